@@ -1,0 +1,69 @@
+/**
+ * The `.nianbao` file: one versioned JSON document. Reading never throws; it answers with a Chinese
+ * message the clerk can act on. Writing atomically is the main process's job (src/main/files.ts).
+ */
+import { REPORT_FORMAT, REPORT_VERSION, ReportDocumentSchema, type ReportDocument } from './report';
+
+export const REPORT_EXTENSION = '.nianbao';
+/** Larger than any real report (a 300,000-character report is ~1 MB): refuse before JSON.parse. */
+export const MAX_REPORT_FILE_BYTES = 20 * 1024 * 1024;
+
+export type ParseResult =
+  | { ok: true; doc: ReportDocument; readOnly: false; migratedFrom?: number }
+  | { ok: true; doc: ReportDocument; readOnly: true; notice: string }
+  | { ok: false; error: string };
+
+export function serializeReport(doc: ReportDocument): string {
+  return JSON.stringify(doc, null, 1) + '\n';
+}
+
+/**
+ * Migrations from older file versions, keyed by the version they upgrade from. Version 1 is the first;
+ * when version 2 comes, add `1: (raw) => ({ ...raw, version: 2, … })` and a test for it.
+ */
+const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function parseReportFile(text: string): ParseResult {
+  if (text.length > MAX_REPORT_FILE_BYTES) {
+    return { ok: false, error: '文件过大，不是本软件保存的报告文件。' };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: '文件已损坏或不是本软件保存的报告文件（无法读取其内容）。' };
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== REPORT_FORMAT) {
+    return { ok: false, error: '这不是本软件保存的报告文件。' };
+  }
+  let obj = raw as Record<string, unknown>;
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: '报告文件的版本信息已损坏，无法打开。' };
+  }
+  if (version > REPORT_VERSION) {
+    const attempt = ReportDocumentSchema.safeParse({ ...obj, version: REPORT_VERSION });
+    if (!attempt.success) {
+      return { ok: false, error: '此文件由更新版本的法治年报助手保存，当前版本无法打开，请升级软件。' };
+    }
+    return {
+      ok: true,
+      doc: attempt.data,
+      readOnly: true,
+      notice: '此文件由更新版本的法治年报助手保存，现以只读方式打开，不会覆盖原文件。如需修改，请另存为新文件或升级软件。',
+    };
+  }
+  const from = version;
+  for (let v = version; v < REPORT_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) return { ok: false, error: `无法升级第 ${v} 版的报告文件。` };
+    obj = step(obj);
+  }
+  const parsed = ReportDocumentSchema.safeParse(obj);
+  if (!parsed.success) {
+    return { ok: false, error: '报告文件内容不完整或已损坏，无法打开。' };
+  }
+  return from < REPORT_VERSION
+    ? { ok: true, doc: parsed.data, readOnly: false, migratedFrom: from }
+    : { ok: true, doc: parsed.data, readOnly: false };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRegistry } from '../templates/registry';
+import { createReportFromTemplate, renumberParts } from './fromTemplate';
+import { parseReportFile, serializeReport } from './file';
+import { locate, toPlainText } from './plainText';
+import { formatChineseDate, newSectionKey, sectionHasText } from './report';
+
+const township = defaultRegistry.get('township')!;
+
+function sampleReport() {
+  const doc = createReportFromTemplate(township, { unit: '青石镇', year: 2025, date: '2026年1月20日' });
+  doc.sections[0]!.blocks = [{ kind: 'paragraph', text: '2025年，青石镇坚持依法行政。现将有关情况报告如下：' }];
+  return doc;
+}
+
+describe('a new report from the township template', () => {
+  it('has the title, the signing unit and the five parts in the template order', () => {
+    const doc = sampleReport();
+    expect(doc.meta.title).toBe('青石镇关于2025年度法治政府建设情况的报告');
+    expect(doc.meta.signature).toEqual(['青石镇']);
+    expect(doc.sections.map((s) => s.heading)).toEqual([
+      '',
+      '一、主要举措和成效',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、下一年度主要安排',
+      '五、其他需要报告的情况',
+    ]);
+  });
+
+  it('proposes the nine 纲要 areas as （一）… sub-headings of 举措和成效, and no body text', () => {
+    const measures = sampleReport().sections[1]!;
+    expect(measures.blocks.filter((b) => b.kind === 'subheading')[0]!.text).toBe('（一）健全政府机构职能体系');
+    expect(sectionHasText(measures)).toBe(false);
+  });
+
+  it('renumbers part headings after a part is moved', () => {
+    const doc = sampleReport();
+    const [opening, a, b, ...rest] = doc.sections;
+    const moved = renumberParts({ ...doc, sections: [opening!, b!, a!, ...rest] });
+    expect(moved.sections[1]!.heading).toBe('一、党政主要负责人履行推进法治建设第一责任人职责情况');
+    expect(moved.sections[2]!.heading).toBe('二、主要举措和成效');
+  });
+
+  it('gives new sections keys that are not taken', () => {
+    const doc = sampleReport();
+    const key = newSectionKey(doc);
+    expect(doc.sections.some((s) => s.key === key)).toBe(false);
+  });
+});
+
+describe('the .nianbao file', () => {
+  it('round-trips a report exactly', () => {
+    const doc = sampleReport();
+    const back = parseReportFile(serializeReport(doc));
+    expect(back).toEqual({ ok: true, doc, readOnly: false });
+  });
+
+  it.each([
+    ['', '文件已损坏'],
+    ['{"format":"something-else"}', '不是本软件保存的报告文件'],
+    ['\u0000\u0001PK binary', '文件已损坏'],
+    ['{"format":"nianbao-report","version":"x"}', '版本信息已损坏'],
+    ['{"format":"nianbao-report","version":1,"meta":{}}', '内容不完整'],
+  ])('refuses %j with a Chinese message', (text, message) => {
+    const result = parseReportFile(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(message);
+  });
+
+  it('opens a file from a newer version read-only, with a message', () => {
+    const newer = { ...sampleReport(), version: 7, futureField: true };
+    const result = parseReportFile(JSON.stringify(newer));
+    expect(result.ok && result.readOnly).toBe(true);
+    if (result.ok && result.readOnly) expect(result.notice).toContain('只读');
+  });
+
+  it('refuses a newer file whose shape it cannot read', () => {
+    const result = parseReportFile(JSON.stringify({ format: 'nianbao-report', version: 9, body: [] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain('升级');
+  });
+});
+
+describe('plain text', () => {
+  it('lists title, headings and body in reading order and maps offsets back to sections', () => {
+    const doc = sampleReport();
+    doc.sections[3]!.blocks = [{ kind: 'paragraph', text: '基层法治力量不足。' }];
+    const plain = toPlainText(doc);
+    expect(plain.text.startsWith('青石镇关于2025年度法治政府建设情况的报告\n2025年，青石镇')).toBe(true);
+    const at = plain.text.indexOf('力量');
+    const where = locate(plain, at)!;
+    expect(where.line.sectionKey).toBe('shortcomings');
+    expect(where.line.blockIndex).toBe(0);
+    expect(where.offset).toBe(4);
+    expect(plain.text.endsWith('青石镇\n2026年1月20日')).toBe(true);
+  });
+});
+
+it('formats dates without zero padding', () => {
+  expect(formatChineseDate(new Date(2026, 0, 5))).toBe('2026年1月5日');
+});

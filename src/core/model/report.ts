@@ -1,0 +1,136 @@
+/**
+ * The report model: one township/department/述职 report as the app, the CLI and the tests see it.
+ *
+ * Pure data, no Electron and no DOM. Headings keep their literal numbers ("一、", "（一）", "1.", "（1）")
+ * because GB/T 9704 wants them as text, and the checker reads them.
+ */
+import { z } from 'zod';
+
+/** Sub-heading levels below the part heading: 2 = （一）, 3 = 1., 4 = （1）. */
+export const SubheadingLevelSchema = z.union([z.literal(2), z.literal(3), z.literal(4)]);
+export type SubheadingLevel = z.infer<typeof SubheadingLevelSchema>;
+
+export const BlockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), text: z.string() }),
+  z.object({ kind: z.literal('subheading'), level: SubheadingLevelSchema, text: z.string() }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
+
+/** The part id of the lead paragraph(s) before the first numbered heading. */
+export const OPENING_PART = 'opening';
+
+export const SectionSchema = z.object({
+  /** Stable, unique within the document: the editor and ignored findings refer to it. */
+  key: z.string().min(1),
+  /** Template part id ('measures', 'plans'…), OPENING_PART, or null for a section the template does not name. */
+  part: z.string().nullable(),
+  /** Literal heading with its number, e.g. "一、主要举措和成效"; "" for the opening. */
+  heading: z.string(),
+  blocks: z.array(BlockSchema),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const IndicatorEntrySchema = z.object({
+  value: z.number().nullable(),
+  unit: z.string().optional(),
+  note: z.string().optional(),
+});
+export type IndicatorEntry = z.infer<typeof IndicatorEntrySchema>;
+
+export const ReportMetaSchema = z.object({
+  templateId: z.string().min(1),
+  /** 单位, e.g. "曹回镇" or "XX县司法局". */
+  unit: z.string(),
+  /** The year reported on (a report written in January 2025 is the 2024 report). */
+  year: z.number().int().min(1949).max(2200).nullable(),
+  title: z.string(),
+  /** 主送机关, e.g. "县委、县政府：" (optional in many counties). */
+  addressee: z.string(),
+  /** 发文字号, e.g. "X府〔2025〕26号", kept when imported. */
+  docNumber: z.string(),
+  /** 署名: one line per signing unit. */
+  signature: z.array(z.string()),
+  /** 成文日期 exactly as written, e.g. "2025年1月12日". */
+  date: z.string(),
+  /** 附件说明 lines, without the "附件：" label. */
+  attachments: z.array(z.string()),
+});
+export type ReportMeta = z.infer<typeof ReportMetaSchema>;
+
+/** What the report of the year before said, for 同比 and for last year's promises (issue: draft from last year). */
+export const PreviousReportSchema = z.object({
+  year: z.number().int(),
+  indicators: z.record(z.string(), z.number()),
+  /** Items of last year's plans section, each a promise this year's report should answer. */
+  plans: z.array(z.string()),
+});
+export type PreviousReport = z.infer<typeof PreviousReportSchema>;
+
+export const REPORT_FORMAT = 'nianbao-report';
+export const REPORT_VERSION = 1;
+
+export const ReportDocumentSchema = z.object({
+  format: z.literal(REPORT_FORMAT),
+  version: z.literal(REPORT_VERSION),
+  meta: ReportMetaSchema,
+  sections: z.array(SectionSchema),
+  /** Closing lines after the body such as "特此报告。" */
+  closing: z.array(z.string()),
+  /** Figures typed into the form, by indicator id. */
+  indicators: z.record(z.string(), IndicatorEntrySchema),
+  /** Fingerprints of findings the clerk judged wrong and dismissed. */
+  ignoredFindings: z.array(z.string()),
+  previous: PreviousReportSchema.nullable(),
+});
+export type ReportDocument = z.infer<typeof ReportDocumentSchema>;
+
+export function emptyMeta(templateId: string): ReportMeta {
+  return {
+    templateId,
+    unit: '',
+    year: null,
+    title: '',
+    addressee: '',
+    docNumber: '',
+    signature: [],
+    date: '',
+    attachments: [],
+  };
+}
+
+export function emptyReport(templateId: string): ReportDocument {
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    meta: emptyMeta(templateId),
+    sections: [],
+    closing: [],
+    indicators: {},
+    ignoredFindings: [],
+    previous: null,
+  };
+}
+
+/** A key not yet used by any section of `doc`. */
+export function newSectionKey(doc: Pick<ReportDocument, 'sections'>, base = 's'): string {
+  const used = new Set(doc.sections.map((s) => s.key));
+  for (let i = doc.sections.length + 1; ; i++) {
+    const key = `${base}${i}`;
+    if (!used.has(key)) return key;
+  }
+}
+
+/** Body text of a section: its blocks joined by newlines (sub-headings included, part heading not). */
+export function sectionBodyText(section: Section): string {
+  return section.blocks.map((b) => b.text).join('\n');
+}
+
+/** True when a section has any non-blank body text. */
+export function sectionHasText(section: Section): boolean {
+  return section.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== '');
+}
+
+/** "2025年1月12日" for a date; the form GB/T 9704 7.3.5.3 asks for (no zero padding). */
+export function formatChineseDate(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The built-in templates (templates/*.json, bundled) plus any a county adds as JSON files at run time
+ * (the app's and the CLI's templates folder): both go through the same zod schema.
+ */
+import townshipJson from '../../../templates/township.json';
+import departmentJson from '../../../templates/department.json';
+import dutyJson from '../../../templates/duty.json';
+import { TemplateSchema, type Part, type Template } from './schema';
+
+export type TemplateParse = { ok: true; template: Template } | { ok: false; error: string };
+
+/** Validate a template read from JSON; the error names the first wrong field, in Chinese. */
+export function parseTemplate(raw: unknown, source = '模板'): TemplateParse {
+  const result = TemplateSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue ? issue.path.join('.') || '（顶层）' : '';
+    return { ok: false, error: `${source}格式不正确：${where} ${issue?.message ?? ''}`.trim() };
+  }
+  const ids = result.data.parts.map((p) => p.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) return { ok: false, error: `${source}格式不正确：部分编号 ${dup} 重复。` };
+  return { ok: true, template: result.data };
+}
+
+function builtin(raw: unknown, name: string): Template {
+  const parsed = parseTemplate(raw, name);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.template;
+}
+
+export const BUILTIN_TEMPLATES: readonly Template[] = [
+  builtin(townshipJson, 'templates/township.json'),
+  builtin(departmentJson, 'templates/department.json'),
+  builtin(dutyJson, 'templates/duty.json'),
+];
+
+export class TemplateRegistry {
+  private readonly byId = new Map<string, Template>();
+
+  constructor(templates: readonly Template[] = BUILTIN_TEMPLATES) {
+    for (const t of templates) this.byId.set(t.id, t);
+  }
+
+  /** Add (or replace, for a county's own version) a template. */
+  add(template: Template): void {
+    this.byId.set(template.id, template);
+  }
+
+  get(id: string): Template | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The template with this id, or the township template when the id is unknown. */
+  getOrDefault(id: string): Template {
+    return this.byId.get(id) ?? this.byId.get('township') ?? [...this.byId.values()][0]!;
+  }
+
+  list(): Template[] {
+    return [...this.byId.values()];
+  }
+}
+
+export const defaultRegistry = new TemplateRegistry();
+
+export function findPart(template: Template, partId: string): Part | undefined {
+  return template.parts.find((p) => p.id === partId);
+}
+
+/** Chinese numerals for part headings: 一、二、…十、十一、 */
+export function chineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n <= 10) return n === 10 ? '十' : digits[n]!;
+  if (n < 20) return '十' + digits[n - 10]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return digits[tens]! + '十' + (ones ? digits[ones]! : '');
+}
