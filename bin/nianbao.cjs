@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// The `nianbao` command (shared/spec/cli.md). Runs the bundled CLI, rebuilding it first when the
+// sources in this checkout are newer than the bundle (a developer's edit, or a fresh clone).
+const path = require('node:path');
+const fs = require('node:fs');
+
+const root = path.join(__dirname, '..');
+const bundle = path.join(root, 'dist', 'cli.cjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (!entry.name.includes('.test.')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isStale() {
+  if (!fs.existsSync(bundle)) return true;
+  const built = fs.statSync(bundle).mtimeMs;
+  return ['src/core', 'src/cli', 'src/shared', 'templates'].some((d) => newestSource(path.join(root, d)) > built);
+}
+
+if (fs.existsSync(path.join(root, 'src')) && isStale()) {
+  require(path.join(root, 'scripts', 'build-cli.cjs')).buildCli();
+}
+require(bundle)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,0 +1,47 @@
+// `npm test`: lint, typecheck, build, then every vitest test (unit and browser), ending with one plain
+// line "N passed, N failed" that counts the three gates as one test each plus every vitest test.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const gates = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
+  ['typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
+  ['build (electron-vite)', 'npx', ['electron-vite', 'build']],
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const [name, cmd, args] of gates) {
+  process.stdout.write(`▶ ${name}\n`);
+  const run = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (run.status === 0) passed++;
+  else {
+    failed++;
+    process.stdout.write(`✗ ${name} failed\n`);
+  }
+}
+
+mkdirSync('test-output', { recursive: true });
+const report = 'test-output/vitest.json';
+process.stdout.write('▶ vitest\n');
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  stdio: 'inherit',
+});
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+  // A file that fails to load has no tests counted: count it as one failure.
+  for (const file of json.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
+  }
+} else {
+  failed++;
+}
+if (vitest.status !== 0 && failed === 0) failed++;
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,127 @@
+/**
+ * The one IPC map: every channel between the renderer and the main process, with the zod schema of its
+ * request and of its response. Main validates sender and request against it; preload exposes exactly
+ * these channels as named functions (window.nianbao); the browser tests' stand-in serves the same map.
+ *
+ * Errors cross as data: every response is `{ ok: true, value }` or `{ ok: false, error }` with a Chinese
+ * message, never a thrown exception.
+ */
+import { z } from 'zod';
+import { ReportDocumentSchema } from '../core/model/report';
+
+/** A file the main process has granted through one of its dialogs; the renderer never sees a path it could forge. */
+export const FileRefSchema = z.object({
+  /** Opaque token; main maps it to the path the clerk chose. */
+  id: z.string().min(1).max(100),
+  /** File name for display, e.g. "青石镇2025年度报告.nianbao". */
+  name: z.string().max(1000),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+export const ExportOptionsSchema = z.object({
+  fontProfile: z.enum(['gb2312', 'windows', 'kylin']).default('windows'),
+  /** Bold "1." headings: a local option many counties ask for. */
+  boldLevel3: z.boolean().default(false),
+  /** Print the 主送机关 line when the report has one. */
+  includeAddressee: z.boolean().default(true),
+});
+export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
+
+export const PartMappingSchema = z.object({
+  sectionKey: z.string(),
+  heading: z.string(),
+  part: z.string().nullable(),
+  /** How sure the importer is: by alias, by keyword, or a guess from position. */
+  confidence: z.enum(['alias', 'keyword', 'position', 'none']),
+});
+export type PartMapping = z.infer<typeof PartMappingSchema>;
+
+const Empty = z.object({}).strict();
+
+function result<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
+}
+
+/** An opened report: null value means the clerk cancelled the dialog. */
+const OpenedReport = z.object({
+  file: FileRefSchema,
+  doc: ReportDocumentSchema,
+  readOnly: z.boolean(),
+  notice: z.string().optional(),
+});
+
+const ImportedReport = z.object({
+  sourceName: z.string(),
+  doc: ReportDocumentSchema,
+  mapping: z.array(PartMappingSchema),
+  warnings: z.array(z.string()),
+});
+
+export const ipcMap = {
+  /** Open a .nianbao file chosen in the open dialog. */
+  'report:open': { request: Empty, response: result(OpenedReport.nullable()) },
+  /** Save to the granted file, or ask for a name when there is none (or it is read-only). */
+  'report:save': {
+    request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable(), suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ file: FileRefSchema }).nullable()),
+  },
+  /** Always ask for a new name. */
+  'report:saveAs': {
+    request: z.object({ doc: ReportDocumentSchema, suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ file: FileRefSchema }).nullable()),
+  },
+  /** Import last year's .docx or .txt chosen in the open dialog. */
+  'report:import': { request: Empty, response: result(ImportedReport.nullable()) },
+  /** Export the report as a GB/T 9704 .docx, to a path chosen in the save dialog. */
+  'report:exportDocx': {
+    request: z.object({ doc: ReportDocumentSchema, options: ExportOptionsSchema, suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ name: z.string() }).nullable()),
+  },
+  /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer). */
+  'templates:list': { request: Empty, response: result(z.array(z.unknown())) },
+  /** Journal unsaved work for crash recovery (app data folder, not the clerk's). */
+  'journal:write': {
+    request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
+    response: result(z.null()),
+  },
+} as const;
+
+export type IpcMap = typeof ipcMap;
+export type Channel = keyof IpcMap;
+export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
+export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
+
+/** Commands the application menu sends to the renderer (main → renderer, no response). */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'check'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'menu:command';
+
+/** window.nianbao: one named function per channel, nothing else. */
+export interface NianbaoApi {
+  openReport(): Promise<Response<'report:open'>>;
+  saveReport(request: Request<'report:save'>): Promise<Response<'report:save'>>;
+  saveReportAs(request: Request<'report:saveAs'>): Promise<Response<'report:saveAs'>>;
+  importReport(): Promise<Response<'report:import'>>;
+  exportDocx(request: Request<'report:exportDocx'>): Promise<Response<'report:exportDocx'>>;
+  listTemplates(): Promise<Response<'templates:list'>>;
+  writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
+  /** Subscribe to application-menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Which channel each API function calls: preload and the browser stand-in both build from this. */
+export const apiChannels = {
+  openReport: 'report:open',
+  saveReport: 'report:save',
+  saveReportAs: 'report:saveAs',
+  importReport: 'report:import',
+  exportDocx: 'report:exportDocx',
+  listTemplates: 'templates:list',
+  writeJournal: 'journal:write',
+} as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
+
+export const ipcError = (error: string) => ({ ok: false as const, error });
+export const ipcOk = <T>(value: T) => ({ ok: true as const, value });
