@@ -1,0 +1,54 @@
+/**
+ * Bytes → text for imported .txt files: UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's
+ * "Unicode"), and GB18030, which older Windows tools write. Binary and oversized input is refused with
+ * a message the clerk can act on.
+ */
+
+/** No report comes near this; refusing early keeps a 50 MB paste from freezing the app. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' }
+  | { ok: false; error: string };
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > sample.length / 50;
+}
+
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    return finish(text, 'utf-16');
+  }
+  if (looksBinary(bytes)) {
+    return { ok: false, error: '这不是文本文件（可能是图片、压缩包或其他程序的文件），无法导入。' };
+  }
+  let text: string;
+  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    encoding = 'gb18030';
+    text = new TextDecoder('gb18030').decode(bytes);
+  }
+  return finish(text, encoding);
+}
+
+function finish(text: string, encoding: 'utf-8' | 'utf-16' | 'gb18030'): DecodeResult {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (clean.trim() === '') return { ok: false, error: '文件是空的，没有可导入的内容。' };
+  const replaced = (clean.match(/\uFFFD/g) ?? []).length;
+  if (replaced > clean.length / 100) {
+    return { ok: false, error: '无法识别文件的文字编码（既不是 UTF-8 也不是 GB18030），请在记事本或 WPS 中另存为 UTF-8 后再导入。' };
+  }
+  return { ok: true, text: clean, encoding };
+}

@@ -1,0 +1,41 @@
+/** Importing a report from any file a clerk or reviewer has: .docx, .txt, or the app's own .nianbao. */
+import { parseReportFile } from '../model/file';
+import { defaultRegistry } from '../templates/registry';
+import { decodeText } from './decode';
+import { importDocx } from './docx';
+import { importText } from './text';
+import type { ImportOptions, ImportResult } from './types';
+
+export { decodeText } from './decode';
+export { importDocx } from './docx';
+export { importText, detectTemplate, unitFromText } from './text';
+export type { ImportOptions, ImportResult, PartMapping } from './types';
+
+function extensionOf(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const ext = extensionOf(fileName);
+  if (ext === 'doc' || ext === 'wps' || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
+    return { ok: false, error: '这是旧版 Word/WPS 文件（.doc/.wps），请先在 Word 或 WPS 中另存为 .docx 后再导入。' };
+  }
+  if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+    return { ok: false, error: '暂不支持导入 PDF 文件，请使用 Word（.docx）或文本（.txt）文件。' };
+  }
+  if (ext === 'docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return importDocx(bytes, options);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  if (ext === 'nianbao' || decoded.text.trimStart().startsWith('{"format"') || /^\s*\{\s*"format"\s*:\s*"nianbao-report"/.test(decoded.text)) {
+    const parsed = parseReportFile(decoded.text);
+    if (!parsed.ok) return parsed;
+    const registry = options.registry ?? defaultRegistry;
+    const doc = options.templateId ? { ...parsed.doc, meta: { ...parsed.doc.meta, templateId: options.templateId } } : parsed.doc;
+    const mapping = doc.sections
+      .filter((s) => s.heading)
+      .map((s) => ({ sectionKey: s.key, heading: s.heading, part: s.part, confidence: 'alias' as const }));
+    return { ok: true, doc, mapping, warnings: parsed.readOnly ? [parsed.notice] : [], template: registry.getOrDefault(doc.meta.templateId).id };
+  }
+  return importText(decoded.text, options);
+}

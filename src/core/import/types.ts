@@ -1,0 +1,23 @@
+import type { ReportDocument } from '../model/report';
+import type { TemplateRegistry } from '../templates/registry';
+
+/** Where the importer put one top-level part of the source, and how sure it is. */
+export interface PartMapping {
+  sectionKey: string;
+  heading: string;
+  /** Template part id, or null when the part is kept as an extra section. */
+  part: string | null;
+  /** alias: a usual wording; keyword: a telling word; position: where it stands; none: unmapped. */
+  confidence: 'alias' | 'keyword' | 'position' | 'none';
+}
+
+export interface ImportOptions {
+  registry?: TemplateRegistry;
+  /** Use this template instead of detecting one from the content. */
+  templateId?: string;
+  fileName?: string;
+}
+
+export type ImportResult =
+  | { ok: true; doc: ReportDocument; mapping: PartMapping[]; warnings: string[]; template: string }
+  | { ok: false; error: string };
