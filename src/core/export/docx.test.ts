@@ -1,0 +1,188 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { createReportFromTemplate } from '../model/fromTemplate';
+import type { ReportDocument } from '../model/report';
+import { defaultRegistry } from '../templates/registry';
+import { charWidth, exportDocx, type DocxOptions } from './docx';
+import { requiredFonts } from './fonts';
+
+function report(): ReportDocument {
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
+  doc.meta.addressee = '县委、县政府：';
+  doc.meta.signature = ['青石镇人民政府'];
+  doc.sections[0]!.blocks = [{ kind: 'paragraph', text: '2025年，青石镇坚持依法行政。现将有关情况报告如下：' }];
+  doc.sections[1]!.blocks = [
+    { kind: 'subheading', level: 2, text: '（一）健全依法行政制度体系' },
+    { kind: 'paragraph', text: '1.严格合法性审查。全年审查合同12份，提出意见20条。' },
+    { kind: 'paragraph', text: '全年开展法治培训10场次，覆盖500余人次。' },
+  ];
+  return doc;
+}
+
+async function xml(doc: ReportDocument, options: Partial<DocxOptions> = {}) {
+  const zip = await JSZip.loadAsync(await exportDocx(doc, options));
+  const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n));
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    settings: await read('word/settings.xml'),
+    footers: await Promise.all(footers.map(read)),
+  };
+}
+
+/** The paragraph (w:p) of document.xml that contains `text`. */
+function paragraphWith(documentXml: string, text: string): string {
+  const paragraphs = documentXml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? [];
+  const found = paragraphs.find((p) => p.replace(/<[^>]+>/g, '').includes(text));
+  if (!found) throw new Error(`no paragraph with ${text}`);
+  return found;
+}
+
+describe('GB/T 9704 page (5.2.1)', () => {
+  it('is A4 with the standard margins, footer distance and a 22-line grid', async () => {
+    const { document } = await xml(report());
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1134"/);
+    expect(document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+  });
+
+  it('sets every body line exactly 579 twips and narrows characters so 28 fit a line', async () => {
+    const { styles } = await xml(report());
+    const pPrDefault = /<w:pPrDefault>.*?<\/w:pPrDefault>/s.exec(styles)![0];
+    expect(pPrDefault).toContain('w:line="579"');
+    expect(pPrDefault).toContain('w:lineRule="exact"');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋" w:hAnsi="Times New Roman" w:hint="eastAsia"\/><w:spacing w:val="-5"\/><w:sz w:val="32"\/>/);
+    // 28 characters of 16 pt − 0.25 pt fit 442.2 pt; 29 do not.
+    expect(28 * 15.75).toBeLessThanOrEqual(442.2);
+    expect(29 * 15.75).toBeGreaterThan(442.2);
+  });
+});
+
+describe('GB/T 9704 elements', () => {
+  it('sets the title in 2号 of the profile’s title font, centred (7.3.1)', async () => {
+    const { document } = await xml(report(), { fontProfile: 'gb2312' });
+    const title = paragraphWith(document, '青石镇关于');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).not.toContain('<w:b/>');
+  });
+
+  it('breaks a long title into balanced lines at word boundaries', async () => {
+    const doc = report();
+    doc.meta.title = '中共青石镇委员会青石镇人民政府关于2025年度法治政府建设情况的报告';
+    const { document } = await xml(doc);
+    const lines = ['中共青石镇委员会青石镇人民政府', '关于2025年度法治政府建设情况的报告'];
+    for (const line of lines) expect(paragraphWith(document, line)).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('puts the 主送机关 flush left with a full-width colon (7.3.2), or leaves it out on request', async () => {
+    const { document } = await xml(report());
+    const addressee = paragraphWith(document, '县委、县政府：');
+    expect(addressee).not.toContain('w:firstLine');
+    const without = await xml(report(), { includeAddressee: false });
+    expect(without.document).not.toContain('县委、县政府');
+  });
+
+  it('indents body paragraphs two characters in twips and in characters (7.3.3)', async () => {
+    const { document } = await xml(report());
+    expect(paragraphWith(document, '全年开展法治培训')).toContain('<w:ind w:firstLine="630" w:firstLineChars="200"/>');
+  });
+
+  it('sets 一、 in 黑体 and （一） in 楷体, numbers as literal text, no Word numbering, no bold (7.3.3)', async () => {
+    const { document } = await xml(report(), { fontProfile: 'gb2312' });
+    expect(paragraphWith(document, '一、主要举措和成效')).toContain('w:eastAsia="黑体"');
+    expect(paragraphWith(document, '（一）健全依法行政制度体系')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(document).not.toContain('<w:numPr>');
+    expect(document).not.toContain('<w:b/>');
+  });
+
+  it('bolds only the run-in title of a "1." paragraph when the county asks for it', async () => {
+    const { document } = await xml(report(), { boldLevel3: true });
+    const p = paragraphWith(document, '1.严格合法性审查。');
+    const runs = p.match(/<w:r>.*?<\/w:r>/gs)!;
+    expect(runs[0]).toContain('<w:b/>');
+    expect(runs[0]).toContain('1.严格合法性审查。');
+    expect(runs[1]).not.toContain('<w:b/>');
+  });
+
+  it('places 署名 two characters from the right and the date under it per 7.3.5.2', async () => {
+    const { document } = await xml(report());
+    const signature = paragraphWith(document, '青石镇人民政府');
+    const date = paragraphWith(document, '2026年1月15日');
+    expect(signature).toContain('<w:jc w:val="right"/>');
+    expect(date).toContain('<w:jc w:val="right"/>');
+    const right = (p: string) => Number(/w:right="(\d+)"/.exec(p)![1]);
+    // The date (6.5 characters) is shorter than 7 + 2, so it keeps two characters to the right and the
+    // 署名 moves so that its first character is two characters left of the date's.
+    expect(right(date)).toBe(630);
+    const shift = right(signature) + charWidth("青石镇人民政府") * 315 - (right(date) + charWidth("2026年1月15日") * 315);
+    expect(Math.abs(shift - 630)).toBeLessThanOrEqual(1);
+  });
+
+  it('numbers pages "— N —" in 4号宋体, odd right and even left with one character in (7.5)', async () => {
+    const { footers, settings } = await xml(report());
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(footers).toHaveLength(2);
+    const odd = footers.find((f) => f.includes('<w:jc w:val="right"/>'))!;
+    const even = footers.find((f) => f.includes('<w:jc w:val="left"/>'))!;
+    expect(odd).toContain('w:right="280"');
+    expect(even).toContain('w:left="280"');
+    for (const f of [odd, even]) {
+      expect(f).toContain('PAGE');
+      expect(f).toContain('— ');
+      expect(f).toContain('<w:sz w:val="28"/>');
+      expect(f).toContain('w:eastAsia="宋体"');
+    }
+  });
+
+  it('sets the profile’s fonts on the built-in styles too, without colour or bold (format.md)', async () => {
+    const { styles } = await xml(report(), { fontProfile: 'gb2312' });
+    const heading1 = /<w:style w:type="paragraph" w:styleId="Heading1">.*?<\/w:style>/s.exec(styles)![0];
+    expect(heading1).toContain('w:eastAsia="黑体"');
+    expect(heading1).not.toMatch(/w:color w:val="(?!000000)/);
+    const title = /<w:style w:type="paragraph" w:styleId="Title">.*?<\/w:style>/s.exec(styles)![0];
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+  });
+
+  it('names only the chosen profile’s fonts', async () => {
+    for (const profile of ['gb2312', 'windows', 'kylin'] as const) {
+      const { document, styles } = await xml(report(), { fontProfile: profile });
+      const named = new Set([...(document + styles).matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]));
+      for (const font of named) expect(requiredFonts(profile)).toContain(font);
+    }
+  });
+});
+
+const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
+
+describe.skipIf(!soffice)('rendered by LibreOffice (skipped: soffice or pdftotext missing)', () => {
+  it('gives full body pages of 22 lines of 28 characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grid-'));
+    const doc = report();
+    const sentence = '法治政府建设是全面依法治国的重点任务和主体工程';
+    doc.sections[1]!.blocks = Array.from({ length: 8 }, () => ({ kind: 'paragraph' as const, text: sentence.repeat(40) + '。' }));
+    writeFileSync(join(dir, 'grid.docx'), await exportDocx(doc));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'grid.docx')], { stdio: 'ignore', timeout: 120_000 });
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'grid.pdf'), '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((p) => p.trim());
+    const full = pages.slice(1, -1);
+    expect(full.length).toBeGreaterThanOrEqual(3);
+    for (const page of full) {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+      const body = lines.filter((l) => !/^—\s*\d+\s*—$/.test(l));
+      expect(body).toHaveLength(22);
+      const pure = body.filter((l) => /^[\u4e00-\u9fa5]+$/.test(l));
+      expect(pure.length).toBeGreaterThan(15);
+      expect(Math.max(...pure.map((l) => l.length))).toBe(28);
+      expect(pure.filter((l) => l.length === 28).length).toBeGreaterThan(pure.length / 2);
+    }
+    expect(pages[1]).toMatch(/—\s*2\s*—/);
+    expect(readFileSync(join(dir, 'grid.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+  }, 150_000);
+});
