@@ -1,3 +1,273 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The command line (shared/spec/cli.md): check, export, import and draft over the same core as the app.
+ * Exit status: 0 no error findings, 1 error findings, 2 a file could not be used (worst wins).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { checkReport } from '../core/checks/index';
+import type { CheckResult, Finding } from '../core/checks/types';
+import { draftNextYear } from '../core/draft/nextYear';
+import { exportDocx } from '../core/export/docx';
+import { toWebHtml, toWebText } from '../core/export/webText';
+import { importFile, type ImportResult } from '../core/import/index';
+import { serializeReport } from '../core/model/file';
+import type { ReportDocument } from '../core/model/report';
+import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
+import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
+import { InputError, expandInputs, readInput, writeFileAtomic } from './files';
+
+export const USAGE = `法治年报助手 命令行
+
+用法：
+  nianbao check  <文件或文件夹>... [--json] [--template township|department|duty] [--year YYYY]
+  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
+  nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
+  nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
+  nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日]
+
+<文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx）或文本文件（.txt，UTF-8 或 GB18030）。
+check 可以一次检查多个文件或整个文件夹。
+退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
+所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。`;
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_UNUSABLE = 2;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+    if (!args.command || args.command === '--help' || args.command === '-h' || args.command === 'help') {
+      io.out(USAGE);
+      return args.command ? EXIT_OK : EXIT_UNUSABLE;
+    }
+    if (args.flags.has('--help') || args.flags.has('-h')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    const registry = loadRegistry(stringFlag(args, '--templates-dir'));
+    switch (args.command) {
+      case 'check':
+        return await runCheck(args, registry, io);
+      case 'export':
+        return await runExport(args, registry, io);
+      case 'import':
+        return await runImport(args, registry, io);
+      case 'draft':
+        return await runDraft(args, registry, io);
+      default:
+        throw new UsageError(`不认识的命令“${args.command}”。可用的命令：check、export、import、draft。`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.err(error.message);
+      return EXIT_UNUSABLE;
+    }
+    // Never a stack trace for the clerk: one line, and the details only when asked for.
+    io.err(`出现意外错误：${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.NIANBAO_DEBUG) io.err(String((error as Error).stack));
+    return EXIT_UNUSABLE;
+  }
+}
+
+function loadRegistry(dir: string | undefined): TemplateRegistry {
+  const registry = new TemplateRegistry();
+  if (!dir) return registry;
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    throw new UsageError(`找不到模板文件夹：${dir}`);
+  }
+  for (const name of names) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    } catch {
+      throw new UsageError(`模板文件不是有效的 JSON：${join(dir, name)}`);
+    }
+    const parsed = parseTemplate(raw, `模板 ${name} `);
+    if (!parsed.ok) throw new UsageError(parsed.error);
+    registry.add(parsed.template);
+  }
+  return registry;
+}
+
+function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | undefined {
+  const id = stringFlag(args, '--template');
+  if (id !== undefined && !registry.get(id)) {
+    throw new UsageError(`没有名为“${id}”的模板。可用：${registry.list().map((t) => t.id).join('、')}。`);
+  }
+  return id;
+}
+
+/** Read and import one file; an unusable file becomes an InputError naming it. */
+async function load(path: string, registry: TemplateRegistry, templateId?: string): Promise<ReportDocument> {
+  const bytes = readInput(path);
+  const result: ImportResult = await importFile(path, bytes, { registry, ...(templateId ? { templateId } : {}) });
+  if (!result.ok) throw new InputError(path, `${path}：${result.error}`);
+  return result.doc;
+}
+
+// ——— check ———
+
+export interface CheckJson extends Omit<CheckResult, 'ignored' | 'ready' | 'findings'> {
+  file: string;
+  ready: boolean;
+  findings: Array<Omit<Finding, 'fingerprint' | 'fix'> & { fix?: Finding['fix'] }>;
+}
+
+export function toCheckJson(file: string, result: CheckResult): CheckJson {
+  return {
+    file,
+    template: result.template,
+    unit: result.unit,
+    year: result.year,
+    title: result.title,
+    sections: result.sections,
+    indicators: result.indicators,
+    ready: result.ready,
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      section: f.section,
+      message: f.message,
+      start: f.start,
+      end: f.end,
+      ...(f.fix ? { fix: f.fix } : {}),
+    })),
+  };
+}
+
+const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+
+function describeCheck(file: string, result: CheckResult, registry: TemplateRegistry): string {
+  const template = registry.get(result.template);
+  const lines: string[] = [];
+  lines.push(`■ ${file}`);
+  lines.push(`  ${result.unit || '（未识别单位）'} · ${result.year ?? '（未识别年度）'}年度 · ${template?.name ?? result.template}`);
+  const parts = result.sections
+    .map((s) => `${s.present ? '✓' : '✗'}${template?.parts.find((p) => p.id === s.id)?.title ?? s.id}`)
+    .join('  ');
+  lines.push(`  ${parts}`);
+  for (const f of result.findings) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`);
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  lines.push(result.ready ? `  可以提交（${warnings} 个警告）` : `  还不能提交：${errors} 个错误，${warnings} 个警告`);
+  return lines.join('\n');
+}
+
+async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+  allowOnly(args, ['--json', '--template', '--year', '--templates-dir']);
+  if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹。用 --help 查看用法。');
+  const templateId = templateFlag(args, registry);
+  const year = parseYear(stringFlag(args, '--year'));
+  const json = args.flags.has('--json');
+  let status = EXIT_OK;
+  const results: CheckJson[] = [];
+  for (const item of expandInputs(args.positional)) {
+    if (item instanceof InputError) {
+      io.err(item.message);
+      status = EXIT_UNUSABLE;
+      continue;
+    }
+    let doc: ReportDocument;
+    try {
+      doc = await load(item, registry, templateId);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.err(error.message);
+      status = EXIT_UNUSABLE;
+      continue;
+    }
+    const template = templateId ? registry.get(templateId) : undefined;
+    const result = checkReport(doc, { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) });
+    if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
+    if (json) results.push(toCheckJson(item, result));
+    else io.out(describeCheck(item, result, registry));
+  }
+  if (json) io.out(JSON.stringify(results, null, 2));
+  return status;
+}
+
+// ——— export / import / draft ———
+
+function outputFlag(args: ParsedArgs, extensions: readonly string[]): string {
+  const out = stringFlag(args, '-o');
+  if (!out) throw new UsageError(`请用 -o 指定输出文件（${extensions.join('、')}）。`);
+  if (!extensions.includes(extname(out).toLowerCase())) {
+    throw new UsageError(`输出文件应以 ${extensions.join('、')} 结尾：${out}`);
+  }
+  return out;
+}
+
+function singleInput(args: ParsedArgs): string {
+  if (args.positional.length !== 1) throw new UsageError('请给出一个输入文件。用 --help 查看用法。');
+  return args.positional[0]!;
+}
+
+async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--template', '--templates-dir']);
+  const input = singleInput(args);
+  const out = outputFlag(args, ['.docx', '.txt', '.html']);
+  const profile = stringFlag(args, '--font-profile') ?? 'windows';
+  if (!['windows', 'gb2312', 'kylin'].includes(profile)) {
+    throw new UsageError(`--font-profile 只能是 windows、gb2312 或 kylin，而不是“${profile}”。`);
+  }
+  const doc = await load(input, registry, templateFlag(args, registry));
+  const ext = extname(out).toLowerCase();
+  if (ext === '.docx') {
+    const bytes = await exportDocx(doc, {
+      fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
+      boldLevel3: args.flags.has('--bold-level3'),
+      includeAddressee: !args.flags.has('--no-addressee'),
+    });
+    writeFileAtomic(out, bytes);
+  } else {
+    writeFileAtomic(out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));
+  }
+  io.err(`已导出：${out}`);
+  return EXIT_OK;
+}
+
+async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+  allowOnly(args, ['-o', '--template', '--year', '--templates-dir']);
+  const input = singleInput(args);
+  const out = outputFlag(args, ['.nianbao']);
+  const result = await importFile(input, readInput(input), { registry, ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}) });
+  if (!result.ok) throw new InputError(input, `${input}：${result.error}`);
+  const year = parseYear(stringFlag(args, '--year'));
+  if (year) result.doc.meta.year = year;
+  writeFileAtomic(out, serializeReport(result.doc));
+  const template = registry.getOrDefault(result.doc.meta.templateId);
+  io.err(`已导入：${out}（${template.name}，${result.doc.meta.unit || '单位未识别'}，${result.doc.meta.year ?? '年度未识别'}）`);
+  for (const m of result.mapping) {
+    const part = m.part ? (template.parts.find((p) => p.id === m.part)?.title ?? m.part) : '其他（模板外）';
+    io.err(`  ${m.heading || '（开头）'} → ${part}`);
+  }
+  for (const w of result.warnings) io.err(`  注意：${w}`);
+  return EXIT_OK;
+}
+
+async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+  allowOnly(args, ['-o', '--date', '--templates-dir']);
+  const input = singleInput(args);
+  const out = outputFlag(args, ['.nianbao']);
+  const previous = await load(input, registry);
+  const date = stringFlag(args, '--date');
+  const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}) });
+  writeFileAtomic(out, serializeReport(draft));
+  io.err(`已生成 ${draft.meta.year ?? ''} 年度报告草稿：${out}（去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写）`);
+  return EXIT_OK;
 }

@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseReportFile, serializeReport } from '../core/model/file';
+import { createReportFromTemplate } from '../core/model/fromTemplate';
+import { defaultRegistry } from '../core/templates/registry';
+import { main, type CheckJson } from './main';
+
+/** A short township report written for these tests: leadership part left out on purpose. */
+const REPORT_TXT = [
+  '青石镇关于2025年度法治政府建设情况的报告',
+  '县委、县政府：',
+  '2025年，青石镇坚持依法行政，扎实推进法治政府建设。现将有关情况报告如下：',
+  '一、主要举措和成效',
+  '（一）健全依法行政制度体系',
+  '全年对镇政府合同开展合法性审查12次，提出修改意见20条。',
+  '（二）化解矛盾纠纷',
+  '排查矛盾纠纷120件，化解118件，化解率98.3%。',
+  '二、存在的不足和原因',
+  '基层法治力量不足，主要原因是专职人员少。',
+  '三、2026年工作打算',
+  '继续开展法治培训，完善合法性审查机制。',
+  '四、其他需要报告的情况',
+  '无。',
+  '青石镇人民政府',
+  '2026年1月15日',
+].join('\n');
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return status.then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), '年报 测试-'));
+});
+
+describe('nianbao check', () => {
+  it('reports the missing 第一责任人 part as an error with exit status 1, in the JSON of cli.md', async () => {
+    const file = join(dir, '青石镇 2025.txt');
+    writeFileSync(file, REPORT_TXT);
+    const { code, out } = await run(['check', file, '--json']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(out) as CheckJson[];
+    expect(result!.file).toBe(file);
+    expect(result!.template).toBe('township');
+    expect(result!.year).toBe(2025);
+    expect(result!.sections.find((s) => s.id === 'leadership')).toEqual({ id: 'leadership', present: false });
+    expect(result!.sections.find((s) => s.id === 'measures')!.present).toBe(true);
+    const missing = result!.findings.find((f) => f.rule === 'section.missing')!;
+    expect(missing).toMatchObject({ severity: 'error', section: 'leadership', start: null, end: null });
+  });
+
+  it('checks every report in a folder, says which file is unusable, and exits 2', async () => {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'a.txt'), REPORT_TXT);
+    writeFileSync(join(dir, 'sub', 'b.txt'), REPORT_TXT.replace('青石镇', '白沙镇'));
+    writeFileSync(join(dir, 'broken.docx'), Buffer.from('PK\u0003\u0004 not really a zip'));
+    writeFileSync(join(dir, '~$a.docx'), 'word lock file');
+    writeFileSync(join(dir, 'notes.md'), 'not a report');
+    const { code, out, err } = await run(['check', dir, '--json']);
+    expect(code).toBe(2);
+    const results = JSON.parse(out) as CheckJson[];
+    expect(results.map((r) => r.unit)).toHaveLength(2);
+    expect(err.split('\n')).toHaveLength(1);
+    expect(err).toContain('broken.docx');
+    expect(err).not.toMatch(/at .*\.ts|Error:/);
+  });
+
+  it('exits 2 with a one-line Chinese message for a missing file, and still checks the others', async () => {
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, REPORT_TXT);
+    const { code, out, err } = await run(['check', join(dir, 'nope.docx'), good]);
+    expect(code).toBe(2);
+    expect(err).toBe(`找不到文件：${join(dir, 'nope.docx')}`);
+    expect(out).toContain('good.txt');
+    expect(out).toContain('✗党政主要负责人');
+  });
+
+  it('refuses a binary file with a message and exit status 2', async () => {
+    const file = join(dir, 'photo.txt');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 7]));
+    const { code, err } = await run(['check', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('photo.txt');
+  });
+
+  it('checks the app’s own .nianbao files and honours --template and --year', async () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    const file = join(dir, 'r.nianbao');
+    writeFileSync(file, serializeReport(doc));
+    const { code, out } = await run(['check', file, '--json', '--year', '2024', '--template', 'township']);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(out) as CheckJson[];
+    expect(result!.year).toBe(2024);
+    expect(result!.findings.some((f) => f.rule === 'section.empty')).toBe(true);
+  });
+
+  it.each([
+    [['check'], '请给出要检查的文件'],
+    [['check', 'x.txt', '--year', '25'], '四位年份'],
+    [['check', 'x.txt', '--template', 'city'], '没有名为“city”的模板'],
+    [['check', 'x.txt', '--jsn'], '不认识的参数 --jsn'],
+    [['frobnicate'], '不认识的命令'],
+  ])('explains a usage mistake %j with exit status 2', async (argv, message) => {
+    const { code, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+});
+
+describe('nianbao import / export / draft', () => {
+  it('imports a .txt into a .nianbao the app can open, keeping the body text', async () => {
+    const input = join(dir, '去年.txt');
+    const out = join(dir, '去年.nianbao');
+    writeFileSync(input, REPORT_TXT);
+    const { code } = await run(['import', input, '-o', out]);
+    expect(code).toBe(0);
+    const parsed = parseReportFile(readFileSync(out, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('排查矛盾纠纷120件');
+  });
+
+  it('exports a .docx, and web text, from a .txt', async () => {
+    const input = join(dir, 'r.txt');
+    writeFileSync(input, REPORT_TXT);
+    const docx = join(dir, '导出 结果.docx');
+    expect((await run(['export', input, '-o', docx])).code).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const web = join(dir, 'web.txt');
+    expect((await run(['export', input, '-o', web])).code).toBe(0);
+    expect(readFileSync(web, 'utf8')).toContain('二、存在的不足和原因');
+  });
+
+  it('writes nothing when the input cannot be used', async () => {
+    const input = join(dir, 'empty.txt');
+    writeFileSync(input, '');
+    const out = join(dir, 'out.docx');
+    const { code, err } = await run(['export', input, '-o', out]);
+    expect(code).toBe(2);
+    expect(err).toContain('empty.txt');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['empty.txt']);
+  });
+
+  it('drafts next year’s report from last year’s, with last year’s plans to answer', async () => {
+    const input = join(dir, '2025.txt');
+    writeFileSync(input, REPORT_TXT);
+    const out = join(dir, '2026.nianbao');
+    expect((await run(['draft', input, '-o', out])).code).toBe(0);
+    const parsed = parseReportFile(readFileSync(out, 'utf8'));
+    expect(parsed.ok && parsed.doc.meta.year).toBe(2026);
+    expect(parsed.ok && parsed.doc.previous?.year).toBe(2025);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs as a plain node process with exit status and no stack trace', () => {
+    const file = join(dir, 'r.txt');
+    writeFileSync(file, REPORT_TXT);
+    const bin = join(__dirname, '../../bin/nianbao.cjs');
+    const ok = spawnSync(process.execPath, [bin, 'check', file, '--json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(1);
+    expect(JSON.parse(ok.stdout)[0].unit).toBeTruthy();
+    const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'none.txt')], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
