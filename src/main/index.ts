@@ -1,9 +1,98 @@
-import { app, BrowserWindow } from 'electron';
+/**
+ * Electron main process: a thin shell that wires windows, dialogs and the menu to the handlers
+ * (src/main/handlers.ts) and the pure core. Everything testable lives outside this file.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc';
+import { createHandlers, type Dialogs } from './handlers';
+import { makeSenderCheck, registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { appUrlCheck, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    webPreferences: { preload: join(__dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+const rendererFile = join(__dirname, '../renderer/index.html');
+const isAppUrl = appUrlCheck(pathToFileURL(rendererFile).href, process.env.ELECTRON_RENDERER_URL);
+
+let mainWindow: BrowserWindow | null = null;
+let dirty = false;
+
+const reportFilter = { name: '法治年报（.nianbao）', extensions: ['nianbao'] };
+
+function dialogs(): Dialogs {
+  const parent = () => mainWindow ?? undefined;
+  const open = async (options: Electron.OpenDialogOptions) => {
+    const w = parent();
+    const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const save = async (options: Electron.SaveDialogOptions) => {
+    const w = parent();
+    const result = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
+    return result.canceled ? null : (result.filePath ?? null);
+  };
+  return {
+    openReport: () => open({ title: '打开报告', filters: [reportFilter], properties: ['openFile'] }),
+    saveReport: (name) => save({ title: '保存报告', defaultPath: name, filters: [reportFilter] }),
+    importDocument: () =>
+      open({ title: '导入去年的报告', filters: [{ name: 'Word 或文本文件', extensions: ['docx', 'txt'] }], properties: ['openFile'] }),
+    exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
+  };
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    title: '法治年报助手',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', (event) => {
+    if (!dirty || !mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning',
+      buttons: ['取消', '不保存，直接关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      title: '还有没保存的修改',
+      message: '报告还有没保存的修改。',
+      detail: '未保存的内容已自动备份，下次打开时可以恢复。确定不保存就关闭吗？',
+    });
+    if (choice === 0) event.preventDefault();
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  if (process.env.ELECTRON_RENDERER_URL) void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void mainWindow.loadFile(rendererFile);
+}
+
+// Checklist 1 (only load secure content) and 13/14: every web contents, present and future, is locked.
+app.on('web-contents-created', (_event, contents) => lockNavigation(contents, isAppUrl));
+
+void app.whenReady().then(() => {
+  refusePermissions(session.defaultSession);
+  enforceCsp(session.defaultSession);
+  const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  const handlers = createHandlers({
+    dialogs: dialogs(),
+    userDataDir: app.getPath('userData'),
+    onDirtyChange: (value) => {
+      dirty = value;
+    },
+  });
+  registerIpc(ipcMain, handlers, makeSenderCheck(isAppUrl));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
 });

@@ -87,6 +87,8 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
     response: result(z.null()),
   },
+  /** The renderer reports unsaved changes, so closing the window can ask first. */
+  'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
 
 export type IpcMap = typeof ipcMap;
@@ -108,6 +110,7 @@ export interface NianbaoApi {
   exportDocx(request: Request<'report:exportDocx'>): Promise<Response<'report:exportDocx'>>;
   listTemplates(): Promise<Response<'templates:list'>>;
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
+  setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -121,6 +124,7 @@ export const apiChannels = {
   exportDocx: 'report:exportDocx',
   listTemplates: 'templates:list',
   writeJournal: 'journal:write',
+  setDirty: 'window:setDirty',
 } as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });

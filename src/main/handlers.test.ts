@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serializeReport } from '../core/model/file';
+import { createReportFromTemplate } from '../core/model/fromTemplate';
+import { defaultRegistry } from '../core/templates/registry';
+import { createHandlers, type Dialogs } from './handlers';
+import { makeSenderCheck, registerIpc, type SenderEvent } from './ipc';
+
+function setup() {
+  const folder = mkdtempSync(join(tmpdir(), '报告 文件夹-'));
+  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null };
+  const asked: string[] = [];
+  const dialogs: Dialogs = {
+    openReport: async () => next.openReport,
+    saveReport: async (name) => (asked.push(name), next.saveReport),
+    importDocument: async () => next.importDocument,
+    exportDocx: async (name) => (asked.push(name), next.exportDocx),
+  };
+  const handlers = createHandlers({ dialogs, userDataDir: join(folder, 'userData') });
+  return { folder, next, asked, handlers };
+}
+
+const doc = () => createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+
+describe('handlers', () => {
+  it('saves through the dialog, then to the granted file without asking again', async () => {
+    const { folder, next, asked, handlers } = setup();
+    next.saveReport = join(folder, '青石镇报告');
+    const first = await handlers['report:save']({ doc: doc(), file: null, suggestedName: '青石镇2025年度报告' });
+    expect(first.ok && first.value?.file.name).toBe('青石镇报告.nianbao');
+    expect(asked).toEqual(['青石镇2025年度报告.nianbao']);
+    const changed = doc();
+    changed.meta.unit = '白沙镇';
+    const second = await handlers['report:save']({ doc: changed, file: first.ok ? first.value!.file : null, suggestedName: 'x' });
+    expect(second.ok).toBe(true);
+    expect(asked).toHaveLength(1);
+    expect(readFileSync(join(folder, '青石镇报告.nianbao'), 'utf8')).toContain('白沙镇');
+  });
+
+  it('refuses a file token it never granted by asking for a name instead', async () => {
+    const { handlers, asked } = setup();
+    const result = await handlers['report:save']({ doc: doc(), file: { id: 'forged', name: '/etc/passwd' }, suggestedName: 'r' });
+    expect(result).toEqual({ ok: true, value: null });
+    expect(asked).toEqual(['r.nianbao']);
+  });
+
+  it('opens a file from a newer version read-only and never writes to it', async () => {
+    const { folder, next, asked, handlers } = setup();
+    const path = join(folder, 'newer.nianbao');
+    writeFileSync(path, JSON.stringify({ ...doc(), version: 99 }));
+    next.openReport = path;
+    const opened = await handlers['report:open']({});
+    expect(opened.ok && opened.value?.readOnly).toBe(true);
+    const before = readFileSync(path, 'utf8');
+    await handlers['report:save']({ doc: doc(), file: opened.ok ? opened.value!.file : null, suggestedName: 'newer' });
+    expect(asked).toEqual(['newer.nianbao']);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('says in Chinese why a corrupt report cannot be opened', async () => {
+    const { folder, next, handlers } = setup();
+    next.openReport = join(folder, 'bad.nianbao');
+    writeFileSync(next.openReport, '{"format":"nianbao-report"');
+    const opened = await handlers['report:open']({});
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error).toContain('bad.nianbao');
+  });
+
+  it('imports a .txt and exports a .docx, refusing to overwrite one Word holds open', async () => {
+    const { folder, next, handlers } = setup();
+    next.importDocument = join(folder, '去年.txt');
+    writeFileSync(next.importDocument, '青石镇2024年度法治政府建设情况报告\n一、主要举措和成效\n正文。');
+    const imported = await handlers['report:import']({});
+    expect(imported.ok && imported.value?.doc.meta.year).toBe(2024);
+    next.exportDocx = join(folder, '导出.docx');
+    const exported = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }, suggestedName: '导出' });
+    expect(exported).toEqual({ ok: true, value: { name: '导出.docx' } });
+    expect(readFileSync(next.exportDocx).subarray(0, 2).toString()).toBe('PK');
+    writeFileSync(join(folder, '~$导出.docx'), 'owner');
+    const locked = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }, suggestedName: '导出' });
+    expect(locked.ok).toBe(false);
+    if (!locked.ok) expect(locked.error).toContain('正在 Word 或 WPS 中打开');
+  });
+
+  it('journals unsaved work in the app data folder and lists county templates, skipping broken ones', async () => {
+    const { folder, handlers } = setup();
+    await handlers['journal:write']({ doc: doc(), file: null });
+    expect(JSON.parse(readFileSync(join(folder, 'userData/journal/untitled.json'), 'utf8')).doc.meta.unit).toBe('青石镇');
+    mkdirSync(join(folder, 'userData/templates'), { recursive: true });
+    writeFileSync(join(folder, 'userData/templates/county.json'), JSON.stringify({ id: 'county' }));
+    writeFileSync(join(folder, 'userData/templates/broken.json'), '{');
+    expect(await handlers['templates:list']({})).toEqual({ ok: true, value: [{ id: 'county' }] });
+  });
+});
+
+describe('IPC registration', () => {
+  function registered() {
+    const { handlers, folder } = setup();
+    const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
+    registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, makeSenderCheck((url) => url === 'file:///app/index.html'));
+    return { listeners, folder };
+  }
+  const trusted = { senderFrame: { url: 'file:///app/index.html' } };
+
+  it('registers every channel of the map', () => {
+    expect([...registered().listeners.keys()].sort()).toEqual(
+      ['journal:write', 'report:exportDocx', 'report:import', 'report:open', 'report:save', 'report:saveAs', 'templates:list', 'window:setDirty'],
+    );
+  });
+
+  it('refuses a malformed payload with an error result, not an exception', async () => {
+    const { listeners } = registered();
+    const result = await listeners.get('report:save')!(trusted, { doc: { format: 'nianbao-report' }, file: null, suggestedName: 'x' });
+    expect(result).toEqual({ ok: false, error: '请求的数据格式不正确，已拒绝。报告内容没有改动。' });
+    expect(await listeners.get('window:setDirty')!(trusted, { dirty: 'yes' })).toMatchObject({ ok: false });
+  });
+
+  it('refuses a sender that is not the app’s page', async () => {
+    const { listeners } = registered();
+    for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {
+      expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。' });
+    }
+  });
+});

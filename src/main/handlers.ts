@@ -1,0 +1,202 @@
+/**
+ * What each IPC channel does, over the pure core, with the dialogs and the file system injected so that
+ * the handlers are tested in Node without Electron. Paths never come from the renderer: a dialog grants
+ * one, and the renderer only holds an opaque token for it.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { exportDocx } from '../core/export/docx';
+import { importFile } from '../core/import/index';
+import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../core/model/file';
+import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
+import type { z } from 'zod';
+import { SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
+
+export interface Dialogs {
+  /** Each returns the chosen path, or null when the clerk cancels. */
+  openReport(): Promise<string | null>;
+  saveReport(suggestedName: string): Promise<string | null>;
+  importDocument(): Promise<string | null>;
+  exportDocx(suggestedName: string): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  dialogs: Dialogs;
+  /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
+  userDataDir: string;
+  fs?: Fs;
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+export type Handlers = {
+  [C in Channel]: (request: z.infer<IpcMap[C]['request']>) => Promise<Response<C>>;
+};
+
+/** Larger than any .docx or .txt report; refuse before reading a huge file into memory. */
+const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
+
+interface Grant {
+  path: string;
+  readOnly: boolean;
+}
+
+/** Paths the clerk chose in a dialog, by the token the renderer holds. */
+export class FileGrants {
+  private readonly byId = new Map<string, Grant>();
+
+  grant(path: string, readOnly = false): FileRef {
+    for (const [id, g] of this.byId) if (g.path === path) {
+      g.readOnly = readOnly;
+      return { id, name: basename(path) };
+    }
+    const id = randomUUID();
+    this.byId.set(id, { path, readOnly });
+    return { id, name: basename(path) };
+  }
+
+  get(ref: FileRef | null): Grant | undefined {
+    return ref ? this.byId.get(ref.id) : undefined;
+  }
+}
+
+function withExtension(path: string, ext: string): string {
+  return extname(path).toLowerCase() === ext ? path : path + ext;
+}
+
+function safeName(name: string, ext: string): string {
+  const base = name.replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || '法治政府建设年度报告';
+  return withExtension(base, ext);
+}
+
+async function readLimited(path: string, limit: number): Promise<Uint8Array> {
+  const stat = await fs.stat(path);
+  if (stat.size > limit) throw new Error(`文件过大（约 ${Math.round(stat.size / 1024 / 1024)} MB），不像是一份报告。`);
+  return fs.readFile(path);
+}
+
+/** Word and WPS mark an open document with an owner file "~$name" beside it. */
+export async function isOpenInWord(path: string): Promise<boolean> {
+  const name = basename(path);
+  const candidates = [`~$${name}`, `~$${name.slice(2)}`, `.~${name}`];
+  for (const candidate of candidates) {
+    try {
+      await fs.stat(join(dirname(path), candidate));
+      return true;
+    } catch {
+      // not there
+    }
+  }
+  return false;
+}
+
+const readError = (path: string, error: unknown) =>
+  ipcError(error instanceof Error && /文件过大/.test(error.message) ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const grants = new FileGrants();
+  const queue = new SaveQueue();
+  const writeOptions = deps.fs ? { fs: deps.fs } : {};
+
+  async function saveTo(path: string, doc: Parameters<Handlers['report:save']>[0]['doc']): Promise<FileRef> {
+    await queue.run(path, () => writeFileAtomic(path, serializeReport(doc), { ...writeOptions, backup: true }));
+    return grants.grant(path);
+  }
+
+  async function saveWithDialog(doc: Parameters<Handlers['report:save']>[0]['doc'], suggestedName: string): Promise<Response<'report:save'>> {
+    const chosen = await deps.dialogs.saveReport(safeName(suggestedName, REPORT_EXTENSION));
+    if (!chosen) return ipcOk(null);
+    return ipcOk({ file: await saveTo(withExtension(chosen, REPORT_EXTENSION), doc) });
+  }
+
+  return {
+    async 'report:open'() {
+      const path = await deps.dialogs.openReport();
+      if (!path) return ipcOk(null);
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await readLimited(path, MAX_REPORT_FILE_BYTES));
+      } catch (error) {
+        return readError(path, error);
+      }
+      const parsed = parseReportFile(text);
+      if (!parsed.ok) return ipcError(`“${basename(path)}”：${parsed.error}`);
+      const file = grants.grant(path, parsed.readOnly);
+      return ipcOk(parsed.readOnly ? { file, doc: parsed.doc, readOnly: true, notice: parsed.notice } : { file, doc: parsed.doc, readOnly: false });
+    },
+
+    async 'report:save'({ doc, file, suggestedName }) {
+      const grant = grants.get(file);
+      // A file from a newer version, or one never granted, is never written to: ask for a name.
+      if (!grant || grant.readOnly) return saveWithDialog(doc, suggestedName);
+      return ipcOk({ file: await saveTo(grant.path, doc) });
+    },
+
+    async 'report:saveAs'({ doc, suggestedName }) {
+      return saveWithDialog(doc, suggestedName);
+    },
+
+    async 'report:import'() {
+      const path = await deps.dialogs.importDocument();
+      if (!path) return ipcOk(null);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readLimited(path, MAX_IMPORT_BYTES);
+      } catch (error) {
+        return readError(path, error);
+      }
+      const result = await importFile(path, bytes);
+      if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`);
+      return ipcOk({ sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
+    },
+
+    async 'report:exportDocx'({ doc, options, suggestedName }) {
+      let suggested = safeName(suggestedName, '.docx');
+      for (;;) {
+        const chosen = await deps.dialogs.exportDocx(suggested);
+        if (!chosen) return ipcOk(null);
+        const path = withExtension(chosen, '.docx');
+        if (await isOpenInWord(path)) {
+          return ipcError(`“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`);
+        }
+        const bytes = await exportDocx(doc, options);
+        await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
+        suggested = basename(path);
+        return ipcOk({ name: suggested });
+      }
+    },
+
+    async 'templates:list'() {
+      const dir = join(deps.userDataDir, 'templates');
+      let names: string[];
+      try {
+        names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json'));
+      } catch {
+        return ipcOk([]);
+      }
+      const templates: unknown[] = [];
+      for (const name of names) {
+        try {
+          templates.push(JSON.parse(await fs.readFile(join(dir, name), 'utf8')));
+        } catch {
+          // A broken county template is skipped; the built-in ones still work.
+        }
+      }
+      return ipcOk(templates);
+    },
+
+    async 'journal:write'({ doc, file }) {
+      const dir = join(deps.userDataDir, 'journal');
+      await fs.mkdir(dir, { recursive: true });
+      const grant = grants.get(file);
+      const record = JSON.stringify({ savedAt: new Date().toISOString(), path: grant?.path ?? null, doc });
+      await writeFileAtomic(join(dir, `${file?.id ?? 'untitled'}.json`), record, writeOptions);
+      return ipcOk(null);
+    },
+
+    async 'window:setDirty'({ dirty }) {
+      deps.onDirtyChange?.(dirty);
+      return ipcOk(null);
+    },
+  };
+}

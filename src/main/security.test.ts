@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { appUrlCheck, lockNavigation, refusePermissions, secureWebPreferences } from './security';
+
+describe('window security', () => {
+  it('runs the page isolated and sandboxed, without Node', () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  });
+
+  it('refuses every permission request', () => {
+    let requestAnswer: boolean | undefined;
+    let check: (() => boolean) | undefined;
+    refusePermissions({
+      setPermissionRequestHandler: (h: unknown) => (h as (w: unknown, p: string, cb: (v: boolean) => void) => void)(null, 'media', (v) => (requestAnswer = v)),
+      setPermissionCheckHandler: (h: unknown) => (check = h as () => boolean),
+    } as never);
+    expect(requestAnswer).toBe(false);
+    expect(check!()).toBe(false);
+  });
+
+  it('blocks navigation away from the app and every new window', () => {
+    const handlers = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
+    let openHandler: (() => { action: string }) | undefined;
+    lockNavigation(
+      { on: (name: string, h: never) => handlers.set(name, h), setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
+      appUrlCheck('file:///app/index.html', undefined),
+    );
+    let prevented = 0;
+    const event = { preventDefault: () => prevented++ };
+    handlers.get('will-navigate')!(event, 'https://example.com/');
+    handlers.get('will-navigate')!(event, 'file:///app/index.html#top');
+    handlers.get('will-attach-webview')!(event);
+    expect(prevented).toBe(2);
+    expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Every hardening the app applies, in one place. Each function cites the item of Electron's security
+ * checklist (electronjs.org/docs/latest/tutorial/security) it implements.
+ */
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+
+/** The page CSP (also in src/renderer/index.html): no remote hosts, no inline or eval'd script. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Checklist 2 (no Node.js integration for remote content), 3 (context isolation), 4 (process sandboxing),
+ * 6 (do not disable webSecurity), 8 (do not enable allowRunningInsecureContent), 9 (no experimental
+ * features), 10 (no enableBlinkFeatures), 11 (no <webview>).
+ */
+export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Checklist 5 (handle session permission requests): a report editor needs no camera, location or notifications. */
+export function refusePermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Checklist 7 (define a Content Security Policy): as a response header too, not only the meta tag. */
+export function enforceCsp(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/**
+ * Checklist 13 (disable or limit navigation), 14 (disable or limit creation of new windows) and 12 (verify
+ * webview options: there are none, so attaching one is refused). A document's link never opens anything.
+ */
+export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, isAppUrl: (url: string) => boolean): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Only the app's own page: the built renderer file, or the dev server electron-vite starts. */
+export function appUrlCheck(rendererFileUrl: string, devServerUrl: string | undefined): (url: string) => boolean {
+  return (url) => {
+    if (devServerUrl && url.startsWith(devServerUrl)) return true;
+    const withoutHash = url.split('#')[0]!.split('?')[0]!;
+    return withoutHash === rendererFileUrl;
+  };
+}

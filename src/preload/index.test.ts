@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiChannels } from '../shared/ipc';
+
+const exposed: Record<string, unknown> = {};
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }));
+const listeners = new Map<string, (...args: unknown[]) => void>();
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, listener),
+    removeListener: (channel: string) => listeners.delete(channel),
+  },
+}));
+
+beforeEach(() => invoke.mockClear());
+
+describe('preload', () => {
+  it('exposes exactly the named functions of the IPC map, and no ipcRenderer', async () => {
+    await import('./index');
+    const api = exposed.nianbao as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand'].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('validates a request before it leaves, and passes valid ones to its channel', async () => {
+    const api = exposed.nianbao as Record<string, (r?: unknown) => Promise<unknown>>;
+    expect(await api.setDirty!({ dirty: 1 })).toMatchObject({ ok: false });
+    expect(invoke).not.toHaveBeenCalled();
+    await api.setDirty!({ dirty: true });
+    expect(invoke).toHaveBeenCalledWith('window:setDirty', { dirty: true });
+  });
+
+  it('forwards only known menu commands', async () => {
+    const api = exposed.nianbao as { onMenuCommand: (l: (c: string) => void) => () => void };
+    const seen: string[] = [];
+    const off = api.onMenuCommand((c) => seen.push(c));
+    listeners.get('menu:command')!({}, 'save');
+    listeners.get('menu:command')!({}, 'rm -rf');
+    expect(seen).toEqual(['save']);
+    off();
+    expect(listeners.has('menu:command')).toBe(false);
+  });
+});
