@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
 import { createHandlers, type Dialogs } from './handlers';
