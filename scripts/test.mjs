@@ -26,8 +26,10 @@ for (const [name, cmd, args] of gates) {
 mkdirSync('test-output', { recursive: true });
 const report = 'test-output/vitest.json';
 process.stdout.write('▶ vitest\n');
+// The build gate above just built the renderer: the browser tests need not build it again.
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
   stdio: 'inherit',
+  env: { ...process.env, NIANBAO_BUILT: '1' },
 });
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));

@@ -1,0 +1,78 @@
+/** The checker's findings, grouped by severity with counts; click to jump, fix in one click, or ignore. */
+import type { CheckResult, Finding, Severity } from '../../core/checks/types';
+
+const GROUPS: Array<{ severity: Severity; label: string }> = [
+  { severity: 'error', label: '错误' },
+  { severity: 'warning', label: '警告' },
+  { severity: 'info', label: '建议' },
+];
+
+interface Props {
+  result: CheckResult | null;
+  onJump: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+  onIgnore: (finding: Finding) => void;
+  onRestore: (finding: Finding) => void;
+  readOnly: boolean;
+}
+
+export function FindingsPanel({ result, onJump, onFix, onIgnore, onRestore, readOnly }: Props) {
+  if (!result) return <aside className="findings" aria-label="检查结果" />;
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  return (
+    <aside className="findings" aria-label="检查结果">
+      <div className={result.ready ? 'ready ready-yes' : 'ready ready-no'} role="status">
+        {result.ready ? '✓ 可以提交：没有错误' : `还不能提交：还有 ${errors} 个错误`}
+      </div>
+      {GROUPS.map(({ severity, label }) => {
+        const items = result.findings.filter((f) => f.severity === severity);
+        if (items.length === 0) return null;
+        return (
+          <section key={severity} className={`finding-group finding-${severity}`}>
+            <h3>
+              {label}（{items.length}）
+            </h3>
+            <ul>
+              {items.map((f) => (
+                <li key={f.fingerprint + String(f.start)}>
+                  <button type="button" className="finding-text" onClick={() => onJump(f)} title="点击定位到报告中的位置">
+                    {f.message}
+                  </button>
+                  <div className="finding-actions">
+                    {f.fix && !readOnly && (
+                      <button type="button" onClick={() => onFix(f)}>
+                        {f.fix.label}
+                      </button>
+                    )}
+                    {!readOnly && (
+                      <button type="button" className="quiet" onClick={() => onIgnore(f)} title="认为这条提示不对时忽略它，忽略记录保存在报告文件中">
+                        忽略
+                      </button>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {result.ignored.length > 0 && (
+        <details className="finding-group">
+          <summary>已忽略（{result.ignored.length}）</summary>
+          <ul>
+            {result.ignored.map((f) => (
+              <li key={f.fingerprint}>
+                <span className="finding-text muted">{f.message}</span>
+                {!readOnly && (
+                  <button type="button" className="quiet" onClick={() => onRestore(f)}>
+                    恢复
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The renderer for real, in Debian's Chromium: a clerk creates a 2025 township report, types Chinese into
+ * two sections (one word through a real IME composition), saves, reloads, reopens, and exports a .docx
+ * whose text holds what was typed, in order, under the right headings.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandIn, type StandIn } from './support/standin';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(__dirname, '../..');
+const rendererDir = join(root, 'out/renderer');
+const screenshots = join(root, 'test-output/screenshots');
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && process.env.CI) throw new Error('CI 上必须运行浏览器测试：没有找到 /usr/bin/chromium（apt-get install chromium）。');
+if (!haveChromium) console.warn(`跳过浏览器测试：没有找到 ${CHROMIUM}（apt-get install chromium fonts-noto-cjk）。`);
+
+describe.skipIf(!haveChromium)('the editor in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let standIn: StandIn;
+  const work = mkdtempSync(join(tmpdir(), '浏览器 测试-'));
+
+  beforeAll(async () => {
+    if (!process.env.NIANBAO_BUILT) {
+      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+      if (build.status !== 0) throw new Error('electron-vite build failed');
+    }
+    mkdirSync(screenshots, { recursive: true });
+    standIn = await startStandIn(rendererDir, join(work, 'userData'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  const editor = (section: string) => page.locator(`[data-section-editor="${section}"]`);
+  const blocks = (section: string) => editor(section).locator(':scope > *');
+
+  it('creates a 2025 township report from the template', async () => {
+    await page.goto(standIn.url);
+    await page.screenshot({ path: join(screenshots, '1-start.png') });
+    await page.getByLabel('单位名称').fill('青石镇');
+    await page.getByLabel('报告年度').fill('2025');
+    await page.getByRole('button', { name: '开始写报告' }).click();
+    await expect.poll(() => page.locator('.doc-heading').allTextContents()).toEqual([
+      '一、主要举措和成效',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、下一年度主要安排',
+      '五、其他需要报告的情况',
+    ]);
+    expect(await page.locator('.doc-title').textContent()).toBe('青石镇关于2025年度法治政府建设情况的报告');
+    expect(await page.locator('.ready').textContent()).toContain('还不能提交');
+  });
+
+  it('types Chinese, and an IME composition confirmed with Enter neither splits the paragraph nor doubles the word', async () => {
+    await blocks('measures').nth(1).click();
+    await page.keyboard.insertText('全年开展法治培训10场次。');
+    await page.waitForTimeout(1200); // a new undo step for the composed word
+    const before = await blocks('measures').count();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'f', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'fazhi', selectionStart: 5, selectionEnd: 5 });
+    await cdp.send('Input.imeSetComposition', { text: '法治', selectionStart: 2, selectionEnd: 2 });
+    // The Enter that confirms the candidate arrives as keyCode 229 while composing.
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process', code: 'Enter' });
+    await cdp.send('Input.insertText', { text: '法治' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 13, key: 'Enter', code: 'Enter' });
+    await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
+    expect(await blocks('measures').count()).toBe(before);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
+
+    await blocks('shortcomings').first().click();
+    await page.keyboard.insertText('基层法治力量不足，主要原因是专职人员少。');
+    await expect.poll(() => page.locator('.outline .ok').allTextContents()).toContain('✓三、存在的不足和原因');
+    await page.screenshot({ path: join(screenshots, '2-editor.png') });
+  });
+
+  it('keeps template headings: Backspace at the start of a section does not delete its heading', async () => {
+    await blocks('shortcomings').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect(await page.locator('.doc-heading').nth(2).textContent()).toBe('三、存在的不足和原因');
+    expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
+  });
+
+  it('saves with Ctrl+S, and the text is there again after a reload', async () => {
+    const path = join(work, '青石镇2025.nianbao');
+    standIn.dialogs.saveReport = path;
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
+    expect(readFileSync(path, 'utf8')).toContain('全年开展法治培训10场次。法治');
+
+    await page.reload();
+    standIn.dialogs.openReport = path;
+    await page.getByRole('button', { name: '打开本软件保存的报告…' }).click();
+    await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
+    expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
+  });
+
+  it('exports a .docx with the typed text, in order, under the right headings', async () => {
+    const path = join(work, '导出.docx');
+    standIn.dialogs.exportDocx = path;
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    await expect.poll(() => existsSync(path)).toBe(true);
+    // The title is set on balanced lines, so compare without line breaks.
+    const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
+    const order = ['青石镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训10场次。法治', '三、存在的不足和原因', '基层法治力量不足，主要原因是专职人员少。', '四、下一年度主要安排'];
+    const positions = order.map((text) => value.indexOf(text));
+    expect(positions.filter((p) => p < 0), value).toEqual([]);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('lists what is missing and jumps to it when clicked', async () => {
+    const finding = page.locator('.finding-error .finding-text').first();
+    await expect.poll(() => finding.textContent()).toContain('第一责任人');
+    await finding.click();
+    await page.screenshot({ path: join(screenshots, '3-findings.png') });
+    const focused = await page.evaluate(() => globalThis.document.activeElement?.closest('[data-section]')?.getAttribute('data-section'));
+    expect(focused).toBe('leadership');
+  });
+});

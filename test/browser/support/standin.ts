@@ -1,0 +1,88 @@
+/**
+ * A stand-in for the Electron shell, for driving the built renderer in Chromium: serves out/renderer over
+ * http and answers window.nianbao calls with the real IPC registration and handlers of src/main (only the
+ * dialogs are scripted by the test). The page's CSP stays on: the calls are same-origin fetches.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { createHandlers, type Dialogs } from '../../../src/main/handlers';
+import { makeSenderCheck, registerIpc, type SenderEvent } from '../../../src/main/ipc';
+import { apiChannels } from '../../../src/shared/ipc';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+
+export interface StandIn {
+  url: string;
+  /** What the next dialog of each kind answers (a path, or null for "cancelled"). */
+  dialogs: Record<keyof Dialogs, string | null>;
+  /** The script that defines window.nianbao in the page. */
+  clientScript: string;
+  close(): Promise<void>;
+}
+
+export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
+  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null };
+  const handlers = createHandlers({
+    userDataDir,
+    dialogs: {
+      openReport: async () => dialogs.openReport,
+      saveReport: async () => dialogs.saveReport,
+      importDocument: async () => dialogs.importDocument,
+      exportDocx: async () => dialogs.exportDocx,
+    },
+  });
+  const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
+  let origin = '';
+  registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, makeSenderCheck((url) => url.startsWith(origin)));
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', origin);
+      if (request.method === 'POST' && url.pathname.startsWith('/__ipc/')) {
+        const listener = listeners.get(decodeURIComponent(url.pathname.slice('/__ipc/'.length)));
+        let body = '';
+        for await (const chunk of request) body += chunk;
+        const answer = listener
+          ? await listener({ senderFrame: { url: request.headers.referer ?? '' } }, JSON.parse(body || '{}'))
+          : { ok: false, error: 'unknown channel' };
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+        return;
+      }
+      const path = normalize(join(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+      if (!path.startsWith(rendererDir)) return response.writeHead(403).end();
+      try {
+        const data = await readFile(path);
+        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(data);
+      } catch {
+        response.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const functions = Object.entries(apiChannels)
+    .map(([name, channel]) => `${name}: (request) => call(${JSON.stringify(channel)}, request ?? {})`)
+    .join(',\n');
+  const clientScript = `(() => {
+    const call = async (channel, payload) => {
+      const response = await fetch('/__ipc/' + encodeURIComponent(channel), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      return response.json();
+    };
+    const menuListeners = new Set();
+    window.__menu = (command) => menuListeners.forEach((l) => l(command));
+    window.nianbao = Object.freeze({
+      ${functions},
+      onMenuCommand: (listener) => { menuListeners.add(listener); return () => menuListeners.delete(listener); },
+    });
+  })();`;
+
+  return {
+    url: `${origin}/`,
+    dialogs,
+    clientScript,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
