@@ -137,7 +137,8 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     await expect.poll(() => finding.textContent()).toContain('第一责任人');
     await finding.click();
     await page.screenshot({ path: join(screenshots, '3-findings.png') });
-    const focused = await page.evaluate(() => globalThis.document.activeElement?.closest('[data-section]')?.getAttribute('data-section'));
+    // A string expression: this file is typed for Node, the expression runs in the page.
+    const focused = await page.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
     expect(focused).toBe('leadership');
   });
 });
