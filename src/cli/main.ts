@@ -161,7 +161,9 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
     .map((s) => `${s.present ? '✓' : '✗'}${template?.parts.find((p) => p.id === s.id)?.title ?? s.id}`)
     .join('  ');
   lines.push(`  ${parts}`);
-  for (const f of result.findings) lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`);
+  for (const f of result.findings) if (f.severity !== 'info') lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`);
+  const advice = result.findings.filter((f) => f.severity === 'info').length;
+  if (advice) lines.push(`  另有 ${advice} 条改进建议（用 --json 查看，或在软件中逐条处理）。`);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   lines.push(result.ready ? `  可以提交（${warnings} 个警告）` : `  还不能提交：${errors} 个错误，${warnings} 个警告`);

@@ -6,8 +6,14 @@ import { toPlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
-import { checkStructure, summariseSections, type CheckContext } from './structure';
-import { compareFindings, type CheckResult } from './types';
+import type { CheckContext, Deadlines, RawFinding } from './context';
+import { checkForm } from './form';
+import { checkIndicators, findIndicators, summariseIndicators } from './indicators';
+import { checkPrevious } from './previous';
+import { checkPlaceholders, checkPrivacy } from './privacy';
+import { checkHeadings, checkStructure, summariseSections } from './structure';
+import { compareFindings, type CheckResult, type Finding } from './types';
+import { checkYears } from './years';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -15,6 +21,23 @@ export interface CheckOptions {
   template?: Template;
   /** Overrides the report year found in the document. */
   year?: number;
+  /** Counties tighten deadlines: publication as "MM-DD" of the following year (default 04-01). */
+  deadlines?: Partial<Deadlines>;
+}
+
+/**
+ * Fingerprints say which finding this is without absolute offsets, so that an ignored finding stays
+ * ignored while the clerk edits elsewhere: rule, part, the text it is about, and its occurrence number.
+ */
+function fingerprint(raw: RawFinding[], text: string): Finding[] {
+  const seen = new Map<string, number>();
+  return raw.map((f) => {
+    const subject = f.start !== null && f.end !== null ? text.slice(f.start, f.end) : f.message;
+    const base = `${f.rule}|${f.section ?? ''}|${subject}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { ...f, fingerprint: n ? `${base}|${n}` : base };
+  });
 }
 
 export function checkReport(doc: ReportDocument, options: CheckOptions = {}): CheckResult {
@@ -22,8 +45,19 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
   const template = options.template ?? registry.getOrDefault(doc.meta.templateId);
   const year = options.year ?? doc.meta.year;
   const plain = toPlainText(doc);
-  const ctx: CheckContext = { doc, plain, parts: template.parts };
-  const all = checkStructure(ctx).sort(compareFindings);
+  const ctx: CheckContext = { doc, plain, template, parts: template.parts, year, deadlines: { publish: options.deadlines?.publish ?? '04-01' } };
+  const found = findIndicators(ctx);
+  const raw = [
+    ...checkStructure(ctx),
+    ...checkHeadings(ctx),
+    ...checkIndicators(ctx, found),
+    ...checkYears(ctx),
+    ...checkPrivacy(ctx),
+    ...checkPlaceholders(ctx),
+    ...checkForm(ctx),
+    ...checkPrevious(ctx),
+  ];
+  const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
   const findings = all.filter((f) => !ignoredSet.has(f.fingerprint));
   const ignored = all.filter((f) => ignoredSet.has(f.fingerprint));
@@ -33,7 +67,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     year,
     title: doc.meta.title.replace(/\n/g, ''),
     sections: summariseSections(ctx),
-    indicators: [],
+    indicators: summariseIndicators(ctx, found),
     findings,
     ignored,
     ready: !findings.some((f) => f.severity === 'error'),

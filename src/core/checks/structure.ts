@@ -1,14 +1,8 @@
-/** Structure rules: is every required part there, and does it say something? (shared/spec/checks.md) */
-import type { Part } from '../templates/schema';
-import { sectionHasText, type ReportDocument, type Section } from '../model/report';
-import type { PlainText } from '../model/plainText';
-import type { Finding, SectionSummary } from './types';
-
-export interface CheckContext {
-  doc: ReportDocument;
-  plain: PlainText;
-  parts: readonly Part[];
-}
+/** Structure rules (checks.md "Structure"): the five parts, their substance, and heading numbers. */
+import type { ReportDocument, Section } from '../model/report';
+import type { TextLine } from '../model/plainText';
+import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
+import type { SectionSummary } from './types';
 
 /** Characters of a section's body, whitespace excluded (what "thin" is measured in). */
 export function bodyChars(section: Section): number {
@@ -26,46 +20,147 @@ export function summariseSections(ctx: CheckContext): SectionSummary[] {
     const sections = sectionsOfPart(ctx.doc, part.id);
     const first = sections[0];
     if (!first) return { id: part.id, present: false };
-    return {
-      id: part.id,
-      present: true,
-      heading: first.heading,
-      chars: sections.reduce((n, s) => n + bodyChars(s), 0),
-    };
+    const summary: SectionSummary = { id: part.id, present: true, heading: first.heading, chars: sections.reduce((n, s) => n + bodyChars(s), 0) };
+    if (part.yearScope === 'next') {
+      const year = plansYear(ctx, part.id);
+      if (year) summary.year = year.year;
+    }
+    return summary;
   });
 }
 
-function headingRange(ctx: CheckContext, section: Section): { start: number | null; end: number | null } {
-  const line = ctx.plain.lines.find((l) => l.kind === 'heading' && l.sectionKey === section.key);
-  return line ? { start: line.start, end: line.start + line.text.length } : { start: null, end: null };
+/** The year a plans part names: in its heading, or at the head of its first paragraph. */
+export function plansYear(ctx: CheckContext, partId: string): { year: number; line: TextLine; from: number } | undefined {
+  const lines = linesOfPart(ctx, partId);
+  for (const line of lines.slice(0, 3)) {
+    const m = line.kind === 'heading' ? /(\d{4})\s*年/.exec(line.text) : /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?\s*(\d{4})\s*年/.exec(line.text);
+    if (m) return { year: Number(m[1]), line, from: m.index + m[0].indexOf(m[1]!) };
+  }
+  return undefined;
 }
 
-export function checkStructure(ctx: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+function headingLine(ctx: CheckContext, section: Section): TextLine | null {
+  return ctx.plain.lines.find((l) => l.kind === 'heading' && l.sectionKey === section.key) ?? null;
+}
+
+const CAUSE_WORDS = /原因|究其|根源|主要是由于|由于|源于|归结|导致|造成/;
+/** Template guidance left in place counts as no text. */
+const GUIDANCE = /^(此处|在此|请在|请填写|请输入|（待补）|待补充)/;
+
+export function checkStructure(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);
     if (sections.length === 0) {
-      findings.push({
-        rule: 'section.missing',
-        severity: 'error',
-        section: part.id,
-        start: null,
-        end: null,
-        message: `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`,
-        fingerprint: `section.missing:${part.id}`,
-      });
+      findings.push(at('section.missing', 'error', `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
+      findings[findings.length - 1]!.section = part.id;
       continue;
     }
-    if (!sections.some(sectionHasText)) {
+    const heading = headingLine(ctx, sections[0]!);
+    // Sub-headings the template proposed do not count as text; a list of the clerk's own sub-headings does.
+    const proposed = new Set(part.subsections.map((sub) => sub.title));
+    const texts = sections
+      .flatMap((s) => s.blocks.filter((b) => b.kind === 'paragraph' || !proposed.has(b.text.replace(/^[（(][一二三四五六七八九十]+[)）]/, ''))).map((b) => b.text.trim()))
+      .filter((t) => t && !GUIDANCE.test(t) && t !== part.hint);
+    if (texts.length === 0) {
+      findings.push({ ...at('section.empty', 'error', `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`, heading), section: part.id });
+      continue;
+    }
+    const chars = sections.reduce((n, s) => n + bodyChars(s), 0);
+    if (part.minChars > 0 && chars < part.minChars) {
       findings.push({
-        rule: 'section.empty',
-        severity: 'error',
+        ...at('section.thin', 'warning', `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`, heading),
         section: part.id,
-        ...headingRange(ctx, sections[0]!),
-        message: `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
-        fingerprint: `section.empty:${part.id}`,
       });
+    }
+    if (part.needsCauses && !CAUSE_WORDS.test(texts.join(''))) {
+      findings.push({
+        ...at('section.no-causes', 'warning', `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`, heading),
+        section: part.id,
+      });
+    }
+  }
+  return findings;
+}
+
+// ——— heading numbers ———
+
+const CN = '一二三四五六七八九十';
+const NUMBER_FORMS: Array<{ level: 1 | 2 | 3 | 4; re: RegExp }> = [
+  { level: 1, re: new RegExp(`^([${CN}]{1,3})\\s*([、．.，,])`) },
+  { level: 2, re: new RegExp(`^[（(]\\s*([${CN}]{1,3})\\s*[)）]([、，,.．：:]?)`) },
+  { level: 4, re: /^[（(]\s*(\d{1,2})\s*[)）]([、，,.．：:]?)/ },
+  { level: 3, re: /^(\d{1,2})\s*([.．、，,])(?!\d)/ },
+];
+
+function numberValue(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const d = [...s].map((c) => CN.indexOf(c) + 1);
+  if (d.length === 1) return d[0]!;
+  if (d.length === 2) return d[0] === 10 ? 10 + d[1]! : d[0]! * 10;
+  return d[0]! * 10 + d[2]!;
+}
+
+interface NumberedLine {
+  line: TextLine;
+  level: 1 | 2 | 3 | 4;
+  value: number;
+  number: string;
+  after: string;
+}
+
+function numbered(line: TextLine): NumberedLine | undefined {
+  for (const { level, re } of NUMBER_FORMS) {
+    const m = re.exec(line.text);
+    if (m) return { line, level, value: numberValue(m[1]!), number: m[0], after: m[2] ?? '' };
+  }
+  return undefined;
+}
+
+export function checkHeadings(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const expected = new Map<number, number>();
+  for (const line of ctx.plain.lines) {
+    if (line.kind !== 'heading' && line.kind !== 'subheading' && line.kind !== 'paragraph') continue;
+    const n = numbered(line);
+    if (!n) continue;
+    // A new part restarts the numbering of everything below it; a level restarts the levels below it.
+    for (const level of [...expected.keys()]) if (level > n.level) expected.delete(level);
+    const want = expected.get(n.level) ?? 1;
+    if (n.value !== want) {
+      const message =
+        n.value < want
+          ? `编号“${n.number.trim()}”与前面的编号重复或倒退，应为第 ${want} 项。`
+          : `编号从第 ${want - 1} 项跳到了“${n.number.trim()}”，中间缺了编号，请检查是否漏了一项或编号写错。`;
+      findings.push(at('heading.sequence', 'warning', message, line, 0, n.number.length));
+    }
+    expected.set(n.level, n.value + 1);
+
+    if (n.level === 3 && (n.after === '、' || n.after === '，' || n.after === ',' || n.after === '．')) {
+      const digits = /^\d+/.exec(line.text)![0];
+      findings.push(
+        at('heading.punctuation', 'warning', `“${n.number}”应写作“${digits}.”（阿拉伯数字后用下脚点）。`, line, 0, n.number.length, {
+          label: `改为“${digits}.”`,
+          replacement: `${digits}.`,
+        }),
+      );
+    } else if ((n.level === 2 || n.level === 4) && n.after) {
+      const clean = n.number.slice(0, n.number.length - n.after.length);
+      findings.push(
+        at('heading.punctuation', 'warning', `“${clean}”后面不加标点，请删去“${n.after}”。`, line, 0, n.number.length, {
+          label: `删去“${n.after}”`,
+          replacement: clean,
+        }),
+      );
+    } else if (n.level === 1 && n.after !== '、') {
+      const chinese = /^[一二三四五六七八九十]+/.exec(line.text)![0];
+      findings.push(
+        at('heading.punctuation', 'warning', `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`, line, 0, n.number.length, {
+          label: `改为“${chinese}、”`,
+          replacement: `${chinese}、`,
+        }),
+      );
     }
   }
   return findings;

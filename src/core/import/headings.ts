@@ -51,6 +51,8 @@ export function stripHeadingNumber(text: string): string {
  * ("1.强化学习。正文……"). A heading line is short and has no sentence inside it.
  */
 export function isStandaloneHeading(text: string): boolean {
-  const body = stripHeadingNumber(text).replace(/[。；;]\s*$/, '');
+  // A line that ends like a sentence ("1.强化学习、培训。") is a list item of body text, not a heading.
+  if (/[。；;！？!?]\s*$/.test(text)) return false;
+  const body = stripHeadingNumber(text);
   return body.length > 0 && body.length <= 40 && !/[。；;！？!?]/.test(body);
 }

@@ -66,12 +66,12 @@ describe('importText on a web-page copy', () => {
     expect(extra.blocks).toEqual([{ kind: 'paragraph', text: '全年回访群众300人次。' }]);
   });
 
-  it('recognises （一） (一) and （1） as sub-headings and keeps run-in "1、" paragraphs whole', () => {
+  it('recognises （一） and (一) as sub-headings, and keeps run-in "1、" paragraphs and sentence-like list items as paragraphs', () => {
     const measures = doc.sections.find((s) => s.part === 'measures')!;
     expect(measures.blocks[0]).toEqual({ kind: 'subheading', level: 2, text: '(一)健全依法行政制度体系' });
     expect(measures.blocks[1]).toEqual({ kind: 'paragraph', text: '1、严格合法性审查。全年审查合同12份。' });
     const plans = doc.sections.find((s) => s.part === 'plans')!;
-    expect(plans.blocks[0]).toEqual({ kind: 'subheading', level: 4, text: '（1）开展法治培训。' });
+    expect(plans.blocks[0]).toEqual({ kind: 'paragraph', text: '（1）开展法治培训。' });
   });
 
   it('loses no character of the report itself', () => {

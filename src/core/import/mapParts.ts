@@ -66,8 +66,8 @@ export function mapParts(sections: Section[], template: Template, year: number |
         part = byKeyword(name, template);
         if (part) confidence = 'keyword';
       }
-      // "2023年工作情况" in the 2023 report is about this year, never the plans.
-      if (part === plans && year !== null && headingYear && Number(headingYear[1]) === year) {
+      // "2023年主要工作" in the 2023 report is about this year; "2023年工作打算" is plans with a wrong year.
+      if (part === plans && year !== null && headingYear && Number(headingYear[1]) === year && !/安排|打算|计划|思路|要点|目标|展望/.test(name)) {
         part = first;
         confidence = 'keyword';
       }

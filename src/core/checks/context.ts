@@ -1,0 +1,76 @@
+/** What every rule family gets: the report, its plain text and line map, the template and the year. */
+import type { PlainText, TextLine } from '../model/plainText';
+import type { ReportDocument } from '../model/report';
+import type { Part, Template } from '../templates/schema';
+import type { Finding, Fix, Severity } from './types';
+
+export interface Deadlines {
+  /** Publication deadline as MM-DD of the year after the report year (rules: before 4月1日). */
+  publish: string;
+}
+
+export interface CheckContext {
+  doc: ReportDocument;
+  plain: PlainText;
+  template: Template;
+  parts: readonly Part[];
+  /** The report year, or null when neither the document nor the caller knows it. */
+  year: number | null;
+  deadlines: Deadlines;
+}
+
+/** A finding without fingerprint; index.ts assigns fingerprints once all rules have run. */
+export type RawFinding = Omit<Finding, 'fingerprint'>;
+
+export function at(
+  rule: string,
+  severity: Severity,
+  message: string,
+  line: TextLine | null,
+  from = 0,
+  to = line ? line.text.length : 0,
+  fix?: Omit<Fix, 'start' | 'end'> & { from?: number; to?: number },
+): RawFinding {
+  const start = line ? line.start + from : null;
+  const end = line ? line.start + to : null;
+  const finding: RawFinding = { rule, severity, message, section: line?.part ?? null, start, end };
+  if (fix && line) {
+    finding.fix = {
+      label: fix.label,
+      replacement: fix.replacement,
+      start: line.start + (fix.from ?? from),
+      end: line.start + (fix.to ?? to),
+    };
+  }
+  return finding;
+}
+
+/** Body lines (headings, sub-headings, paragraphs) of the given part. */
+export function linesOfPart(ctx: CheckContext, partId: string): TextLine[] {
+  return ctx.plain.lines.filter((l) => l.part === partId && (l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph'));
+}
+
+export function bodyLines(ctx: CheckContext): TextLine[] {
+  return ctx.plain.lines.filter((l) => l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph' || l.kind === 'closing');
+}
+
+/** Split a line into sentences with their offsets (on 。！？；). */
+export function sentences(text: string): Array<{ text: string; from: number }> {
+  const out: Array<{ text: string; from: number }> = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if ('。！？；!?;'.includes(text[i]!)) {
+      out.push({ text: text.slice(from, i + 1), from });
+      from = i + 1;
+    }
+  }
+  if (from < text.length) out.push({ text: text.slice(from), from });
+  return out;
+}
+
+/** The date a report was written: its 成文日期 if readable, else the end of the submission season. */
+export function writtenOn(ctx: CheckContext): Date | null {
+  const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(ctx.doc.meta.date);
+  if (m) return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return ctx.year === null ? null : new Date(ctx.year + 1, 2, 31);
+}

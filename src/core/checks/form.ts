@@ -1,0 +1,120 @@
+/** Form (checks.md "Form"): punctuation width and pairs, the title, the signature and date. */
+import { at, type CheckContext, type RawFinding } from './context';
+
+const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+
+/** Whether the half-width mark at `i` sits in Chinese text (not 9:30, 1,000, 3.5, URLs, ISO 9001:2015). */
+function inChineseText(text: string, i: number): boolean {
+  const ch = text[i]!;
+  const prev = text[i - 1] ?? '';
+  const next = text[i + 1] ?? '';
+  if ((ch === ':' || ch === ',') && /\d/.test(prev) && /\d/.test(next)) return false;
+  if (ch === ':' && /^\/\//.test(text.slice(i + 1))) return false;
+  if (ch === '(' || ch === ')') {
+    const close = ch === '(' ? text.indexOf(')', i) : i;
+    const open = ch === ')' ? text.lastIndexOf('(', i) : i;
+    if (open >= 0 && close > open) return CJK.test(text.slice(open + 1, close)) || CJK.test(text[open - 1] ?? '') || CJK.test(text[close + 1] ?? '');
+  }
+  return CJK.test(prev) || CJK.test(next);
+}
+
+/** punct.width: one finding per line, with a fix that converts every half-width mark in it. */
+function checkWidth(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  let total = 0;
+  for (const line of ctx.plain.lines) {
+    if (line.kind === 'date') continue;
+    const positions: number[] = [];
+    for (let i = 0; i < line.text.length; i++) {
+      if (HALF_TO_FULL[line.text[i]!] && inChineseText(line.text, i)) positions.push(i);
+    }
+    if (positions.length === 0) continue;
+    const from = positions[0]!;
+    const to = positions[positions.length - 1]! + 1;
+    const chars = [...line.text.slice(from, to)];
+    const fixed = chars.map((c, k) => (positions.includes(from + k) ? HALF_TO_FULL[c]! : c)).join('');
+    const marks = [...new Set(positions.map((p) => line.text[p]))].join(' ');
+    total += positions.length;
+    findings.push(
+      at('punct.width', 'warning', `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`, line, from, to, {
+        label: '本段改为全角',
+        replacement: fixed,
+      }),
+    );
+  }
+  // Text copied from a web page has half-width marks everywhere: one warning for the document, and the
+  // paragraphs as advice with their fixes, rather than a wall of warnings.
+  if (findings.length > 3) {
+    for (const f of findings) f.severity = 'info';
+    findings.unshift(at('punct.width', 'warning', `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`, null));
+  }
+  return findings;
+}
+
+const PAIRS: Array<[string, string, string]> = [
+  ['“', '”', '引号'],
+  ['《', '》', '书名号'],
+  ['（', '）', '括号'],
+  ['(', ')', '括号'],
+  ['【', '】', '方括号'],
+];
+
+/** punct.pairs: an opening mark without its closing one (or the reverse) within a paragraph. */
+function checkPairs(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const line of ctx.plain.lines) {
+    for (const [open, close, name] of PAIRS) {
+      let depth = 0;
+      let firstOpen = -1;
+      for (let i = 0; i < line.text.length; i++) {
+        const ch = line.text[i];
+        if (ch === open) {
+          if (depth === 0) firstOpen = i;
+          depth++;
+        } else if (ch === close) {
+          if (depth === 0) {
+            findings.push(at('punct.pairs', 'warning', `这里的“${close}”前面没有对应的“${open}”，${name}不成对。`, line, i, i + 1));
+          } else depth--;
+        }
+      }
+      if (depth > 0) findings.push(at('punct.pairs', 'warning', `这里的“${open}”后面没有对应的“${close}”，${name}不成对。`, line, firstOpen, firstOpen + 1));
+    }
+  }
+  return findings;
+}
+
+/** title.form: the title names the unit and the year, and carries no punctuation but 书名号. */
+function checkTitle(ctx: CheckContext): RawFinding[] {
+  const lines = ctx.plain.lines.filter((l) => l.kind === 'title');
+  if (lines.length === 0) return [at('title.form', 'warning', '报告没有标题。请在“报告信息”中填写标题，写明单位和年度。', null)];
+  const title = lines.map((l) => l.text).join('');
+  const lacks: string[] = [];
+  const unit = ctx.doc.meta.unit.trim();
+  if (unit && !title.replace(/\s+/g, '').includes(unit.replace(/\s+/g, ''))) lacks.push('单位');
+  if (!/\d{4}\s*年/.test(title)) lacks.push('年度');
+  const findings: RawFinding[] = [];
+  if (lacks.length) {
+    const example = ctx.template.titleFormat.replaceAll('{unit}', unit || '（单位）').replaceAll('{year}', String(ctx.year ?? '（年份）'));
+    findings.push(at('title.form', 'warning', `标题中没有写明${lacks.join('和')}，例如“${example}”。`, lines[0]!, 0, lines[0]!.text.length));
+  }
+  for (const line of lines) {
+    const m = /[，。、；：！？“”‘’,.;:!?"]/.exec(line.text.replace(/\d\.\d/g, '00'));
+    if (m) findings.push(at('title.form', 'warning', `标题中除书名号外一般不用标点，请删去“${m[0]}”。`, line, m.index, m.index + 1));
+  }
+  return findings;
+}
+
+/** signature.missing: 署名 and 成文日期 at the end. */
+function checkSignature(ctx: CheckContext): RawFinding[] {
+  const { signature, date } = ctx.doc.meta;
+  const missing: string[] = [];
+  if (!signature.some((s) => s.trim())) missing.push('署名');
+  if (!date.trim()) missing.push('成文日期');
+  if (missing.length === 0) return [];
+  return [at('signature.missing', 'warning', `报告末尾缺少${missing.join('和')}。请在“报告信息”中填写。`, null)];
+}
+
+export function checkForm(ctx: CheckContext): RawFinding[] {
+  return [...checkWidth(ctx), ...checkPairs(ctx), ...checkTitle(ctx), ...checkSignature(ctx)];
+}

@@ -1,0 +1,93 @@
+/**
+ * Publication safety (checks.md): what must not reach a government website — phone and ID numbers,
+ * names of petitioners and parties, internal staff lines — and template leftovers.
+ */
+import { at, type CheckContext, type RawFinding } from './context';
+
+const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
+const LANDLINE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8})(?![\d.])/g;
+const PHONE_CONTEXT = /(电话|手机|热线|联系方式|座机)[:：]?\s*(\d{7,8})(?![\d.])/g;
+const ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const STAFF_LINE = /^\s*(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|核稿人?)\s*[:：]/;
+
+/** GB 11643: weighted sum of the first 17 digits mod 11 gives the check character. */
+export function validIdNumber(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const checks = '10X98765432';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
+  if (checks[sum % 11] !== id[17]!.toUpperCase()) return false;
+  const month = Number(id.slice(10, 12));
+  const dayOfMonth = Number(id.slice(12, 14));
+  return month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 31;
+}
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Roles of private people: a name right after one of these is a person the report must not name. */
+const PRIVATE_ROLE = '(?:当事人|信访人|上访人|来访人|申请人|被申请人|原告|被告|矫正对象|社区矫正对象|吸毒人员|刑满释放人员|精神障碍患者|邪教人员|涉访人员|纠纷双方|村民|居民|群众)';
+const NAME = `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})`;
+const ROLE_THEN_NAME = new RegExp(`${PRIVATE_ROLE}[：:]?\\s*${NAME}`, 'g');
+const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障碍|社区矫正|刑满释放|邪教/;
+/** Characters that end a name in running text, or words a "name" really is. */
+const NOT_A_NAME = /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
+
+export function checkPrivacy(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const line of ctx.plain.lines) {
+    const text = line.text;
+    for (const m of text.matchAll(MOBILE)) {
+      findings.push(at('privacy.phone', 'error', `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+    }
+    for (const re of [LANDLINE, PHONE_CONTEXT]) {
+      for (const m of text.matchAll(re)) {
+        if (findings.some((f) => f.start !== null && f.start <= line.start + m.index && f.end! >= line.start + m.index + m[0].length)) continue;
+        findings.push(at('privacy.phone', 'error', `公开的报告中不能有电话号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+      }
+    }
+    for (const m of text.matchAll(ID)) {
+      if (validIdNumber(m[0])) findings.push(at('privacy.id', 'error', '公开的报告中不能有身份证号码，请删去。', line, m.index, m.index + m[0].length));
+    }
+    if (STAFF_LINE.test(text)) {
+      findings.push(at('privacy.staff-line', 'warning', '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。', line));
+    }
+    if (SENSITIVE.test(text)) {
+      for (const m of text.matchAll(ROLE_THEN_NAME)) {
+        const name = m[1]!;
+        const trimmed = name.length === 3 && NOT_A_NAME.test(name[2]!) ? name.slice(0, 2) : name;
+        if (NOT_A_NAME.test(trimmed.slice(1))) continue;
+        const from = m.index + m[0].length - name.length;
+        findings.push(
+          at('privacy.person', 'warning', `“${trimmed}”像是当事人的真实姓名，公开的报告中应写作“${trimmed[0]}某”。`, line, from, from + trimmed.length, {
+            label: `改为“${trimmed[0]}某”`,
+            replacement: `${trimmed[0]}某`,
+          }),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+const PLACEHOLDERS: Array<{ re: RegExp; what: string }> = [
+  { re: /(?<![A-Za-z])(?:XX|xx|ＸＸ|××|X{3,}|x{3,})(?![A-Za-z])/g, what: '“XX”' },
+  { re: /某某(?=镇|乡|街道|村|社区|县|区|市|局|单位|部门)/g, what: '“某某”' },
+  { re: /20(?:XX|xx|××|ＸＸ)/g, what: '“20XX”' },
+  { re: /[*＊]\s*(?=[次件人个场名项份条天户万元%％])/g, what: '“*”' },
+  { re: /_{2,}|＿{2,}/g, what: '下划线空格' },
+  { re: /【\s*】|【[^】]{0,12}(?:待补|待填|填写|补充|此处)[^】]{0,12}】/g, what: '【】' },
+  { re: /[（(]\s*待[补填定写][^）)]{0,8}[)）]/g, what: '“（待补）”' },
+  { re: /(?<![一二三四五六七八九十〇零])[○〇]{2,}(?![一二三四五六七八九〇零年])/g, what: '“○○”' },
+];
+
+export function checkPlaceholders(ctx: CheckContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const line of ctx.plain.lines) {
+    for (const { re, what } of PLACEHOLDERS) {
+      for (const m of line.text.matchAll(re)) {
+        findings.push(at('placeholder', 'error', `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));
+      }
+    }
+  }
+  return findings;
+}
