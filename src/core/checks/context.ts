@@ -74,3 +74,43 @@ export function writtenOn(ctx: CheckContext): Date | null {
   if (m) return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return ctx.year === null ? null : new Date(ctx.year + 1, 2, 31);
 }
+
+/**
+ * Results of line-local rules, by line text: typing changes one line, so the check after a keystroke
+ * recomputes that line only. Entries hold offsets relative to the line; a bounded map, cleared when full.
+ */
+const lineCaches = new Map<string, Map<string, unknown[]>>();
+const MAX_CACHED_LINES = 50_000;
+
+export function clearCheckCaches(): void {
+  lineCaches.clear();
+}
+
+export function cachedPerLine<T>(name: string, line: TextLine, compute: (line: TextLine) => T[], shift: (item: T, by: number) => T): T[] {
+  let cache = lineCaches.get(name);
+  if (!cache) lineCaches.set(name, (cache = new Map()));
+  const key = `${line.kind}\u0000${line.part ?? ''}\u0000${line.text}`;
+  let relative = cache.get(key) as T[] | undefined;
+  if (!relative) {
+    relative = compute({ ...line, start: 0 });
+    if (cache.size >= MAX_CACHED_LINES) cache.clear();
+    cache.set(key, relative);
+  }
+  return line.start === 0 ? relative : relative.map((item) => shift(item, line.start));
+}
+
+export function shiftFinding(f: RawFinding, by: number): RawFinding {
+  return {
+    ...f,
+    start: f.start === null ? null : f.start + by,
+    end: f.end === null ? null : f.end + by,
+    ...(f.fix ? { fix: { ...f.fix, start: f.fix.start + by, end: f.fix.end + by } } : {}),
+  };
+}
+
+/** Run a pure line-local rule over lines, through the cache. */
+export function perLine(name: string, lines: readonly TextLine[], rule: (line: TextLine) => RawFinding[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const line of lines) for (const f of cachedPerLine(name, line, rule, shiftFinding)) out.push(f);
+  return out;
+}

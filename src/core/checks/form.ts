@@ -1,5 +1,6 @@
 /** Form (checks.md "Form"): punctuation width and pairs, the title, the signature and date. */
-import { at, type CheckContext, type RawFinding } from './context';
+import type { TextLine } from '../model/plainText';
+import { at, perLine, type CheckContext, type RawFinding } from './context';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -20,29 +21,32 @@ function inChineseText(text: string, i: number): boolean {
 }
 
 /** punct.width: one finding per line, with a fix that converts every half-width mark in it. */
-function checkWidth(ctx: CheckContext): RawFinding[] {
-  const findings: RawFinding[] = [];
-  let total = 0;
-  for (const line of ctx.plain.lines) {
-    if (line.kind === 'date') continue;
+function widthOfLine(line: TextLine): RawFinding[] {
+  {
+    if (line.kind === 'date' || !/[,;:()?!]/.test(line.text)) return [];
     const positions: number[] = [];
     for (let i = 0; i < line.text.length; i++) {
       if (HALF_TO_FULL[line.text[i]!] && inChineseText(line.text, i)) positions.push(i);
     }
-    if (positions.length === 0) continue;
+    if (positions.length === 0) return [];
     const from = positions[0]!;
     const to = positions[positions.length - 1]! + 1;
     const chars = [...line.text.slice(from, to)];
-    const fixed = chars.map((c, k) => (positions.includes(from + k) ? HALF_TO_FULL[c]! : c)).join('');
+    const marked = new Set(positions);
+    const fixed = chars.map((c, k) => (marked.has(from + k) ? HALF_TO_FULL[c]! : c)).join('');
     const marks = [...new Set(positions.map((p) => line.text[p]))].join(' ');
-    total += positions.length;
-    findings.push(
+    return [
       at('punct.width', 'warning', `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`, line, from, to, {
         label: '本段改为全角',
         replacement: fixed,
       }),
-    );
+    ];
   }
+}
+
+function checkWidth(ctx: CheckContext): RawFinding[] {
+  const findings = perLine('punct.width', ctx.plain.lines, widthOfLine).map((f) => ({ ...f }));
+  const total = findings.reduce((n, f) => n + Number(/有 (\d+) 处/.exec(f.message)?.[1] ?? 0), 0);
   // Text copied from a web page has half-width marks everywhere: one warning for the document, and the
   // paragraphs as advice with their fixes, rather than a wall of warnings.
   if (findings.length > 3) {
@@ -62,9 +66,15 @@ const PAIRS: Array<[string, string, string]> = [
 
 /** punct.pairs: an opening mark without its closing one (or the reverse) within a paragraph. */
 function checkPairs(ctx: CheckContext): RawFinding[] {
+  return perLine('punct.pairs', ctx.plain.lines, pairsOfLine);
+}
+
+function pairsOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of ctx.plain.lines) {
+  {
+    if (!/[“”《》（）()【】]/.test(line.text)) return [];
     for (const [open, close, name] of PAIRS) {
+      if (!line.text.includes(open) && !line.text.includes(close)) continue;
       let depth = 0;
       let firstOpen = -1;
       for (let i = 0; i < line.text.length; i++) {

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
-import { at, bodyLines, sentences, type CheckContext, type RawFinding } from './context';
+import type { TextLine } from '../model/plainText';
+import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
 import type { IndicatorSummary } from './types';
 
 const IndicatorsSchema = z.object({
@@ -77,23 +78,23 @@ export interface FoundIndicator {
   approximate: boolean;
 }
 
-/** Every figure the prose gives, in document order (first match per place). */
-export function findIndicators(ctx: CheckContext): FoundIndicator[] {
+function indicatorsOfLine(line: TextLine): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   const taken = new Set<number>();
-  for (const line of bodyLines(ctx)) {
-    if (line.kind === 'heading') continue;
-    for (const { id, keyword, re } of PATTERNS) {
-      for (const m of line.text.matchAll(re)) {
-        const value = parseNumber(m[1]!);
-        if (value === undefined) continue;
-        const numberAt = line.start + m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[3]!.length);
-        if (taken.has(numberAt)) continue;
-        taken.add(numberAt);
-        const unit = m[3] === '％' ? '%' : m[3]!;
-        found.push({ id, value, unit, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword, approximate: !!m[2] });
-      }
+  for (const { id, keyword, re } of PATTERNS) {
+    // A plain substring test first: most lines mention few of the ~90 keywords.
+    if (!line.text.includes(keyword)) continue;
+    for (const m of line.text.matchAll(re)) {
+      const value = parseNumber(m[1]!);
+      if (value === undefined) continue;
+      const numberAt = m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[3]!.length);
+      if (taken.has(numberAt)) continue;
+      taken.add(numberAt);
+      const unit = m[3] === '％' ? '%' : m[3]!;
+      found.push({ id, value, unit, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword, approximate: !!m[2] });
     }
+  }
+  if (/无|未发生|没有/.test(line.text)) {
     for (const { id, re } of NONE_PATTERNS) {
       for (const m of line.text.matchAll(re)) {
         found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false });
@@ -101,6 +102,18 @@ export function findIndicators(ctx: CheckContext): FoundIndicator[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const shiftFound = (f: FoundIndicator, by: number): FoundIndicator => ({ ...f, start: f.start + by, end: f.end + by });
+
+/** Every figure the prose gives, in document order. */
+export function findIndicators(ctx: CheckContext): FoundIndicator[] {
+  const found: FoundIndicator[] = [];
+  for (const line of bodyLines(ctx)) {
+    if (line.kind === 'heading') continue;
+    for (const f of cachedPerLine('indicators', line, indicatorsOfLine, shiftFound)) found.push(f);
+  }
+  return found;
 }
 
 export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]): IndicatorSummary[] {
@@ -113,20 +126,40 @@ export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]):
   });
 }
 
-const RATE = new RegExp(`([\\u4e00-\\u9fa5]{0,6}率)[^。；，,\\d]{0,6}?(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'g');
+const HAS_RATE = /率[^。；]*[%％]/;
+const HAS_WHOLE = /排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收/;
 const WHOLE = new RegExp(`(排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收)[^。；，,\\d]{0,10}?${NUM}(余|多)?\\s*(件|起|个|名|人次|人|次|项|条|户)`, 'g');
 const PART = new RegExp(`(化解|办结|解决|整改|纠错|持证|出庭|调解成功|成功调解|调处成功|答复)[^。；，,\\d]{0,6}?${NUM}(余|多)?\\s*(件|起|个|名|人次|人|次|项|条|户)`, 'g');
 
-export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): RawFinding[] {
+const RATE_AFTER = /[^。；，,\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]/y;
+
+/** "化解率达100%": each 率 with the CJK words before it and the percentage after it. */
+function ratesIn(text: string, offset: number): Array<{ name: string; value: number; index: number; length: number }> {
+  const rates: Array<{ name: string; value: number; index: number; length: number }> = [];
+  for (let i = text.indexOf('率'); i >= 0; i = text.indexOf('率', i + 1)) {
+    RATE_AFTER.lastIndex = i + 1;
+    const m = RATE_AFTER.exec(text);
+    if (!m) continue;
+    let from = i;
+    while (from > 0 && i - from < 6 && /[\u4e00-\u9fa5]/.test(text[from - 1]!)) from--;
+    rates.push({ name: text.slice(from, i + 1), value: Number(m[1]), index: offset + from, length: RATE_AFTER.lastIndex - from });
+  }
+  return rates;
+}
+
+function figuresOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of bodyLines(ctx)) {
+  {
+    const hasRate = HAS_RATE.test(line.text);
+    if (!hasRate && !HAS_WHOLE.test(line.text)) return [];
     for (const s of sentences(line.text)) {
       // indicator.rate-range
-      const rates = [...s.text.matchAll(RATE)].map((m) => ({ name: m[1]!, value: Number(m[2]), index: s.from + m.index, length: m[0].length }));
+      const rates = hasRate && s.text.includes('率') ? ratesIn(s.text, s.from) : [];
       for (const r of rates) {
         if (r.value > 100) findings.push(at('indicator.rate-range', 'error', `“${r.name}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, r.index, r.index + r.length));
       }
       // indicator.ratio and indicator.rate-mismatch within one sentence
+      if (!HAS_WHOLE.test(s.text)) continue;
       const wholes = [...s.text.matchAll(WHOLE)].map((m) => ({ verb: m[1]!, value: parseNumber(m[2]!), approx: !!m[3], unit: m[4]! }));
       const parts = [...s.text.matchAll(PART)].map((m) => ({ verb: m[1]!, value: parseNumber(m[2]!), approx: !!m[3], unit: m[4]!, index: s.from + m.index, length: m[0].length }));
       const whole = wholes[0];
@@ -153,6 +186,11 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
       }
     }
   }
+  return findings;
+}
+
+export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): RawFinding[] {
+  const findings = perLine('figures', bodyLines(ctx), figuresOfLine);
 
   // indicator.mismatch: the form against the prose, and one figure given twice with two values.
   for (const [id, entry] of Object.entries(ctx.doc.indicators)) {

@@ -2,7 +2,8 @@
  * Publication safety (checks.md): what must not reach a government website — phone and ID numbers,
  * names of petitioners and parties, internal staff lines — and template leftovers.
  */
-import { at, type CheckContext, type RawFinding } from './context';
+import { at, perLine, type CheckContext, type RawFinding } from './context';
+import type { TextLine } from '../model/plainText';
 
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
 const LANDLINE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8})(?![\d.])/g;
@@ -33,8 +34,12 @@ const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障
 const NOT_A_NAME = /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
 
 export function checkPrivacy(ctx: CheckContext): RawFinding[] {
+  return perLine('privacy', ctx.plain.lines, privacyOfLine);
+}
+
+function privacyOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of ctx.plain.lines) {
+  {
     const text = line.text;
     for (const m of text.matchAll(MOBILE)) {
       findings.push(at('privacy.phone', 'error', `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
@@ -81,8 +86,12 @@ const PLACEHOLDERS: Array<{ re: RegExp; what: string }> = [
 ];
 
 export function checkPlaceholders(ctx: CheckContext): RawFinding[] {
+  return perLine('placeholder', ctx.plain.lines, placeholdersOfLine);
+}
+
+function placeholdersOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of ctx.plain.lines) {
+  {
     for (const { re, what } of PLACEHOLDERS) {
       for (const m of line.text.matchAll(re)) {
         findings.push(at('placeholder', 'error', `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));

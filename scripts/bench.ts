@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the performance figures the issues set targets for, printed, never asserted in tests.
+ * Reports are generated from our own sentences (not the fixtures) at the sizes the targets name.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { checkReport } from '../src/core/checks/index';
+import { clearCheckCaches } from '../src/core/checks/context';
+import { exportDocx } from '../src/core/export/docx';
+import { importDocx, importText } from '../src/core/import/index';
+import { toPlainText } from '../src/core/model/plainText';
+import type { ReportDocument } from '../src/core/model/report';
+
+const SENTENCES = [
+  '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
+  '对镇政府合同开展合法性审查13次，提出修改意见20条，审查率100%。',
+  '排查矛盾纠纷120件，化解118件，化解率98.3%，群众满意度明显提升。',
+  '开展普法宣传活动8场次，发放宣传手册1500余份，培养法律明白人37名。',
+  '严格落实行政执法公示、执法全过程记录、重大执法决定法制审核制度。',
+  '深入学习贯彻党的二十大精神，把法治建设纳入全镇发展总体规划。',
+];
+
+/** A report of about `chars` characters: five parts, numbered sub-headings, paragraphs of 4–6 sentences. */
+function reportText(chars: number, year = 2025): string {
+  const lines = [`青石镇关于${year}年度法治政府建设情况的报告`, `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`];
+  const parts = ['一、主要举措和成效', '二、党政主要负责人履行推进法治建设第一责任人职责情况', '三、存在的不足和原因', `四、${year + 1}年工作安排`, '五、其他需要报告的情况'];
+  const perPart = chars / parts.length;
+  let s = 0;
+  parts.forEach((heading) => {
+    lines.push(heading);
+    let written = 0;
+    for (let sub = 1; written < perPart; sub++) {
+      lines.push(`（${'一二三四五六七八九十'[(sub - 1) % 10]}）第${sub}方面工作`);
+      for (let p = 0; p < 3 && written < perPart; p++) {
+        const paragraph = Array.from({ length: 4 + (p % 3) }, () => SENTENCES[s++ % SENTENCES.length]).join('');
+        lines.push(paragraph);
+        written += paragraph.length;
+      }
+    }
+  });
+  lines.push('青石镇人民政府', `${year + 1}年1月15日`);
+  return lines.join('\n');
+}
+
+function docOf(text: string): ReportDocument {
+  const result = importText(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.doc;
+}
+
+async function median(runs: number, task: () => unknown | Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await task(); // warm
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await task();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const row = (what: string, ms: number, target: string) =>
+  console.log(`${what.padEnd(52)} ${ms.toFixed(2).padStart(9)} ms   目标 ${target}`);
+
+async function main(): Promise<void> {
+  console.log(`法治年报助手 基准测试（node ${process.version}，中位数，预热后）\n`);
+  const doc30k = docOf(reportText(30_000));
+  const doc300k = docOf(reportText(300_000));
+  console.log(`生成的报告：${toPlainText(doc30k).text.length} 字 / ${toPlainText(doc300k).text.length} 字`);
+
+  // A full check starts from an empty line cache, as when a report is first opened.
+  const cold = (doc: ReportDocument) => () => {
+    clearCheckCaches();
+    return checkReport(doc);
+  };
+  row('检查 3 万字报告（完整检查，不用缓存）', await median(30, cold(doc30k)), '< 10 ms');
+  row('检查 30 万字报告（完整检查，不用缓存）', await median(10, cold(doc300k)), '< 100 ms');
+  checkReport(doc30k);
+  // One keystroke: a character added to one paragraph, then the check the editor runs.
+  const measures = doc30k.sections.find((s) => s.part === 'measures')!;
+  let n = 0;
+  row(
+    '输入一个字后的检查（3 万字报告）',
+    await median(30, () => {
+      const block = measures.blocks[1]!;
+      block.text = block.text + '字'.repeat(++n % 2);
+      return checkReport(doc30k);
+    }),
+    '< 4 ms',
+  );
+
+  const docx30k = await exportDocx(doc30k);
+  row('导入 3 万字的 .docx', await median(15, () => importDocx(docx30k)), '< 300 ms');
+  row('导出 3 万字报告为 .docx', await median(15, () => exportDocx(doc30k)), '< 150 ms');
+
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const txt = join(dir, 'report.txt');
+  writeFileSync(txt, reportText(30_000));
+  const cli = join(__dirname, '../../bin/nianbao.cjs');
+  const wholeProcess = async (command: string, args: string[]) => median(5, () => execFileSync(command, args, { stdio: 'ignore' }));
+  const ours = await wholeProcess(process.execPath, [cli, 'export', txt, '-o', join(dir, 'ours.docx')]);
+  row('命令行导出 3 万字 .txt → .docx（整个进程）', ours, '不慢于 pandoc');
+  if (spawnSync('pandoc', ['--version']).status === 0) {
+    const pandoc = await wholeProcess('pandoc', [txt, '-o', join(dir, 'pandoc.docx')]);
+    row('pandoc 转换同一文本 → .docx（整个进程）', pandoc, '');
+    console.log(`\n命令行耗时 / pandoc 耗时 = ${(ours / pandoc).toFixed(2)}（≤ 1 为达标）`);
+  } else {
+    console.log('\n未安装 pandoc（apt-get install pandoc），跳过与 pandoc 的对比。');
+  }
+}
+
+void main();
