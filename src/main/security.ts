@@ -26,6 +26,8 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // Electronegativity AUXCLICK_JS_CHECK: a middle click must not open a link in a new window.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
