@@ -9,13 +9,15 @@ import { makeSenderCheck, registerIpc, type SenderEvent } from './ipc';
 
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '报告 文件夹-'));
-  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null };
+  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, openFolder: null, saveTable: null };
   const asked: string[] = [];
   const dialogs: Dialogs = {
     openReport: async () => next.openReport,
     saveReport: async (name) => (asked.push(name), next.saveReport),
     importDocument: async () => next.importDocument,
     exportDocx: async (name) => (asked.push(name), next.exportDocx),
+    openFolder: async () => next.openFolder,
+    saveTable: async (name) => (asked.push(name), next.saveTable),
   };
   const handlers = createHandlers({ dialogs, userDataDir: join(folder, 'userData') });
   return { folder, next, asked, handlers };
@@ -94,6 +96,31 @@ describe('handlers', () => {
   });
 });
 
+describe('批量检查', () => {
+  it('grants the reports of a chosen folder, checks each into a row, and saves the table as CSV', async () => {
+    const { folder, next, handlers } = setup();
+    const reports = join(folder, '各镇报告');
+    mkdirSync(join(reports, '东片'), { recursive: true });
+    writeFileSync(join(reports, '青石镇.txt'), '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n正文。');
+    writeFileSync(join(reports, '东片', '白沙镇.docx'), 'not a zip');
+    next.openFolder = reports;
+    const chosen = await handlers['review:chooseFolder']({});
+    expect(chosen.ok && chosen.value?.files.map((f) => f.name).sort()).toEqual(['东片/白沙镇.docx', '青石镇.txt']);
+    const rows = [];
+    for (const file of chosen.ok ? chosen.value!.files : []) {
+      const row = await handlers['review:checkFile']({ file });
+      expect(row.ok).toBe(true);
+      if (row.ok) rows.push(row.value);
+    }
+    expect(rows.find((r) => r.file === '青石镇.txt')).toMatchObject({ unit: '青石镇', year: 2025, ready: false });
+    expect(rows.find((r) => r.file === '东片/白沙镇.docx')!.problem).toContain('Word');
+    next.saveTable = join(folder, '检查结果');
+    expect(await handlers['review:exportTable']({ rows, suggestedName: '检查结果' })).toEqual({ ok: true, value: { name: '检查结果.csv' } });
+    expect(readFileSync(join(folder, '检查结果.csv'), 'utf8')).toContain('青石镇.txt,青石镇,2025');
+    expect(await handlers['review:checkFile']({ file: { id: 'forged', name: 'x' } })).toMatchObject({ ok: false });
+  });
+});
+
 describe('IPC registration', () => {
   function registered() {
     const { handlers, folder } = setup();
@@ -105,7 +132,7 @@ describe('IPC registration', () => {
 
   it('registers every channel of the map', () => {
     expect([...registered().listeners.keys()].sort()).toEqual(
-      ['journal:write', 'report:exportDocx', 'report:import', 'report:open', 'report:save', 'report:saveAs', 'templates:list', 'window:setDirty'],
+      ['journal:write', 'report:exportDocx', 'report:import', 'report:open', 'report:save', 'report:saveAs', 'review:checkFile', 'review:chooseFolder', 'review:exportTable', 'templates:list', 'window:setDirty'],
     );
   });
 

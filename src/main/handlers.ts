@@ -5,8 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import { checkReport } from '../core/checks/index';
 import { exportDocx } from '../core/export/docx';
+import { problemRow, reviewCsv, reviewRow } from '../core/review/table';
+import { defaultRegistry } from '../core/templates/registry';
+import { expandInputs } from '../cli/files';
 import { importFile } from '../core/import/index';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../core/model/file';
 import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
@@ -19,6 +23,8 @@ export interface Dialogs {
   saveReport(suggestedName: string): Promise<string | null>;
   importDocument(): Promise<string | null>;
   exportDocx(suggestedName: string): Promise<string | null>;
+  openFolder(): Promise<string | null>;
+  saveTable(suggestedName: string): Promise<string | null>;
 }
 
 export interface HandlerDeps {
@@ -192,6 +198,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const record = JSON.stringify({ savedAt: new Date().toISOString(), path: grant?.path ?? null, doc });
       await writeFileAtomic(join(dir, `${file?.id ?? 'untitled'}.json`), record, writeOptions);
       return ipcOk(null);
+    },
+
+    async 'review:chooseFolder'() {
+      const folder = await deps.dialogs.openFolder();
+      if (!folder) return ipcOk(null);
+      const found = expandInputs([folder]);
+      const paths = found.filter((f): f is string => typeof f === 'string');
+      if (paths.length === 0) return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`);
+      return ipcOk({ folder: basename(folder), files: paths.map((p) => ({ ...grants.grant(p, true), name: relative(folder, p) })) });
+    },
+
+    async 'review:checkFile'({ file }) {
+      const grant = grants.get(file);
+      if (!grant) return ipcError('没有选择这个文件，已拒绝。');
+      let bytes: Uint8Array;
+      try {
+        bytes = await readLimited(grant.path, MAX_IMPORT_BYTES);
+      } catch (error) {
+        const answer = readError(grant.path, error);
+        return ipcOk(problemRow(file.name, answer.error));
+      }
+      const imported = await importFile(grant.path, bytes);
+      if (!imported.ok) return ipcOk(problemRow(file.name, imported.error));
+      return ipcOk(reviewRow(file.name, checkReport(imported.doc), defaultRegistry));
+    },
+
+    async 'review:exportTable'({ rows, suggestedName }) {
+      const chosen = await deps.dialogs.saveTable(safeName(suggestedName, '.csv'));
+      if (!chosen) return ipcOk(null);
+      const path = withExtension(chosen, '.csv');
+      await queue.run(path, () => writeFileAtomic(path, reviewCsv(rows), writeOptions));
+      return ipcOk({ name: basename(path) });
     },
 
     async 'window:setDirty'({ dirty }) {

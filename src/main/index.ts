@@ -37,6 +37,8 @@ function dialogs(): Dialogs {
     importDocument: () =>
       open({ title: '导入去年的报告', filters: [{ name: 'Word 或文本文件', extensions: ['docx', 'txt'] }], properties: ['openFile'] }),
     exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
+    openFolder: () => open({ title: '选择要批量检查的文件夹', properties: ['openDirectory'] }),
+    saveTable: (name) => save({ title: '导出检查结果表', defaultPath: name, filters: [{ name: 'CSV 表格（Excel、WPS 可打开）', extensions: ['csv'] }] }),
   };
 }
 

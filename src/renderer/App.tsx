@@ -16,6 +16,7 @@ import type { ExportOptions, FileRef, MenuCommand, PartMapping } from '../shared
 import { FindingsPanel } from './components/FindingsPanel';
 import { ImportReview } from './components/ImportReview';
 import { MetaForm } from './components/MetaForm';
+import { ReviewView } from './components/ReviewView';
 import { StartScreen, type NewReportRequest } from './components/StartScreen';
 import { SectionEditor } from './editor/SectionEditor';
 import { replaceInBlock, selectInBlock } from './editor/selection';
@@ -81,6 +82,7 @@ export function App() {
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [busy, setBusy] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const editors = useRef(new Map<string, LexicalEditor>());
   const activeSection = useRef<string | null>(null);
   const composing = useComposing();
@@ -409,6 +411,15 @@ export function App() {
     );
   }
 
+  if (reviewing && !doc) {
+    return (
+      <>
+        {messageBar}
+        <ReviewView onBack={() => setReviewing(false)} onError={fail} onInfo={(text) => setMessage({ kind: 'info', text })} />
+      </>
+    );
+  }
+
   if (!doc || !template) {
     return (
       <>
@@ -419,6 +430,7 @@ export function App() {
           onOpen={() => void open()}
           onImport={() => void importReport(false)}
           onDraftFromLastYear={() => void importReport(true)}
+          onReview={() => setReviewing(true)}
         />
       </>
     );

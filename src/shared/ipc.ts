@@ -36,6 +36,18 @@ export const PartMappingSchema = z.object({
 });
 export type PartMapping = z.infer<typeof PartMappingSchema>;
 
+export const ReviewRowSchema = z.object({
+  file: z.string(),
+  unit: z.string(),
+  year: z.number().nullable(),
+  template: z.string(),
+  missing: z.array(z.string()),
+  errors: z.number(),
+  warnings: z.number(),
+  ready: z.boolean(),
+  problem: z.string().optional(),
+});
+
 const Empty = z.object({}).strict();
 
 function result<T extends z.ZodType>(value: T) {
@@ -87,6 +99,18 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
     response: result(z.null()),
   },
+  /** 批量检查: choose a folder; every report inside is granted for checking. */
+  'review:chooseFolder': {
+    request: Empty,
+    response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
+  },
+  /** Check one granted report of that folder: one row of the reviewer's table. */
+  'review:checkFile': { request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewRowSchema) },
+  /** Save the table as CSV (opens in Excel and WPS) where the reviewer chooses. */
+  'review:exportTable': {
+    request: z.object({ rows: z.array(ReviewRowSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ name: z.string() }).nullable()),
+  },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -111,6 +135,9 @@ export interface NianbaoApi {
   listTemplates(): Promise<Response<'templates:list'>>;
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
+  chooseReviewFolder(): Promise<Response<'review:chooseFolder'>>;
+  checkReviewFile(request: Request<'review:checkFile'>): Promise<Response<'review:checkFile'>>;
+  exportReviewTable(request: Request<'review:exportTable'>): Promise<Response<'review:exportTable'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -125,6 +152,9 @@ export const apiChannels = {
   listTemplates: 'templates:list',
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',
+  chooseReviewFolder: 'review:chooseFolder',
+  checkReviewFile: 'review:checkFile',
+  exportReviewTable: 'review:exportTable',
 } as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });

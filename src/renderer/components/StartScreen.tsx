@@ -14,9 +14,10 @@ interface Props {
   onOpen: () => void;
   onImport: () => void;
   onDraftFromLastYear: () => void;
+  onReview: () => void;
 }
 
-export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear }: Props) {
+export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview }: Props) {
   const lastYear = new Date().getFullYear() - 1;
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 'township');
   const [unit, setUnit] = useState('');
@@ -73,6 +74,11 @@ export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFrom
           <button type="button" onClick={onOpen}>
             打开本软件保存的报告…
           </button>
+          <h2 className="spaced">县级审核</h2>
+          <button type="button" onClick={onReview}>
+            批量检查一个文件夹的报告…
+          </button>
+          <p className="hint">一次检查各乡镇报来的全部报告，得到每份报告缺什么、有几个错误的汇总表。</p>
         </div>
       </div>
     </main>

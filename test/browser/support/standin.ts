@@ -23,7 +23,7 @@ export interface StandIn {
 }
 
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
-  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null };
+  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, openFolder: null, saveTable: null };
   const handlers = createHandlers({
     userDataDir,
     dialogs: {
@@ -31,6 +31,8 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
       saveReport: async () => dialogs.saveReport,
       importDocument: async () => dialogs.importDocument,
       exportDocx: async () => dialogs.exportDocx,
+      openFolder: async () => dialogs.openFolder,
+      saveTable: async () => dialogs.saveTable,
     },
   });
   const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
