@@ -72,6 +72,15 @@ describe('nianbao check', () => {
     expect(err).not.toMatch(/at .*\.ts|Error:/);
   });
 
+  it('prints the reviewer’s table as CSV with --csv', async () => {
+    writeFileSync(join(dir, 'a.txt'), REPORT_TXT);
+    const { code, out } = await run(['check', dir, '--csv']);
+    expect(code).toBe(1);
+    const lines = out.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('文件,单位,年度,报告类型,缺少的部分,错误,警告,能否提交,说明');
+    expect(lines[1]).toContain(',青石镇,2025,乡镇（街道）法治政府建设年度报告,党政主要负责人履行推进法治建设第一责任人职责情况,');
+  });
+
   it('exits 2 with a one-line Chinese message for a missing file, and still checks the others', async () => {
     const good = join(dir, 'good.txt');
     writeFileSync(good, REPORT_TXT);

@@ -11,6 +11,7 @@ import { exportDocx } from '../core/export/docx';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import { importFile, type ImportResult } from '../core/import/index';
 import { serializeReport } from '../core/model/file';
+import { problemRow, reviewCsv, reviewRow, type ReviewRow } from '../core/review/table';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
@@ -19,7 +20,7 @@ import { InputError, expandInputs, readInput, writeFileAtomic } from './files';
 export const USAGE = `法治年报助手 命令行
 
 用法：
-  nianbao check  <文件或文件夹>... [--json] [--template township|department|duty] [--year YYYY]
+  nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
   nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
   nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
@@ -171,13 +172,16 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
 }
 
 async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['--json', '--template', '--year', '--templates-dir']);
+  allowOnly(args, ['--json', '--csv', '--template', '--year', '--templates-dir']);
   if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹。用 --help 查看用法。');
   const templateId = templateFlag(args, registry);
   const year = parseYear(stringFlag(args, '--year'));
   const json = args.flags.has('--json');
+  const csv = args.flags.has('--csv');
+  if (json && csv) throw new UsageError('--json 和 --csv 只能选一个。');
   let status = EXIT_OK;
   const results: CheckJson[] = [];
+  const rows: ReviewRow[] = [];
   for (const item of expandInputs(args.positional)) {
     if (item instanceof InputError) {
       io.err(item.message);
@@ -191,15 +195,18 @@ async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): P
       if (!(error instanceof InputError)) throw error;
       io.err(error.message);
       status = EXIT_UNUSABLE;
+      rows.push(problemRow(item, error.message));
       continue;
     }
     const template = templateId ? registry.get(templateId) : undefined;
     const result = checkReport(doc, { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) });
     if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
     if (json) results.push(toCheckJson(item, result));
+    else if (csv) rows.push(reviewRow(item, result, registry));
     else io.out(describeCheck(item, result, registry));
   }
   if (json) io.out(JSON.stringify(results, null, 2));
+  if (csv) io.out(reviewCsv(rows).replace(/\r\n$/, ''));
   return status;
 }
 
