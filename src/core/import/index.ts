@@ -8,7 +8,8 @@ import type { ImportOptions, ImportResult } from './types';
 
 export { decodeText } from './decode';
 export { importDocx } from './docx';
-export { importText, detectTemplate, unitFromText } from './text';
+export { importText, MAX_TEXT_CHARS } from './text';
+export { detectTemplate, reportUnit, reportYear, unitFromAuthor } from './meta';
 export type { ImportOptions, ImportResult, PartMapping } from './types';
 
 function extensionOf(name: string): string {

@@ -1,7 +1,7 @@
 /**
  * Which template part each top-level section of an imported report is, by meaning rather than exact
- * wording: the usual wordings first, then telling words, then position (the parts before 不足/安排 are
- * 举措和成效 content, however many there are).
+ * wording: the year a heading names, the usual wordings (the template's aliases and ours), then telling
+ * words, then position (the areas before 不足/安排 are 举措和成效 content, however many there are).
  */
 import type { Section } from '../model/report';
 import type { Part, Template } from '../templates/schema';
@@ -15,9 +15,39 @@ export function normaliseHeading(text: string): string {
     .replace(/[\s，,、。：:；;（）()“”"《》·—-]/g, '');
 }
 
-function aliasScore(name: string, part: Part): number {
+/**
+ * Wordings seen in published reports, by part id, besides the template's own aliases (templates can be
+ * replaced by a county, the importer should still read the common forms). Kept short and literal.
+ */
+const EXTRA_ALIASES: Record<string, readonly string[]> = {
+  measures: ['主要举措及成效', '主要做法及成效', '工作开展情况及成效', '主要工作成效', '工作成效', '基本情况', '总体情况', '工作总结', '推进法治政府建设的主要举措和成效', '主要工作开展情况'],
+  duties: ['履职情况', '履行第一责任人职责情况', '履行法治建设第一责任人职责情况', '主要工作及成效', '工作开展情况'],
+  leadership: ['履行推进法治建设第一责任人职责情况', '主要负责同志履行推进法治建设第一责任人职责情况', '主要负责人履职情况'],
+  shortcomings: ['存在的问题及原因', '存在问题及原因', '存在的不足及原因', '问题与不足', '不足与原因', '存在的短板和不足', '面临的困难和问题', '困难和问题'],
+  plans: ['下一年度工作安排', '下一年度工作打算', '下一年度工作计划', '下步工作打算', '下一步工作思路', '下一步工作措施', '今后工作打算', '工作展望', '努力方向', '下一步工作重点'],
+  other: ['其他需要报告的事项', '其他事项', '其它需要报告的情况'],
+};
+
+/** Telling words, checked in this order of parts: the later parts' words are the more specific. */
+const EXTRA_KEYWORDS: Record<string, readonly string[]> = {
+  other: ['其他需要', '其它需要', '需要报告'],
+  leadership: ['第一责任人', '主要负责人', '主要负责同志', '主要领导履行'],
+  plans: ['下一步', '下步', '下一年', '下年度', '明年', '今后', '打算', '计划', '安排', '思路', '展望', '努力方向'],
+  shortcomings: ['不足', '短板', '差距', '薄弱', '弱项', '存在的问题', '存在问题', '困难和问题'],
+  measures: ['举措', '措施', '成效', '做法', '工作情况', '开展情况', '进展', '成绩'],
+  duties: ['履职', '履行', '进展', '成效', '做法', '开展'],
+};
+/** Weak words that count only in a short heading ("三、问题与原因", not "一、…解决群众急难愁盼问题"). */
+const WEAK_KEYWORDS: Record<string, readonly string[]> = {
+  shortcomings: ['问题', '原因', '困难'],
+  other: ['其他', '其它'],
+};
+const KEYWORD_ORDER = ['other', 'leadership', 'plans', 'shortcomings'];
+const PLANNING_WORDS = /安排|打算|计划|思路|要点|目标|展望|下一|下步|今后|明年/;
+
+function aliasScore(name: string, aliases: readonly string[]): number {
   let best = 0;
-  for (const alias of part.aliases) {
+  for (const alias of aliases) {
     const a = normaliseHeading(alias);
     if (!a) continue;
     if (name === a) return 1000;
@@ -27,62 +57,86 @@ function aliasScore(name: string, part: Part): number {
   return best;
 }
 
-/** Keyword checks in an order that avoids the usual confusions ("问题" in a 举措 heading, "工作" everywhere). */
-const KEYWORD_ORDER = ['other', 'leadership', 'shortcomings', 'plans'];
+function orderedParts(template: Template): Part[] {
+  const rank = (p: Part) => {
+    const i = KEYWORD_ORDER.indexOf(p.id);
+    if (i >= 0) return i;
+    return p === template.parts[0] ? 99 : 50;
+  };
+  return [...template.parts].sort((a, b) => rank(a) - rank(b));
+}
 
-function byKeyword(name: string, template: Template): Part | undefined {
-  const ordered = [...template.parts].sort((a, b) => {
-    const ia = KEYWORD_ORDER.indexOf(a.id);
-    const ib = KEYWORD_ORDER.indexOf(b.id);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  });
-  return ordered.find((p) => p.keywords.some((k) => name.includes(k)));
+export interface HeadingGuess {
+  part: Part;
+  confidence: 'alias' | 'keyword';
+  /** Plans named only by "主要工作" with no year and no planning word: position decides. */
+  weak?: boolean;
+}
+
+/** The part a heading names, if its wording says so (no position guess). */
+export function classifyHeading(heading: string, template: Template, year: number | null): HeadingGuess | undefined {
+  const name = normaliseHeading(heading);
+  if (!name) return undefined;
+  const first = template.parts[0];
+  const plans = template.parts.find((p) => p.yearScope === 'next');
+  const headingYear = /(\d{4})\s*年/.exec(heading);
+  const named = headingYear ? Number(headingYear[1]) : null;
+  if (plans && year !== null && named === year + 1 && !/其他|其它/.test(name)) return { part: plans, confidence: 'keyword' };
+
+  let guess: HeadingGuess | undefined;
+  let best = 0;
+  for (const p of template.parts) {
+    const score = aliasScore(name, [...p.aliases, ...(EXTRA_ALIASES[p.id] ?? [])]);
+    if (score > best) {
+      best = score;
+      guess = { part: p, confidence: 'alias' };
+    }
+  }
+  if (!guess) {
+    for (const p of orderedParts(template)) {
+      const words = [...p.keywords, ...(EXTRA_KEYWORDS[p.id] ?? [])];
+      const weak = name.length <= 10 ? (WEAK_KEYWORDS[p.id] ?? []) : [];
+      if (words.some((k) => name.includes(k)) || weak.some((k) => name.includes(k))) {
+        guess = { part: p, confidence: 'keyword' };
+        break;
+      }
+    }
+  }
+  // "2023年主要工作" in the 2023 report is about this year; "2023年工作打算" is plans with a wrong year.
+  if (guess && guess.part === plans && first && year !== null && named === year && !PLANNING_WORDS.test(name)) {
+    return { part: first, confidence: 'keyword' };
+  }
+  if (guess && guess.part === plans && named === null && !PLANNING_WORDS.test(name)) return { ...guess, weak: true };
+  return guess;
+}
+
+/** Parts that come after 举措和成效 in every outline; 第一责任人 may stand before or after the areas. */
+function isLaterPart(part: string | null, template: Template): boolean {
+  return part !== null && part !== template.parts[0]?.id && part !== 'leadership';
 }
 
 export function mapParts(sections: Section[], template: Template, year: number | null): PartMapping[] {
   const mapping: PartMapping[] = [];
-  const first = template.parts[0];
-  const plans = template.parts.find((p) => p.yearScope === 'next');
+  const weak = new Set<number>();
   for (const section of sections) {
     if (!section.heading) continue;
-    const name = normaliseHeading(section.heading);
-    const headingYear = /(\d{4})\s*年/.exec(section.heading);
-    let part: Part | undefined;
-    let confidence: PartMapping['confidence'] = 'none';
-    if (plans && year !== null && headingYear && Number(headingYear[1]) === year + 1) {
-      part = plans;
-      confidence = 'keyword';
-    } else {
-      let best = 0;
-      for (const p of template.parts) {
-        const score = aliasScore(name, p);
-        if (score > best) {
-          best = score;
-          part = p;
-        }
-      }
-      if (part) confidence = 'alias';
-      else {
-        part = byKeyword(name, template);
-        if (part) confidence = 'keyword';
-      }
-      // "2023年主要工作" in the 2023 report is about this year; "2023年工作打算" is plans with a wrong year.
-      if (part === plans && year !== null && headingYear && Number(headingYear[1]) === year && !/安排|打算|计划|思路|要点|目标|展望/.test(name)) {
-        part = first;
-        confidence = 'keyword';
-      }
-    }
-    section.part = part?.id ?? null;
-    mapping.push({ sectionKey: section.key, heading: section.heading, part: section.part, confidence });
+    const guess = classifyHeading(section.heading, template, year);
+    if (guess?.weak) weak.add(mapping.length);
+    mapping.push({ sectionKey: section.key, heading: section.heading, part: guess?.part.id ?? null, confidence: guess?.confidence ?? 'none' });
   }
-  // Unmapped parts before the first non-measures part are measures areas (一、二、三… each an area).
-  const firstOther = mapping.findIndex((m) => m.part !== null && m.part !== first?.id);
+  // Unnamed parts before 不足/安排/其他 are areas of 举措和成效 ("一、深学笃用…", "二、优化营商环境").
+  const first = template.parts[0];
+  const firstLater = mapping.findIndex((m, index) => !weak.has(index) && isLaterPart(m.part, template));
   mapping.forEach((m, index) => {
-    if (m.part === null && first && (firstOther < 0 || index < firstOther)) {
+    if (!first) return;
+    const beforeLater = firstLater < 0 || index < firstLater;
+    // A bare "主要工作" is this year's work unless it closes a report that has no other later part.
+    const weakIsMeasures = weak.has(index) && (firstLater >= 0 ? index < firstLater : index === 0 || index < mapping.length - 1);
+    if ((m.part === null && beforeLater) || weakIsMeasures) {
       m.part = first.id;
       m.confidence = 'position';
-      sections.find((s) => s.key === m.sectionKey)!.part = first.id;
     }
   });
+  for (const m of mapping) sections.find((s) => s.key === m.sectionKey)!.part = m.part;
   return mapping;
 }

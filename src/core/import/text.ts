@@ -2,258 +2,332 @@
  * Plain text of a real report → the report model. Real reports come from web pages and Word files:
  * page chrome around them, titles on several lines or none, every heading form, parts named in a
  * dozen ways. Nothing of the report's own text is dropped: what maps to no part is kept, in order,
- * as an extra section; only web-page chrome and Word artifacts are removed, and listed in warnings.
+ * as an extra section; lines before the title that are not known chrome go to the opening; only web-page
+ * chrome, an exact repeat of the title, and Word artifacts are removed, and each removal is listed in
+ * the warnings.
  */
 import { OPENING_PART, emptyReport, type Block, type ReportDocument, type Section } from '../model/report';
-import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
+import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
+import { isChrome, isMetaKeyAlone, looksLikeMetaValue, metadataDate } from './chrome';
 import { headingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from './headings';
-import { mapParts } from './mapParts';
+import { isBlank, splitLines } from './lines';
+import { classifyHeading, mapParts } from './mapParts';
+import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
 import type { ImportOptions, ImportResult } from './types';
 
-/** Web-page chrome: whole short lines that are never part of a report. */
-const CHROME = [
-  /^(您当前的位置|当前位置|您现在的位置|首页\s*[>›])/,
-  /^(信息索引号|索引号|发布机构|发文机关|主题分类|组配分类|体裁分类|成文日期|发布日期|公开方式|公开范围|有效性)\s*[:：]/,
-  /^(来源|作者|发布时间|日期|点击数|浏览次数|访问量|字号)\s*[:：]/,
-  /扫一扫|在手机打开当前页|【(打印|关闭|字体|大|中|小)】|打印本页|关闭窗口|分享到|^【?\s*字体\s*[:：]?\s*[大中小]/,
-];
-const ARTIFACTS = /\[bookmark:[^\]]*\]|\[\s*_GoBack\s*\]/g;
-const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$/;
-const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-const CN_DATE_LINE = /^[二〇零一二三四五六七八九○]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/;
-const CLOSING = /^(特此报告|此报告|特此汇报)[。.]?$/;
-const STAFF_LINE = /^(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?)\s*[:：]/;
-const TITLE_END = /(报告|情况|总结|汇报|述职|述法报告)$/;
-const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|镇|乡|街道|局|委|办|中心|所|院|队)$/;
+export { detectTemplate } from './meta';
 
-interface Line {
-  text: string;
+/** Far beyond any report (the longest real ones are ~60,000 characters); refusing keeps the app responsive. */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
+const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
+const STAFF_LINE = /^[（(]?\s*(撰稿人?|审核人?|审稿人?|核稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|起草人?|责任人)\s*[:：]/;
+const NOTE_LINE = /^[（(][^（()）]{2,30}[)）]$/;
+const TITLE_END = /(报告|情况|总结|汇报|述职|述法|工作要点)([（(][^()（）]{1,12}[)）])?$/;
+const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
+const ADDRESSEE_WORDS = /如下|报告|现将|汇报|特此/;
+
+interface Head {
+  docNumber: string;
+  title: string[];
+  addressee: string;
+  /** A 成文日期 written under the title. */
+  date: string;
+  /** Lines of the head that are none of the above: kept in the opening. */
+  kept: string[];
+  /** Lines after the title such as a 述职 report's "XX镇党委书记 张三": kept, and read for the unit. */
+  afterTitle: string[];
+  next: number;
 }
 
-function normaliseLines(text: string, warnings: string[]): Line[] {
-  let artifacts = 0;
-  const lines: Line[] = [];
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const cleaned = raw.replace(ARTIFACTS, () => {
-      artifacts++;
-      return '';
-    });
-    const t = cleaned.replace(/[\u00a0\u3000\t]/g, ' ').trim();
-    if (t) lines.push({ text: t });
+/** Short, no sentence, no heading number: could be a title line, a 文号, a date or an author line. */
+function isHeadLike(line: string): boolean {
+  return line.length <= 60 && !/[。；;，,！？]/.test(line) && !headingNumber(line);
+}
+
+function titleScore(lines: readonly string[]): number {
+  const t = lines.join('');
+  return (/法治|述职|述法/.test(t) ? 4 : 0) + (/报告|总结/.test(t) ? 2 : 0) + (yearInTitle(t) ? 1 : 0) + (t.length >= 8 ? 1 : 0);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** A line under a title naming its author: "花园镇党委书记 刘 军", "中共XX镇委员会". */
+function isAuthorLine(line: string): boolean {
+  return line.length <= 30 && (/书记|镇长|乡长|主任|局长|县长|区长|市长|负责人/.test(line) || unitFromAuthor(line) !== '');
+}
+
+function readHead(lines: readonly string[], warnings: string[]): Head {
+  const head: Head = { docNumber: '', title: [], addressee: '', date: '', kept: [], afterTitle: [], next: 0 };
+  let scanEnd = 0;
+  while (scanEnd < lines.length && scanEnd < 12 && isHeadLike(lines[scanEnd]!) && !/[：:]$/.test(lines[scanEnd]!)) scanEnd++;
+  const region = lines.slice(0, scanEnd);
+
+  // Title candidates: runs of up to four lines ending in 报告/情况/总结…; the best scored, the last on a tie.
+  const runs: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  region.forEach((line, i) => {
+    if (DOC_NUMBER.test(squash(line)) || parseDateLine(line)) {
+      from = i + 1;
+    } else if (TITLE_END.test(squash(line))) {
+      runs.push({ from: Math.max(from, i - 3), to: i + 1 });
+      from = i + 1;
+    }
+  });
+  let chosen: { from: number; to: number } | undefined;
+  for (const run of runs) {
+    if (!chosen || titleScore(region.slice(run.from, run.to)) >= titleScore(region.slice(chosen.from, chosen.to))) chosen = run;
   }
-  if (artifacts) warnings.push(`已去掉 Word 留下的书签标记 ${artifacts} 处。`);
-  return lines;
-}
+  // No line ends like a title: a first line naming the report still is one ("XX镇法治政府建设年度报告（2023）").
+  if (!chosen && region.length && /法治|述职|述法/.test(region[0]!) && /报告|总结|情况/.test(region[0]!)) chosen = { from: 0, to: 1 };
 
-function isChrome(text: string): boolean {
-  return text.length <= 80 && CHROME.some((re) => re.test(text));
-}
-
-/** A dated web metadata line ("日期:2024-01-12") hints at the 成文日期 when the body has none. */
-function metadataDate(text: string): Date | undefined {
-  const m = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})/.exec(text);
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-}
-
-function isSentence(text: string): boolean {
-  return /[。；！？]/.test(text.replace(/[。]$/, '')) || text.length > 60;
-}
-
-/** Title lines: short lines at the top, not sentences, ending with 报告/情况… (several lines joined). */
-function takeTitle(lines: Line[], start: number): { title: string[]; next: number } {
-  const title: string[] = [];
-  let i = start;
-  while (i < lines.length && title.length < 4) {
-    const t = lines[i]!.text;
-    if (headingNumber(t) || isSentence(t) || /[：:。，,]$/.test(t) || DOC_NUMBER.test(t)) break;
-    title.push(t);
-    i++;
-    if (TITLE_END.test(t.replace(/\s+/g, ''))) return { title, next: i };
+  let duplicates = 0;
+  let end = 0;
+  if (chosen) {
+    head.title = region.slice(chosen.from, chosen.to);
+    const titleKey = squash(head.title.join(''));
+    const isRepeat = (s: string) => s.length >= 6 && (titleKey === s || titleKey.includes(s));
+    for (let i = 0; i < chosen.from; i++) {
+      const line = region[i]!;
+      if (!head.docNumber && DOC_NUMBER.test(squash(line))) head.docNumber = line;
+      else if (isRepeat(squash(line))) duplicates++;
+      else head.kept.push(line);
+    }
+    // After the title: 文号, a date, the author, a repeat of the title; anything else is the body.
+    end = chosen.to;
+    for (; end < region.length; end++) {
+      const line = region[end]!;
+      if (!head.docNumber && DOC_NUMBER.test(squash(line))) head.docNumber = line;
+      else if (!head.date && parseDateLine(line)) head.date = parseDateLine(line)!.text;
+      else if (squash(line) === titleKey) duplicates++;
+      else if (isAuthorLine(line)) head.afterTitle.push(line);
+      else break;
+    }
+  } else {
+    while (end < region.length && DOC_NUMBER.test(squash(region[end]!)) && !head.docNumber) head.docNumber = region[end++]!;
   }
-  // No line ended like a title: only a single short line mentioning the report counts.
-  const first = lines[start]?.text ?? '';
-  if (title.length >= 1 && /报告|情况/.test(first) && !isSentence(first)) return { title: [first], next: start + 1 };
-  return { title: [], next: start };
+  const candidate = lines[end];
+  if (candidate && /[：:]$/.test(candidate) && candidate.length <= 40 && !/[。，,；]/.test(candidate) && !headingNumber(candidate) && !ADDRESSEE_WORDS.test(candidate)) {
+    head.addressee = candidate;
+    end++;
+  }
+  head.next = end;
+  if (duplicates) warnings.push(`已去掉网页上重复的标题 ${duplicates} 行。`);
+  if (head.kept.length) warnings.push(`标题前有 ${head.kept.length} 行文字无法识别（如“${head.kept[0]!.slice(0, 20)}”），已放在开头部分，请检查是否需要删除。`);
+  return head;
 }
 
-function classifyBody(text: string, topLevel: HeadingLevel): { kind: 'heading' | 'subheading' | 'paragraph'; level?: HeadingLevel } {
-  const n = headingNumber(text);
-  if (!n) return { kind: 'paragraph' };
-  if (n.level === topLevel) {
-    const body = stripHeadingNumber(text);
-    const standalone = body.length <= 80 && !/[。；！？]/.test(body.replace(/[。]$/, ''));
-    return standalone ? { kind: 'heading', level: n.level } : { kind: 'paragraph' };
+interface Tail {
+  closing: string[];
+  signature: string[];
+  date: string;
+  written?: Date;
+  attachments: string[];
+  /** Index of the first tail line: the body ends before it. */
+  start: number;
+}
+
+function isSignatureLine(line: string): boolean {
+  const t = squash(line);
+  return t.length <= 30 && SIGNATURE_END.test(t) && !headingNumber(line) && !/[。，,：:；]/.test(t);
+}
+
+function readTail(lines: readonly string[], from: number): Tail {
+  let end = lines.length;
+  const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
+  const after: string[] = [];
+  // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
+  while (end > from && (STAFF_LINE.test(lines[end - 1]!) || NOTE_LINE.test(lines[end - 1]!))) after.unshift(lines[--end]!);
+  const dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
+  if (dated) {
+    tail.date = dated.text;
+    tail.written = dated.date;
+    end--;
+    while (end > from && tail.signature.length < 3 && isSignatureLine(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
+  } else if (end > from && isSignatureLine(lines[end - 1]!) && unitFromAuthor(lines[end - 1]!)) {
+    // A signature without a date: only after 特此报告 or a finished sentence, so a short last heading is not taken.
+    let k = end;
+    const sig: string[] = [];
+    while (k > from && sig.length < 3 && isSignatureLine(lines[k - 1]!) && unitFromAuthor(lines[k - 1]!)) sig.unshift(lines[--k]!);
+    const before = lines[k - 1] ?? '';
+    if (k > from && (CLOSING.test(before) || /[。！]$/.test(before))) {
+      tail.signature = sig;
+      end = k;
+    }
   }
-  if (n.level > topLevel && isStandaloneHeading(text)) return { kind: 'subheading', level: n.level };
-  return { kind: 'paragraph' };
+  // 附件说明 (GB/T 9704: after the body, before the signature).
+  for (let k = end - 1; k >= from && k >= end - 8; k--) {
+    const m = /^附件\s*[:：]\s*(.*)$/.exec(lines[k]!);
+    if (!m) continue;
+    const items = lines.slice(k + 1, end);
+    if (lines[k]!.length <= 80 && items.every((l) => l.length <= 80 && !/[。；]$/.test(l))) {
+      tail.attachments = [m[1]!.trim(), ...items].filter((a) => a !== '');
+      end = k;
+    }
+    break;
+  }
+  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30) tail.closing.unshift(lines[--end]!);
+  tail.closing.push(...after);
+  tail.start = end;
+  return tail;
 }
 
 /** The heading level that divides the report into parts: 一、 normally, （一） when a report has no 一、. */
-function chooseTopLevel(lines: Line[]): HeadingLevel {
+function chooseTopLevel(lines: readonly string[]): HeadingLevel {
   const counts = new Map<HeadingLevel, number>();
-  for (const { text } of lines) {
+  for (const text of lines) {
     const n = headingNumber(text);
-    if (n && (n.level !== 1 || !/[。；]/.test(stripHeadingNumber(text).replace(/[。]$/, '')))) {
-      counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
-    }
+    if (n && isPartHeadingShape(text)) counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
   }
   for (const level of [1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2) return level;
   return 1;
 }
 
-const UNIT_SUFFIX = /(镇|乡|街道|街道办事处|局|委员会|委|办公室|办|中心|院|所|队|管委会)$/;
-
-/** The unit as a reader names it: "垫江县曹回镇人民政府 2023年…" → "曹回镇"; "XX县司法局…" → "XX县司法局". */
-export function unitFromText(text: string): string {
-  let t = text.replace(/\s+/g, '').replace(/^中共/, '');
-  t = t.split(/关于|\d{4}\s*年|[（(]/)[0] ?? '';
-  t = t.replace(/(人民政府|党委|委员会)+$/, '').replace(/人民政府/, '');
-  const township =
-    /[县市区旗]([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道))(?:办事处)?$/.exec(t) ?? /^([\u4e00-\u9fa5]{1,8}?(?:镇|乡|街道))(?:办事处)?$/.exec(t);
-  if (township) return township[1]!;
-  return UNIT_SUFFIX.test(t) && t.length <= 20 ? t : '';
+/** A part heading stands alone: short, no sentence inside (a final 。 is tolerated). */
+function isPartHeadingShape(text: string): boolean {
+  const body = stripHeadingNumber(text);
+  return body.length > 0 && body.length <= 80 && !/[。；;！？]/.test(body.replace(/[。；;]$/, ''));
 }
 
-function findUnitInLines(lines: readonly string[]): string {
-  for (const l of lines) {
-    const m = /([\u4e00-\u9fa5]{2,6}?(?:镇|乡|街道))(?:党委|人民政府|政府|办事处)/.exec(l);
-    if (m) return m[1]!.replace(/^.*[县市区]/, '');
-  }
-  return '';
+/** "一、存在的问题。我镇……" → heading "一、存在的问题。" and the paragraph, when the lead names a part. */
+function splitRunIn(text: string, template: Template, year: number | null): [string, string] | undefined {
+  const n = headingNumber(text)!;
+  const rest = text.slice(n.number.length);
+  const m = /^([^。；：:！？]{2,30}[。；：:！？])\s*(\S.*)$/.exec(rest);
+  if (!m) return undefined;
+  const guess = classifyHeading(m[1]!, template, year);
+  return guess?.confidence === 'alias' ? [n.number + m[1]!, m[2]!] : undefined;
 }
 
-function yearFrom(title: string, opening: string, date: Date | undefined): number | null {
-  const inTitle = /(\d{4})\s*年/.exec(title);
-  if (inTitle) return Number(inTitle[1]);
-  const inOpening = /^(\d{4})年(度)?[，,以来]/.exec(opening);
-  if (inOpening) return Number(inOpening[1]);
-  if (date) return date.getMonth() < 6 ? date.getFullYear() - 1 : date.getFullYear();
-  return null;
+/** An unnumbered line that is a part heading by its wording alone ("存在的问题"). */
+function isUnnumberedPartHeading(text: string, template: Template, year: number | null): boolean {
+  if (text.length > 30 || /[，,。；;：:！？、]/.test(text)) return false;
+  return classifyHeading(text, template, year)?.confidence === 'alias';
 }
 
-export function detectTemplate(registry: TemplateRegistry, title: string, unit: string, body: string): Template {
-  const has = (id: string) => registry.get(id);
-  const duty = has('duty');
-  if (duty && (/述职|述法/.test(title) || (/第一责任人/.test(title) && !/法治政府建设(工作)?(情况|年度)/.test(title)))) {
-    return duty;
-  }
-  if (duty && !title && (body.match(/本人/g) ?? []).length >= 3) return duty;
-  const department = has('department');
-  if (department && unit && !/(镇|乡|街道)$/.test(unit) && /(局|委|办|中心|院|所)$/.test(unit)) return department;
-  return registry.getOrDefault('township');
-}
-
-export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  const registry = options.registry ?? defaultRegistry;
-  const warnings: string[] = [];
-  const all = normaliseLines(text, warnings);
-
-  // Web-page chrome: drop it, remembering a date it carries.
-  let webDate: Date | undefined;
-  const dropped: string[] = [];
-  const lines = all.filter((l) => {
-    if (!isChrome(l.text)) return true;
-    webDate ??= /日期|时间/.test(l.text) ? metadataDate(l.text) : undefined;
-    dropped.push(l.text);
-    return false;
-  });
-  if (dropped.length) warnings.push(`已去掉网页附带的信息 ${dropped.length} 行（如“${dropped[0]!.slice(0, 20)}”）。`);
-  if (lines.length === 0) return { ok: false, error: '文件中没有找到报告正文。' };
-
-  // Head: 文号, title, addressee.
-  let i = 0;
-  let docNumber = '';
-  if (DOC_NUMBER.test(lines[0]!.text.replace(/\s+/g, ''))) docNumber = lines[i++]!.text;
-  const { title, next } = takeTitle(lines, i);
-  i = next;
-  if (!docNumber && i < lines.length && DOC_NUMBER.test(lines[i]!.text.replace(/\s+/g, ''))) docNumber = lines[i++]!.text;
-  let addressee = '';
-  const candidate = lines[i]?.text ?? '';
-  if (/[：:]$/.test(candidate) && candidate.length <= 40 && !headingNumber(candidate) && !/[。，,]/.test(candidate)) {
-    addressee = candidate;
-    i++;
-  }
-
-  // Tail: 成文日期, 署名, staff lines, 特此报告, 附件.
-  let end = lines.length;
-  const tail: string[] = [];
-  let date = '';
-  const signature: string[] = [];
-  const closing: string[] = [];
-  while (end > i) {
-    const t = lines[end - 1]!.text;
-    if (STAFF_LINE.test(t)) {
-      tail.unshift(t);
-      end--;
-      continue;
-    }
-    break;
-  }
-  if (end > i && (DATE_LINE.test(lines[end - 1]!.text.replace(/\s+/g, '')) || CN_DATE_LINE.test(lines[end - 1]!.text))) {
-    date = lines[end - 1]!.text.replace(/\s+/g, '');
-    end--;
-    while (end > i && signature.length < 3) {
-      const t = lines[end - 1]!.text.replace(/\s+/g, '');
-      if (t.length <= 30 && SIGNATURE_END.test(t) && !headingNumber(t) && !/[。，,：:]/.test(t)) {
-        signature.unshift(t);
-        end--;
-      } else break;
-    }
-  }
-  while (end > i && CLOSING.test(lines[end - 1]!.text)) {
-    closing.unshift(lines[end - 1]!.text);
-    end--;
-  }
-  closing.push(...tail);
-  const attachments: string[] = [];
-
-  // Body: opening paragraphs, then one section per top-level heading.
-  const body = lines.slice(i, end);
+function buildSections(body: readonly string[], template: Template, year: number | null): Section[] {
   const topLevel = chooseTopLevel(body);
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
   let key = 1;
-  for (const { text: t } of body) {
-    const attachment = /^附件\s*[:：]\s*(.*)$/.exec(t);
-    if (attachment && t.length <= 60) {
-      attachments.push(attachment[1]!.trim());
+  let lastValue = 0;
+  const open = (heading: string) => {
+    current = { key: `s${key++}`, part: null, heading, blocks: [] };
+    sections.push(current);
+  };
+  for (const t of body) {
+    const n = headingNumber(t);
+    if (n && n.level === topLevel) {
+      const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
+      if (inSequence && isPartHeadingShape(t)) {
+        open(t);
+        lastValue = n.value;
+        continue;
+      }
+      const split = inSequence ? splitRunIn(t, template, year) : undefined;
+      if (split) {
+        open(split[0]);
+        current.blocks.push({ kind: 'paragraph', text: split[1] });
+        lastValue = n.value;
+        continue;
+      }
+    }
+    if (n && n.level > topLevel && isStandaloneHeading(t)) {
+      // The model keeps the numbering form (2 = （一）, 3 = 1., 4 = （1）): the export sets fonts by it.
+      const level = Math.max(2, n.level) as 2 | 3 | 4;
+      current.blocks.push({ kind: 'subheading', level, text: t } satisfies Block);
       continue;
     }
-    const kind = classifyBody(t, topLevel);
-    if (kind.kind === 'heading') {
-      current = { key: `s${key++}`, part: null, heading: t, blocks: [] };
-      sections.push(current);
-    } else if (kind.kind === 'subheading') {
-      // The model keeps the numbering form (2 = （一）, 3 = 1., 4 = （1）): the export sets fonts by it.
-      const level = Math.max(2, kind.level!) as 2 | 3 | 4;
-      current.blocks.push({ kind: 'subheading', level, text: t } satisfies Block);
-    } else {
-      current.blocks.push({ kind: 'paragraph', text: t });
+    if (!n && current.part === OPENING_PART && sections.length === 1 && current.blocks.length === 0) {
+      // Nothing yet: the opening paragraph, even when short.
+    } else if (!n && isUnnumberedPartHeading(t, template, year)) {
+      open(t);
+      continue;
     }
+    current.blocks.push({ kind: 'paragraph', text: t });
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
+  return sections;
+}
 
-  const titleText = title.join('\n');
-  const opening = sections[0]?.part === OPENING_PART ? sections[0].blocks.map((b) => b.text).join('') : '';
-  let unit = unitFromText(title.join(''));
-  if (!unit) unit = findUnitInLines([...title, ...signature, ...body.slice(0, 3).map((l) => l.text)]);
-  if (!unit && signature[0]) unit = unitFromText(signature[0]) || signature[0];
-  const dateMatch = DATE_LINE.exec(date);
-  const dateValue = dateMatch ? new Date(Number(dateMatch[1]), Number(dateMatch[2]) - 1, Number(dateMatch[3])) : webDate;
-  const year = yearFrom(title.join(''), opening, dateValue);
+export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  if (text.length > MAX_TEXT_CHARS) {
+    return { ok: false, error: `文字内容过多（约 ${Math.round(text.length / 10000)} 万字），不像是一份报告，未导入。` };
+  }
+  const registry = options.registry ?? defaultRegistry;
+  const warnings: string[] = [];
+  const split = splitLines(text);
+  if (split.artifacts) warnings.push(`已去掉 Word 留下的书签标记 ${split.artifacts} 处。`);
 
+  // Web-page chrome: drop it, remembering the dates it carries.
+  let published: Date | undefined;
+  const dropped: string[] = [];
+  const lines: string[] = [];
+  for (let i = 0; i < split.lines.length; i++) {
+    const line = split.lines[i]!;
+    if (!isChrome(line)) {
+      lines.push(line);
+      continue;
+    }
+    dropped.push(line);
+    let meta = line;
+    const value = split.lines[i + 1];
+    if (isMetaKeyAlone(line) && value !== undefined && looksLikeMetaValue(value) && !isChrome(value) && !/法治|年度/.test(value)) {
+      dropped.push(value);
+      meta += value;
+      i++;
+    }
+    const found = metadataDate(meta);
+    if (found && (!published || found.written)) published = found.date;
+  }
+  if (dropped.length) warnings.push(`已去掉网页附带的信息 ${dropped.length} 行（如“${dropped[0]!.slice(0, 20)}”）。`);
+  if (lines.length === 0 || lines.every(isBlank)) return { ok: false, error: '文件中没有找到报告正文。' };
+
+  const head = readHead(lines, warnings);
+  const tail = readTail(lines, head.next);
+  const body = lines.slice(head.next, tail.start);
+
+  // Unit and template from the title, author and signature; the year is refined once headings are known.
+  const titleText = head.title.join('\n');
+  const date = tail.date || head.date;
+  const written = tail.written ?? (head.date ? parseDateLine(head.date)?.date : undefined);
+  const lead = body.slice(0, 2).join('');
+  const unit = reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead });
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
-    : detectTemplate(registry, title.join(''), unit, opening);
+    : detectTemplate(registry, titleText, unit, body.join('\n'));
+  const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
+  const sections = buildSections(body, template, provisional);
+  const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
+  const headings = sections.filter((s) => s.heading).map((s) => s.heading);
+  const year = reportYear({ title: titleText, opening: opening?.blocks.map((b) => b.text).join('') ?? '', headings, written, published });
+
+  // Unknown head lines and author lines are kept, before the opening paragraph.
+  const extra = [...head.kept, ...head.afterTitle].map((t): Block => ({ kind: 'paragraph', text: t }));
+  if (extra.length) {
+    if (opening) opening.blocks.unshift(...extra);
+    else sections.unshift({ key: 'opening', part: OPENING_PART, heading: '', blocks: extra });
+  }
   const mapping = mapParts(sections, template, year);
 
   const doc: ReportDocument = emptyReport(template.id);
-  doc.meta = { ...doc.meta, templateId: template.id, unit, year, title: titleText, addressee, docNumber, signature, date, attachments };
+  doc.meta = {
+    templateId: template.id,
+    unit,
+    year,
+    title: titleText,
+    addressee: head.addressee,
+    docNumber: head.docNumber,
+    signature: tail.signature,
+    date,
+    attachments: tail.attachments,
+  };
   doc.sections = sections;
-  doc.closing = closing;
+  doc.closing = tail.closing;
   if (!titleText) warnings.push('没有找到报告标题，请在“标题”一栏补上。');
-  if (sections.every((s) => !s.heading)) warnings.push('没有找到“一、”这样的部分标题，全文放在了开头部分，请检查。');
+  if (!sections.some((s) => s.heading)) warnings.push('没有找到“一、”这样的部分标题，全文放在了开头部分，请检查。');
   return { ok: true, doc, mapping, warnings, template: template.id };
 }

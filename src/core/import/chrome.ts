@@ -1,0 +1,61 @@
+/**
+ * Web-page chrome around a report copied from a government site: breadcrumbs, the metadata table
+ * (索引号, 发布机构, 发布日期, 点击数…), print/close/share links, 扫一扫. These lines are never the report's
+ * own words, so they are dropped (and listed in the warnings). Anything less certain is kept: staff lines
+ * such as 撰稿人/审核人/联系电话 are content the checker must see.
+ */
+
+/** Metadata fields of government information-disclosure pages. */
+const META_KEYS =
+  '信息索引号|索引号|发布机构|发文机关|发文机构|发布单位|信息来源|文章来源|来源|主题分类|组配分类|体裁分类|服务对象分类|' +
+  '主题词|关键词|成文日期|发布日期|发文日期|生成日期|更新日期|公开方式|公开范围|公开时限|公开属性|公开形式|有效性|时效性|' +
+  '发文字号|作者|发布时间|更新时间|日期|时间|点击数|点击量|点击次数|浏览次数|浏览量|阅读量|阅读次数|访问量|访问次数|' +
+  '字号|字体|责任编辑|内容概述|所属机构|所属主题|信息分类|统一编号|登记号';
+
+const BULLET = '[•·●◆▪■\\-*]?\\s*';
+/** "发布日期:2021-03-30   点击数: 人次", "• 来源:党政办". */
+const META_LINE = new RegExp(`^${BULLET}(?:${META_KEYS})\\s*[:：]`);
+/** A field name alone on its line; its value, if any, is on the next line. */
+const META_KEY_ALONE = new RegExp(`^${BULLET}(?:${META_KEYS})\\s*[:：]?$`);
+
+const BREADCRUMB = /^(您当前的位置|当前位置|您现在的位置|您所在的位置|您的位置|所在位置|当前页面)\s*[:：]?|^(首页|网站首页|主页)\s*[>›»＞/]|^今天是/;
+
+const FURNITURE = [
+  /扫一扫.{0,8}(手机|打开|当前页|分享|二维码)|^扫一扫$|^(用)?手机扫(一扫|码)|在手机(上)?打开|打印本页|打印此页|关闭窗口|关闭本页/,
+  /^分享到|返回顶部|回到顶部|^无障碍(\s|$|浏览|阅读)|^网站地图$|^联系我们$|简体\s*[|｜/]\s*繁|版权所有|ICP备|公网安备|网站标识码/,
+  /^(技术支持|主办单位|承办单位)\s*[:：]|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|相关文章|相关文件|附件下载|【相关附件】)/,
+  /^[【[]?\s*(打印|关闭|收藏|分享|返回|纠错|我要纠错|加入收藏)\s*[】\]]?(\s*[【[]?\s*(打印|关闭|收藏|分享|返回|纠错)\s*[】\]]?)*$/,
+  /字\s*[号體体]\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中|【\s*(大|中|小)\s*】/,
+  /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]/,
+];
+
+/** Heading numbers: a numbered line is the report's own, never chrome. */
+const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/;
+
+/** Whether a whole line is page chrome. Sentences (with 。 or ，) never are. */
+export function isChrome(line: string): boolean {
+  if (line.length > 150 || NUMBERED.test(line)) return false;
+  if (BREADCRUMB.test(line)) return true;
+  if (/[。；]/.test(line) || line.length > 100) return false;
+  if (META_LINE.test(line) || META_KEY_ALONE.test(line)) return true;
+  if (/[，]/.test(line) || line.length > 60) return false;
+  return FURNITURE.some((re) => re.test(line));
+}
+
+/** A field name alone on its line ("索引号："), whose value follows on the next line. */
+export function isMetaKeyAlone(line: string): boolean {
+  return META_KEY_ALONE.test(line);
+}
+
+/** A plausible metadata value: short, no sentence, not a title ("6107280000/2024-001005", "县政府网站"). */
+export function looksLikeMetaValue(line: string): boolean {
+  return line.length <= 40 && !/[。，；：:]/.test(line) && !/(报告|总结|汇报)$/.test(line);
+}
+
+/** A date carried by a metadata line: 成文日期 preferred by the caller over 发布日期. */
+export function metadataDate(line: string): { date: Date; written: boolean } | undefined {
+  if (!/日期|时间/.test(line)) return undefined;
+  const m = /(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/.exec(line);
+  if (!m) return undefined;
+  return { date: new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), written: /成文日期/.test(line) };
+}
