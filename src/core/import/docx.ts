@@ -1,41 +1,76 @@
 /**
  * .docx → text lines → the text importer. mammoth reads the paragraphs (with or without heading
  * styles: LibreOffice-made files have none); the heading numbers are literal text in real reports, so
- * the text importer's heading rules apply unchanged.
+ * the text importer's heading rules apply unchanged. Word heading styles, when present, are passed on as
+ * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
 import mammoth from 'mammoth';
-import { importText } from './text';
+import { importStructuredText } from './text';
 import type { ImportOptions, ImportResult } from './types';
 
+/** Real reports are well under 5 MB even with photos; a bigger file is not a report. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, code: string) => {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, code: string) => {
     if (code[0] === '#') {
       const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : all;
+      return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : all;
     }
     return ENTITIES[code.toLowerCase()] ?? all;
   });
 }
 
+export interface DocxText {
+  text: string;
+  /** Trimmed text of paragraphs styled as headings, with their level (1 = Heading 1). */
+  styledHeadings: Map<string, number>;
+}
+
 /** mammoth's HTML → one line per paragraph, heading, list item or table cell. */
-export function htmlToLines(html: string): string {
-  return decodeEntities(
-    html
+export function htmlToText(html: string): DocxText {
+  const styledHeadings = new Map<string, number>();
+  const cleaned = html
+    // Footnote back-links ("↑") are mammoth's, not the document's.
+    .replace(/<a href="#[^"]*-ref-[^"]*">[^<]*<\/a>/g, '')
+    .replace(/<img[^>]*>/gi, '');
+  for (const m of cleaned.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi)) {
+    const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
+    if (text && !styledHeadings.has(text)) styledHeadings.set(text, Number(m[1]));
+  }
+  const text = decodeEntities(
+    cleaned
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/(p|h[1-6]|li|td|th|tr|table)>/gi, '\n')
       .replace(/<[^>]+>/g, ''),
   );
+  return { text, styledHeadings };
+}
+
+/** Kept for callers that only want the text. */
+export function htmlToLines(html: string): string {
+  return htmlToText(html).text;
 }
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+type MammothInput = Parameters<typeof mammoth.convertToHtml>[0];
+
+/**
+ * mammoth reads `buffer` in Node and `arrayBuffer` in its browser build: give it both. A Uint8Array
+ * serves as the buffer (its unzip accepts any binary JSZip reads), so no Node global is needed.
+ */
+function mammothInput(bytes: Uint8Array): MammothInput {
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { buffer: new Uint8Array(arrayBuffer), arrayBuffer } as unknown as MammothInput;
+}
+
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
   if (bytes.length > MAX_DOCX_BYTES) {
     return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
   }
@@ -44,17 +79,19 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   }
   let html: string;
   try {
-    // mammoth's unzip accepts any binary JSZip reads, Uint8Array included.
-    const result = await mammoth.convertToHtml({ buffer: bytes } as unknown as { buffer: Buffer });
+    const result = await mammoth.convertToHtml(mammothInput(bytes), {
+      // Photos are not report text; converting them to data URLs only costs time.
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    });
     html = result.value;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/word\/document\.xml|find file|main document/i.test(message)) {
+    if (/main document part|body element|word\/document\.xml/i.test(message)) {
       return { ok: false, error: '这个文件是压缩包，但不是 Word 文件（.docx），无法导入。' };
     }
     return { ok: false, error: 'Word 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并重新保存后再导入。' };
   }
-  const text = htmlToLines(html);
+  const { text, styledHeadings } = htmlToText(html);
   if (!text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
-  return importText(text, options);
+  return importStructuredText(text, options, styledHeadings);
 }

@@ -59,6 +59,11 @@ function isAuthorLine(line: string): boolean {
   return line.length <= 30 && (/书记|镇长|乡长|主任|局长|县长|区长|市长|负责人/.test(line) || unitFromAuthor(line) !== '');
 }
 
+/** A line that can stand above a title's last line: an author, or a first half ("…关于2024年度"). */
+function isTitleLead(line: string): boolean {
+  return unitFromAuthor(line) !== '' || /关于|(\d{4}|[〇零○一二三四五六七八九]{4})\s*年/.test(line);
+}
+
 function readHead(lines: readonly string[], warnings: string[]): Head {
   const head: Head = { docNumber: '', title: [], addressee: '', date: '', kept: [], afterTitle: [], next: 0 };
   let scanEnd = 0;
@@ -72,7 +77,11 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
     if (DOC_NUMBER.test(squash(line)) || parseDateLine(line)) {
       from = i + 1;
     } else if (TITLE_END.test(squash(line))) {
-      runs.push({ from: Math.max(from, i - 3), to: i + 1 });
+      // Lines above belong to the title when they are its authors or its first half.
+      const fragment = /^(关于|法治|年度|的|工作|建设|情况|述职|述法|报告|履行)/.test(squash(line));
+      let start = i;
+      while (start > from && i - start < 3 && (fragment || isTitleLead(region[start - 1]!))) start--;
+      runs.push({ from: start, to: i + 1 });
       from = i + 1;
     }
   });
@@ -157,6 +166,7 @@ function readTail(lines: readonly string[], from: number): Tail {
       end = k;
     }
   }
+  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30) tail.closing.unshift(lines[--end]!);
   // 附件说明 (GB/T 9704: after the body, before the signature).
   for (let k = end - 1; k >= from && k >= end - 8; k--) {
     const m = /^附件\s*[:：]\s*(.*)$/.exec(lines[k]!);
@@ -207,7 +217,10 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
   return classifyHeading(text, template, year)?.confidence === 'alias';
 }
 
-function buildSections(body: readonly string[], template: Template, year: number | null): Section[] {
+/** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
+export type StyledHeadings = ReadonlyMap<string, number>;
+
+function buildSections(body: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
   const topLevel = chooseTopLevel(body);
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
@@ -241,6 +254,12 @@ function buildSections(body: readonly string[], template: Template, year: number
       current.blocks.push({ kind: 'subheading', level, text: t } satisfies Block);
       continue;
     }
+    const style = n ? undefined : styled.get(t);
+    if (style !== undefined && t.length <= 80) {
+      if (style <= 1) open(t);
+      else current.blocks.push({ kind: 'subheading', level: Math.min(4, style) as 2 | 3 | 4, text: t });
+      continue;
+    }
     if (!n && current.part === OPENING_PART && sections.length === 1 && current.blocks.length === 0) {
       // Nothing yet: the opening paragraph, even when short.
     } else if (!n && isUnnumberedPartHeading(t, template, year)) {
@@ -254,6 +273,11 @@ function buildSections(body: readonly string[], template: Template, year: number
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return importStructuredText(text, options, new Map());
+}
+
+/** importText with the heading styles a .docx carried. */
+export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings): ImportResult {
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, error: `文字内容过多（约 ${Math.round(text.length / 10000)} 万字），不像是一份报告，未导入。` };
   }
@@ -295,12 +319,17 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const date = tail.date || head.date;
   const written = tail.written ?? (head.date ? parseDateLine(head.date)?.date : undefined);
   const lead = body.slice(0, 2).join('');
-  const unit = reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead });
+  // The page's breadcrumb ("首页>曹回镇>政府信息公开") names the unit of a report that has no title.
+  const crumbs = dropped.filter((l) => /[>›»＞]/.test(l)).flatMap((l) => l.split(/\s*[>›»＞]\s*/));
+  const unit =
+    reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead }) ||
+    crumbs.map(unitFromAuthor).find((u) => /(镇|乡|街道)$/.test(u)) ||
+    '';
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
     : detectTemplate(registry, titleText, unit, body.join('\n'));
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
-  const sections = buildSections(body, template, provisional);
+  const sections = buildSections(body, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
   const headings = sections.filter((s) => s.heading).map((s) => s.heading);
   const year = reportYear({ title: titleText, opening: opening?.blocks.map((b) => b.text).join('') ?? '', headings, written, published });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
+
+describe('unitFromAuthor', () => {
+  it.each([
+    ['白沙县青石镇人民政府', '青石镇'],
+    ['中共青石镇委员会', '青石镇'],
+    ['青石镇党委', '青石镇'],
+    ['重庆市白沙县青石镇', '青石镇'],
+    ['白沙县新市镇人民政府', '新市镇'],
+    ['白沙区青石街道办事处', '青石街道'],
+    ['白沙县司法局', '白沙县司法局'],
+    ['白沙县发展和改革委员会', '白沙县发展和改革委员会'],
+    ['白沙县人民政府', '白沙县'],
+    ['全年开展培训，成效明显', ''],
+  ])('%s → %s', (author, unit) => {
+    expect(unitFromAuthor(author)).toBe(unit);
+  });
+});
+
+describe('reportUnit', () => {
+  it('reads the title, then the 述职 author line, then the signature', () => {
+    expect(reportUnit({ title: '中共青石镇委员会\n青石镇人民政府\n关于2024年度法治政府建设情况的报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
+    expect(reportUnit({ title: '青石镇2024年度法治政府建设工作报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
+    expect(reportUnit({ title: '2024年青石镇法治政府建设工作报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
+    expect(reportUnit({ title: '述职报告', afterTitle: ['青石镇党委书记 王 某'], signature: [], opening: '' })).toBe('青石镇');
+    expect(reportUnit({ title: '法治政府建设情况报告', afterTitle: [], signature: ['白沙县青石镇人民政府'], opening: '' })).toBe('青石镇');
+    expect(reportUnit({ title: '', afterTitle: [], signature: [], opening: '2024年，青石镇党委、政府坚持依法行政。' })).toBe('青石镇');
+  });
+});
+
+describe('years', () => {
+  it('reads the title year in every form', () => {
+    expect(yearInTitle('青石镇2023年度法治政府建设情况报告')).toBe(2023);
+    expect(yearInTitle('青石镇二〇二三年法治政府建设情况报告')).toBe(2023);
+    expect(yearInTitle('青石镇2019—2023年法治政府建设情况报告')).toBe(2023);
+    expect(yearInTitle('述职报告')).toBeUndefined();
+  });
+
+  it('falls back from the title to the opening, the headings, the 成文日期 and the page date', () => {
+    const none = { title: '', opening: '', headings: [] as string[] };
+    expect(reportYear({ ...none, opening: '2022年以来，我镇…' })).toBe(2022);
+    expect(reportYear({ ...none, opening: '2022年3月，我镇…' })).toBeNull();
+    expect(reportYear({ ...none, headings: ['一、2022年推进法治政府建设的主要举措和成效'] })).toBe(2022);
+    expect(reportYear({ ...none, written: new Date(2024, 0, 12) })).toBe(2023);
+    expect(reportYear({ ...none, written: new Date(2023, 11, 25) })).toBe(2023);
+    expect(reportYear({ ...none, headings: ['三、2024年工作计划'] })).toBe(2023);
+    expect(reportYear({ ...none, published: new Date(2024, 2, 30) })).toBe(2023);
+  });
+
+  it('parses a 成文日期 written with Arabic or Chinese numerals, with spaces or brackets', () => {
+    expect(parseDateLine('2024年1月12日')?.date).toEqual(new Date(2024, 0, 12));
+    expect(parseDateLine('2024 年 01 月 12 日')?.text).toBe('2024年01月12日');
+    expect(parseDateLine('二〇二四年一月十二日')?.date).toEqual(new Date(2024, 0, 12));
+    expect(parseDateLine('（2024年1月12日）')?.date).toEqual(new Date(2024, 0, 12));
+    expect(parseDateLine('2024年1月12日召开会议')).toBeUndefined();
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { toPlainText } from '../model/plainText';
+import { importText } from './text';
+
+/** Texts written for these tests, in the shapes real reports take; none is copied from a real report. */
+function imported(lines: string[]) {
+  const result = importText(lines.join('\n'));
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+const squash = (t: string) => t.replace(/\s+/g, '');
+const parts = (r: ReturnType<typeof imported>) => r.mapping.map((m) => m.part);
+
+describe('heading forms', () => {
+  it.each([
+    ['一、', '（一）', '1.', '（1）'],
+    ['一．', '(一)', '1．', '(1)'],
+    [' 一、', '（ 一 ）', '1、', '（1）'],
+  ])('reads parts numbered %s with sub-headings %s %s %s', (top, second, third, fourth) => {
+    const n = (form: string, k: string) => form.replace(/一|1/, k);
+    const r = imported([
+      '青石镇2024年度法治政府建设工作报告',
+      '2024年，我镇扎实推进法治政府建设，现将有关情况报告如下：',
+      `${top}主要举措和成效`,
+      `${second}健全依法行政制度体系`,
+      `${third}严格合法性审查`,
+      `${fourth}合同审查`,
+      '全年审查合同12份。',
+      `${n(top, '二')}存在的不足和原因`,
+      '力量不足，主要原因是编制少。',
+      `${n(top, '三')}下一年度主要安排`,
+      '继续推进。',
+    ]);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+    const measures = r.doc.sections.find((s) => s.part === 'measures')!;
+    expect(measures.blocks.map((b) => (b.kind === 'subheading' ? b.level : 'p'))).toEqual([2, 3, 4, 'p']);
+  });
+
+  it('uses （一） as the part level when a report has no 一、', () => {
+    const r = imported(['青石镇2024年法治政府建设情况报告', '（一）主要做法和成效', '1.加强学法', '正文。', '（二）存在问题', '正文。', '（三）2025年工作计划', '正文。']);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+    expect(r.doc.sections[0]!.blocks[0]).toEqual({ kind: 'subheading', level: 3, text: '1.加强学法' });
+  });
+
+  it('does not take a restarted 一、 inside a part for a new part', () => {
+    const r = imported(['青石镇2024年法治政府建设情况报告', '一、主要举措和成效', '正文。', '二、存在的不足', '正文。', '三、下一步工作打算', '一、强化学习培训。', '二、强化矛盾纠纷化解。']);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+    expect(r.doc.sections.at(-1)!.blocks.map((b) => b.text)).toEqual(['一、强化学习培训。', '二、强化矛盾纠纷化解。']);
+  });
+
+  it('splits a part heading run into its first paragraph, and a paragraph glued after a sentence', () => {
+    const r = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '一、主要举措和成效',
+      '全年开展普法活动20场。    （二）化解矛盾纠纷',
+      '二、存在的问题。基层法治力量薄弱，专业人员少。',
+      '三、下一步工作打算',
+      '继续努力。',
+    ]);
+    expect(r.doc.sections.map((s) => s.heading)).toEqual(['一、主要举措和成效', '二、存在的问题。', '三、下一步工作打算']);
+    expect(r.doc.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: '全年开展普法活动20场。' },
+      { kind: 'subheading', level: 2, text: '（二）化解矛盾纠纷' },
+    ]);
+    expect(r.doc.sections[1]!.blocks).toEqual([{ kind: 'paragraph', text: '基层法治力量薄弱，专业人员少。' }]);
+  });
+
+  it('recognises unnumbered part headings by their usual wording', () => {
+    const r = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '正文。', '存在的不足和原因', '正文。', '下一年度主要安排', '正文。']);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+  });
+});
+
+describe('lead-ins and endings', () => {
+  const page = [
+    '您当前的位置：首页 > 政务公开 > 法治政府建设',
+    '索引号：',
+    '11500000/2025-00012',
+    '发布机构：',
+    '青石镇人民政府',
+    '发布日期：2025-02-10   点击数：88',
+    '【字体：大 中 小】【打印】【关闭】',
+    '中共青石镇委员会 青石镇人民政府关于2024年度法治政府建设情况的报告',
+    '青府〔2025〕3号',
+    '中共青石镇委员会',
+    '青石镇人民政府',
+    '关于2024年度法治政府建设情况的报告',
+    '县委、县政府：',
+    '2024年，我镇坚持依法行政[bookmark: _GoBack]，现将有关情况报告如下：',
+    '一、2024年推进法治政府建设的主要举措和成效',
+    '全年化解纠纷80件。',
+    '二、存在的不足和原因',
+    '力量不足。',
+    '三、2025年工作计划',
+    '开展培训。',
+    '附件：1.2024年度法治建设工作台账',
+    '2.法律顾问聘用合同',
+    '特此报告。',
+    '中共青石镇委员会',
+    '青石镇人民政府',
+    '2025年1月20日',
+    '（此件公开发布）',
+    '撰稿人：李某，审核人：王某，联系电话：12345',
+    '扫一扫在手机打开当前页',
+    '上一篇：关于开展普法宣传的通知',
+  ];
+  const r = imported(page);
+
+  it('finds 文号, a joint-author title, the addressee, attachments, signature, date and closing lines', () => {
+    expect(r.doc.meta).toMatchObject({
+      docNumber: '青府〔2025〕3号',
+      title: '中共青石镇委员会\n青石镇人民政府\n关于2024年度法治政府建设情况的报告',
+      addressee: '县委、县政府：',
+      unit: '青石镇',
+      year: 2024,
+      signature: ['中共青石镇委员会', '青石镇人民政府'],
+      date: '2025年1月20日',
+      attachments: ['1.2024年度法治建设工作台账', '2.法律顾问聘用合同'],
+    });
+    expect(r.doc.closing).toEqual(['特此报告。', '（此件公开发布）', '撰稿人：李某，审核人：王某，联系电话：12345']);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+  });
+
+  it('drops page chrome (metadata values on their own lines included), the page copy of the title and bookmarks, and says so', () => {
+    const text = toPlainText(r.doc).text;
+    for (const junk of ['您当前的位置', '11500000', '发布机构', '点击数', '打印', '扫一扫', '上一篇', 'bookmark']) expect(text).not.toContain(junk);
+    expect(text.match(/法治政府建设情况的报告/g)).toHaveLength(1);
+    const said = r.warnings.join('\n');
+    expect(said).toContain('网页');
+    expect(said).toContain('重复的标题');
+    expect(said).toContain('书签');
+  });
+
+  it('keeps every other line of the report', () => {
+    const kept = squash(toPlainText(r.doc).text);
+    page.slice(9, 28).forEach((line) => expect(kept).toContain(squash(line.replace('[bookmark: _GoBack]', ''))));
+  });
+
+  it('keeps an unknown line above the title rather than dropping it, and says so', () => {
+    const r2 = imported(['法治建设专栏', '青石镇2024年度法治政府建设情况报告', '2024年，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    expect(r2.doc.meta.title).toBe('青石镇2024年度法治政府建设情况报告');
+    expect(r2.doc.sections[0]!.blocks[0]!.text).toBe('法治建设专栏');
+    expect(r2.warnings.join()).toContain('无法识别');
+  });
+
+  it('does not take "现将…报告如下：" for an addressee', () => {
+    const r2 = imported(['青石镇2024年度法治政府建设情况报告', '现将2024年度法治政府建设情况报告如下：', '一、主要举措和成效', '正文。']);
+    expect(r2.doc.meta.addressee).toBe('');
+    expect(r2.doc.sections[0]!.blocks[0]!.text).toBe('现将2024年度法治政府建设情况报告如下：');
+  });
+
+  it('reads a signature without a date after 特此报告, and a date in Chinese numerals', () => {
+    const a = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '正文。', '特此报告。', '青石镇人民政府']);
+    expect([a.doc.meta.signature, a.doc.closing]).toEqual([['青石镇人民政府'], ['特此报告。']]);
+    const b = imported(['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '二〇二五年一月二十日']);
+    expect([b.doc.meta.date, b.doc.meta.year]).toEqual(['二〇二五年一月二十日', 2024]);
+  });
+});
+
+describe('reports without a title', () => {
+  it('takes the year from the opening and keeps the body whole', () => {
+    const r = imported(['2023年，我镇认真落实法治政府建设各项任务，现报告如下：', '一、主要举措和成效', '正文。', '二、存在的问题', '正文。']);
+    expect(r.doc.meta).toMatchObject({ title: '', year: 2023 });
+    expect(r.warnings.join()).toContain('标题');
+  });
+
+  it('takes the unit from the page breadcrumb and the year from the page date', () => {
+    const r = imported(['您当前的位置:首页>白沙县>青石镇>政府信息公开', '日期:2024-01-12', '一年来，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    expect(r.doc.meta).toMatchObject({ unit: '青石镇', year: 2023 });
+  });
+
+  it('keeps a report without any heading whole, with a warning', () => {
+    const r = imported(['我镇全年推进法治建设，成效明显。', '还要继续努力。']);
+    expect(r.doc.sections[0]!.blocks).toHaveLength(2);
+    expect(r.warnings.join()).toContain('没有找到');
+  });
+});
+
+describe('templates by content', () => {
+  it('a 述职 report: title on two lines, author line kept, its own parts', () => {
+    const r = imported(['履行推进法治建设第一责任人职责', '述职报告', '青石镇党委书记 王 某', '本人坚持依法履职，现报告如下：', '一、履职情况', '亲自部署。', '二、存在的问题', '不足。', '三、下一步工作计划', '计划。']);
+    expect([r.template, r.doc.meta.unit, r.doc.meta.year]).toEqual(['duty', '青石镇', null]);
+    expect(parts(r)).toEqual(['duties', 'shortcomings', 'plans']);
+    expect(r.doc.sections[0]!.blocks[0]!.text).toBe('青石镇党委书记 王 某');
+  });
+
+  it('a department keeps its county in the unit; a street loses its 办事处', () => {
+    const dep = imported(['白沙县市场监督管理局关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '正文。']);
+    expect([dep.template, dep.doc.meta.unit]).toEqual(['department', '白沙县市场监督管理局']);
+    const street = imported(['白沙县青石街道办事处2024年法治政府建设工作报告', '一、主要举措和成效', '正文。']);
+    expect([street.template, street.doc.meta.unit]).toEqual(['township', '青石街道']);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a 50 MB string at once, with a Chinese message', () => {
+    const start = Date.now();
+    const result = importText('法'.repeat(50 * 1024 * 1024));
+    expect(result.ok || result.error).toContain('过多');
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+
+  it('refuses a text that is only page chrome', () => {
+    const result = importText('扫一扫在手机打开当前页\n【打印】【关闭】');
+    expect(result.ok || result.error).toContain('没有找到报告正文');
+  });
+});
