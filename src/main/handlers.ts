@@ -3,7 +3,7 @@
  * the handlers are tested in Node without Electron. Paths never come from the renderer: a dialog grants
  * one, and the renderer only holds an opaque token for it.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { checkReport } from '../core/checks/index';
@@ -13,6 +13,7 @@ import { defaultRegistry } from '../core/templates/registry';
 import { expandInputs } from '../cli/files';
 import { importFile } from '../core/import/index';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../core/model/file';
+import { ReportDocumentSchema } from '../core/model/report';
 import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
 import type { z } from 'zod';
 import { SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
@@ -99,13 +100,21 @@ export async function isOpenInWord(path: string): Promise<boolean> {
 const readError = (path: string, error: unknown) =>
   ipcError(error instanceof Error && /文件过大/.test(error.message) ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
 
+/** A journal is named by its file's path (stable across restarts), or "untitled" for a report never saved. */
+export function journalId(path: string | null): string {
+  return path ? createHash('sha1').update(path).digest('hex').slice(0, 20) : 'untitled';
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const grants = new FileGrants();
   const queue = new SaveQueue();
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
+  const journalDir = join(deps.userDataDir, 'journal');
 
   async function saveTo(path: string, doc: Parameters<Handlers['report:save']>[0]['doc']): Promise<FileRef> {
     await queue.run(path, () => writeFileAtomic(path, serializeReport(doc), { ...writeOptions, backup: true }));
+    // Saved: the journals of this file, and of the report before it had a name, are no longer needed.
+    for (const id of [journalId(path), 'untitled']) await fs.unlink(join(journalDir, `${id}.json`)).catch(() => undefined);
     return grants.grant(path);
   }
 
@@ -192,11 +201,49 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'journal:write'({ doc, file }) {
-      const dir = join(deps.userDataDir, 'journal');
-      await fs.mkdir(dir, { recursive: true });
-      const grant = grants.get(file);
-      const record = JSON.stringify({ savedAt: new Date().toISOString(), path: grant?.path ?? null, doc });
-      await writeFileAtomic(join(dir, `${file?.id ?? 'untitled'}.json`), record, writeOptions);
+      await fs.mkdir(journalDir, { recursive: true });
+      const path = grants.get(file)?.path ?? null;
+      const record = JSON.stringify({ savedAt: new Date().toISOString(), path, doc });
+      await writeFileAtomic(join(journalDir, `${journalId(path)}.json`), record, writeOptions);
+      return ipcOk(null);
+    },
+
+    async 'journal:pending'() {
+      let names: string[];
+      try {
+        names = (await fs.readdir(journalDir)).filter((n) => /^[a-z0-9]+\.json$/.test(n));
+      } catch {
+        return ipcOk([]);
+      }
+      const pending = [];
+      for (const name of names) {
+        let record: { savedAt?: unknown; path?: unknown; doc?: unknown };
+        try {
+          record = JSON.parse(await fs.readFile(join(journalDir, name), 'utf8'));
+        } catch {
+          continue; // truncated or corrupt: never trusted
+        }
+        const doc = ReportDocumentSchema.safeParse(record.doc);
+        const savedAt = typeof record.savedAt === 'string' ? new Date(record.savedAt) : null;
+        if (!doc.success || !savedAt || Number.isNaN(savedAt.getTime())) continue;
+        const path = typeof record.path === 'string' ? record.path : null;
+        if (path) {
+          const mtime = await fs.stat(path).then((s) => s.mtime, () => null);
+          if (mtime && mtime >= savedAt) continue; // the file itself is newer: nothing to recover
+        }
+        pending.push({
+          id: name.replace(/\.json$/, ''),
+          name: path ? basename(path) : '未保存的报告',
+          savedAt: savedAt.toISOString(),
+          doc: doc.data,
+          file: path ? grants.grant(path) : null,
+        });
+      }
+      return ipcOk(pending);
+    },
+
+    async 'journal:discard'({ id }) {
+      await fs.unlink(join(journalDir, `${id}.json`)).catch(() => undefined);
       return ipcOk(null);
     },
 

@@ -83,6 +83,7 @@ export function App() {
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [busy, setBusy] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
   const editors = useRef(new Map<string, LexicalEditor>());
   const activeSection = useRef<string | null>(null);
   const composing = useComposing();
@@ -106,6 +107,15 @@ export function App() {
         }
         setRegistry(next);
         if (problems.length) setMessage({ kind: 'error', text: problems.join('；') });
+      });
+  }, []);
+
+  // After a crash or power cut: offer each journal newer than its file.
+  useEffect(() => {
+    void api()
+      .pendingJournals()
+      .then((answer) => {
+        if (answer.ok) setRecoverable(answer.value);
       });
   }, []);
 
@@ -411,6 +421,41 @@ export function App() {
     );
   }
 
+  const recoveryBanner = !doc && recoverable.length > 0 && (
+    <div className="recovery" role="alert" aria-label="恢复未保存的内容">
+      <strong>上次关闭前有未保存的内容，已自动备份：</strong>
+      <ul>
+        {recoverable.map((r) => (
+          <li key={r.id}>
+            {r.name}（{new Date(r.savedAt).toLocaleString('zh-CN')}）
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                load(r.doc, r.file, { dirty: true });
+                setRecoverable((list) => list.filter((x) => x.id !== r.id));
+                setMessage({ kind: 'info', text: `已恢复“${r.name}”未保存的内容，请检查后保存。` });
+              }}
+            >
+              恢复
+            </button>
+            <button
+              type="button"
+              className="quiet"
+              onClick={() => {
+                if (!window.confirm('放弃后这份备份将被删除，确定吗？')) return;
+                void api().discardJournal({ id: r.id });
+                setRecoverable((list) => list.filter((x) => x.id !== r.id));
+              }}
+            >
+              放弃
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
   if (reviewing && !doc) {
     return (
       <>
@@ -424,6 +469,7 @@ export function App() {
     return (
       <>
         {messageBar}
+        {recoveryBanner}
         <StartScreen
           templates={registry.list()}
           onCreate={create}

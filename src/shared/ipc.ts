@@ -99,6 +99,13 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
     response: result(z.null()),
   },
+  /** Unsaved work found on start: journals newer than their files (corrupt ones are ignored). */
+  'journal:pending': {
+    request: Empty,
+    response: result(z.array(z.object({ id: z.string(), name: z.string(), savedAt: z.string(), doc: ReportDocumentSchema, file: FileRefSchema.nullable() }))),
+  },
+  /** Forget a journal the clerk chose not to restore. */
+  'journal:discard': { request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
   /** 批量检查: choose a folder; every report inside is granted for checking. */
   'review:chooseFolder': {
     request: Empty,
@@ -135,6 +142,8 @@ export interface NianbaoApi {
   listTemplates(): Promise<Response<'templates:list'>>;
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
+  pendingJournals(): Promise<Response<'journal:pending'>>;
+  discardJournal(request: Request<'journal:discard'>): Promise<Response<'journal:discard'>>;
   chooseReviewFolder(): Promise<Response<'review:chooseFolder'>>;
   checkReviewFile(request: Request<'review:checkFile'>): Promise<Response<'review:checkFile'>>;
   exportReviewTable(request: Request<'review:exportTable'>): Promise<Response<'review:exportTable'>>;
@@ -152,6 +161,8 @@ export const apiChannels = {
   listTemplates: 'templates:list',
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',
+  pendingJournals: 'journal:pending',
+  discardJournal: 'journal:discard',
   chooseReviewFolder: 'review:chooseFolder',
   checkReviewFile: 'review:checkFile',
   exportReviewTable: 'review:exportTable',

@@ -4,7 +4,7 @@
  * whose text holds what was typed, in order, under the right headings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -116,6 +116,19 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
   });
 
+  it('after a crash, offers the unsaved text back on the next start', async () => {
+    await page.waitForTimeout(1500); // the journal is written a second after the last change
+    const crashed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await crashed.addInitScript(standIn.clientScript);
+    await crashed.goto(standIn.url);
+    const banner = crashed.getByRole('alert', { name: '恢复未保存的内容' });
+    await expect.poll(() => banner.textContent()).toContain('未保存的报告');
+    await crashed.screenshot({ path: join(screenshots, '4-recovery.png') });
+    await banner.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => crashed.locator('[data-section-editor="shortcomings"]').textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
+    await crashed.close();
+  });
+
   it('saves with Ctrl+S, and the text is there again after a reload', async () => {
     const path = join(work, '青石镇2025.nianbao');
     standIn.dialogs.saveReport = path;
@@ -152,5 +165,25 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     // A string expression: this file is typed for Node, the expression runs in the page.
     const focused = await page.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
     expect(focused).toBe('leadership');
+  });
+
+  it('checks a folder of reports in 批量检查 and exports the table', async () => {
+    const folder = join(work, '各镇报告');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '白沙镇.txt'), ['白沙镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '排查矛盾纠纷30件，化解30件。', '二、存在的不足和原因', '人员少。'].join('\n'));
+    writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
+    await page.reload();
+    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    standIn.dialogs.openFolder = folder;
+    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    await expect.poll(() => page.locator('.review-table tbody tr').count()).toBe(2);
+    expect(await page.locator('.review-table').textContent()).toContain('白沙镇');
+    expect(await page.locator('.review-progress').textContent()).toContain('已检查 2 / 2 份');
+    await page.screenshot({ path: join(screenshots, '5-review.png') });
+    const csv = join(work, '结果.csv');
+    standIn.dialogs.saveTable = csv;
+    await page.getByRole('button', { name: '导出表格（CSV）…' }).click();
+    await expect.poll(() => existsSync(csv)).toBe(true);
+    expect(readFileSync(csv, 'utf8')).toContain('坏文件.docx');
   });
 });
