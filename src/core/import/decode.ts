@@ -37,17 +37,30 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    encoding = 'gb18030';
-    text = new TextDecoder('gb18030').decode(bytes);
+    // A UTF-8 file cut mid-character (or with one stray byte) is still UTF-8: GB18030 would garble all of it.
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = countReplacements(loose);
+    if (bad <= Math.max(2, loose.length / 5000) && /[\u4e00-\u9fa5]/.test(loose)) {
+      text = loose;
+    } else {
+      encoding = 'gb18030';
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
   }
   return finish(text, encoding);
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }
 
 function finish(text: string, encoding: 'utf-8' | 'utf-16' | 'gb18030'): DecodeResult {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') return { ok: false, error: '文件是空的，没有可导入的内容。' };
-  const replaced = (clean.match(/\uFFFD/g) ?? []).length;
-  if (replaced > clean.length / 100) {
+  const replaced = countReplacements(clean);
+  if (replaced > Math.max(2, clean.length / 100)) {
     return { ok: false, error: '无法识别文件的文字编码（既不是 UTF-8 也不是 GB18030），请在记事本或 WPS 中另存为 UTF-8 后再导入。' };
   }
   return { ok: true, text: clean, encoding };

@@ -177,3 +177,38 @@ describe('importDocx', () => {
     expect(result.ok || result.error).toContain('另存为 .docx');
   });
 });
+
+describe('importFile dispatch', () => {
+  const report = ['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '全年化解纠纷80件。'].join('\n');
+
+  it('reads a Word file by its content whatever its name, and a .nianbao by its format field', async () => {
+    const doc = new Document({ sections: [{ children: report.split('\n').map((l) => new Paragraph(l)) }] });
+    const asTxt = await importFile('报告.txt', new Uint8Array(await Packer.toArrayBuffer(doc)));
+    expect(asTxt.ok && asTxt.doc.meta.year).toBe(2024);
+    const imported = importText(report);
+    if (!imported.ok) throw new Error(imported.error);
+    const saved = await importFile('报告.json', new TextEncoder().encode(JSON.stringify(imported.doc)));
+    expect(saved.ok && saved.doc).toEqual(imported.doc);
+  });
+
+  it('reads a saved web page without its scripts', async () => {
+    const html = `<!DOCTYPE html><html><head><title>t</title><script>var a = "一、假";</script></head><body><div>${report.split('\n').join('</div><div>')}</div></body></html>`;
+    const result = await importFile('page.html', new TextEncoder().encode(html));
+    expect(result.ok && toPlainText(result.doc).text).toBe(report);
+  });
+
+  it('reads UTF-8 cut in the middle of its last character as UTF-8, not GB18030', () => {
+    const bytes = new TextEncoder().encode('青石镇法治政府建设');
+    expect(decodeText(bytes.subarray(0, bytes.length - 1))).toMatchObject({ ok: true, encoding: 'utf-8' });
+  });
+
+  it.each([
+    ['an empty file', '空.txt', new Uint8Array(), '空'],
+    ['a binary file named .txt', 'a.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]), '不是文本文件'],
+    ['a 50 MB text', 'big.txt', new Uint8Array(50 * 1024 * 1024).fill(0x41), '过大'],
+    ['a broken .nianbao', 'a.nianbao', new TextEncoder().encode('{"format":"nianbao-report",'), '损坏'],
+  ])('refuses %s with a Chinese message', async (_name, fileName, bytes, message) => {
+    const result = await importFile(fileName, bytes);
+    expect(result.ok || result.error).toContain(message);
+  });
+});

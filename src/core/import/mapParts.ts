@@ -47,14 +47,25 @@ const PLANNING_WORDS = /安排|打算|计划|思路|要点|目标|展望|下一|
 
 function aliasScore(name: string, aliases: readonly string[]): number {
   let best = 0;
-  for (const alias of aliases) {
-    const a = normaliseHeading(alias);
-    if (!a) continue;
+  for (const a of aliases) {
     if (name === a) return 1000;
     if (a.length >= 4 && name.includes(a)) best = Math.max(best, a.length * 10);
     else if (name.length >= 4 && a.includes(name)) best = Math.max(best, name.length * 8);
   }
   return best;
+}
+
+/** Aliases normalised once per template: headings are compared with them line by line. */
+const aliasCache = new WeakMap<Template, Map<string, string[]>>();
+function normalisedAliases(template: Template): Map<string, string[]> {
+  let cached = aliasCache.get(template);
+  if (!cached) {
+    cached = new Map(
+      template.parts.map((p) => [p.id, [...p.aliases, ...(EXTRA_ALIASES[p.id] ?? [])].map(normaliseHeading).filter((a) => a !== '')]),
+    );
+    aliasCache.set(template, cached);
+  }
+  return cached;
 }
 
 function orderedParts(template: Template): Part[] {
@@ -64,6 +75,25 @@ function orderedParts(template: Template): Part[] {
     return p === template.parts[0] ? 99 : 50;
   };
   return [...template.parts].sort((a, b) => rank(a) - rank(b));
+}
+
+interface KeywordRow {
+  part: Part;
+  words: readonly string[];
+  weak: readonly string[];
+}
+const keywordCache = new WeakMap<Template, KeywordRow[]>();
+function keywordTable(template: Template): KeywordRow[] {
+  let rows = keywordCache.get(template);
+  if (!rows) {
+    rows = orderedParts(template).map((part) => ({
+      part,
+      words: [...part.keywords, ...(EXTRA_KEYWORDS[part.id] ?? [])],
+      weak: WEAK_KEYWORDS[part.id] ?? [],
+    }));
+    keywordCache.set(template, rows);
+  }
+  return rows;
 }
 
 export interface HeadingGuess {
@@ -85,19 +115,18 @@ export function classifyHeading(heading: string, template: Template, year: numbe
 
   let guess: HeadingGuess | undefined;
   let best = 0;
+  const aliases = normalisedAliases(template);
   for (const p of template.parts) {
-    const score = aliasScore(name, [...p.aliases, ...(EXTRA_ALIASES[p.id] ?? [])]);
+    const score = aliasScore(name, aliases.get(p.id) ?? []);
     if (score > best) {
       best = score;
       guess = { part: p, confidence: 'alias' };
     }
   }
   if (!guess) {
-    for (const p of orderedParts(template)) {
-      const words = [...p.keywords, ...(EXTRA_KEYWORDS[p.id] ?? [])];
-      const weak = name.length <= 10 ? (WEAK_KEYWORDS[p.id] ?? []) : [];
-      if (words.some((k) => name.includes(k)) || weak.some((k) => name.includes(k))) {
-        guess = { part: p, confidence: 'keyword' };
+    for (const { part, words, weak } of keywordTable(template)) {
+      if (words.some((k) => name.includes(k)) || (name.length <= 10 && weak.some((k) => name.includes(k)))) {
+        guess = { part, confidence: 'keyword' };
         break;
       }
     }
@@ -137,6 +166,7 @@ export function mapParts(sections: Section[], template: Template, year: number |
       m.confidence = 'position';
     }
   });
-  for (const m of mapping) sections.find((s) => s.key === m.sectionKey)!.part = m.part;
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+  for (const m of mapping) byKey.get(m.sectionKey)!.part = m.part;
   return mapping;
 }

@@ -19,7 +19,7 @@ import type { ImportOptions, ImportResult } from './types';
 export { detectTemplate } from './meta';
 
 /** Far beyond any report (the longest real ones are ~60,000 characters); refusing keeps the app responsive. */
-export const MAX_TEXT_CHARS = 5_000_000;
+export const MAX_TEXT_CHARS = 2_000_000;
 
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
 const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
