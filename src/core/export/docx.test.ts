@@ -48,7 +48,7 @@ describe('GB/T 9704 page (5.2.1)', () => {
     const { document } = await xml(report());
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1134"/);
-    expect(document).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    expect(document).toMatch(/<w:docGrid w:type="default" w:linePitch="579"\/>/);
   });
 
   it('sets every body line exactly 579 twips and narrows characters so 28 fit a line', async () => {

@@ -44,6 +44,8 @@ export const LINE_TWIPS = 579;
 /** One character of body text: 16 pt − 0.25 pt, in twips. */
 export const CHAR_TWIPS = 315;
 export const CHAR_SPACING = -5;
+/** 2号 title lines: 35 pt, the usual 公文 title pitch. */
+export const TITLE_LINE_TWIPS = 700;
 const BODY_SIZE = 32; // half-points: 3号 16 pt
 const TITLE_SIZE = 44; // 2号 22 pt
 const PAGE_NUMBER_SIZE = 28; // 4号 14 pt
@@ -66,7 +68,9 @@ export function pageProperties() {
       size: { width: PAGE.width, height: PAGE.height },
       margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
     },
-    grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIPS },
+    // The pitch is recorded, but the grid is not switched on: LibreOffice snaps every line taller than the
+    // pitch (the 35 pt title) to two grid lines, Word does not, and the pages would differ.
+    grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_TWIPS },
   };
 }
 
@@ -75,7 +79,9 @@ export function documentDefaults(profile: FontProfile) {
   return {
     document: {
       run: { font: fonts(profile.body, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING },
-      paragraph: { spacing: exactLine },
+      // No widow/orphan control: it moves lines to the next page, and a full 9704 page has 22 lines.
+      // Stated explicitly, because LibreOffice turns it on when the file says nothing.
+      paragraph: { spacing: exactLine, widowControl: false },
     },
     // Word's built-in styles carry blue and italic; a clerk who applies one by hand must still get 9704.
     title: { run: { font: fonts(profile.title, profile), size: TITLE_SIZE, color: '000000' } },
@@ -93,7 +99,7 @@ export function titleParagraphs(title: string, profile: FontProfile): Paragraph[
       new Paragraph({
         alignment: AlignmentType.CENTER,
         // A 22 pt line needs more than the 28.95 pt body pitch to breathe; 35 pt is the usual 公文 title pitch.
-        spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        spacing: { line: TITLE_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [new TextRun({ text: line, font: fonts(profile.title, profile), size: TITLE_SIZE })],
       }),
   );
@@ -165,36 +171,35 @@ export function charWidth(text: string): number {
 }
 
 /**
- * 7.3.5.2 不加盖印章的公文: 署名 right of the body with two characters to the right; 成文日期 on the next line,
- * its first character two characters right of the 署名's first character; when the date is the longer,
- * the 署名 moves right-to-left so that the date keeps two characters to the right.
+ * Right indents, in characters, of each 署名 line and of the 成文日期 (7.3.5.2 不加盖印章的公文): 署名 two
+ * characters from the right; the date on the next line, its first character two characters right of the
+ * 署名's first character; when the date is the longer, the 署名 moves left so the date keeps two
+ * characters to the right. A shorter co-signer line is centred under the widest one.
  */
-export function signatureBlock(signature: readonly string[], date: string, profile: FontProfile): Paragraph[] {
-  if (signature.length === 0 && !date) return [];
+export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
   const widest = Math.max(0, ...signature.map(charWidth));
   const dateWidth = charWidth(date);
   let signatureRight = 2;
   let dateRight = signatureRight + widest - 2 - dateWidth;
-  if (date && dateRight < 2) {
+  if (!signature.length || dateRight < 2) {
     dateRight = 2;
-    signatureRight = dateRight + dateWidth + 2 - widest;
+    if (signature.length) signatureRight = dateRight + dateWidth + 2 - widest;
   }
+  return { signature: signature.map((line) => signatureRight + (widest - charWidth(line)) / 2), date: dateRight };
+}
+
+/** 7.3.5.2: the 署名 and 成文日期 paragraphs, right-aligned with the indents above. */
+export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): Paragraph[] {
+  const signature = signatureLines.filter((s) => s.trim());
+  if (signature.length === 0 && !date) return [];
+  const indents = signatureIndents(signature, date);
   const right = (chars: number) => Math.round(chars * CHAR_TWIPS);
   return [
     blankLine(),
     ...signature.map(
-      (line) =>
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          spacing: exactLine,
-          // A shorter co-signer line is centred under the widest one.
-          indent: { right: right(signatureRight + (widest - charWidth(line)) / 2) },
-          children: [run(line, profile.body, profile)],
-        }),
+      (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: right(indents.signature[i]!) }, children: [run(line, profile.body, profile)] }),
     ),
-    ...(date
-      ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: right(signature.length ? dateRight : 2) }, children: [run(date, profile.body, profile)] })]
-      : []),
+    ...(date ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: right(indents.date) }, children: [run(date, profile.body, profile)] })] : []),
   ];
 }
 

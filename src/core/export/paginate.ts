@@ -1,0 +1,147 @@
+/**
+ * The export's pages, computed: the same lines, breaks and pages the .docx gives, for the app's print
+ * preview and its PDF. Deterministic because the export uses exact line heights (docx.ts): 22 body lines
+ * of 579 twips on the 12756-twip 版心, 28 characters of 315 twips on the 8844-twip line.
+ */
+import type { ReportDocument } from '../model/report';
+import { charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './docx';
+import { splitRunInHeading } from './runIn';
+import { balanceTitle, TITLE_LINE_CHARS } from './title';
+
+/** 版心 height in twips (GB/T 9704 5.2.1: 225 mm). */
+export const TEXT_HEIGHT_TWIPS = 12756;
+export const CHARS_PER_LINE = 28;
+export const LINES_PER_PAGE = Math.floor(TEXT_HEIGHT_TWIPS / LINE_TWIPS);
+
+export type PreviewStyle = 'title' | 'addressee' | 'h1' | 'h2' | 'h3' | 'h4' | 'body' | 'signature' | 'date' | 'blank';
+
+export interface PreviewRun {
+  text: string;
+  style: PreviewStyle;
+}
+
+export interface PreviewLine {
+  runs: PreviewRun[];
+  /** Characters of indent from the left, or from the right when right-aligned. */
+  indent: number;
+  align: 'left' | 'center' | 'right';
+  /** Line height in twips. */
+  height: number;
+}
+
+export type PreviewPage = PreviewLine[];
+
+/** Marks that may not begin a line (避头): they hang at the end of the line before, as Word and WPS let them. */
+const NO_LINE_START = '，。、；：？！）》”’」』〕】…—·%％,.;:?!)';
+
+interface Piece {
+  text: string;
+  style: PreviewStyle;
+}
+
+/** Break pieces of text into lines of `first` then `rest` characters, letting closing punctuation hang. */
+export function breakLines(pieces: readonly Piece[], first: number, rest: number): PreviewRun[][] {
+  const lines: PreviewRun[][] = [];
+  let line: PreviewRun[] = [];
+  let width = 0;
+  let limit = first;
+  const push = (ch: string, style: PreviewStyle) => {
+    const last = line[line.length - 1];
+    if (last && last.style === style) last.text += ch;
+    else line.push({ text: ch, style });
+  };
+  for (const piece of pieces) {
+    for (const ch of piece.text) {
+      const w = charWidth(ch);
+      if (width + w > limit + 1e-9 && !(NO_LINE_START.includes(ch) && width <= limit + 1e-9)) {
+        lines.push(line);
+        line = [];
+        width = 0;
+        limit = rest;
+      }
+      push(ch, piece.style);
+      width += w;
+    }
+  }
+  if (line.length || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+function paragraphLines(pieces: Piece[], indent = 2): PreviewLine[] {
+  return breakLines(pieces, CHARS_PER_LINE - indent, CHARS_PER_LINE).map((runs, i) => ({
+    runs,
+    indent: i === 0 ? indent : 0,
+    align: 'left' as const,
+    height: LINE_TWIPS,
+  }));
+}
+
+const blank = (): PreviewLine => ({ runs: [], indent: 0, align: 'left', height: LINE_TWIPS });
+const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
+
+/** Every line of the exported document, in order, with its height. */
+export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewLine[] {
+  const { meta } = doc;
+  const lines: PreviewLine[] = [];
+  if (meta.docNumber) lines.push({ runs: [{ text: meta.docNumber, style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
+  if (meta.title.trim()) {
+    for (const t of balanceTitle(meta.title)) {
+      // A title line longer than the measure wraps inside its own paragraph, as in Word.
+      for (const runs of breakLines([{ text: t, style: 'title' }], TITLE_LINE_CHARS + 2, TITLE_LINE_CHARS + 2)) {
+        lines.push({ runs, indent: 0, align: 'center', height: TITLE_LINE_TWIPS });
+      }
+    }
+    lines.push(blank());
+  }
+  if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
+    lines.push(...paragraphLines([{ text: meta.addressee.replace(/[:：]?\s*$/, '：'), style: 'addressee' }], 0));
+  }
+  for (const section of doc.sections) {
+    if (section.heading) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
+    for (const block of section.blocks) {
+      if (!block.text.trim()) continue;
+      if (block.kind === 'subheading') {
+        lines.push(...paragraphLines([{ text: block.text, style: HEADING_STYLE[block.level] }]));
+        continue;
+      }
+      const runIn = splitRunInHeading(block.text);
+      lines.push(...paragraphLines(runIn ? [{ text: runIn.heading, style: HEADING_STYLE[runIn.level] }, { text: runIn.rest, style: 'body' }] : [{ text: block.text, style: 'body' }]));
+    }
+  }
+  for (const c of doc.closing) lines.push(...paragraphLines([{ text: c, style: 'body' }]));
+  if (meta.attachments.length) {
+    lines.push(blank());
+    meta.attachments.forEach((a, i) => {
+      const text = `${i === 0 ? '附件：' : ''}${meta.attachments.length > 1 ? `${i + 1}. ` : ''}${a}`;
+      lines.push(...paragraphLines([{ text, style: 'body' }], i === 0 ? 2 : 5));
+    });
+  }
+  const signature = meta.signature.filter((s) => s.trim());
+  if (signature.length || meta.date) {
+    lines.push(blank());
+    const indents = signatureIndents(signature, meta.date);
+    signature.forEach((s, i) => lines.push({ runs: [{ text: s, style: 'signature' }], indent: indents.signature[i]!, align: 'right', height: LINE_TWIPS }));
+    if (meta.date) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
+  }
+  return lines;
+}
+
+/** Lines into pages of the 版心's height. */
+export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewPage[] {
+  const pages: PreviewPage[] = [[]];
+  let used = 0;
+  for (const line of layoutLines(doc, options)) {
+    if (used + line.height > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]!.push(line);
+    used += line.height;
+  }
+  return pages;
+}
+
+/** A page's text, one line per line: for tests and for the web text of a page. */
+export function pageText(page: PreviewPage): string[] {
+  return page.map((l) => l.runs.map((r) => r.text).join(''));
+}
