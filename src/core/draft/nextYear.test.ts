@@ -56,3 +56,69 @@ describe('draftNextYear', () => {
     expect(promisesOf([{ kind: 'paragraph', text: '加强培训。继续努力。' }])).toEqual(['加强培训。']);
   });
 });
+
+describe('draftNextYear keeps last year’s outline, not its text', () => {
+  const previousText = [
+    '青石镇2023年度法治政府建设工作报告',
+    '2023年，我镇坚持依法行政。',
+    '一、深学笃用习近平法治思想',
+    '（一）强化理论学习',
+    '全年集体学法12次，排查矛盾纠纷90件，化解88件。',
+    '二、优化法治化营商环境',
+    '审查合同20份。',
+    '三、存在的不足和原因',
+    '力量薄弱，主要原因是人员少。',
+    '四、2024年工作计划',
+    '（一）深化普法宣传',
+    '1.开展宪法宣传周活动。',
+    '2.培养法律明白人。',
+    '（二）规范行政执法。推行三项制度。',
+  ].join('\n');
+  const imported = importText(previousText);
+  if (!imported.ok) throw new Error(imported.error);
+  const draft = draftNextYear(imported.doc);
+
+  it('keeps its headings (years moved on), its measures areas, and adds the required parts it lacked', () => {
+    expect(draft.sections.map((s) => [s.heading, s.part])).toEqual([
+      ['', 'opening'],
+      ['一、深学笃用习近平法治思想', 'measures'],
+      ['二、优化法治化营商环境', 'measures'],
+      ['三、党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
+      ['四、存在的不足和原因', 'shortcomings'],
+      ['五、2025年工作计划', 'plans'],
+      ['六、其他需要报告的情况', 'other'],
+    ]);
+    expect(draft.meta.title).toBe('青石镇2024年度法治政府建设工作报告');
+    expect(draft.sections[1]!.blocks.filter((b) => b.kind === 'subheading')).toEqual([{ kind: 'subheading', level: 2, text: '（一）强化理论学习' }]);
+  });
+
+  it('lists the outermost plan items as promises to answer', () => {
+    expect(draft.previous?.plans).toEqual(['深化普法宣传', '规范行政执法。']);
+    expect(draft.sections[1]!.blocks[0]).toEqual({ kind: 'paragraph', text: '去年计划：深化普法宣传　完成情况：' });
+  });
+
+  it('keeps last year’s figures from its prose when its form was empty', () => {
+    expect(draft.previous?.year).toBe(2023);
+    expect(Object.keys(draft.previous?.indicators ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it('copies no paragraph of last year’s body', () => {
+    const text = toPlainText(draft).text;
+    for (const section of imported.doc.sections) {
+      for (const block of section.blocks) if (block.kind === 'paragraph') expect(text).not.toContain(block.text);
+    }
+  });
+
+  it('reads "一是…二是…" plans, and skips a lead-in', () => {
+    expect(promisesOf([{ kind: 'paragraph', text: '2025年，我镇将抓好以下工作：' }, { kind: 'paragraph', text: '一是加强培训；二是完善制度。' }])).toEqual(['加强培训；', '完善制度。']);
+    expect(promisesOf([{ kind: 'paragraph', text: '重点抓好以下工作：' }, { kind: 'paragraph', text: '加强培训。' }])).toEqual(['加强培训。']);
+  });
+
+  it('still lists last year’s plans when last year’s report had no year', () => {
+    const noYear = importText(['述职报告', '青石镇党委书记 王某', '本人依法履职。', '一、履职情况', '亲自部署。', '二、存在的问题', '不足。', '三、下一步工作计划', '1.加强学习。'].join('\n'));
+    if (!noYear.ok) throw new Error(noYear.error);
+    const d = draftNextYear(noYear.doc);
+    expect([d.meta.templateId, d.meta.year, d.previous]).toEqual(['duty', null, null]);
+    expect(d.sections.find((s) => s.part === 'duties')!.blocks[0]!.text).toBe('去年计划：加强学习。　完成情况：');
+  });
+});

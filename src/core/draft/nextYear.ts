@@ -1,11 +1,15 @@
 /**
- * Next year's report from last year's: same unit, outline, addressee and signature; last year's plans
- * become a checklist in this year's 举措和成效, each to be answered with what was done; last year's
- * figures are kept beside this year's for 同比. No body text of last year's is copied in silently.
+ * Next year's report from last year's: same unit, addressee, signature and outline (last year's part
+ * headings with their years moved on, the areas of 举措和成效 kept as sub-headings, any required part
+ * last year lacked added from the template); last year's plans become a checklist in this year's
+ * 举措和成效, each to be answered with what was done; last year's figures are kept beside this year's for
+ * 同比. No sentence of last year's body is copied in: the clerk writes this year's text.
  */
-import { createReportFromTemplate } from '../model/fromTemplate';
-import type { Block, ReportDocument } from '../model/report';
+import { checkReport } from '../checks/index';
+import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
+import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
+import type { Template } from '../templates/schema';
 
 /** The marker the checker looks for (rule previous.unanswered): "去年计划：…　完成情况：<answer>". */
 export const PROMISE_PREFIX = '去年计划：';
@@ -17,17 +21,88 @@ export interface DraftOptions {
   date?: string;
 }
 
-const NUMBERED = /^([一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[一二三四五六七八九十]是)/;
+const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]是)\s*/;
+/** Nesting rank of a numbering form: 一、 (0) above （一） (1) above 1. (2) above （1） (3); 一是 inside a paragraph (4). */
+function rank(text: string): number {
+  const m = NUMBERED.exec(text);
+  if (!m) return 99;
+  const n = m[1]!;
+  if (/是$/.test(n)) return 4;
+  if (/^[一二三四五六七八九十]/.test(n)) return 0;
+  if (/^[（(]\s*[一二三四五六七八九十]/.test(n)) return 1;
+  if (/^\d/.test(n)) return 2;
+  return 3;
+}
 
-/** The promises of a plans section: its numbered items (first sentence each), else its paragraphs. */
+/** The promise of an item: its run-in heading or first sentence, without the number. */
+function promiseOf(item: string): string {
+  const text = item.replace(NUMBERED, '').trim();
+  const end = text.search(/[。；;]/);
+  return (end > 0 ? text.slice(0, end + 1) : text).trim();
+}
+
+/**
+ * The promises of a plans section: its numbered items of the outermost numbering level (first sentence
+ * each); without numbers, the "一是…二是…" items of its paragraphs; else each paragraph that is not a
+ * lead-in ("2025年，我镇将重点抓好以下工作：").
+ */
 export function promisesOf(blocks: readonly Block[]): string[] {
   const texts = blocks.map((b) => b.text.trim()).filter(Boolean);
-  const numbered = texts.filter((t) => NUMBERED.test(t));
-  const items = numbered.length > 0 ? numbered : texts;
-  return items.map((t) => {
-    const end = t.indexOf('。');
-    return (end > 0 ? t.slice(0, end + 1) : t).replace(NUMBERED, '').trim();
+  const ranks = texts.map(rank);
+  const top = Math.min(...ranks.filter((r) => r < 4));
+  if (Number.isFinite(top)) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
+  const enumerated = texts.flatMap((t) => t.split(/(?=[一二三四五六七八九十]是)/).filter((piece) => /^[一二三四五六七八九十]是/.test(piece)));
+  if (enumerated.length >= 2) return enumerated.map(promiseOf).filter(Boolean);
+  return texts.filter((t) => !/[：:]$/.test(t)).map(promiseOf).filter(Boolean);
+}
+
+const PART_NUMBER = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}部分)\s*/;
+
+/** "三、2024年工作计划" in the 2023 report → "三、2025年工作计划" in the 2024 one. */
+function moveYears(text: string, lastYear: number | null): string {
+  if (lastYear === null) return text;
+  return text.replace(/(\d{4})(?=\s*年)/g, (y) => {
+    const n = Number(y);
+    return n === lastYear || n === lastYear + 1 ? String(n + 1) : y;
   });
+}
+
+/** Last year's outline, emptied: headings kept (years moved on), measures areas kept as sub-headings. */
+function outlineOf(previous: ReportDocument, template: Template, lastYear: number | null): Section[] {
+  const measures = template.parts[0]?.id;
+  const sections: Section[] = [{ key: 'opening', part: OPENING_PART, heading: '', blocks: [{ kind: 'paragraph', text: '' }] }];
+  for (const s of previous.sections) {
+    if (!s.heading) continue;
+    const blocks: Block[] = [];
+    if (s.part === measures) {
+      for (const b of s.blocks) {
+        if (b.kind === 'subheading' && b.level === 2) blocks.push({ kind: 'subheading', level: 2, text: moveYears(b.text, lastYear) }, { kind: 'paragraph', text: '' });
+      }
+    }
+    if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: '' });
+    sections.push({ key: `s${sections.length}`, part: s.part, heading: moveYears(s.heading, lastYear), blocks });
+  }
+  // Required parts last year lacked, where the template puts them.
+  const order = (part: string | null) => template.parts.findIndex((p) => p.id === part);
+  template.parts.forEach((part, index) => {
+    if (!part.required || sections.some((s) => s.part === part.id)) return;
+    const after = sections.reduce((at, s, i) => (order(s.part) >= 0 && order(s.part) < index ? i : at), 0);
+    sections.splice(after + 1, 0, { key: part.id, part: part.id, heading: part.title, blocks: [{ kind: 'paragraph', text: '' }] });
+  });
+  // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
+  let n = 0;
+  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, s.heading.replace(PART_NUMBER, '')) } : s));
+}
+
+/** Last year's figures: the form's, else those the checker finds in last year's prose. */
+function figuresOf(previous: ReportDocument, registry: TemplateRegistry): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const [id, entry] of Object.entries(previous.indicators)) if (entry.value !== null) figures[id] = entry.value;
+  if (Object.keys(figures).length > 0) return figures;
+  for (const found of checkReport(previous, { registry }).indicators) {
+    if (found.found && found.value !== undefined) figures[found.id] = found.value;
+  }
+  return figures;
 }
 
 export function draftNextYear(previous: ReportDocument, options: DraftOptions = {}): ReportDocument {
@@ -36,20 +111,17 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
   const lastYear = previous.meta.year;
   const year = lastYear === null ? null : lastYear + 1;
   const doc = createReportFromTemplate(template, { unit: previous.meta.unit, year, ...(options.date ? { date: options.date } : {}) });
-  if (previous.meta.title && lastYear !== null) doc.meta.title = previous.meta.title.replaceAll(String(lastYear), String(year));
+  if (previous.meta.title) doc.meta.title = moveYears(previous.meta.title, lastYear);
   doc.meta.addressee = previous.meta.addressee;
   if (previous.meta.signature.length) doc.meta.signature = [...previous.meta.signature];
+  if (previous.sections.some((s) => s.heading && s.part !== null)) doc.sections = outlineOf(previous, template, lastYear);
 
   const plansPart = template.parts.find((p) => p.yearScope === 'next');
   const promises = plansPart ? previous.sections.filter((s) => s.part === plansPart.id).flatMap((s) => promisesOf(s.blocks)) : [];
   const measures = doc.sections.find((s) => s.part === template.parts[0]?.id);
   if (measures && promises.length) {
-    measures.blocks.unshift(
-      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })),
-    );
+    measures.blocks.unshift(...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })));
   }
-  const indicators: Record<string, number> = {};
-  for (const [id, entry] of Object.entries(previous.indicators)) if (entry.value !== null) indicators[id] = entry.value;
-  doc.previous = lastYear === null ? null : { year: lastYear, indicators, plans: promises };
+  doc.previous = lastYear === null ? null : { year: lastYear, indicators: figuresOf(previous, registry), plans: promises };
   return doc;
 }
