@@ -133,7 +133,7 @@ function authorOfTitle(title: string): string[] {
 
 /** A person's line under a 述职 title: "花园镇党委书记 刘 军" → "花园镇". */
 function unitOfPersonLine(line: string): string {
-  const t = line.replace(/\s+/g, '');
+  const t = line.replace(/\s+/g, '').replace(/^(\d{4}|[〇零○一二三四五六七八九]{4})年度?/, '');
   const m = /^(?:中共)?(.{2,24}?)(党委|党工委|党组|人民政府|政府|办事处)?(书记|副书记|镇长|乡长|主任|局长|县长|区长|市长|主席|负责人|党组书记)/.exec(t);
   return m ? unitFromAuthor(m[1]!) : '';
 }
@@ -150,6 +150,8 @@ export function reportUnit(clues: UnitClues): string {
   const fromTitle = authorOfTitle(clues.title).map(unitFromAuthor).filter(Boolean);
   const township = fromTitle.find((u) => TOWNSHIP.test(u));
   if (township ?? fromTitle[0]) return township ?? fromTitle[0]!;
+  const person = unitOfPersonLine(clues.title);
+  if (person) return person;
   for (const line of clues.afterTitle) {
     const u = unitOfPersonLine(line) || unitFromAuthor(line);
     if (u) return u;

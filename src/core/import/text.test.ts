@@ -205,3 +205,50 @@ describe('bad input', () => {
     expect(result.ok || result.error).toContain('没有找到报告正文');
   });
 });
+
+describe('required parts written as the last sub-section of another part', () => {
+  it('become sections of their own, in place', () => {
+    const r = imported([
+      '青石镇2024年度法治政府建设情况报告',
+      '一、2024年法治政府建设工作情况',
+      '（一）健全制度',
+      '正文一。',
+      '（二）镇党委书记、镇长履行推进法治建设第一责任人职责情况',
+      '书记主持专题会议4次。',
+      '二、存在的问题和下一步打算',
+      '（一）存在的问题',
+      '力量不足。',
+      '（二）下一步打算',
+      '加强培训。',
+    ]);
+    expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
+      ['一、2024年法治政府建设工作情况', 'measures'],
+      ['（二）镇党委书记、镇长履行推进法治建设第一责任人职责情况', 'leadership'],
+      ['二、存在的问题和下一步打算', 'shortcomings'],
+      ['（二）下一步打算', 'plans'],
+    ]);
+    expect(r.mapping.map((m) => m.sectionKey)).toEqual(r.doc.sections.map((s) => s.key));
+    expect(squash(toPlainText(r.doc).text)).toContain(squash('（二）镇党委书记、镇长履行推进法治建设第一责任人职责情况书记主持专题会议4次。二、存在的问题'));
+  });
+
+  it('stay where they are when a reader would not call them the part', () => {
+    const r = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度', '正文。', '（二）压实第一责任人责任', '正文。', '二、存在的问题', '正文。']);
+    expect(r.doc.sections.map((s) => s.part)).toEqual(['measures', 'shortcomings']);
+  });
+});
+
+describe('more shapes', () => {
+  it('reads a signature and date on one line, and a lone 一、 part with （一） sub-headings', () => {
+    const r = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度', '正文。', '（二）化解纠纷', '正文。', '存在的不足和原因', '正文。', '青石镇人民政府    2025年1月20日']);
+    expect([r.doc.meta.signature, r.doc.meta.date]).toEqual([['青石镇人民政府'], '2025年1月20日']);
+    expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
+      ['一、主要举措和成效', 'measures'],
+      ['存在的不足和原因', 'shortcomings'],
+    ]);
+  });
+
+  it('finds the unit of a 述法 report in its title', () => {
+    const r = imported(['2024年度青石镇党委书记履行推进法治建设第一责任人职责情况述法报告', '本人依法履职。', '一、履职情况', '正文。']);
+    expect([r.template, r.doc.meta.unit, r.doc.meta.year]).toEqual(['duty', '青石镇', 2024]);
+  });
+});

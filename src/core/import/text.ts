@@ -6,7 +6,7 @@
  * chrome, an exact repeat of the title, and Word artifacts are removed, and each removal is listed in
  * the warnings.
  */
-import { OPENING_PART, emptyReport, type Block, type ReportDocument, type Section } from '../model/report';
+import { OPENING_PART, emptyReport, newSectionKey, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, looksLikeMetaValue, metadataDate } from './chrome';
@@ -14,7 +14,7 @@ import { headingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLev
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
-import type { ImportOptions, ImportResult } from './types';
+import type { ImportOptions, ImportResult, PartMapping } from './types';
 
 export { detectTemplate } from './meta';
 
@@ -149,7 +149,13 @@ function readTail(lines: readonly string[], from: number): Tail {
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
   while (end > from && (STAFF_LINE.test(lines[end - 1]!) || NOTE_LINE.test(lines[end - 1]!))) after.unshift(lines[--end]!);
-  const dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
+  let dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
+  // "青石镇人民政府    2025年1月20日" on one line.
+  const joined = !dated && end > from ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!) : null;
+  if (joined && isSignatureLine(joined[1]!) && parseDateLine(joined[2]!)) {
+    dated = parseDateLine(joined[2]!);
+    tail.signature.push(joined[1]!);
+  }
   if (dated) {
     tail.date = dated.text;
     tail.written = dated.date;
@@ -185,13 +191,16 @@ function readTail(lines: readonly string[], from: number): Tail {
 }
 
 /** The heading level that divides the report into parts: 一、 normally, （一） when a report has no 一、. */
-function chooseTopLevel(lines: readonly string[]): HeadingLevel {
+function chooseTopLevel(lines: readonly string[], template: Template, year: number | null): HeadingLevel {
   const counts = new Map<HeadingLevel, number>();
+  let namesPart = false;
   for (const text of lines) {
     const n = headingNumber(text);
-    if (n && isPartHeadingShape(text)) counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
+    if (!n || !isPartHeadingShape(text)) continue;
+    counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
+    if (n.level === 1 && classifyHeading(text, template, year)?.confidence === 'alias') namesPart = true;
   }
-  for (const level of [1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2) return level;
+  for (const level of [1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
   return 1;
 }
 
@@ -221,7 +230,7 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
 export type StyledHeadings = ReadonlyMap<string, number>;
 
 function buildSections(body: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
-  const topLevel = chooseTopLevel(body);
+  const topLevel = chooseTopLevel(body, template, year);
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -248,6 +257,10 @@ function buildSections(body: readonly string[], template: Template, year: number
         continue;
       }
     }
+    if (n && n.level < topLevel && isPartHeadingShape(t)) {
+      open(t);
+      continue;
+    }
     if (n && n.level > topLevel && isStandaloneHeading(t)) {
       // The model keeps the numbering form (2 = （一）, 3 = 1., 4 = （1）): the export sets fonts by it.
       const level = Math.max(2, n.level) as 2 | 3 | 4;
@@ -270,6 +283,35 @@ function buildSections(body: readonly string[], template: Template, year: number
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
   return sections;
+}
+
+/**
+ * A required part written as the last sub-section of another part ("（四）党政主要负责人履行推进法治建设
+ * 第一责任人职责情况" closing 一、工作情况; "（二）下一步打算" closing "四、存在问题和下一步打算")
+ * is there for a reader: it becomes a section of its own, in place. Only the last sub-section moves, so
+ * no text changes order.
+ */
+function promoteLastSubsections(sections: Section[], mapping: PartMapping[], template: Template, year: number | null): void {
+  const present = new Set(sections.map((s) => s.part));
+  for (const part of template.parts) {
+    if (!part.required || present.has(part.id)) continue;
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
+      if (!section.heading || section.part === part.id) continue;
+      let k = section.blocks.length - 1;
+      while (k >= 0 && !(section.blocks[k]!.kind === 'subheading' && (section.blocks[k] as { level: number }).level === 2)) k--;
+      if (k < 0 || !section.blocks.slice(0, k).some((b) => b.text.trim() !== '')) continue;
+      const guess = classifyHeading(section.blocks[k]!.text, template, year);
+      if (guess?.part.id !== part.id || (guess.confidence !== 'alias' && (part.id === 'leadership' || part === template.parts[0]))) continue;
+      const [heading, ...blocks] = section.blocks.splice(k);
+      const promoted: Section = { key: newSectionKey({ sections }, 's'), part: part.id, heading: heading!.text, blocks };
+      sections.splice(i + 1, 0, promoted);
+      const at = mapping.findIndex((m) => m.sectionKey === section.key);
+      mapping.splice(at + 1, 0, { sectionKey: promoted.key, heading: promoted.heading, part: part.id, confidence: guess.confidence });
+      present.add(part.id);
+      break;
+    }
+  }
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
@@ -341,6 +383,7 @@ export function importStructuredText(text: string, options: ImportOptions, style
     else sections.unshift({ key: 'opening', part: OPENING_PART, heading: '', blocks: extra });
   }
   const mapping = mapParts(sections, template, year);
+  promoteLastSubsections(sections, mapping, template, year);
 
   const doc: ReportDocument = emptyReport(template.id);
   doc.meta = {
