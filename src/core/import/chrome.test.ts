@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isChrome } from './chrome';
+import { splitLines } from './lines';
+
+describe('isChrome', () => {
+  it.each([
+    '您当前的位置:首页>政务公开>法治政府建设',
+    '您所在的位置:政务公开 > 工作报告',
+    '首页 > 信息公开',
+    '今天是:2019年10月31日 星期三 农历十月初七',
+    '白沙县人民政府 2019年12月3日星期二',
+    '信息索引号：11500000/2025-00012',
+    '• 来源:党政综合办公室',
+    '来源:       发布日期:2021-03-30     点击数: 人次',
+    '文章来源:司法局 更新时间:2021/03/29 11:30:01',
+    '索引号',
+    '【字体：大 中 小】',
+    '【打印】 【关闭】',
+    '扫一扫在手机打开当前页',
+    '无障碍 简体| 繁体',
+    '上一篇：关于开展普法宣传的通知',
+  ])('drops %s', (line) => expect(isChrome(line)).toBe(true));
+
+  it.each([
+    '撰稿人：李某，审核人：王某，联系电话：12345',
+    '（三）推进无障碍环境建设',
+    '群众扫一扫二维码即可办理，全年办件300件。',
+    '2023年5月4日星期四，我镇召开专题会议。',
+    '一、主要举措和成效',
+    '附件：1.工作台账',
+  ])('keeps %s', (line) => expect(isChrome(line)).toBe(false));
+});
+
+describe('splitLines', () => {
+  it('removes Word bookmarks, splits glued paragraphs, drops blank lines, keeps the rest', () => {
+    const { lines, artifacts } = splitLines('一、举措[bookmark: _GoBack]\r\n\r\n  正文。    （二）化解纠纷\u2028\u200b\n全年1.5万元。  2.下一项');
+    expect(artifacts).toBe(1);
+    expect(lines).toEqual(['一、举措', '正文。', '（二）化解纠纷', '全年1.5万元。', '2.下一项']);
+  });
+});
