@@ -252,3 +252,21 @@ describe('more shapes', () => {
     expect([r.template, r.doc.meta.unit, r.doc.meta.year]).toEqual(['duty', '青石镇', 2024]);
   });
 });
+
+describe('site names', () => {
+  it('drops a site name above a title that already names the unit, as a repeat', () => {
+    const r = imported(['青石镇人民政府', '青石镇人民政府关于2024年度法治政府建设情况的报告', '2024年，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    expect(r.doc.meta.title).toBe('青石镇人民政府关于2024年度法治政府建设情况的报告');
+    expect(r.warnings.join()).toContain('重复');
+  });
+});
+
+describe('file names', () => {
+  it('give the unit and year of an untitled text, and nothing more', () => {
+    const body = ['一年来，我镇依法行政。', '一、主要举措和成效', '正文。'].join('\n');
+    const named = importText(body, { fileName: 'D:\\报告\\青石镇2024年法治政府建设报告.txt' });
+    expect(named.ok && [named.doc.meta.unit, named.doc.meta.year, named.doc.meta.title]).toEqual(['青石镇', 2024, '']);
+    const anonymous = importText(body, { fileName: '000_0df16618.txt' });
+    expect(anonymous.ok && [anonymous.doc.meta.unit, anonymous.doc.meta.year]).toEqual(['', null]);
+  });
+});

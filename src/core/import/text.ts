@@ -80,7 +80,9 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
       // Lines above belong to the title when they are its authors or its first half.
       const fragment = /^(关于|法治|年度|的|工作|建设|情况|述职|述法|报告|履行)/.test(squash(line));
       let start = i;
-      while (start > from && i - start < 3 && (fragment || isTitleLead(region[start - 1]!))) start--;
+      // A site name above a title that already names it ("青石镇人民政府" over "青石镇人民政府关于…") is not a second author.
+      const named = (lead: string) => squash(line).includes(squash(lead));
+      while (start > from && i - start < 3 && (fragment || isTitleLead(region[start - 1]!)) && !named(region[start - 1]!)) start--;
       runs.push({ from: start, to: i + 1 });
       from = i + 1;
     }
@@ -361,12 +363,14 @@ export function importStructuredText(text: string, options: ImportOptions, style
   const date = tail.date || head.date;
   const written = tail.written ?? (head.date ? parseDateLine(head.date)?.date : undefined);
   const lead = body.slice(0, 2).join('');
+  // A file named "青石镇2024年法治政府建设报告.docx" names what an untitled text does not.
+  const stem = (options.fileName ?? '').replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
   // The page's breadcrumb ("首页>曹回镇>政府信息公开") names the unit of a report that has no title.
   const crumbs = dropped.filter((l) => /[>›»＞]/.test(l)).flatMap((l) => l.split(/\s*[>›»＞]\s*/));
   const unit =
     reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead }) ||
     crumbs.map(unitFromAuthor).find((u) => /(镇|乡|街道)$/.test(u)) ||
-    '';
+    reportUnit({ title: stem, afterTitle: [], signature: [], opening: '' });
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
     : detectTemplate(registry, titleText, unit, body.join('\n'));
@@ -374,7 +378,10 @@ export function importStructuredText(text: string, options: ImportOptions, style
   const sections = buildSections(body, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
   const headings = sections.filter((s) => s.heading).map((s) => s.heading);
-  const year = reportYear({ title: titleText, opening: opening?.blocks.map((b) => b.text).join('') ?? '', headings, written, published });
+  const year =
+    reportYear({ title: titleText, opening: opening?.blocks.map((b) => b.text).join('') ?? '', headings, written, published }) ??
+    yearInTitle(stem) ??
+    null;
 
   // Unknown head lines and author lines are kept, before the opening paragraph.
   const extra = [...head.kept, ...head.afterTitle].map((t): Block => ({ kind: 'paragraph', text: t }));
