@@ -10,13 +10,14 @@ import { ipcMap } from '../shared/ipc';
 
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '报告 文件夹-'));
-  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, openFolder: null, saveTable: null };
+  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, openFolder: null, saveTable: null };
   const asked: string[] = [];
   const dialogs: Dialogs = {
     openReport: async () => next.openReport,
     saveReport: async (name) => (asked.push(name), next.saveReport),
     importDocument: async () => next.importDocument,
     exportDocx: async (name) => (asked.push(name), next.exportDocx),
+    exportPdf: async () => next.exportPdf,
     openFolder: async () => next.openFolder,
     saveTable: async (name) => (asked.push(name), next.saveTable),
   };
@@ -94,7 +95,7 @@ describe('handlers', () => {
     // A new start of the app: new handlers, same data folder.
     const none = async () => null;
     const restarted = createHandlers({
-      dialogs: { openReport: none, saveReport: async () => join(folder, '恢复.nianbao'), importDocument: none, exportDocx: none, openFolder: none, saveTable: none },
+      dialogs: { openReport: none, saveReport: async () => join(folder, '恢复.nianbao'), importDocument: none, exportDocx: none, exportPdf: none, openFolder: none, saveTable: none },
       userDataDir: join(folder, 'userData'),
     });
     const pending = await restarted['journal:pending']({});

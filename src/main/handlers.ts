@@ -24,6 +24,7 @@ export interface Dialogs {
   saveReport(suggestedName: string): Promise<string | null>;
   importDocument(): Promise<string | null>;
   exportDocx(suggestedName: string): Promise<string | null>;
+  exportPdf(suggestedName: string): Promise<string | null>;
   openFolder(): Promise<string | null>;
   saveTable(suggestedName: string): Promise<string | null>;
 }
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   userDataDir: string;
   fs?: Fs;
   onDirtyChange?: (dirty: boolean) => void;
+  /** Prints what the window shows (the preview) to PDF: webContents.printToPDF in the app. */
+  printToPdf?: () => Promise<Uint8Array>;
 }
 
 export type Handlers = {
@@ -179,6 +182,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         suggested = basename(path);
         return ipcOk({ name: suggested });
       }
+    },
+
+    async 'report:exportPdf'({ suggestedName }) {
+      if (!deps.printToPdf) return ipcError('这里不能导出 PDF。');
+      const chosen = await deps.dialogs.exportPdf(safeName(suggestedName, '.pdf'));
+      if (!chosen) return ipcOk(null);
+      const path = withExtension(chosen, '.pdf');
+      const bytes = await deps.printToPdf();
+      await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
+      return ipcOk({ name: basename(path) });
     },
 
     async 'templates:list'() {

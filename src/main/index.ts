@@ -37,6 +37,7 @@ function dialogs(): Dialogs {
     importDocument: () =>
       open({ title: '导入去年的报告', filters: [{ name: 'Word 或文本文件', extensions: ['docx', 'txt'] }], properties: ['openFile'] }),
     exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
+    exportPdf: (name) => save({ title: '导出 PDF', defaultPath: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }),
     openFolder: () => open({ title: '选择要批量检查的文件夹', properties: ['openDirectory'] }),
     saveTable: (name) => save({ title: '导出检查结果表', defaultPath: name, filters: [{ name: 'CSV 表格（Excel、WPS 可打开）', extensions: ['csv'] }] }),
   };
@@ -86,6 +87,11 @@ void app.whenReady().then(() => {
     userDataDir: app.getPath('userData'),
     onDirtyChange: (value) => {
       dirty = value;
+    },
+    // The renderer shows the preview before asking; CSS @page gives A4 with no margins of its own.
+    printToPdf: async () => {
+      if (!mainWindow) throw new Error('窗口已关闭');
+      return new Uint8Array(await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }));
     },
   });
   registerIpc(ipcMain, handlers, makeSenderCheck(isAppUrl));

@@ -20,6 +20,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac = false
         { type: 'separator' },
         item('导入去年的报告（Word/文本）…', 'import'),
         item('导出 Word 文件…', 'exportDocx', 'CmdOrCtrl+E'),
+        item('导出 PDF…', 'exportPdf'),
+        item('打印预览', 'preview', 'CmdOrCtrl+P'),
         { type: 'separator' },
         { label: isMac ? '退出法治年报助手' : '退出', role: 'quit' },
       ],

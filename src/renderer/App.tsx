@@ -16,6 +16,7 @@ import type { ExportOptions, FileRef, MenuCommand, PartMapping } from '../shared
 import { FindingsPanel } from './components/FindingsPanel';
 import { ImportReview } from './components/ImportReview';
 import { MetaForm } from './components/MetaForm';
+import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
 import { StartScreen, type NewReportRequest } from './components/StartScreen';
 import { SectionEditor } from './editor/SectionEditor';
@@ -83,6 +84,7 @@ export function App() {
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [busy, setBusy] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
   const editors = useRef(new Map<string, LexicalEditor>());
   const activeSection = useRef<string | null>(null);
@@ -241,6 +243,19 @@ export function App() {
     if (answer.value) setMessage({ kind: 'info', text: `已导出 Word 文件：${answer.value.name}` });
   }, [exportOptions]);
 
+  const exportPdf = useCallback(async () => {
+    const current = docRef.current;
+    if (!current) return;
+    // What prints is what the window shows: the preview.
+    setPreviewing(true);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    setBusy(true);
+    const answer = await api().exportPdf({ suggestedName: suggestedName(current) });
+    setBusy(false);
+    if (!answer.ok) return fail(answer.error);
+    if (answer.value) setMessage({ kind: 'info', text: `已导出 PDF：${answer.value.name}` });
+  }, []);
+
   const newReport = useCallback(() => {
     if (!confirmDiscard()) return;
     editors.current.clear();
@@ -264,6 +279,8 @@ export function App() {
     saveAs: () => void save(true),
     import: () => void importReport(false),
     exportDocx: () => void exportDocx(),
+    exportPdf: () => void exportPdf(),
+    preview: () => setPreviewing((p) => !p),
     check: () => docRef.current && setResult(checkReport(docRef.current, { registry })),
   };
 
@@ -275,7 +292,7 @@ export function App() {
       if (isImeKey(event) || !(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       const command: MenuCommand | undefined =
-        key === 's' ? (event.shiftKey ? 'saveAs' : 'save') : key === 'o' ? 'open' : key === 'n' ? 'new' : key === 'e' ? 'exportDocx' : undefined;
+        key === 's' ? (event.shiftKey ? 'saveAs' : 'save') : key === 'o' ? 'open' : key === 'n' ? 'new' : key === 'e' ? 'exportDocx' : key === 'p' ? 'preview' : undefined;
       if (!command) return;
       event.preventDefault();
       commands.current[command]();
@@ -509,6 +526,12 @@ export function App() {
         <button type="button" className="primary" onClick={() => void exportDocx()} disabled={busy} title="Ctrl+E">
           导出 Word
         </button>
+        <button type="button" onClick={() => setPreviewing((p) => !p)} aria-pressed={previewing} title="Ctrl+P">
+          {previewing ? '返回编辑' : '打印预览'}
+        </button>
+        <button type="button" onClick={() => void exportPdf()} disabled={busy}>
+          导出 PDF
+        </button>
         <span className="separator" />
         <span className="block-type" aria-label="段落格式">
           <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType(0)}>正文</button>
@@ -555,7 +578,12 @@ export function App() {
             </button>
           )}
         </nav>
-        <main className="document" key={generation}>
+        {previewing && (
+          <main className="document-preview">
+            <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} />
+          </main>
+        )}
+        <main className="document" key={generation} hidden={previewing}>
           <div className="page">
             <div className="doc-title">{doc.meta.title || <span className="muted">（标题：在右侧“报告信息”中填写）</span>}</div>
             {doc.meta.addressee && <div className="doc-addressee">{doc.meta.addressee}</div>}

@@ -92,6 +92,11 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, options: ExportOptionsSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
+  /** Print the preview the window shows to a PDF, saved where the clerk chooses. */
+  'report:exportPdf': {
+    request: z.object({ suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ name: z.string() }).nullable()),
+  },
   /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer). */
   'templates:list': { request: Empty, response: result(z.array(z.unknown())) },
   /** Journal unsaved work for crash recovery (app data folder, not the clerk's). */
@@ -128,7 +133,7 @@ export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
 export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
 
 /** Commands the application menu sends to the renderer (main → renderer, no response). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'check'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 
@@ -139,6 +144,7 @@ export interface NianbaoApi {
   saveReportAs(request: Request<'report:saveAs'>): Promise<Response<'report:saveAs'>>;
   importReport(): Promise<Response<'report:import'>>;
   exportDocx(request: Request<'report:exportDocx'>): Promise<Response<'report:exportDocx'>>;
+  exportPdf(request: Request<'report:exportPdf'>): Promise<Response<'report:exportPdf'>>;
   listTemplates(): Promise<Response<'templates:list'>>;
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
@@ -158,6 +164,7 @@ export const apiChannels = {
   saveReportAs: 'report:saveAs',
   importReport: 'report:import',
   exportDocx: 'report:exportDocx',
+  exportPdf: 'report:exportPdf',
   listTemplates: 'templates:list',
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',

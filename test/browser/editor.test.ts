@@ -167,6 +167,44 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     expect(focused).toBe('leadership');
   });
 
+  it('previews the pages and prints them to a PDF of 22 lines a page, page for page', async () => {
+    const fixture = join(root, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
+    if (existsSync(fixture)) {
+      // A long real report, imported through the app.
+      standIn.dialogs.importDocument = fixture;
+      await page.getByRole('button', { name: '导入', exact: true }).click();
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: '开始编辑' }).click();
+    }
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const pages = await page.locator('.pv-page').count();
+    expect(await page.locator('.preview-summary').textContent()).toContain(`共 ${pages} 页`);
+    await page.screenshot({ path: join(screenshots, '6-preview.png') });
+    const pdf = join(work, '报告.pdf');
+    standIn.dialogs.exportPdf = pdf;
+    standIn.printToPdf.current = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    await expect.poll(() => existsSync(pdf)).toBe(true);
+    if (spawnSync('which', ['pdftotext']).status !== 0) return;
+    // Lines by their position on the page (text order in a Chromium PDF is not reading order).
+    const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+    const printed = bbox.split('<page').slice(1).map((p) => {
+      const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ y: Number(m[1]), text: m[2]! }));
+      const rows: Array<{ y: number; text: string }> = [];
+      for (const w of words.sort((a, b) => a.y - b.y)) {
+        const row = rows.find((r) => Math.abs(r.y - w.y) < 8);
+        if (row) row.text += w.text;
+        else rows.push({ ...w });
+      }
+      return rows.filter((r) => !/^—\d+—$/.test(r.text));
+    });
+    expect(printed).toHaveLength(pages);
+    for (const rows of printed.slice(1, -1)) expect(rows).toHaveLength(22);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+    expect(text[0]).toMatch(/—\s*1\s*—/);
+    await page.getByRole('button', { name: '返回编辑' }).click();
+  });
+
   it('checks a folder of reports in 批量检查 and exports the table', async () => {
     const folder = join(work, '各镇报告');
     mkdirSync(folder);

@@ -14,8 +14,10 @@ function breakPoints(title: string): number[] {
   const points = new Set<number>();
   for (const w of BREAK_AFTER) for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1)) points.add(i + w.length);
   for (const w of BREAK_BEFORE) for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1)) points.add(i);
-  // Never inside a year ("2025年" stays whole) and never at the ends.
-  return [...points].filter((p) => p > 0 && p < title.length && !/\d/.test(title[p - 1]! + title[p]!)).sort((a, b) => a - b);
+  // Never inside a year ("2025年" and "年度" stay whole) and never at the ends.
+  return [...points]
+    .filter((p) => p > 0 && p < title.length && !/\d/.test(title[p - 1]! + title[p]!) && title.slice(p - 1, p + 1) !== '年度')
+    .sort((a, b) => a - b);
 }
 
 function width(s: string): number {
@@ -38,7 +40,8 @@ export function balanceTitle(title: string): string[] {
     const spread = Math.max(...widths) - Math.min(...widths);
     // Prefer 梯形 (upper line not longer) for two lines, 菱形 (middle longest) for three.
     const shape = lines.length === 2 ? (widths[0]! > widths[1]! ? 2 : 0) : widths[1]! >= widths[0]! && widths[1]! >= widths[2]! ? 0 : 2;
-    const score = spread + shape + (lines.length - 2) * 3;
+    // Three lines only when two cannot be balanced: a title is read better in fewer lines.
+    const score = spread + shape + (lines.length - 2) * 8;
     if (!best || score < best.score) best = { lines, score };
   };
   for (const a of points) {

@@ -17,20 +17,25 @@ export interface StandIn {
   url: string;
   /** What the next dialog of each kind answers (a path, or null for "cancelled"). */
   dialogs: Record<keyof Dialogs, string | null>;
+  /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
+  printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** The script that defines window.nianbao in the page. */
   clientScript: string;
   close(): Promise<void>;
 }
 
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
-  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, openFolder: null, saveTable: null };
+  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, openFolder: null, saveTable: null };
+  const printToPdf: StandIn['printToPdf'] = { current: null };
   const handlers = createHandlers({
     userDataDir,
+    printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
       saveReport: async () => dialogs.saveReport,
       importDocument: async () => dialogs.importDocument,
       exportDocx: async () => dialogs.exportDocx,
+      exportPdf: async () => dialogs.exportPdf,
       openFolder: async () => dialogs.openFolder,
       saveTable: async () => dialogs.saveTable,
     },
@@ -84,6 +89,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   return {
     url: `${origin}/`,
     dialogs,
+    printToPdf,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

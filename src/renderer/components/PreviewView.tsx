@@ -1,0 +1,63 @@
+/**
+ * Print preview: the export's own pages (core/export/paginate), A4, 22 lines of 28 characters, page
+ * numbers "— N —" odd right / even left. What prints from here is the PDF.
+ */
+import type { ReportDocument } from '../../core/model/report';
+import { paginate, type PreviewLine } from '../../core/export/paginate';
+import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
+
+interface Props {
+  doc: ReportDocument;
+  fontProfile: FontProfileId;
+  includeAddressee: boolean;
+  boldLevel3: boolean;
+}
+
+function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<string, string>; boldLevel3: boolean }) {
+  const style: React.CSSProperties = {
+    height: `${line.height / 20}pt`,
+    lineHeight: `${line.height / 20}pt`,
+    textAlign: line.align,
+    [line.align === 'right' ? 'paddingRight' : 'paddingLeft']: `${line.indent * 15.75}pt`,
+  };
+  return (
+    <div className="pv-line" style={style}>
+      {line.runs.map((run, i) => (
+        <span key={i} className={`pv-run-${run.style}`} style={{ fontFamily: fonts[run.style] ?? fonts.body, fontWeight: run.style === 'h3' && boldLevel3 ? 'bold' : 'normal' }}>
+          {run.text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3 }: Props) {
+  const pages = paginate(doc, { includeAddressee });
+  const profile = FONT_PROFILES[fontProfile];
+  // Each profile font first, then what a machine without it shows instead.
+  const stack = (font: string, fallback: string) => `"${font}", ${fallback}`;
+  const serif = `FangSong, 仿宋, "Noto Serif CJK SC", serif`;
+  const fonts: Record<string, string> = {
+    title: stack(profile.title, `SimSun, 宋体, "Noto Serif CJK SC", serif`),
+    h1: stack(profile.heading1, `SimHei, 黑体, "Noto Sans CJK SC", sans-serif`),
+    h2: stack(profile.heading2, `KaiTi, 楷体, "Noto Serif CJK SC", serif`),
+    body: stack(profile.body, serif),
+  };
+  return (
+    <div className="preview" aria-label="打印预览">
+      <p className="preview-summary">共 {pages.length} 页（A4，每页 22 行、每行 28 字，与导出的 Word 文件分页一致）</p>
+      {pages.map((page, index) => (
+        <section className="pv-page" key={index} aria-label={`第 ${index + 1} 页`}>
+          <div className="pv-area">
+            {page.map((line, i) => (
+              <Line key={i} line={line} fonts={fonts} boldLevel3={boldLevel3} />
+            ))}
+          </div>
+          <div className={`pv-number ${index % 2 === 0 ? 'pv-odd' : 'pv-even'}`} style={{ fontFamily: stack(profile.pageNumber, 'SimSun, serif') }}>
+            — {index + 1} —
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
