@@ -76,3 +76,23 @@ describe('mapParts', () => {
     expect(map(['一、履行第一责任人职责情况', '二、存在的问题', '三、今后努力方向'], duty).map((m) => m[0])).toEqual(['duties', 'shortcomings', 'plans']);
   });
 });
+
+describe('telling words inside measures areas', () => {
+  it.each([
+    ['一、科学安排年度普法计划，扎实推进全民普法'],
+    ['二、着力解决群众反映强烈存在的突出问题'],
+    ['三、其他重点工作开展情况'],
+  ])('%s names no later part', (heading) => {
+    expect(['plans', 'shortcomings', 'other']).not.toContain(partOf(heading));
+  });
+
+  it('demote a later part named by a telling word when measures or the same part follow', () => {
+    expect(map(['一、依法决策', '二、补齐基层法治力量不足短板', '三、规范执法', '四、存在的不足和原因', '五、下一步工作打算']).map((m) => m[0])).toEqual([
+      'measures',
+      'measures',
+      'measures',
+      'shortcomings',
+      'plans',
+    ]);
+  });
+});

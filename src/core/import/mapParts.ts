@@ -32,16 +32,22 @@ const EXTRA_ALIASES: Record<string, readonly string[]> = {
 const EXTRA_KEYWORDS: Record<string, readonly string[]> = {
   other: ['其他需要', '其它需要', '需要报告'],
   leadership: ['第一责任人', '主要负责人', '主要负责同志', '主要领导履行'],
-  plans: ['下一步', '下步', '下一年', '下年度', '明年', '今后', '打算', '计划', '安排', '思路', '展望', '努力方向'],
-  shortcomings: ['不足', '短板', '差距', '薄弱', '弱项', '存在的问题', '存在问题', '困难和问题'],
+  plans: ['下一步', '下步', '下一年', '下年度', '明年', '今后', '打算', '展望', '努力方向', '工作计划', '工作安排', '工作思路', '主要安排'],
+  shortcomings: ['不足', '短板', '差距', '薄弱', '弱项', '存在问题', '困难和问题'],
   measures: ['举措', '措施', '成效', '做法', '工作情况', '开展情况', '进展', '成绩'],
   duties: ['履职', '履行', '进展', '成效', '做法', '开展'],
 };
-/** Weak words that count only in a short heading ("三、问题与原因", not "一、…解决群众急难愁盼问题"). */
+/**
+ * Words that name a part only in a short heading ("三、问题与原因", "四、工作安排"), not inside a
+ * measures area ("一、…解决群众反映存在的问题", "三、科学安排年度普法计划"). Template keywords that are
+ * listed here are treated as weak too.
+ */
 const WEAK_KEYWORDS: Record<string, readonly string[]> = {
-  shortcomings: ['问题', '原因', '困难'],
+  shortcomings: ['问题', '原因', '困难', '存在的'],
+  plans: ['计划', '安排', '思路'],
   other: ['其他', '其它'],
 };
+const SHORT_HEADING = 12;
 const KEYWORD_ORDER = ['other', 'leadership', 'plans', 'shortcomings'];
 const PLANNING_WORDS = /安排|打算|计划|思路|要点|目标|展望|下一|下步|今后|明年/;
 
@@ -86,11 +92,10 @@ const keywordCache = new WeakMap<Template, KeywordRow[]>();
 function keywordTable(template: Template): KeywordRow[] {
   let rows = keywordCache.get(template);
   if (!rows) {
-    rows = orderedParts(template).map((part) => ({
-      part,
-      words: [...part.keywords, ...(EXTRA_KEYWORDS[part.id] ?? [])],
-      weak: WEAK_KEYWORDS[part.id] ?? [],
-    }));
+    rows = orderedParts(template).map((part) => {
+      const weak = WEAK_KEYWORDS[part.id] ?? [];
+      return { part, words: [...part.keywords, ...(EXTRA_KEYWORDS[part.id] ?? [])].filter((k) => !weak.includes(k)), weak };
+    });
     keywordCache.set(template, rows);
   }
   return rows;
@@ -125,7 +130,7 @@ export function classifyHeading(heading: string, template: Template, year: numbe
   }
   if (!guess) {
     for (const { part, words, weak } of keywordTable(template)) {
-      if (words.some((k) => name.includes(k)) || (name.length <= 10 && weak.some((k) => name.includes(k)))) {
+      if (words.some((k) => name.includes(k)) || (name.length <= SHORT_HEADING && weak.some((k) => name.includes(k)))) {
         guess = { part, confidence: 'keyword' };
         break;
       }
@@ -153,8 +158,18 @@ export function mapParts(sections: Section[], template: Template, year: number |
     if (guess?.weak) weak.add(mapping.length);
     mapping.push({ sectionKey: section.key, heading: section.heading, part: guess?.part.id ?? null, confidence: guess?.confidence ?? 'none' });
   }
-  // Unnamed parts before 不足/安排/其他 are areas of 举措和成效 ("一、深学笃用…", "二、优化营商环境").
+  // A later part named only by a telling word, followed by measures or by the same part in its usual
+  // wording, was a measures area ("三、补齐法治力量不足的短板" before "五、存在的不足和原因").
   const first = template.parts[0];
+  mapping.forEach((m, index) => {
+    if (m.confidence !== 'keyword' || !isLaterPart(m.part, template)) return;
+    const rest = mapping.slice(index + 1);
+    if (rest.some((r) => (r.part === m.part && r.confidence === 'alias') || (r.part === first?.id && r.confidence !== 'none'))) {
+      m.part = null;
+      m.confidence = 'none';
+    }
+  });
+  // Unnamed parts before 不足/安排/其他 are areas of 举措和成效 ("一、深学笃用…", "二、优化营商环境").
   const firstLater = mapping.findIndex((m, index) => !weak.has(index) && isLaterPart(m.part, template));
   mapping.forEach((m, index) => {
     if (!first) return;
