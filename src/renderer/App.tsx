@@ -16,12 +16,15 @@ import type { ExportOptions, FileRef, MenuCommand, PartMapping } from '../shared
 import { FindingsPanel } from './components/FindingsPanel';
 import { ImportReview } from './components/ImportReview';
 import { MetaForm } from './components/MetaForm';
+import { IndicatorForm } from './components/IndicatorForm';
 import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
 import { StartScreen, type NewReportRequest } from './components/StartScreen';
 import { SectionEditor } from './editor/SectionEditor';
 import { replaceInBlock, selectInBlock } from './editor/selection';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
+import { missingFonts } from './fonts/detect';
+import { FONT_PROFILES, requiredFonts } from '../core/export/fonts';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from './nodes/SubheadingNode';
 import { $createParagraphNode, $getSelection, $isRangeSelection, $isElementNode } from 'lexical';
 
@@ -233,19 +236,29 @@ export function App() {
     }
   };
 
+  /** Warn before exporting with fonts this machine lacks (they would be replaced when the file opens here). */
+  const fontsOk = useCallback(() => {
+    const missing = missingFonts(requiredFonts(exportOptions.fontProfile).filter((f) => f !== 'Times New Roman'));
+    if (missing.length === 0) return true;
+    return window.confirm(
+      `本机没有安装以下字体：${missing.join('、')}。\n\n导出的文件在本机打开时会用其他字体代替，在装有这些字体的电脑上打开则显示正常。` +
+        `也可以在工具栏“字体”中改选“${FONT_PROFILES.windows.name}”。\n\n仍然导出吗？`,
+    );
+  }, [exportOptions.fontProfile]);
+
   const exportDocx = useCallback(async () => {
     const current = docRef.current;
-    if (!current) return;
+    if (!current || !fontsOk()) return;
     setBusy(true);
     const answer = await api().exportDocx({ doc: current, options: exportOptions, suggestedName: suggestedName(current) });
     setBusy(false);
     if (!answer.ok) return fail(answer.error);
     if (answer.value) setMessage({ kind: 'info', text: `已导出 Word 文件：${answer.value.name}` });
-  }, [exportOptions]);
+  }, [exportOptions, fontsOk]);
 
   const exportPdf = useCallback(async () => {
     const current = docRef.current;
-    if (!current) return;
+    if (!current || !fontsOk()) return;
     // What prints is what the window shows: the preview.
     setPreviewing(true);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -254,7 +267,7 @@ export function App() {
     setBusy(false);
     if (!answer.ok) return fail(answer.error);
     if (answer.value) setMessage({ kind: 'info', text: `已导出 PDF：${answer.value.name}` });
-  }, []);
+  }, [fontsOk]);
 
   const newReport = useCallback(() => {
     if (!confirmDiscard()) return;
@@ -634,6 +647,7 @@ export function App() {
         </main>
         <div className="side">
           <MetaForm meta={doc.meta} template={template} readOnly={readOnly} onChange={(meta) => change((d) => ({ ...d, meta }))} />
+          <IndicatorForm doc={doc} template={template} found={result?.indicators ?? []} readOnly={readOnly} onChange={(indicators) => change((d) => ({ ...d, indicators }))} />
           <FindingsPanel
             result={result}
             readOnly={readOnly}
