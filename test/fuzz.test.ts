@@ -86,7 +86,7 @@ describe('fuzzing the doors', () => {
     const rand = random(4);
     const handlers = createHandlers({
       userDataDir: mkdtempSync(join(tmpdir(), 'fuzz-')),
-      dialogs: { openReport: async () => null, saveReport: async () => null, importDocument: async () => null, exportDocx: async () => null, exportPdf: async () => null, openFolder: async () => null, saveTable: async () => null },
+      dialogs: { openReport: async () => null, saveReport: async () => null, importDocument: async () => null, exportDocx: async () => null, exportPdf: async () => null, exportWeb: async () => null, openFolder: async () => null, saveTable: async () => null },
     });
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
     registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);

@@ -10,7 +10,7 @@ import { ipcMap } from '../shared/ipc';
 
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '报告 文件夹-'));
-  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, openFolder: null, saveTable: null };
+  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
   const asked: string[] = [];
   const dialogs: Dialogs = {
     openReport: async () => next.openReport,
@@ -18,6 +18,7 @@ function setup() {
     importDocument: async () => next.importDocument,
     exportDocx: async (name) => (asked.push(name), next.exportDocx),
     exportPdf: async () => next.exportPdf,
+    exportWeb: async () => next.exportWeb,
     openFolder: async () => next.openFolder,
     saveTable: async (name) => (asked.push(name), next.saveTable),
   };
@@ -95,7 +96,7 @@ describe('handlers', () => {
     // A new start of the app: new handlers, same data folder.
     const none = async () => null;
     const restarted = createHandlers({
-      dialogs: { openReport: none, saveReport: async () => join(folder, '恢复.nianbao'), importDocument: none, exportDocx: none, exportPdf: none, openFolder: none, saveTable: none },
+      dialogs: { openReport: none, saveReport: async () => join(folder, '恢复.nianbao'), importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: none, saveTable: none },
       userDataDir: join(folder, 'userData'),
     });
     const pending = await restarted['journal:pending']({});
@@ -110,6 +111,20 @@ describe('handlers', () => {
     writeFileSync(join(folder, 'userData/templates/county.json'), JSON.stringify({ id: 'county' }));
     writeFileSync(join(folder, 'userData/templates/broken.json'), '{');
     expect(await handlers['templates:list']({})).toEqual({ ok: true, value: [{ id: 'county' }] });
+  });
+});
+
+describe('web text', () => {
+  it('exports HTML for the portal, but not while a phone number remains', async () => {
+    const { folder, next, handlers } = setup();
+    const report = doc();
+    report.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年开展法治培训10场次。联系电话13912345678。' }];
+    next.exportWeb = join(folder, '网站');
+    const refused = await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' });
+    expect(refused.ok || refused.error).toContain('电话号码');
+    report.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年开展法治培训10场次。' }];
+    expect(await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' })).toEqual({ ok: true, value: { name: '网站.html' } });
+    expect(readFileSync(join(folder, '网站.html'), 'utf8')).toContain('<h2>一、主要举措和成效</h2>');
   });
 });
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import { exportDocx } from '../core/export/docx';
+import { toWebHtml, toWebText } from '../core/export/webText';
 import { problemRow, reviewCsv, reviewRow } from '../core/review/table';
 import { defaultRegistry } from '../core/templates/registry';
 import { expandInputs } from '../cli/files';
@@ -25,6 +26,7 @@ export interface Dialogs {
   importDocument(): Promise<string | null>;
   exportDocx(suggestedName: string): Promise<string | null>;
   exportPdf(suggestedName: string): Promise<string | null>;
+  exportWeb(suggestedName: string, format: 'txt' | 'html'): Promise<string | null>;
   openFolder(): Promise<string | null>;
   saveTable(suggestedName: string): Promise<string | null>;
 }
@@ -191,6 +193,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const path = withExtension(chosen, '.pdf');
       const bytes = await deps.printToPdf();
       await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
+      return ipcOk({ name: basename(path) });
+    },
+
+    async 'report:exportWeb'({ doc, format, suggestedName }) {
+      // Published text must not carry a phone or an ID number: those are fixed first, in the report.
+      const blocking = checkReport(doc).findings.filter((f) => f.rule === 'privacy.phone' || f.rule === 'privacy.id');
+      if (blocking.length) {
+        return ipcError(`报告中还有 ${blocking.length} 处电话号码或身份证号码，不能导出用于网站发布的文本。请先按检查结果删去。`);
+      }
+      const ext = `.${format}`;
+      const chosen = await deps.dialogs.exportWeb(safeName(suggestedName, ext), format);
+      if (!chosen) return ipcOk(null);
+      const path = withExtension(chosen, ext);
+      await queue.run(path, () => writeFileAtomic(path, format === 'html' ? toWebHtml(doc) : toWebText(doc), writeOptions));
       return ipcOk({ name: basename(path) });
     },
 

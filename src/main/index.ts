@@ -38,6 +38,8 @@ function dialogs(): Dialogs {
       open({ title: '导入去年的报告', filters: [{ name: 'Word 或文本文件', extensions: ['docx', 'txt'] }], properties: ['openFile'] }),
     exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
     exportPdf: (name) => save({ title: '导出 PDF', defaultPath: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }),
+    exportWeb: (name, format) =>
+      save({ title: '导出网站发布用文本', defaultPath: name, filters: [format === 'html' ? { name: '网页（HTML）', extensions: ['html'] } : { name: '纯文本', extensions: ['txt'] }] }),
     openFolder: () => open({ title: '选择要批量检查的文件夹', properties: ['openDirectory'] }),
     saveTable: (name) => save({ title: '导出检查结果表', defaultPath: name, filters: [{ name: 'CSV 表格（Excel、WPS 可打开）', extensions: ['csv'] }] }),
   };

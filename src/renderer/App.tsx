@@ -269,6 +269,14 @@ export function App() {
     if (answer.value) setMessage({ kind: 'info', text: `已导出 PDF：${answer.value.name}` });
   }, [fontsOk]);
 
+  const exportWeb = useCallback(async (format: 'txt' | 'html') => {
+    const current = docRef.current;
+    if (!current) return;
+    const answer = await api().exportWeb({ doc: current, format, suggestedName: `${suggestedName(current)}（网站发布）` });
+    if (!answer.ok) return fail(answer.error);
+    if (answer.value) setMessage({ kind: 'info', text: `已导出网站发布用文本：${answer.value.name}（已去掉撰稿人等内部信息）` });
+  }, []);
+
   const newReport = useCallback(() => {
     if (!confirmDiscard()) return;
     editors.current.clear();
@@ -544,6 +552,9 @@ export function App() {
         </button>
         <button type="button" onClick={() => void exportPdf()} disabled={busy}>
           导出 PDF
+        </button>
+        <button type="button" onClick={() => void exportWeb('html')} disabled={busy} title="供政府网站后台粘贴发布的网页文本">
+          导出网页文本
         </button>
         <span className="separator" />
         <span className="block-type" aria-label="段落格式">

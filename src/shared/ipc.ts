@@ -97,6 +97,11 @@ export const ipcMap = {
     request: z.object({ suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
+  /** Web text (plain text or simple HTML) for the portal's CMS; refused while privacy errors remain. */
+  'report:exportWeb': {
+    request: z.object({ doc: ReportDocumentSchema, format: z.enum(['txt', 'html']), suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ name: z.string() }).nullable()),
+  },
   /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer). */
   'templates:list': { request: Empty, response: result(z.array(z.unknown())) },
   /** Journal unsaved work for crash recovery (app data folder, not the clerk's). */
@@ -145,6 +150,7 @@ export interface NianbaoApi {
   importReport(): Promise<Response<'report:import'>>;
   exportDocx(request: Request<'report:exportDocx'>): Promise<Response<'report:exportDocx'>>;
   exportPdf(request: Request<'report:exportPdf'>): Promise<Response<'report:exportPdf'>>;
+  exportWeb(request: Request<'report:exportWeb'>): Promise<Response<'report:exportWeb'>>;
   listTemplates(): Promise<Response<'templates:list'>>;
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
@@ -165,6 +171,7 @@ export const apiChannels = {
   importReport: 'report:import',
   exportDocx: 'report:exportDocx',
   exportPdf: 'report:exportPdf',
+  exportWeb: 'report:exportWeb',
   listTemplates: 'templates:list',
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',

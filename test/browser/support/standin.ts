@@ -25,7 +25,7 @@ export interface StandIn {
 }
 
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
-  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, openFolder: null, saveTable: null };
+  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const handlers = createHandlers({
     userDataDir,
@@ -36,6 +36,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
       importDocument: async () => dialogs.importDocument,
       exportDocx: async () => dialogs.exportDocx,
       exportPdf: async () => dialogs.exportPdf,
+      exportWeb: async () => dialogs.exportWeb,
       openFolder: async () => dialogs.openFolder,
       saveTable: async () => dialogs.saveTable,
     },
