@@ -5,6 +5,7 @@
  * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
 import mammoth from 'mammoth';
+import { fastDocxText } from './docxFast';
 import { importStructuredText } from './text';
 import type { ImportOptions, ImportResult } from './types';
 
@@ -69,6 +70,23 @@ function mammothInput(bytes: Uint8Array): MammothInput {
   return { buffer: new Uint8Array(arrayBuffer), arrayBuffer } as unknown as MammothInput;
 }
 
+/** The reference reading: mammoth's HTML, as lines. */
+export async function mammothText(bytes: Uint8Array): Promise<DocxText | { error: string }> {
+  try {
+    const result = await mammoth.convertToHtml(mammothInput(bytes), {
+      // Photos are not report text; converting them to data URLs only costs time.
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    });
+    return htmlToText(result.value);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/main document part|body element|word\/document\.xml/i.test(message)) {
+      return { error: '这个文件是压缩包，但不是 Word 文件（.docx），无法导入。' };
+    }
+    return { error: 'Word 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并重新保存后再导入。' };
+  }
+}
+
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
   if (bytes.length > MAX_DOCX_BYTES) {
@@ -77,21 +95,8 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   if (!isZip(bytes)) {
     return { ok: false, error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。' };
   }
-  let html: string;
-  try {
-    const result = await mammoth.convertToHtml(mammothInput(bytes), {
-      // Photos are not report text; converting them to data URLs only costs time.
-      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-    });
-    html = result.value;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/main document part|body element|word\/document\.xml/i.test(message)) {
-      return { ok: false, error: '这个文件是压缩包，但不是 Word 文件（.docx），无法导入。' };
-    }
-    return { ok: false, error: 'Word 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并重新保存后再导入。' };
-  }
-  const { text, styledHeadings } = htmlToText(html);
-  if (!text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
-  return importStructuredText(text, options, styledHeadings);
+  const read = (await fastDocxText(bytes)) ?? (await mammothText(bytes));
+  if ('error' in read) return { ok: false, error: read.error };
+  if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
+  return importStructuredText(read.text, options, read.styledHeadings);
 }

@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../export/docx';
 import { parseReportFile, serializeReport } from '../model/file';
 import type { ReportDocument } from '../model/report';
+import { mammothText } from './docx';
+import { fastDocxText } from './docxFast';
 import { importDocx, importFile } from './index';
 
 const dir = join(__dirname, '../../../../shared/fixtures/reports');
@@ -131,5 +133,14 @@ describe.skipIf(!withSoffice)('real reports as .docx made by LibreOffice (soffic
     const exported = await roundTrip(fromDocx.doc);
     expect(exported.length).toBeGreaterThan(0);
     expect(squash(JSON.stringify(fromDocx.doc.sections))).toBe(squash(JSON.stringify(fromText.doc.sections)));
+  });
+
+  it.each(names)('%s: the fast reading of the .docx is mammoth’s', async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(work, name.replace(/\.txt$/, '.docx'))));
+    const fast = await fastDocxText(bytes);
+    const reference = await mammothText(bytes);
+    if (!fast || 'error' in reference) throw new Error('both readings should succeed');
+    const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines(fast.text)).toEqual(lines(reference.text));
   });
 });

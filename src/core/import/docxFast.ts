@@ -1,0 +1,139 @@
+/**
+ * A fast path for plain .docx files: the paragraphs of word/document.xml read straight from the zip.
+ * mammoth builds a full DOM and spends most of its time collecting garbage (about 200 ms for a
+ * 30,000-character LibreOffice file on a busy machine); reports are plain paragraphs, so this reads them
+ * in a few milliseconds. Anything unusual — text boxes, alternate content, footnotes, moved text,
+ * symbols, a zip feature not handled here, no 'deflate-raw' in this runtime — answers undefined and the
+ * caller uses mammoth, which stays the reference (the tests compare both).
+ */
+import type { DocxText } from './docx';
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+interface Entry {
+  method: number;
+  compressedSize: number;
+  offset: number;
+}
+
+function centralDirectory(bytes: Uint8Array): Map<string, Entry> | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const entries = new Map<string, Entry>();
+  const names = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return undefined;
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const offset = view.getUint32(at + 42, true);
+    // ZIP64 markers: not handled here.
+    if (compressedSize === 0xffffffff || offset === 0xffffffff) return undefined;
+    entries.set(names.decode(bytes.subarray(at + 46, at + 46 + nameLength)), { method, compressedSize, offset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+async function readEntry(bytes: Uint8Array, entry: Entry): Promise<string | undefined> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL) return undefined;
+  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) return undefined;
+  if (entry.method === 0) return new TextDecoder().decode(data);
+  if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return undefined;
+  const stream = new Response(data.slice()).body!.pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,4});/gi, (all, code: string) => {
+    if (code[0] !== '#') return ENTITIES[code] ?? all;
+    const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+    return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+  });
+}
+
+/** Features whose text mammoth places with care; the fast path leaves them to it. */
+const UNUSUAL = /<w:txbxContent|<mc:AlternateContent|<w:footnoteReference|<w:endnoteReference|<w:moveFrom\b|<w:sym\b|<w:object\b|<v:textbox|<w:altChunk|<w:subDoc/;
+
+/** Heading level by style id, from styles.xml ("Heading1", or "1" named "heading 1" in Chinese Word). */
+function headingStyles(styles: string): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const m of styles.matchAll(/<w:style\b[^>]*w:styleId="([^"]*)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const name = /<w:name w:val="([^"]*)"/.exec(m[2]!)?.[1] ?? '';
+    const level = /^heading\s*([1-6])$/i.exec(name) ?? /^Heading([1-6])$/.exec(m[1]!);
+    if (level) levels.set(m[1]!, Number(level[1]));
+  }
+  return levels;
+}
+
+const TOKEN = /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"/g;
+
+export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefined> {
+  try {
+    const entries = centralDirectory(bytes);
+    const main = entries?.get('word/document.xml');
+    if (!entries || !main) return undefined;
+    const xml = await readEntry(bytes, main);
+    if (xml === undefined || UNUSUAL.test(xml) || !xml.includes('<w:body')) return undefined;
+    const stylesEntry = entries.get('word/styles.xml');
+    const styles = stylesEntry ? headingStyles((await readEntry(bytes, stylesEntry)) ?? '') : new Map<string, number>();
+
+    const paragraphs: string[] = [];
+    const styledHeadings = new Map<string, number>();
+    let current: string[] | undefined;
+    let style: string | undefined;
+    const finish = () => {
+      const text = (current ?? []).join('');
+      paragraphs.push(text);
+      const level = style === undefined ? undefined : styles.get(style);
+      const trimmed = text.trim();
+      if (level !== undefined && trimmed && !styledHeadings.has(trimmed)) styledHeadings.set(trimmed, level);
+      current = undefined;
+      style = undefined;
+    };
+    for (const m of xml.matchAll(TOKEN)) {
+      const token = m[0];
+      if (token.startsWith('<w:p') && !token.startsWith('<w:pS')) {
+        if (current) return undefined; // nested paragraph: leave it to mammoth
+        current = [];
+        if (m[1] === '/') finish();
+      } else if (token === '</w:p>') {
+        if (!current) return undefined;
+        finish();
+      } else if (!current) {
+        continue;
+      } else if (m[2] !== undefined) {
+        current.push(unescapeXml(m[2]));
+      } else if (m[3] === 'tab') {
+        current.push('\t');
+      } else if ((m[3] === 'br' && !/w:type="(page|column)"/.test(m[4] ?? '')) || m[3] === 'cr') {
+        current.push('\n');
+      } else if (m[3] === 'noBreakHyphen') {
+        current.push('\u2011');
+      } else if (m[5] !== undefined) {
+        style = m[5];
+      }
+    }
+    if (current) return undefined;
+    return { text: paragraphs.join('\n'), styledHeadings };
+  } catch {
+    return undefined;
+  }
+}
