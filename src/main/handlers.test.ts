@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,25 @@ describe('handlers', () => {
     writeFileSync(join(folder, 'userData/templates/county.json'), JSON.stringify({ id: 'county' }));
     writeFileSync(join(folder, 'userData/templates/broken.json'), '{');
     expect(await handlers['templates:list']({})).toEqual({ ok: true, value: [{ id: 'county' }] });
+  });
+});
+
+describe('历史版本', () => {
+  it('keeps timed snapshots of a report for seven days and lists them newest first', async () => {
+    const { folder, handlers } = setup();
+    const first = doc();
+    await handlers['history:snapshot']({ doc: first, file: null });
+    const second = doc();
+    second.meta.unit = '白沙镇';
+    await new Promise((r) => setTimeout(r, 5));
+    await handlers['history:snapshot']({ doc: second, file: null });
+    const old = join(folder, 'userData/history/untitled', `${Date.now() - 8 * 24 * 3600 * 1000}.json`);
+    writeFileSync(old, JSON.stringify({ savedAt: new Date(0).toISOString(), doc: first }));
+    writeFileSync(join(folder, 'userData/history/untitled', `${Date.now() - 1000}.json`), '{broken');
+    await handlers['history:snapshot']({ doc: second, file: null });
+    const list = await handlers['history:list']({ file: null });
+    expect(list.ok && list.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇', '白沙镇', '青石镇']);
+    expect(existsSync(old)).toBe(false);
   });
 });
 

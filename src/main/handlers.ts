@@ -45,6 +45,8 @@ export type Handlers = {
   [C in Channel]: (request: z.infer<IpcMap[C]['request']>) => Promise<Response<C>>;
 };
 
+const SNAPSHOT_DAYS = 7;
+
 /** Larger than any .docx or .txt report; refuse before reading a huge file into memory. */
 const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
 
@@ -115,6 +117,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const queue = new SaveQueue();
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
   const journalDir = join(deps.userDataDir, 'journal');
+  const historyDir = join(deps.userDataDir, 'history');
 
   async function saveTo(path: string, doc: Parameters<Handlers['report:save']>[0]['doc']): Promise<FileRef> {
     await queue.run(path, () => writeFileAtomic(path, serializeReport(doc), { ...writeOptions, backup: true }));
@@ -269,6 +272,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         });
       }
       return ipcOk(pending);
+    },
+
+    async 'history:snapshot'({ doc, file }) {
+      const dir = join(historyDir, journalId(grants.get(file)?.path ?? null));
+      await fs.mkdir(dir, { recursive: true });
+      const savedAt = new Date();
+      await writeFileAtomic(join(dir, `${savedAt.getTime()}.json`), JSON.stringify({ savedAt: savedAt.toISOString(), doc }), writeOptions);
+      // Kept seven days: older snapshots of every report are removed.
+      const cutoff = savedAt.getTime() - SNAPSHOT_DAYS * 24 * 3600 * 1000;
+      for (const report of await fs.readdir(historyDir).catch(() => [] as string[])) {
+        for (const name of await fs.readdir(join(historyDir, report)).catch(() => [] as string[])) {
+          const time = Number(name.replace(/\.json$/, ''));
+          if (Number.isFinite(time) && time < cutoff) await fs.unlink(join(historyDir, report, name)).catch(() => undefined);
+        }
+      }
+      return ipcOk(null);
+    },
+
+    async 'history:list'({ file }) {
+      const dir = join(historyDir, journalId(grants.get(file)?.path ?? null));
+      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+\.json$/.test(n)).sort().reverse();
+      const versions = [];
+      for (const name of names.slice(0, 200)) {
+        try {
+          const record = JSON.parse(await fs.readFile(join(dir, name), 'utf8')) as { savedAt?: unknown; doc?: unknown };
+          const doc = ReportDocumentSchema.safeParse(record.doc);
+          if (doc.success && typeof record.savedAt === 'string') versions.push({ id: name.replace(/\.json$/, ''), savedAt: record.savedAt, doc: doc.data });
+        } catch {
+          // a damaged snapshot is skipped, never trusted
+        }
+      }
+      return ipcOk(versions);
     },
 
     async 'journal:discard'({ id }) {

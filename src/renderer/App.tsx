@@ -17,6 +17,7 @@ import { FindingsPanel } from './components/FindingsPanel';
 import { ImportReview } from './components/ImportReview';
 import { MetaForm } from './components/MetaForm';
 import { IndicatorForm } from './components/IndicatorForm';
+import { HistoryDialog, type Version } from './components/HistoryDialog';
 import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
 import { StartScreen, type NewReportRequest } from './components/StartScreen';
@@ -44,6 +45,7 @@ interface PendingImport {
 }
 
 const EXPORT_OPTIONS_KEY = 'nianbao.exportOptions';
+const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
 
 function loadExportOptions(): ExportOptions {
   try {
@@ -88,12 +90,16 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [previewing, setPreviewing] = useState(false);
+  const [history, setHistory] = useState<Version[] | null>(null);
+  const changedSinceSnapshot = useRef(false);
   const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
   const editors = useRef(new Map<string, LexicalEditor>());
   const activeSection = useRef<string | null>(null);
   const composing = useComposing();
   const docRef = useRef(doc);
   docRef.current = doc;
+  const fileRef = useRef(file);
+  fileRef.current = file;
 
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
 
@@ -171,6 +177,20 @@ export function App() {
     const timer = window.setTimeout(() => void api().writeJournal({ doc, file }), 1000);
     return () => window.clearTimeout(timer);
   }, [doc, dirty, file, readOnly]);
+
+  // A snapshot every five minutes while the clerk edits, for 历史版本.
+  useEffect(() => {
+    if (doc && dirty) changedSinceSnapshot.current = true;
+  }, [doc, dirty]);
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      const current = docRef.current;
+      if (!current || !changedSinceSnapshot.current) return;
+      changedSinceSnapshot.current = false;
+      void api().snapshot({ doc: current, file: fileRef.current });
+    }, SNAPSHOT_INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
   useEffect(() => {
     void api().setDirty({ dirty });
@@ -531,6 +551,16 @@ export function App() {
         <button type="button" onClick={() => void save(false)} disabled={busy} title="Ctrl+S">保存</button>
         <button type="button" onClick={() => void save(true)} disabled={busy} title="Ctrl+Shift+S">另存为</button>
         <button type="button" onClick={() => void importReport(false)} disabled={busy}>导入</button>
+        <button
+          type="button"
+          onClick={() =>
+            void api()
+              .listHistory({ file })
+              .then((answer) => (answer.ok ? setHistory(answer.value) : fail(answer.error)))
+          }
+        >
+          历史版本
+        </button>
         <span className="separator" />
         <label className="inline">
           字体
@@ -565,6 +595,18 @@ export function App() {
         </span>
       </header>
       {messageBar}
+      {history && (
+        <HistoryDialog
+          current={doc}
+          versions={history}
+          onClose={() => setHistory(null)}
+          onRestore={(version) => {
+            setHistory(null);
+            load(version.doc, file, { dirty: true, readOnly });
+            setMessage({ kind: 'info', text: `已恢复到 ${new Date(version.savedAt).toLocaleString('zh-CN')} 的版本，保存后生效。` });
+          }}
+        />
+      )}
       {readOnly && <div className="message message-info">此报告以只读方式打开，修改后请“另存为”新文件。</div>}
       <div className="workspace">
         <nav className="outline" aria-label="提纲">

@@ -116,6 +116,13 @@ export const ipcMap = {
   },
   /** Forget a journal the clerk chose not to restore. */
   'journal:discard': { request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
+  /** A timed snapshot of the report (every 5 minutes while editing), kept 7 days, for 历史版本. */
+  'history:snapshot': { request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(), response: result(z.null()) },
+  /** The snapshots of this report, newest first. */
+  'history:list': {
+    request: z.object({ file: FileRefSchema.nullable() }).strict(),
+    response: result(z.array(z.object({ id: z.string(), savedAt: z.string(), doc: ReportDocumentSchema }))),
+  },
   /** 批量检查: choose a folder; every report inside is granted for checking. */
   'review:chooseFolder': {
     request: Empty,
@@ -155,6 +162,8 @@ export interface NianbaoApi {
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
   pendingJournals(): Promise<Response<'journal:pending'>>;
+  snapshot(request: Request<'history:snapshot'>): Promise<Response<'history:snapshot'>>;
+  listHistory(request: Request<'history:list'>): Promise<Response<'history:list'>>;
   discardJournal(request: Request<'journal:discard'>): Promise<Response<'journal:discard'>>;
   chooseReviewFolder(): Promise<Response<'review:chooseFolder'>>;
   checkReviewFile(request: Request<'review:checkFile'>): Promise<Response<'review:checkFile'>>;
@@ -176,6 +185,8 @@ export const apiChannels = {
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',
   pendingJournals: 'journal:pending',
+  snapshot: 'history:snapshot',
+  listHistory: 'history:list',
   discardJournal: 'journal:discard',
   chooseReviewFolder: 'review:chooseFolder',
   checkReviewFile: 'review:checkFile',

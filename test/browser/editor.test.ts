@@ -214,6 +214,28 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     await page.getByRole('button', { name: '返回编辑' }).click();
   });
 
+  it('keeps a version every five minutes of editing, to compare and restore in 历史版本', async () => {
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.clock.install();
+    await other.addInitScript(standIn.clientScript);
+    await other.goto(standIn.url);
+    other.on('dialog', (dialog) => void dialog.accept());
+    await other.getByLabel('单位名称').fill('白沙镇');
+    await other.getByRole('button', { name: '开始写报告' }).click();
+    await other.locator('[data-section-editor="shortcomings"] > *').first().click();
+    await other.keyboard.insertText('第一稿：人员不足。');
+    await other.clock.runFor(5 * 60 * 1000 + 1000);
+    await other.keyboard.insertText('第二稿补充。');
+    await other.getByRole('button', { name: '历史版本' }).click();
+    const dialog = other.getByRole('dialog', { name: '历史版本' });
+    await expect.poll(() => dialog.locator('.history-list li').count()).toBe(1);
+    expect(await dialog.locator('.diff-added').first().textContent()).toContain('第一稿：人员不足。第二稿补充。');
+    await other.screenshot({ path: join(screenshots, '7-history.png') });
+    await dialog.getByRole('button', { name: '恢复到这个版本' }).click();
+    await expect.poll(() => other.locator('[data-section-editor="shortcomings"]').textContent()).toBe('第一稿：人员不足。');
+    await other.close();
+  });
+
   it('checks a folder of reports in 批量检查 and exports the table', async () => {
     const folder = join(work, '各镇报告');
     mkdirSync(folder);
