@@ -270,3 +270,10 @@ describe('file names', () => {
     expect(anonymous.ok && [anonymous.doc.meta.unit, anonymous.doc.meta.year]).toEqual(['', null]);
   });
 });
+
+describe('a 成文日期 in brackets', () => {
+  it('is the date as written, not a closing note', () => {
+    const r = imported(['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '（2025年1月20日）']);
+    expect([r.doc.meta.signature, r.doc.meta.date, r.doc.meta.year, r.doc.closing]).toEqual([['青石镇人民政府'], '（2025年1月20日）', 2024, []]);
+  });
+});

@@ -150,7 +150,8 @@ function readTail(lines: readonly string[], from: number): Tail {
   const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
-  while (end > from && (STAFF_LINE.test(lines[end - 1]!) || NOTE_LINE.test(lines[end - 1]!))) after.unshift(lines[--end]!);
+  const isNote = (l: string) => STAFF_LINE.test(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
+  while (end > from && isNote(lines[end - 1]!)) after.unshift(lines[--end]!);
   let dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
   // "青石镇人民政府    2025年1月20日" on one line.
   const joined = !dated && end > from ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!) : null;
