@@ -574,6 +574,10 @@ export function App() {
           <input type="checkbox" checked={exportOptions.boldLevel3} onChange={(e) => setExport({ ...exportOptions, boldLevel3: e.target.checked })} />
           “1.”标题加粗
         </label>
+        <label className="inline">
+          <input type="checkbox" checked={exportOptions.includeAddressee} onChange={(e) => setExport({ ...exportOptions, includeAddressee: e.target.checked })} />
+          印主送机关
+        </label>
         <button type="button" className="primary" onClick={() => void exportDocx()} disabled={busy} title="Ctrl+E">
           导出 Word
         </button>
