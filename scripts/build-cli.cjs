@@ -5,20 +5,23 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 
-function buildCli() {
-  const esbuild = require('esbuild');
-  esbuild.buildSync({
-    entryPoints: [path.join(root, 'src/cli/main.ts')],
-    outfile: path.join(root, 'dist/cli.cjs'),
+/** One TypeScript entry → one CommonJS file for Node 20; packages load from node_modules when first needed. */
+function bundle(entry, outfile) {
+  require('esbuild').buildSync({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Packages load from node_modules when first needed, so `check` does not pay for docx's start-up.
     packages: 'external',
     logLevel: 'warning',
   });
 }
 
-module.exports = { buildCli };
+function buildCli() {
+  bundle(path.join(root, 'src/cli/main.ts'), path.join(root, 'dist/cli.cjs'));
+}
+
+module.exports = { buildCli, bundle };
 if (require.main === module) buildCli();
