@@ -12,6 +12,7 @@ import { clearCheckCaches } from '../src/core/checks/context';
 import { exportDocx } from '../src/core/export/docx';
 import { importDocx, importText } from '../src/core/import/index';
 import { toPlainText } from '../src/core/model/plainText';
+import { run as importBench } from './bench/import';
 import type { ReportDocument } from '../src/core/model/report';
 
 const SENTENCES = [
@@ -96,6 +97,10 @@ async function main(): Promise<void> {
   const docx30k = await exportDocx(doc30k);
   row('导入 3 万字的 .docx', await median(15, () => importDocx(docx30k)), '< 300 ms');
   row('导出 3 万字报告为 .docx', await median(15, () => exportDocx(doc30k)), '< 150 ms');
+
+  console.log('\n导入：按 LibreOffice 生成的文件形状（每段各带字体），并与 mammoth 对照');
+  await importBench();
+  console.log('');
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const txt = join(dir, 'report.txt');
