@@ -43,34 +43,60 @@ function paragraphWith(documentXml: string, text: string): string {
   return found;
 }
 
-describe('GB/T 9704 page (5.2.1)', () => {
-  it('is A4 with the standard margins, footer distance and a 22-line grid', async () => {
+describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
+  it('is A4 with the standard margins and footer distance', async () => {
     const { document } = await xml(report());
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1134"/);
-    expect(document).toMatch(/<w:docGrid w:type="default" w:linePitch="579"\/>/);
+    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1134" w:gutter="0"\/>/);
   });
 
-  it('sets every body line exactly 579 twips and narrows characters so 28 fit a line', async () => {
+  it('has Word’s own 22 × 28 grid in the section, so 页面设置 shows 22 行 28 字', async () => {
+    const { document } = await xml(report());
+    expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>');
+    // 28 characters of 16 + charSpace/4096 pt fit the 442.2 pt line; −848 would not.
+    expect(28 * (16 - 849 / 4096)).toBeLessThanOrEqual(442.2);
+    expect(28 * (16 - 848 / 4096)).toBeGreaterThan(442.2);
+    expect(22 * 579).toBeLessThanOrEqual(12756);
+    expect(23 * 579).toBeGreaterThan(12756);
+  });
+
+  it('states the layout instead of snapping to the grid: exact 579-twip lines, no widow control, no CJK/digit gaps', async () => {
     const { styles } = await xml(report());
-    const pPrDefault = /<w:pPrDefault>.*?<\/w:pPrDefault>/s.exec(styles)![0];
-    expect(pPrDefault).toContain('w:line="579"');
-    expect(pPrDefault).toContain('w:lineRule="exact"');
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋" w:hAnsi="Times New Roman" w:hint="eastAsia"\/><w:spacing w:val="-5"\/><w:sz w:val="32"\/>/);
-    // 28 characters of 16 pt − 0.25 pt fit 442.2 pt; 29 do not.
-    expect(28 * 15.75).toBeLessThanOrEqual(442.2);
-    expect(29 * 15.75).toBeGreaterThan(442.2);
+    const pPr = /<w:pPrDefault><w:pPr>(.*?)<\/w:pPr><\/w:pPrDefault>/s.exec(styles)![1]!;
+    expect(pPr).toBe(
+      '<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/>' +
+        '<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/><w:jc w:val="both"/>',
+    );
+    const rPr = /<w:rPrDefault><w:rPr>(.*?)<\/w:rPr><\/w:rPrDefault>/s.exec(styles)![1]!;
+    expect(rPr).toContain('<w:snapToGrid w:val="0"/>');
+    expect(rPr).toContain('<w:sz w:val="32"/>');
+    expect(rPr).toContain('w:eastAsia="zh-CN"');
+    expect(styles.match(/<w:docDefaults>/g)).toHaveLength(1);
+  });
+
+  it('narrows body characters to 15.7 pt so 28 fit Word’s line and LibreOffice’s', async () => {
+    const { document } = await xml(report());
+    expect(paragraphWith(document, '全年开展法治培训')).toContain('<w:spacing w:val="-6"/><w:sz w:val="32"/>');
+    expect(28 * 15.7).toBeLessThanOrEqual(28 * 15.732); // LibreOffice trims the line to 28 cells of 15.73 pt
+    expect(29 * 15.7).toBeGreaterThan(442.2);
+  });
+
+  it('gives the Normal style 16 pt, from which Word and LibreOffice derive the grid’s character pitch', async () => {
+    const { styles } = await xml(report());
+    const normal = /<w:style w:type="paragraph" w:styleId="Normal" w:default="1">.*?<\/w:style>/s.exec(styles)![0];
+    expect(normal).toContain('<w:sz w:val="32"/>');
   });
 });
 
 describe('GB/T 9704 elements', () => {
-  it('sets the title in 2号 of the profile’s title font, centred (7.3.1)', async () => {
+  it('sets the title in 2号 of the profile’s title font, centred, 35 pt lines (7.3.1)', async () => {
     const { document } = await xml(report(), { fontProfile: 'gb2312' });
     const title = paragraphWith(document, '青石镇关于');
     expect(title).toContain('<w:jc w:val="center"/>');
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
     expect(title).toContain('<w:sz w:val="44"/>');
     expect(title).not.toContain('<w:b/>');
+    expect(title).toContain('w:line="700" w:lineRule="exact"');
   });
 
   it('breaks a long title into balanced lines at word boundaries', async () => {
@@ -91,7 +117,10 @@ describe('GB/T 9704 elements', () => {
 
   it('indents body paragraphs two characters in twips and in characters (7.3.3)', async () => {
     const { document } = await xml(report());
-    expect(paragraphWith(document, '全年开展法治培训')).toContain('<w:ind w:firstLine="630" w:firstLineChars="200"/>');
+    const body = paragraphWith(document, '全年开展法治培训');
+    expect(body).toContain('<w:ind w:firstLine="628" w:firstLineChars="200"/>');
+    expect(body).toContain('<w:jc w:val="both"/>');
+    expect(body).toContain('w:eastAsia="仿宋"');
   });
 
   it('sets 一、 in 黑体 and （一） in 楷体, numbers as literal text, no Word numbering, no bold (7.3.3)', async () => {
@@ -120,9 +149,9 @@ describe('GB/T 9704 elements', () => {
     const right = (p: string) => Number(/w:right="(\d+)"/.exec(p)![1]);
     // The date (6.5 characters) is shorter than 7 + 2, so it keeps two characters to the right and the
     // 署名 moves so that its first character is two characters left of the date's.
-    expect(right(date)).toBe(630);
-    const shift = right(signature) + charWidth("青石镇人民政府") * 315 - (right(date) + charWidth("2026年1月15日") * 315);
-    expect(Math.abs(shift - 630)).toBeLessThanOrEqual(1);
+    expect(right(date)).toBe(628);
+    const shift = right(signature) + charWidth('青石镇人民政府') * 314 - (right(date) + charWidth('2026年1月15日') * 314);
+    expect(Math.abs(shift - 628)).toBeLessThanOrEqual(1);
   });
 
   it('numbers pages "— N —" in 4号宋体, odd right and even left with one character in (7.5)', async () => {
@@ -150,11 +179,13 @@ describe('GB/T 9704 elements', () => {
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
   });
 
-  it('names only the chosen profile’s fonts', async () => {
+  it('names only the chosen profile’s fonts, in every font slot of every part', async () => {
     for (const profile of ['gb2312', 'windows', 'kylin'] as const) {
-      const { document, styles } = await xml(report(), { fontProfile: profile });
-      const named = new Set([...(document + styles).matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]));
-      for (const font of named) expect(requiredFonts(profile)).toContain(font);
+      const { document, styles, footers } = await xml(report(), { fontProfile: profile });
+      const rFonts = (document + styles + footers.join('')).match(/<w:rFonts [^>]*>/g)!;
+      const named = new Set(rFonts.flatMap((r) => [...r.matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)].map((m) => m[1]!)));
+      expect([...named].sort()).toEqual([...requiredFonts(profile)].sort());
+      for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
   });
 });

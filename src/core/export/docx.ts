@@ -2,28 +2,41 @@
  * The report as a GB/T 9704-2012 《党政机关公文格式》 .docx: one function per document element, each citing
  * the clause it implements (shared/spec/format.md gives the OOXML values).
  *
- * The grid. 版心 is 156 × 225 mm (5.2.1): 8844 × 12756 twips with the margins below. 22 lines: 12756 / 22 =
- * 579.8, so every line is exactly 579 twips (28.95 pt) — 22 × 579 = 12738 fits, 23 lines do not. 28
- * characters: at 3号 (16 pt) 28 characters need 448 pt but the line is 442.2 pt, so each character is
- * narrowed by 0.25 pt (w:spacing −5 twentieths): 28 × 15.75 = 441 pt fits, 29 do not. Word's own 22 × 28
- * page setup gets the same with a linesAndChars grid and charSpace −849, but LibreOffice misreads that grid
- * (about 14 characters a line), so we use exact line height and character spacing, which both Word/WPS and
- * LibreOffice honour, and keep a line-only docGrid so Word's page setup still shows 22 lines.
+ * The grid (5.2.3: 22 lines of 28 characters). The 版心 is 156 × 225 mm (5.2.1): 8844 × 12756 twips, i.e.
+ * 442.2 × 637.8 pt.
+ * - Lines: 12756 / 22 = 579.8, so the pitch is 579 twips (28.95 pt): 22 × 579 = 12738 fits, 23 do not (an
+ *   exact 29 pt, 580 twips, gives 21 lines only: 22 × 580 = 12760).
+ * - Characters: 28 characters of 3号 (16 pt) need 448 pt, 5.8 pt more than the line, so the pitch must
+ *   shrink to 442.2 / 28 = 15.793 pt. Word stores that in the section's grid as charSpace, the change to
+ *   the Normal font's 16 pt in 1/4096 pt: (15.793 − 16) × 4096 = −849 (−848 would give 442.203 pt, over
+ *   the line). That linesAndChars grid, pitch 579 and charSpace −849, is exactly what Word writes for
+ *   "22 行 × 28 字" in 页面设置, so a reviewer who opens that dialog sees the right figures.
+ * - But LibreOffice renders such a grid wrongly: it reads the same −849 (as −1 pt + 3247/4096 pt, rounded
+ *   to whole twips) into a cell of 15.73 pt and then gives every 16 pt character two cells, 14 a line.
+ *   So no paragraph snaps to the grid (w:snapToGrid off in the defaults, which Word, WPS and LibreOffice
+ *   all honour) and the layout is stated outright instead: lines exactly 579 twips, and characters
+ *   narrowed by 0.3 pt (w:spacing −6 twentieths) to 15.7 pt. 28 × 15.7 = 439.6 pt fits Word's 442.2 pt
+ *   line and also LibreOffice's, which it trims to a whole number of its 15.73 pt cells (28 × 15.73 =
+ *   440.5 pt); 29 × 15.7 = 455.3 pt fits neither. Word/WPS, LibreOffice and the app's preview
+ *   (paginate.ts) then break the same lines and pages.
  */
 import {
   AlignmentType,
   Document,
   DocumentGridType,
   Footer,
+  ImportedXmlComponent,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   TextRun,
   type IParagraphOptions,
+  type IParagraphStyleOptions,
   type IRunOptions,
+  type IStylesOptions,
 } from 'docx';
-import type { Block, ReportDocument } from '../model/report';
+import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle } from './title';
@@ -38,19 +51,26 @@ export interface DocxOptions {
 
 export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
 
-/** Twips. */
+/** Twips. 天头 37 mm, 订口 28 mm; right and bottom make the 版心 156 × 225 mm (Word itself writes left 1587). */
 export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1134, header: 851 };
+/** Line pitch of body text, twips: 22 lines on the 12756-twip 版心. */
 export const LINE_TWIPS = 579;
-/** One character of body text: 16 pt − 0.25 pt, in twips. */
-export const CHAR_TWIPS = 315;
-export const CHAR_SPACING = -5;
+/** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of this file). */
+export const GRID_CHAR_SPACE = -849;
+/** Narrowing of every body character, in twentieths of a point: 16 pt → 15.7 pt. */
+export const CHAR_SPACING = -6;
+/** One character of body text, twips: 15.7 pt. Indents in characters are multiples of it. */
+export const CHAR_TWIPS = 314;
 /** 2号 title lines: 35 pt, the usual 公文 title pitch. */
 export const TITLE_LINE_TWIPS = 700;
 const BODY_SIZE = 32; // half-points: 3号 16 pt
 const TITLE_SIZE = 44; // 2号 22 pt
 const PAGE_NUMBER_SIZE = 28; // 4号 14 pt
+/** One character of the 4号 page number, twips (7.5: 空一字). */
+const PAGE_NUMBER_INDENT = 280;
 
 function fonts(eastAsia: string, profile: FontProfile) {
+  // hint eastAsia: “” — … and other shared punctuation take the Chinese font, not Times New Roman.
   return { ascii: profile.latin, hAnsi: profile.latin, eastAsia, cs: profile.latin, hint: 'eastAsia' };
 }
 
@@ -59,108 +79,162 @@ function run(text: string, eastAsia: string, profile: FontProfile, extra: Partia
 }
 
 const exactLine = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/** Two characters, in twips for LibreOffice (which ignores firstLineChars) and in characters for Word/WPS. */
 const indentTwoChars = { firstLine: 2 * CHAR_TWIPS, firstLineChars: 200 };
+const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
 
-/** 5.2.1 页边与版心尺寸 and 5.2.2 字体和字号: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, 22 × 28. */
-export function pageProperties() {
+/** 5.2.1 页边与版心尺寸, 5.2.3 行数和字数, 7.5 (footer distance): A4, 天头 37 mm, 订口 28 mm, 22 × 28 grid. */
+export function pageSettings() {
   return {
     page: {
       size: { width: PAGE.width, height: PAGE.height },
       margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
     },
-    // The pitch is recorded, but the grid is not switched on: LibreOffice snaps every line taller than the
-    // pitch (the 35 pt title) to two grid lines, Word does not, and the pages would differ.
-    grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_TWIPS },
+    grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: GRID_CHAR_SPACE },
   };
 }
 
-/** 5.2.2 and 7.3.3: defaults every paragraph inherits — 3号仿宋, Times New Roman for Latin, exact 22-line pitch. */
-export function documentDefaults(profile: FontProfile) {
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * 5.2.2 字体和字号 (一般用3号仿宋体字) and 5.2.3: the document defaults every paragraph inherits. Written as
+ * XML because `docx` has no paragraph-level w:snapToGrid; the element order is CT_PPrBase's and CT_RPr's.
+ * - snapToGrid off (paragraph and run): lines and characters as stated, never snapped (head of file).
+ * - autoSpaceDE/DN off: no extra gap between Chinese and digits, so a digit stays half a character.
+ * - adjustRightInd off: Word may not widen the right indent to fit the grid.
+ * - widowControl off: it moves lines to the next page, and a full 9704 page has 22 lines (LibreOffice
+ *   turns it on when the file says nothing).
+ * - lang zh-CN: Chinese line-breaking rules and glyphs in every renderer.
+ */
+function documentDefaultsXml(profile: FontProfile): string {
+  const f = fonts(profile.body, profile);
+  const rFonts = `<w:rFonts w:ascii="${escapeXml(f.ascii)}" w:hAnsi="${escapeXml(f.hAnsi)}" w:eastAsia="${escapeXml(f.eastAsia)}" w:cs="${escapeXml(f.cs)}" w:hint="eastAsia"/>`;
+  return (
+    '<w:docDefaults>' +
+    `<w:rPrDefault><w:rPr>${rFonts}<w:snapToGrid w:val="0"/><w:sz w:val="${BODY_SIZE}"/><w:szCs w:val="${BODY_SIZE}"/>` +
+    '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' +
+    `<w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${LINE_TWIPS}" w:lineRule="exact"/>` +
+    '<w:jc w:val="both"/></w:pPr></w:pPrDefault>' +
+    '</w:docDefaults>'
+  );
+}
+
+/**
+ * 5.2.2 and 7.3.1/7.3.3: the styles a clerk may apply by hand in Word or WPS, each with the profile's
+ * fonts, no colour and no bold, so they too give 9704. Normal carries 16 pt: Word derives the grid's
+ * character pitch from it, and LibreOffice its grid cell. Only these styles are written: docx's other
+ * defaults (blue Heading 5/6, captions…) have no place in a 公文.
+ */
+export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
+  const body = { font: fonts(profile.body, profile), size: BODY_SIZE };
+  const heading = (id: string, name: string, eastAsia: string, outlineLevel: number): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: fonts(eastAsia, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING },
+    paragraph: { indent: indentTwoChars, outlineLevel },
+  });
   return {
-    document: {
-      run: { font: fonts(profile.body, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING },
-      // No widow/orphan control: it moves lines to the next page, and a full 9704 page has 22 lines.
-      // Stated explicitly, because LibreOffice turns it on when the file says nothing.
-      paragraph: { spacing: exactLine, widowControl: false },
-    },
-    // Word's built-in styles carry blue and italic; a clerk who applies one by hand must still get 9704.
-    title: { run: { font: fonts(profile.title, profile), size: TITLE_SIZE, color: '000000' } },
-    heading1: { run: { font: fonts(profile.heading1, profile), size: BODY_SIZE, color: '000000' } },
-    heading2: { run: { font: fonts(profile.heading2, profile), size: BODY_SIZE, color: '000000' } },
-    heading3: { run: { font: fonts(profile.body, profile), size: BODY_SIZE, color: '000000' } },
-    heading4: { run: { font: fonts(profile.body, profile), size: BODY_SIZE, color: '000000', italics: false } },
+    importedStyles: [ImportedXmlComponent.fromXmlString(documentDefaultsXml(profile))],
+    paragraphStyles: [
+      { id: 'Normal', name: 'Normal', quickFormat: true, run: body },
+      {
+        id: 'Title',
+        name: 'Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font: fonts(profile.title, profile), size: TITLE_SIZE },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE_TWIPS, lineRule: LineRuleType.EXACT } },
+      },
+      heading('Heading1', 'heading 1', profile.heading1, 0),
+      heading('Heading2', 'heading 2', profile.heading2, 1),
+      heading('Heading3', 'heading 3', profile.body, 2),
+      heading('Heading4', 'heading 4', profile.body, 3),
+    ],
   };
 }
 
-/** 7.2 (page 1) 标题: 2号小标宋, centred, long titles in balanced lines (梯形或菱形), never broken mid-word. */
+/**
+ * 7.3.1 标题: 2号小标宋体字, 居中, 分一行或多行; 回行时词意完整、排列对称, 梯形或菱形 (balanceTitle).
+ * 35 pt lines: a 22 pt line needs more than the 28.95 pt body pitch to breathe.
+ */
 export function titleParagraphs(title: string, profile: FontProfile): Paragraph[] {
   return balanceTitle(title).map(
     (line) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        // A 22 pt line needs more than the 28.95 pt body pitch to breathe; 35 pt is the usual 公文 title pitch.
         spacing: { line: TITLE_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [new TextRun({ text: line, font: fonts(profile.title, profile), size: TITLE_SIZE })],
       }),
   );
 }
 
-/** An empty line of body pitch: 7.3.1 (空一行) between title and 主送机关, body and 署名. */
+/** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
 export function blankLine(): Paragraph {
   return new Paragraph({ spacing: exactLine, children: [] });
 }
 
-/** 7.3.2 主送机关: under the title, flush left, ending with a full-width colon. */
+/** 7.3.2 主送机关: 标题下空一行, 居左顶格, 回行时仍顶格, 最后标全角冒号. */
 export function addresseeParagraph(addressee: string, profile: FontProfile): Paragraph {
-  const text = addressee.replace(/[:：]?\s*$/, '：');
-  return new Paragraph({ spacing: exactLine, children: [run(text, profile.body, profile)] });
+  const text = addressee.trim().replace(/[:：]?$/, '：');
+  return new Paragraph({ alignment: AlignmentType.LEFT, spacing: exactLine, children: [run(text, profile.body, profile)] });
 }
 
-/** 7.3.3 正文: 3号仿宋, first line indented two characters, wrapped lines flush left. */
+/** 7.3.3 正文: 3号仿宋体字, 每个自然段左空二字, 回行顶格; justified, as a hand-set page is. */
 export function bodyParagraph(text: string, profile: FontProfile): Paragraph {
-  return new Paragraph({ spacing: exactLine, indent: indentTwoChars, children: [run(text, profile.body, profile)] });
+  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exactLine, indent: indentTwoChars, children: [run(text, profile.body, profile)] });
+}
+
+/** The eastAsia font of a heading level (7.3.3: 第一层黑体, 第二层楷体, 第三层和第四层仿宋). */
+function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
+  return level === 1 ? profile.heading1 : level === 2 ? profile.heading2 : profile.body;
 }
 
 /**
- * 7.3.3 结构层次序数: 第一层 "一、" 黑体, 第二层 "（一）" 楷体, 第三层 "1." and 第四层 "（1）" 仿宋, each
- * indented two characters; the numbers are literal text, never Word numbering. A paragraph that begins
- * with a run-in heading ("1.强化学习。正文……") keeps the heading font up to the first 。 only.
+ * 7.3.3 结构层次序数 "一、""（一）""1.""（1）", each paragraph indented two characters like the body. The
+ * number is literal text, never Word numbering (it survives WPS, and the checker reads it); the outline
+ * level only feeds Word's and WPS's navigation pane.
  */
-export function headingParagraph(text: string, level: 1 | 2 | 3 | 4, profile: FontProfile, options: DocxOptions): Paragraph {
-  const font = level === 1 ? profile.heading1 : level === 2 ? profile.heading2 : profile.body;
+export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): Paragraph {
   const bold = level === 3 && options.boldLevel3;
-  return new Paragraph({ spacing: exactLine, indent: indentTwoChars, children: [run(text, font, profile, bold ? { bold } : {})] });
-}
-
-/** A body paragraph whose text starts with a heading number: heading font for the run-in title only. */
-export function runInParagraph(text: string, profile: FontProfile, options: DocxOptions): Paragraph {
-  const split = splitRunInHeading(text);
-  if (!split) return bodyParagraph(text, profile);
-  const font = split.level === 1 ? profile.heading1 : split.level === 2 ? profile.heading2 : profile.body;
-  const bold = split.level === 3 && options.boldLevel3;
   return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
     spacing: exactLine,
     indent: indentTwoChars,
-    children: [run(split.heading, font, profile, bold ? { bold } : {}), run(split.rest, profile.body, profile)],
+    outlineLevel: level - 1,
+    children: [run(text, headingFont(level, profile), profile, bold ? { bold } : {})],
   });
 }
 
-/** 7.3.4 附件说明: one blank line under the body, two characters in, "附件：1. 名称", later items aligned. */
-export function attachmentNote(items: readonly string[], profile: FontProfile): Paragraph[] {
-  if (items.length === 0) return [];
-  const numbered = items.length > 1;
-  const label = '附件：';
-  return [
-    blankLine(),
-    ...items.map(
-      (item, i) =>
-        new Paragraph({
-          spacing: exactLine,
-          indent: i === 0 ? indentTwoChars : { left: (2 + label.length) * CHAR_TWIPS },
-          children: [run(`${i === 0 ? label : ''}${numbered ? `${i + 1}. ` : ''}${item}`, profile.body, profile)],
-        }),
-    ),
-  ];
+/** 7.3.3 第一层 "一、" in 黑体, no bold. */
+export const heading1 = (text: string, profile: FontProfile) => headingParagraph(text, 1, profile, { boldLevel3: false });
+/** 7.3.3 第二层 "（一）" in 楷体. */
+export const heading2 = (text: string, profile: FontProfile) => headingParagraph(text, 2, profile, { boldLevel3: false });
+/** 7.3.3 第三层 "1." in 仿宋, bold when the county asks for it. */
+export const heading3 = (text: string, profile: FontProfile, bold = false) => headingParagraph(text, 3, profile, { boldLevel3: bold });
+/** 7.3.3 第四层 "（1）" in 仿宋. */
+export const heading4 = (text: string, profile: FontProfile) => headingParagraph(text, 4, profile, { boldLevel3: false });
+
+/**
+ * 7.3.3, run-in: a body paragraph that begins with its own heading ("1.强化学习。正文……") keeps the
+ * heading's font up to the first 。 only; the rest is body text.
+ */
+export function runInParagraph(text: string, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): Paragraph {
+  const split = splitRunInHeading(text);
+  if (!split) return bodyParagraph(text, profile);
+  const bold = split.level === 3 && options.boldLevel3;
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: exactLine,
+    indent: indentTwoChars,
+    children: [run(split.heading, headingFont(split.level, profile), profile, bold ? { bold } : {}), run(split.rest, profile.body, profile)],
+  });
 }
 
 /** Width in characters as 9704 counts them: Latin letters and digits are half a character. */
@@ -170,11 +244,45 @@ export function charWidth(text: string): number {
   return w;
 }
 
+/** The text of each 附件说明 line and its indents in characters: first line, and lines after it. */
+export function attachmentLines(items: readonly string[]): { text: string; first: number; rest: number }[] {
+  const label = '附件：';
+  return items.map((item, i) => {
+    const number = items.length > 1 ? `${i + 1}. ` : '';
+    // Every line of a name starts under the first character of the name (7.3.4: 与上一行附件名称的首字对齐).
+    const nameStart = 2 + charWidth(label) + charWidth(number);
+    return { text: `${i === 0 ? label : ''}${number}${item}`, first: i === 0 ? 2 : 2 + charWidth(label), rest: nameStart };
+  });
+}
+
 /**
- * Right indents, in characters, of each 署名 line and of the 成文日期 (7.3.5.2 不加盖印章的公文): 署名 two
- * characters from the right; the date on the next line, its first character two characters right of the
- * 署名's first character; when the date is the longer, the 署名 moves left so the date keeps two
- * characters to the right. A shorter co-signer line is centred under the widest one.
+ * 7.3.4 附件说明: 正文下空一行左空二字编排"附件", 后标全角冒号和附件名称; 多个附件用阿拉伯数字标注顺序号
+ * ("附件：1. 名称", format.md); 回行与上一行附件名称的首字对齐. Names are written as given (no closing mark).
+ */
+export function attachmentNote(items: readonly string[], profile: FontProfile): Paragraph[] {
+  if (items.length === 0) return [];
+  return [
+    blankLine(),
+    ...attachmentLines(items).map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: exactLine,
+          indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) },
+          children: [run(line.text, profile.body, profile)],
+        }),
+    ),
+  ];
+}
+
+/**
+ * Right indents, in characters, of each 署名 line and of the 成文日期, per 7.3.5.2 不加盖印章的公文: 署名 右空
+ * 二字; the date on the next line, 首字比署名首字右移二字; 如成文日期长于署名, the date keeps 右空二字 and the
+ * 署名 moves left accordingly (相应增加署名右空字数). Several 署名 (联合行文) are stacked, each shorter one
+ * centred under the widest.
+ *
+ * Why 7.3.5.2: the exported file carries no seal. A copy sealed on paper would follow 7.3.5.1 (date 右空
+ * 四字, 署名 centred over it); the published reports this app writes are unsealed.
  */
 export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
   const widest = Math.max(0, ...signature.map(charWidth));
@@ -188,40 +296,39 @@ export function signatureIndents(signature: readonly string[], date: string): { 
   return { signature: signature.map((line) => signatureRight + (widest - charWidth(line)) / 2), date: dateRight };
 }
 
-/** 7.3.5.2: the 署名 and 成文日期 paragraphs, right-aligned with the indents above. */
+/** 7.3.5.2: the 署名 lines, right-aligned with the indents above. */
 export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): Paragraph[] {
   const signature = signatureLines.filter((s) => s.trim());
-  if (signature.length === 0 && !date) return [];
   const indents = signatureIndents(signature, date);
-  const right = (chars: number) => Math.round(chars * CHAR_TWIPS);
-  return [
-    blankLine(),
-    ...signature.map(
-      (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: right(indents.signature[i]!) }, children: [run(line, profile.body, profile)] }),
-    ),
-    ...(date ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: right(indents.date) }, children: [run(date, profile.body, profile)] })] : []),
-  ];
+  return signature.map(
+    (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: twips(indents.signature[i]!) }, children: [run(line, profile.body, profile)] }),
+  );
 }
 
-/** 7.5 页码: 4号半角宋体 "— 1 —", odd pages right with one character in, even pages left with one character in. */
+/** 7.3.5.2 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
+export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): Paragraph[] {
+  if (!date.trim()) return [];
+  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date);
+  return [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: twips(indents.date) }, children: [run(date, profile.body, profile)] })];
+}
+
+/**
+ * 7.5 页码: 4号半角宋体阿拉伯数字, 数字左右各放一条一字线 ("— 1 —"); 单页码居右空一字, 双页码居左空一字.
+ * Word shows the even footer only with w:evenAndOddHeaders in settings (buildDocument).
+ */
 export function pageNumberFooters(profile: FontProfile) {
+  const font = profile.pageNumber;
   const footer = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: IParagraphOptions['indent']) =>
     new Footer({
       children: [
         new Paragraph({
           alignment,
           indent,
-          children: [
-            new TextRun({
-              children: ['— ', PageNumber.CURRENT, ' —'],
-              font: { ascii: profile.pageNumber, hAnsi: profile.pageNumber, eastAsia: profile.pageNumber, cs: profile.pageNumber, hint: 'eastAsia' },
-              size: PAGE_NUMBER_SIZE,
-            }),
-          ],
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' }, size: PAGE_NUMBER_SIZE })],
         }),
       ],
     });
-  return { default: footer(AlignmentType.RIGHT, { right: 280 }), even: footer(AlignmentType.LEFT, { left: 280 }) };
+  return { default: footer(AlignmentType.RIGHT, { right: PAGE_NUMBER_INDENT }), even: footer(AlignmentType.LEFT, { left: PAGE_NUMBER_INDENT }) };
 }
 
 function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): Paragraph {
@@ -229,33 +336,37 @@ function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions
   return runInParagraph(block.text, profile, options);
 }
 
-/** The whole document, in the order of 7.2–7.3: 份号/文号 lines we keep, title, 主送机关, body, 附件说明, 署名, 成文日期. */
+/** The whole document in the order of 7.3: (发文字号 when imported), 标题, 主送机关, 正文, 附件说明, 署名, 成文日期. */
 export function buildDocument(doc: ReportDocument, options: DocxOptions): Document {
   const profile = FONT_PROFILES[options.fontProfile];
   const { meta } = doc;
   const children: Paragraph[] = [];
-  if (meta.docNumber) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(meta.docNumber, profile.body, profile)] }), blankLine());
+  // 7.2.5 发文字号 belongs to the 版头, which a report without 红头 does not have; an imported one is kept, centred.
+  if (meta.docNumber.trim()) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(meta.docNumber.trim(), profile.body, profile)] }), blankLine());
   if (meta.title.trim()) children.push(...titleParagraphs(meta.title, profile), blankLine());
   if (options.includeAddressee && meta.addressee.trim()) children.push(addresseeParagraph(meta.addressee, profile));
   for (const section of doc.sections) {
-    if (section.heading) children.push(headingParagraph(section.heading, 1, profile, options));
+    if (section.heading.trim()) children.push(headingParagraph(section.heading, 1, profile, options));
     for (const block of section.blocks) {
       if (block.text.trim() === '') continue;
       children.push(blockParagraph(block, profile, options));
     }
   }
-  for (const line of doc.closing) children.push(bodyParagraph(line, profile));
+  for (const line of doc.closing) if (line.trim()) children.push(bodyParagraph(line, profile));
   children.push(...attachmentNote(meta.attachments, profile));
-  children.push(...signatureBlock(meta.signature, meta.date, profile));
+  const signature = signatureBlock(meta.signature, meta.date, profile);
+  const date = dateLine(meta.signature, meta.date, profile);
+  if (signature.length || date.length) children.push(blankLine(), ...signature, ...date);
   return new Document({
     creator: '法治年报助手',
     title: meta.title.replace(/\n/g, ''),
     evenAndOddHeaderAndFooters: true,
-    styles: { default: documentDefaults(profile) },
-    sections: [{ properties: pageProperties(), footers: pageNumberFooters(profile), children }],
+    styles: stylesAndDefaults(profile),
+    sections: [{ properties: pageSettings(), footers: pageNumberFooters(profile), children }],
   });
 }
 
+/** The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}): Promise<Uint8Array> {
   const document = buildDocument(doc, { ...DEFAULT_DOCX_OPTIONS, ...options });
   return new Uint8Array(await Packer.toArrayBuffer(document));

@@ -8,7 +8,7 @@ export type FontProfileId = 'gb2312' | 'windows' | 'kylin';
 export interface FontProfile {
   id: FontProfileId;
   name: string;
-  /** 标题 (GB/T 9704 7.3.2: 2号小标宋体). */
+  /** 标题 (GB/T 9704 7.3.1: 2号小标宋体字). */
   title: string;
   /** 正文, 1. and （1） headings, 署名, 成文日期 (7.3.3: 3号仿宋体). */
   body: string;
@@ -18,12 +18,14 @@ export interface FontProfile {
   heading2: string;
   /** 页码 (7.5: 4号半角宋体阿拉伯数字). */
   pageNumber: string;
-  /** Latin letters and digits everywhere. */
+  /** Latin letters and digits everywhere (format.md: Times New Roman); “” — … stay in the Chinese font (w:hint). */
   latin: string;
 }
 
 export const FONT_PROFILES: Record<FontProfileId, FontProfile> = {
-  // The set most county templates name: the fonts of the standard's own examples.
+  // The set county templates and 文印室 font packs name (9704 itself says only 小标宋体/仿宋体/楷体/黑体);
+  // the 方正 and _GB2312 faces are licensed and installed by hand. Times New Roman for Latin is on every
+  // Windows PC; where it is missing (Linux) renderers substitute its metric twin Liberation Serif.
   gb2312: {
     id: 'gb2312',
     name: '公文标准字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312）',
@@ -35,7 +37,8 @@ export const FONT_PROFILES: Record<FontProfileId, FontProfile> = {
     latin: 'Times New Roman',
   },
   // Stock Windows (7 to 11) ships 仿宋 (FangSong), 楷体 (KaiTi), 黑体 (SimHei) and 宋体 (SimSun) but no
-  // 小标宋: 宋体 is the closest stock face for the title, and needs no bold to stay legal under 9704.
+  // 小标宋. The title takes 宋体: 小标宋 is a heavy 宋 face, so 宋体 keeps its design (黑体 would read as a
+  // heading, 楷体/仿宋 as body), and it needs no bold, which 9704 does not ask for.
   windows: {
     id: 'windows',
     name: 'Windows 自带字体（仿宋、楷体、黑体、宋体）',
@@ -46,17 +49,21 @@ export const FONT_PROFILES: Record<FontProfileId, FontProfile> = {
     pageNumber: '宋体',
     latin: 'Times New Roman',
   },
-  // 统信 UOS and 麒麟 Kylin office PCs run WPS for Linux, whose bundled 方正 GBK faces are the usual 公文
-  // set there. This is an assumption to confirm on a real machine; the app warns before exporting with a
-  // font the machine lacks.
+  // 统信 UOS and 麒麟 Kylin office PCs come with WPS for Linux, which installs 方正's GBK faces in
+  // /usr/share/fonts/wps-office: FZXBSK.TTF 方正小标宋_GBK, FZFSK.TTF 方正仿宋_GBK, FZKTK.TTF 方正楷体_GBK,
+  // FZHTK.TTF 方正黑体_GBK and FZSSK.TTF 方正书宋_GBK (a 宋体 for the page numbers; there is no 宋体/SimSun).
+  // Source: users' notes from 银河麒麟 machines naming those files (e.g. "方正小标宋_GBK … 系统预装或 WPS 自带",
+  // /usr/share/fonts/wps-office/FZXBSK.TTF) and scripts that load /usr/share/fonts/wps-office/FZFSK.TTF;
+  // not checked on a machine of our own, so requiredFonts lets the app warn when one is missing. The system
+  // fonts proper (Noto/思源 黑体 and 宋体) have no 仿宋 or 楷体, so they cannot make a 9704 page alone.
   kylin: {
     id: 'kylin',
-    name: '统信 UOS / 麒麟 Kylin（方正 GBK 字体）',
+    name: '统信 UOS / 麒麟 Kylin（WPS 自带方正 GBK 字体）',
     title: '方正小标宋_GBK',
     body: '方正仿宋_GBK',
     heading1: '方正黑体_GBK',
     heading2: '方正楷体_GBK',
-    pageNumber: '宋体',
+    pageNumber: '方正书宋_GBK',
     latin: 'Times New Roman',
   },
 };

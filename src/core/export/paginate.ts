@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 315 twips on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './docx';
+import { attachmentLines, charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './docx';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -67,10 +67,11 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
   return lines;
 }
 
-function paragraphLines(pieces: Piece[], indent = 2): PreviewLine[] {
-  return breakLines(pieces, CHARS_PER_LINE - indent, CHARS_PER_LINE).map((runs, i) => ({
+/** A left-aligned paragraph: `indent` characters on its first line, `rest` on the lines after it. */
+function paragraphLines(pieces: Piece[], indent = 2, rest = 0): PreviewLine[] {
+  return breakLines(pieces, CHARS_PER_LINE - indent, CHARS_PER_LINE - rest).map((runs, i) => ({
     runs,
-    indent: i === 0 ? indent : 0,
+    indent: i === 0 ? indent : rest,
     align: 'left' as const,
     height: LINE_TWIPS,
   }));
@@ -83,7 +84,7 @@ const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewLine[] {
   const { meta } = doc;
   const lines: PreviewLine[] = [];
-  if (meta.docNumber) lines.push({ runs: [{ text: meta.docNumber, style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
+  if (meta.docNumber.trim()) lines.push({ runs: [{ text: meta.docNumber.trim(), style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
   if (meta.title.trim()) {
     for (const t of balanceTitle(meta.title)) {
       // A title line longer than the measure wraps inside its own paragraph, as in Word.
@@ -94,10 +95,10 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
     lines.push(blank());
   }
   if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
-    lines.push(...paragraphLines([{ text: meta.addressee.replace(/[:：]?\s*$/, '：'), style: 'addressee' }], 0));
+    lines.push(...paragraphLines([{ text: meta.addressee.trim().replace(/[:：]?$/, '：'), style: 'addressee' }], 0));
   }
   for (const section of doc.sections) {
-    if (section.heading) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
+    if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
     for (const block of section.blocks) {
       if (!block.text.trim()) continue;
       if (block.kind === 'subheading') {
@@ -108,20 +109,17 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
       lines.push(...paragraphLines(runIn ? [{ text: runIn.heading, style: HEADING_STYLE[runIn.level] }, { text: runIn.rest, style: 'body' }] : [{ text: block.text, style: 'body' }]));
     }
   }
-  for (const c of doc.closing) lines.push(...paragraphLines([{ text: c, style: 'body' }]));
+  for (const c of doc.closing) if (c.trim()) lines.push(...paragraphLines([{ text: c, style: 'body' }]));
   if (meta.attachments.length) {
     lines.push(blank());
-    meta.attachments.forEach((a, i) => {
-      const text = `${i === 0 ? '附件：' : ''}${meta.attachments.length > 1 ? `${i + 1}. ` : ''}${a}`;
-      lines.push(...paragraphLines([{ text, style: 'body' }], i === 0 ? 2 : 5));
-    });
+    for (const line of attachmentLines(meta.attachments)) lines.push(...paragraphLines([{ text: line.text, style: 'body' }], line.first, line.rest));
   }
   const signature = meta.signature.filter((s) => s.trim());
-  if (signature.length || meta.date) {
+  if (signature.length || meta.date.trim()) {
     lines.push(blank());
     const indents = signatureIndents(signature, meta.date);
     signature.forEach((s, i) => lines.push({ runs: [{ text: s, style: 'signature' }], indent: indents.signature[i]!, align: 'right', height: LINE_TWIPS }));
-    if (meta.date) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
+    if (meta.date.trim()) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
   }
   return lines;
 }
