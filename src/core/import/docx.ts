@@ -4,7 +4,7 @@
  * the text importer's heading rules apply unchanged. Word heading styles, when present, are passed on as
  * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
 import { fastDocxText } from './docxFast';
 import { importStructuredText } from './text';
 import type { ImportOptions, ImportResult } from './types';
@@ -59,7 +59,7 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-type MammothInput = Parameters<typeof mammoth.convertToHtml>[0];
+type MammothInput = Parameters<typeof Mammoth.convertToHtml>[0];
 
 /**
  * mammoth reads `buffer` in Node and `arrayBuffer` in its browser build: give it both. A Uint8Array
@@ -73,6 +73,8 @@ function mammothInput(bytes: Uint8Array): MammothInput {
 /** The reference reading: mammoth's HTML, as lines. */
 export async function mammothText(bytes: Uint8Array): Promise<DocxText | { error: string }> {
   try {
+    // Loaded only when the fast reader declines a file: mammoth costs ~50 ms to load, which every CLI run paid.
+    const mammoth = ((await import('mammoth')) as { default?: typeof Mammoth }).default ?? ((await import('mammoth')) as unknown as typeof Mammoth);
     const result = await mammoth.convertToHtml(mammothInput(bytes), {
       // Photos are not report text; converting them to data URLs only costs time.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
