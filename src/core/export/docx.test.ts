@@ -1,7 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
@@ -188,32 +184,4 @@ describe('GB/T 9704 elements', () => {
       for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
   });
-});
-
-const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
-
-describe.skipIf(!soffice)('rendered by LibreOffice (skipped: soffice or pdftotext missing)', () => {
-  it('gives full body pages of 22 lines of 28 characters', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'grid-'));
-    const doc = report();
-    const sentence = '法治政府建设是全面依法治国的重点任务和主体工程';
-    doc.sections[1]!.blocks = Array.from({ length: 8 }, () => ({ kind: 'paragraph' as const, text: sentence.repeat(40) + '。' }));
-    writeFileSync(join(dir, 'grid.docx'), await exportDocx(doc));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'grid.docx')], { stdio: 'ignore', timeout: 120_000 });
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'grid.pdf'), '-'], { encoding: 'utf8' });
-    const pages = text.split('\f').filter((p) => p.trim());
-    const full = pages.slice(1, -1);
-    expect(full.length).toBeGreaterThanOrEqual(3);
-    for (const page of full) {
-      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
-      const body = lines.filter((l) => !/^—\s*\d+\s*—$/.test(l));
-      expect(body).toHaveLength(22);
-      const pure = body.filter((l) => /^[\u4e00-\u9fa5]+$/.test(l));
-      expect(pure.length).toBeGreaterThan(15);
-      expect(Math.max(...pure.map((l) => l.length))).toBe(28);
-      expect(pure.filter((l) => l.length === 28).length).toBeGreaterThan(pure.length / 2);
-    }
-    expect(pages[1]).toMatch(/—\s*2\s*—/);
-    expect(readFileSync(join(dir, 'grid.pdf')).subarray(0, 4).toString()).toBe('%PDF');
-  }, 150_000);
 });
