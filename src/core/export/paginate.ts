@@ -1,10 +1,10 @@
 /**
  * The export's pages, computed: the same lines, breaks and pages the .docx gives, for the app's print
  * preview and its PDF. Deterministic because the export uses exact line heights (docx.ts): 22 body lines
- * of 579 twips on the 12756-twip 版心, 28 characters of 315 twips on the 8844-twip line.
+ * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { attachmentLines, charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './docx';
+import { attachmentLines, charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 

@@ -7,8 +7,19 @@
 export const TITLE_LINE_CHARS = 18;
 
 /** Places a title may break: after these words, or before these. */
-const BREAK_AFTER = ['人民政府', '委员会', '办事处', '关于', '年度', '年', '镇', '乡', '街道', '局'];
+const BREAK_AFTER = ['人民政府', '委员会', '办事处', '年度', '年', '镇', '乡', '街道', '局', '书记', '镇长', '乡长', '主任'];
 const BREAK_BEFORE = ['关于', '法治政府建设', '法治建设', '履行', '第一责任人', '述职报告', '工作情况', '情况的报告', '的报告', '工作报告', '年度报告'];
+/** Words a break may never split, whatever the lists above allow ("某某乡|人民政府", "推进|法治建设"). */
+const NEVER_SPLIT = ['人民政府', '委员会', '办事处', '街道办', '党委书记', '推进法治建设', '法治政府建设', '第一责任人', '述职报告', '工作报告', '年度报告'];
+
+/** Words a line may not start with: they belong to the place before them ("某某乡|人民政府"). */
+const NEVER_FIRST = ['人民政府', '委员会', '办事处', '党委', '党工委'];
+
+function splitsAWord(title: string, p: number): boolean {
+  if (NEVER_FIRST.some((w) => title.startsWith(w, p))) return true;
+  for (const w of NEVER_SPLIT) for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1)) if (i < p && p < i + w.length) return true;
+  return false;
+}
 
 function breakPoints(title: string): number[] {
   const points = new Set<number>();
@@ -16,7 +27,7 @@ function breakPoints(title: string): number[] {
   for (const w of BREAK_BEFORE) for (let i = title.indexOf(w); i >= 0; i = title.indexOf(w, i + 1)) points.add(i);
   // Never inside a year ("2025年" and "年度" stay whole) and never at the ends.
   return [...points]
-    .filter((p) => p > 0 && p < title.length && !/\d/.test(title[p - 1]! + title[p]!) && title.slice(p - 1, p + 1) !== '年度')
+    .filter((p) => p > 0 && p < title.length && !/[\d〇零一二三四五六七八九]{2}/.test(title[p - 1]! + title[p]!) && title.slice(p - 1, p + 1) !== '年度' && !splitsAWord(title, p))
     .sort((a, b) => a - b);
 }
 

@@ -3,50 +3,65 @@
  * Staff lines (撰稿人/审核人/联系电话) are internal routing and never published.
  */
 import type { ReportDocument } from '../model/report';
+import { attachmentLines } from './layout';
+
+export interface WebTextOptions {
+  /** Print the 主送机关 line when the report has one (as the .docx option). */
+  includeAddressee?: boolean;
+}
 
 const STAFF_LINE = /^(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?)\s*[:：]/;
 
 interface WebLine {
-  kind: 'title' | 'addressee' | 'h2' | 'h3' | 'p' | 'signature' | 'date';
+  /** h2: 一、 part headings; h3: （一） sub-headings; 1. and （1） stay paragraphs, as they do in print. */
+  kind: 'title' | 'addressee' | 'h2' | 'h3' | 'p' | 'attachment' | 'signature' | 'date';
   text: string;
 }
 
-function webLines(doc: ReportDocument): WebLine[] {
+function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
   const lines: WebLine[] = [];
   const { meta } = doc;
   const title = meta.title.replace(/\n/g, '').trim();
   if (title) lines.push({ kind: 'title', text: title });
-  if (meta.addressee.trim()) lines.push({ kind: 'addressee', text: meta.addressee.trim() });
+  if (options.includeAddressee !== false && meta.addressee.trim()) lines.push({ kind: 'addressee', text: meta.addressee.trim().replace(/[:：]?$/, '：') });
   for (const section of doc.sections) {
-    if (section.heading) lines.push({ kind: 'h2', text: section.heading });
+    if (section.heading.trim()) lines.push({ kind: 'h2', text: section.heading.trim() });
     for (const block of section.blocks) {
       if (!block.text.trim()) continue;
-      lines.push({ kind: block.kind === 'subheading' ? 'h3' : 'p', text: block.text });
+      lines.push({ kind: block.kind === 'subheading' && block.level === 2 ? 'h3' : 'p', text: block.text.trim() });
     }
   }
-  for (const c of doc.closing) if (!STAFF_LINE.test(c)) lines.push({ kind: 'p', text: c });
-  meta.attachments.forEach((a, i) => lines.push({ kind: 'p', text: `${i === 0 ? '附件：' : '　　　'}${meta.attachments.length > 1 ? `${i + 1}. ` : ''}${a}` }));
-  for (const s of meta.signature) lines.push({ kind: 'signature', text: s });
-  if (meta.date) lines.push({ kind: 'date', text: meta.date });
+  for (const c of doc.closing) if (c.trim() && !STAFF_LINE.test(c.trim())) lines.push({ kind: 'p', text: c.trim() });
+  // Same wording as the .docx (附件：1. 名称); later items under the first name.
+  for (const line of attachmentLines(meta.attachments)) lines.push({ kind: 'attachment', text: line.first > 2 ? `　　　${line.text}` : line.text });
+  for (const s of meta.signature) if (s.trim()) lines.push({ kind: 'signature', text: s.trim() });
+  if (meta.date.trim()) lines.push({ kind: 'date', text: meta.date.trim() });
   return lines;
 }
 
-/** Plain text: one paragraph per line, a blank line between, body paragraphs indented with two ideographic spaces. */
-export function toWebText(doc: ReportDocument): string {
+/**
+ * Plain text: one paragraph per line, a blank line between; body paragraphs and headings indented with two
+ * ideographic spaces as in print (7.3.3), the title, 主送机关, 署名 and date flush left (a CMS aligns them).
+ */
+export function toWebText(doc: ReportDocument, options: WebTextOptions = {}): string {
   return (
-    webLines(doc)
-      .map((l) => (l.kind === 'p' || l.kind === 'h2' || l.kind === 'h3' ? `　　${l.text}` : l.text))
+    webLines(doc, options)
+      .map((l) => (l.kind === 'p' || l.kind === 'h2' || l.kind === 'h3' || l.kind === 'attachment' ? `　　${l.text}` : l.text))
       .join('\n\n') + '\n'
   );
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Simple HTML a CMS accepts as pasted source: h1/h2/h3/p, alignment only where 9704 asks for it. */
-export function toWebHtml(doc: ReportDocument): string {
-  const body = webLines(doc).map((l) => {
+/**
+ * Simple HTML a CMS accepts as pasted source: h1 title, h2 for 一、, h3 for （一）, p for the rest. The only
+ * inline styles are the ones a CMS's own stylesheet would lose and 9704 needs: centred title, first-line
+ * indent of paragraphs, 署名 and date on the right.
+ */
+export function toWebHtml(doc: ReportDocument, options: WebTextOptions = {}): string {
+  const body = webLines(doc, options).map((l) => {
     const text = escapeHtml(l.text);
     switch (l.kind) {
       case 'title':

@@ -1,0 +1,58 @@
+/**
+ * The export's page geometry in numbers, shared by the .docx writer (docx.ts), the computed pages of the
+ * preview (paginate.ts) and the web text, without the docx library. docx.ts explains the grid arithmetic.
+ */
+
+/** Twips. 天头 37 mm, 订口 28 mm; right and bottom make the 版心 156 × 225 mm (Word itself writes left 1587). */
+export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1134, header: 851 };
+/** Line pitch of body text, twips: 22 lines on the 12756-twip 版心. */
+export const LINE_TWIPS = 579;
+/** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of docx.ts). */
+export const GRID_CHAR_SPACE = -849;
+/** Narrowing of every body character, in twentieths of a point: 16 pt → 15.7 pt. */
+export const CHAR_SPACING = -6;
+/** One character of body text, twips: 15.7 pt. Indents in characters are multiples of it. */
+export const CHAR_TWIPS = 314;
+/** 2号 title lines: 35 pt, the usual 公文 title pitch. */
+export const TITLE_LINE_TWIPS = 700;
+/** One character of body text in points, for drawing the preview. */
+export const CHAR_POINTS = CHAR_TWIPS / 20;
+
+/** Width in characters as 9704 counts them: Latin letters and digits are half a character. */
+export function charWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\x20-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+/** The text of each 附件说明 line and its indents in characters: first line, and lines after it. */
+export function attachmentLines(items: readonly string[]): { text: string; first: number; rest: number }[] {
+  const label = '附件：';
+  return items.map((item, i) => {
+    const number = items.length > 1 ? `${i + 1}. ` : '';
+    // Every line of a name starts under the first character of the name (7.3.4: 与上一行附件名称的首字对齐).
+    const nameStart = 2 + charWidth(label) + charWidth(number);
+    return { text: `${i === 0 ? label : ''}${number}${item}`, first: i === 0 ? 2 : 2 + charWidth(label), rest: nameStart };
+  });
+}
+
+/**
+ * Right indents, in characters, of each 署名 line and of the 成文日期, per 7.3.5.2 不加盖印章的公文: 署名 右空
+ * 二字; the date on the next line, 首字比署名首字右移二字; 如成文日期长于署名, the date keeps 右空二字 and the
+ * 署名 moves left accordingly (相应增加署名右空字数). Several 署名 (联合行文) are stacked, each shorter one
+ * centred under the widest.
+ *
+ * Why 7.3.5.2: the exported file carries no seal. A copy sealed on paper would follow 7.3.5.1 (date 右空
+ * 四字, 署名 centred over it); the published reports this app writes are unsealed.
+ */
+export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
+  const widest = Math.max(0, ...signature.map(charWidth));
+  const dateWidth = charWidth(date);
+  let signatureRight = 2;
+  let dateRight = signatureRight + widest - 2 - dateWidth;
+  if (!signature.length || dateRight < 2) {
+    dateRight = 2;
+    if (signature.length) signatureRight = dateRight + dateWidth + 2 - widest;
+  }
+  return { signature: signature.map((line) => signatureRight + (widest - charWidth(line)) / 2), date: dateRight };
+}
