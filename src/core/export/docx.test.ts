@@ -31,6 +31,11 @@ async function xml(doc: ReportDocument, options: Partial<DocxOptions> = {}) {
   };
 }
 
+/** The text of every paragraph of document.xml, in order. */
+function paragraphTexts(documentXml: string): string[] {
+  return (documentXml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>|<w:p\/>/gs) ?? []).map((p) => p.replace(/<[^>]+>/g, ''));
+}
+
 /** The paragraph (w:p) of document.xml that contains `text`. */
 function paragraphWith(documentXml: string, text: string): string {
   const paragraphs = documentXml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? [];
@@ -173,6 +178,59 @@ describe('GB/T 9704 elements', () => {
     expect(heading1).not.toMatch(/w:color w:val="(?!000000)/);
     const title = /<w:style w:type="paragraph" w:styleId="Title">.*?<\/w:style>/s.exec(styles)![0];
     expect(title).toContain('w:eastAsia="方正小标宋简体"');
+  });
+
+  it('sets 1. and （1） in 仿宋 and bolds a "1." sub-heading only with the option; outline levels for the navigation pane (7.3.3)', async () => {
+    const doc = report();
+    doc.sections[1]!.blocks.push({ kind: 'subheading', level: 3, text: '2.规范执法' }, { kind: 'subheading', level: 4, text: '（1）案卷评查' });
+    const plain = await xml(doc, { fontProfile: 'gb2312' });
+    const bold = await xml(doc, { fontProfile: 'gb2312', boldLevel3: true });
+    for (const [text, level] of [['一、主要举措和成效', 0], ['（一）健全依法行政制度体系', 1], ['2.规范执法', 2], ['（1）案卷评查', 3]] as const) {
+      expect(paragraphWith(plain.document, text)).toContain(`<w:outlineLvl w:val="${level}"/>`);
+    }
+    for (const text of ['2.规范执法', '（1）案卷评查']) {
+      expect(paragraphWith(plain.document, text)).toContain('w:eastAsia="仿宋_GB2312"');
+      expect(paragraphWith(plain.document, text)).not.toContain('<w:b/>');
+    }
+    expect(paragraphWith(bold.document, '2.规范执法')).toContain('<w:b/>');
+    expect(paragraphWith(bold.document, '（1）案卷评查')).not.toContain('<w:b/>');
+    expect(paragraphWith(bold.document, '一、主要举措和成效')).not.toContain('<w:b/>');
+  });
+
+  it('writes 附件说明 one blank line under the body, "附件：1. 名称", names aligned under their first character (7.3.4)', async () => {
+    const doc = report();
+    doc.meta.attachments = ['执法统计表', '决策目录'];
+    const { document } = await xml(doc);
+    const texts = paragraphTexts(document);
+    const at = texts.indexOf('附件：1. 执法统计表');
+    expect(texts[at - 1]).toBe('');
+    expect(texts[at + 1]).toBe('2. 决策目录');
+    // Names start 2 + 3 (附件：) + 1.5 ("1. ") = 6.5 characters in; first lines at 2 and 5.
+    expect(paragraphWith(document, '附件：1. 执法统计表')).toContain('<w:ind w:left="2041" w:hanging="1413"/>');
+    expect(paragraphWith(document, '2. 决策目录')).toContain('<w:ind w:left="2041" w:hanging="471"/>');
+  });
+
+  it('puts the parts in the order of 7.3, with the blank lines 9704 asks for', async () => {
+    const doc = report();
+    doc.meta.docNumber = '青府〔2026〕3号';
+    doc.closing = ['特此报告。'];
+    const { document } = await xml(doc);
+    const texts = paragraphTexts(document);
+    expect(texts.slice(0, 6)).toEqual(['青府〔2026〕3号', '', '青石镇关于2025年度', '法治政府建设情况的报告', '', '县委、县政府：']);
+    expect(texts.slice(-4)).toEqual(['特此报告。', '', '青石镇人民政府', '2026年1月15日']);
+    expect(paragraphWith(document, '青府〔2026〕3号')).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('refers the odd and even footers from the section (7.5)', async () => {
+    const { document } = await xml(report());
+    expect(document).toMatch(/<w:footerReference w:type="default" r:id="[^"]+"\/><w:footerReference w:type="even" r:id="[^"]+"\/>/);
+  });
+
+  it('writes only its own styles, none with colour, bold or italics', async () => {
+    const { styles } = await xml(report());
+    const ids = [...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['Normal', 'Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4']);
+    expect(styles).not.toMatch(/<w:color |<w:b\/>|<w:i\/>/);
   });
 
   it('names only the chosen profile’s fonts, in every font slot of every part', async () => {
