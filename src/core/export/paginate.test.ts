@@ -29,9 +29,12 @@ describe('the computed pages', () => {
     expect(lines.map((l) => l.map((r) => r.text).join(''))).toEqual(['一二三四五六七八九十。', '再来']);
   });
 
-  it('counts digits and Latin letters as half a character', () => {
+  it('counts digits as about half a character, and ASCII marks by their Times New Roman width', () => {
     const lines = breakLines([{ text: '2025年12345678901234567890', style: 'body' }], 10, 10);
     expect(lines[0]!.map((r) => r.text).join('')).toBe('2025年12345678901234');
+    // "," is a quarter of 16 pt less 0.3 pt: eight 法, pairs take 9.9 characters of a 10-character line.
+    const commas = breakLines([{ text: '法,'.repeat(12), style: 'body' }], 10, 10);
+    expect(commas[0]!.map((r) => r.text).join('')).toBe('法,'.repeat(8));
   });
 });
 

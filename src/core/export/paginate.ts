@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { attachmentLines, charWidth, signatureIndents, LINE_TWIPS, TITLE_LINE_TWIPS } from './layout';
+import { advanceChars, attachmentLines, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -39,7 +39,13 @@ interface Piece {
   style: PreviewStyle;
 }
 
-/** Break pieces of text into lines of `first` then `rest` characters, letting closing punctuation hang. */
+/** What the line holds beyond 28 whole characters: 442.2 pt − 28 × 15.7 pt, in characters. */
+const SLACK = TEXT_WIDTH_POINTS / CHAR_POINTS - CHARS_PER_LINE;
+
+/**
+ * Break pieces of text into lines of `first` then `rest` characters, as Word breaks them: by the real
+ * advance of each character (advanceChars), letting closing punctuation hang.
+ */
 export function breakLines(pieces: readonly Piece[], first: number, rest: number): PreviewRun[][] {
   const lines: PreviewRun[][] = [];
   let line: PreviewRun[] = [];
@@ -52,8 +58,8 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
   };
   for (const piece of pieces) {
     for (const ch of piece.text) {
-      const w = charWidth(ch);
-      if (width + w > limit + 1e-9 && !(NO_LINE_START.includes(ch) && width <= limit + 1e-9)) {
+      const w = advanceChars(ch);
+      if (width + w > limit + SLACK && !(NO_LINE_START.includes(ch) && width <= limit + SLACK)) {
         lines.push(line);
         line = [];
         width = 0;
