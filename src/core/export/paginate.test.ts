@@ -24,15 +24,20 @@ describe('the computed pages', () => {
     }
   });
 
-  it('never starts a line with closing punctuation: it hangs at the end of the line before', () => {
-    const lines = breakLines([{ text: '一二三四五六七八九十。再来', style: 'body' }], 10, 10);
-    expect(lines.map((l) => l.map((r) => r.text).join(''))).toEqual(['一二三四五六七八九十。', '再来']);
+  it('never starts a line with closing punctuation: 。， hang at the line end, ”》） take a character down', () => {
+    const text = (lines: ReturnType<typeof breakLines>) => lines.map((l) => l.map((r) => r.text).join(''));
+    expect(text(breakLines([{ text: '一二三四五六七八九十。再来', style: 'body' }], 10, 10))).toEqual(['一二三四五六七八九十。', '再来']);
+    expect(text(breakLines([{ text: '一二三四五六七八九十”再来', style: 'body' }], 10, 10))).toEqual(['一二三四五六七八九', '十”再来']);
+    expect(text(breakLines([{ text: '一二三四五六七八九十》）再来', style: 'body' }], 10, 10))).toEqual(['一二三四五六七八九', '十》）再来']);
   });
 
   it('counts digits as about half a character, and ASCII marks by their Times New Roman width', () => {
-    const lines = breakLines([{ text: '2025年12345678901234567890', style: 'body' }], 10, 10);
-    expect(lines[0]!.map((r) => r.text).join('')).toBe('2025年12345678901234');
+    // Seven characters, four digits (1.96) and 年 make 9.96 of a 10-character line.
+    const lines = breakLines([{ text: '一二三四五六七2025年1234', style: 'body' }], 10, 10);
+    expect(lines.map((l) => l.map((r) => r.text).join(''))).toEqual(['一二三四五六七2025年', '1234']);
     // "," is a quarter of 16 pt less 0.3 pt: eight 法, pairs take 9.9 characters of a 10-character line.
+    const number = breakLines([{ text: '一二三四五六七八手册1500余份', style: 'body' }], 10, 10);
+    expect(number.map((l) => l.map((r) => r.text).join(''))).toEqual(['一二三四五六七八手册', '1500余份']);
     const commas = breakLines([{ text: '法,'.repeat(12), style: 'body' }], 10, 10);
     expect(commas[0]!.map((r) => r.text).join('')).toBe('法,'.repeat(8));
   });

@@ -31,8 +31,16 @@ export interface PreviewLine {
 
 export type PreviewPage = PreviewLine[];
 
-/** Marks that may not begin a line (避头): they hang at the end of the line before, as Word and WPS let them. */
-const NO_LINE_START = '，。、；：？！）》”’」』〕】…—·%％,.;:?!)';
+/** Marks that may not begin a line (避头) and hang past the margin at the end of the line before. */
+const HANGING = '，。、；：？！,.;:?!';
+/**
+ * Marks that may not begin a line and may not hang either: the character before them goes down with
+ * them, and the line keeps one character less. This is what LibreOffice does (render.test.ts sees it).
+ */
+const PULL_DOWN = '”’）》」』〕】)%％';
+
+/** Characters of a number or Latin word, which Word and WPS break only between words. */
+const LATIN_WORD = /[0-9A-Za-z.%]/;
 
 interface Piece {
   text: string;
@@ -42,34 +50,56 @@ interface Piece {
 /** What the line holds beyond 28 whole characters: 442.2 pt − 28 × 15.7 pt, in characters. */
 const SLACK = TEXT_WIDTH_POINTS / CHAR_POINTS - CHARS_PER_LINE;
 
+interface Placed {
+  ch: string;
+  style: PreviewStyle;
+  w: number;
+}
+
+function runsOf(chars: readonly Placed[]): PreviewRun[] {
+  const runs: PreviewRun[] = [];
+  for (const { ch, style } of chars) {
+    const last = runs[runs.length - 1];
+    if (last && last.style === style) last.text += ch;
+    else runs.push({ text: ch, style });
+  }
+  return runs;
+}
+
 /**
  * Break pieces of text into lines of `first` then `rest` characters, as Word breaks them: by the real
- * advance of each character (advanceChars), letting closing punctuation hang.
+ * advance of each character (advanceChars); 。，、 and the like hang at the line end, closing quotes and
+ * brackets take the character before them to the next line, numbers and Latin words go down whole.
  */
 export function breakLines(pieces: readonly Piece[], first: number, rest: number): PreviewRun[][] {
   const lines: PreviewRun[][] = [];
-  let line: PreviewRun[] = [];
+  let line: Placed[] = [];
   let width = 0;
   let limit = first;
-  const push = (ch: string, style: PreviewStyle) => {
-    const last = line[line.length - 1];
-    if (last && last.style === style) last.text += ch;
-    else line.push({ text: ch, style });
-  };
   for (const piece of pieces) {
     for (const ch of piece.text) {
       const w = advanceChars(ch);
-      if (width + w > limit + SLACK && !(NO_LINE_START.includes(ch) && width <= limit + SLACK)) {
-        lines.push(line);
-        line = [];
-        width = 0;
+      if (width + w > limit + SLACK && !(HANGING.includes(ch) && width <= limit + SLACK)) {
+        const carried: Placed[] = [];
+        if (LATIN_WORD.test(ch)) {
+          // A number or Latin word is not broken: it goes down whole ("1500", "98.3%").
+          let k = line.length;
+          while (k > 0 && LATIN_WORD.test(line[k - 1]!.ch)) k--;
+          if (k > 0) carried.push(...line.splice(k));
+        } else if (PULL_DOWN.includes(ch)) {
+          // Carry back to a character that may start a line, keeping at least one on this line.
+          while (line.length > 1 && (carried.length === 0 || PULL_DOWN.includes(carried[0]!.ch) || HANGING.includes(carried[0]!.ch))) carried.unshift(line.pop()!);
+        }
+        lines.push(runsOf(line));
+        line = carried;
+        width = carried.reduce((sum, c) => sum + c.w, 0);
         limit = rest;
       }
-      push(ch, piece.style);
+      line.push({ ch, style: piece.style, w });
       width += w;
     }
   }
-  if (line.length || lines.length === 0) lines.push(line);
+  if (line.length || lines.length === 0) lines.push(runsOf(line));
   return lines;
 }
 
