@@ -13,6 +13,7 @@ import { exportDocx } from '../src/core/export/docx';
 import { importDocx, importText } from '../src/core/import/index';
 import { toPlainText } from '../src/core/model/plainText';
 import { run as importBench } from './bench/import';
+import { run as exportBench } from './bench/export';
 import type { ReportDocument } from '../src/core/model/report';
 
 const SENTENCES = [
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
 
   console.log('\n导入：按 LibreOffice 生成的文件形状（每段各带字体），并与 mammoth 对照');
   await importBench();
+  console.log('\n导出：导出模块自己的测量（另含命令行与 pandoc 的对比）');
+  await exportBench();
   console.log('');
 
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));

@@ -130,7 +130,7 @@ export function sectionHasText(section: Section): boolean {
   return section.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== '');
 }
 
-/** "2025年1月12日" for a date; the form GB/T 9704 7.3.5.3 asks for (no zero padding). */
+/** "2025年1月12日" for a date; the form GB/T 9704 7.3.5.4 asks for (no zero padding). */
 export function formatChineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }

@@ -5,6 +5,7 @@
 import type { ReportDocument } from '../../core/model/report';
 import { paginate, type PreviewLine } from '../../core/export/paginate';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
+import { CHAR_POINTS } from '../../core/export/layout';
 
 interface Props {
   doc: ReportDocument;
@@ -18,7 +19,7 @@ function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<st
     height: `${line.height / 20}pt`,
     lineHeight: `${line.height / 20}pt`,
     textAlign: line.align,
-    [line.align === 'right' ? 'paddingRight' : 'paddingLeft']: `${line.indent * 15.75}pt`,
+    [line.align === 'right' ? 'paddingRight' : 'paddingLeft']: `${line.indent * CHAR_POINTS}pt`,
   };
   return (
     <div className="pv-line" style={style}>
@@ -44,7 +45,7 @@ export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3 }: 
     body: stack(profile.body, serif),
   };
   return (
-    <div className="preview" aria-label="打印预览">
+    <div className="preview" aria-label="打印预览" style={{ ['--char-spacing' as string]: `${CHAR_POINTS - 16}pt` }}>
       <p className="preview-summary">共 {pages.length} 页（A4，每页 22 行、每行 28 字，与导出的 Word 文件分页一致）</p>
       {pages.map((page, index) => (
         <section className="pv-page" key={index} aria-label={`第 ${index + 1} 页`}>
