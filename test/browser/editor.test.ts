@@ -236,6 +236,23 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     await other.close();
   });
 
+  it('drafts this year’s report from last year’s file, with last year’s plans to answer', async () => {
+    const lastYear = join(work, '青石镇2024.txt');
+    writeFileSync(
+      lastYear,
+      ['青石镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训6场次。', '二、存在的不足和原因', '人员少，主要原因是编制不足。', '三、2025年工作安排', '（一）开展法治培训。', '（二）完善合法性审查。'].join('\n'),
+    );
+    await page.reload();
+    standIn.dialogs.importDocument = lastYear;
+    await page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
+    await page.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => page.locator('.doc-title').textContent()).toContain('2025年度');
+    const measures = (await page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()).join('');
+    expect(measures).toContain('去年计划：开展法治培训。');
+    expect(measures).not.toContain('全年开展法治培训6场次');
+    await expect.poll(() => page.locator('.findings').textContent()).toContain('去年的报告承诺了');
+  });
+
   it('checks a folder of reports in 批量检查 and exports the table', async () => {
     const folder = join(work, '各镇报告');
     mkdirSync(folder);
