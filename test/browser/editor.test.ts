@@ -177,6 +177,17 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     expect(focused).toBe('leadership');
   });
 
+  it('fixes a zero-padded date in one click, and remembers a finding the clerk ignores', async () => {
+    await page.locator('#meta-date').fill('2026年01月15日');
+    const fix = page.getByRole('button', { name: '改为“2026年1月15日”' });
+    await fix.click();
+    await expect.poll(() => page.locator('#meta-date').inputValue()).toBe('2026年1月15日');
+    const before = await page.locator('.finding-group li').count();
+    await page.locator('.finding-warning li').first().getByRole('button', { name: '忽略' }).click();
+    await expect.poll(() => page.locator('.findings details summary').textContent()).toBe('已忽略（1）');
+    expect(await page.locator('.finding-group > ul > li').count()).toBeLessThan(before);
+  });
+
   it('previews the pages and prints them to a PDF of 22 lines a page, page for page', async () => {
     const fixture = join(root, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
     if (existsSync(fixture)) {
