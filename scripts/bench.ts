@@ -6,7 +6,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { checkReport } from '../src/core/checks/index';
 import { clearCheckCaches } from '../src/core/checks/context';
 import { exportDocx } from '../src/core/export/docx';
@@ -15,6 +14,7 @@ import { toPlainText } from '../src/core/model/plainText';
 import { run as importBench } from './bench/import';
 import { run as exportBench } from './bench/export';
 import type { ReportDocument } from '../src/core/model/report';
+import { median } from './bench/median';
 
 const SENTENCES = [
   '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
@@ -53,17 +53,6 @@ function docOf(text: string): ReportDocument {
   return result.doc;
 }
 
-async function median(runs: number, task: () => unknown | Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await task(); // warm
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await task();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 const row = (what: string, ms: number, target: string) =>
   console.log(`${what.padEnd(52)} ${ms.toFixed(2).padStart(9)} ms   目标 ${target}`);

@@ -7,10 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { exportDocx } from '../../src/core/export/docx';
 import { toPlainText } from '../../src/core/model/plainText';
 import { emptyReport, type Block, type ReportDocument } from '../../src/core/model/report';
+import { median } from './median';
 
 const TARGET_CHARS = 30_000;
 const RUNS = 20;
@@ -58,17 +58,6 @@ export function benchReport(chars: number): ReportDocument {
   return doc;
 }
 
-async function median(runs: number, task: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await task(); // warm the JIT and docx's own caches
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 /** The repository root: where package.json is, above this (bundled) script. */
 function repoRoot(): string {

@@ -6,6 +6,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { mammothText } from '../../src/core/import/docx';
 import { importDocx } from '../../src/core/import/index';
+import { median } from './median';
 
 const TARGET_CHARS = 30_000;
 const RUNS = 15;
@@ -52,25 +53,15 @@ export async function reportDocx(chars: number): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
-async function median(task: () => Promise<void>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 2; i++) {
-    const start = performance.now();
-    await task();
-    if (i >= 2) times.push(performance.now() - start); // the first runs warm the JIT
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 export async function run(): Promise<void> {
   const bytes = await reportDocx(TARGET_CHARS);
-  const importMs = await median(async () => {
+  const importMs = await median(RUNS, async () => {
     const result = await importDocx(bytes);
     if (!result.ok) throw new Error(`导入失败：${result.error}`);
   });
   // The mammoth reading is the fallback for unusual files (text boxes, footnotes): slower, shown for reference.
-  const mammothMs = await median(async () => {
+  const mammothMs = await median(RUNS, async () => {
     await mammothText(bytes);
   });
   const verdict = importMs < BUDGET_MS ? 'ok' : 'TOO SLOW';
