@@ -11,6 +11,7 @@ import {
   INSERT_LINE_BREAK_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
   KEY_ENTER_COMMAND,
+  type LexicalEditor,
 } from 'lexical';
 import { useEffect } from 'react';
 
@@ -19,27 +20,28 @@ export function isImeKey(event: KeyboardEvent | null | undefined): boolean {
   return !!event && (event.isComposing || event.keyCode === 229);
 }
 
+/** The key guards on their own, so tests can run them on a headless editor. */
+export function registerImeSafeKeys(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    editor.registerCommand(
+      KEY_ENTER_COMMAND,
+      (event) => {
+        if (isImeKey(event) || editor.isComposing()) return true;
+        if (event?.shiftKey) {
+          event.preventDefault();
+          return editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+        }
+        return false;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(INSERT_LINE_BREAK_COMMAND, () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(FORMAT_TEXT_COMMAND, () => true, COMMAND_PRIORITY_CRITICAL),
+  );
+}
+
 export function ImeSafeKeysPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerCommand(
-          KEY_ENTER_COMMAND,
-          (event) => {
-            if (isImeKey(event) || editor.isComposing()) return true;
-            if (event?.shiftKey) {
-              event.preventDefault();
-              return editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
-            }
-            return false;
-          },
-          COMMAND_PRIORITY_CRITICAL,
-        ),
-        editor.registerCommand(INSERT_LINE_BREAK_COMMAND, () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined), COMMAND_PRIORITY_CRITICAL),
-        editor.registerCommand(FORMAT_TEXT_COMMAND, () => true, COMMAND_PRIORITY_CRITICAL),
-      ),
-    [editor],
-  );
+  useEffect(() => registerImeSafeKeys(editor), [editor]);
   return null;
 }

@@ -3,7 +3,7 @@
  * reduce every paste to its plain text, one paragraph per line.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $createTextNode, $getSelection, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, PASTE_COMMAND } from 'lexical';
+import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, PASTE_COMMAND } from 'lexical';
 import { useEffect } from 'react';
 
 export function pastedLines(text: string): string[] {
@@ -13,6 +13,43 @@ export function pastedLines(text: string): string[] {
     .map((l) => l.replace(/[\t\u00a0]+/g, ' ').trim())
     .filter((l, i, all) => l !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
     .filter((l) => l !== '');
+}
+
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'PRE']);
+
+/** Text of pasted HTML, one line per block, for the rare source that offers no plain text. */
+export function htmlToText(html: string): string {
+  const body = new DOMParser().parseFromString(html, 'text/html').body;
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+    else if (node.nodeName === 'BR') out.push('\n');
+    else if (node.nodeName === 'TD' || node.nodeName === 'TH') {
+      node.childNodes.forEach(walk);
+      out.push('\t');
+    } else if (!['SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD'].includes(node.nodeName)) {
+      const block = BLOCKS.has(node.nodeName);
+      if (block) out.push('\n');
+      node.childNodes.forEach(walk);
+      if (block) out.push('\n');
+    }
+  };
+  walk(body);
+  return out.join('');
+}
+
+/**
+ * Insert lines at the caret: the first continues the current paragraph, each further one starts a new
+ * paragraph (splitting at the caret, as typing Enter would). selection.insertNodes() with paragraph nodes
+ * merges them all into the current paragraph, so it is not used.
+ */
+export function $insertPlainLines(lines: readonly string[]): void {
+  lines.forEach((line, i) => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    if (i > 0) selection.insertParagraph();
+    $getSelection()?.insertText(line);
+  });
 }
 
 export function PlainPastePlugin(): null {
@@ -25,16 +62,11 @@ export function PlainPastePlugin(): null {
           const data = 'clipboardData' in event ? event.clipboardData : null;
           if (!data) return false;
           event.preventDefault();
-          const lines = pastedLines(data.getData('text/plain'));
+          const plain = data.getData('text/plain');
+          const html = plain.trim() ? '' : data.getData('text/html');
+          const lines = pastedLines(html ? htmlToText(html) : plain);
           if (lines.length === 0) return true;
-          editor.update(() => {
-            const selection = $getSelection();
-            if (!$isRangeSelection(selection)) return;
-            selection.insertText(lines[0]!);
-            if (lines.length > 1) {
-              selection.insertNodes(lines.slice(1).map((line) => $createParagraphNode().append($createTextNode(line))));
-            }
-          });
+          editor.update(() => $insertPlainLines(lines));
           return true;
         },
         COMMAND_PRIORITY_CRITICAL,
