@@ -56,6 +56,13 @@ function loadExportOptions(): ExportOptions {
   }
 }
 
+/** The toolbar's 检查 button also tells, at a glance, whether the report can be handed in. */
+function checkLabel(result: CheckResult | null): string {
+  if (!result) return '检查';
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  return result.ready ? '检查：✓ 可以提交' : `检查：还有 ${errors} 个错误`;
+}
+
 function suggestedName(doc: ReportDocument): string {
   return doc.meta.title.replace(/\n/g, '') || `${doc.meta.unit}${doc.meta.year ?? ''}年度法治政府建设情况报告`;
 }
@@ -312,6 +319,14 @@ export function App() {
     setMessage(null);
   };
 
+  // 检查 on demand: check now and bring the result into view (below the forms it is easily out of sight).
+  const runCheck = () => {
+    if (!docRef.current) return;
+    setResult(checkReport(docRef.current, { registry }));
+    // Scroll only: the caret stays where the clerk was typing.
+    requestAnimationFrame(() => document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' }));
+  };
+
   const commands = useRef<Record<MenuCommand, () => void>>({} as Record<MenuCommand, () => void>);
   commands.current = {
     new: newReport,
@@ -322,7 +337,7 @@ export function App() {
     exportDocx: () => void exportDocx(),
     exportPdf: () => void exportPdf(),
     preview: () => setPreviewing((p) => !p),
-    check: () => docRef.current && setResult(checkReport(docRef.current, { registry })),
+    check: () => runCheck(),
   };
 
   useEffect(() => api().onMenuCommand((command) => commands.current[command]()), []);
@@ -560,6 +575,14 @@ export function App() {
           }
         >
           历史版本
+        </button>
+        <button
+          type="button"
+          className={result ? (result.ready ? 'check-status ready-yes' : 'check-status ready-no') : 'check-status'}
+          onClick={runCheck}
+          title="检查报告，并显示全部检查结果"
+        >
+          {checkLabel(result)}
         </button>
         <span className="separator" />
         <label className="inline">

@@ -124,6 +124,46 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
   });
 
+  it('reduces a paste from Word or a web page to plain paragraphs', async () => {
+    await blocks('plans').first().click();
+    // What Word puts on the clipboard: styled HTML plus a plain-text copy; a web page may offer HTML only.
+    const paste = (html: string, plain: string) =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.setData('text/html', ${JSON.stringify(html)});
+        if (${JSON.stringify(plain)}) data.setData('text/plain', ${JSON.stringify(plain)});
+        const target = document.querySelector('[data-section-editor="plans"]');
+        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      })()`);
+    await paste(
+      '<p class="MsoNormal" style="font-family:黑体"><b>2026年</b>重点抓好三项工作：</p><p class="MsoNormal">一是深化<span style="color:red">综合行政执法</span>改革。</p>',
+      '2026年重点抓好三项工作：\r\n\r\n一是深化综合行政执法改革。\r\n',
+    );
+    await page.keyboard.press('Enter');
+    await paste('<div>二是推进<b>公正文明</b>执法。</div>', '');
+    await expect.poll(() => blocks('plans').allTextContents()).toEqual(['2026年重点抓好三项工作：', '一是深化综合行政执法改革。', '二是推进公正文明执法。']);
+    const markup = await editor('plans').innerHTML();
+    expect(markup).not.toMatch(/<(b|strong|i|em|span style)|黑体|color/);
+  });
+
+  it('检查 in the toolbar tells whether the report can be handed in, and shows the findings', async () => {
+    const check = page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
+    const errors = await page.locator('.finding-error li').count();
+    expect(errors).toBeGreaterThan(0);
+    await expect.poll(() => check.textContent()).toBe(`检查：还有 ${errors} 个错误`);
+    // At this window size the status sits below the metadata and figures forms, out of sight.
+    const shown = "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+    await page.evaluate("document.querySelector('.side').scrollTop = 0");
+    expect(await page.evaluate<boolean>(shown)).toBe(false);
+    await check.click();
+    await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
+    // The app menu's 检查 does the same, and the caret stays in the text.
+    await blocks('plans').first().click();
+    await page.evaluate("document.querySelector('.side').scrollTop = 0; window.__menu('check')");
+    await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
+    expect(await page.evaluate<string | undefined>("document.activeElement?.getAttribute('data-section-editor')")).toBe('plans');
+  });
+
   it('after a crash, offers the unsaved text back on the next start', async () => {
     await page.waitForTimeout(1500); // the journal is written a second after the last change
     const crashed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -161,7 +201,7 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     expect(asked.some((m) => m.includes('本机没有安装以下字体') && m.includes('仿宋'))).toBe(true);
     // The title is set on balanced lines, so compare without line breaks.
     const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
-    const order = ['青石镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训10场次。法治', '三、存在的不足和原因', '基层法治力量不足，主要原因是专职人员少。', '四、下一年度主要安排'];
+    const order = ['青石镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训10场次。法治', '三、存在的不足和原因', '基层法治力量不足，主要原因是专职人员少。', '四、下一年度主要安排', '一是深化综合行政执法改革。', '五、其他需要报告的情况'];
     const positions = order.map((text) => value.indexOf(text));
     expect(positions.filter((p) => p < 0), value).toEqual([]);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
