@@ -177,6 +177,18 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     await crashed.close();
   });
 
+  it('a save that fails says so in Chinese, and keeps the text and the unsaved mark', async () => {
+    standIn.dialogs.saveReport = join(work, '不存在的文件夹', '青石镇2025.nianbao');
+    await page.getByRole('toolbar').getByRole('button', { name: '保存', exact: true }).click();
+    const bar = page.locator('.message-error');
+    await expect.poll(() => bar.textContent()).toContain('保存');
+    // Plain Chinese for the clerk, not a system error code.
+    expect(await bar.textContent()).not.toMatch(/ENOENT|EACCES|Error/);
+    expect(await page.title()).toMatch(/ \*$/);
+    expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
+    await bar.getByRole('button', { name: '关闭提示' }).click();
+  });
+
   it('saves with Ctrl+S, and the text is there again after a reload', async () => {
     const path = join(work, '青石镇2025.nianbao');
     standIn.dialogs.saveReport = path;
