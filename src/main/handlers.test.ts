@@ -193,6 +193,17 @@ describe('IPC registration', () => {
     expect(await listeners.get('window:setDirty')!(trusted, { dirty: 'yes' })).toMatchObject({ ok: false });
   });
 
+  it('answers an unexpected failure in Chinese, never with the system’s English message', async () => {
+    const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
+    const { handlers } = setup();
+    const failing = { ...handlers, 'templates:list': async () => { throw new Error('EISDIR: illegal operation on a directory'); } };
+    registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, failing, () => true);
+    const answer = (await listeners.get('templates:list')!(trusted, {})) as { ok: boolean; error: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).not.toMatch(/[A-Za-z]{4,}/);
+    expect(answer.error).toContain('操作没有完成');
+  });
+
   it('refuses a sender that is not the app’s page', async () => {
     const { listeners } = registered();
     for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {

@@ -4,7 +4,7 @@
  * Electron's ipcMain is passed in, so this is tested without Electron.
  */
 import { ipcError, ipcMap, type Channel } from '../shared/ipc';
-import { SaveError } from './atomicWrite';
+import { SaveError, saveErrorMessage } from './atomicWrite';
 import type { Handlers } from './handlers';
 
 export interface IpcMainLike {
@@ -34,7 +34,9 @@ export function registerIpc(ipc: IpcMainLike, handlers: Handlers, isTrustedSende
         return await handler(parsed.data);
       } catch (error) {
         if (error instanceof SaveError) return ipcError(error.message);
-        return ipcError(`操作没有完成：${error instanceof Error ? error.message : String(error)}`);
+        // Anything else would carry an English system message: say it in Chinese, by errno where there is one.
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        return ipcError(code ? saveErrorMessage('文件', error) : '操作没有完成（程序内部出错）。报告内容没有改动，请重试；如仍不行，请另存为新文件后重启软件。');
       }
     });
   }
