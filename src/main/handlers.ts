@@ -16,7 +16,7 @@ import { importFile } from '../core/import/index';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../core/model/file';
 import { ReportDocumentSchema } from '../core/model/report';
 import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
 
 export interface Dialogs {

@@ -6,7 +6,7 @@
  * Errors cross as data: every response is `{ ok: true, value }` or `{ ok: false, error }` with a Chinese
  * message, never a thrown exception.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReportDocumentSchema } from '../core/model/report';
 
 /** A file the main process has granted through one of its dialogs; the renderer never sees a path it could forge. */

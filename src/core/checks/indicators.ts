@@ -3,7 +3,7 @@
  * and the sanity rules they must meet — rates within 100%, parts within their whole, stated rates that
  * match their numbers, one value per figure.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';

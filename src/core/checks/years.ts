@@ -3,7 +3,7 @@
  * naming next year, a proper 成文日期, and congresses, plenums and programmes that fit the year. The
  * calendar is data (templates/era-calendar.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import calendarJson from '../../../templates/era-calendar.json';
 import type { TextLine } from '../model/plainText';
 import { at, bodyLines, linesOfPart, sentences, writtenOn, type CheckContext, type RawFinding } from './context';

@@ -4,7 +4,7 @@
  * Pure data, no Electron and no DOM. Headings keep their literal numbers ("一、", "（一）", "1.", "（1）")
  * because GB/T 9704 wants them as text, and the checker reads them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Sub-heading levels below the part heading: 2 = （一）, 3 = 1., 4 = （1）. */
 export const SubheadingLevelSchema = z.union([z.literal(2), z.literal(3), z.literal(4)]);

@@ -2,7 +2,7 @@
  * Outline templates are data (templates/*.json) so that a county can add its own outline without code.
  * This schema is the contract such a file must meet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SubsectionSchema = z.object({
   /** Heading text without its number, e.g. "健全政府机构职能体系". */
