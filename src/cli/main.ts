@@ -14,6 +14,7 @@ import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, type ReviewRow } from '../core/review/table';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
+import { nodeDeflater } from './deflater';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeFileAtomic } from './files';
 
@@ -241,7 +242,7 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
       boldLevel3: args.flags.has('--bold-level3'),
       includeAddressee: !args.flags.has('--no-addressee'),
-    });
+    }, nodeDeflater);
     writeFileAtomic(out, bytes);
   } else {
     writeFileAtomic(out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));

@@ -50,6 +50,7 @@ import {
   TITLE_LINE_TWIPS,
 } from './layout';
 import { balanceTitle } from './title';
+import { zipParts, type Deflater } from './zip';
 
 export { attachmentLines, charWidth, CHAR_SPACING, CHAR_TWIPS, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, signatureIndents, TITLE_LINE_TWIPS } from './layout';
 
@@ -327,8 +328,27 @@ export function buildDocument(doc: ReportDocument, options: DocxOptions): Docume
   });
 }
 
-/** The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. */
-export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}): Promise<Uint8Array> {
+/** The part of docx's Packer that writes each part's XML; Packer then zips the parts with fflate. */
+interface PackageCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/**
+ * The package's parts (path → XML or bytes), as docx's Packer would zip them. docx keeps its compiler as a
+ * private static of Packer; if a later docx moves it, this returns undefined and export falls back to Packer.
+ */
+export function compileDocxParts(document: Document): Map<string, string | Uint8Array> | undefined {
+  const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
+  return typeof compiler?.compile === 'function' ? compiler.compile(document) : undefined;
+}
+
+/**
+ * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
+ * `deflater` (the CLI passes Node's zlib) the parts are zipped by `zipParts` instead of docx's JavaScript zip.
+ */
+export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {
   const document = buildDocument(doc, { ...DEFAULT_DOCX_OPTIONS, ...options });
+  const parts = deflater ? compileDocxParts(document) : undefined;
+  if (parts && deflater) return zipParts(parts, deflater);
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }

@@ -1,0 +1,11 @@
+import * as zlib from 'node:zlib';
+import { crc32, type Deflater } from '../core/export/zip';
+
+/**
+ * Node's native zlib for zipping the .docx: in a fresh CLI process docx's JavaScript deflate runs cold and
+ * took ~30 ms of a 30,000-character export; zlib takes ~3 ms. `zlib.crc32` exists from Node 20.15.
+ */
+export const nodeDeflater: Deflater = {
+  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  crc32: typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (data) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) : crc32,
+};

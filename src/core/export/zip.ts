@@ -1,0 +1,124 @@
+/**
+ * A .docx is a zip file (ECMA-376 Part 2, Open Packaging Conventions). docx's Packer zips with fflate, which is
+ * JavaScript: in a short-lived process such as the CLI that code runs cold and costs about as much as building
+ * the document. This writer lays out the same zip (APPNOTE 6.3: local headers, central directory, end record)
+ * around a deflate and a CRC-32 the caller brings, so Node can use its native zlib while the core stays free
+ * of Node built-ins.
+ */
+
+/** The two pieces of compression the zip needs; Node's `zlib.deflateRawSync` and `zlib.crc32` fit. */
+export interface Deflater {
+  deflateRaw(data: Uint8Array): Uint8Array;
+  crc32?(data: Uint8Array): number;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const DEFLATE = 8;
+/** General purpose flag bit 11: names are UTF-8. */
+const UTF8_NAMES = 0x0800;
+/** "Version needed to extract": 2.0, for deflate. */
+const VERSION = 20;
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 (the zip polynomial 0xEDB88320), for Node versions without `zlib.crc32` (before 20.15). */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** MS-DOS date and time fields, which zip stores for every entry (local time, two-second steps). */
+function dosDateTime(date: Date): { time: number; date: number } {
+  const year = Math.min(Math.max(date.getFullYear(), 1980), 2107);
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+/** The package's parts, in the order given (the order docx's Packer zips them in), as one zip file. */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater: Deflater, modified = new Date()): Uint8Array {
+  const encoder = new TextEncoder();
+  const checksum = deflater.crc32 ?? crc32;
+  const stamp = dosDateTime(modified);
+  const entries: { name: Uint8Array; crc: number; size: number; data: Uint8Array; offset: number }[] = [];
+  let offset = 0;
+  for (const [path, content] of parts) {
+    const raw = typeof content === 'string' ? encoder.encode(content) : content;
+    const entry = { name: encoder.encode(path), crc: checksum(raw) >>> 0, size: raw.length, data: deflater.deflateRaw(raw), offset };
+    entries.push(entry);
+    offset += 30 + entry.name.length + entry.data.length;
+  }
+  const centralSize = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
+  if (entries.length > 0xffff || offset + centralSize > 0xffffffff) throw new Error('文档太大，无法打包为 .docx。');
+  const out = new Uint8Array(offset + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const u16 = (value: number) => {
+    view.setUint16(at, value, true);
+    at += 2;
+  };
+  const u32 = (value: number) => {
+    view.setUint32(at, value >>> 0, true);
+    at += 4;
+  };
+  const bytes = (value: Uint8Array) => {
+    out.set(value, at);
+    at += value.length;
+  };
+  for (const e of entries) {
+    u32(LOCAL_HEADER);
+    u16(VERSION);
+    u16(UTF8_NAMES);
+    u16(DEFLATE);
+    u16(stamp.time);
+    u16(stamp.date);
+    u32(e.crc);
+    u32(e.data.length);
+    u32(e.size);
+    u16(e.name.length);
+    u16(0);
+    bytes(e.name);
+    bytes(e.data);
+  }
+  for (const e of entries) {
+    u32(CENTRAL_HEADER);
+    u16(VERSION);
+    u16(VERSION);
+    u16(UTF8_NAMES);
+    u16(DEFLATE);
+    u16(stamp.time);
+    u16(stamp.date);
+    u32(e.crc);
+    u32(e.data.length);
+    u32(e.size);
+    u16(e.name.length);
+    u16(0); // extra field
+    u16(0); // comment
+    u16(0); // disk number
+    u16(0); // internal attributes
+    u32(0); // external attributes
+    u32(e.offset);
+    bytes(e.name);
+  }
+  u32(END_OF_CENTRAL_DIRECTORY);
+  u16(0);
+  u16(0);
+  u16(entries.length);
+  u16(entries.length);
+  u32(centralSize);
+  u32(offset);
+  u16(0);
+  return out;
+}
