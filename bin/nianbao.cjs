@@ -30,10 +30,13 @@ function isStale() {
 }
 
 if (fs.existsSync(path.join(root, 'src')) && isStale()) {
-  require(path.join(root, 'scripts', 'build-cli.cjs')).buildCli();
+  const built = require('node:child_process').spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(2);
 }
-require(bundle)
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const { loadCli, writeCache } = require('./load-cli.cjs');
+const { cli, script, cacheUsable } = loadCli();
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // A new Node version rejects the old cache: write one for this Node, for the next run.
+  if (!cacheUsable) writeCache(script);
+});

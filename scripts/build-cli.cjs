@@ -1,7 +1,9 @@
 // Bundles the command line (src/cli) into dist/cli.cjs with esbuild, so that `nianbao` starts in plain
-// Node without a TypeScript loader. npm runs this on install ("prepare"); bin/nianbao.cjs runs it again
-// when the sources are newer than the bundle.
+// Node without a TypeScript loader, then writes V8's code cache for it (dist/cli.cache, see bin/load-cli.cjs).
+// npm runs this on install ("prepare"); bin/nianbao.cjs runs it again (as a child process, since esbuild's
+// plugins need its asynchronous API) when the sources are newer than the bundle.
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 
@@ -21,17 +23,47 @@ function bundle(entry, outfile, options = {}) {
 }
 
 /**
- * The CLI's start-up is most of its run time: zod is bundled (tree-shaken, minified: ~40 ms less than
- * loading its many files), docx and mammoth stay in node_modules and load only for the commands that use them.
+ * `import('mammoth')` in the core keeps mammoth out of start-up. esbuild would leave it as a real dynamic
+ * import, which a script compiled by node:vm (to use the code cache) cannot run; this turns it into a
+ * `require` made when the import is reached.
  */
-function buildCli() {
-  bundle(path.join(root, 'src/cli/main.ts'), path.join(root, 'dist/cli.cjs'), {
-    packages: undefined,
-    external: ['docx', 'mammoth'],
+const lazyRequire = (names) => ({
+  name: 'lazy-require',
+  setup(build) {
+    const filter = new RegExp(`^(${names.join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-require' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-require' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+});
+
+/**
+ * The CLI's start-up is most of its run time: everything it needs at once (our core, zod, docx) is in one
+ * minified file, so that one code cache covers it; mammoth, for unusual .docx files only, loads when needed.
+ */
+async function buildCli() {
+  // The old cache must never meet the new bundle (see bin/load-cli.cjs).
+  require('node:fs').rmSync(path.join(root, 'dist', 'cli.cache'), { force: true });
+  await require('esbuild').build({
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outfile: path.join(root, 'dist/cli.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     minify: true,
     keepNames: true,
+    logLevel: 'warning',
+    plugins: [lazyRequire(['mammoth'])],
   });
+  // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.
+  const warm = spawnSync(process.execPath, [path.join(__dirname, 'warm-cli.cjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (warm.status !== 0) process.stderr.write(`未能生成命令行的代码缓存（命令行仍可使用，只是启动较慢）：\n${warm.stderr}\n`);
+}
+
+function fail(error) {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
 }
 
 module.exports = { buildCli, bundle };
-if (require.main === module) buildCli();
+if (require.main === module) buildCli().catch(fail);

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportDocx } from '../core/export/docx';
 import { parseReportFile, serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
@@ -180,5 +182,19 @@ describe('the installed command', () => {
     const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'none.txt')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reads an unusual .docx (Wingdings symbol) through mammoth, which the bundle loads only then', async () => {
+    const docx = join(dir, 'symbol.docx');
+    const zip = await JSZip.loadAsync(await exportDocx(createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 })));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const symbol = '<w:p><w:r><w:t>已完成事项</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>';
+    zip.file('word/document.xml', xml.replace('<w:body>', `<w:body>${symbol}`));
+    writeFileSync(docx, await zip.generateAsync({ type: 'uint8array' }));
+    const bin = join(__dirname, '../../bin/nianbao.cjs');
+    const out = join(dir, 'symbol.nianbao');
+    const run = spawnSync(process.execPath, [bin, 'import', docx, '-o', out], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('已完成事项');
   });
 });
