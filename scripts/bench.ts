@@ -2,10 +2,6 @@
  * `npm run bench`: the performance figures the issues set targets for, printed, never asserted in tests.
  * Reports are generated from our own sentences (not the fixtures) at the sizes the targets name.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkReport } from '../src/core/checks/index';
 import { clearCheckCaches } from '../src/core/checks/context';
 import { exportDocx } from '../src/core/export/docx';
@@ -15,6 +11,7 @@ import { run as importBench } from './bench/import';
 import { run as exportBench } from './bench/export';
 import type { ReportDocument } from '../src/core/model/report';
 import { median } from './bench/median';
+import { printComparison } from './bench/wholeProcess';
 
 const SENTENCES = [
   '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
@@ -90,24 +87,11 @@ async function main(): Promise<void> {
 
   console.log('\n导入：按 LibreOffice 生成的文件形状（每段各带字体），并与 mammoth 对照');
   await importBench();
-  console.log('\n导出：导出模块自己的测量（另含命令行与 pandoc 的对比）');
+  console.log('\n导出：导出模块自己的测量');
   await exportBench();
   console.log('');
 
-  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  const txt = join(dir, 'report.txt');
-  writeFileSync(txt, reportText(30_000));
-  const cli = join(__dirname, '../../bin/nianbao.cjs');
-  const wholeProcess = async (command: string, args: string[]) => median(5, () => execFileSync(command, args, { stdio: 'ignore' }));
-  const ours = await wholeProcess(process.execPath, [cli, 'export', txt, '-o', join(dir, 'ours.docx')]);
-  row('命令行导出 3 万字 .txt → .docx（整个进程）', ours, '不慢于 pandoc');
-  if (spawnSync('pandoc', ['--version']).status === 0) {
-    const pandoc = await wholeProcess('pandoc', [txt, '-o', join(dir, 'pandoc.docx')]);
-    row('pandoc 转换同一文本 → .docx（整个进程）', pandoc, '');
-    console.log(`\n命令行耗时 / pandoc 耗时 = ${(ours / pandoc).toFixed(2)}（≤ 1 为达标）`);
-  } else {
-    console.log('\n未安装 pandoc（apt-get install pandoc），跳过与 pandoc 的对比。');
-  }
+  printComparison(reportText(30_000), row);
 }
 
 void main();

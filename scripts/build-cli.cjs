@@ -50,7 +50,8 @@ async function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    minify: true,
+    // NO_MINIFY=1 node scripts/build-cli.cjs gives readable names and lines for a --cpu-prof profile.
+    minify: !process.env.NO_MINIFY,
     keepNames: true,
     logLevel: 'warning',
     plugins: [lazyRequire(['mammoth'])],
