@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
-import { charWidth, exportDocx, type DocxOptions } from './docx';
+import { exportDocx, type DocxOptions } from './docx';
+import { textWidth } from './layout';
 import { requiredFonts } from './fonts';
 
 function report(): ReportDocument {
@@ -61,11 +62,11 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
     expect(23 * 579).toBeGreaterThan(12756);
   });
 
-  it('states the layout instead of snapping to the grid: exact 579-twip lines, no widow control, no CJK/digit gaps', async () => {
+  it('states the layout instead of snapping to the grid: exact 579-twip lines, no widow control, Word’s CJK/digit gaps as LibreOffice sets them', async () => {
     const { styles } = await xml(report());
     const pPr = /<w:pPrDefault><w:pPr>(.*?)<\/w:pPr><\/w:pPrDefault>/s.exec(styles)![1]!;
     expect(pPr).toBe(
-      '<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/>' +
+      '<w:widowControl w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/><w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/>' +
         '<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/><w:jc w:val="both"/>',
     );
     const rPr = /<w:rPrDefault><w:rPr>(.*?)<\/w:rPr><\/w:rPrDefault>/s.exec(styles)![1]!;
@@ -148,10 +149,11 @@ describe('GB/T 9704 elements', () => {
     expect(signature).toContain('<w:jc w:val="right"/>');
     expect(date).toContain('<w:jc w:val="right"/>');
     const right = (p: string) => Number(/w:right="(\d+)"/.exec(p)![1]);
-    // The date (6.5 characters) is shorter than 7 + 2, so it keeps two characters to the right and the
-    // 署名 moves so that its first character is two characters left of the date's.
+    // The date as set (7.55 characters, the gaps beside its digits included) is longer than 7 − 2, so it
+    // keeps two characters to the right and the 署名 moves so that its first character is two characters
+    // left of the date's.
     expect(right(date)).toBe(628);
-    const shift = right(signature) + charWidth('青石镇人民政府') * 314 - (right(date) + charWidth('2026年1月15日') * 314);
+    const shift = right(signature) + textWidth('青石镇人民政府') * 314 - (right(date) + textWidth('2026年1月15日') * 314);
     expect(Math.abs(shift - 628)).toBeLessThanOrEqual(1);
   });
 

@@ -103,7 +103,8 @@ function escapeXml(text: string): string {
  * 5.2.2 字体和字号 (一般用3号仿宋体字) and 5.2.3: the document defaults every paragraph inherits. Written as
  * XML because `docx` has no paragraph-level w:snapToGrid; the element order is CT_PPrBase's and CT_RPr's.
  * - snapToGrid off (paragraph and run): lines and characters as stated, never snapped (head of file).
- * - autoSpaceDE/DN off: no extra gap between Chinese and digits, so a digit stays half a character.
+ * - autoSpaceDE/DN on (Word's own default): the gap between Chinese and Latin letters or digits that
+ *   LibreOffice always sets; the preview computes it (layout.ts, AUTOSPACE_CHARS), so all three agree.
  * - adjustRightInd off: Word may not widen the right indent to fit the grid.
  * - widowControl off: it moves lines to the next page, and a full 9704 page has 22 lines (LibreOffice
  *   turns it on when the file says nothing).
@@ -116,7 +117,7 @@ function documentDefaultsXml(profile: FontProfile): string {
     '<w:docDefaults>' +
     `<w:rPrDefault><w:rPr>${rFonts}<w:snapToGrid w:val="0"/><w:sz w:val="${BODY_SIZE}"/><w:szCs w:val="${BODY_SIZE}"/>` +
     '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
-    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' +
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/>' +
     `<w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${LINE_TWIPS}" w:lineRule="exact"/>` +
     '<w:jc w:val="both"/></w:pPr></w:pPrDefault>' +
     '</w:docDefaults>'

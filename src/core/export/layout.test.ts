@@ -1,18 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLines, charWidth, signatureIndents } from './layout';
+import { attachmentLines, charWidth, signatureIndents, textWidth } from './layout';
 
 describe('署名 and 成文日期 indents (GB/T 9704 7.3.5.2)', () => {
+  // "2026年1月15日" as set: 3 Chinese characters, 7 digits of 7.7 pt and 5 gaps of 3.2 pt between digits and
+  // Chinese characters: 7.55 characters.
+  it('measures the date as it is set, gaps between digits and 年月日 included', () => {
+    expect(textWidth('2026年1月15日')).toBeCloseTo(7.55, 2);
+    expect(textWidth('青石镇人民政府')).toBe(7);
+  });
+
   it('puts a long 署名 two characters from the right, the date starting two characters right of it', () => {
-    // 15-character 署名, 6.5-character date: the date ends 15 − 2 − 6.5 = 6.5 characters left of the 署名's end.
-    expect(signatureIndents(['中共青石镇委员会青石镇人民政府'], '2026年1月15日')).toEqual({ signature: [2], date: 8.5 });
+    // 15-character 署名: the date ends 15 − 2 − 7.55 = 5.45 characters left of the 署名's end.
+    const { signature, date } = signatureIndents(['中共青石镇委员会青石镇人民政府'], '2026年1月15日');
+    expect(signature).toEqual([2]);
+    expect(date).toBeCloseTo(7.45, 2);
   });
 
   it('keeps the date two characters from the right when it would pass that, moving the 署名 left', () => {
-    expect(signatureIndents(['青石镇人民政府'], '2026年1月15日')).toEqual({ signature: [3.5], date: 2 });
+    const { signature, date } = signatureIndents(['青石镇人民政府'], '2026年1月15日');
+    expect(date).toBe(2);
+    expect(signature[0]).toBeCloseTo(4.55, 2);
   });
 
   it('centres shorter co-signers under the widest and sets a date alone two characters in', () => {
-    expect(signatureIndents(['中共青石镇委员会', '青石镇人民政府'], '2026年1月15日')).toEqual({ signature: [2.5, 3], date: 2 });
+    const { signature } = signatureIndents(['中共青石镇委员会', '青石镇人民政府'], '2026年1月15日');
+    expect(signature[0]).toBeCloseTo(3.55, 2);
+    expect(signature[1]! - signature[0]!).toBe(0.5);
     expect(signatureIndents([], '2026年1月15日')).toEqual({ signature: [], date: 2 });
   });
 });

@@ -44,6 +44,86 @@ export function advanceChars(ch: string): number {
   return ((LATIN_WIDTHS[code - 0x20]! / 1000) * 16 + CHAR_SPACING / 20) / CHAR_POINTS;
 }
 
+/**
+ * How a line's width builds up beyond the characters' advances, as LibreOffice sets our export (measured by
+ * scripts/measure-spacing.ts; render.test.ts and paginate.test.ts hold the page to it):
+ * - Text falls into portions of one script: ASCII is Latin; Chinese characters and CJK marks (，。（）《》)
+ *   are Asian; other marks (“”‘’—…) take the script before them, so the ” in “12345” is a Latin one,
+ *   and so is a “ opening a paragraph.
+ * - The 0.3 pt narrowing is not applied after the last character of a portion (nor of a run).
+ * - Between a Chinese character and a Latin letter or digit (年2, 2年) there is a 3.2 pt gap: the
+ *   autospace of 自动调整中文与西文/数字的间距 (w:autoSpaceDE/DN, Word's default, on in the export).
+ */
+/** How far short of the measure LibreOffice stops filling a line (see SLACK in paginate.ts). */
+export const LINE_FIT_SHORTFALL_POINTS = 1.45;
+export const PORTION_END_CHARS = -CHAR_SPACING / 20 / CHAR_POINTS;
+export const AUTOSPACE_CHARS = 3.2 / CHAR_POINTS;
+
+export type Script = 'asian' | 'latin';
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_ALNUM = /[0-9A-Za-z]/;
+/** CJK marks and full-width forms: Asian whatever surrounds them. */
+const ASIAN_MARK = /[\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f]/;
+/** Times New Roman advances (1/1000 em) of the marks that may be set as Latin: “”‘’—…. */
+const LATIN_MARK_WIDTHS: Record<string, number> = { '\u201c': 444, '\u201d': 444, '\u2018': 333, '\u2019': 333, '\u2014': 1000, '\u2026': 1000, '\u00b7': 250 };
+
+/** The script LibreOffice gives `ch`, after a character of script `before`. */
+export function scriptOf(ch: string, before: Script | undefined): Script {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x20 && code <= 0x7e) return 'latin';
+  if (HAN.test(ch) || ASIAN_MARK.test(ch)) return 'asian';
+  // A mark opening a paragraph has no script before it: LibreOffice sets it as Latin.
+  return before ?? 'latin';
+}
+
+/** Whether an autospace gap separates `before` and `ch` (in either order: 年2, 2年). */
+export function autospaceBetween(before: string | undefined, ch: string): boolean {
+  if (before === undefined) return false;
+  return (HAN.test(before) && LATIN_ALNUM.test(ch)) || (LATIN_ALNUM.test(before) && HAN.test(ch));
+}
+
+/** A character's advance in body characters, set in `script`: a Latin “” is Times New Roman's. */
+export function advanceIn(ch: string, script: Script): number {
+  const mark = LATIN_MARK_WIDTHS[ch];
+  if (script === 'latin' && mark !== undefined) return ((mark / 1000) * 16 + CHAR_SPACING / 20) / CHAR_POINTS;
+  return advanceChars(ch);
+}
+
+/** One character's share of a line: its advance, and the autospace gap before it (none at a line start). */
+export interface Advance {
+  width: number;
+  gap: number;
+  /** The part of `width` that ends a portion: a line that ends with this character need not hold it. */
+  end: number;
+}
+
+/**
+ * The advance of every character of a paragraph, in body characters, with the portion and autospace
+ * additions above; `runs` are the paragraph's runs (a run-in heading and its body are two).
+ */
+export function paragraphAdvances(runs: readonly string[]): Advance[] {
+  const chars: { ch: string; run: number; script: Script }[] = [];
+  let script: Script | undefined;
+  runs.forEach((text, run) => {
+    for (const ch of text) {
+      script = scriptOf(ch, script);
+      chars.push({ ch, run, script });
+    }
+  });
+  return chars.map((c, i) => {
+    const next = chars[i + 1];
+    const end = !next || next.script !== c.script || next.run !== c.run ? PORTION_END_CHARS : 0;
+    return { width: advanceIn(c.ch, c.script) + end, gap: autospaceBetween(chars[i - 1]?.ch, c.ch) ? AUTOSPACE_CHARS : 0, end };
+  });
+}
+
+/** The width a one-line text takes from its first glyph to its last, in body characters (a 署名, the 成文日期). */
+export function textWidth(text: string): number {
+  const advances = paragraphAdvances([text]);
+  return advances.reduce((sum, a) => sum + a.width + a.gap, 0) - (advances.at(-1)?.end ?? 0);
+}
+
 /** Width in characters as 9704 counts them: Latin letters and digits are half a character. */
 export function charWidth(text: string): number {
   let w = 0;
@@ -72,13 +152,14 @@ export function attachmentLines(items: readonly string[]): { text: string; first
  * 四字, 署名 centred over it); the published reports this app writes are unsealed.
  */
 export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
-  const widest = Math.max(0, ...signature.map(charWidth));
-  const dateWidth = charWidth(date);
+  // Widths as set, gaps between Chinese and digits included: "2026年1月15日" takes 7.4 characters, not 6.5.
+  const widest = Math.max(0, ...signature.map(textWidth));
+  const dateWidth = textWidth(date);
   let signatureRight = 2;
   let dateRight = signatureRight + widest - 2 - dateWidth;
   if (!signature.length || dateRight < 2) {
     dateRight = 2;
     if (signature.length) signatureRight = dateRight + dateWidth + 2 - widest;
   }
-  return { signature: signature.map((line) => signatureRight + (widest - charWidth(line)) / 2), date: dateRight };
+  return { signature: signature.map((line) => signatureRight + (widest - textWidth(line)) / 2), date: dateRight };
 }

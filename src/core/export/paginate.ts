@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { advanceChars, attachmentLines, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -39,6 +39,30 @@ const HANGING = '，。、；：？！,.;:?!';
  */
 const PULL_DOWN = '”’）》」』〕】)%％';
 
+/** Which font each style is set in (docx.ts): a change of font starts a new portion. */
+const FONT_OF_STYLE: Record<PreviewStyle, string> = {
+  title: 'title', addressee: 'body', h1: 'heading1', h2: 'heading2', h3: 'body', h4: 'body', body: 'body', signature: 'body', date: 'body', blank: 'body',
+};
+
+/** Marks that may not end a line (避尾): they go down with the character after them. */
+const OPENING = '“‘（《〈「『【〔(';
+
+const LATIN_ALNUM = /[0-9A-Za-z]/;
+
+/**
+ * Whether LibreOffice may end a line after `before` (preceded by `earlier`) and start the next with `after`
+ * (followed by `later`), beyond what the breaking above decides. Found by rendering (scripts/measure-layout.ts):
+ * 。QQ and ，12 may part after a Chinese character, not after Latin text (96%。QQ, 96%，12, nor 96%。“12”),
+ * and ）12 or ”12 never.
+ */
+function mayBreakBetween(earlier: string | undefined, before: string, after: string, later: string | undefined): boolean {
+  if (OPENING.includes(before) || HANGING.includes(after) || PULL_DOWN.includes(after)) return false;
+  if (LATIN_WORD.test(before) && LATIN_WORD.test(after)) return false;
+  if (LATIN_ALNUM.test(after) && PULL_DOWN.includes(before)) return false;
+  const latinAfter = LATIN_ALNUM.test(after) || ('“‘'.includes(after) && later !== undefined && LATIN_ALNUM.test(later));
+  return !(latinAfter && HANGING.includes(before) && earlier !== undefined && /[\x21-\x7e]/.test(earlier));
+}
+
 /** Characters of a number or Latin word, which Word and WPS break only between words. */
 const LATIN_WORD = /[0-9A-Za-z.%]/;
 
@@ -47,13 +71,20 @@ interface Piece {
   style: PreviewStyle;
 }
 
-/** What the line holds beyond 28 whole characters: 442.2 pt − 28 × 15.7 pt, in characters. */
-const SLACK = TEXT_WIDTH_POINTS / CHAR_POINTS - CHARS_PER_LINE;
+/**
+ * What a line holds beyond 28 whole characters, in characters. LibreOffice fills a line to 1.45 pt short of
+ * the 442.2 pt measure (scripts/measure-layout.ts finds every line it set within that, and none it broke):
+ * 28 Chinese characters take 439.9 pt, so full Chinese lines are the same in Word and LibreOffice; a line
+ * mixing in digits may keep one character less than in Word.
+ */
+const SLACK = (TEXT_WIDTH_POINTS - LINE_FIT_SHORTFALL_POINTS) / CHAR_POINTS - CHARS_PER_LINE;
 
 interface Placed {
   ch: string;
   style: PreviewStyle;
+  /** Advance in body characters, and the autospace gap before the character when it does not start a line. */
   w: number;
+  gap: number;
 }
 
 function runsOf(chars: readonly Placed[]): PreviewRun[] {
@@ -72,16 +103,34 @@ function runsOf(chars: readonly Placed[]): PreviewRun[] {
  * brackets take the character before them to the next line, numbers and Latin words go down whole.
  */
 export function breakLines(pieces: readonly Piece[], first: number, rest: number): PreviewRun[][] {
+  // Runs in the same font are one portion for LibreOffice: a run-in "1." heading is 仿宋 like its body.
+  const runs: { text: string; font: string }[] = [];
+  for (const { text, style } of pieces) {
+    const font = FONT_OF_STYLE[style];
+    const last = runs[runs.length - 1];
+    if (last && last.font === font) last.text += text;
+    else runs.push({ text, font });
+  }
+  const advances = paragraphAdvances(runs.map((r) => r.text));
   const lines: PreviewRun[][] = [];
   let line: Placed[] = [];
   let width = 0;
   let limit = first;
+  let k = 0;
+  // A character starting a line has no autospace gap before it.
+  const lineWidth = (placed: readonly Placed[]) => placed.reduce((sum, c, i) => sum + c.w + (i > 0 ? c.gap : 0), 0);
   for (const piece of pieces) {
     for (const ch of piece.text) {
-      const w = advanceChars(ch);
-      if (width + w > limit + SLACK && !(HANGING.includes(ch) && width <= limit + SLACK)) {
+      const { width: advance, gap, end } = advances[k++]!;
+      const w = advance + (line.length > 0 ? gap : 0);
+      // A mark hangs past the margin after a Chinese character; after a number ("100%。") it cannot, and
+      // the number goes down with it.
+      const afterLatin = line.length > 0 && LATIN_WORD.test(line[line.length - 1]!.ch);
+      const hangs = HANGING.includes(ch) && width <= limit + SLACK && !afterLatin;
+      // The last character of a line need only fit without what ends its portion (layout.ts).
+      if (width + w - end > limit + SLACK && !hangs) {
         const carried: Placed[] = [];
-        if (LATIN_WORD.test(ch)) {
+        if (LATIN_WORD.test(ch) || (HANGING.includes(ch) && afterLatin)) {
           // A number or Latin word is not broken: it goes down whole ("1500", "98.3%").
           let k = line.length;
           while (k > 0 && LATIN_WORD.test(line[k - 1]!.ch)) k--;
@@ -90,13 +139,21 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
           // Carry back to a character that may start a line, keeping at least one on this line.
           while (line.length > 1 && (carried.length === 0 || PULL_DOWN.includes(carried[0]!.ch) || HANGING.includes(carried[0]!.ch))) carried.unshift(line.pop()!);
         }
+        // An opening mark (“（《) may not end a line, and a closing one may not be parted from the Latin
+        // letter or digit after it when it closes a bracket or follows Latin text ("96%。QQ", "）12"): back
+        // to a place where the line may break. A mark that hung past the margin may always be left there.
+        const hung = width > limit + SLACK;
+        const next = (i: number) => (i < carried.length ? carried[i]!.ch : i === carried.length ? ch : undefined);
+        while (line.length > 1 && !hung && !mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1))) {
+          carried.unshift(line.pop()!);
+        }
         lines.push(runsOf(line));
         line = carried;
-        width = carried.reduce((sum, c) => sum + c.w, 0);
+        width = lineWidth(carried);
         limit = rest;
       }
-      line.push({ ch, style: piece.style, w });
-      width += w;
+      line.push({ ch, style: piece.style, w: advance, gap });
+      width = line.length === 1 ? advance : width + advance + gap;
     }
   }
   if (line.length || lines.length === 0) lines.push(runsOf(line));

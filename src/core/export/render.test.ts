@@ -188,14 +188,17 @@ describe.skipIf(!hasTools)('the .docx rendered by LibreOffice (skipped: soffice 
     const lines = bodyLines(pages.at(-1)!).slice(-3).map((l) => ({ start: l[0]!.xMin, end: l.at(-1)!.xMax, text: l.map((w) => w.text).join('') }));
     expect(lines.map((l) => l.text)).toEqual([...doc.meta.signature, doc.meta.date]);
     const [first, second, date] = lines as [(typeof lines)[0], (typeof lines)[0], (typeof lines)[0]];
-    // The date (6.5 characters) started two characters right of the 8-character 署名 would end 1.5 from the
-    // margin: it keeps 2, and the 署名 moves half a character left (右空二字, 相应增加署名右空字数).
-    expect(signatureIndents(doc.meta.signature, doc.meta.date)).toEqual({ signature: [2.5, 3], date: 2 });
+    // The date, with the gaps between its digits and 年月日, is 7.5 characters: started two characters right
+    // of the 8-character 署名 it would end half a character from the margin, so it keeps 2 and the 署名 moves
+    // left (右空二字, 相应增加署名右空字数).
+    const indents = signatureIndents(doc.meta.signature, doc.meta.date);
+    expect(indents.date).toBe(2);
+    expect(indents.signature[0]).toBeCloseTo(3.55, 2);
     const char = 15.7;
     expect(Math.abs(rightMargin - 2 * char - date.end)).toBeLessThan(2.5);
-    expect(Math.abs(rightMargin - 2.5 * char - first.end)).toBeLessThan(2.5);
-    // Where the date starts is Word's and WPS's (docx.test.ts checks the indents): LibreOffice ignores
-    // w:autoSpaceDN and puts about 5 pt between digits and Chinese, so its date is a character wider.
+    expect(Math.abs(rightMargin - indents.signature[0]! * char - first.end)).toBeLessThan(2.5);
+    // 成文日期首字比署名首字右移二字, as set.
+    expect(Math.abs(date.start - first.start - 2 * char)).toBeLessThan(2.5);
     // The shorter co-signer is centred under the first.
     expect(Math.abs((second.start + second.end) / 2 - (first.start + first.end) / 2)).toBeLessThan(2.5);
   });

@@ -5,7 +5,7 @@
 import type { ReportDocument } from '../../core/model/report';
 import { paginate, type PreviewLine } from '../../core/export/paginate';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
-import { CHAR_POINTS } from '../../core/export/layout';
+import { AUTOSPACE_CHARS, autospaceBetween, CHAR_POINTS } from '../../core/export/layout';
 
 interface Props {
   doc: ReportDocument;
@@ -21,11 +21,32 @@ function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<st
     textAlign: line.align,
     [line.align === 'right' ? 'paddingRight' : 'paddingLeft']: `${line.indent * CHAR_POINTS}pt`,
   };
+  // The gap the export sets between Chinese characters and Latin letters or digits (layout.ts), drawn as
+  // a margin so the preview's lines are as long as the printed ones.
+  const pieces: { text: string; style: string; gap: boolean }[] = [];
+  let before: string | undefined;
+  for (const run of line.runs) {
+    for (const ch of run.text) {
+      const last = pieces[pieces.length - 1];
+      const gap = autospaceBetween(before, ch);
+      if (last && last.style === run.style && !gap) last.text += ch;
+      else pieces.push({ text: ch, style: run.style, gap });
+      before = ch;
+    }
+  }
   return (
     <div className="pv-line" style={style}>
-      {line.runs.map((run, i) => (
-        <span key={i} className={`pv-run-${run.style}`} style={{ fontFamily: fonts[run.style] ?? fonts.body, fontWeight: run.style === 'h3' && boldLevel3 ? 'bold' : 'normal' }}>
-          {run.text}
+      {pieces.map((piece, i) => (
+        <span
+          key={i}
+          className={`pv-run-${piece.style}`}
+          style={{
+            fontFamily: fonts[piece.style] ?? fonts.body,
+            fontWeight: piece.style === 'h3' && boldLevel3 ? 'bold' : 'normal',
+            marginLeft: piece.gap ? `${AUTOSPACE_CHARS * CHAR_POINTS}pt` : undefined,
+          }}
+        >
+          {piece.text}
         </span>
       ))}
     </div>
