@@ -31,7 +31,14 @@ function isStale() {
 
 if (fs.existsSync(path.join(root, 'src')) && isStale()) {
   const built = require('node:child_process').spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(2);
+  if (built.status !== 0) {
+    process.stderr.write('命令行程序未能生成（dist/cli.cjs），请在本软件目录运行 npm install 后重试。\n');
+    process.exit(2);
+  }
+}
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('命令行程序不完整：缺少 dist/cli.cjs，请在本软件目录运行 npm install 后重试。\n');
+  process.exit(2);
 }
 const { loadCli, writeCache } = require('./load-cli.cjs');
 const { cli, script, cacheUsable } = loadCli();

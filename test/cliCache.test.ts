@@ -69,6 +69,14 @@ describe('the command’s code cache', () => {
     expect(cacheTaken(root)).toBe(true);
   });
 
+  it('without the bundle (a broken install), says what to do in Chinese and exits 2', () => {
+    const root = install();
+    rmSync(join(root, 'dist', 'cli.cjs'));
+    const run = exportIn(root);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('命令行程序不完整：缺少 dist/cli.cjs，请在本软件目录运行 npm install 后重试。');
+  });
+
   it('when older than the bundle (an interrupted build), is not offered to V8', () => {
     const root = install();
     const old = new Date(Date.now() - 3_600_000);
