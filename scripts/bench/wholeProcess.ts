@@ -29,6 +29,8 @@ const middle = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(
 export interface WholeProcessFigures {
   oursMs: number;
   pandocMs: number | null;
+  /** `node -e 0`: what any Node program pays before its first line. */
+  nodeMs: number;
 }
 
 /** Median whole-process times of `nianbao export text → .docx` and of `pandoc text -o .docx`. */
@@ -44,13 +46,16 @@ export function compareWithPandoc(text: string, env: NodeJS.ProcessEnv = process
     // Unmeasured first runs: the bundle's code cache and both programs' files into the OS cache.
     ours();
     if (hasPandoc) theirs();
+    const bare = () => timeOnce(process.execPath, ['-e', '0'], env);
     const oursTimes: number[] = [];
     const pandocTimes: number[] = [];
+    const nodeTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       oursTimes.push(ours());
       if (hasPandoc) pandocTimes.push(theirs());
+      nodeTimes.push(bare());
     }
-    return { oursMs: middle(oursTimes), pandocMs: hasPandoc ? middle(pandocTimes) : null };
+    return { oursMs: middle(oursTimes), pandocMs: hasPandoc ? middle(pandocTimes) : null, nodeMs: middle(nodeTimes) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,8 +73,9 @@ export function printComparison(text: string, row: (what: string, ms: number, ta
     envs.push(['，不设 NODE_EXTRA_CA_CERTS', withoutCa]);
   }
   for (const [label, env] of envs) {
-    const { oursMs, pandocMs } = compareWithPandoc(text, env);
+    const { oursMs, pandocMs, nodeMs } = compareWithPandoc(text, env);
     row(`命令行导出 3 万字 .txt → .docx（整个进程${label}）`, oursMs, '不慢于 pandoc');
+    row(`  其中 Node 自身启动（node -e 0${label}）`, nodeMs, '');
     if (pandocMs === null) {
       console.log('未安装 pandoc（apt-get install pandoc），跳过与 pandoc 的对比。');
       return;
