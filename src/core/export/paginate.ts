@@ -116,6 +116,7 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
   let line: Placed[] = [];
   let width = 0;
   let limit = first;
+  const all = pieces.flatMap((p) => [...p.text]);
   let k = 0;
   // A character starting a line has no autospace gap before it.
   const lineWidth = (placed: readonly Placed[]) => placed.reduce((sum, c, i) => sum + c.w + (i > 0 ? c.gap : 0), 0);
@@ -143,7 +144,8 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
         // letter or digit after it when it closes a bracket or follows Latin text ("96%。QQ", "）12"): back
         // to a place where the line may break. A mark that hung past the margin may always be left there.
         const hung = width > limit + SLACK;
-        const next = (i: number) => (i < carried.length ? carried[i]!.ch : i === carried.length ? ch : undefined);
+        // The characters after the break: those carried down, then this one and the rest of the paragraph.
+        const next = (i: number) => (i < carried.length ? carried[i]!.ch : all[k - 1 + i - carried.length]);
         while (line.length > 1 && !hung && !mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1))) {
           carried.unshift(line.pop()!);
         }
