@@ -46,6 +46,15 @@ describe('the computed pages', () => {
   });
 });
 
+describe('lines with no place to break', () => {
+  it('break a number or word longer than a line where the line is full, never a character a line', () => {
+    const lengths = (text: string) => breakLines([{ text, style: 'body' }], 26, 28).map((l) => l.map((r) => r.text).join('').length);
+    // 150 Latin letters: the word goes down whole, then fills lines of 28 characters' width (64 letters).
+    expect(lengths(`网址${'a'.repeat(150)}结束`)).toEqual([2, 64, 64, 24]);
+    expect(Math.min(...lengths('）'.repeat(60)))).toBeGreaterThan(1);
+  });
+});
+
 const fixtures = join(__dirname, '../../../../shared/fixtures/reports');
 const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
 

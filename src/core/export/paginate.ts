@@ -131,6 +131,7 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
       // The last character of a line need only fit without what ends its portion (layout.ts).
       if (width + w - end > limit + SLACK && !hangs) {
         const carried: Placed[] = [];
+        const full = line.length;
         if (LATIN_WORD.test(ch) || (HANGING.includes(ch) && afterLatin)) {
           // A number or Latin word is not broken: it goes down whole ("1500", "98.3%").
           let k = line.length;
@@ -146,9 +147,10 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
         const hung = width > limit + SLACK;
         // The characters after the break: those carried down, then this one and the rest of the paragraph.
         const next = (i: number) => (i < carried.length ? carried[i]!.ch : all[k - 1 + i - carried.length]);
-        while (line.length > 1 && !hung && !mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1))) {
-          carried.unshift(line.pop()!);
-        }
+        const breaksHere = () => mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1));
+        while (line.length > 1 && !hung && !breaksHere()) carried.unshift(line.pop()!);
+        // No place to break on the whole line (a 60-digit number, a row of brackets): break where it is full.
+        if (line.length === 1 && !hung && !breaksHere()) line.push(...carried.splice(0, full - 1));
         lines.push(runsOf(line));
         line = carried;
         width = lineWidth(carried);
