@@ -77,8 +77,8 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflat
     out.set(value, at);
     at += value.length;
   };
-  for (const e of entries) {
-    u32(LOCAL_HEADER);
+  // The fields a local header and its central directory record share, from "version needed" to the name's length.
+  const shared = (e: (typeof entries)[number]) => {
     u16(VERSION);
     u16(UTF8_NAMES);
     u16(DEFLATE);
@@ -88,22 +88,18 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflat
     u32(e.data.length);
     u32(e.size);
     u16(e.name.length);
-    u16(0);
+  };
+  for (const e of entries) {
+    u32(LOCAL_HEADER);
+    shared(e);
+    u16(0); // extra field
     bytes(e.name);
     bytes(e.data);
   }
   for (const e of entries) {
     u32(CENTRAL_HEADER);
-    u16(VERSION);
-    u16(VERSION);
-    u16(UTF8_NAMES);
-    u16(DEFLATE);
-    u16(stamp.time);
-    u16(stamp.date);
-    u32(e.crc);
-    u32(e.data.length);
-    u32(e.size);
-    u16(e.name.length);
+    u16(VERSION); // version made by
+    shared(e);
     u16(0); // extra field
     u16(0); // comment
     u16(0); // disk number
