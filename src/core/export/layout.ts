@@ -44,9 +44,12 @@ export function advanceChars(ch: string): number {
   return ((LATIN_WIDTHS[code - 0x20]! / 1000) * 16 + CHAR_SPACING / 20) / CHAR_POINTS;
 }
 
+/** How far short of the measure LibreOffice stops filling a line (see SLACK in paginate.ts). */
+export const LINE_FIT_SHORTFALL_POINTS = 1.45;
+
 /**
  * How a line's width builds up beyond the characters' advances, as LibreOffice sets our export (measured by
- * scripts/measure-spacing.ts; render.test.ts and paginate.test.ts hold the page to it):
+ * scripts/measure-layout.ts; render.test.ts and paginate.test.ts hold the page to it):
  * - Text falls into portions of one script: ASCII is Latin; Chinese characters and CJK marks (，。（）《》)
  *   are Asian; other marks (“”‘’—…) take the script before them, so the ” in “12345” is a Latin one,
  *   and so is a “ opening a paragraph.
@@ -54,15 +57,14 @@ export function advanceChars(ch: string): number {
  * - Between a Chinese character and a Latin letter or digit (年2, 2年) there is a 3.2 pt gap: the
  *   autospace of 自动调整中文与西文/数字的间距 (w:autoSpaceDE/DN, Word's default, on in the export).
  */
-/** How far short of the measure LibreOffice stops filling a line (see SLACK in paginate.ts). */
-export const LINE_FIT_SHORTFALL_POINTS = 1.45;
 export const PORTION_END_CHARS = -CHAR_SPACING / 20 / CHAR_POINTS;
 export const AUTOSPACE_CHARS = 3.2 / CHAR_POINTS;
 
 export type Script = 'asian' | 'latin';
 
 const HAN = /\p{Script=Han}/u;
-const LATIN_ALNUM = /[0-9A-Za-z]/;
+/** A Latin letter or digit: what the autospace gap and some line-break rules turn on. */
+export const LATIN_ALNUM = /[0-9A-Za-z]/;
 /** CJK marks and full-width forms: Asian whatever surrounds them. */
 const ASIAN_MARK = /[\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f]/;
 /** Times New Roman advances (1/1000 em) of the marks that may be set as Latin: “”‘’—…. */
@@ -152,7 +154,7 @@ export function attachmentLines(items: readonly string[]): { text: string; first
  * 四字, 署名 centred over it); the published reports this app writes are unsealed.
  */
 export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
-  // Widths as set, gaps between Chinese and digits included: "2026年1月15日" takes 7.4 characters, not 6.5.
+  // Widths as set, gaps between Chinese and digits included: "2026年1月15日" takes 7.55 characters, not 6.5.
   const widest = Math.max(0, ...signature.map(textWidth));
   const dateWidth = textWidth(date);
   let signatureRight = 2;

@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { attachmentLines, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -47,7 +47,6 @@ const FONT_OF_STYLE: Record<PreviewStyle, string> = {
 /** Marks that may not end a line (避尾): they go down with the character after them. */
 const OPENING = '“‘（《〈「『【〔(';
 
-const LATIN_ALNUM = /[0-9A-Za-z]/;
 
 /**
  * Whether LibreOffice may end a line after `before` (preceded by `earlier`) and start the next with `after`
@@ -134,9 +133,9 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
         const full = line.length;
         if (LATIN_WORD.test(ch) || (HANGING.includes(ch) && afterLatin)) {
           // A number or Latin word is not broken: it goes down whole ("1500", "98.3%").
-          let k = line.length;
-          while (k > 0 && LATIN_WORD.test(line[k - 1]!.ch)) k--;
-          if (k > 0) carried.push(...line.splice(k));
+          let start = line.length;
+          while (start > 0 && LATIN_WORD.test(line[start - 1]!.ch)) start--;
+          if (start > 0) carried.push(...line.splice(start));
         } else if (PULL_DOWN.includes(ch)) {
           // Carry back to a character that may start a line, keeping at least one on this line.
           while (line.length > 1 && (carried.length === 0 || PULL_DOWN.includes(carried[0]!.ch) || HANGING.includes(carried[0]!.ch))) carried.unshift(line.pop()!);
