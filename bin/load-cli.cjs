@@ -49,4 +49,4 @@ function writeCache(script) {
   }
 }
 
-module.exports = { loadCli, writeCache, bundleFile, cacheFile };
+module.exports = { loadCli, writeCache };

@@ -7,19 +7,12 @@ const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
 
-/** One TypeScript entry → one CommonJS file for Node 20; packages load from node_modules when first needed. */
+/** esbuild options for one TypeScript entry → one CommonJS file for Node 20. */
+const nodeBundle = (entry, outfile) => ({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+
+/** A script bundled on its own; packages load from node_modules when first needed. */
 function bundle(entry, outfile, options = {}) {
-  require('esbuild').buildSync({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    ...options,
-  });
+  require('esbuild').buildSync({ ...nodeBundle(entry, outfile), packages: 'external', ...options });
 }
 
 /**
@@ -44,16 +37,10 @@ async function buildCli() {
   // The old cache must never meet the new bundle (see bin/load-cli.cjs).
   require('node:fs').rmSync(path.join(root, 'dist', 'cli.cache'), { force: true });
   await require('esbuild').build({
-    entryPoints: [path.join(root, 'src/cli/main.ts')],
-    outfile: path.join(root, 'dist/cli.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...nodeBundle(path.join(root, 'src/cli/main.ts'), path.join(root, 'dist/cli.cjs')),
     // NO_MINIFY=1 node scripts/build-cli.cjs gives readable names and lines for a --cpu-prof profile.
     minify: !process.env.NO_MINIFY,
     keepNames: true,
-    logLevel: 'warning',
     plugins: [lazyRequire(['mammoth'])],
   });
   // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.
