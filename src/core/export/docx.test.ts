@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
+import { nodeDeflater } from '../../cli/deflater';
 import { exportDocx, type DocxOptions } from './docx';
 import { textWidth } from './layout';
 import { requiredFonts } from './fonts';
@@ -243,5 +244,27 @@ describe('GB/T 9704 elements', () => {
       expect([...named].sort()).toEqual([...requiredFonts(profile)].sort());
       for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
+  });
+
+  it('keeps the clerk’s text whole, with markup characters escaped and pasted control characters dropped, so Word opens the file', async () => {
+    const doc = report();
+    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '“三项制度”<试行> & "A"\'B\'\u0001\u001f落实' }];
+    const { document } = await xml(doc);
+    expect(paragraphWith(document, '三项制度')).toContain('<w:t xml:space="preserve">“三项制度”&lt;试行&gt; &amp; &quot;A&quot;&apos;B&apos;落实</w:t>');
+    // eslint-disable-next-line no-control-regex -- asserting that none is left
+    expect(document).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
+  });
+
+  it('writes the same package whether Node’s zlib (CLI, app) or docx’s own zip (browser) packs it', async () => {
+    const doc = report();
+    doc.meta.attachments = ['执法统计表'];
+    const packed = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml').sort();
+      return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
+    };
+    const withZlib = await packed(await exportDocx(doc, { fontProfile: 'gb2312' }, nodeDeflater));
+    expect(withZlib.map(([n]) => n)).toContain('word/document.xml');
+    expect(withZlib).toEqual(await packed(await exportDocx(doc, { fontProfile: 'gb2312' })));
   });
 });

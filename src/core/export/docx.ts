@@ -33,7 +33,6 @@ import {
   TextRun,
   type IParagraphOptions,
   type IParagraphStyleOptions,
-  type IRunOptions,
   type IStylesOptions,
 } from 'docx';
 import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
@@ -75,11 +74,68 @@ function fonts(eastAsia: string, profile: FontProfile) {
   return { ascii: profile.latin, hAnsi: profile.latin, eastAsia, cs: profile.latin, hint: 'eastAsia' };
 }
 
-function run(text: string, eastAsia: string, profile: FontProfile, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text, font: fonts(eastAsia, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING, ...extra });
+/**
+ * Text and attribute values as XML: the five markup characters escaped, and the control characters XML 1.0
+ * does not allow (a stray one pasted from another program) dropped, so Word never refuses the file.
+ */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+interface RunFormat {
+  eastAsia: string;
+  size?: number;
+  /** Character spacing, twentieths of a point (the 0.3 pt narrowing of body text). */
+  spacing?: number;
+  bold?: boolean;
 }
 
-const exactLine = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/**
+ * One run (w:r) with its fonts stated on it: the Latin font in the ascii/hAnsi/cs slots, the level's
+ * Chinese font in eastAsia, w:hint="eastAsia" (format.md). Children in CT_RPr's order.
+ */
+export function runXml(text: string, profile: FontProfile, format: RunFormat): string {
+  const size = format.size ?? BODY_SIZE;
+  return (
+    '<w:r><w:rPr>' +
+    `<w:rFonts w:ascii="${escapeXml(profile.latin)}" w:cs="${escapeXml(profile.latin)}" w:eastAsia="${escapeXml(format.eastAsia)}" w:hAnsi="${escapeXml(profile.latin)}" w:hint="eastAsia"/>` +
+    (format.bold ? '<w:b/><w:bCs/>' : '') +
+    (format.spacing === undefined ? '' : `<w:spacing w:val="${format.spacing}"/>`) +
+    `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
+    `</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`
+  );
+}
+
+/** A run of body-size text, narrowed to 15.7 pt a character (see the head of this file). */
+function run(text: string, eastAsia: string, profile: FontProfile, bold = false): string {
+  return runXml(text, profile, { eastAsia, spacing: CHAR_SPACING, bold });
+}
+
+interface ParagraphFormat {
+  /** w:jc: left, center, right or both (justified). */
+  align?: 'left' | 'center' | 'right' | 'both';
+  /** Exact line height, twips. */
+  line: number;
+  /** w:ind's attributes, written in the order given. */
+  indent?: Record<string, number>;
+  outlineLevel?: number;
+}
+
+/** One paragraph (w:p): its properties in CT_PPr's order (spacing, ind, jc, outlineLvl), then its runs. */
+export function paragraphXml(format: ParagraphFormat, runs: readonly string[] = []): string {
+  const indent = format.indent ? Object.entries(format.indent).map(([key, value]) => ` w:${key}="${value}"`).join('') : '';
+  return (
+    '<w:p><w:pPr>' +
+    `<w:spacing w:after="0" w:before="0" w:line="${format.line}" w:lineRule="exact"/>` +
+    (indent ? `<w:ind${indent}/>` : '') +
+    (format.align ? `<w:jc w:val="${format.align}"/>` : '') +
+    (format.outlineLevel === undefined ? '' : `<w:outlineLvl w:val="${format.outlineLevel}"/>`) +
+    `</w:pPr>${runs.join('')}</w:p>`
+  );
+}
+
 /** Two characters, in twips for LibreOffice (which ignores firstLineChars) and in characters for Word/WPS. */
 const indentTwoChars = { firstLine: 2 * CHAR_TWIPS, firstLineChars: 200 };
 const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
@@ -93,10 +149,6 @@ export function pageSettings() {
     },
     grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: GRID_CHAR_SPACE },
   };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
@@ -166,31 +218,24 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
  * 7.3.1 标题: 2号小标宋体字, 居中, 分一行或多行; 回行时词意完整、排列对称, 梯形或菱形 (balanceTitle).
  * 35 pt lines: a 22 pt line needs more than the 28.95 pt body pitch to breathe.
  */
-export function titleParagraphs(title: string, profile: FontProfile): Paragraph[] {
-  return balanceTitle(title).map(
-    (line) =>
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { line: TITLE_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        children: [new TextRun({ text: line, font: fonts(profile.title, profile), size: TITLE_SIZE })],
-      }),
-  );
+export function titleParagraphs(title: string, profile: FontProfile): string[] {
+  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE })]));
 }
 
 /** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
-export function blankLine(): Paragraph {
-  return new Paragraph({ spacing: exactLine, children: [] });
+export function blankLine(): string {
+  return paragraphXml({ line: LINE_TWIPS });
 }
 
 /** 7.3.2 主送机关: 标题下空一行, 居左顶格, 回行时仍顶格, 最后标全角冒号. */
-export function addresseeParagraph(addressee: string, profile: FontProfile): Paragraph {
+export function addresseeParagraph(addressee: string, profile: FontProfile): string {
   const text = addressee.trim().replace(/[:：]?$/, '：');
-  return new Paragraph({ alignment: AlignmentType.LEFT, spacing: exactLine, children: [run(text, profile.body, profile)] });
+  return paragraphXml({ align: 'left', line: LINE_TWIPS }, [run(text, profile.body, profile)]);
 }
 
 /** 7.3.3 正文: 3号仿宋体字, 每个自然段左空二字, 回行顶格; justified, as a hand-set page is. */
-export function bodyParagraph(text: string, profile: FontProfile): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exactLine, indent: indentTwoChars, children: [run(text, profile.body, profile)] });
+export function bodyParagraph(text: string, profile: FontProfile): string {
+  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars }, [run(text, profile.body, profile)]);
 }
 
 /** The eastAsia font of a heading level (7.3.3: 第一层黑体, 第二层楷体, 第三层和第四层仿宋). */
@@ -203,76 +248,51 @@ function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
  * number is literal text, never Word numbering (it survives WPS, and the checker reads it); the outline
  * level only feeds Word's and WPS's navigation pane.
  */
-export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): Paragraph {
+export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
   const bold = level === 3 && options.boldLevel3;
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: exactLine,
-    indent: indentTwoChars,
-    outlineLevel: level - 1,
-    children: [run(text, headingFont(level, profile), profile, bold ? { bold } : {})],
-  });
+  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
 }
-
-/** 7.3.3 第一层 "一、" in 黑体, no bold. */
-export const heading1 = (text: string, profile: FontProfile) => headingParagraph(text, 1, profile, { boldLevel3: false });
-/** 7.3.3 第二层 "（一）" in 楷体. */
-export const heading2 = (text: string, profile: FontProfile) => headingParagraph(text, 2, profile, { boldLevel3: false });
-/** 7.3.3 第三层 "1." in 仿宋, bold when the county asks for it. */
-export const heading3 = (text: string, profile: FontProfile, bold = false) => headingParagraph(text, 3, profile, { boldLevel3: bold });
-/** 7.3.3 第四层 "（1）" in 仿宋. */
-export const heading4 = (text: string, profile: FontProfile) => headingParagraph(text, 4, profile, { boldLevel3: false });
 
 /**
  * 7.3.3, run-in: a body paragraph that begins with its own heading ("1.强化学习。正文……") keeps the
  * heading's font up to the first 。 only; the rest is body text.
  */
-export function runInParagraph(text: string, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): Paragraph {
+export function runInParagraph(text: string, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
   const split = splitRunInHeading(text);
   if (!split) return bodyParagraph(text, profile);
   const bold = split.level === 3 && options.boldLevel3;
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    spacing: exactLine,
-    indent: indentTwoChars,
-    children: [run(split.heading, headingFont(split.level, profile), profile, bold ? { bold } : {}), run(split.rest, profile.body, profile)],
-  });
+  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars }, [
+    run(split.heading, headingFont(split.level, profile), profile, bold),
+    run(split.rest, profile.body, profile),
+  ]);
 }
 
 /**
  * 7.3.4 附件说明: 正文下空一行左空二字编排"附件", 后标全角冒号和附件名称; 多个附件用阿拉伯数字标注顺序号
  * ("附件：1. 名称", format.md); 回行与上一行附件名称的首字对齐. Names are written as given (no closing mark).
  */
-export function attachmentNote(items: readonly string[], profile: FontProfile): Paragraph[] {
+export function attachmentNote(items: readonly string[], profile: FontProfile): string[] {
   if (items.length === 0) return [];
   return [
     blankLine(),
-    ...attachmentLines(items).map(
-      (line) =>
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: exactLine,
-          indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) },
-          children: [run(line.text, profile.body, profile)],
-        }),
+    ...attachmentLines(items).map((line) =>
+      paragraphXml({ align: 'both', line: LINE_TWIPS, indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) } }, [run(line.text, profile.body, profile)]),
     ),
   ];
 }
 
 /** 7.3.5.2: the 署名 lines, right-aligned with the indents above. */
-export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): Paragraph[] {
+export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
   const signature = signatureLines.filter((s) => s.trim());
   const indents = signatureIndents(signature, date);
-  return signature.map(
-    (line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: twips(indents.signature[i]!) }, children: [run(line, profile.body, profile)] }),
-  );
+  return signature.map((line, i) => paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [run(line, profile.body, profile)]));
 }
 
 /** 7.3.5.2 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
-export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): Paragraph[] {
+export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
   if (!date.trim()) return [];
   const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date);
-  return [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: twips(indents.date) }, children: [run(date, profile.body, profile)] })];
+  return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
 }
 
 /**
@@ -294,38 +314,48 @@ export function pageNumberFooters(profile: FontProfile) {
   return { default: footer(AlignmentType.RIGHT, { right: PAGE_NUMBER_INDENT }), even: footer(AlignmentType.LEFT, { left: PAGE_NUMBER_INDENT }) };
 }
 
-function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): Paragraph {
+function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): string {
   if (block.kind === 'subheading') return headingParagraph(block.text, block.level, profile, options);
   return runInParagraph(block.text, profile, options);
 }
 
-/** The whole document in the order of 7.3: (发文字号 when imported), 标题, 主送机关, 正文, 附件说明, 署名, 成文日期. */
-export function buildDocument(doc: ReportDocument, options: DocxOptions): Document {
+/** The body's paragraphs in the order of 7.3: (发文字号 when imported), 标题, 主送机关, 正文, 附件说明, 署名, 成文日期. */
+export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): string[] {
   const profile = FONT_PROFILES[options.fontProfile];
   const { meta } = doc;
-  const children: Paragraph[] = [];
+  const paragraphs: string[] = [];
   // 7.2.5 发文字号 belongs to the 版头, which a report without 红头 does not have; an imported one is kept, centred.
-  if (meta.docNumber.trim()) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(meta.docNumber.trim(), profile.body, profile)] }), blankLine());
-  if (meta.title.trim()) children.push(...titleParagraphs(meta.title, profile), blankLine());
-  if (options.includeAddressee && meta.addressee.trim()) children.push(addresseeParagraph(meta.addressee, profile));
+  if (meta.docNumber.trim()) paragraphs.push(paragraphXml({ align: 'center', line: LINE_TWIPS }, [run(meta.docNumber.trim(), profile.body, profile)]), blankLine());
+  if (meta.title.trim()) paragraphs.push(...titleParagraphs(meta.title, profile), blankLine());
+  if (options.includeAddressee && meta.addressee.trim()) paragraphs.push(addresseeParagraph(meta.addressee, profile));
   for (const section of doc.sections) {
-    if (section.heading.trim()) children.push(headingParagraph(section.heading, 1, profile, options));
+    if (section.heading.trim()) paragraphs.push(headingParagraph(section.heading, 1, profile, options));
     for (const block of section.blocks) {
       if (block.text.trim() === '') continue;
-      children.push(blockParagraph(block, profile, options));
+      paragraphs.push(blockParagraph(block, profile, options));
     }
   }
-  for (const line of doc.closing) if (line.trim()) children.push(bodyParagraph(line, profile));
-  children.push(...attachmentNote(meta.attachments, profile));
+  for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
+  paragraphs.push(...attachmentNote(meta.attachments, profile));
   const signature = signatureBlock(meta.signature, meta.date, profile);
   const date = dateLine(meta.signature, meta.date, profile);
-  if (signature.length || date.length) children.push(blankLine(), ...signature, ...date);
+  if (signature.length || date.length) paragraphs.push(blankLine(), ...signature, ...date);
+  return paragraphs;
+}
+
+/**
+ * The package around the body: docx's Document with 9704's styles, settings, page-number footers and
+ * section (5.2, 7.5), and no paragraphs; `exportDocx` puts the body's paragraphs into its document.xml. The
+ * paragraphs are written by the functions above rather than as docx Paragraphs: docx builds and walks an
+ * object tree per run, which made a 30,000-character export several times slower in a fresh process.
+ */
+export function packageDocument(title: string, profile: FontProfile): Document {
   return new Document({
     creator: '法治年报助手',
-    title: meta.title.replace(/\n/g, ''),
+    title: title.replace(/\n/g, ''),
     evenAndOddHeaderAndFooters: true,
     styles: stylesAndDefaults(profile),
-    sections: [{ properties: pageSettings(), footers: pageNumberFooters(profile), children }],
+    sections: [{ properties: pageSettings(), footers: pageNumberFooters(profile), children: [] }],
   });
 }
 
@@ -336,20 +366,34 @@ interface PackageCompiler {
 
 /**
  * The package's parts (path → XML or bytes), as docx's Packer would zip them. docx keeps its compiler as a
- * private static of Packer; if a later docx moves it, this returns undefined and export falls back to Packer.
+ * private static of Packer; docx is pinned, and docx.test.ts fails if an upgrade moves it.
  */
-export function compileDocxParts(document: Document): Map<string, string | Uint8Array> | undefined {
+export function compileDocxParts(document: Document): Map<string, string | Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
-  return typeof compiler?.compile === 'function' ? compiler.compile(document) : undefined;
+  if (typeof compiler?.compile !== 'function') throw new Error('docx 库的版本与本软件不符，无法导出 Word 文件。');
+  return compiler.compile(document);
+}
+
+const DOCUMENT_PART = 'word/document.xml';
+
+/** document.xml with the paragraphs at the head of w:body, before the section properties (w:sectPr) that end it. */
+export function withParagraphs(documentXml: string, paragraphs: readonly string[]): string {
+  const at = documentXml.indexOf('<w:body>');
+  if (at < 0) throw new Error('docx 生成的 document.xml 缺少正文（w:body）。');
+  const bodyStart = at + '<w:body>'.length;
+  return documentXml.slice(0, bodyStart) + paragraphs.join('') + documentXml.slice(bodyStart);
 }
 
 /**
  * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
- * `deflater` (the CLI passes Node's zlib) the parts are zipped by `zipParts` instead of docx's JavaScript zip.
+ * `deflater` (Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
+ * without one (the browser), by docx's Packer with the finished document.xml as an override.
  */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {
-  const document = buildDocument(doc, { ...DEFAULT_DOCX_OPTIONS, ...options });
-  const parts = deflater ? compileDocxParts(document) : undefined;
-  if (parts && deflater) return zipParts(parts, deflater);
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
+  const document = packageDocument(doc.meta.title, FONT_PROFILES[settings.fontProfile]);
+  const parts = compileDocxParts(document);
+  const documentXml = withParagraphs(String(parts.get(DOCUMENT_PART) ?? ''), bodyParagraphs(doc, settings));
+  if (deflater) return zipParts(parts.set(DOCUMENT_PART, documentXml), deflater);
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: DOCUMENT_PART, data: documentXml }]));
 }
