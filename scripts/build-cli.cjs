@@ -34,13 +34,18 @@ const lazyRequire = (names) => ({
  * minified file, so that one code cache covers it; mammoth, for unusual .docx files only, loads when needed.
  */
 async function buildCli() {
-  // The old cache must never meet the new bundle (see bin/load-cli.cjs).
-  require('node:fs').rmSync(path.join(root, 'dist', 'cli.cache'), { force: true });
+  // The old cache must never meet the new bundle (see bin/load-cli.cjs), nor its saved .docx packages
+  // (src/cli/docxPackage.ts, which also checks the build id).
+  const fs = require('node:fs');
+  const dist = path.join(root, 'dist');
+  fs.rmSync(path.join(dist, 'cli.cache'), { force: true });
+  for (const name of fs.existsSync(dist) ? fs.readdirSync(dist) : []) if (/^docx-package-.*\.json$/.test(name)) fs.rmSync(path.join(dist, name), { force: true });
   await require('esbuild').build({
     ...nodeBundle(path.join(root, 'src/cli/main.ts'), path.join(root, 'dist/cli.cjs')),
     // NO_MINIFY=1 node scripts/build-cli.cjs gives readable names and lines for a --cpu-prof profile.
     minify: !process.env.NO_MINIFY,
     keepNames: true,
+    define: { __CLI_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${require('node:crypto').randomBytes(6).toString('hex')}`) },
     plugins: [lazyRequire(['mammoth'])],
   });
   // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.

@@ -4,11 +4,13 @@
  * never touched while other tests run the command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocx } from '../src/core/export/docx';
+import { importText } from '../src/core/import/text';
 
 const repo = join(__dirname, '..');
 const REPORT = ['城南街道2025年法治政府建设年度报告', '一、主要举措和成效', '全年审查合同21份，提出意见9条。', '城南街道办事处', '2026年1月10日'].join('\n');
@@ -22,7 +24,9 @@ function install(): string {
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist'));
   for (const file of ['nianbao.cjs', 'load-cli.cjs']) copyFileSync(join(repo, 'bin', file), join(root, 'bin', file));
-  for (const file of ['cli.cjs', 'cli.cache']) copyFileSync(join(repo, 'dist', file), join(root, 'dist', file));
+  // The bundle first: a cache older than the bundle is not used (bin/load-cli.cjs).
+  const saved = readdirSync(join(repo, 'dist')).filter((f) => /^docx-package-\w+\.json$/.test(f));
+  for (const file of ['cli.cjs', 'cli.cache', ...saved]) copyFileSync(join(repo, 'dist', file), join(root, 'dist', file));
   writeFileSync(join(root, 'report.txt'), REPORT);
   return root;
 }
@@ -83,5 +87,37 @@ describe('the command’s code cache', () => {
     utimesSync(join(root, 'dist', 'cli.cache'), old, old);
     expect(cacheTaken(root)).toBe(false);
     expect(exportIn(root).status).toBe(0);
+  });
+});
+
+describe('the .docx packages the build saves beside the command', () => {
+  async function parts(bytes: Uint8Array) {
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml');
+    return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
+  }
+
+  it('give the file the app writes for the same report, in every font profile', async () => {
+    const root = install();
+    for (const profile of ['windows', 'gb2312', 'kylin'] as const) {
+      expect(existsSync(join(root, 'dist', `docx-package-${profile}.json`))).toBe(true);
+      const run = spawnSync(process.execPath, [join(root, 'bin', 'nianbao.cjs'), 'export', join(root, 'report.txt'), '-o', join(root, `${profile}.docx`), '--font-profile', profile], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      const imported = importText(REPORT);
+      if (!imported.ok) throw new Error(imported.error);
+      expect(await parts(readFileSync(join(root, `${profile}.docx`)))).toEqual(await parts(await exportDocx(imported.doc, { fontProfile: profile })));
+    }
+  });
+
+  it('when missing or from another build, are made again by the first export, which still succeeds', async () => {
+    const root = install();
+    const saved = join(root, 'dist', 'docx-package-windows.json');
+    rmSync(saved);
+    expect(exportIn(root).status).toBe(0);
+    expect(existsSync(saved)).toBe(true);
+    writeFileSync(saved, readFileSync(saved, 'utf8').replace(/"build":"[^"]+"/, '"build":"an-older-build"'));
+    expect(exportIn(root).status).toBe(0);
+    expect(readFileSync(saved, 'utf8')).not.toContain('an-older-build');
+    expect(await documentText(join(root, 'out.docx'))).toContain('全年审查合同21份，提出意见9条。');
   });
 });

@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import type { CheckResult, Finding } from '../core/checks/types';
 import { draftNextYear } from '../core/draft/nextYear';
-import { exportDocx } from '../core/export/docx';
+import { assembleDocx } from '../core/export/paragraphs';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import { importFile, type ImportResult } from '../core/import/index';
 import { serializeReport } from '../core/model/file';
@@ -15,6 +15,7 @@ import { problemRow, reviewCsv, reviewRow, type ReviewRow } from '../core/review
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater } from './deflater';
+import { docxPackage } from './docxPackage';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeFileAtomic } from './files';
 
@@ -238,11 +239,12 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   const doc = await load(input, registry, templateFlag(args, registry));
   const ext = extname(out).toLowerCase();
   if (ext === '.docx') {
-    const bytes = await exportDocx(doc, {
+    const options = {
       fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
       boldLevel3: args.flags.has('--bold-level3'),
       includeAddressee: !args.flags.has('--no-addressee'),
-    }, nodeDeflater);
+    };
+    const bytes = assembleDocx(doc, options, await docxPackage(options.fontProfile), nodeDeflater);
     writeFileAtomic(out, bytes);
   } else {
     writeFileAtomic(out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));

@@ -1,6 +1,7 @@
 /**
- * The report as a GB/T 9704-2012 《党政机关公文格式》 .docx: one function per document element, each citing
- * the clause it implements (shared/spec/format.md gives the OOXML values).
+ * The .docx package of GB/T 9704-2012 《党政机关公文格式》 around the report's paragraphs (paragraphs.ts):
+ * the document defaults, styles, page-number footers and section, one function per element, each citing
+ * the clause it implements (shared/spec/format.md gives the OOXML values), packed by docx.
  *
  * The grid (5.2.3: 22 lines of 28 characters). The 版心 is 156 × 225 mm (5.2.1): 8844 × 12756 twips, i.e.
  * 442.2 × 637.8 pt.
@@ -35,36 +36,15 @@ import {
   type IParagraphStyleOptions,
   type IStylesOptions,
 } from 'docx';
-import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
+import type { ReportDocument } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
-import { splitRunInHeading } from './runIn';
-import {
-  attachmentLines,
-  CHAR_SPACING,
-  CHAR_TWIPS,
-  GRID_CHAR_SPACE,
-  LINE_TWIPS,
-  PAGE,
-  signatureIndents,
-  TITLE_LINE_TWIPS,
-} from './layout';
-import { balanceTitle } from './title';
-import { zipParts, type Deflater } from './zip';
+import { CHAR_SPACING, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, TITLE_LINE_TWIPS } from './layout';
+import { assembleDocx, BODY_SIZE, CORE_PROPERTIES_PART, DEFAULT_DOCX_OPTIONS, DOCUMENT_PART, escapeXml, indentTwoChars, reportParts, TITLE_SIZE, type DocxOptions } from './paragraphs';
+import type { Deflater } from './zip';
 
 export { attachmentLines, charWidth, CHAR_SPACING, CHAR_TWIPS, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, signatureIndents, TITLE_LINE_TWIPS } from './layout';
+export { DEFAULT_DOCX_OPTIONS, type DocxOptions } from './paragraphs';
 
-export interface DocxOptions {
-  fontProfile: FontProfileId;
-  /** Bold "1." headings: a local option many counties want. */
-  boldLevel3: boolean;
-  /** Print the 主送机关 line when the report has one. */
-  includeAddressee: boolean;
-}
-
-export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
-
-const BODY_SIZE = 32; // half-points: 3号 16 pt
-const TITLE_SIZE = 44; // 2号 22 pt
 const PAGE_NUMBER_SIZE = 28; // 4号 14 pt
 /** One character of the 4号 page number, twips (7.5: 空一字). */
 const PAGE_NUMBER_INDENT = 280;
@@ -74,71 +54,6 @@ function fonts(eastAsia: string, profile: FontProfile) {
   return { ascii: profile.latin, hAnsi: profile.latin, eastAsia, cs: profile.latin, hint: 'eastAsia' };
 }
 
-/**
- * Text and attribute values as XML: the five markup characters escaped, and the control characters XML 1.0
- * does not allow (a stray one pasted from another program) dropped, so Word never refuses the file.
- */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
-}
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-
-interface RunFormat {
-  eastAsia: string;
-  size?: number;
-  /** Character spacing, twentieths of a point (the 0.3 pt narrowing of body text). */
-  spacing?: number;
-  bold?: boolean;
-}
-
-/**
- * One run (w:r) with its fonts stated on it: the Latin font in the ascii/hAnsi/cs slots, the level's
- * Chinese font in eastAsia, w:hint="eastAsia" (format.md). Children in CT_RPr's order.
- */
-export function runXml(text: string, profile: FontProfile, format: RunFormat): string {
-  const size = format.size ?? BODY_SIZE;
-  return (
-    '<w:r><w:rPr>' +
-    `<w:rFonts w:ascii="${escapeXml(profile.latin)}" w:cs="${escapeXml(profile.latin)}" w:eastAsia="${escapeXml(format.eastAsia)}" w:hAnsi="${escapeXml(profile.latin)}" w:hint="eastAsia"/>` +
-    (format.bold ? '<w:b/><w:bCs/>' : '') +
-    (format.spacing === undefined ? '' : `<w:spacing w:val="${format.spacing}"/>`) +
-    `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
-    `</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`
-  );
-}
-
-/** A run of body-size text, narrowed to 15.7 pt a character (see the head of this file). */
-function run(text: string, eastAsia: string, profile: FontProfile, bold = false): string {
-  return runXml(text, profile, { eastAsia, spacing: CHAR_SPACING, bold });
-}
-
-interface ParagraphFormat {
-  /** w:jc: left, center, right or both (justified). */
-  align?: 'left' | 'center' | 'right' | 'both';
-  /** Exact line height, twips. */
-  line: number;
-  /** w:ind's attributes, written in the order given. */
-  indent?: Record<string, number>;
-  outlineLevel?: number;
-}
-
-/** One paragraph (w:p): its properties in CT_PPr's order (spacing, ind, jc, outlineLvl), then its runs. */
-export function paragraphXml(format: ParagraphFormat, runs: readonly string[] = []): string {
-  const indent = format.indent ? Object.entries(format.indent).map(([key, value]) => ` w:${key}="${value}"`).join('') : '';
-  return (
-    '<w:p><w:pPr>' +
-    `<w:spacing w:after="0" w:before="0" w:line="${format.line}" w:lineRule="exact"/>` +
-    (indent ? `<w:ind${indent}/>` : '') +
-    (format.align ? `<w:jc w:val="${format.align}"/>` : '') +
-    (format.outlineLevel === undefined ? '' : `<w:outlineLvl w:val="${format.outlineLevel}"/>`) +
-    `</w:pPr>${runs.join('')}</w:p>`
-  );
-}
-
-/** Two characters, in twips for LibreOffice (which ignores firstLineChars) and in characters for Word/WPS. */
-const indentTwoChars = { firstLine: 2 * CHAR_TWIPS, firstLineChars: 200 };
-const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
 
 /** 5.2.1 页边与版心尺寸, 5.2.3 行数和字数, 7.5 (footer distance): A4, 天头 37 mm, 订口 28 mm, 22 × 28 grid. */
 export function pageSettings() {
@@ -215,87 +130,6 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
 }
 
 /**
- * 7.3.1 标题: 2号小标宋体字, 居中, 分一行或多行; 回行时词意完整、排列对称, 梯形或菱形 (balanceTitle).
- * 35 pt lines: a 22 pt line needs more than the 28.95 pt body pitch to breathe.
- */
-export function titleParagraphs(title: string, profile: FontProfile): string[] {
-  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE })]));
-}
-
-/** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
-export function blankLine(): string {
-  return paragraphXml({ line: LINE_TWIPS });
-}
-
-/** 7.3.2 主送机关: 标题下空一行, 居左顶格, 回行时仍顶格, 最后标全角冒号. */
-export function addresseeParagraph(addressee: string, profile: FontProfile): string {
-  const text = addressee.trim().replace(/[:：]?$/, '：');
-  return paragraphXml({ align: 'left', line: LINE_TWIPS }, [run(text, profile.body, profile)]);
-}
-
-/** 7.3.3 正文: 3号仿宋体字, 每个自然段左空二字, 回行顶格; justified, as a hand-set page is. */
-export function bodyParagraph(text: string, profile: FontProfile): string {
-  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars }, [run(text, profile.body, profile)]);
-}
-
-/** The eastAsia font of a heading level (7.3.3: 第一层黑体, 第二层楷体, 第三层和第四层仿宋). */
-function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
-  return level === 1 ? profile.heading1 : level === 2 ? profile.heading2 : profile.body;
-}
-
-/**
- * 7.3.3 结构层次序数 "一、""（一）""1.""（1）", each paragraph indented two characters like the body. The
- * number is literal text, never Word numbering (it survives WPS, and the checker reads it); the outline
- * level only feeds Word's and WPS's navigation pane.
- */
-export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
-  const bold = level === 3 && options.boldLevel3;
-  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
-}
-
-/**
- * 7.3.3, run-in: a body paragraph that begins with its own heading ("1.强化学习。正文……") keeps the
- * heading's font up to the first 。 only; the rest is body text.
- */
-export function runInParagraph(text: string, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
-  const split = splitRunInHeading(text);
-  if (!split) return bodyParagraph(text, profile);
-  const bold = split.level === 3 && options.boldLevel3;
-  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars }, [
-    run(split.heading, headingFont(split.level, profile), profile, bold),
-    run(split.rest, profile.body, profile),
-  ]);
-}
-
-/**
- * 7.3.4 附件说明: 正文下空一行左空二字编排"附件", 后标全角冒号和附件名称; 多个附件用阿拉伯数字标注顺序号
- * ("附件：1. 名称", format.md); 回行与上一行附件名称的首字对齐. Names are written as given (no closing mark).
- */
-export function attachmentNote(items: readonly string[], profile: FontProfile): string[] {
-  if (items.length === 0) return [];
-  return [
-    blankLine(),
-    ...attachmentLines(items).map((line) =>
-      paragraphXml({ align: 'both', line: LINE_TWIPS, indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) } }, [run(line.text, profile.body, profile)]),
-    ),
-  ];
-}
-
-/** 7.3.5.2: the 署名 lines, right-aligned with the indents above. */
-export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
-  const signature = signatureLines.filter((s) => s.trim());
-  const indents = signatureIndents(signature, date);
-  return signature.map((line, i) => paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [run(line, profile.body, profile)]));
-}
-
-/** 7.3.5.2 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
-export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
-  if (!date.trim()) return [];
-  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date);
-  return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
-}
-
-/**
  * 7.5 页码: 4号半角宋体阿拉伯数字, 数字左右各放一条一字线 ("— 1 —"); 单页码居右空一字, 双页码居左空一字.
  * Word shows the even footer only with w:evenAndOddHeaders in settings (buildDocument).
  */
@@ -314,45 +148,15 @@ export function pageNumberFooters(profile: FontProfile) {
   return { default: footer(AlignmentType.RIGHT, { right: PAGE_NUMBER_INDENT }), even: footer(AlignmentType.LEFT, { left: PAGE_NUMBER_INDENT }) };
 }
 
-function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): string {
-  if (block.kind === 'subheading') return headingParagraph(block.text, block.level, profile, options);
-  return runInParagraph(block.text, profile, options);
-}
-
-/** The body's paragraphs in the order of 7.3: (发文字号 when imported), 标题, 主送机关, 正文, 附件说明, 署名, 成文日期. */
-export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): string[] {
-  const profile = FONT_PROFILES[options.fontProfile];
-  const { meta } = doc;
-  const paragraphs: string[] = [];
-  // 7.2.5 发文字号 belongs to the 版头, which a report without 红头 does not have; an imported one is kept, centred.
-  if (meta.docNumber.trim()) paragraphs.push(paragraphXml({ align: 'center', line: LINE_TWIPS }, [run(meta.docNumber.trim(), profile.body, profile)]), blankLine());
-  if (meta.title.trim()) paragraphs.push(...titleParagraphs(meta.title, profile), blankLine());
-  if (options.includeAddressee && meta.addressee.trim()) paragraphs.push(addresseeParagraph(meta.addressee, profile));
-  for (const section of doc.sections) {
-    if (section.heading.trim()) paragraphs.push(headingParagraph(section.heading, 1, profile, options));
-    for (const block of section.blocks) {
-      if (block.text.trim() === '') continue;
-      paragraphs.push(blockParagraph(block, profile, options));
-    }
-  }
-  for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
-  paragraphs.push(...attachmentNote(meta.attachments, profile));
-  const signature = signatureBlock(meta.signature, meta.date, profile);
-  const date = dateLine(meta.signature, meta.date, profile);
-  if (signature.length || date.length) paragraphs.push(blankLine(), ...signature, ...date);
-  return paragraphs;
-}
 
 /**
- * The package around the body: docx's Document with 9704's styles, settings, page-number footers and
- * section (5.2, 7.5), and no paragraphs; `exportDocx` puts the body's paragraphs into its document.xml. The
- * paragraphs are written by the functions above rather than as docx Paragraphs: docx builds and walks an
- * object tree per run, which made a 30,000-character export several times slower in a fresh process.
+ * The package the report's paragraphs go into: docx's Document with 9704's styles, settings, page-number
+ * footers and section (5.2, 7.5), and no paragraphs. It depends on the font profile only, so the command
+ * line keeps the parts it compiles (src/cli/docxPackage.ts) and need not load docx again.
  */
-export function packageDocument(title: string, profile: FontProfile): Document {
+export function packageDocument(profile: FontProfile): Document {
   return new Document({
     creator: '法治年报助手',
-    title: title.replace(/\n/g, ''),
     evenAndOddHeaderAndFooters: true,
     styles: stylesAndDefaults(profile),
     sections: [{ properties: pageSettings(), footers: pageNumberFooters(profile), children: [] }],
@@ -366,7 +170,7 @@ interface PackageCompiler {
 
 /**
  * The package's parts (path → XML or bytes), as docx's Packer would zip them. docx keeps its compiler as a
- * private static of Packer; docx is pinned, and docx.test.ts fails if an upgrade moves it.
+ * private static of Packer; docx is pinned, and every export test fails if an upgrade moves it.
  */
 export function compileDocxParts(document: Document): Map<string, string | Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
@@ -374,26 +178,24 @@ export function compileDocxParts(document: Document): Map<string, string | Uint8
   return compiler.compile(document);
 }
 
-const DOCUMENT_PART = 'word/document.xml';
-
-/** document.xml with the paragraphs at the head of w:body, before the section properties (w:sectPr) that end it. */
-export function withParagraphs(documentXml: string, paragraphs: readonly string[]): string {
-  const at = documentXml.indexOf('<w:body>');
-  if (at < 0) throw new Error('docx 生成的 document.xml 缺少正文（w:body）。');
-  const bodyStart = at + '<w:body>'.length;
-  return documentXml.slice(0, bodyStart) + paragraphs.join('') + documentXml.slice(bodyStart);
+/** The package's parts for a font profile, before the report's paragraphs and properties go in. */
+export function docxPackageParts(profileId: FontProfileId): Map<string, string | Uint8Array> {
+  return compileDocxParts(packageDocument(FONT_PROFILES[profileId]));
 }
 
 /**
  * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
  * `deflater` (Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
- * without one (the browser), by docx's Packer with the finished document.xml as an override.
+ * without one (the browser), by docx's Packer, with the report's parts as overrides.
  */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {
   const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
-  const document = packageDocument(doc.meta.title, FONT_PROFILES[settings.fontProfile]);
-  const parts = compileDocxParts(document);
-  const documentXml = withParagraphs(String(parts.get(DOCUMENT_PART) ?? ''), bodyParagraphs(doc, settings));
-  if (deflater) return zipParts(parts.set(DOCUMENT_PART, documentXml), deflater);
-  return new Uint8Array(await Packer.toArrayBuffer(document, false, [{ path: DOCUMENT_PART, data: documentXml }]));
+  if (deflater) return assembleDocx(doc, settings, docxPackageParts(settings.fontProfile), deflater);
+  const document = packageDocument(FONT_PROFILES[settings.fontProfile]);
+  const { documentXml, coreXml } = reportParts(doc, settings, String(compileDocxParts(document).get(DOCUMENT_PART) ?? ''));
+  const overrides = [
+    { path: DOCUMENT_PART, data: documentXml },
+    { path: CORE_PROPERTIES_PART, data: coreXml },
+  ];
+  return new Uint8Array(await Packer.toArrayBuffer(document, false, overrides));
 }
