@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
-import { ERA_CALENDAR } from './years';
+import { CalendarSchema, ERA_CALENDAR } from './years';
 
 function eraRules(year: number, sentence: string, date = `${year + 1}年1月20日`): string[] {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year, date });
   doc.sections[1]!.blocks = [{ kind: 'paragraph', text: sentence }];
   return checkReport(doc).findings.filter((f) => f.rule.startsWith('era.')).map((f) => `${f.rule}:${f.severity}`);
 }
+
+it('the bundled era calendar, used as written, meets its schema (its note aside)', () => {
+  expect(ERA_CALENDAR).toMatchObject(CalendarSchema.parse(structuredClone(ERA_CALENDAR)));
+});
 
 const cases: Array<[number, string[], string[]]> = [
   // [report year, sentences that fit, sentences that must be flagged]

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import indicatorsJson from '../../../templates/indicators.json';
+import { IndicatorsSchema } from '../checks/indicators';
 import { BUILTIN_TEMPLATES, TemplateRegistry, chineseNumeral, parseTemplate } from './registry';
 
 const templatesDir = join(__dirname, '../../../templates');
@@ -13,6 +14,17 @@ describe('outline templates', () => {
   it.each(outlineFiles)('%s parses against the schema', (file) => {
     const parsed = parseTemplate(JSON.parse(readFileSync(join(templatesDir, file), 'utf8')), file);
     expect(parsed.ok ? '' : parsed.error).toBe('');
+  });
+
+  it('built in, is used as written: parsing changes nothing, every default is in the file', () => {
+    for (const template of BUILTIN_TEMPLATES) {
+      const parsed = parseTemplate(structuredClone(template), template.id);
+      expect(parsed.ok && parsed.template).toEqual(template);
+    }
+  });
+
+  it('indicators.json, used as written, meets its schema', () => {
+    expect(IndicatorsSchema.parse(structuredClone(indicatorsJson))).toEqual(indicatorsJson);
   });
 
   it('has the three kinds of report the spec names', () => {
