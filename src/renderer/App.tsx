@@ -13,6 +13,7 @@ import { locate, toPlainText } from '../core/model/plainText';
 import { newSectionKey, sectionHasText, type Block, type ReportDocument, type ReportMeta } from '../core/model/report';
 import { BUILTIN_TEMPLATES, TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import type { ExportOptions, FileRef, MenuCommand, PartMapping } from '../shared/ipc';
+import { ExportSettings } from './components/ExportSettings';
 import { FindingsPanel } from './components/FindingsPanel';
 import { ImportReview } from './components/ImportReview';
 import { MetaForm } from './components/MetaForm';
@@ -269,7 +270,7 @@ export function App() {
     if (missing.length === 0) return true;
     return window.confirm(
       `本机没有安装以下字体：${missing.join('、')}。\n\n导出的文件在本机打开时会用其他字体代替，在装有这些字体的电脑上打开则显示正常。` +
-        `也可以在工具栏“字体”中改选“${FONT_PROFILES.windows.name}”。\n\n仍然导出吗？`,
+        `也可以在工具栏“版式设置”中把字体改选为“${FONT_PROFILES.windows.name}”。\n\n仍然导出吗？`,
     );
   }, [exportOptions.fontProfile]);
 
@@ -585,22 +586,7 @@ export function App() {
           {checkLabel(result)}
         </button>
         <span className="separator" />
-        <label className="inline">
-          字体
-          <select value={exportOptions.fontProfile} onChange={(e) => setExport({ ...exportOptions, fontProfile: e.target.value as ExportOptions['fontProfile'] })}>
-            <option value="windows">Windows 自带字体</option>
-            <option value="gb2312">公文标准字体（GB2312）</option>
-            <option value="kylin">统信/麒麟（方正 GBK）</option>
-          </select>
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={exportOptions.boldLevel3} onChange={(e) => setExport({ ...exportOptions, boldLevel3: e.target.checked })} />
-          “1.”标题加粗
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={exportOptions.includeAddressee} onChange={(e) => setExport({ ...exportOptions, includeAddressee: e.target.checked })} />
-          印主送机关
-        </label>
+        <ExportSettings options={exportOptions} onChange={setExport} />
         <button type="button" className="primary" onClick={() => void exportDocx()} disabled={busy} title="Ctrl+E">
           导出 Word
         </button>

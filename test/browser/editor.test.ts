@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -334,5 +335,52 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     await page.getByRole('button', { name: '导出表格（CSV）…' }).click();
     await expect.poll(() => existsSync(csv)).toBe(true);
     expect(readFileSync(csv, 'utf8')).toContain('坏文件.docx');
+  });
+
+  it('fits the toolbar on one row of a 1366 × 768 screen; 版式设置 sets the fonts and bold for every export and is remembered', async () => {
+    const small = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await small.addInitScript(standIn.clientScript);
+    small.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await small.goto(standIn.url);
+      await small.getByLabel('单位名称').fill('白石镇');
+      await small.getByLabel('报告年度').fill('2025');
+      await small.getByRole('button', { name: '开始写报告' }).click();
+      await small.getByText('版式设置', { exact: true }).click();
+      const panel = small.getByRole('group', { name: '版式设置' });
+      await panel.getByLabel('字体').selectOption('gb2312');
+      await panel.getByLabel('“1.”标题加粗').check();
+      await small.keyboard.press('Escape');
+      await expect.poll(() => panel.isVisible()).toBe(false);
+
+      await small.locator('[data-section-editor="measures"] > *').nth(1).click();
+      await small.keyboard.insertText('1.严格合法性审查。全年审查合同12份。');
+      // With the check's verdict at its widest (“检查：还有 N 个错误”).
+      await expect.poll(() => small.locator('.check-status').textContent()).toContain('个错误');
+      const toolbar = small.getByRole('toolbar', { name: '工具栏' });
+      // Controls on one row share a vertical centre (separators are shorter than buttons).
+      const centres = await toolbar.locator(':scope > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+      expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
+
+      const path = join(work, '版式.docx');
+      standIn.dialogs.exportDocx = path;
+      await small.getByRole('button', { name: '导出 Word' }).click();
+      await expect.poll(() => existsSync(path)).toBe(true);
+      const documentXml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
+      const runIn = documentXml.match(/<w:p>(?:(?!<\/w:p>).)*1\.严格合法性审查。(?:(?!<\/w:p>).)*<\/w:p>/s)![0];
+      expect(runIn).toContain('w:eastAsia="仿宋_GB2312"');
+      expect(runIn).toContain('<w:b/>');
+
+      await small.reload();
+      await small.getByLabel('单位名称').fill('白石镇');
+      await small.getByLabel('报告年度').fill('2025');
+      await small.getByRole('button', { name: '开始写报告' }).click();
+      await small.getByText('版式设置', { exact: true }).click();
+      expect(await panel.getByLabel('字体').inputValue()).toBe('gb2312');
+      expect(await panel.getByLabel('“1.”标题加粗').isChecked()).toBe(true);
+      await small.screenshot({ path: join(screenshots, '8-layout-settings.png') });
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * 版式设置: the font profile and the two options counties differ on, for the preview and every export. They
+ * are set once per unit and kept in the app's settings, so they sit behind one toolbar button instead of in
+ * the toolbar itself, which then fits one row on a 1366-pixel office screen.
+ */
+import { useEffect, useRef } from 'react';
+import type { ExportOptions } from '../../shared/ipc';
+
+const PROFILE_NAMES: Record<ExportOptions['fontProfile'], string> = {
+  windows: 'Windows 自带字体',
+  gb2312: '公文标准字体（GB2312）',
+  kylin: '统信/麒麟（方正 GBK）',
+};
+
+interface Props {
+  options: ExportOptions;
+  onChange: (options: ExportOptions) => void;
+}
+
+export function ExportSettings({ options, onChange }: Props) {
+  const details = useRef<HTMLDetailsElement>(null);
+
+  // Closes like a menu: a click elsewhere or Esc (not the Esc that cancels an IME candidate).
+  useEffect(() => {
+    const closeOutside = (event: MouseEvent) => {
+      if (details.current?.open && !details.current.contains(event.target as Node)) details.current.open = false;
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (event.key === 'Escape' && details.current?.open) {
+        details.current.open = false;
+        details.current.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('mousedown', closeOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('mousedown', closeOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, []);
+
+  const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关'].filter(Boolean).join('，');
+  return (
+    <details className="export-settings" ref={details}>
+      <summary title={`预览和导出的版式：${summary}`}>版式设置</summary>
+      <div className="export-settings-panel" role="group" aria-label="版式设置">
+        <label>
+          字体
+          <select value={options.fontProfile} onChange={(e) => onChange({ ...options, fontProfile: e.target.value as ExportOptions['fontProfile'] })}>
+            {Object.entries(PROFILE_NAMES).map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={options.boldLevel3} onChange={(e) => onChange({ ...options, boldLevel3: e.target.checked })} />
+          “1.”标题加粗
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={options.includeAddressee} onChange={(e) => onChange({ ...options, includeAddressee: e.target.checked })} />
+          印主送机关
+        </label>
+        <p className="hint">按本单位的习惯设一次即可，以后预览和导出都照此执行。</p>
+      </div>
+    </details>
+  );
+}
