@@ -54,7 +54,6 @@ function fonts(eastAsia: string, profile: FontProfile) {
   return { ascii: profile.latin, hAnsi: profile.latin, eastAsia, cs: profile.latin, hint: 'eastAsia' };
 }
 
-
 /** 5.2.1 页边与版心尺寸, 5.2.3 行数和字数, 7.5 (footer distance): A4, 天头 37 mm, 订口 28 mm, 22 × 28 grid. */
 export function pageSettings() {
   return {
