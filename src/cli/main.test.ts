@@ -123,6 +123,38 @@ describe('nianbao check', () => {
     expect(code).toBe(2);
     expect(err).toContain(message);
   });
+
+  it('checks against a county’s own outline from --templates-dir, which replaces the built-in one', async () => {
+    const county = join(dir, '县定提纲');
+    mkdirSync(county);
+    // The county drops 第一责任人 from its township outline and asks for a 法治宣传 part instead.
+    const township = structuredClone(defaultRegistry.get('township')!);
+    township.name = '某县乡镇报告（县定提纲）';
+    township.parts = township.parts.filter((p) => p.id !== 'leadership');
+    township.parts.push({ ...township.parts.at(-1)!, id: 'publicity', title: '法治宣传教育情况', aliases: ['法治宣传教育情况'], keywords: ['普法'], required: true, mayBeNone: false });
+    writeFileSync(join(county, 'township.json'), JSON.stringify(township));
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, REPORT_TXT);
+    const { out } = await run(['check', file, '--json', '--templates-dir', county]);
+    const [result] = JSON.parse(out) as CheckJson[];
+    expect(result!.sections.map((s) => s.id)).not.toContain('leadership');
+    expect(result!.sections.find((s) => s.id === 'publicity')).toEqual({ id: 'publicity', present: false });
+    expect(result!.findings.find((f) => f.rule === 'section.missing')!.section).toBe('publicity');
+  });
+
+  it('names a county template that is not valid, and a templates folder that is missing, with exit status 2', async () => {
+    const county = join(dir, '县定提纲');
+    mkdirSync(county);
+    writeFileSync(join(county, 'broken.json'), JSON.stringify({ ...defaultRegistry.get('township')!, parts: [] }));
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, REPORT_TXT);
+    const broken = await run(['check', file, '--templates-dir', county]);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('模板 broken.json 格式不正确：parts');
+    const missing = await run(['check', file, '--templates-dir', join(dir, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`找不到模板文件夹：${join(dir, 'nowhere')}`);
+  });
 });
 
 describe('nianbao import / export / draft', () => {
