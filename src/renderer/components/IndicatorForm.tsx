@@ -48,8 +48,8 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange }: Prop
                   />
                 </td>
                 <td className="unit">{entry?.unit ?? prose?.unit ?? ind.units[0]}</td>
-                <td className="muted" title={prose?.text ?? '正文中没有找到'}>
-                  {prose ? `正文：${prose.value}` : '正文未提及'}
+                <td className="muted prose-figure" title={prose?.text ?? '正文中没有找到这项数据'}>
+                  {prose ? `正文：${prose.value}` : '未提及'}
                   {last !== undefined ? `（${last}）` : ''}
                 </td>
               </tr>
