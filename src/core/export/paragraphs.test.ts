@@ -30,10 +30,10 @@ describe('the report’s own parts of the package', () => {
     expect(() => withParagraphs('<w:document/>', [])).toThrow('缺少正文');
   });
 
-  it('names the title on one line, the app as author, and the time of export in core.xml', () => {
+  it('names the title on one line, the app as author and last editor, and the time of export in core.xml', () => {
     const xml = corePropertiesXml('青石镇关于2025年度\n法治政府建设情况的报告 & 附件', new Date(Date.UTC(2026, 0, 15, 8, 30)));
     expect(xml).toContain('<dc:title>青石镇关于2025年度法治政府建设情况的报告 &amp; 附件</dc:title>');
-    expect(xml).toContain('<dc:creator>法治年报助手</dc:creator>');
+    expect(xml).toContain('<dc:creator>法治年报助手</dc:creator><cp:lastModifiedBy>法治年报助手</cp:lastModifiedBy>');
     expect(xml).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-15T08:30:00.000Z</dcterms:created>');
     expect(corePropertiesXml('', new Date())).not.toContain('<dc:title>');
   });

@@ -214,8 +214,9 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
 }
 
 /**
- * docProps/core.xml: the title Word shows in 属性 and the portal's CMS may read, the app as its author, and
- * the time of export. Written here, not by docx, so that a package made once serves every report.
+ * docProps/core.xml: the title Word shows in 属性 and the portal's CMS may read, the app as its author and
+ * last editor (docx wrote "Un-named" there), and the time of export. Written here, not by docx, so that a
+ * package made once serves every report.
  */
 export function corePropertiesXml(title: string, now: Date): string {
   const time = escapeXml(now.toISOString());
@@ -224,7 +225,7 @@ export function corePropertiesXml(title: string, now: Date): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     (oneLine ? `<dc:title>${escapeXml(oneLine)}</dc:title>` : '') +
-    '<dc:creator>法治年报助手</dc:creator><cp:lastModifiedBy>Un-named</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
+    '<dc:creator>法治年报助手</dc:creator><cp:lastModifiedBy>法治年报助手</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
