@@ -2,8 +2,10 @@ import * as zlib from 'node:zlib';
 import { crc32, type Deflater } from '../core/export/zip';
 
 /**
- * Node's native zlib for zipping the .docx: in a fresh CLI process docx's JavaScript deflate runs cold and
- * took ~30 ms of a 30,000-character export; zlib takes ~3 ms. `zlib.crc32` exists from Node 20.15.
+ * Node's native zlib for zipping the .docx, for the two callers that run in Node: the command line and the
+ * app's main process (src/core stays free of Node built-ins). In a fresh CLI process docx's
+ * JavaScript deflate runs cold and took ~30 ms of a 30,000-character export; zlib takes ~3 ms.
+ * `zlib.crc32` exists from Node 20.15.
  */
 export const nodeDeflater: Deflater = {
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),

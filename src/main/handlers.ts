@@ -8,6 +8,8 @@ import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import { exportDocx } from '../core/export/docx';
+// Node's zlib, as the command line zips (src/core stays free of Node built-ins).
+import { nodeDeflater } from '../cli/deflater';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import { problemRow, reviewCsv, reviewRow } from '../core/review/table';
 import { defaultRegistry } from '../core/templates/registry';
@@ -182,7 +184,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (await isOpenInWord(path)) {
           return ipcError(`“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`);
         }
-        const bytes = await exportDocx(doc, options);
+        const bytes = await exportDocx(doc, options, nodeDeflater);
         await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
         suggested = basename(path);
         return ipcOk({ name: suggested });

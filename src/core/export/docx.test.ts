@@ -4,7 +4,7 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { nodeDeflater } from '../../cli/deflater';
-import { exportDocx, type DocxOptions } from './docx';
+import { docxPackageParts, exportDocx, type DocxOptions } from './docx';
 import { textWidth } from './layout';
 import { requiredFonts } from './fonts';
 
@@ -266,5 +266,12 @@ describe('GB/T 9704 elements', () => {
     const withZlib = await packed(await exportDocx(doc, { fontProfile: 'gb2312' }, nodeDeflater));
     expect(withZlib.map(([n]) => n)).toContain('word/document.xml');
     expect(withZlib).toEqual(await packed(await exportDocx(doc, { fontProfile: 'gb2312' })));
+  });
+
+  it('compiles the package once per font profile, and no export can change it for the next', () => {
+    const first = docxPackageParts('windows');
+    first.set('word/styles.xml', 'changed by one export');
+    expect(docxPackageParts('windows').get('word/styles.xml')).toContain('<w:styles');
+    expect(docxPackageParts('gb2312').get('word/styles.xml')).toContain('仿宋_GB2312');
   });
 });

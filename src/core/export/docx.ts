@@ -177,21 +177,29 @@ export function compileDocxParts(document: Document): Map<string, string | Uint8
   return compiler.compile(document);
 }
 
-/** The package's parts for a font profile, before the report's paragraphs and properties go in. */
+const compiledPackages = new Map<FontProfileId, ReadonlyMap<string, string | Uint8Array>>();
+
+/**
+ * The package's parts for a font profile, before the report's paragraphs and properties go in. Compiled
+ * once per profile in a process (the app's main process exports many times); each caller gets its own Map.
+ */
 export function docxPackageParts(profileId: FontProfileId): Map<string, string | Uint8Array> {
-  return compileDocxParts(packageDocument(FONT_PROFILES[profileId]));
+  let parts = compiledPackages.get(profileId);
+  if (!parts) compiledPackages.set(profileId, (parts = compileDocxParts(packageDocument(FONT_PROFILES[profileId]))));
+  return new Map(parts);
 }
 
 /**
  * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
- * `deflater` (Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
- * without one (the browser), by docx's Packer, with the report's parts as overrides.
+ * `deflater` (src/cli/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
+ * without one (where there is no zlib), by docx's Packer, with the report's parts as overrides.
  */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {
   const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
   if (deflater) return assembleDocx(doc, settings, docxPackageParts(settings.fontProfile), deflater);
+  const packageXml = String(docxPackageParts(settings.fontProfile).get(DOCUMENT_PART) ?? '');
+  const { documentXml, coreXml } = reportParts(doc, settings, packageXml);
   const document = packageDocument(FONT_PROFILES[settings.fontProfile]);
-  const { documentXml, coreXml } = reportParts(doc, settings, String(compileDocxParts(document).get(DOCUMENT_PART) ?? ''));
   const overrides = [
     { path: DOCUMENT_PART, data: documentXml },
     { path: CORE_PROPERTIES_PART, data: coreXml },
