@@ -153,7 +153,7 @@ export function pageNumberFooters(profile: FontProfile) {
  * footers and section (5.2, 7.5), and no paragraphs. It depends on the font profile only, so the command
  * line keeps the parts it compiles (src/cli/docxPackage.ts) and need not load docx again.
  */
-export function packageDocument(profile: FontProfile): Document {
+function packageDocument(profile: FontProfile): Document {
   return new Document({
     creator: '法治年报助手',
     evenAndOddHeaderAndFooters: true,
@@ -171,7 +171,7 @@ interface PackageCompiler {
  * The package's parts (path → XML or bytes), as docx's Packer would zip them. docx keeps its compiler as a
  * private static of Packer; docx is pinned, and every export test fails if an upgrade moves it.
  */
-export function compileDocxParts(document: Document): Map<string, string | Uint8Array> {
+function compileDocxParts(document: Document): Map<string, string | Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
   if (typeof compiler?.compile !== 'function') throw new Error('docx 库的版本与本软件不符，无法导出 Word 文件。');
   return compiler.compile(document);
