@@ -2,6 +2,7 @@
 // line "N passed, N failed" that counts the three gates as one test each plus every vitest test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const gates = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
@@ -13,6 +14,8 @@ const gates = [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Every test that did not run, with where it is: printed above the closing line, so no skip goes unexplained. */
+const notRun = [];
 for (const [name, cmd, args] of gates) {
   process.stdout.write(`▶ ${name}\n`);
   const run = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -36,6 +39,13 @@ if (existsSync(report)) {
   passed += json.numPassedTests;
   failed += json.numFailedTests;
   skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+  for (const file of json.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') {
+        notRun.push(`${relative(process.cwd(), file.name)} › ${[...(test.ancestorTitles ?? []), test.title].join(' › ')}`);
+      }
+    }
+  }
   // A file that fails to load has no tests counted: count it as one failure.
   for (const file of json.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
@@ -45,5 +55,10 @@ if (existsSync(report)) {
 }
 if (vitest.status !== 0 && failed === 0) failed++;
 
+if (notRun.length > 0) {
+  // test/support/needs.ts names what is missing in the skipped test's title.
+  console.log(`\n${notRun.length} 个测试未运行（skipped），原因见各行：`);
+  for (const line of notRun) console.log(`  - ${line}`);
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

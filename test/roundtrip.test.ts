@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeNeeding } from './support/needs';
 import { exportDocx } from '../src/core/export/docx';
 import { importFile } from '../src/core/import/index';
 import { parseReportFile, serializeReport } from '../src/core/model/file';
@@ -17,7 +18,7 @@ const fixtures = haveFixtures ? readdirSync(fixturesDir).filter((f) => f.endsWit
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-describe.skipIf(!haveFixtures)('real reports survive import → save → export (../shared/fixtures absent: skipped)', () => {
+describeNeeding(['fixtures'], 'real reports survive import → save → export', () => {
   it.each(fixtures)('%s', async (name) => {
     const imported = await importFile(name, readFileSync(join(fixturesDir, name)));
     expect(imported.ok).toBe(true);

@@ -10,19 +10,17 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeNeeding } from '../support/needs';
 import { startStandIn, type StandIn } from './support/standin';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI) throw new Error('CI 上必须运行浏览器测试：没有找到 /usr/bin/chromium（apt-get install chromium）。');
-if (!haveChromium) console.warn(`跳过浏览器测试：没有找到 ${CHROMIUM}（apt-get install chromium fonts-noto-cjk）。`);
 
-describe.skipIf(!haveChromium)('the editor in Chromium', () => {
+describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let standIn: StandIn;

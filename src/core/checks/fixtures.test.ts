@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../test/support/needs';
 import { importText } from '../import/index';
 import { checkReport } from './index';
 
@@ -20,7 +21,7 @@ function check(text: string) {
 }
 const errors = (text: string) => check(text).findings.filter((f) => f.severity === 'error');
 
-describe.skipIf(!have)('real reports (../shared/fixtures absent: skipped)', () => {
+describeNeeding(['fixtures'], 'real reports', () => {
   const caohui = have ? read('000_0df16618c53cf598.txt') : '';
   const youqing = have ? read('001_f6cbd3b905036bb2.txt') : '';
   const huayuan = have ? read('003_a96ddfb8e6442cfd.txt') : '';

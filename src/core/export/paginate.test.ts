@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeNeeding } from '../../../test/support/needs';
 import { importText } from '../import/index';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
@@ -56,7 +57,6 @@ describe('lines with no place to break', () => {
 });
 
 const fixtures = join(__dirname, '../../../../shared/fixtures/reports');
-const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
 
 /**
  * A report dense with what moves line breaks, in our own words: figures, dates, Latin words, “” around
@@ -91,7 +91,9 @@ async function renderedPages(doc: ReportDocument): Promise<string[][]> {
     .map((page) => page.split('\n').map((line) => line.replace(/\s+/g, '')).filter((line) => line && !/^—\d+—$/.test(line)));
 }
 
-describe.skipIf(!soffice)('pages against LibreOffice’s rendering of the .docx (skipped without soffice)', () => {
+// LibreOffice's line breaks depend on the fonts it finds: Times New Roman's metrics (fonts-liberation2) for Latin
+// text and a CJK font (fonts-noto-cjk) in place of the 公文 fonts; the measured widths in layout.ts assume both.
+describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'pages against LibreOffice’s rendering of the .docx', () => {
   const cases: [string, () => ReportDocument][] = [['figures', figuresReport]];
   for (const name of existsSync(fixtures) ? readdirSync(fixtures) : []) {
     cases.push([name, () => {

@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeNeeding, have as haveNeeds } from '../../../test/support/needs';
 import { exportDocx } from '../export/docx';
 import { parseReportFile, serializeReport } from '../model/file';
 import type { ReportDocument } from '../model/report';
@@ -47,7 +48,7 @@ function presentParts(doc: ReportDocument): string[] {
   return [...seen];
 }
 
-describe.skipIf(!have)('real reports as .txt (../shared/fixtures absent: skipped)', () => {
+describeNeeding(['fixtures'], 'real reports as .txt', () => {
   const names = have ? readdirSync(dir).filter((n) => n.endsWith('.txt')) : [];
 
   it.each(names.filter((n) => EXPECTED[n]))('%s imports as a person reads it', async (name) => {
@@ -97,18 +98,9 @@ function gb18030(text: string): Uint8Array {
   return new Uint8Array(out);
 }
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const withSoffice = haveNeeds('fixtures', 'soffice');
 
-const withSoffice = have && hasSoffice();
-
-describe.skipIf(!withSoffice)('real reports as .docx made by LibreOffice (soffice or fixtures absent: skipped)', () => {
+describeNeeding(['fixtures', 'soffice'], 'real reports as .docx made by LibreOffice', () => {
   const work = withSoffice ? mkdtempSync(join(tmpdir(), 'nianbao-lo-')) : '';
   const names = withSoffice ? readdirSync(dir).filter((n) => n.endsWith('.txt')) : [];
   if (withSoffice) {
