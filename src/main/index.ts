@@ -9,10 +9,12 @@ import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { appUrlCheck, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
+import { appUrlCheck, devServerOrigin, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
 
 const rendererFile = join(__dirname, '../renderer/index.html');
-const isAppUrl = appUrlCheck(pathToFileURL(rendererFile).href, process.env.ELECTRON_RENDERER_URL);
+// The installed app always loads its own file; a development run may use electron-vite's dev server.
+const devOrigin = devServerOrigin(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+const isAppUrl = appUrlCheck(pathToFileURL(rendererFile).href, devOrigin);
 
 let mainWindow: BrowserWindow | null = null;
 let dirty = false;
@@ -72,7 +74,7 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (process.env.ELECTRON_RENDERER_URL) void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
+  if (devOrigin && process.env.ELECTRON_RENDERER_URL) void mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
   else void mainWindow.loadFile(rendererFile);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrlCheck, lockNavigation, refusePermissions, secureWebPreferences } from './security';
+import { appUrlCheck, devServerOrigin, lockNavigation, refusePermissions, secureWebPreferences } from './security';
 
 describe('window security', () => {
   it('runs the page isolated and sandboxed, without Node', () => {
@@ -22,7 +22,7 @@ describe('window security', () => {
     let openHandler: (() => { action: string }) | undefined;
     lockNavigation(
       { on: (name: string, h: never) => handlers.set(name, h), setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
-      appUrlCheck('file:///app/index.html', undefined),
+      appUrlCheck('file:///app/index.html', null),
     );
     let prevented = 0;
     const event = { preventDefault: () => prevented++ };
@@ -31,5 +31,22 @@ describe('window security', () => {
     handlers.get('will-attach-webview')!(event);
     expect(prevented).toBe(2);
     expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+
+  it('the installed app never follows ELECTRON_RENDERER_URL', () => {
+    expect(devServerOrigin(true, 'http://localhost:5173/')).toBeNull();
+    expect(devServerOrigin(false, 'http://localhost:5173/')).toBe('http://localhost:5173');
+  });
+
+  it('a dev server URL is accepted only over http to this machine, without a user name', () => {
+    for (const url of ['http://localhost:5173@evil.example/', 'https://evil.example/', 'http://evil.example:5173/', 'file:///etc/', 'not a url']) {
+      expect(devServerOrigin(false, url)).toBeNull();
+    }
+    const isAppUrl = appUrlCheck('file:///app/index.html', devServerOrigin(false, 'http://127.0.0.1:5173'));
+    expect(isAppUrl('http://127.0.0.1:5173/index.html')).toBe(true);
+    expect(isAppUrl('http://127.0.0.1:5173@evil.example/')).toBe(false);
+    expect(isAppUrl('http://127.0.0.1:51730/')).toBe(false);
+    expect(isAppUrl('file:///app/index.html?x=1')).toBe(true);
+    expect(isAppUrl('file:///app/other.html')).toBe(false);
   });
 });

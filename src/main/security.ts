@@ -59,10 +59,35 @@ export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpen
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Only the app's own page: the built renderer file, or the dev server electron-vite starts. */
-export function appUrlCheck(rendererFileUrl: string, devServerUrl: string | undefined): (url: string) => boolean {
+/**
+ * The dev server's origin, where the window may load the page from it: only in a development run (never in
+ * the installed app, whatever ELECTRON_RENDERER_URL says), only over http to this machine, and never with
+ * a user name in the URL ("http://localhost:5173@evil.example/" is a request to evil.example).
+ */
+export function devServerOrigin(isPackaged: boolean, rendererUrl: string | undefined): string | null {
+  if (isPackaged || !rendererUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(rendererUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' || url.username || url.password) return null;
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return null;
+  return url.origin;
+}
+
+/** Only the app's own page: the built renderer file, or the dev server's origin from devServerOrigin(). */
+export function appUrlCheck(rendererFileUrl: string, devOrigin: string | null): (url: string) => boolean {
   return (url) => {
-    if (devServerUrl && url.startsWith(devServerUrl)) return true;
+    if (devOrigin) {
+      try {
+        const parsed = new URL(url);
+        if (parsed.origin === devOrigin && !parsed.username && !parsed.password) return true;
+      } catch {
+        return false;
+      }
+    }
     const withoutHash = url.split('#')[0]!.split('?')[0]!;
     return withoutHash === rendererFileUrl;
   };
