@@ -19,12 +19,13 @@ import { pageText, paginate } from '../src/core/export/paginate';
 import { createReportFromTemplate } from '../src/core/model/fromTemplate';
 import type { Block, ReportDocument } from '../src/core/model/report';
 import { defaultRegistry } from '../src/core/templates/registry';
+import { sofficeConvert } from '../test/support/soffice';
 
 const dir = mkdtempSync(join(tmpdir(), 'measure-layout-'));
 
 async function renderPdf(doc: ReportDocument): Promise<string> {
   writeFileSync(join(dir, 'm.docx'), await exportDocx(doc));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'm.docx')], { stdio: 'ignore' });
+  sofficeConvert([join(dir, 'm.docx')], dir, 'pdf');
   return join(dir, 'm.pdf');
 }
 

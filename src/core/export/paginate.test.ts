@@ -10,6 +10,7 @@ import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
 import { breakLines, CHARS_PER_LINE, LINES_PER_PAGE, pageText, paginate } from './paginate';
+import { sofficeConvert } from '../../../test/support/soffice';
 
 describe('the computed pages', () => {
   it('are 22 lines of 28 characters, body paragraphs indented two characters', () => {
@@ -84,7 +85,7 @@ function figuresReport(): ReportDocument {
 async function renderedPages(doc: ReportDocument): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
   writeFileSync(join(dir, 'r.docx'), await exportDocx(doc));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
+  sofficeConvert([join(dir, 'r.docx')], dir, 'pdf');
   return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
     .split('\f')
     .filter((page) => page.trim())

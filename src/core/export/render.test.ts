@@ -15,6 +15,7 @@ import { emptyReport } from '../model/report';
 import { nodeDeflater } from '../../cli/deflater';
 import { attachmentLines, exportDocx, PAGE, signatureIndents } from './docx';
 import { balanceTitle } from './title';
+import { sofficeConvert } from '../../../test/support/soffice';
 
 const fixtures = join(__dirname, '../../../../shared/fixtures/reports');
 
@@ -121,7 +122,7 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
       files.push(file);
     }
     // One soffice start for all files: the start is most of the time.
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore', timeout: 240_000 });
+    sofficeConvert(files, dir, 'pdf');
     [...docs].forEach(([name, doc], k) => rendered.set(name, { doc, pages: readPages(files[k]!.replace(/\.docx$/, '.pdf')) }));
   }, 300_000);
 

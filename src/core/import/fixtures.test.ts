@@ -4,7 +4,6 @@
  * save → export. The same again for .docx files LibreOffice makes from them (no heading styles), when
  * soffice is installed.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import type { ReportDocument } from '../model/report';
 import { mammothText } from './docx';
 import { fastDocxText } from './docxFast';
 import { importDocx, importFile } from './index';
+import { sofficeConvert } from '../../../test/support/soffice';
 
 const dir = join(__dirname, '../../../../shared/fixtures/reports');
 const have = existsSync(dir);
@@ -105,10 +105,11 @@ describeNeeding(['fixtures', 'soffice'], 'real reports as .docx made by LibreOff
   const names = withSoffice ? readdirSync(dir).filter((n) => n.endsWith('.txt')) : [];
   if (withSoffice) {
     for (const name of names) writeFileSync(join(work, name), readFileSync(join(dir, name)));
-    execFileSync(
-      'soffice',
-      ['--headless', `-env:UserInstallation=file://${work}/profile`, '--infilter=Text (encoded):UTF8,,,', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...names.map((n) => join(work, n))],
-      { stdio: 'ignore', timeout: 120_000 },
+    sofficeConvert(
+      names.map((n) => join(work, n)),
+      work,
+      'docx:MS Word 2007 XML',
+      ['--infilter=Text (encoded):UTF8,,,'],
     );
   }
   afterAll(() => {
