@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +91,9 @@ describe('handlers', () => {
   it('journals unsaved work, offers it back after a crash, ignores a corrupt journal, and forgets it once saved', async () => {
     const { folder, handlers } = setup();
     await handlers['journal:write']({ doc: doc(), file: null });
-    expect(JSON.parse(readFileSync(join(folder, 'userData/journal/untitled.json'), 'utf8')).doc.meta.unit).toBe('青石镇');
+    const [journal] = readdirSync(join(folder, 'userData/journal'));
+    expect(journal).toMatch(/^untitled[0-9a-f]+\.json$/);
+    expect(JSON.parse(readFileSync(join(folder, 'userData/journal', journal!), 'utf8')).doc.meta.unit).toBe('青石镇');
     writeFileSync(join(folder, 'userData/journal/0badc0de.json'), '{"savedAt":"2026-01-01T00:00:00Z","doc":{"format":"nianbao-rep');
     // A new start of the app: new handlers, same data folder.
     const none = async () => null;
@@ -100,7 +102,9 @@ describe('handlers', () => {
       userDataDir: join(folder, 'userData'),
     });
     const pending = await restarted['journal:pending']({});
-    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([['untitled', '未保存的报告', '青石镇']]);
+    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([[journal!.replace('.json', ''), '未保存的报告', '青石镇']]);
+    // Restored, it is saved under the new start's own id: the old journal goes once the clerk discards it.
+    await restarted['journal:discard']({ id: journal!.replace('.json', '') });
     await restarted['report:save']({ doc: doc(), file: null, suggestedName: '恢复' });
     expect(await restarted['journal:pending']({})).toEqual({ ok: true, value: [] });
   });
@@ -123,9 +127,10 @@ describe('历史版本', () => {
     second.meta.unit = '白沙镇';
     await new Promise((r) => setTimeout(r, 5));
     await handlers['history:snapshot']({ doc: second, file: null });
-    const old = join(folder, 'userData/history/untitled', `${Date.now() - 8 * 24 * 3600 * 1000}.json`);
+    const [untitled] = readdirSync(join(folder, 'userData/history'));
+    const old = join(folder, 'userData/history', untitled!, `${Date.now() - 8 * 24 * 3600 * 1000}.json`);
     writeFileSync(old, JSON.stringify({ savedAt: new Date(0).toISOString(), doc: first }));
-    writeFileSync(join(folder, 'userData/history/untitled', `${Date.now() - 1000}.json`), '{broken');
+    writeFileSync(join(folder, 'userData/history', untitled!, `${Date.now() - 1000}.json`), '{broken');
     await handlers['history:snapshot']({ doc: second, file: null });
     const list = await handlers['history:list']({ file: null });
     expect(list.ok && list.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇', '白沙镇', '青石镇']);
