@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as realFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
+import { serializeReport } from '../core/model/file';
+import { docxBomb } from '../node/zipFixtures';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc, type SenderEvent } from './ipc';
 import { ipcMap } from '../shared/ipc';
@@ -214,5 +217,85 @@ describe('IPC registration', () => {
     for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {
       expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。' });
     }
+  });
+});
+
+describe('the attack list (#13)', () => {
+  it('a read-only grant of a reviewed folder never becomes a write grant, whatever calls follow', async () => {
+    const { folder, next, asked, handlers } = setup();
+    const reports = join(folder, '各镇报告');
+    mkdirSync(reports);
+    const target = join(reports, '青石镇.nianbao');
+    writeFileSync(target, serializeReport(doc()));
+    const original = readFileSync(target, 'utf8');
+    next.openFolder = reports;
+    const chosen = await handlers['review:chooseFolder']({});
+    const token = chosen.ok ? chosen.value!.files[0]! : null;
+    const changed = doc();
+    changed.meta.unit = '篡改';
+    await handlers['journal:write']({ doc: changed, file: token });
+    const pending = await handlers['journal:pending']({});
+    const regranted = pending.ok ? pending.value[0]!.file : null;
+    for (const file of [token, regranted]) {
+      next.saveReport = null; // the clerk cancels the dialog a read-only file needs
+      expect(await handlers['report:save']({ doc: changed, file, suggestedName: '青石镇' })).toEqual({ ok: true, value: null });
+    }
+    expect(asked).toHaveLength(2);
+    expect(readFileSync(target, 'utf8')).toBe(original);
+  });
+
+  it('a second instance neither overwrites nor lists as its own the first one’s unsaved report', async () => {
+    const first = setup();
+    const second = createHandlers({ dialogs: {} as Dialogs, userDataDir: join(first.folder, 'userData') });
+    const a = doc();
+    const b = doc();
+    b.meta.unit = '白沙镇';
+    await first.handlers['journal:write']({ doc: a, file: null });
+    await second['journal:write']({ doc: b, file: null });
+    expect(readdirSync(join(first.folder, 'userData/journal'))).toHaveLength(2);
+    await first.handlers['history:snapshot']({ doc: a, file: null });
+    await second['history:snapshot']({ doc: b, file: null });
+    const history = await second['history:list']({ file: null });
+    expect(history.ok && history.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇']);
+  });
+
+  it('keeps the journal written while a slow save was under way: it holds typing the file lacks', async () => {
+    const folder = mkdtempSync(join(tmpdir(), '慢保存-'));
+    const path = join(folder, '报告.nianbao');
+    let release: () => void = () => undefined;
+    let renamed: () => void = () => undefined;
+    const renameStarted = new Promise<void>((resolve) => (renamed = resolve));
+    const fs = {
+      ...realFs,
+      rename: async (from: string, to: string) => {
+        if (String(to) === path) {
+          renamed();
+          await new Promise<void>((r) => (release = r)); // antivirus holds the file
+        }
+        return realFs.rename(from, to);
+      },
+    } as typeof realFs;
+    const handlersWithFs = createHandlers({ dialogs: { saveReport: async () => path } as unknown as Dialogs, userDataDir: join(folder, 'userData'), fs });
+    const saving = handlersWithFs['report:save']({ doc: doc(), file: null, suggestedName: '报告' });
+    await renameStarted;
+    const typed = doc();
+    typed.meta.unit = '保存时又输入的内容';
+    await handlersWithFs['journal:write']({ doc: typed, file: null });
+    release();
+    const saved = await saving;
+    expect(saved.ok).toBe(true);
+    const journals = readdirSync(join(folder, 'userData/journal'));
+    expect(journals).toHaveLength(1);
+    expect(readFileSync(join(folder, 'userData/journal', journals[0]!), 'utf8')).toContain('保存时又输入的内容');
+  });
+
+  it('imports and reviews a zip bomb with a Chinese message, the process unharmed', async () => {
+    const { folder, next, handlers } = setup();
+    const bomb = join(folder, '炸弹.docx');
+    writeFileSync(bomb, await docxBomb(64));
+    next.importDocument = bomb;
+    const imported = await handlers['report:import']({});
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.error).toMatch(/解压后过大/);
   });
 });
