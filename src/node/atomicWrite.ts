@@ -64,8 +64,20 @@ async function resolveTarget(fs: Fs, path: string): Promise<string> {
   }
 }
 
+/** Rename, retrying while antivirus or an indexer holds the file (EPERM/EBUSY/EACCES on Windows). */
+async function renameWithRetry(fs: Fs, from: string, to: string, retries: number, delay: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (error) {
+      if (!RETRYABLE.has(errorCode(error) ?? '') || attempt >= retries) throw error;
+      await sleep(delay * 2 ** attempt);
+    }
+  }
+}
+
 /** Copy `from` to `to` through a synced temp file, so `to` is always whole: the old one or the new one. */
-async function copyAtomic(fs: Fs, from: string, to: string): Promise<void> {
+async function copyAtomic(fs: Fs, from: string, to: string, retries: number, delay: number): Promise<void> {
   const temp = tempName(dirname(to));
   try {
     await fs.copyFile(from, temp);
@@ -75,7 +87,7 @@ async function copyAtomic(fs: Fs, from: string, to: string): Promise<void> {
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, to);
+    await renameWithRetry(fs, temp, to, retries, delay);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     throw error;
@@ -122,7 +134,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
     } finally {
       await handle.close();
     }
-    if (options.backup && existing) await copyAtomic(fs, target, `${target}.bak`);
+    if (options.backup && existing) await copyAtomic(fs, target, `${target}.bak`, retries, delay);
     if (existing && existing.nlink > 1 && options.backup) {
       // Renaming would split the hard links: write in place, the .bak above being the safe copy.
       const inPlace = await fs.open(target, 'r+');
@@ -136,15 +148,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
       await fs.unlink(temp).catch(() => undefined);
       return;
     }
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await fs.rename(temp, target);
-        break;
-      } catch (error) {
-        if (!RETRYABLE.has(errorCode(error) ?? '') || attempt >= retries) throw error;
-        await sleep(delay * 2 ** attempt);
-      }
-    }
+    await renameWithRetry(fs, temp, target, retries, delay);
     temp = undefined;
     await syncFolder(fs, dir);
   } catch (error) {
