@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as realFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -297,5 +297,35 @@ describe('the attack list (#13)', () => {
     const imported = await handlers['report:import']({});
     expect(imported.ok).toBe(false);
     if (!imported.ok) expect(imported.error).toMatch(/解压后过大/);
+  });
+});
+
+describe('批量检查 hides nothing (#13 item 3)', () => {
+  it('gives every file met a row: reports checked, the others (old Word, PDF, photo, broken link) named', async () => {
+    const { folder, next, handlers } = setup();
+    const reports = join(folder, '各镇报告');
+    mkdirSync(reports);
+    writeFileSync(join(reports, '青石镇.txt'), '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n正文。');
+    writeFileSync(join(reports, '白沙镇.doc'), 'x');
+    writeFileSync(join(reports, '扫描件.pdf'), '%PDF-1.4');
+    writeFileSync(join(reports, '合影.jpg'), 'x');
+    symlinkSync(join(reports, '不存在.txt'), join(reports, '断开的链接.txt'));
+    next.openFolder = reports;
+    const chosen = await handlers['review:chooseFolder']({});
+    const rows: Array<{ file: string; problem?: string }> = [];
+    for (const file of chosen.ok ? chosen.value!.files : []) {
+      const row = await handlers['review:checkFile']({ file });
+      if (row.ok) rows.push(row.value);
+    }
+    const byName = Object.fromEntries(rows.map((r) => [r.file, r.problem ?? '已检查']));
+    expect(byName).toEqual({
+      '青石镇.txt': '已检查',
+      '白沙镇.doc': expect.stringContaining('旧版 Word'),
+      '扫描件.pdf': expect.stringContaining('PDF'),
+      '合影.jpg': expect.stringContaining('不是报告文件'),
+      '断开的链接.txt': expect.stringContaining('快捷链接指向的文件不存在'),
+    });
+    // A row names the file, never the reviewer's full path.
+    expect(rows.every((r) => !r.problem?.includes(folder))).toBe(true);
   });
 });
