@@ -1,124 +1,62 @@
-/** File-system side of the command line: finding reports in folders, reading them, writing results safely. */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
-
-/** Extensions `check` picks up inside a folder. */
-export const REPORT_EXTENSIONS = ['.nianbao', '.docx', '.txt'];
-
-/** Refuse before reading: no report comes near this, and a 2 GB file would exhaust memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Word's lock files (~$name.docx) and hidden files are never reports. */
-function isCandidate(name: string): boolean {
-  return !name.startsWith('~$') && !name.startsWith('.') && REPORT_EXTENSIONS.includes(extname(name).toLowerCase());
-}
-
 /**
- * Expand the command line's paths: files stay as given, folders become the reports inside them
- * (recursively, sorted so the output order is stable). A missing path is an InputError in the list.
+ * File-system side of the command line, over the layer it shares with the app (src/node): finding reports
+ * in folders, reading them bounded, and writing results safely — never over the file being read, never
+ * over a report a newer version saved, never over a read-only file.
  */
-export function expandInputs(paths: readonly string[]): Array<string | InputError> {
-  const out: Array<string | InputError> = [];
-  const walk = (dir: string): void => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(full);
-      else if (entry.isFile() && isCandidate(entry.name)) out.push(full);
-    }
-  };
-  for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      out.push(new InputError(path, `找不到文件：${path}`));
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const before = out.length;
-      try {
-        walk(path);
-      } catch {
-        out.push(new InputError(path, `无法读取文件夹：${path}`));
-        continue;
-      }
-      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.txt 或 .nianbao）：${path}`));
-    } else {
-      out.push(path);
-    }
-  }
-  return out;
-}
+import { statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseReportFile } from '../core/model/file';
+import { SaveError, writeFileAtomic } from '../node/atomicWrite';
+import { MAX_INPUT_BYTES } from '../node/import';
+import { InputError } from '../node/inputs';
+import { ReadError, readFileBoundedSync } from '../node/readFile';
+
+export { InputError, REPORT_EXTENSIONS, expandInputs } from '../node/inputs';
+export { MAX_INPUT_BYTES } from '../node/import';
 
 export function readInput(path: string): Uint8Array {
-  let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(path, `找不到文件：${path}`);
+    return readFileBoundedSync(path, MAX_INPUT_BYTES);
+  } catch (error) {
+    if (error instanceof ReadError) throw new InputError(path, `${path}：${error.message}`);
+    throw error;
   }
-  if (size > MAX_INPUT_BYTES) {
-    throw new InputError(path, `文件过大（${Math.round(size / 1024 / 1024)} MB），不像是一份报告：${path}`);
-  }
+}
+
+function sameFile(a: string, b: string): boolean {
   try {
-    return readFileSync(path);
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
   } catch {
-    throw new InputError(path, `无法读取文件（可能没有权限或正被其他程序占用）：${path}`);
+    return false;
   }
 }
 
 /**
- * Write through a temporary file in the same folder, fsync, then rename, so that an interrupted run
- * leaves either the old file or the new one, never half of one.
+ * Write `out` from `input`, refusing what would lose something: the input itself (export r.docx -o
+ * r.docx), and a report saved by a newer version of the app (which this one cannot represent).
  */
-export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'w');
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file was never created
-    }
-    throw new InputError(path, writeErrorMessage(path, error));
+export async function writeOutput(input: string, out: string, data: Uint8Array | string): Promise<void> {
+  if (sameFile(input, out)) {
+    throw new InputError(out, `输出文件就是输入文件，没有覆盖它：${out}。请用 -o 指定另一个文件名。`);
   }
-}
-
-function writeErrorMessage(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOSPC':
-      return `磁盘空间不足，未能写入：${path}`;
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `没有写入权限，或文件正被其他程序（如 Word、WPS）打开：${path}`;
-    case 'EBUSY':
-      return `文件正被其他程序占用，请关闭后重试：${path}`;
-    case 'ENOENT':
-      return `目标文件夹不存在：${dirname(path)}`;
-    default:
-      return `未能写入文件：${path}`;
+  if (extname(out).toLowerCase() === '.nianbao') {
+    let existing: Uint8Array | undefined;
+    try {
+      existing = readFileBoundedSync(out, MAX_INPUT_BYTES);
+    } catch {
+      existing = undefined; // not there (or not readable): the writer says what is wrong
+    }
+    const parsed = existing ? parseReportFile(new TextDecoder().decode(existing)) : undefined;
+    if (parsed?.ok && parsed.readOnly) {
+      throw new InputError(out, `“${basename(out)}”是较新版本的软件保存的，本版本不会覆盖它：${out}。请用 -o 指定另一个文件名。`);
+    }
+  }
+  try {
+    await writeFileAtomic(out, data);
+  } catch (error) {
+    if (error instanceof SaveError) throw new InputError(out, `${error.message}（${out}）`);
+    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -8,6 +8,7 @@ import { exportDocx } from '../core/export/docx';
 import { parseReportFile, serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
+import { docxBomb } from '../node/zipFixtures';
 import { main, type CheckJson } from './main';
 
 /** A short township report written for these tests: leadership part left out on purpose. */
@@ -69,8 +70,10 @@ describe('nianbao check', () => {
     expect(code).toBe(2);
     const results = JSON.parse(out) as CheckJson[];
     expect(results.map((r) => r.unit)).toHaveLength(2);
-    expect(err.split('\n')).toHaveLength(1);
+    // The unusable file, and the file that is no report, are each named; the lock file is not the reviewer's.
+    expect(err.split('\n')).toHaveLength(2);
     expect(err).toContain('broken.docx');
+    expect(err).toMatch(/notes\.md”不是报告文件/);
     expect(err).not.toMatch(/at .*\.ts|Error:/);
   });
 
@@ -228,5 +231,83 @@ describe('the installed command', () => {
     const run = spawnSync(process.execPath, [bin, 'import', docx, '-o', out], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('已完成事项');
+  });
+});
+
+describe('the attack list (#13): nothing crashes, leaks or is overwritten', () => {
+  const snapshot = () => Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'latin1')]));
+
+  it('refuses a zip bomb .docx with a Chinese message and exit 2, writing nothing', async () => {
+    const bomb = join(dir, '炸弹.docx');
+    writeFileSync(bomb, await docxBomb(64));
+    const before = snapshot();
+    const checked = await run(['check', bomb]);
+    expect(checked.code).toBe(2);
+    expect(checked.err).toMatch(/炸弹\.docx.*解压后过大/);
+    const exported = await run(['export', bomb, '-o', join(dir, 'out.docx')]);
+    expect(exported.code).toBe(2);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it.runIf(process.platform === 'linux')('refuses /dev/zero and a FIFO without reading them forever', async () => {
+    const zero = await run(['check', '/dev/zero']);
+    expect(zero.code).toBe(2);
+    expect(zero.err).toMatch(/不是普通文件/);
+    const fifo = join(dir, '管道.txt');
+    spawnSync('mkfifo', [fifo]);
+    const piped = await run(['import', fifo, '-o', join(dir, 'x.nianbao')]);
+    expect(piped.code).toBe(2);
+    expect(piped.err).toMatch(/不是普通文件/);
+    expect(existsSync(join(dir, 'x.nianbao'))).toBe(false);
+  });
+
+  it('never writes the output over its own input', async () => {
+    const docx = join(dir, 'r.docx');
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    writeFileSync(docx, await exportDocx(doc, { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }));
+    const before = snapshot();
+    const { code, err } = await run(['export', docx, '-o', docx]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/输出文件就是输入文件/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('never overwrites a report saved by a newer version, even with itself', async () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    const newer = join(dir, 'newer.nianbao');
+    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*1\b/, '"version": 99'));
+    const input = join(dir, 'r.txt');
+    writeFileSync(input, REPORT_TXT);
+    const before = snapshot();
+    for (const argv of [['import', newer, '-o', newer], ['import', input, '-o', newer], ['draft', input, '-o', newer]]) {
+      const { code, err } = await run(argv);
+      expect(code).toBe(2);
+      expect(err).toMatch(/输出文件就是输入文件|较新版本/);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses to replace a read-only (0444) output', async () => {
+    const input = join(dir, 'r.txt');
+    writeFileSync(input, REPORT_TXT);
+    const out = join(dir, '定稿.docx');
+    writeFileSync(out, 'final');
+    chmodSync(out, 0o444);
+    const { code, err } = await run(['export', input, '-o', out]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/只读文件/);
+    expect(readFileSync(out, 'utf8')).toBe('final');
+    expect(statSync(out).mode & 0o777).toBe(0o444);
+  });
+
+  it('refuses web text while a phone or ID number remains, as the app does', async () => {
+    const input = join(dir, 'r.txt');
+    writeFileSync(input, REPORT_TXT.replace('无。', '咨询电话13912345678。'));
+    for (const out of ['web.txt', 'web.html']) {
+      const { code, err } = await run(['export', input, '-o', join(dir, out)]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/电话号码或身份证号码/);
+      expect(existsSync(join(dir, out))).toBe(false);
+    }
   });
 });

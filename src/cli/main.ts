@@ -9,7 +9,9 @@ import type { CheckResult, Finding } from '../core/checks/types';
 import { draftNextYear } from '../core/draft/nextYear';
 import { assembleDocx } from '../core/export/paragraphs';
 import { toWebHtml, toWebText } from '../core/export/webText';
-import { importFile, type ImportResult } from '../core/import/index';
+import type { ImportResult } from '../core/import/index';
+import { webExportRefusal } from '../core/checks/publish';
+import { importBounded } from '../node/import';
 import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, type ReviewRow } from '../core/review/table';
 import type { ReportDocument } from '../core/model/report';
@@ -17,7 +19,7 @@ import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater } from './deflater';
 import { docxPackage } from './docxPackage';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
-import { InputError, expandInputs, readInput, writeFileAtomic } from './files';
+import { InputError, expandInputs, readInput, writeOutput } from './files';
 
 export const USAGE = `法治年报助手 命令行
 
@@ -118,7 +120,7 @@ function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | un
 /** Read and import one file; an unusable file becomes an InputError naming it. */
 async function load(path: string, registry: TemplateRegistry, templateId?: string): Promise<ReportDocument> {
   const bytes = readInput(path);
-  const result: ImportResult = await importFile(path, bytes, { registry, ...(templateId ? { templateId } : {}) });
+  const result: ImportResult = await importBounded(path, bytes, { registry, ...(templateId ? { templateId } : {}) });
   if (!result.ok) throw new InputError(path, `${path}：${result.error}`);
   return result.doc;
 }
@@ -187,7 +189,8 @@ async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): P
   for (const item of expandInputs(args.positional)) {
     if (item instanceof InputError) {
       io.err(item.message);
-      status = EXIT_UNUSABLE;
+      if (!item.notReport) status = EXIT_UNUSABLE;
+      rows.push(problemRow(item.file, item.message));
       continue;
     }
     let doc: ReportDocument;
@@ -245,9 +248,12 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       includeAddressee: !args.flags.has('--no-addressee'),
     };
     const bytes = assembleDocx(doc, options, await docxPackage(options.fontProfile), nodeDeflater);
-    writeFileAtomic(out, bytes);
+    await writeOutput(input, out, bytes);
   } else {
-    writeFileAtomic(out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));
+    // The same rule as the app's: no phone or ID number goes out for the website.
+    const refusal = webExportRefusal(doc);
+    if (refusal) throw new InputError(input, `${input}：${refusal}`);
+    await writeOutput(input, out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));
   }
   io.err(`已导出：${out}`);
   return EXIT_OK;
@@ -257,11 +263,11 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   allowOnly(args, ['-o', '--template', '--year', '--templates-dir']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
-  const result = await importFile(input, readInput(input), { registry, ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}) });
+  const result = await importBounded(input, readInput(input), { registry, ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}) });
   if (!result.ok) throw new InputError(input, `${input}：${result.error}`);
   const year = parseYear(stringFlag(args, '--year'));
   if (year) result.doc.meta.year = year;
-  writeFileAtomic(out, serializeReport(result.doc));
+  await writeOutput(input, out, serializeReport(result.doc));
   const template = registry.getOrDefault(result.doc.meta.templateId);
   io.err(`已导入：${out}（${template.name}，${result.doc.meta.unit || '单位未识别'}，${result.doc.meta.year ?? '年度未识别'}）`);
   for (const m of result.mapping) {
@@ -279,7 +285,7 @@ async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): P
   const previous = await load(input, registry);
   const date = stringFlag(args, '--date');
   const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}) });
-  writeFileAtomic(out, serializeReport(draft));
+  await writeOutput(input, out, serializeReport(draft));
   io.err(`已生成 ${draft.meta.year ?? ''} 年度报告草稿：${out}（去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写）`);
   return EXIT_OK;
 }

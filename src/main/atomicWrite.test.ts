@@ -1,9 +1,7 @@
-import { fork } from 'node:child_process';
 import * as realFs from 'node:fs/promises';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { SaveError, SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
 
@@ -63,37 +61,4 @@ describe('writeFileAtomic', () => {
     await Promise.all([slow, fast]);
     expect(order).toEqual(['first', 'second']);
   });
-});
-
-describe('a save killed at a random moment', () => {
-  it('leaves the old version or the new one, complete, every time', async () => {
-    const folder = dir();
-    const path = join(folder, '报告.nianbao');
-    const worker = join(folder, 'saver.cjs');
-    // The child runs the real writeFileAtomic (bundled here with esbuild) in a loop, with growing documents.
-    const bundle = join(folder, 'atomicWrite.cjs');
-    buildSync({ entryPoints: [join(__dirname, 'atomicWrite.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
-    writeFileSync(
-      worker,
-      `const { writeFileAtomic } = require(${JSON.stringify(bundle)});
-       const path = process.argv[2];
-       (async () => {
-         process.send('ready');
-         for (let n = 1; ; n++) {
-           await writeFileAtomic(path, JSON.stringify({ version: n, body: 'x'.repeat(20000 + (n % 7) * 5000) }), { backup: true });
-         }
-       })();`,
-    );
-    writeFileSync(path, JSON.stringify({ version: 0, body: '' }));
-    const runs = 120;
-    for (let i = 0; i < runs; i++) {
-      const child = fork(worker, [path], { stdio: 'ignore' });
-      await new Promise<void>((resolve) => child.once('message', () => resolve()));
-      await new Promise((r) => setTimeout(r, Math.random() * 15));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as { version: number; body: string };
-      expect(typeof parsed.version).toBe('number');
-    }
-  }, 60_000);
 });

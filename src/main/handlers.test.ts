@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as realFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
+import { serializeReport } from '../core/model/file';
+import { docxBomb } from '../node/zipFixtures';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc, type SenderEvent } from './ipc';
 import { ipcMap } from '../shared/ipc';
@@ -91,7 +94,9 @@ describe('handlers', () => {
   it('journals unsaved work, offers it back after a crash, ignores a corrupt journal, and forgets it once saved', async () => {
     const { folder, handlers } = setup();
     await handlers['journal:write']({ doc: doc(), file: null });
-    expect(JSON.parse(readFileSync(join(folder, 'userData/journal/untitled.json'), 'utf8')).doc.meta.unit).toBe('青石镇');
+    const [journal] = readdirSync(join(folder, 'userData/journal'));
+    expect(journal).toMatch(/^untitled[0-9a-f]+\.json$/);
+    expect(JSON.parse(readFileSync(join(folder, 'userData/journal', journal!), 'utf8')).doc.meta.unit).toBe('青石镇');
     writeFileSync(join(folder, 'userData/journal/0badc0de.json'), '{"savedAt":"2026-01-01T00:00:00Z","doc":{"format":"nianbao-rep');
     // A new start of the app: new handlers, same data folder.
     const none = async () => null;
@@ -100,7 +105,9 @@ describe('handlers', () => {
       userDataDir: join(folder, 'userData'),
     });
     const pending = await restarted['journal:pending']({});
-    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([['untitled', '未保存的报告', '青石镇']]);
+    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([[journal!.replace('.json', ''), '未保存的报告', '青石镇']]);
+    // Restored, it is saved under the new start's own id: the old journal goes once the clerk discards it.
+    await restarted['journal:discard']({ id: journal!.replace('.json', '') });
     await restarted['report:save']({ doc: doc(), file: null, suggestedName: '恢复' });
     expect(await restarted['journal:pending']({})).toEqual({ ok: true, value: [] });
   });
@@ -123,9 +130,10 @@ describe('历史版本', () => {
     second.meta.unit = '白沙镇';
     await new Promise((r) => setTimeout(r, 5));
     await handlers['history:snapshot']({ doc: second, file: null });
-    const old = join(folder, 'userData/history/untitled', `${Date.now() - 8 * 24 * 3600 * 1000}.json`);
+    const [untitled] = readdirSync(join(folder, 'userData/history'));
+    const old = join(folder, 'userData/history', untitled!, `${Date.now() - 8 * 24 * 3600 * 1000}.json`);
     writeFileSync(old, JSON.stringify({ savedAt: new Date(0).toISOString(), doc: first }));
-    writeFileSync(join(folder, 'userData/history/untitled', `${Date.now() - 1000}.json`), '{broken');
+    writeFileSync(join(folder, 'userData/history', untitled!, `${Date.now() - 1000}.json`), '{broken');
     await handlers['history:snapshot']({ doc: second, file: null });
     const list = await handlers['history:list']({ file: null });
     expect(list.ok && list.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇', '白沙镇', '青石镇']);
@@ -209,5 +217,115 @@ describe('IPC registration', () => {
     for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {
       expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。' });
     }
+  });
+});
+
+describe('the attack list (#13)', () => {
+  it('a read-only grant of a reviewed folder never becomes a write grant, whatever calls follow', async () => {
+    const { folder, next, asked, handlers } = setup();
+    const reports = join(folder, '各镇报告');
+    mkdirSync(reports);
+    const target = join(reports, '青石镇.nianbao');
+    writeFileSync(target, serializeReport(doc()));
+    const original = readFileSync(target, 'utf8');
+    next.openFolder = reports;
+    const chosen = await handlers['review:chooseFolder']({});
+    const token = chosen.ok ? chosen.value!.files[0]! : null;
+    const changed = doc();
+    changed.meta.unit = '篡改';
+    await handlers['journal:write']({ doc: changed, file: token });
+    const pending = await handlers['journal:pending']({});
+    const regranted = pending.ok ? pending.value[0]!.file : null;
+    for (const file of [token, regranted]) {
+      next.saveReport = null; // the clerk cancels the dialog a read-only file needs
+      expect(await handlers['report:save']({ doc: changed, file, suggestedName: '青石镇' })).toEqual({ ok: true, value: null });
+    }
+    expect(asked).toHaveLength(2);
+    expect(readFileSync(target, 'utf8')).toBe(original);
+  });
+
+  it('a second instance neither overwrites nor lists as its own the first one’s unsaved report', async () => {
+    const first = setup();
+    const second = createHandlers({ dialogs: {} as Dialogs, userDataDir: join(first.folder, 'userData') });
+    const a = doc();
+    const b = doc();
+    b.meta.unit = '白沙镇';
+    await first.handlers['journal:write']({ doc: a, file: null });
+    await second['journal:write']({ doc: b, file: null });
+    expect(readdirSync(join(first.folder, 'userData/journal'))).toHaveLength(2);
+    await first.handlers['history:snapshot']({ doc: a, file: null });
+    await second['history:snapshot']({ doc: b, file: null });
+    const history = await second['history:list']({ file: null });
+    expect(history.ok && history.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇']);
+  });
+
+  it('keeps the journal written while a slow save was under way: it holds typing the file lacks', async () => {
+    const folder = mkdtempSync(join(tmpdir(), '慢保存-'));
+    const path = join(folder, '报告.nianbao');
+    let release: () => void = () => undefined;
+    let renamed: () => void = () => undefined;
+    const renameStarted = new Promise<void>((resolve) => (renamed = resolve));
+    const fs = {
+      ...realFs,
+      rename: async (from: string, to: string) => {
+        if (String(to) === path) {
+          renamed();
+          await new Promise<void>((r) => (release = r)); // antivirus holds the file
+        }
+        return realFs.rename(from, to);
+      },
+    } as typeof realFs;
+    const handlersWithFs = createHandlers({ dialogs: { saveReport: async () => path } as unknown as Dialogs, userDataDir: join(folder, 'userData'), fs });
+    const saving = handlersWithFs['report:save']({ doc: doc(), file: null, suggestedName: '报告' });
+    await renameStarted;
+    const typed = doc();
+    typed.meta.unit = '保存时又输入的内容';
+    await handlersWithFs['journal:write']({ doc: typed, file: null });
+    release();
+    const saved = await saving;
+    expect(saved.ok).toBe(true);
+    const journals = readdirSync(join(folder, 'userData/journal'));
+    expect(journals).toHaveLength(1);
+    expect(readFileSync(join(folder, 'userData/journal', journals[0]!), 'utf8')).toContain('保存时又输入的内容');
+  });
+
+  it('imports and reviews a zip bomb with a Chinese message, the process unharmed', async () => {
+    const { folder, next, handlers } = setup();
+    const bomb = join(folder, '炸弹.docx');
+    writeFileSync(bomb, await docxBomb(64));
+    next.importDocument = bomb;
+    const imported = await handlers['report:import']({});
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.error).toMatch(/解压后过大/);
+  });
+});
+
+describe('批量检查 hides nothing (#13 item 3)', () => {
+  it('gives every file met a row: reports checked, the others (old Word, PDF, photo, broken link) named', async () => {
+    const { folder, next, handlers } = setup();
+    const reports = join(folder, '各镇报告');
+    mkdirSync(reports);
+    writeFileSync(join(reports, '青石镇.txt'), '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n正文。');
+    writeFileSync(join(reports, '白沙镇.doc'), 'x');
+    writeFileSync(join(reports, '扫描件.pdf'), '%PDF-1.4');
+    writeFileSync(join(reports, '合影.jpg'), 'x');
+    symlinkSync(join(reports, '不存在.txt'), join(reports, '断开的链接.txt'));
+    next.openFolder = reports;
+    const chosen = await handlers['review:chooseFolder']({});
+    const rows: Array<{ file: string; problem?: string }> = [];
+    for (const file of chosen.ok ? chosen.value!.files : []) {
+      const row = await handlers['review:checkFile']({ file });
+      if (row.ok) rows.push(row.value);
+    }
+    const byName = Object.fromEntries(rows.map((r) => [r.file, r.problem ?? '已检查']));
+    expect(byName).toEqual({
+      '青石镇.txt': '已检查',
+      '白沙镇.doc': expect.stringContaining('旧版 Word'),
+      '扫描件.pdf': expect.stringContaining('PDF'),
+      '合影.jpg': expect.stringContaining('不是报告文件'),
+      '断开的链接.txt': expect.stringContaining('快捷链接指向的文件不存在'),
+    });
+    // A row names the file, never the reviewer's full path.
+    expect(rows.every((r) => !r.problem?.includes(folder))).toBe(true);
   });
 });

@@ -3,23 +3,25 @@
  * the handlers are tested in Node without Electron. Paths never come from the renderer: a dialog grants
  * one, and the renderer only holds an opaque token for it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import { exportDocx } from '../core/export/docx';
 // Node's zlib, as the command line zips (src/core stays free of Node built-ins).
 import { nodeDeflater } from '../cli/deflater';
+import { webExportRefusal } from '../core/checks/publish';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import { problemRow, reviewCsv, reviewRow } from '../core/review/table';
 import { defaultRegistry } from '../core/templates/registry';
-import { expandInputs } from '../cli/files';
-import { importFile } from '../core/import/index';
+import { InputError, expandInputs } from '../node/inputs';
+import { MAX_INPUT_BYTES, importBounded } from '../node/import';
+import { ReadError, readFileBounded } from '../node/readFile';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../core/model/file';
 import { ReportDocumentSchema } from '../core/model/report';
 import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
 import type * as z from 'zod';
-import { SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
+import { SaveQueue, cleanStaleTemps, writeFileAtomic, type Fs } from './atomicWrite';
 
 export interface Dialogs {
   /** Each returns the chosen path, or null when the clerk cancels. */
@@ -49,25 +51,27 @@ export type Handlers = {
 
 const SNAPSHOT_DAYS = 7;
 
-/** Larger than any .docx or .txt report; refuse before reading a huge file into memory. */
-const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
-
 interface Grant {
   path: string;
   readOnly: boolean;
+  /** For 批量检查: a file or folder that cannot be checked, and why (its row says so). */
+  problem?: string;
 }
 
-/** Paths the clerk chose in a dialog, by the token the renderer holds. */
+/**
+ * Paths the clerk chose in a dialog, by the token the renderer holds. A grant never changes: a read-only
+ * token (a file from a newer version, a report of a reviewed folder) stays read-only whatever else is
+ * granted for the same path — main enforces this itself, whatever sequence of calls the page makes.
+ */
 export class FileGrants {
   private readonly byId = new Map<string, Grant>();
 
-  grant(path: string, readOnly = false): FileRef {
-    for (const [id, g] of this.byId) if (g.path === path) {
-      g.readOnly = readOnly;
-      return { id, name: basename(path) };
+  grant(path: string, readOnly = false, problem?: string): FileRef {
+    for (const [id, g] of this.byId) {
+      if (g.path === path && g.readOnly === readOnly && g.problem === problem) return { id, name: basename(path) };
     }
     const id = randomUUID();
-    this.byId.set(id, { path, readOnly });
+    this.byId.set(id, { path, readOnly, ...(problem ? { problem } : {}) });
     return { id, name: basename(path) };
   }
 
@@ -85,11 +89,6 @@ function safeName(name: string, ext: string): string {
   return withExtension(base, ext);
 }
 
-async function readLimited(path: string, limit: number): Promise<Uint8Array> {
-  const stat = await fs.stat(path);
-  if (stat.size > limit) throw new Error(`文件过大（约 ${Math.round(stat.size / 1024 / 1024)} MB），不像是一份报告。`);
-  return fs.readFile(path);
-}
 
 /** Word and WPS mark an open document with an owner file "~$name" beside it. */
 export async function isOpenInWord(path: string): Promise<boolean> {
@@ -107,11 +106,15 @@ export async function isOpenInWord(path: string): Promise<boolean> {
 }
 
 const readError = (path: string, error: unknown) =>
-  ipcError(error instanceof Error && /文件过大/.test(error.message) ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
+  ipcError(error instanceof ReadError ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
 
-/** A journal is named by its file's path (stable across restarts), or "untitled" for a report never saved. */
-export function journalId(path: string | null): string {
-  return path ? createHash('sha1').update(path).digest('hex').slice(0, 20) : 'untitled';
+/**
+ * A journal (and the history) is named by its file's path, stable across restarts; a report never saved
+ * has its own per running app ("untitled" + a random id), so a second window or instance never writes over
+ * it, and one unsaved report's 历史版本 never lists another's.
+ */
+export function journalId(path: string | null, untitled = 'untitled'): string {
+  return path ? createHash('sha1').update(path).digest('hex').slice(0, 20) : untitled;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -120,11 +123,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
   const journalDir = join(deps.userDataDir, 'journal');
   const historyDir = join(deps.userDataDir, 'history');
+  const untitledId = `untitled${randomBytes(6).toString('hex')}`;
+  const idOf = (path: string | null) => journalId(path, untitledId);
+
+  // On start: temp files of saves killed last time (journals, snapshots) go.
+  void (async () => {
+    await cleanStaleTemps(journalDir);
+    for (const report of await fs.readdir(historyDir).catch(() => [] as string[])) await cleanStaleTemps(join(historyDir, report));
+  })();
 
   async function saveTo(path: string, doc: Parameters<Handlers['report:save']>[0]['doc']): Promise<FileRef> {
+    const requested = Date.now();
     await queue.run(path, () => writeFileAtomic(path, serializeReport(doc), { ...writeOptions, backup: true }));
-    // Saved: the journals of this file, and of the report before it had a name, are no longer needed.
-    for (const id of [journalId(path), 'untitled']) await fs.unlink(join(journalDir, `${id}.json`)).catch(() => undefined);
+    // Saved: the journals of this file, and of the report before it had a name, are no longer needed —
+    // unless one was written after this save was asked for: it holds typing the file does not have.
+    for (const id of [idOf(path), untitledId]) {
+      const journal = join(journalDir, `${id}.json`);
+      const stats = await fs.stat(journal).catch(() => null);
+      if (stats && stats.mtimeMs < requested) await fs.unlink(journal).catch(() => undefined);
+    }
     return grants.grant(path);
   }
 
@@ -140,7 +157,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!path) return ipcOk(null);
       let text: string;
       try {
-        text = new TextDecoder().decode(await readLimited(path, MAX_REPORT_FILE_BYTES));
+        text = new TextDecoder().decode(await readFileBounded(path, MAX_REPORT_FILE_BYTES));
       } catch (error) {
         return readError(path, error);
       }
@@ -166,11 +183,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!path) return ipcOk(null);
       let bytes: Uint8Array;
       try {
-        bytes = await readLimited(path, MAX_IMPORT_BYTES);
+        bytes = await readFileBounded(path, MAX_INPUT_BYTES);
       } catch (error) {
         return readError(path, error);
       }
-      const result = await importFile(path, bytes);
+      const result = await importBounded(path, bytes);
       if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`);
       return ipcOk({ sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
     },
@@ -203,10 +220,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async 'report:exportWeb'({ doc, format, suggestedName }) {
       // Published text must not carry a phone or an ID number: those are fixed first, in the report.
-      const blocking = checkReport(doc).findings.filter((f) => f.rule === 'privacy.phone' || f.rule === 'privacy.id');
-      if (blocking.length) {
-        return ipcError(`报告中还有 ${blocking.length} 处电话号码或身份证号码，不能导出用于网站发布的文本。请先按检查结果删去。`);
-      }
+      const refusal = webExportRefusal(doc);
+      if (refusal) return ipcError(refusal);
       const ext = `.${format}`;
       const chosen = await deps.dialogs.exportWeb(safeName(suggestedName, ext), format);
       if (!chosen) return ipcOk(null);
@@ -236,9 +251,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async 'journal:write'({ doc, file }) {
       await fs.mkdir(journalDir, { recursive: true });
-      const path = grants.get(file)?.path ?? null;
-      const record = JSON.stringify({ savedAt: new Date().toISOString(), path, doc });
-      await writeFileAtomic(join(journalDir, `${journalId(path)}.json`), record, writeOptions);
+      const grant = grants.get(file);
+      const path = grant?.path ?? null;
+      // A read-only grant stays read-only when its journal is offered back, even in a later session.
+      const record = JSON.stringify({ savedAt: new Date().toISOString(), path, readOnly: grant?.readOnly ?? false, doc });
+      await writeFileAtomic(join(journalDir, `${idOf(path)}.json`), record, writeOptions);
       return ipcOk(null);
     },
 
@@ -251,7 +268,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const pending = [];
       for (const name of names) {
-        let record: { savedAt?: unknown; path?: unknown; doc?: unknown };
+        let record: { savedAt?: unknown; path?: unknown; readOnly?: unknown; doc?: unknown };
         try {
           record = JSON.parse(await fs.readFile(join(journalDir, name), 'utf8'));
         } catch {
@@ -264,20 +281,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (path) {
           const mtime = await fs.stat(path).then((s) => s.mtime, () => null);
           if (mtime && mtime >= savedAt) continue; // the file itself is newer: nothing to recover
+          await cleanStaleTemps(dirname(path)); // a save of it may have been killed too
         }
         pending.push({
           id: name.replace(/\.json$/, ''),
           name: path ? basename(path) : '未保存的报告',
           savedAt: savedAt.toISOString(),
           doc: doc.data,
-          file: path ? grants.grant(path) : null,
+          file: path ? grants.grant(path, record.readOnly === true) : null,
         });
       }
       return ipcOk(pending);
     },
 
     async 'history:snapshot'({ doc, file }) {
-      const dir = join(historyDir, journalId(grants.get(file)?.path ?? null));
+      const dir = join(historyDir, idOf(grants.get(file)?.path ?? null));
       await fs.mkdir(dir, { recursive: true });
       const savedAt = new Date();
       await writeFileAtomic(join(dir, `${savedAt.getTime()}.json`), JSON.stringify({ savedAt: savedAt.toISOString(), doc }), writeOptions);
@@ -293,7 +311,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'history:list'({ file }) {
-      const dir = join(historyDir, journalId(grants.get(file)?.path ?? null));
+      const dir = join(historyDir, idOf(grants.get(file)?.path ?? null));
       const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+\.json$/.test(n)).sort().reverse();
       const versions = [];
       for (const name of names.slice(0, 200)) {
@@ -317,22 +335,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const folder = await deps.dialogs.openFolder();
       if (!folder) return ipcOk(null);
       const found = expandInputs([folder]);
-      const paths = found.filter((f): f is string => typeof f === 'string');
-      if (paths.length === 0) return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`);
-      return ipcOk({ folder: basename(folder), files: paths.map((p) => ({ ...grants.grant(p, true), name: relative(folder, p) })) });
+      if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder) return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`);
+      // Every file and sub-folder met gets a row: a report to check, or the reason it cannot be.
+      const files = found.map((f) => {
+        const path = f instanceof InputError ? f.file : f;
+        const problem = f instanceof InputError ? f.reason : undefined;
+        return { ...grants.grant(path, true, problem), name: relative(folder, path) || basename(path) };
+      });
+      return ipcOk({ folder: basename(folder), files });
     },
 
     async 'review:checkFile'({ file }) {
       const grant = grants.get(file);
       if (!grant) return ipcError('没有选择这个文件，已拒绝。');
+      if (grant.problem) return ipcOk(problemRow(file.name, grant.problem));
       let bytes: Uint8Array;
       try {
-        bytes = await readLimited(grant.path, MAX_IMPORT_BYTES);
+        bytes = await readFileBounded(grant.path, MAX_INPUT_BYTES);
       } catch (error) {
         const answer = readError(grant.path, error);
         return ipcOk(problemRow(file.name, answer.error));
       }
-      const imported = await importFile(grant.path, bytes);
+      const imported = await importBounded(grant.path, bytes);
       if (!imported.ok) return ipcOk(problemRow(file.name, imported.error));
       return ipcOk(reviewRow(file.name, checkReport(imported.doc), defaultRegistry));
     },

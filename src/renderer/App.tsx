@@ -29,6 +29,7 @@ import { missingFonts } from './fonts/detect';
 import { FONT_PROFILES, requiredFonts } from '../core/export/fonts';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from './nodes/SubheadingNode';
 import { $createParagraphNode, $getSelection, $isRangeSelection, $isElementNode } from 'lexical';
+import { dirtyAfterSave, journalDelay } from './editor/unsaved';
 
 const api = () => window.nianbao;
 
@@ -100,6 +101,7 @@ export function App() {
   const [previewing, setPreviewing] = useState(false);
   const [history, setHistory] = useState<Version[] | null>(null);
   const changedSinceSnapshot = useRef(false);
+  const journalPendingSince = useRef<number | null>(null);
   const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
   const editors = useRef(new Map<string, LexicalEditor>());
   const activeSection = useRef<string | null>(null);
@@ -179,10 +181,15 @@ export function App() {
     return () => window.clearTimeout(timer);
   }, [doc, registry, composing]);
 
-  // Journal unsaved work a second after the last change, for recovery after a crash.
+  // Journal unsaved work a second after the last change, and at most a few seconds after the first one
+  // not journaled yet (steady typing never pauses a second), for recovery after a crash.
   useEffect(() => {
     if (!doc || !dirty || readOnly) return;
-    const timer = window.setTimeout(() => void api().writeJournal({ doc, file }), 1000);
+    journalPendingSince.current ??= Date.now();
+    const timer = window.setTimeout(() => {
+      journalPendingSince.current = null;
+      void api().writeJournal({ doc, file });
+    }, journalDelay(Date.now(), journalPendingSince.current));
     return () => window.clearTimeout(timer);
   }, [doc, dirty, file, readOnly]);
 
@@ -220,8 +227,10 @@ export function App() {
       if (!answer.value) return;
       setFile(answer.value.file);
       setReadOnly(false);
-      setDirty(false);
-      setMessage({ kind: 'info', text: `已保存：${answer.value.file.name}` });
+      // Typed while the save waited: that text is not in the file yet, so the report stays unsaved.
+      const stillDirty = dirtyAfterSave(current, docRef.current);
+      setDirty(stillDirty);
+      setMessage({ kind: 'info', text: `已保存：${answer.value.file.name}${stillDirty ? '（保存期间输入的内容尚未保存）' : ''}` });
     },
     [file, readOnly],
   );

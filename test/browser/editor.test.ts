@@ -4,7 +4,7 @@
  * whose text holds what was typed, in order, under the right headings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -203,6 +203,27 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
   });
 
+  it('text typed while a slow save waits (antivirus holds the file) stays unsaved, journaled, and is saved next time', async () => {
+    const path = join(work, '青石镇2025.nianbao');
+    const journals = join(work, 'userData', 'journal');
+    standIn.busyUntil.current = Date.now() + 1200;
+    await page.keyboard.press('Control+s');
+    await blocks('shortcomings').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('又补一句。');
+    await expect.poll(() => page.locator('.message').first().textContent({ timeout: 1000 }).catch(() => ''), { timeout: 15_000 }).toContain('保存期间输入的内容尚未保存');
+    expect(await page.title()).toMatch(/ \*$/);
+    expect(readFileSync(path, 'utf8')).not.toContain('又补一句。');
+    // The journal holding it is there (written within the maximum wait), not deleted by the save.
+    await expect
+      .poll(() => (existsSync(journals) ? readdirSync(journals).some((n) => readFileSync(join(journals, n), 'utf8').includes('又补一句。')) : false), { timeout: 10_000 })
+      .toBe(true);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
+    expect(readFileSync(path, 'utf8')).not.toContain('又补一句。');
+  });
+
   it('exports a .docx with the typed text, in order, under the right headings', async () => {
     const path = join(work, '导出.docx');
     standIn.dialogs.exportDocx = path;
@@ -255,7 +276,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     standIn.dialogs.exportPdf = pdf;
     standIn.printToPdf.current = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.getByRole('button', { name: '导出 PDF' }).click();
-    await expect.poll(() => existsSync(pdf)).toBe(true);
+    // Printing a long report takes seconds on a busy 2-core machine.
+    await expect.poll(() => existsSync(pdf), { timeout: 20_000 }).toBe(true);
     if (spawnSync('which', ['pdftotext']).status !== 0) return;
     // Lines by their position on the page (text order in a Chromium PDF is not reading order).
     const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;

@@ -20,6 +20,8 @@ describe('the XML of one paragraph', () => {
 
   it('escapes markup and drops the control characters XML forbids, keeping tabs and line ends', () => {
     expect(escapeXml('A&B <C> "D" \'E\'\u0000\u0008\u000b\u001f\tF\nG')).toBe('A&amp;B &lt;C&gt; &quot;D&quot; &apos;E&apos;\tF\nG');
+    // U+FFFE/U+FFFF and lone surrogates are not XML characters either; a real pair (an emoji, a rare 汉字) stays.
+    expect(escapeXml('甲\uFFFE乙\uFFFF丙\uD800丁\uDC00戊😀𠀀')).toBe('甲乙丙丁戊😀𠀀');
   });
 });
 

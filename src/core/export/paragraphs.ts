@@ -31,12 +31,14 @@ export const BODY_SIZE = 32;
 export const TITLE_SIZE = 44;
 
 /**
- * Text and attribute values as XML: the five markup characters escaped, and the control characters XML 1.0
- * does not allow (a stray one pasted from another program) dropped, so Word never refuses the file.
+ * Text and attribute values as XML: the five markup characters escaped, and the characters XML 1.0 does
+ * not allow (a stray one pasted from another program) dropped, so Word never refuses the file.
  */
 export function escapeXml(text: string): string {
+  // Every character XML 1.0 forbids goes: C0 controls, U+FFFE/U+FFFF and lone surrogates (Word and
+  // LibreOffice refuse the whole file over one of them).
   // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 

@@ -30,6 +30,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return finish(text, 'utf-16');
   }
   if (looksBinary(bytes)) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) return finish(new TextDecoder(utf16).decode(bytes), 'utf-16');
     return { ok: false, error: '这不是文本文件（可能是图片、压缩包或其他程序的文件），无法导入。' };
   }
   let text: string;
@@ -48,6 +50,28 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     }
   }
   return finish(text, encoding);
+}
+
+/** Characters of a report: ASCII, CJK, their punctuation, full-width forms, circled numbers. */
+function plausible(c: number): boolean {
+  return c === 9 || c === 10 || c === 13 || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x2460 && c <= 0x24ff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
+}
+
+/**
+ * UTF-16 saved without its BOM (some exporters do): its zero or control bytes make it look binary, but
+ * read as UTF-16 nearly every character is one a report uses. Random binary never reads so.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (sample.length < 4) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = new TextDecoder(encoding).decode(sample);
+    let good = 0;
+    for (let i = 0; i < text.length; i++) if (plausible(text.charCodeAt(i))) good++;
+    if (good >= text.length * 0.95) return encoding;
+  }
+  return undefined;
 }
 
 function countReplacements(text: string): number {

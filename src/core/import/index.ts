@@ -1,5 +1,6 @@
 /** Importing a report from any file a clerk or reviewer has: .docx, .txt, or the app's own .nianbao. */
 import { parseReportFile } from '../model/file';
+import { isEncryptedOoxml } from './cfb';
 import { defaultRegistry } from '../templates/registry';
 import { decodeText } from './decode';
 import { htmlToText, importDocx } from './docx';
@@ -30,13 +31,19 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
   const ext = extensionOf(fileName);
   const opts = { ...options, fileName: options.fileName ?? fileName };
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
+  if (isEncryptedOoxml(bytes)) {
+    return { ok: false, error: '这个 Word 文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。' };
+  }
   if (ext === 'doc' || ext === 'wps' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
     return { ok: false, error: '这是旧版 Word/WPS 文件（.doc/.wps），请先在 Word 或 WPS 中另存为 .docx 后再导入。' };
   }
   if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     return { ok: false, error: '暂不支持导入 PDF 文件，请使用 Word（.docx）或文本（.txt）文件。' };
   }
-  if (ext === 'docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return importDocx(bytes, opts);
+  if (ext === 'docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const refused = await options.zipGuard?.(bytes);
+    return refused ? { ok: false, error: refused } : importDocx(bytes, opts);
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const head = decoded.text.slice(0, 300);

@@ -16,6 +16,8 @@ export interface ImportOptions {
   /** Use this template instead of detecting one from the content. */
   templateId?: string;
   fileName?: string;
+  /** Looks inside a zip before anything unpacks it (src/node/zip.ts in Node): a Chinese reason to refuse it, or null. */
+  zipGuard?: (bytes: Uint8Array) => Promise<string | null>;
 }
 
 export type ImportResult =

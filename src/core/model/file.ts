@@ -23,9 +23,32 @@ export function serializeReport(doc: ReportDocument): string {
  */
 const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
+/** A report nests about six levels deep; a file nesting far deeper is hostile (validating it took seconds). */
+const MAX_JSON_DEPTH = 64;
+
+/** Bracket depth outside strings, in one pass, before anything parses or validates the text. */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 export function parseReportFile(text: string): ParseResult {
   if (text.length > MAX_REPORT_FILE_BYTES) {
     return { ok: false, error: '文件过大，不是本软件保存的报告文件。' };
+  }
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    return { ok: false, error: '报告文件内容不完整或已损坏，无法打开。' };
   }
   let raw: unknown;
   try {

@@ -16,4 +16,13 @@ describe('the reviewer’s table', () => {
     expect(csv).toContain('青石镇.docx,青石镇,2025,乡镇（街道）法治政府建设年度报告,党政主要负责人履行推进法治建设第一责任人职责情况,');
     expect(csv).toContain('"坏文件, ""旧"".docx",,,,,0,0,无法检查,文件已损坏\r\n');
   });
+
+  it('keeps file names and units that start like a formula as text in Excel and WPS', () => {
+    const names = ['=HYPERLINK("http://x.example").docx', '+86报告.txt', '-2025.docx', '@SUM(A1).docx'];
+    const csv = reviewCsv(names.map((n) => problemRow(n, '=1+1')));
+    const cells = csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
+    expect(cells).toEqual(["\"'=HYPERLINK(\"\"http://x.example\"\").docx\"", "'+86报告.txt", "'-2025.docx", "'@SUM(A1).docx"]);
+    expect(csv).toContain(",'=1+1\r\n");
+    expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
+  });
 });

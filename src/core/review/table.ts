@@ -39,8 +39,13 @@ export function problemRow(file: string, problem: string): ReviewRow {
 
 const HEADER = ['文件', '单位', '年度', '报告类型', '缺少的部分', '错误', '警告', '能否提交', '说明'];
 
+/**
+ * One CSV cell. Text that Excel or WPS would run as a formula (a file named "=HYPERLINK(…)", "+1", "@x")
+ * gets a leading apostrophe, which both show as plain text (OWASP's CSV injection advice); numbers stay numbers.
+ */
 function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

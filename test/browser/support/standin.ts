@@ -3,6 +3,7 @@
  * http and answers window.nianbao calls with the real IPC registration and handlers of src/main (only the
  * dialogs are scripted by the test). The page's CSP stays on: the calls are same-origin fetches.
  */
+import * as fsPromises from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ export interface StandIn {
   dialogs: Record<keyof Dialogs, string | null>;
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
+  /** Until this time (ms), renaming into the clerk's folders answers EBUSY, as a file antivirus holds. */
+  busyUntil: { current: number };
   /** The script that defines window.nianbao in the page. */
   clientScript: string;
   close(): Promise<void>;
@@ -27,8 +30,16 @@ export interface StandIn {
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
   const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
   const printToPdf: StandIn['printToPdf'] = { current: null };
+  const busyUntil = { current: 0 };
   const handlers = createHandlers({
     userDataDir,
+    fs: {
+      ...fsPromises,
+      rename: async (from, to) => {
+        if (Date.now() < busyUntil.current && !String(to).startsWith(userDataDir)) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        return fsPromises.rename(from, to);
+      },
+    },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
@@ -91,6 +102,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     url: `${origin}/`,
     dialogs,
     printToPdf,
+    busyUntil,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
