@@ -60,6 +60,9 @@ const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
  */
 const OTHER_COUNTED = /问题|意见|建议|隐患|事项|难题|诉求|线索|风险|漏洞|村|社区|单位|部门/;
 
+/** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
+const VERB_FIRST = /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
+
 /** "全年无应诉", "未发生行政复议" count as 0. */
 const NONE_PATTERNS: Array<{ id: string; re: RegExp }> = [
   { id: 'litigation', re: /(全年|本年度)?(无|未发生|没有)(行政)?(应诉|诉讼)(案件)?/g },
@@ -125,6 +128,8 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   // read first; then "keyword … figure".
   const present = PATTERNS.filter((p) => text.includes(p.keyword)); // most lines hold few of the ~90 keywords
   for (const p of present) {
+    // "4次研究法治建设": a figure before a verb phrase counts what came before it, not the phrase.
+    if (VERB_FIRST.test(p.keyword)) continue;
     for (const m of text.matchAll(p.before)) {
       const keywordAt = m.index + m[0].length - p.keyword.length;
       if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
