@@ -84,6 +84,9 @@ export interface FoundIndicator {
   lead: string;
   /** Template part of its line. */
   part: string | null;
+  /** What must agree for two mentions to be the same figure, and their exact wording: built once per line. */
+  sameKey: string;
+  wording: string;
 }
 
 function excluded(text: string, at: number, keyword: string, exclude: readonly string[]): boolean {
@@ -110,18 +113,23 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
     if (value === undefined || taken.has(numberAt)) return;
     taken.add(numberAt);
     const lead = text.slice(clauseStart(text, Math.min(at, numberAt)), numberAt);
+    const qualifier = rateQualifier(unit, qualifierOf(lead, inPlans));
+    const normalised = normaliseLead(lead);
+    const u = unit === '％' ? '%' : unit;
     found.push({
       id: p.id,
       value,
-      unit: unit === '％' ? '%' : unit,
+      unit: u,
       text: text.slice(at, Math.max(unitEnd, at)),
       start: line.start + at,
       end: line.start + Math.max(unitEnd, at),
       keyword: p.keyword,
       approximate: approx || /^(?:以上|以下|左右|上下|之多|有余)/.test(text.slice(unitEnd)),
-      qualifier: rateQualifier(unit, qualifierOf(lead, inPlans)),
-      lead: normaliseLead(lead),
+      qualifier,
+      lead: normalised,
       part: line.part ?? null,
+      sameKey: `${p.id}|${p.keyword}|${u}|${qualifier}`,
+      wording: `${line.part ?? ''}|${normalised}`,
     });
   };
   // "16件行政处罚案件、5件行政强制案件": a figure right before its keyword belongs to it, so these forms are
@@ -154,7 +162,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   if (/无|未发生|没有/.test(text)) {
     for (const { id, re } of NONE_PATTERNS) {
       for (const m of text.matchAll(re)) {
-        found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false, qualifier: inPlans ? 'target' : 'result', lead: '', part: line.part ?? null });
+        found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false, qualifier: inPlans ? 'target' : 'result', lead: '', part: line.part ?? null, sameKey: '', wording: '' });
       }
     }
   }
@@ -182,10 +190,17 @@ export function findIndicators(ctx: CheckContext): FoundIndicator[] {
 const COMPARABLE: ReadonlySet<Qualifier> = new Set(['result', 'new', 'cumulative', 'existing']);
 
 export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]): IndicatorSummary[] {
+  // The panel shows this year's result; a new or cumulative figure, or a per-village one, only when no
+  // result is given, and never a target. One pass over the figures, best rank kept per indicator.
+  const rank = (f: FoundIndicator) => (f.qualifier === 'result' ? 0 : COMPARABLE.has(f.qualifier) ? 1 : f.qualifier === 'target' ? 3 : 2);
+  const best = new Map<string, FoundIndicator>();
+  for (const f of found) {
+    const current = best.get(f.id);
+    if (!current || rank(f) < rank(current)) best.set(f.id, f);
+  }
   return INDICATORS.map((ind) => {
-    // The panel shows this year's result; a target or a per-village figure only when nothing else is given.
-    const mine = found.filter((f) => f.id === ind.id);
-    const first = mine.find((f) => f.qualifier === 'result') ?? mine.find((f) => COMPARABLE.has(f.qualifier)) ?? mine.find((f) => f.qualifier !== 'target');
+    const mention = best.get(ind.id);
+    const first = mention && rank(mention) < 3 ? mention : undefined;
     const form = ctx.doc.indicators[ind.id];
     if (first) return { id: ind.id, found: true, text: first.text, value: first.value, unit: first.unit };
     if (form && form.value !== null) return { id: ind.id, found: true, value: form.value, ...(form.unit ? { unit: form.unit } : {}) };
@@ -325,15 +340,24 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
   // indicator.mismatch, prose against prose: the same thing with the same qualifier and unit given twice.
   // Certain (error) when the clause says exactly the same words in the same part; a warning when only the
   // keyword agrees ("专题会议4次" and "专题会议5次" may be two kinds of meeting).
-  const seen = new Map<string, FoundIndicator[]>();
+  // Per key: the first mention of each value, and the first mention of each exact wording (lead and part),
+  // so that the check stays linear in the number of figures.
+  const seen = new Map<string, { first: FoundIndicator; values: Set<number>; byWording: Map<string, FoundIndicator> }>();
   for (const f of found) {
     if (f.approximate || !COMPARABLE.has(f.qualifier) || f.keyword.length < 4) continue;
-    const key = `${f.id}|${f.keyword}|${f.unit}|${f.qualifier}`;
-    const earlier = seen.get(key) ?? [];
-    seen.set(key, [...earlier, f]);
-    if (!earlier.length || earlier.some((e) => e.value === f.value)) continue;
-    const same = earlier.find((e) => e.lead === f.lead && e.part === f.part);
-    const first = same ?? earlier[0]!;
+    const key = f.sameKey;
+    const wording = f.wording;
+    const entry = seen.get(key);
+    if (!entry) {
+      seen.set(key, { first: f, values: new Set([f.value]), byWording: new Map([[wording, f]]) });
+      continue;
+    }
+    const known = entry.values.has(f.value);
+    entry.values.add(f.value);
+    const same = entry.byWording.get(wording);
+    if (!same) entry.byWording.set(wording, f);
+    if (known) continue;
+    const first = same ?? entry.first;
     const line = lineOf(ctx, f);
     findings.push(
       at(
