@@ -125,6 +125,8 @@ describe('indicator.ratio', () => {
     '排查矛盾纠纷40件，化解43件。',
     '受理信息公开申请5件，办结6件。',
     '共发现问题9项，整改11项。',
+    '全镇执法人员68名，持证执法人员70名。',
+    '受理行政复议申请3件，依法纠错4件。',
   ])('%s: an error', (measures) => {
     expect(errorsOf(measures)).toContain('indicator.ratio');
   });
@@ -136,6 +138,8 @@ describe('indicator.ratio', () => {
     '培训执法人员40人次，其中持证执法人员32人次。',
     '排查矛盾纠纷100余件，化解108件。',
     '调解纠纷74件，涉及金额120万元，其中调解成功71件。',
+    '办理行政审批事项12件，解决群众诉求30件。',
+    '排查矛盾纠纷40件，累计化解历年积案43件。',
   ])('%s: no error', (measures) => {
     expect(errorsOf(measures)).not.toContain('indicator.ratio');
   });

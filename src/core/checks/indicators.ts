@@ -209,8 +209,21 @@ export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]):
 }
 
 /** Verbs that give a whole and the verbs that give a part of it, for "化解 ≤ 排查". */
-const WHOLE_VERB = /排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收|调处|调解|接待|审查|评查/;
+const WHOLE_VERB = /排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收|调处|调解|接待|审查|评查|执法人员/;
 const PART_VERB = /化解|办结|解决|整改|纠错|持证|持有|出庭|调解成功|成功调解|调处成功|成功|答复|结案|其中/;
+const PART_WORDS = new RegExp(PART_VERB.source, 'g');
+
+/**
+ * A named part refers to the whole before it when it names nothing else ("化解118件", "按期答复15件") or
+ * names the same thing ("持证执法人员", "化解矛盾纠纷"); "解决群众诉求30件" after "办理案件12件" does not.
+ */
+function tiedTo(partLead: string, wholeLead: string): boolean {
+  const rest = partLead.replace(PART_WORDS, '').replace(/[均已全部了共计的为]/g, '');
+  if (rest.length <= 2) return true;
+  for (let i = 0; i + 2 <= rest.length; i++) if (wholeLead.includes(rest.slice(i, i + 2))) return true;
+  return false;
+}
+
 const HAS_FIGURES = /\d|[一二两三四五六七八九十]成|百分之/;
 
 /** The tolerance of a stated rate: its own rounding, and half a point for writers who truncate. */
@@ -247,7 +260,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
       if (!before.length || before.some((c) => c.approximate)) continue;
       // "其中" is a part of everything of its unit said before it; a named pair is a part of the nearest whole.
       const isOf = /其中/.test(part.lead);
-      const wholes = isOf ? before : before.filter((c) => WHOLE_VERB.test(c.lead)).slice(-1);
+      const wholes = isOf ? before : before.filter((c) => WHOLE_VERB.test(c.lead) && tiedTo(part.lead, c.lead)).slice(-1);
       if (!wholes.length || wholes.some((w) => w.qualifier !== part.qualifier && !(isOf && part.qualifier === 'part'))) continue;
       const total = wholes.reduce((sum, w) => sum + w.value, 0);
       if (part.value > total) {
