@@ -64,10 +64,22 @@ describe('indicator.mismatch compares only the same figure', () => {
     expect(split.findings.filter((f) => f.rule === 'indicator.mismatch' && f.severity === 'error')).toEqual([]);
   });
 
-  it('the same words with two values: an error', () => {
-    const found = of('全年开展法治培训10场次。镇司法所牵头，全年开展法治培训12场次。', 'indicator.mismatch');
+  it('the same words about the whole year with two values: an error', () => {
+    const found = of('全年开展法治培训10场次，覆盖400人次。\n（二）强化依法行政。全年开展法治培训12场次。', 'indicator.mismatch');
     expect(found.map((f) => f.severity)).toEqual(['error']);
     expect(found[0]!.message).toContain('10场次');
+    const again = of('2025年共办理行政处罚案件26件。执法中队坚持教育与处罚相结合。2025年共办理行政处罚案件29件。', 'indicator.mismatch');
+    expect(again.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('the same words about two villages or two offices: at most a warning', () => {
+    for (const text of [
+      '东村：开展普法宣传活动5场次。西村：开展普法宣传活动8场次。',
+      '1.东坪村。开展普法宣传活动5场次。\n2.西坪村。开展普法宣传活动8场次。',
+      '镇司法所全年开展法治培训10场次。镇综合执法队全年开展法治培训12场次。',
+    ]) {
+      expect(of(text, 'indicator.mismatch').filter((f) => f.severity === 'error')).toEqual([]);
+    }
   });
 
   it('the same words with the same value: nothing', () => {
@@ -78,6 +90,10 @@ describe('indicator.mismatch compares only the same figure', () => {
     const result = report('全年排查矛盾纠纷96件，化解95件。');
     result.indicators.disputes = { value: 90, unit: '件' };
     expect(checkReport(result).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['error']);
+
+    const two = report('镇政府聘请法律顾问2名，村级法律顾问14名。');
+    two.indicators.legal_advisers = { value: 16, unit: '名' };
+    expect(checkReport(two).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['warning']);
 
     const cumulative = report('全镇法律明白人达到168名，覆盖全部村组。');
     cumulative.indicators.law_literate = { value: 42, unit: '名' };

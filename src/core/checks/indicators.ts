@@ -86,6 +86,7 @@ export interface FoundIndicator {
   part: string | null;
   /** What must agree for two mentions to be the same figure, and their exact wording: built once per line. */
   sameKey: string;
+  /** Part and sentence up to the figure, fillers dropped; '' when the sentence does not speak of the whole unit's year. */
   wording: string;
 }
 
@@ -99,6 +100,20 @@ function excluded(text: string, at: number, keyword: string, exclude: readonly s
 /** Time words and fillers that do not change what a figure counts. */
 const LEAD_FILLER = /^(?:全年|本年度?|今年|年内|[0-9]{4}年(?:度|以来)?|共计?|总共|一共|先后|累计|全镇|全乡|全街道|我镇|我乡|我街道|我局|我单位)+|(?:共计?|达到?|为|了|约|近)+$/g;
 const normaliseLead = (lead: string) => lead.replace(/\d+(?:\.\d+)?/g, '#').replace(LEAD_FILLER, '');
+/** Words that make a sentence speak of the whole unit's year, not of one village or one office. */
+const WHOLE_SCOPE = /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|全街道|全区|全县|全局|全系统|我镇|我乡|我街道|我局|我委|我办/;
+
+/**
+ * The exact wording of a figure: its sentence up to the number. Only a sentence about the whole unit's
+ * year can make two different values certainly one figure given twice ("东村：开展…5场次" and "西村：开展…8场次"
+ * are two figures even where the words after the colon agree).
+ */
+function wordingOf(text: string, numberAt: number, part: string | null): string {
+  let from = numberAt;
+  while (from > 0 && !'。；！？;!?'.includes(text[from - 1]!)) from--;
+  const sentence = text.slice(from, numberAt);
+  return WHOLE_SCOPE.test(sentence) ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}` : '';
+}
 
 /** "持证率达到100%" is this year's rate: 达到 and 现有 make a count cumulative or existing, not a rate. */
 const rateQualifier = (unit: string, q: Qualifier): Qualifier => ((unit === '%' || unit === '％') && (q === 'cumulative' || q === 'existing') ? 'result' : q);
@@ -129,7 +144,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
       lead: normalised,
       part: line.part ?? null,
       sameKey: `${p.id}|${p.keyword}|${u}|${qualifier}`,
-      wording: `${line.part ?? ''}|${normalised}`,
+      wording: wordingOf(text, numberAt, line.part ?? null),
     });
   };
   // "16件行政处罚案件、5件行政强制案件": a figure right before its keyword belongs to it, so these forms are
@@ -333,7 +348,9 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     const mine = found.filter((f) => f.id === id && COMPARABLE.has(f.qualifier) && (!entry.unit || f.unit === entry.unit));
     if (!mine.length || mine.some((f) => f.value === entry.value || f.approximate)) continue;
     const results = mine.filter((f) => f.qualifier === 'result');
-    const certain = results.length > 0 && new Set(mine.map((f) => f.unit)).size === 1;
+    // Certain only when the prose gives one value for this year's result: with two ("镇聘2名", "村级14名")
+    // the form may hold either, or their sum.
+    const certain = new Set(results.map((f) => f.value)).size === 1 && new Set(mine.map((f) => f.unit)).size === 1;
     const prose = results[0] ?? mine[0]!;
     const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
     const line = lineOf(ctx, prose);
@@ -351,26 +368,23 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
   }
 
   // indicator.mismatch, prose against prose: the same thing with the same qualifier and unit given twice.
-  // Certain (error) when the clause says exactly the same words in the same part; a warning when only the
-  // keyword agrees ("专题会议4次" and "专题会议5次" may be two kinds of meeting).
-  // Per key: the first mention of each value, and the first mention of each exact wording (lead and part),
-  // so that the check stays linear in the number of figures.
-  const seen = new Map<string, { first: FoundIndicator; values: Set<number>; byWording: Map<string, FoundIndicator> }>();
+  // An error when the sentence says exactly the same about the whole unit's year in the same part; a
+  // warning when only the clause's words agree ("东村：开展…5场次" and "西村：开展…8场次"); nothing when the
+  // words differ ("党委专题会议4次" and "政府专题会议5次" are two kinds of meeting).
+  // Per key: the values seen, and the first mention of each wording, so that the check stays linear.
+  const seen = new Map<string, { values: Set<number>; byWording: Map<string, FoundIndicator>; byLead: Map<string, FoundIndicator> }>();
   for (const f of found) {
-    if (f.approximate || !COMPARABLE.has(f.qualifier) || f.keyword.length < 4) continue;
-    const key = f.sameKey;
-    const wording = f.wording;
-    const entry = seen.get(key);
-    if (!entry) {
-      seen.set(key, { first: f, values: new Set([f.value]), byWording: new Map([[wording, f]]) });
-      continue;
-    }
+    if (f.approximate || !COMPARABLE.has(f.qualifier)) continue;
+    let entry = seen.get(f.sameKey);
+    if (!entry) seen.set(f.sameKey, (entry = { values: new Set(), byWording: new Map(), byLead: new Map() }));
     const known = entry.values.has(f.value);
     entry.values.add(f.value);
-    const same = entry.byWording.get(wording);
-    if (!same) entry.byWording.set(wording, f);
-    if (known) continue;
-    const first = same ?? entry.first;
+    const same = f.wording ? entry.byWording.get(f.wording) : undefined;
+    if (!same && f.wording) entry.byWording.set(f.wording, f);
+    const similar = f.lead ? entry.byLead.get(f.lead) : undefined;
+    if (!similar && f.lead) entry.byLead.set(f.lead, f);
+    const first = same ?? similar;
+    if (known || !first || first.value === f.value) continue;
     const line = lineOf(ctx, f);
     findings.push(
       at(
