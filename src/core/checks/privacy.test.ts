@@ -19,6 +19,8 @@ describe('privacy.phone', () => {
     '联系镇司法所（180－2233－4455）。',
     '热线15907781234全天开通。',
     '举报电话：0731-84561234。',
+    '投诉电话0731-8456-1234。',
+    '值班室（0755）2688 1234',
   ])('%s: an error', (text) => {
     const found = privacy(text).filter((f) => f.rule === 'privacy.phone');
     expect(found.map((f) => f.severity)).toEqual(['error']);
