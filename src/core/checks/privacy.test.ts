@@ -21,6 +21,7 @@ describe('privacy.phone', () => {
     '举报电话：0731-84561234。',
     '投诉电话0731-8456-1234。',
     '值班室（0755）2688 1234',
+    '联系电话：0731 8456 1234。',
   ])('%s: an error', (text) => {
     const found = privacy(text).filter((f) => f.rule === 'privacy.phone');
     expect(found.map((f) => f.severity)).toEqual(['error']);
