@@ -127,6 +127,13 @@ describe('what a figure counts', () => {
     expect(indicator('实现村（社区）法律顾问全覆盖，每村1名；镇政府另聘法律顾问2名。', 'legal_advisers')).toMatchObject({ value: 2 });
   });
 
+  it("the side panel shows this year's result, not next year's target", () => {
+    const result = check('全年组织班子集体学法9次。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    expect(result.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ value: 9 });
+    const onlyTarget = check('班子学法形成制度。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    expect(onlyTarget.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ found: false });
+  });
+
   it('a figure right before its keyword belongs to that keyword', () => {
     const result = check('办理18件行政处罚案件、3件行政强制案件。');
     expect(result.indicators.find((i) => i.id === 'enforcement_cases')).toMatchObject({ value: 18 });
@@ -168,6 +175,8 @@ describe('indicator.rate-mismatch', () => {
     '排查矛盾纠纷50件，化解40件，化解率96%。',
     '受理信息公开申请20件，按期答复15件，占比95%。',
     '排查矛盾纠纷200件，化解150件，化解率百分之九十。',
+    '排查纠纷40件，化解20件，化解率九成以上。',
+    '受理行政复议申请8件，纠错2件，纠错比例为50%。',
   ])('%s: a warning', (measures) => {
     expect(of(measures, 'indicator.rate-mismatch').map((f) => f.severity)).toEqual(['warning']);
   });

@@ -246,9 +246,9 @@ function rateTolerance(rate: { value: number; approximate: boolean }, decimals: 
   return rate.approximate ? 5 : Math.max(0.5 * 10 ** -decimals, 0.05) + 0.5;
 }
 
-/** "调解成功率" → the verb that makes a count its numerator: "成功"; "化解率" → "化解". */
+/** "调解成功率" → the verb that makes a count its numerator: "成功"; "化解率" → "化解"; "纠错比例" → "纠错". */
 function rateStem(name: string): string | null {
-  const m = /([\u4e00-\u9fa5]{2})率$/.exec(name);
+  const m = /([\u4e00-\u9fa5]{2})(?:率|比例|比重|占比)$/.exec(name);
   return m ? m[1]! : null;
 }
 
