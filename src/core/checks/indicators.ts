@@ -7,7 +7,7 @@ import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
-import { clauseStart, countsIn, escapeRe, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
+import { clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
 import type { IndicatorSummary } from './types';
 
 /** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
@@ -124,6 +124,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   const text = line.text;
   const inPlans = !!line.part && planParts.has(line.part);
   const add = (p: IndicatorPattern, raw: string, at: number, numberAt: number, unitEnd: number, unit: string, approx: boolean) => {
+    if (notACount(text, numberAt, raw, unitEnd)) return;
     const value = parseNumber(raw);
     if (value === undefined || taken.has(numberAt)) return;
     taken.add(numberAt);

@@ -62,6 +62,14 @@ describe('qualifiers', () => {
     expect(only('覆盖群众512人次').approximate).toBe(false);
   });
 
+  it('does not read words with Chinese numerals as counts', () => {
+    expect(countsIn('与村干部一起入户走访', false)).toEqual([]);
+    expect(countsIn('行政处罚案件无一起被撤销', false)).toEqual([]);
+    expect(countsIn('实行一次性告知', false)).toEqual([]);
+    expect(countsIn('纠正违法行为三起', false)).toMatchObject([{ value: 3, unit: '起' }]);
+    expect(countsIn('成功化解一起信访积案', false)).toMatchObject([{ value: 1, unit: '起' }]);
+  });
+
   it('does not read dates and ordinals as counts', () => {
     expect(countsIn('2025年3月召开第2次会议', false)).toEqual([]);
   });

@@ -94,6 +94,19 @@ export interface Count {
   qualifier: Qualifier;
 }
 
+/**
+ * Chinese numerals inside words: "一起" (together), "无一起被撤销", "一次性", "统一", "进一步". A count in
+ * Chinese numerals is taken only where nothing makes it one of these.
+ */
+export function notACount(text: string, at: number, raw: string, end: number): boolean {
+  if (/^\d/.test(raw)) return false;
+  if (/[无没未不进统唯同逐万单第]$/.test(text.slice(Math.max(0, at - 1), at))) return true;
+  if (raw !== '一') return false;
+  // "一起" is mostly "together": a count only before what a 起 counts.
+  if (text[end - 1] === '起' && !/^(?:案|纠纷|事件|事故|矛盾|违法|信访|群体)/.test(text.slice(end, end + 2))) return true;
+  return /^[性样般致切道体并同律]/.test(text.slice(end, end + 1));
+}
+
 const COUNT_RE = new RegExp(`${NUM}(余|多)?\\s*(${COUNT_UNITS.join('|')})`, 'g');
 
 /** Every "number + unit" of a sentence, with its clause lead and qualifier. */
@@ -103,6 +116,7 @@ export function countsIn(text: string, inPlans: boolean): Count[] {
     // "2025年" and "3月" are dates; "12个村" is fine, but "第3次" is an ordinal.
     if (m.index > 0 && text[m.index - 1] === '第') continue;
     if (/\d/.test(text[m.index - 1] ?? '')) continue;
+    if (notACount(text, m.index, m[1]!, m.index + m[0].length)) continue;
     const value = parseNumber(m[1]!);
     if (value === undefined) continue;
     const end = m.index + m[0].length;
