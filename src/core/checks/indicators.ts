@@ -7,65 +7,66 @@ import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
+import { clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
 import type { IndicatorSummary } from './types';
 
 /** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
 export const IndicatorsSchema = z.object({
   schemaVersion: z.literal(1),
-  indicators: z.array(z.object({ id: z.string(), name: z.string(), units: z.array(z.string()), keywords: z.array(z.string()) })),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      units: z.array(z.string()),
+      keywords: z.array(z.string()),
+      /** Longer words that contain a keyword but mean something else: "协调解决" is not 调解. */
+      exclude: z.array(z.string()).optional(),
+    }),
+  ),
 });
 export const INDICATORS: z.infer<typeof IndicatorsSchema>['indicators'] = indicatorsJson.indicators;
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** "228" → 228, "2124.9" → 2124.9, "两万" → 20000, "三百" → 300, "十二" → 12, "1.5万" → 15000. */
-export function parseNumber(text: string): number | undefined {
-  const t = text.replace(/,/g, '');
-  const wan = /^(.+?)万$/.exec(t);
-  if (wan) {
-    const base = parseNumber(wan[1]!);
-    return base === undefined ? undefined : base * 10000;
-  }
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  let total = 0;
-  let digit = 0;
-  for (const ch of t) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else if (ch in CN_UNITS) {
-      total += (digit || 1) * CN_UNITS[ch]!;
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
-}
-
-const NUM = '(\\d+(?:\\.\\d+)?万?|[一二两三四五六七八九十百千万零〇]+)';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { parseNumber } from './mentions';
 
 interface IndicatorPattern {
   id: string;
   keyword: string;
-  re: RegExp;
+  /** Longer words that contain the keyword but mean something else ("协调解决" is not 调解). */
+  exclude: readonly string[];
+  /** Keyword, then the figure: "排查矛盾纠纷228件". */
+  after: RegExp;
+  /** The figure, then the keyword: "配备1名法律顾问", "16件行政处罚案件". */
+  before: RegExp;
 }
 
 /** Longest units first, so "场次" wins over "次" and "人次" over "次". */
 function unitAlternation(units: readonly string[]): string {
-  return [...units].sort((a, b) => b.length - a.length).map((u) => (u === '%' ? '[%％]' : escape(u))).join('|');
+  return [...units].sort((a, b) => b.length - a.length).map((u) => (u === '%' ? '[%％]' : escapeRe(u))).join('|');
 }
 
 const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
   ind.keywords.map((keyword) => ({
     id: ind.id,
     keyword,
-    re: new RegExp(`${escape(keyword)}[^。；！？\\d一二两三四五六七八九十百千]{0,10}?${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`, 'g'),
+    exclude: ind.exclude ?? [],
+    after: new RegExp(`${escapeRe(keyword)}([^。；！？\\d一二两三四五六七八九十百千]{0,10}?)${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`, 'g'),
+    before: new RegExp(`(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`, 'g'),
   })),
 );
+
+/**
+ * Between a keyword and its figure, another counted thing means the figure counts that thing:
+ * "法律顾问参与解决问题5个" counts 问题. Right after the keyword it is a compound ("信访问题12件").
+ */
+const OTHER_COUNTED = /问题|意见|建议|隐患|事项|难题|诉求|线索|风险|漏洞|村|社区|单位|部门/;
+
+/** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
+const VERB_FIRST = /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
 
 /** "全年无应诉", "未发生行政复议" count as 0. */
 const NONE_PATTERNS: Array<{ id: string; re: RegExp }> = [
   { id: 'litigation', re: /(全年|本年度)?(无|未发生|没有)(行政)?(应诉|诉讼)(案件)?/g },
-  { id: 'reconsideration', re: /(全年|本年度)?(无|未发生|没有)(行政)?复议(案件)?/g },
+  { id: 'reconsideration', re: /(全年|本年度)?(无|未发生|没有)复议(案件)?|(全年|本年度)?(无|未发生|没有)行政复议(案件)?/g },
 ];
 
 export interface FoundIndicator {
@@ -77,28 +78,107 @@ export interface FoundIndicator {
   end: number;
   keyword: string;
   approximate: boolean;
+  /** What the figure is: this year's result, new, cumulative, a target… (mentions.ts). */
+  qualifier: Qualifier;
+  /** The clause's words before the figure, numbers and fillers dropped: two figures with the same lead say the same thing. */
+  lead: string;
+  /** Template part of its line. */
+  part: string | null;
+  /** What must agree for two mentions to be the same figure, and their exact wording: built once per line. */
+  sameKey: string;
+  /** Part and sentence up to the figure, fillers dropped; '' when the sentence does not speak of the whole unit's year. */
+  wording: string;
 }
 
-function indicatorsOfLine(line: TextLine): FoundIndicator[] {
+function excluded(text: string, at: number, keyword: string, exclude: readonly string[]): boolean {
+  return exclude.some((word) => {
+    for (let p = word.indexOf(keyword); p >= 0; p = word.indexOf(keyword, p + 1)) if (text.startsWith(word, at - p)) return true;
+    return false;
+  });
+}
+
+/** Time words and fillers that do not change what a figure counts. */
+const LEAD_FILLER = /^(?:全年|本年度?|今年|年内|[0-9]{4}年(?:度|以来)?|共计?|总共|一共|先后|累计|全镇|全乡|全街道|我镇|我乡|我街道|我局|我单位)+|(?:共计?|达到?|为|了|约|近)+$/g;
+const normaliseLead = (lead: string) => lead.replace(/\d+(?:\.\d+)?/g, '#').replace(LEAD_FILLER, '');
+/** Words that make a sentence speak of the whole unit's year, not of one village or one office. */
+const WHOLE_SCOPE = /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|全街道|全区|全县|全局|全系统|我镇|我乡|我街道|我局|我委|我办/;
+
+/**
+ * The exact wording of a figure: its sentence up to the number. Only a sentence about the whole unit's
+ * year can make two different values certainly one figure given twice ("东村：开展…5场次" and "西村：开展…8场次"
+ * are two figures even where the words after the colon agree).
+ */
+function wordingOf(text: string, numberAt: number, part: string | null): string {
+  let from = numberAt;
+  while (from > 0 && !'。；！？;!?'.includes(text[from - 1]!)) from--;
+  const sentence = text.slice(from, numberAt);
+  return WHOLE_SCOPE.test(sentence) ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}` : '';
+}
+
+/** "持证率达到100%" is this year's rate: 达到 and 现有 make a count cumulative or existing, not a rate. */
+const rateQualifier = (unit: string, q: Qualifier): Qualifier => ((unit === '%' || unit === '％') && (q === 'cumulative' || q === 'existing') ? 'result' : q);
+
+function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   const taken = new Set<number>();
-  for (const { id, keyword, re } of PATTERNS) {
-    // A plain substring test first: most lines mention few of the ~90 keywords.
-    if (!line.text.includes(keyword)) continue;
-    for (const m of line.text.matchAll(re)) {
-      const value = parseNumber(m[1]!);
-      if (value === undefined) continue;
-      const numberAt = m.index + m[0].lastIndexOf(m[1]!, m[0].length - m[3]!.length);
-      if (taken.has(numberAt)) continue;
-      taken.add(numberAt);
-      const unit = m[3] === '％' ? '%' : m[3]!;
-      found.push({ id, value, unit, text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword, approximate: !!m[2] });
+  const text = line.text;
+  const inPlans = !!line.part && planParts.has(line.part);
+  const add = (p: IndicatorPattern, raw: string, at: number, numberAt: number, unitEnd: number, unit: string, approx: boolean) => {
+    if (notACount(text, numberAt, raw, unitEnd)) return;
+    const value = parseNumber(raw);
+    if (value === undefined || taken.has(numberAt)) return;
+    taken.add(numberAt);
+    const lead = text.slice(clauseStart(text, Math.min(at, numberAt)), numberAt);
+    const qualifier = rateQualifier(unit, qualifierOf(lead, inPlans));
+    const normalised = normaliseLead(lead);
+    const u = unit === '％' ? '%' : unit;
+    found.push({
+      id: p.id,
+      value,
+      unit: u,
+      text: text.slice(at, Math.max(unitEnd, at)),
+      start: line.start + at,
+      end: line.start + Math.max(unitEnd, at),
+      keyword: p.keyword,
+      approximate: approx || /^(?:以上|以下|左右|上下|之多|有余)/.test(text.slice(unitEnd)),
+      qualifier,
+      lead: normalised,
+      part: line.part ?? null,
+      sameKey: `${p.id}|${p.keyword}|${u}|${qualifier}`,
+      wording: wordingOf(text, numberAt, line.part ?? null),
+    });
+  };
+  // "16件行政处罚案件、5件行政强制案件": a figure right before its keyword belongs to it, so these forms are
+  // read first; then "keyword … figure".
+  const present = PATTERNS.filter((p) => text.includes(p.keyword)); // most lines hold few of the ~90 keywords
+  for (const p of present) {
+    // "4次研究法治建设": a figure before a verb phrase counts what came before it, not the phrase.
+    if (VERB_FIRST.test(p.keyword)) continue;
+    for (const m of text.matchAll(p.before)) {
+      const keywordAt = m.index + m[0].length - p.keyword.length;
+      if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
+      add(p, m[1]!, m.index, m.index, m.index + m[0].length, m[3]!, !!m[2]);
     }
   }
-  if (/无|未发生|没有/.test(line.text)) {
+  for (const p of present) {
+    p.after.lastIndex = 0;
+    for (let m = p.after.exec(text); m; m = p.after.exec(text)) {
+      if (excluded(text, m.index, p.keyword, p.exclude)) {
+        // "人民调解委员会调解纠纷30件": the keyword may come again inside this match.
+        p.after.lastIndex = m.index + 1;
+        continue;
+      }
+      const gap = m[1]!;
+      const other = OTHER_COUNTED.exec(gap);
+      if (other && other.index > 0) continue;
+      const numberAt = m.index + p.keyword.length + gap.length;
+      add(p, m[2]!, m.index, numberAt, m.index + m[0].length, m[4]!, !!m[3]);
+    }
+  }
+  if (/无|未发生|没有/.test(text)) {
     for (const { id, re } of NONE_PATTERNS) {
-      for (const m of line.text.matchAll(re)) {
-        found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false });
+      for (const m of text.matchAll(re)) {
+        found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false, qualifier: inPlans ? 'target' : 'result', lead: '', part: line.part ?? null, sameKey: '', wording: '' });
       }
     }
   }
@@ -107,19 +187,36 @@ function indicatorsOfLine(line: TextLine): FoundIndicator[] {
 
 const shiftFound = (f: FoundIndicator, by: number): FoundIndicator => ({ ...f, start: f.start + by, end: f.end + by });
 
-/** Every figure the prose gives, in document order. */
+const planPartsOf = (ctx: CheckContext) => new Set(ctx.parts.filter((p) => p.yearScope === 'next').map((p) => p.id));
+
+/** Every figure the prose gives, in document order, each with its qualifier. */
 export function findIndicators(ctx: CheckContext): FoundIndicator[] {
   const found: FoundIndicator[] = [];
+  const planParts = planPartsOf(ctx);
+  const cacheName = `indicators|${[...planParts].join(',')}`;
+  const compute = (line: TextLine) => indicatorsOfLine(line, planParts);
   for (const line of bodyLines(ctx)) {
     if (line.kind === 'heading') continue;
-    for (const f of cachedPerLine('indicators', line, indicatorsOfLine, shiftFound)) found.push(f);
+    for (const f of cachedPerLine(cacheName, line, compute, shiftFound)) found.push(f);
   }
   return found;
 }
 
+/** Figures that say what the report year achieved or holds, not targets, per-village or last year's values. */
+const COMPARABLE: ReadonlySet<Qualifier> = new Set(['result', 'new', 'cumulative', 'existing']);
+
 export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]): IndicatorSummary[] {
+  // The panel shows this year's result; a new or cumulative figure, or a per-village one, only when no
+  // result is given, and never a target. One pass over the figures, best rank kept per indicator.
+  const rank = (f: FoundIndicator) => (f.qualifier === 'result' ? 0 : COMPARABLE.has(f.qualifier) ? 1 : f.qualifier === 'target' ? 3 : 2);
+  const best = new Map<string, FoundIndicator>();
+  for (const f of found) {
+    const current = best.get(f.id);
+    if (!current || rank(f) < rank(current)) best.set(f.id, f);
+  }
   return INDICATORS.map((ind) => {
-    const first = found.find((f) => f.id === ind.id);
+    const mention = best.get(ind.id);
+    const first = mention && rank(mention) < 3 ? mention : undefined;
     const form = ctx.doc.indicators[ind.id];
     if (first) return { id: ind.id, found: true, text: first.text, value: first.value, unit: first.unit };
     if (form && form.value !== null) return { id: ind.id, found: true, value: form.value, ...(form.unit ? { unit: form.unit } : {}) };
@@ -127,96 +224,181 @@ export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]):
   });
 }
 
-const HAS_RATE = /率[^。；]*[%％]/;
-const HAS_WHOLE = /排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收/;
-const WHOLE = new RegExp(`(排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收)[^。；，,\\d]{0,10}?${NUM}(余|多)?\\s*(件|起|个|名|人次|人|次|项|条|户)`, 'g');
-const PART = new RegExp(`(化解|办结|解决|整改|纠错|持证|出庭|调解成功|成功调解|调处成功|答复)[^。；，,\\d]{0,6}?${NUM}(余|多)?\\s*(件|起|个|名|人次|人|次|项|条|户)`, 'g');
+/** Verbs that give a whole and the verbs that give a part of it, for "化解 ≤ 排查". */
+const WHOLE_VERB = /排查|受理|收到|发现|共有|现有|登记|开庭|办理|接收|调处|调解|接待|审查|评查|执法人员/;
+const PART_VERB = /化解|办结|解决|整改|纠错|持证|持有|出庭|调解成功|成功调解|调处成功|成功|答复|结案|其中/;
+const PART_WORDS = new RegExp(PART_VERB.source, 'g');
 
-const RATE_AFTER = /[^。；，,\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]/y;
-
-/** "化解率达100%": each 率 with the CJK words before it and the percentage after it. */
-function ratesIn(text: string, offset: number): Array<{ name: string; value: number; index: number; length: number }> {
-  const rates: Array<{ name: string; value: number; index: number; length: number }> = [];
-  for (let i = text.indexOf('率'); i >= 0; i = text.indexOf('率', i + 1)) {
-    RATE_AFTER.lastIndex = i + 1;
-    const m = RATE_AFTER.exec(text);
-    if (!m) continue;
-    let from = i;
-    while (from > 0 && i - from < 6 && /[\u4e00-\u9fa5]/.test(text[from - 1]!)) from--;
-    rates.push({ name: text.slice(from, i + 1), value: Number(m[1]), index: offset + from, length: RATE_AFTER.lastIndex - from });
-  }
-  return rates;
+/**
+ * A named part refers to the whole before it when it names nothing else ("化解118件", "按期答复15件") or
+ * names the same thing ("持证执法人员", "化解矛盾纠纷"); "解决群众诉求30件" after "办理案件12件" does not.
+ */
+function tiedTo(partLead: string, wholeLead: string): boolean {
+  const rest = partLead.replace(PART_WORDS, '').replace(/[均已全部了共计的为]/g, '');
+  if (rest.length <= 2) return true;
+  for (let i = 0; i + 2 <= rest.length; i++) if (wholeLead.includes(rest.slice(i, i + 2))) return true;
+  return false;
 }
 
-function figuresOfLine(line: TextLine): RawFinding[] {
+const HAS_FIGURES = /\d|[一二两三四五六七八九十]成|百分之/;
+
+/** The tolerance of a stated rate: its own rounding, and half a point for writers who truncate. */
+function rateTolerance(rate: { value: number; approximate: boolean }, decimals: number): number {
+  return rate.approximate ? 5 : Math.max(0.5 * 10 ** -decimals, 0.05) + 0.5;
+}
+
+/** "调解成功率" → the verb that makes a count its numerator: "成功"; "化解率" → "化解"; "纠错比例" → "纠错". */
+function rateStem(name: string): string | null {
+  const m = /([\u4e00-\u9fa5]{2})(?:率|比例|比重|占比)$/.exec(name);
+  return m ? m[1]! : null;
+}
+
+function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFinding[] {
   const findings: RawFinding[] = [];
-  {
-    const hasRate = HAS_RATE.test(line.text);
-    if (!hasRate && !HAS_WHOLE.test(line.text)) return [];
-    for (const s of sentences(line.text)) {
-      // indicator.rate-range
-      const rates = hasRate && s.text.includes('率') ? ratesIn(s.text, s.from) : [];
-      for (const r of rates) {
-        if (r.value > 100) findings.push(at('indicator.rate-range', 'error', `“${r.name}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, r.index, r.index + r.length));
+  if (!HAS_FIGURES.test(line.text)) return findings;
+  const inPlans = !!line.part && planParts.has(line.part);
+  for (const s of sentences(line.text)) {
+    const rates = ratesIn(s.text);
+    // indicator.rate-range: a share above 100%. Plans and growth figures are not shares of a whole.
+    for (const r of rates) {
+      if (r.bounded && r.value > 100) {
+        const label = r.name || '这个比率';
+        findings.push(at('indicator.rate-range', 'error', `“${label}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, s.from + r.index, s.from + r.end));
       }
-      // indicator.ratio and indicator.rate-mismatch within one sentence
-      if (!HAS_WHOLE.test(s.text)) continue;
-      const wholes = [...s.text.matchAll(WHOLE)].map((m) => ({ verb: m[1]!, value: parseNumber(m[2]!), approx: !!m[3], unit: m[4]! }));
-      const parts = [...s.text.matchAll(PART)].map((m) => ({ verb: m[1]!, value: parseNumber(m[2]!), approx: !!m[3], unit: m[4]!, index: s.from + m.index, length: m[0].length }));
-      const whole = wholes[0];
-      if (!whole || whole.value === undefined) continue;
-      for (const part of parts) {
-        if (part.value === undefined || part.unit !== whole.unit) continue;
-        if (part.value > whole.value && !whole.approx) {
-          findings.push(
-            at('indicator.ratio', 'error', `“${part.verb}${part.value}${part.unit}”超过了“${whole.verb}${whole.value}${whole.unit}”，部分不能大于总数，请核对。`, line, part.index, part.index + part.length),
-          );
-          continue;
-        }
-        const rate = rates.find((r) => r.name.startsWith(part.verb.slice(0, 2)) || r.name.length <= 3);
-        if (rate && rate.value <= 100 && whole.value > 0 && !whole.approx && !part.approx) {
-          const actual = (part.value / whole.value) * 100;
-          const decimals = (String(rate.value).split('.')[1] ?? '').length;
-          const tolerance = Math.max(0.5 * 10 ** -decimals, 0.05) + 0.5;
-          if (Math.abs(actual - rate.value) > tolerance) {
-            findings.push(
-              at('indicator.rate-mismatch', 'warning', `${part.verb}${part.value}${part.unit}、${whole.verb}${whole.value}${whole.unit}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${rate.value}%。`, line, rate.index, rate.index + rate.length),
-            );
-          }
-        }
+    }
+    const counts = countsIn(s.text, inPlans);
+    if (counts.length < 2) continue;
+    // indicator.ratio: a part larger than its whole — certain only where the wording ties them.
+    for (let i = 1; i < counts.length; i++) {
+      const part = counts[i]!;
+      if (part.approximate || !PART_VERB.test(part.lead)) continue;
+      const before = counts.slice(0, i).filter((c) => c.unit === part.unit && !PART_VERB.test(c.lead));
+      if (!before.length || before.some((c) => c.approximate)) continue;
+      // "其中" is a part of everything of its unit said before it; a named pair is a part of the nearest whole.
+      const isOf = /其中/.test(part.lead);
+      const wholes = isOf ? before : before.filter((c) => WHOLE_VERB.test(c.lead) && tiedTo(part.lead, c.lead)).slice(-1);
+      if (!wholes.length || wholes.some((w) => w.qualifier !== part.qualifier && !(isOf && part.qualifier === 'part'))) continue;
+      const total = wholes.reduce((sum, w) => sum + w.value, 0);
+      if (part.value > total) {
+        const whole = wholes[wholes.length - 1]!;
+        const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
+        const partText = s.text.slice(clauseStart(s.text, part.index), part.end);
+        findings.push(at('indicator.ratio', 'error', `“${partText}”超过了“${wholeText}”，部分不能大于总数，请核对。`, line, s.from + clauseStart(s.text, part.index), s.from + part.end));
+      }
+    }
+    // indicator.rate-mismatch: a stated rate against the counts it is computed from, in the same sentence.
+    for (const r of rates) {
+      if (r.value > 100) continue;
+      const numerator = numeratorOf(r, counts);
+      if (!numerator) continue;
+      const whole = counts.slice(0, counts.indexOf(numerator)).find((c) => c.unit === numerator.unit && !PART_VERB.test(c.lead));
+      if (!whole || whole.value <= 0 || whole.approximate || numerator.approximate || whole.qualifier !== numerator.qualifier) continue;
+      if (numerator.value > whole.value) continue; // indicator.ratio says it
+      const actual = (numerator.value / whole.value) * 100;
+      const decimals = (String(r.value).split('.')[1] ?? '').length;
+      const off = r.approximate && /以上/.test(s.text.slice(r.end, r.end + 2)) ? r.value - actual : Math.abs(actual - r.value);
+      if (off > rateTolerance(r, decimals)) {
+        const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
+        const partText = s.text.slice(clauseStart(s.text, numerator.index), numerator.end);
+        findings.push(
+          at('indicator.rate-mismatch', 'warning', `${wholeText}、${partText}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${r.value}%，请核对。`, line, s.from + r.index, s.from + r.end),
+        );
       }
     }
   }
   return findings;
 }
 
-export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): RawFinding[] {
-  const findings = perLine('figures', bodyLines(ctx), figuresOfLine);
+/** The count a rate is computed from: for "化解率", the count led by 化解; for "占比", the count just before it. */
+function numeratorOf(r: ReturnType<typeof ratesIn>[number], counts: Count[]): Count | undefined {
+  const before = counts.filter((c) => c.end <= r.index);
+  if (before.length < 2) return undefined;
+  const stem = rateStem(r.name);
+  if (stem) {
+    for (let i = before.length - 1; i > 0; i--) if (before[i]!.lead.includes(stem)) return before[i];
+    return undefined;
+  }
+  if (/^(?:占比|比例|比重|占[^，,；。]{0,12}的)$/.test(r.name)) {
+    const last = before[before.length - 1]!;
+    return PART_VERB.test(last.lead) ? last : undefined;
+  }
+  return undefined;
+}
 
-  // indicator.mismatch: the form against the prose, and one figure given twice with two values.
+const lineOf = (ctx: CheckContext, f: FoundIndicator) => ctx.plain.lines.find((l) => f.start >= l.start && f.start <= l.start + l.text.length) ?? null;
+const QUALIFIER_NAME: Record<Qualifier, string> = {
+  result: '',
+  new: '新增',
+  cumulative: '累计',
+  existing: '现有',
+  part: '其中',
+  perUnit: '平均或每个单位',
+  target: '目标',
+  previous: '上年',
+  change: '增减',
+};
+
+export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): RawFinding[] {
+  const planParts = planPartsOf(ctx);
+  const findings = perLine(`figures|${[...planParts].join(',')}`, bodyLines(ctx), (line) => figuresOfLine(line, planParts));
+
+  // indicator.mismatch, form against prose: an error when this year's result differs, a warning when only
+  // a new, cumulative or existing figure does (the form may hold either), nothing for targets and the like.
   for (const [id, entry] of Object.entries(ctx.doc.indicators)) {
     if (entry.value === null) continue;
-    const prose = found.find((f) => f.id === id && (!entry.unit || f.unit === entry.unit));
-    if (prose && !prose.approximate && prose.value !== entry.value) {
-      const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
-      const line = ctx.plain.lines.find((l) => prose.start >= l.start && prose.start <= l.start + l.text.length) ?? null;
-      findings.push(
-        at('indicator.mismatch', 'error', `“${name}”表格中填的是 ${entry.value}${entry.unit ?? ''}，正文中写的是“${prose.text}”，请统一。`, line, line ? prose.start - line.start : 0, line ? prose.end - line.start : 0),
-      );
-    }
+    const mine = found.filter((f) => f.id === id && COMPARABLE.has(f.qualifier) && (!entry.unit || f.unit === entry.unit));
+    if (!mine.length || mine.some((f) => f.value === entry.value || f.approximate)) continue;
+    const results = mine.filter((f) => f.qualifier === 'result');
+    // Certain only when the prose gives one value for this year's result: with two ("镇聘2名", "村级14名")
+    // the form may hold either, or their sum.
+    const certain = new Set(results.map((f) => f.value)).size === 1 && new Set(mine.map((f) => f.unit)).size === 1;
+    const prose = results[0] ?? mine[0]!;
+    const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
+    const line = lineOf(ctx, prose);
+    const what = prose.qualifier === 'result' ? '' : `（正文中是${QUALIFIER_NAME[prose.qualifier]}数）`;
+    findings.push(
+      at(
+        'indicator.mismatch',
+        certain ? 'error' : 'warning',
+        `“${name}”表格中填的是 ${entry.value}${entry.unit ?? ''}，正文中写的是“${prose.text}”${what}，请统一。`,
+        line,
+        line ? prose.start - line.start : 0,
+        line ? prose.end - line.start : 0,
+      ),
+    );
   }
-  const byPhrase = new Map<string, FoundIndicator>();
+
+  // indicator.mismatch, prose against prose: the same thing with the same qualifier and unit given twice.
+  // An error when the sentence says exactly the same about the whole unit's year in the same part; a
+  // warning when only the clause's words agree ("东村：开展…5场次" and "西村：开展…8场次"); nothing when the
+  // words differ ("党委专题会议4次" and "政府专题会议5次" are two kinds of meeting).
+  // Per key: the values seen, and the first mention of each wording, so that the check stays linear.
+  const seen = new Map<string, { values: Set<number>; byWording: Map<string, FoundIndicator>; byLead: Map<string, FoundIndicator> }>();
   for (const f of found) {
-    if (f.keyword.length < 4 || f.approximate) continue;
-    const key = `${f.keyword}|${f.unit}`;
-    const first = byPhrase.get(key);
-    if (!first) byPhrase.set(key, f);
-    else if (first.value !== f.value) {
-      const line = ctx.plain.lines.find((l) => f.start >= l.start && f.start <= l.start + l.text.length) ?? null;
-      findings.push(
-        at('indicator.mismatch', 'error', `同一个数字前后不一致：前面写“${first.text}”，这里写“${f.text}”。`, line, line ? f.start - line.start : 0, line ? f.end - line.start : 0),
-      );
-    }
+    if (f.approximate || !COMPARABLE.has(f.qualifier)) continue;
+    let entry = seen.get(f.sameKey);
+    if (!entry) seen.set(f.sameKey, (entry = { values: new Set(), byWording: new Map(), byLead: new Map() }));
+    const known = entry.values.has(f.value);
+    entry.values.add(f.value);
+    const same = f.wording ? entry.byWording.get(f.wording) : undefined;
+    if (!same && f.wording) entry.byWording.set(f.wording, f);
+    const similar = f.lead ? entry.byLead.get(f.lead) : undefined;
+    if (!similar && f.lead) entry.byLead.set(f.lead, f);
+    const first = same ?? similar;
+    if (known || !first || first.value === f.value) continue;
+    const line = lineOf(ctx, f);
+    findings.push(
+      at(
+        'indicator.mismatch',
+        same ? 'error' : 'warning',
+        same
+          ? `同一个数字前后不一致：前面写“${first.text}”，这里写“${f.text}”，请统一。`
+          : `前面写“${first.text}”，这里写“${f.text}”。如果说的是同一件事，数字应当一致；如果不是，请写清楚各指什么。`,
+        line,
+        line ? f.start - line.start : 0,
+        line ? f.end - line.start : 0,
+      ),
+    );
   }
 
   // indicator.missing: the figures a present part is expected to give.
@@ -224,7 +406,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     if (!ctx.doc.sections.some((s) => s.part === part.id)) continue;
     for (const id of part.indicators) {
       const form = ctx.doc.indicators[id];
-      if (found.some((f) => f.id === id) || (form && form.value !== null)) continue;
+      if (found.some((f) => f.id === id && f.qualifier !== 'target') || (form && form.value !== null)) continue;
       const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
       findings.push({ ...at('indicator.missing', 'warning', `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`, null), section: part.id });
     }

@@ -6,7 +6,9 @@ import { at, perLine, type CheckContext, type RawFinding } from './context';
 import type { TextLine } from '../model/plainText';
 
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
-const LANDLINE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8})(?![\d.])/g;
+/** A mobile number written in groups: "139-8547-6210", "139 8547 6210", "+86 139…". */
+const MOBILE_GROUPED = /(?<![\d.\-－—])(?:\+?86[-－\s]?)?1[3-9]\d(?:[-－—\s]\d{4}){2}(?![\d.\-－—])/g;
+const LANDLINE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8}|(?:[（(]0\d{2,3}[)）]\s*|0\d{2,3}[-—－\s])\d{3,4}[-—－\s]\d{4})(?![\d.])/g;
 const PHONE_CONTEXT = /(电话|手机|热线|联系方式|座机)[:：]?\s*(\d{7,8})(?![\d.])/g;
 const ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 const STAFF_LINE = /^\s*(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|核稿人?)\s*[:：]/;
@@ -26,7 +28,7 @@ export function validIdNumber(id: string): boolean {
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** Roles of private people: a name right after one of these is a person the report must not name. */
-const PRIVATE_ROLE = '(?:当事人|信访人|上访人|来访人|申请人|被申请人|原告|被告|矫正对象|社区矫正对象|吸毒人员|刑满释放人员|精神障碍患者|邪教人员|涉访人员|纠纷双方|村民|居民|群众)';
+const PRIVATE_ROLE = '(?:上访户|信访户|上访人员|信访人员|缠访户|访民|老上访户|涉事人|涉事群众|纠纷当事人|当事人|信访人|上访人|来访人|申请人|被申请人|原告|被告|矫正对象|社区矫正对象|吸毒人员|刑满释放人员|精神障碍患者|邪教人员|涉访人员|纠纷双方|村民|居民|群众)';
 const NAME = `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})`;
 const ROLE_THEN_NAME = new RegExp(`${PRIVATE_ROLE}[：:]?\\s*${NAME}`, 'g');
 const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障碍|社区矫正|刑满释放|邪教/;
@@ -44,7 +46,7 @@ function privacyOfLine(line: TextLine): RawFinding[] {
     for (const m of text.matchAll(MOBILE)) {
       findings.push(at('privacy.phone', 'error', `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
     }
-    for (const re of [LANDLINE, PHONE_CONTEXT]) {
+    for (const re of [MOBILE_GROUPED, LANDLINE, PHONE_CONTEXT]) {
       for (const m of text.matchAll(re)) {
         if (findings.some((f) => f.start !== null && f.start <= line.start + m.index && f.end! >= line.start + m.index + m[0].length)) continue;
         findings.push(at('privacy.phone', 'error', `公开的报告中不能有电话号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));

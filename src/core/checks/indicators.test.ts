@@ -1,0 +1,205 @@
+/**
+ * Figures in context (issue #12): the same figure is compared only with itself, rates and shares in their
+ * usual wordings, and what a figure counts. Our own texts, several wordings per form.
+ */
+import { describe, expect, it } from 'vitest';
+import { importText } from '../import/index';
+import { checkReport } from './index';
+
+/** A clean 2025 township report around the given paragraphs. */
+function report(measures: string, more: { leadership?: string; plans?: string } = {}) {
+  const filler = '镇政府坚持依法决策，健全重大行政决策程序，推进严格规范公正文明执法，深化基层依法治理。';
+  const text = [
+    '柳河镇关于2025年度法治政府建设情况的报告',
+    '2025年，柳河镇坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：',
+    '一、主要举措和成效',
+    measures,
+    filler.repeat(20),
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    more.leadership ?? '镇党委书记、镇长认真履行第一责任人职责，带头学法用法，亲自研究部署法治建设重要工作。'.repeat(3),
+    '三、存在的不足和原因',
+    '基层执法力量不足，普法形式较为单一。主要原因是专业人员少，经费投入不够。'.repeat(3),
+    '四、2026年工作安排',
+    more.plans ?? '2026年，我镇将持续推进法治政府建设，完善依法决策机制，加强执法队伍建设，深化普法宣传。'.repeat(3),
+    '五、其他需要报告的情况',
+    '无。',
+    '柳河镇人民政府',
+    '2026年1月20日',
+  ].join('\n');
+  const imported = importText(text);
+  if (!imported.ok) throw new Error(imported.error);
+  return imported.doc;
+}
+
+const check = (measures: string, more?: { leadership?: string; plans?: string }) => checkReport(report(measures, more));
+const of = (measures: string, rule: string, more?: { leadership?: string; plans?: string }) => check(measures, more).findings.filter((f) => f.rule === rule);
+const errorsOf = (measures: string, more?: { leadership?: string; plans?: string }) =>
+  check(measures, more)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.rule);
+
+describe('indicator.mismatch compares only the same figure', () => {
+  it.each([
+    ['new vs cumulative', '全年新培育法律明白人42名，全镇法律明白人总数达到168名。'],
+    ['new vs existing', '今年新聘法律顾问2名，全镇现有法律顾问9名。'],
+    ['a part vs its whole', '受理行政诉讼案件3件，其中行政机关负责人出庭应诉1件，行政诉讼案件均已审结。'],
+    ['per village vs the total', '为全镇11个村每村配备法律顾问1名，全镇共聘请法律顾问4名。'],
+    ['last year vs this year', '开展普法宣传活动26场次，上年开展普法宣传活动19场次。'],
+    ['a change vs the figure', '全年受理行政复议案件4件，比上年减少行政复议案件2件。'],
+  ])('%s: no finding', (_what, measures) => {
+    expect(of(measures, 'indicator.mismatch')).toEqual([]);
+  });
+
+  it("next year's target is not this year's result", () => {
+    const doc = { plans: '2026年，全镇组织集体学法不少于4次，开展法治培训不少于6场次，持续深化基层依法治理。'.repeat(2) };
+    expect(of('全年组织集体学法5次，开展法治培训8场次。', 'indicator.mismatch', doc)).toEqual([]);
+    // A target in the results part is a target too.
+    expect(of('全年组织集体学法5次，明年计划组织集体学法不少于6次。', 'indicator.mismatch')).toEqual([]);
+  });
+
+  it('two kinds of meeting with the same keyword: at most a warning', () => {
+    const found = of('镇党委召开专题会议4次研究法治建设，镇政府召开专题会议5次研究依法行政。', 'indicator.mismatch');
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    const split = check('镇党委召开专题会议4次，研究法治建设重点问题。', { leadership: '党委书记主持召开专题会议5次，听取法治建设工作汇报。'.repeat(3) });
+    expect(split.findings.filter((f) => f.rule === 'indicator.mismatch' && f.severity === 'error')).toEqual([]);
+  });
+
+  it('the same words about the whole year with two values: an error', () => {
+    const found = of('全年开展法治培训10场次，覆盖400人次。\n（二）强化依法行政。全年开展法治培训12场次。', 'indicator.mismatch');
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+    expect(found[0]!.message).toContain('10场次');
+    const again = of('2025年共办理行政处罚案件26件。执法中队坚持教育与处罚相结合。2025年共办理行政处罚案件29件。', 'indicator.mismatch');
+    expect(again.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('the same words about two villages or two offices: at most a warning', () => {
+    for (const text of [
+      '东村：开展普法宣传活动5场次。西村：开展普法宣传活动8场次。',
+      '1.东坪村。开展普法宣传活动5场次。\n2.西坪村。开展普法宣传活动8场次。',
+      '镇司法所全年开展法治培训10场次。镇综合执法队全年开展法治培训12场次。',
+    ]) {
+      expect(of(text, 'indicator.mismatch').filter((f) => f.severity === 'error')).toEqual([]);
+    }
+  });
+
+  it('the same words with the same value: nothing', () => {
+    expect(of('全年开展法治培训10场次。各村积极参与，全年开展法治培训10场次。', 'indicator.mismatch')).toEqual([]);
+  });
+
+  it('the form against the prose: an error for a result, a warning for a cumulative figure, nothing for a target', () => {
+    const result = report('全年排查矛盾纠纷96件，化解95件。');
+    result.indicators.disputes = { value: 90, unit: '件' };
+    expect(checkReport(result).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['error']);
+
+    const two = report('镇政府聘请法律顾问2名，村级法律顾问14名。');
+    two.indicators.legal_advisers = { value: 16, unit: '名' };
+    expect(checkReport(two).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['warning']);
+
+    const cumulative = report('全镇法律明白人达到168名，覆盖全部村组。');
+    cumulative.indicators.law_literate = { value: 42, unit: '名' };
+    expect(checkReport(cumulative).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['warning']);
+
+    const target = report('法律明白人队伍不断壮大。', { plans: '2026年，计划培育法律明白人不少于60名，推进法治乡村建设。'.repeat(3) });
+    target.indicators.law_literate = { value: 42, unit: '名' };
+    expect(checkReport(target).findings.filter((f) => f.rule === 'indicator.mismatch')).toEqual([]);
+  });
+});
+
+describe('what a figure counts', () => {
+  const indicator = (measures: string, id: string) => check(measures).indicators.find((i) => i.id === id)!;
+
+  it('协调解决 is not 调解, a 调解员 is a person', () => {
+    expect(indicator('镇领导包案协调解决难点问题7件。', 'mediation').found).toBe(false);
+    expect(indicator('协调解决群众急难愁盼事项12件。', 'mediation').found).toBe(false);
+    expect(indicator('培训村级调解员36人次。', 'mediation').found).toBe(false);
+    expect(indicator('人民调解委员会调解纠纷30件。', 'mediation')).toMatchObject({ found: true, value: 30 });
+  });
+
+  it('a count of something else between keyword and figure belongs to that thing', () => {
+    expect(indicator('法律顾问全程参与，协助解决问题5个。', 'legal_advisers').found).toBe(false);
+    expect(indicator('法律顾问提出修改建议4个。', 'legal_advisers').found).toBe(false);
+    expect(indicator('镇政府聘请法律顾问2名。', 'legal_advisers')).toMatchObject({ found: true, value: 2 });
+    expect(indicator('配备专职法律顾问1名。', 'legal_advisers')).toMatchObject({ found: true, value: 1 });
+  });
+
+  it('a per-village figure is not the total when a total is given', () => {
+    expect(indicator('各村每村配备法律顾问1名，全镇共聘请法律顾问4名。', 'legal_advisers')).toMatchObject({ value: 4 });
+    expect(indicator('实现村（社区）法律顾问全覆盖，每村1名；镇政府另聘法律顾问2名。', 'legal_advisers')).toMatchObject({ value: 2 });
+  });
+
+  it("the side panel shows this year's result, not next year's target", () => {
+    const result = check('全年组织班子集体学法9次。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    expect(result.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ value: 9 });
+    const onlyTarget = check('班子学法形成制度。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    expect(onlyTarget.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ found: false });
+  });
+
+  it('a figure right before its keyword belongs to that keyword', () => {
+    const result = check('办理18件行政处罚案件、3件行政强制案件。');
+    expect(result.indicators.find((i) => i.id === 'enforcement_cases')).toMatchObject({ value: 18 });
+    expect(result.findings.filter((f) => f.rule === 'indicator.mismatch')).toEqual([]);
+  });
+});
+
+describe('indicator.ratio', () => {
+  it.each([
+    '现有执法人员14名，其中持有执法证件的16名。',
+    '全镇在编执法人员20名，其中持证23名。',
+    '排查矛盾纠纷40件，化解43件。',
+    '受理信息公开申请5件，办结6件。',
+    '共发现问题9项，整改11项。',
+    '全镇执法人员68名，持证执法人员70名。',
+    '受理行政复议申请3件，依法纠错4件。',
+  ])('%s: an error', (measures) => {
+    expect(errorsOf(measures)).toContain('indicator.ratio');
+  });
+
+  it.each([
+    '现有执法人员14名，其中持证12名。',
+    '受理案件12件、信访事项30件，其中办结35件。',
+    '排查矛盾纠纷120件，化解118件，涉及群众260人。',
+    '培训执法人员40人次，其中持证执法人员32人次。',
+    '排查矛盾纠纷100余件，化解108件。',
+    '调解纠纷74件，涉及金额120万元，其中调解成功71件。',
+    '办理行政审批事项12件，解决群众诉求30件。',
+    '排查矛盾纠纷40件，累计化解历年积案43件。',
+  ])('%s: no error', (measures) => {
+    expect(errorsOf(measures)).not.toContain('indicator.ratio');
+  });
+});
+
+describe('indicator.rate-mismatch', () => {
+  it.each([
+    '调解74件，成功71件，成功率85.9%。',
+    '全年调处矛盾纠纷74件，调解成功71件，调解成功率为85.9%。',
+    '排查矛盾纠纷50件，化解40件，化解率96%。',
+    '受理信息公开申请20件，按期答复15件，占比95%。',
+    '排查矛盾纠纷200件，化解150件，化解率百分之九十。',
+    '排查纠纷40件，化解20件，化解率九成以上。',
+    '受理行政复议申请8件，纠错2件，纠错比例为50%。',
+  ])('%s: a warning', (measures) => {
+    expect(of(measures, 'indicator.rate-mismatch').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it.each([
+    '调解74件，成功71件，成功率95.9%。',
+    '调解74件，成功71件，成功率96%。',
+    '排查矛盾纠纷61件，化解54件，化解率88.5%。',
+    '排查矛盾纠纷61件，化解54件，化解率89%。',
+    '排查矛盾纠纷30件，化解28件，化解率九成以上。',
+    '受理信息公开申请20件，按期答复19件，占比95%。',
+    '调解纠纷74件，成功71件，群众满意率98%。',
+  ])('%s: nothing', (measures) => {
+    expect(of(measures, 'indicator.rate-mismatch')).toEqual([]);
+  });
+});
+
+describe('indicator.rate-range', () => {
+  it.each(['群众满意度达103%。', '调解成功率达到105％。', '执法人员持证比例为110%。', '办结案件占受理总数的120%。'])('%s: an error', (measures) => {
+    expect(of(measures, 'indicator.rate-range').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it.each(['受理案件数同比增长120%。', '普法覆盖面较上年提高150%。', '年度任务完成率达125%。', '宣传经费是上年的130%。'])('%s: no error', (measures) => {
+    expect(of(measures, 'indicator.rate-range')).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+/** Publication safety: phone numbers in every usual grouping, and private people's names (our own texts). */
+import { describe, expect, it } from 'vitest';
+import type { TextLine } from '../model/plainText';
+import type { CheckContext } from './context';
+import { checkPrivacy } from './privacy';
+
+/** The privacy rule over one paragraph of a report body. */
+function privacy(text: string) {
+  const line: TextLine = { kind: 'paragraph', text, start: 0, part: 'measures', sectionKey: 's1', blockIndex: 0 };
+  return checkPrivacy({ plain: { text, lines: [line] } } as unknown as CheckContext);
+}
+const rulesOf = (text: string) => privacy(text).map((f) => f.rule);
+
+describe('privacy.phone', () => {
+  it.each([
+    '如有疑问请联系139-8547-6210。',
+    '值班手机：139 8547 6210',
+    '咨询电话 +86 137-1234-5678。',
+    '联系镇司法所（180－2233－4455）。',
+    '热线15907781234全天开通。',
+    '举报电话：0731-84561234。',
+    '投诉电话0731-8456-1234。',
+    '值班室（0755）2688 1234',
+    '联系电话：0731 8456 1234。',
+  ])('%s: an error', (text) => {
+    const found = privacy(text).filter((f) => f.rule === 'privacy.phone');
+    expect(found.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it.each([
+    '2021-2025年法治政府建设实施纲要',
+    '涉及金额138.5万元，惠及群众1386-1520人。',
+    '编号 2025-0131-0042 的文件已归档。',
+    '全镇常住人口13 8547人。',
+  ])('%s: nothing', (text) => {
+    expect(rulesOf(text)).not.toContain('privacy.phone');
+  });
+});
+
+describe('privacy.person', () => {
+  it.each([
+    ['上访户王德贵多次到镇反映宅基地问题，经调解息访。', '王德贵'],
+    ['信访户刘桂兰反映的土地纠纷已妥善化解。', '刘桂兰'],
+    ['老上访户赵长林的信访积案已化解。', '赵长林'],
+    ['纠纷当事人孙志强与邻居达成和解。', '孙志强'],
+    ['社区矫正对象陈小军按期报到。', '陈小军'],
+  ])('%s: a warning to write %s as 某', (text, name) => {
+    const found = privacy(text).filter((f) => f.rule === 'privacy.person');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('warning');
+    expect(found[0]!.message).toContain(name);
+    expect(found[0]!.fix?.replacement).toBe(`${name[0]}某`);
+  });
+
+  it.each([
+    '上访户王某多次到镇反映宅基地问题，经调解息访。',
+    '镇长王德贵接待上访群众，协调化解信访问题。',
+    '信访户家中走访了解诉求，化解纠纷3件。',
+  ])('%s: nothing', (text) => {
+    expect(rulesOf(text)).not.toContain('privacy.person');
+  });
+});
