@@ -15,6 +15,7 @@ import { checkHeadings, checkStructure, summariseSections } from './structure';
 import { compareFindings, type CheckResult, type Finding } from './types';
 import { checkYears } from './years';
 import { checkWording } from './wording';
+import { checkNumbers } from './numbers';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -58,6 +59,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkForm(ctx),
     ...checkPrevious(ctx),
     ...checkWording(ctx),
+    ...checkNumbers(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
