@@ -47,7 +47,7 @@ function numbersOfLine(line: TextLine): RawFinding[] {
     const [, a, sep, b, unit] = m;
     if (a!.length > 6 || b!.length > 6) continue;
     // A hyphen or half-width tilde becomes the 浪纹线 of GB/T 15834; 至, 到 and ～ stay as written.
-    const mark = /[\-－~〜]/.test(sep!) ? '～' : sep;
+    const mark = /[-－~〜]/.test(sep!) ? '～' : sep;
     const fixed = `${a}${unit}${mark}${b}${unit}`;
     findings.push(
       at(RULE, 'warning', `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
