@@ -16,6 +16,7 @@ import { compareFindings, type CheckResult, type Finding } from './types';
 import { checkYears } from './years';
 import { checkWording } from './wording';
 import { checkNumbers } from './numbers';
+import { checkMarks } from './marks';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -60,6 +61,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkPrevious(ctx),
     ...checkWording(ctx),
     ...checkNumbers(ctx),
+    ...checkMarks(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
