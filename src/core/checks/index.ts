@@ -17,6 +17,7 @@ import { checkYears } from './years';
 import { checkWording } from './wording';
 import { checkNumbers } from './numbers';
 import { checkMarks } from './marks';
+import { checkRelativeTime } from './relativeTime';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -62,6 +63,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkWording(ctx),
     ...checkNumbers(ctx),
     ...checkMarks(ctx),
+    ...checkRelativeTime(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);

@@ -30,7 +30,7 @@ export const WordListsSchema = z.object({
     /** Fixed phrases that contain a relative word but say no date (近期目标). */
     fixed: z.array(z.string()),
   }),
-  requests: z.array(z.object({ text: z.string().min(2) })),
+  requests: z.array(z.object({ text: z.string().min(2), replacement: z.string().optional() })),
   repealed: z.array(
     z.object({
       names: z.array(z.string().min(2)).min(1),
