@@ -18,6 +18,7 @@ import { checkWording } from './wording';
 import { checkNumbers } from './numbers';
 import { checkMarks } from './marks';
 import { checkRelativeTime } from './relativeTime';
+import { checkGenre } from './genre';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -64,6 +65,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkNumbers(ctx),
     ...checkMarks(ctx),
     ...checkRelativeTime(ctx),
+    ...checkGenre(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
