@@ -9,8 +9,10 @@ import type { TextLine } from '../model/plainText';
 import { at, perLine, type CheckContext, type RawFinding } from './context';
 
 const YEAR_SPAN = /(?<![\d\-－–.．/A-Za-z:：#])((?:19|20)\d{2})(年)?\s*[-－–]\s*((?:19|20)\d{2})(?![\d\-－–.．/:])/g;
-const UNITS = '个天日月年次人件名家户项元场期批条款章节页届岁周倍层所座村组亩吨米公里小时分钟课时学时本份册';
-const NUMBER_RANGE = new RegExp(`(?<![\\d\\-－–.．/A-Za-z:：#])(\\d{1,6}(?:\\.\\d+)?)\\s*[-－–]\\s*(\\d{1,6}(?:\\.\\d+)?)(?=\\s*[${UNITS}])`, 'g');
+const UNITS = '公里|小时|分钟|课时|学时|[个天日月年次人件名家户项元场期批条款章节页届岁周倍层所座村组亩吨米本份册]';
+const NUMBER_RANGE = new RegExp(`(?<![\\d\\-－–.．/A-Za-z:：#])(\\d{1,6}(?:\\.\\d+)?)\\s*[-－–]\\s*(\\d{1,6}(?:\\.\\d+)?)(?=\\s*(?:${UNITS}))`, 'g');
+/** "GB/T 9704-2012", "ISO 2001-2015": a standard's number and year, not a range. */
+const STANDARD_BEFORE = /[A-Za-z]\s*$/;
 const ELLIPSIS = /[.．·・]{3,}|。{2,}|(?<!…)…(?!…)/g;
 const ENUM_BEFORE_DENG = /、(?=等(?![级次同候待额量号于]))/g;
 const DOUBLED = /[，、；：][，。、；：]|。[，、；：]/g;
@@ -22,6 +24,7 @@ function rangeOfLine(line: TextLine): RawFinding[] {
   const years: Array<[number, number]> = [];
   for (const m of text.matchAll(YEAR_SPAN)) {
     const [, a, nian, b] = m;
+    if (STANDARD_BEFORE.test(text.slice(0, m.index))) continue;
     if (Number(b) <= Number(a) || Number(b) - Number(a) > 30) continue;
     const fixed = `${a}${nian ?? ''}—${b}`;
     years.push([m.index, m.index + m[0].length]);
@@ -32,8 +35,9 @@ function rangeOfLine(line: TextLine): RawFinding[] {
   for (const m of text.matchAll(NUMBER_RANGE)) {
     if (years.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
     const [, a, b] = m;
+    if (STANDARD_BEFORE.test(text.slice(0, m.index))) continue;
     if (/^(19|20)\d\d$/.test(a!) && /^(19|20)\d\d$/.test(b!)) continue;
-    const unit = text.slice(m.index + m[0].length).trimStart()[0]!;
+    const unit = text.slice(m.index + m[0].length).trimStart()[0]!; // 公里/小时…: only the first character matters below
     // Months and days of the month are points in time: their span takes 一字线 like years do.
     const time = (unit === '月' && Number(b) <= 12) || (unit === '日' && /月$/.test(text.slice(0, m.index)));
     const mark = time ? '—' : '～';
