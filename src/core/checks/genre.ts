@@ -5,7 +5,7 @@
  * 工作条例》 in 2012; the laws the 民法典 replaced in 2021). Both lists are data in templates/wording.json.
  */
 import type { TextLine } from '../model/plainText';
-import { at, perLine, sentences, type CheckContext, type RawFinding } from './context';
+import { at, sentences, type RawFinding } from './context';
 import { inSpans, quotedSpans, titleSpans } from './quoted';
 import { WORD_LISTS } from './wordLists';
 
@@ -15,6 +15,7 @@ const REQUESTS = WORD_LISTS.requests.map((r) => ({ ...r, re: new RegExp(escape(r
 const REPEALED = WORD_LISTS.repealed
   .flatMap((r) => r.names.map((name) => ({ ...r, name })))
   .sort((a, b) => b.name.length - a.name.length);
+const ANY_REPEALED = new RegExp(REPEALED.map((r) => escape(r.name)).join('|'));
 /** The sentence says the basis is no longer in force, or speaks of its time: history, not a citation. */
 const HISTORY = /废止|失效|取代|替代|代替|此前|原《|原来|曾经|修订前|施行前|不再|同时废|改为/;
 
@@ -33,44 +34,39 @@ function requestOfLine(line: TextLine): RawFinding[] {
   return findings;
 }
 
-function repealedOfLine(year: number) {
-  return (line: TextLine): RawFinding[] => {
-    const text = line.text;
-    if (!REPEALED.some((r) => text.includes(r.name))) return [];
-    const titles = titleSpans(text);
-    const taken: Array<[number, number]> = [];
-    const findings: RawFinding[] = [];
-    for (const r of REPEALED) {
-      if (year < r.since) continue;
-      for (let i = text.indexOf(r.name); i >= 0; i = text.indexOf(r.name, i + 1)) {
-        const end = i + r.name.length;
-        // A law's short name is a citation only as a whole title: 《合同法》, not 合同法律顾问.
-        const title = titles.find(([s, e]) => s === i - 1 && e === end + 1);
-        if (!title && !r.bare) continue;
-        if (inSpans(taken, i, end)) continue;
-        const sentence = sentences(text).find((s) => i >= s.from && i < s.from + s.text.length)?.text ?? '';
-        if (HISTORY.test(sentence)) continue;
-        const from = title ? i - 1 : i;
-        const to = title ? end + 1 : end;
-        taken.push([from, to]);
-        // An article number (《合同法》第五十二条) has no counterpart to swap in mechanically.
-        const fixable = !/^\s*第/.test(text.slice(to));
-        const replacement = title ? `《${r.replacedBy}》` : r.replacedBy;
-        findings.push(
-          at('basis.repealed', 'warning', `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`, line, from, to, fixable ? { label: `改为“${replacement}”`, replacement } : undefined),
-        );
-      }
+function repealedOfLine(line: TextLine, year: number): RawFinding[] {
+  const text = line.text;
+  if (!ANY_REPEALED.test(text)) return [];
+  const titles = titleSpans(text);
+  const taken: Array<[number, number]> = [];
+  const findings: RawFinding[] = [];
+  for (const r of REPEALED) {
+    if (year < r.since) continue;
+    for (let i = text.indexOf(r.name); i >= 0; i = text.indexOf(r.name, i + 1)) {
+      const end = i + r.name.length;
+      // A law's short name is a citation only as a whole title: 《合同法》, not 合同法律顾问.
+      const title = titles.find(([s, e]) => s === i - 1 && e === end + 1);
+      if (!title && !r.bare) continue;
+      if (inSpans(taken, i, end)) continue;
+      const sentence = sentences(text).find((s) => i >= s.from && i < s.from + s.text.length)?.text ?? '';
+      if (HISTORY.test(sentence)) continue;
+      const from = title ? i - 1 : i;
+      const to = title ? end + 1 : end;
+      taken.push([from, to]);
+      // An article number (《合同法》第五十二条) has no counterpart to swap in mechanically.
+      const fixable = !/^\s*第/.test(text.slice(to));
+      const replacement = title ? `《${r.replacedBy}》` : r.replacedBy;
+      findings.push(
+        at('basis.repealed', 'warning', `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`, line, from, to, fixable ? { label: `改为“${replacement}”`, replacement } : undefined),
+      );
     }
-    return findings;
-  };
+  }
+  return findings;
 }
 
-const BODY = new Set(['heading', 'subheading', 'paragraph', 'closing']);
-
-export function checkGenre(ctx: CheckContext): RawFinding[] {
-  const lines = ctx.plain.lines.filter((l) => BODY.has(l.kind));
-  const findings = perLine('genre.request', lines, requestOfLine);
-  // Whether a basis was still in force depends on the report year: each year has its own line cache.
-  if (ctx.year !== null) findings.push(...perLine(`basis.repealed@${ctx.year}`, lines, repealedOfLine(ctx.year)));
+/** Both rules of this file on one line of a report on `year` (null: unknown, then no basis is judged). */
+export function genreOfLine(line: TextLine, year: number | null): RawFinding[] {
+  const findings = requestOfLine(line);
+  if (year !== null) findings.push(...repealedOfLine(line, year));
   return findings;
 }

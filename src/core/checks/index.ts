@@ -14,11 +14,7 @@ import { checkPlaceholders, checkPrivacy } from './privacy';
 import { checkHeadings, checkStructure, summariseSections } from './structure';
 import { compareFindings, type CheckResult, type Finding } from './types';
 import { checkYears } from './years';
-import { checkWording } from './wording';
-import { checkNumbers } from './numbers';
-import { checkMarks } from './marks';
-import { checkRelativeTime } from './relativeTime';
-import { checkGenre } from './genre';
+import { checkProofreading } from './proofread';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -61,11 +57,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkPlaceholders(ctx),
     ...checkForm(ctx),
     ...checkPrevious(ctx),
-    ...checkWording(ctx),
-    ...checkNumbers(ctx),
-    ...checkMarks(ctx),
-    ...checkRelativeTime(ctx),
-    ...checkGenre(ctx),
+    ...checkProofreading(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);

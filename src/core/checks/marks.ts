@@ -6,7 +6,7 @@
  * that ends with a mark. Ranges with % or 万 are number.form's (numbers.ts), so they are not reported twice.
  */
 import type { TextLine } from '../model/plainText';
-import { at, perLine, type CheckContext, type RawFinding } from './context';
+import { at, type RawFinding } from './context';
 
 const YEAR_SPAN = /(?<![\d\-－–.．/A-Za-z:：#])((?:19|20)\d{2})(年)?\s*[-－–]\s*((?:19|20)\d{2})(?![\d\-－–.．/:])/g;
 const UNITS = '公里|小时|分钟|课时|学时|[个天日月年次人件名家户项元场期批条款章节页届岁周倍层所座村组亩吨米本份册]';
@@ -48,13 +48,14 @@ function rangeOfLine(line: TextLine): RawFinding[] {
   return findings;
 }
 
-function marksOfLine(line: TextLine): RawFinding[] {
+/** Both rules of this file on one line (attachment lines included). */
+export function marksOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
-  const findings: RawFinding[] = [];
-  for (const m of text.matchAll(ELLIPSIS)) {
+  const findings: RawFinding[] = rangeOfLine(line);
+  if (/[.．·・。…]{2}|…/.test(text)) for (const m of text.matchAll(ELLIPSIS)) {
     findings.push(at('punct.ellipsis', 'info', `省略号应写作“……”（两个“…”），不用“${m[0]}”。`, line, m.index, m.index + m[0].length, { label: '改为“……”', replacement: '……' }));
   }
-  for (const m of text.matchAll(ENUM_BEFORE_DENG)) {
+  if (text.includes('、等')) for (const m of text.matchAll(ENUM_BEFORE_DENG)) {
     findings.push(at('punct.ellipsis', 'info', '“等”前面不用顿号，请删去“、”。', line, m.index, m.index + 1, { label: '删去“、”', replacement: '' }));
   }
   for (const m of text.matchAll(DOUBLED)) {
@@ -68,11 +69,4 @@ function marksOfLine(line: TextLine): RawFinding[] {
     if (last) findings.push(at('punct.ellipsis', 'info', `标题末尾不用标点，请删去“${last[0]}”。`, line, last.index, last.index + 1, { label: '删去末尾标点', replacement: '' }));
   }
   return findings;
-}
-
-const BODY = new Set(['heading', 'subheading', 'paragraph', 'closing', 'attachment']);
-
-export function checkMarks(ctx: CheckContext): RawFinding[] {
-  const lines = ctx.plain.lines.filter((l) => BODY.has(l.kind));
-  return [...perLine('punct.range', lines, rangeOfLine), ...perLine('punct.ellipsis', lines, marksOfLine)];
 }

@@ -4,7 +4,7 @@
  * digits, a decimal without its leading 0, figures mixed with 千/百 ("5千余份"). Each with its fix.
  */
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, perLine, type CheckContext, type RawFinding } from './context';
+import { at, type RawFinding } from './context';
 
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
@@ -22,16 +22,16 @@ function plausibleYear(yy: number): boolean {
   return yy <= 49;
 }
 
-function numbersOfLine(line: TextLine): RawFinding[] {
+export function numbersOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
   if (!/[\d０-９]/.test(text)) return [];
   const findings: RawFinding[] = [];
-  for (const m of text.matchAll(FULL_DIGITS)) {
+  if (/[０-９]/.test(text)) for (const m of text.matchAll(FULL_DIGITS)) {
     const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
     findings.push(at(RULE, 'warning', `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`, line, m.index, m.index + m[0].length, { label: `改为“${half}”`, replacement: half }));
   }
   if (!/\d/.test(text)) return findings;
-  for (const m of text.matchAll(SHORT_YEAR)) {
+  if (text.includes('年')) for (const m of text.matchAll(SHORT_YEAR)) {
     const yy = Number(m[2]);
     if (!plausibleYear(yy)) continue;
     const full = String(2000 + yy);
@@ -39,11 +39,11 @@ function numbersOfLine(line: TextLine): RawFinding[] {
       at(RULE, 'warning', `年份不能简写：“${m[2]}年”应写作“${full}年”。`, line, m.index, m.index + m[0].length - 1, { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 }),
     );
   }
-  for (const m of text.matchAll(HAO)) {
+  if (text.includes('号')) for (const m of text.matchAll(HAO)) {
     const to = m.index + m[0].length;
     findings.push(at(RULE, 'warning', `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, { label: '改为“日”', replacement: '日', from: to - 1, to }));
   }
-  for (const m of text.matchAll(RANGE_UNIT)) {
+  if (/[%％万亿]/.test(text)) for (const m of text.matchAll(RANGE_UNIT)) {
     const [, a, sep, b, unit] = m;
     if (a!.length > 6 || b!.length > 6) continue;
     // A hyphen or half-width tilde becomes the 浪纹线 of GB/T 15834; 至, 到 and ～ stay as written.
@@ -53,11 +53,11 @@ function numbersOfLine(line: TextLine): RawFinding[] {
       at(RULE, 'warning', `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
     );
   }
-  for (const m of text.matchAll(BARE_DECIMAL)) {
+  if (/[.．]/.test(text)) for (const m of text.matchAll(BARE_DECIMAL)) {
     const fixed = `0.${m[1]}`;
     findings.push(at(RULE, 'warning', `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
   }
-  for (const m of text.matchAll(MIXED)) {
+  if (/[千百]/.test(text)) for (const m of text.matchAll(MIXED)) {
     const value = Number(m[1]) * (m[2] === '千' ? 1000 : 100);
     if (!Number.isInteger(value)) continue;
     const fixed = String(value);
@@ -66,8 +66,4 @@ function numbersOfLine(line: TextLine): RawFinding[] {
     );
   }
   return findings;
-}
-
-export function checkNumbers(ctx: CheckContext): RawFinding[] {
-  return perLine(RULE, bodyLines(ctx), numbersOfLine);
 }

@@ -4,7 +4,7 @@
  * 法制机构…) and anything inside quotation marks or 《》 are left alone.
  */
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, perLine, type CheckContext, type RawFinding } from './context';
+import { at, type RawFinding } from './context';
 import { inSpans, quotedSpans } from './quoted';
 import { WORD_LISTS, type WordLists } from './wordLists';
 
@@ -30,7 +30,9 @@ function compile(lists: WordLists): Compiled[] {
 }
 
 const COMPILED = compile(WORD_LISTS);
-const FIRST_CHARS = new Set(COMPILED.map((c) => c.wrong[0]!));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One scan of the line finds whether any listed word is there at all. */
+const ANY_WORD = new RegExp(COMPILED.map((c) => escape(c.wrong)).join('|'));
 
 /** Ranges of the line covered by a fixed term of the keep list. */
 function keptSpans(text: string, keep: readonly string[]): Array<[number, number]> {
@@ -41,11 +43,9 @@ function keptSpans(text: string, keep: readonly string[]): Array<[number, number
   return spans;
 }
 
-function wordingOfLine(line: TextLine): RawFinding[] {
+export function wordingOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
-  let any = false;
-  for (const ch of text) if (FIRST_CHARS.has(ch)) { any = true; break; }
-  if (!any) return [];
+  if (!ANY_WORD.test(text)) return [];
   const quoted = quotedSpans(text);
   const kept = keptSpans(text, WORD_LISTS.keep);
   const taken: Array<[number, number]> = [];
@@ -64,8 +64,4 @@ function wordingOfLine(line: TextLine): RawFinding[] {
     }
   }
   return findings;
-}
-
-export function checkWording(ctx: CheckContext): RawFinding[] {
-  return perLine('word.confusable', bodyLines(ctx), wordingOfLine);
 }
