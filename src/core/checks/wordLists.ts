@@ -1,7 +1,7 @@
 /**
  * The proofreader's word lists (templates/wording.json): confusable words, relative-time words, requests
- * that belong in a 请示, repealed bases. Data, not code, so that a county can extend them; the bundled file
- * is held to the schema by the tests, not parsed at every start.
+ * that belong in a 请示, repealed bases. Data, not code, so that they grow by editing a list and a county’s
+ * additions can be held to the same schema; the bundled file is checked by the tests, not at every start.
  */
 import * as z from 'zod';
 import wordingJson from '../../../templates/wording.json';
@@ -45,26 +45,3 @@ export const WordListsSchema = z.object({
 export type WordLists = z.infer<typeof WordListsSchema>;
 
 export const WORD_LISTS: WordLists = wordingJson as WordLists;
-
-/** A county's additions (a file of the same shape) appended to the bundled lists. */
-export function extendWordLists(base: WordLists, extra: unknown): { ok: true; lists: WordLists } | { ok: false; error: string } {
-  const parsed = WordListsSchema.safeParse(extra);
-  if (!parsed.success) return { ok: false, error: `用词表格式不对：${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() };
-  const add = parsed.data;
-  return {
-    ok: true,
-    lists: {
-      ...base,
-      keep: [...base.keep, ...add.keep],
-      confusables: [...base.confusables, ...add.confusables],
-      relativeTime: {
-        words: [...new Set([...base.relativeTime.words, ...add.relativeTime.words])],
-        notAfter: { ...base.relativeTime.notAfter, ...add.relativeTime.notAfter },
-        onlyAfter: { ...base.relativeTime.onlyAfter, ...add.relativeTime.onlyAfter },
-        fixed: [...base.relativeTime.fixed, ...add.relativeTime.fixed],
-      },
-      requests: [...base.requests, ...add.requests],
-      repealed: [...base.repealed, ...add.repealed],
-    },
-  };
-}

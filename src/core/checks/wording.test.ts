@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
-import { extendWordLists, WORD_LISTS, WordListsSchema } from './wordLists';
+import { WORD_LISTS, WordListsSchema } from './wordLists';
 
 function findings(sentence: string) {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
@@ -55,14 +55,5 @@ describe('word.confusable', () => {
     '严格依法行使权力，自觉接受监督。',
   ])('says nothing about “%s”', (sentence) => {
     expect(findings(sentence)).toEqual([]);
-  });
-
-  it('a county extends the lists with a file of the same shape', () => {
-    const extra = { schemaVersion: 1, keep: [], confusables: [{ wrong: '帐户', right: '账户', why: '应写作“账户”' }], relativeTime: { words: [], notAfter: {}, onlyAfter: {}, fixed: [] }, requests: [], repealed: [] };
-    const result = extendWordLists(WORD_LISTS, extra);
-    expect(result.ok && result.lists.confusables.at(-1)!.right).toBe('账户');
-    const bad = extendWordLists(WORD_LISTS, { schemaVersion: 1, confusables: 'x' });
-    expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.error).toMatch(/^用词表格式不对/);
   });
 });
