@@ -36,6 +36,7 @@ describe('punct.ellipsis', () => {
     ['开展宪法、民法典、等宣传活动。', '开展宪法、民法典等宣传活动。'],
     ['完成整改，，共计9项。', '完成整改，共计9项。'],
     ['完成整改9项，。', '完成整改9项。'],
+    ['完成整改9项。。', '完成整改9项。'],
   ])('“%s” becomes “%s”, as advice', (text, expected) => {
     const { findings, fixed } = proofCheck(text, 'punct.ellipsis');
     expect(findings.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@
  * Marks (checks.md "Language", GB/T 15834-2011).
  * punct.range: a span of years with a hyphen ("2021-2025年": 一字线 "2021—2025年", as the 纲要's own title
  * writes it), a range of amounts with a hyphen ("3-5天": 浪纹线 "3～5天"; months and days are time: "1—6月").
- * punct.ellipsis (advice): "..." or "。。。" for "……", "、" before "等", a doubled mark, a part heading
+ * punct.ellipsis (advice): "..." or "。。。" for "……" (but "。。" is a doubled full stop), "、" before "等", a doubled mark, a part heading
  * that ends with a mark. Ranges with % or 万 are number.form's (numbers.ts), so they are not reported twice.
  */
 import type { TextLine } from '../model/plainText';
@@ -13,9 +13,10 @@ const UNITS = '公里|小时|分钟|课时|学时|[个天日月年次人件名�
 const NUMBER_RANGE = new RegExp(`(?<![\\d\\-－–.．/A-Za-z:：#])(\\d{1,6}(?:\\.\\d+)?)\\s*[-－–]\\s*(\\d{1,6}(?:\\.\\d+)?)(?=\\s*(?:${UNITS}))`, 'g');
 /** "GB/T 9704-2012", "ISO 2001-2015": a standard's number and year, not a range. */
 const STANDARD_BEFORE = /[A-Za-z]\s*$/;
-const ELLIPSIS = /[.．·・]{3,}|。{2,}|(?<!…)…(?!…)/g;
+const ELLIPSIS = /[.．·・]{3,}|。{3,}|(?<!…)…(?!…)/g;
 const ENUM_BEFORE_DENG = /、(?=等(?![级次同候待额量号于]))/g;
-const DOUBLED = /[，、；：][，。、；：]|。[，、；：]/g;
+/** Two marks in a row; a run of three 。 is an ellipsis (above), two are a doubled full stop. */
+const DOUBLED = /[，、；：][，。、；：]|(?<!。)。[，、；：。](?!。)/g;
 
 function rangeOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
@@ -52,7 +53,7 @@ function rangeOfLine(line: TextLine): RawFinding[] {
 export function marksOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
   const findings: RawFinding[] = rangeOfLine(line);
-  if (/[.．·・。…]{2}|…/.test(text)) for (const m of text.matchAll(ELLIPSIS)) {
+  if (/[.．·・。]{3}|…/.test(text)) for (const m of text.matchAll(ELLIPSIS)) {
     findings.push(at('punct.ellipsis', 'info', `省略号应写作“……”（两个“…”），不用“${m[0]}”。`, line, m.index, m.index + m[0].length, { label: '改为“……”', replacement: '……' }));
   }
   if (text.includes('、等')) for (const m of text.matchAll(ENUM_BEFORE_DENG)) {

@@ -9,7 +9,7 @@ import { at, type RawFinding } from './context';
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
 /** "23年3月", "23年度": preceded by no figure, letter or word that makes it a span of years (近10年, 满12年). */
-const SHORT_YEAR = /(?<![\d０-９A-Za-z.．/\-近满共约第余了达逾超过历每前后这那])(['’‘]?)(\d{2})年(?=(?:度|\d{1,2}月(?!份?[内以左])))/g;
+const SHORT_YEAR = /(?<![\d０-９A-Za-z.．/\-近满共约第余了达逾超过历每前后这那续计长时用])(['’‘]?)(\d{2})年(?=(?:度|\d{1,2}月(?!份?[内以左])))/g;
 const HAO = /(\d{1,2})月(\d{1,2})号(?![文楼院房线令码楼栋室])/g;
 /** "15～30%", "3-5万元": the first number lacks the % or 万 of the second. */
 const RANGE_UNIT = /(?<![\d.%％])(\d+(?:\.\d+)?)\s*([～~〜\-－—至到])\s*(\d+(?:\.\d+)?)(%|％|万|亿)/g;
