@@ -14,6 +14,7 @@ import { checkPlaceholders, checkPrivacy } from './privacy';
 import { checkHeadings, checkStructure, summariseSections } from './structure';
 import { compareFindings, type CheckResult, type Finding } from './types';
 import { checkYears } from './years';
+import { checkProofreading } from './proofread';
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -56,6 +57,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkPlaceholders(ctx),
     ...checkForm(ctx),
     ...checkPrevious(ctx),
+    ...checkProofreading(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);

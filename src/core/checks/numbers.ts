@@ -1,0 +1,69 @@
+/**
+ * number.form (checks.md "Language", GB/T 15835-2011): a two-digit year ("23年3月" for 2023年3月), "8月1号"
+ * for 8月1日, a range that drops the first unit ("15～30%" for 15%～30%, "3～5万" for 3万～5万), full-width
+ * digits, a decimal without its leading 0, figures mixed with 千/百 ("5千余份"). Each with its fix.
+ */
+import type { TextLine } from '../model/plainText';
+import { at, type RawFinding } from './context';
+
+const RULE = 'number.form';
+const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
+/** "23年3月", "23年度": preceded by no figure, letter or word that makes it a span of years (近10年, 满12年). */
+const SHORT_YEAR = /(?<![\d０-９A-Za-z.．/\-近满共约第余了达逾超过历每前后这那续计长时用])(['’‘]?)(\d{2})年(?=(?:度|\d{1,2}月(?!份?[内以左])))/g;
+const HAO = /(\d{1,2})月(\d{1,2})号(?![文楼院房线令码楼栋室])/g;
+/** "15～30%", "3-5万元": the first number lacks the % or 万 of the second. */
+const RANGE_UNIT = /(?<![\d.%％])(\d+(?:\.\d+)?)\s*([～~〜\-－—至到])\s*(\d+(?:\.\d+)?)(%|％|万|亿)/g;
+const BARE_DECIMAL = /(?<=^|[\u4e00-\u9fff，。；：、（\s])[.．](\d+)(?=%|％|[\u4e00-\u9fff])/g;
+/** "5千余份", "3百人": 千 and 百 written after figures (千米, 千克, 千瓦, 百分 are units, not numbers). */
+const MIXED = /(?<![\d.])(\d+(?:\.\d+)?)(千|百)(?![米克瓦伏帕焦卡分兆字])/g;
+
+function plausibleYear(yy: number): boolean {
+  // A two-digit year in this report is this century's: 00–49.
+  return yy <= 49;
+}
+
+export function numbersOfLine(line: TextLine): RawFinding[] {
+  const text = line.text;
+  if (!/[\d０-９]/.test(text)) return [];
+  const findings: RawFinding[] = [];
+  if (/[０-９]/.test(text)) for (const m of text.matchAll(FULL_DIGITS)) {
+    const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
+    findings.push(at(RULE, 'warning', `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`, line, m.index, m.index + m[0].length, { label: `改为“${half}”`, replacement: half }));
+  }
+  if (!/\d/.test(text)) return findings;
+  if (text.includes('年')) for (const m of text.matchAll(SHORT_YEAR)) {
+    const yy = Number(m[2]);
+    if (!plausibleYear(yy)) continue;
+    const full = String(2000 + yy);
+    findings.push(
+      at(RULE, 'warning', `年份不能简写：“${m[2]}年”应写作“${full}年”。`, line, m.index, m.index + m[0].length - 1, { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 }),
+    );
+  }
+  if (text.includes('号')) for (const m of text.matchAll(HAO)) {
+    const to = m.index + m[0].length;
+    findings.push(at(RULE, 'warning', `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, { label: '改为“日”', replacement: '日', from: to - 1, to }));
+  }
+  if (/[%％万亿]/.test(text)) for (const m of text.matchAll(RANGE_UNIT)) {
+    const [, a, sep, b, unit] = m;
+    if (a!.length > 6 || b!.length > 6) continue;
+    // A hyphen or half-width tilde becomes the 浪纹线 of GB/T 15834; 至, 到 and ～ stay as written.
+    const mark = /[-－~〜]/.test(sep!) ? '～' : sep;
+    const fixed = `${a}${unit}${mark}${b}${unit}`;
+    findings.push(
+      at(RULE, 'warning', `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
+    );
+  }
+  if (/[.．]/.test(text)) for (const m of text.matchAll(BARE_DECIMAL)) {
+    const fixed = `0.${m[1]}`;
+    findings.push(at(RULE, 'warning', `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
+  }
+  if (/[千百]/.test(text)) for (const m of text.matchAll(MIXED)) {
+    const value = Number(m[1]) * (m[2] === '千' ? 1000 : 100);
+    if (!Number.isInteger(value)) continue;
+    const fixed = String(value);
+    findings.push(
+      at(RULE, 'warning', `阿拉伯数字和汉字数字不宜混用：“${m[0]}”应写作“${fixed}”（或全用汉字）。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,27 @@
+/**
+ * The proofreader's rule families (numbers.ts, marks.ts, wording.ts, relativeTime.ts, genre.ts) run in one
+ * pass over the lines, through one line cache: after a keystroke only the edited line is recomputed, and
+ * the other lines cost one cache lookup for all five families rather than one each.
+ */
+import type { TextLine } from '../model/plainText';
+import { perLine, type CheckContext, type RawFinding } from './context';
+import { genreOfLine } from './genre';
+import { marksOfLine } from './marks';
+import { numbersOfLine } from './numbers';
+import { relativeTimeOfLine } from './relativeTime';
+import { wordingOfLine } from './wording';
+
+const KINDS = new Set(['heading', 'subheading', 'paragraph', 'closing', 'attachment']);
+
+function proofreadLine(year: number | null) {
+  return (line: TextLine): RawFinding[] => {
+    // An attachment line is a document's name: only its marks are ours to check.
+    if (line.kind === 'attachment') return marksOfLine(line);
+    return [...numbersOfLine(line), ...marksOfLine(line), ...wordingOfLine(line), ...relativeTimeOfLine(line, year), ...genreOfLine(line, year)];
+  };
+}
+
+export function checkProofreading(ctx: CheckContext): RawFinding[] {
+  // Fixes of relative time and repealed bases depend on the report year: one cache per year.
+  return perLine(`proofread@${ctx.year ?? ''}`, ctx.plain.lines.filter((l) => KINDS.has(l.kind)), proofreadLine(ctx.year));
+}
