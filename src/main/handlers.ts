@@ -51,6 +51,9 @@ export type Handlers = {
 
 const SNAPSHOT_DAYS = 7;
 
+/** A county template is a few kilobytes of JSON. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 interface Grant {
   path: string;
   readOnly: boolean;
@@ -241,7 +244,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const templates: unknown[] = [];
       for (const name of names) {
         try {
-          templates.push(JSON.parse(await fs.readFile(join(dir, name), 'utf8')));
+          // Bounded: a template is a few kilobytes; a huge or special file there is skipped like a broken one.
+          templates.push(JSON.parse(new TextDecoder().decode(await readFileBounded(join(dir, name), MAX_TEMPLATE_BYTES))));
         } catch {
           // A broken county template is skipped; the built-in ones still work.
         }
