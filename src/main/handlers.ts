@@ -126,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
   const journalDir = join(deps.userDataDir, 'journal');
   const historyDir = join(deps.userDataDir, 'history');
-  const untitledId = `untitled${randomBytes(6).toString('hex')}`;
+  let untitledId = `untitled${randomBytes(6).toString('hex')}`;
   const idOf = (path: string | null) => journalId(path, untitledId);
 
   // On start: temp files of saves killed last time (journals, snapshots) go.
@@ -146,6 +146,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (stats && stats.mtimeMs < requested) await fs.unlink(journal).catch(() => undefined);
     }
     return grants.grant(path);
+  }
+
+  /**
+   * An unsaved report was just saved as `path`: its 历史版本 go with it, and the next new report starts with
+   * a history (and journal) of its own.
+   */
+  async function adoptUntitled(path: string): Promise<void> {
+    const from = join(historyDir, untitledId);
+    const to = join(historyDir, idOf(path));
+    untitledId = `untitled${randomBytes(6).toString('hex')}`;
+    const names = await fs.readdir(from).catch(() => [] as string[]);
+    if (names.length) await fs.mkdir(to, { recursive: true });
+    for (const name of names) await fs.rename(join(from, name), join(to, name)).catch(() => undefined);
+    await fs.rmdir(from).catch(() => undefined);
   }
 
   async function saveWithDialog(doc: Parameters<Handlers['report:save']>[0]['doc'], suggestedName: string): Promise<Response<'report:save'>> {
@@ -173,7 +187,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'report:save'({ doc, file, suggestedName }) {
       const grant = grants.get(file);
       // A file from a newer version, or one never granted, is never written to: ask for a name.
-      if (!grant || grant.readOnly) return saveWithDialog(doc, suggestedName);
+      if (!grant || grant.readOnly) {
+        const answer = await saveWithDialog(doc, suggestedName);
+        const saved = answer.ok && answer.value ? grants.get(answer.value.file) : undefined;
+        if (!file && saved) await adoptUntitled(saved.path);
+        return answer;
+      }
       return ipcOk({ file: await saveTo(grant.path, doc) });
     },
 
