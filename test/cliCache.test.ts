@@ -71,7 +71,7 @@ describe('the command’s code cache', () => {
     expect(run.stderr).toContain('已导出');
     expect(await documentText(join(root, 'out.docx'))).toContain('城南街道办事处');
     expect(cacheTaken(root)).toBe(true);
-  });
+  }, 30_000); // several command runs: seconds each on a loaded 2-core machine
 
   it('without the bundle (a broken install), says what to do in Chinese and exits 2', () => {
     const root = install();
@@ -107,7 +107,7 @@ describe('the .docx packages the build saves beside the command', () => {
       if (!imported.ok) throw new Error(imported.error);
       expect(await parts(readFileSync(join(root, `${profile}.docx`)))).toEqual(await parts(await exportDocx(imported.doc, { fontProfile: profile })));
     }
-  });
+  }, 30_000); // several command runs: seconds each on a loaded 2-core machine
 
   it('when missing or from another build, are made again by the first export, which still succeeds', async () => {
     const root = install();
@@ -119,5 +119,5 @@ describe('the .docx packages the build saves beside the command', () => {
     expect(exportIn(root).status).toBe(0);
     expect(readFileSync(saved, 'utf8')).not.toContain('an-older-build');
     expect(await documentText(join(root, 'out.docx'))).toContain('全年审查合同21份，提出意见9条。');
-  });
+  }, 30_000); // several command runs: seconds each on a loaded 2-core machine
 });

@@ -259,6 +259,20 @@ describe('the attack list (#13)', () => {
     expect(history.ok && history.value.map((v) => v.doc.meta.unit)).toEqual(['白沙镇']);
   });
 
+  it('a new report’s 历史版本 never lists the versions of the unsaved report before it; those go with it when saved', async () => {
+    const { folder, next, handlers } = setup();
+    const a = doc();
+    a.meta.unit = '甲镇';
+    await handlers['history:snapshot']({ doc: a, file: null });
+    next.saveReport = join(folder, '甲镇.nianbao');
+    const saved = await handlers['report:save']({ doc: a, file: null, suggestedName: '甲镇' });
+    const fileA = saved.ok ? saved.value!.file : null;
+    const listA = await handlers['history:list']({ file: fileA });
+    expect(listA.ok && listA.value.map((v) => v.doc.meta.unit)).toEqual(['甲镇']);
+    // The clerk starts another report: its history is its own.
+    expect(await handlers['history:list']({ file: null })).toEqual({ ok: true, value: [] });
+  });
+
   it('keeps the journal written while a slow save was under way: it holds typing the file lacks', async () => {
     const folder = mkdtempSync(join(tmpdir(), '慢保存-'));
     const path = join(folder, '报告.nianbao');

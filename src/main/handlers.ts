@@ -51,6 +51,9 @@ export type Handlers = {
 
 const SNAPSHOT_DAYS = 7;
 
+/** A county template is a few kilobytes of JSON. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 interface Grant {
   path: string;
   readOnly: boolean;
@@ -123,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
   const journalDir = join(deps.userDataDir, 'journal');
   const historyDir = join(deps.userDataDir, 'history');
-  const untitledId = `untitled${randomBytes(6).toString('hex')}`;
+  let untitledId = `untitled${randomBytes(6).toString('hex')}`;
   const idOf = (path: string | null) => journalId(path, untitledId);
 
   // On start: temp files of saves killed last time (journals, snapshots) go.
@@ -143,6 +146,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (stats && stats.mtimeMs < requested) await fs.unlink(journal).catch(() => undefined);
     }
     return grants.grant(path);
+  }
+
+  /**
+   * An unsaved report was just saved as `path`: its 历史版本 go with it, and the next new report starts with
+   * a history (and journal) of its own.
+   */
+  async function adoptUntitled(path: string): Promise<void> {
+    const from = join(historyDir, untitledId);
+    const to = join(historyDir, idOf(path));
+    untitledId = `untitled${randomBytes(6).toString('hex')}`;
+    const names = await fs.readdir(from).catch(() => [] as string[]);
+    if (names.length) await fs.mkdir(to, { recursive: true });
+    for (const name of names) await fs.rename(join(from, name), join(to, name)).catch(() => undefined);
+    await fs.rmdir(from).catch(() => undefined);
   }
 
   async function saveWithDialog(doc: Parameters<Handlers['report:save']>[0]['doc'], suggestedName: string): Promise<Response<'report:save'>> {
@@ -170,7 +187,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'report:save'({ doc, file, suggestedName }) {
       const grant = grants.get(file);
       // A file from a newer version, or one never granted, is never written to: ask for a name.
-      if (!grant || grant.readOnly) return saveWithDialog(doc, suggestedName);
+      if (!grant || grant.readOnly) {
+        const answer = await saveWithDialog(doc, suggestedName);
+        const saved = answer.ok && answer.value ? grants.get(answer.value.file) : undefined;
+        if (!file && saved) await adoptUntitled(saved.path);
+        return answer;
+      }
       return ipcOk({ file: await saveTo(grant.path, doc) });
     },
 
@@ -241,7 +263,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const templates: unknown[] = [];
       for (const name of names) {
         try {
-          templates.push(JSON.parse(await fs.readFile(join(dir, name), 'utf8')));
+          // Bounded: a template is a few kilobytes; a huge or special file there is skipped like a broken one.
+          templates.push(JSON.parse(new TextDecoder().decode(await readFileBounded(join(dir, name), MAX_TEMPLATE_BYTES))));
         } catch {
           // A broken county template is skipped; the built-in ones still work.
         }
