@@ -5,7 +5,6 @@
  * every other part of the package is copied as it was stored. XML is read and written with a DOM parser
  * (@xmldom/xmldom), never with patterns.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import type { Deflater } from '../export/zip';
 import { entryText, readZipEntries, writeZipEntries, ZipError, type ZipEntry } from './zipEntries';
 
@@ -43,21 +42,29 @@ export interface CommentedDocx {
 
 export class DocxCommentError extends Error {}
 
+type Xmldom = typeof import('@xmldom/xmldom');
+let xmldom: Xmldom | undefined;
+
+/** Loaded when first needed, so that commands that never write comments do not pay for it at start. */
+async function loadXmldom(): Promise<Xmldom> {
+  return (xmldom ??= await import('@xmldom/xmldom'));
+}
+
 function parseXml(xml: string, part: string): Document {
   const fail = () => {
     throw new DocxCommentError(`Word 文件的 ${part} 部件不是有效的 XML，无法写入批注。`);
   };
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(xml, 'application/xml');
+  return new xmldom!.DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(xml, 'application/xml');
 }
 
 /** Serialized with the standalone declaration Word writes, whatever the parser kept of the original's. */
 function serialize(doc: Document): string {
   let root: Node | null = doc.firstChild;
   while (root && root.nodeType !== 1) root = root.nextSibling;
-  return XML_DECLARATION + new XMLSerializer().serializeToString(root!);
+  return XML_DECLARATION + new xmldom!.XMLSerializer().serializeToString(root!);
 }
 
-const isW = (node: Node | null, local: string): node is Element => !!node && node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === local;
+const isW = (node: Node | null, local: string): boolean => !!node && node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === local;
 
 function childElements(node: Node): Element[] {
   const out: Element[] = [];
@@ -246,6 +253,7 @@ function wordDate(date: Date): string {
  * with a Chinese message.
  */
 export async function addComments(docx: Uint8Array, summary: string | null, comments: readonly CommentSpec[], options: CommentOptions): Promise<CommentedDocx> {
+  await loadXmldom();
   const entries = readZipEntries(docx);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = async (name: string): Promise<string | undefined> => {
