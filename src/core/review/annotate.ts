@@ -4,7 +4,16 @@
  */
 import type { CheckResult, Finding } from '../checks/types';
 import type { Template } from '../templates/schema';
-import { needleOf, squash, type CommentSpec } from './comments';
+import type { CommentSpec } from './comments';
+
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** The words a comment looks for: the first non-blank line of the finding's text, without whitespace. */
+export function needleOf(text: string): string {
+  return squash(text.split('\n').find((line) => line.trim()) ?? '');
+}
 
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '建议' } as const;
 

@@ -6,6 +6,7 @@
  * (@xmldom/xmldom), never with patterns.
  */
 import type { Deflater } from '../export/zip';
+import { needleOf } from './annotate';
 import { entryText, readZipEntries, writeZipEntries, ZipError, type ZipEntry } from './zipEntries';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -128,14 +129,6 @@ function describe(p: Element): Paragraph {
   return { p, segments, squashed, where };
 }
 
-export function squash(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-/** The words to look for: the first non-blank line of the finding's text, without whitespace. */
-export function needleOf(text: string): string {
-  return squash(text.split('\n').find((line) => line.trim()) ?? '');
-}
 
 // ——— splitting runs and placing markers ———
 

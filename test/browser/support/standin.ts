@@ -17,6 +17,8 @@ export interface StandIn {
   url: string;
   /** What the next dialog of each kind answers (a path, or null for "cancelled"). */
   dialogs: Record<keyof Dialogs, string | null>;
+  /** What the reviewer's desk's two dialogs answer: the workbook's path, the comments' folder. */
+  reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null };
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** The script that defines window.nianbao in the page. */
@@ -27,8 +29,10 @@ export interface StandIn {
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
   const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
   const printToPdf: StandIn['printToPdf'] = { current: null };
+  const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
   const handlers = createHandlers({
     userDataDir,
+    reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
@@ -90,6 +94,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   return {
     url: `${origin}/`,
     dialogs,
+    reviewDialogs,
     printToPdf,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
