@@ -220,6 +220,8 @@ describe('comments written into a .docx another tool made', () => {
     const broken = readZipEntries(input).filter((e) => e.name !== 'word/document.xml');
     const { writeZipEntries } = await import('./zipEntries');
     await expect(addComments(writeZipEntries(broken, new Map(), deflater), null, [], options)).rejects.toThrow(DocxCommentError);
+    const malformed = writeZipEntries(readZipEntries(input), new Map([['word/document.xml', '<w:document xmlns:w="x"><w:body><w:p></w:body>']]), deflater);
+    await expect(addComments(malformed, null, [], options)).rejects.toThrow(/word\/document.xml 部件不是有效的 XML/);
   });
 
   it.skipIf(!hasSoffice)('opens in LibreOffice with the comments shown (skipped without soffice)', async () => {
