@@ -13,6 +13,7 @@ import { run as exportBench } from './bench/export';
 import type { ReportDocument } from '../src/core/model/report';
 import { median } from './bench/median';
 import { printComparison } from './bench/wholeProcess';
+import { run as reviewBench } from './bench/review';
 
 const SENTENCES = [
   '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
   console.log('');
 
   printComparison(reportText(30_000), row);
+
+  console.log('\n县级审核：一个文件夹的报告');
+  // Each town its own name and figures; one in four gives a phone number, as real folders do.
+  await reviewBench((chars, unit, n) => reportText(chars).replace(/青石镇/g, unit).replace('排查矛盾纠纷120件', `排查矛盾纠纷${100 + (n % 50)}件`) + (n % 4 ? '' : '\n联系电话：13812345678'));
 }
 
 void main();

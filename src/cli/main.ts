@@ -2,8 +2,8 @@
  * The command line (shared/spec/cli.md): check, export, import and draft over the same core as the app.
  * Exit status: 0 no error findings, 1 error findings, 2 a file could not be used (worst wins).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import type { CheckResult, Finding } from '../core/checks/types';
 import { draftNextYear } from '../core/draft/nextYear';
@@ -13,7 +13,9 @@ import type { ImportResult } from '../core/import/index';
 import { webExportRefusal } from '../core/checks/publish';
 import { importBounded } from '../node/import';
 import { serializeReport } from '../core/model/file';
-import { problemRow, reviewCsv, reviewRow, type ReviewRow } from '../core/review/table';
+import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
+import { reviewFile } from '../core/review/reviewFile';
+import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater } from './deflater';
@@ -29,6 +31,8 @@ export const USAGE = `法治年报助手 命令行
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
   nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日]
+  nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位]
+                 县里审核：逐份检查，把问题作为批注写回各镇的 Word 文件副本（原文件不改动），并汇总为一个工作簿
 
 <文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx）或文本文件（.txt，UTF-8 或 GB18030）。
 check 可以一次检查多个文件或整个文件夹。
@@ -71,8 +75,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await runImport(args, registry, io);
       case 'draft':
         return await runDraft(args, registry, io);
+      case 'review':
+        return await runReview(args, registry, io);
       default:
-        throw new UsageError(`不认识的命令“${args.command}”。可用的命令：check、export、import、draft。`);
+        throw new UsageError(`不认识的命令“${args.command}”。可用的命令：check、export、import、draft、review。`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
@@ -288,4 +294,121 @@ async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): P
   await writeOutput(input, out, serializeReport(draft));
   io.err(`已生成 ${draft.meta.year ?? ''} 年度报告草稿：${out}（去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写）`);
   return EXIT_OK;
+}
+
+// ——— review ———
+
+/** Every report under the given paths, each with the folder its output name is relative to. */
+function reviewInputs(paths: readonly string[]): Array<{ path: string; base: string } | InputError> {
+  const out: Array<{ path: string; base: string } | InputError> = [];
+  for (const p of paths) {
+    let base = dirname(p);
+    try {
+      if (statSync(p).isDirectory()) base = p;
+    } catch {
+      // expandInputs names the missing path
+    }
+    for (const item of expandInputs([p])) out.push(item instanceof InputError ? item : { path: item, base });
+  }
+  return out;
+}
+
+/** Where the commented copy of a report goes: the same relative path under the output folder, never the original. */
+export function commentedName(outDir: string, base: string, path: string): string {
+  const rel = relative(base, path);
+  return join(outDir, rel.slice(0, rel.length - extname(rel).length) + '（审核意见）.docx');
+}
+
+async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+  allowOnly(args, ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir']);
+  if (args.positional.length === 0) throw new UsageError('请给出要审核的文件夹。用 --help 查看用法。');
+  const commentsDir = stringFlag(args, '--comments');
+  const xlsx = stringFlag(args, '--xlsx');
+  if (xlsx && extname(xlsx).toLowerCase() !== '.xlsx') throw new UsageError(`--xlsx 的文件应以 .xlsx 结尾：${xlsx}`);
+  const lastYearDir = stringFlag(args, '--last-year');
+  if (lastYearDir && !xlsx) throw new UsageError('--last-year 用于工作簿的“主要数据”对比，请同时给出 --xlsx。');
+  const templateId = templateFlag(args, registry);
+  const template = templateId ? registry.get(templateId) : undefined;
+  const year = parseYear(stringFlag(args, '--year'));
+  const author = stringFlag(args, '--author');
+  if (commentsDir) {
+    try {
+      mkdirSync(commentsDir, { recursive: true });
+    } catch {
+      throw new UsageError(`无法创建批注输出文件夹：${commentsDir}`);
+    }
+  }
+  const checkOptions = { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) };
+  const exportOptions = { fontProfile: 'windows' as const, boldLevel3: false, includeAddressee: true };
+  const comments = commentsDir
+    ? { deflater: nodeDeflater, ...(author ? { author } : {}), exportDocx: async (doc: ReportDocument) => assembleDocx(doc, exportOptions, await docxPackage('windows'), nodeDeflater) }
+    : undefined;
+
+  const inputs = reviewInputs(args.positional);
+  const total = inputs.length;
+  const inputPaths = new Set(inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)));
+  const reports: ReviewedReport[] = [];
+  let status = EXIT_OK;
+  const worse = (s: number) => (status = Math.max(status, s));
+  for (const [n, item] of inputs.entries()) {
+    // Progress for long folders on stderr, so that stdout stays the table.
+    if (total > 20 && n > 0 && n % 20 === 0) io.err(`已审核 ${n}/${total} 份……`);
+    if (item instanceof InputError) {
+      io.err(item.message);
+      worse(EXIT_UNUSABLE);
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readInput(item.path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.err(error.message);
+      worse(EXIT_UNUSABLE);
+      reports.push({ row: problemRow(item.path, error.message), findings: [], figures: {} });
+      continue;
+    }
+    const reviewed = await reviewFile(item.path, bytes, { ...checkOptions, ...(comments ? { comments } : {}) });
+    reports.push(reviewed.report);
+    const row = reviewed.report.row;
+    if (row.problem) {
+      io.err(`${item.path}：${row.problem}`);
+      worse(EXIT_UNUSABLE);
+    } else if (!row.ready) worse(EXIT_FINDINGS);
+    io.out(`${verdict(row)}\t${item.path}\t${row.unit || '（未识别单位）'}\t${row.problem ? '' : `错误 ${row.errors}，警告 ${row.warnings}`}`);
+    if (reviewed.commented && commentsDir) {
+      const out = commentedName(commentsDir, item.base, item.path);
+      if (inputPaths.has(resolve(out))) throw new UsageError(`批注文件会覆盖原文件，已停止：${out}`);
+      mkdirSync(dirname(out), { recursive: true });
+      await writeOutput(item.path, out, reviewed.commented);
+      if (reviewed.commentNote) io.err(`${item.path}：${reviewed.commentNote}`);
+    }
+  }
+  const ready = reports.filter((r) => !r.row.problem && r.row.ready).length;
+  const unreadable = reports.filter((r) => r.row.problem).length;
+  io.out(`合计 ${reports.length} 份：可以提交 ${ready} 份，需修改 ${reports.length - ready - unreadable} 份，无法读取 ${unreadable} 份。`);
+
+  if (xlsx) {
+    const lastYear: ReviewedReport[] = [];
+    if (lastYearDir) {
+      for (const item of expandInputs([lastYearDir])) {
+        if (item instanceof InputError) {
+          io.err(item.message);
+          continue;
+        }
+        try {
+          lastYear.push((await reviewFile(item, readInput(item), { registry })).report);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          io.err(error.message);
+        }
+      }
+    }
+    if (inputPaths.has(resolve(xlsx))) throw new UsageError(`工作簿会覆盖一份报告，已停止：${xlsx}`);
+    // writeOutput also refuses a read-only or newer-version target; no input is a workbook, so none is passed.
+    await writeOutput('', xlsx, await reviewWorkbook(reports, lastYear));
+    io.err(`已写入工作簿：${xlsx}`);
+  }
+  if (commentsDir) io.err(`批注后的 Word 文件在：${commentsDir}（原文件未改动）`);
+  return status;
 }

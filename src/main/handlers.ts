@@ -22,6 +22,7 @@ import { ReportDocumentSchema } from '../core/model/report';
 import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response } from '../shared/ipc';
 import type * as z from 'zod';
 import { SaveQueue, cleanStaleTemps, writeFileAtomic, type Fs } from './atomicWrite';
+import { createReviewHandlers, type ReviewDialogs } from './reviewHandlers';
 
 export interface Dialogs {
   /** Each returns the chosen path, or null when the clerk cancels. */
@@ -43,6 +44,7 @@ export interface HandlerDeps {
   onDirtyChange?: (dirty: boolean) => void;
   /** Prints what the window shows (the preview) to PDF: webContents.printToPDF in the app. */
   printToPdf?: () => Promise<Uint8Array>;
+  reviewDialogs?: ReviewDialogs;
 }
 
 export type Handlers = {
@@ -396,5 +398,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onDirtyChange?.(dirty);
       return ipcOk(null);
     },
+    ...createReviewHandlers(deps, grants),
   };
 }

@@ -88,6 +88,16 @@ void app.whenReady().then(() => {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   const handlers = createHandlers({
     dialogs: dialogs(),
+    reviewDialogs: {
+      saveWorkbook: async (name) => {
+        const result = await dialog.showSaveDialog({ title: '导出审核工作簿', defaultPath: name, filters: [{ name: 'Excel 工作簿（Excel、WPS 可打开）', extensions: ['xlsx'] }] });
+        return result.canceled ? null : (result.filePath ?? null);
+      },
+      commentsFolder: async () => {
+        const result = await dialog.showOpenDialog({ title: '选择存放批注文件的文件夹（原文件不会改动）', properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
     userDataDir: app.getPath('userData'),
     onDirtyChange: (value) => {
       dirty = value;

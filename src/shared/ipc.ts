@@ -46,6 +46,15 @@ export const ReviewRowSchema = z.object({
   warnings: z.number(),
   ready: z.boolean(),
   problem: z.string().optional(),
+  date: z.string().optional(),
+  parts: z.array(z.object({ title: z.string(), present: z.boolean() })).optional(),
+});
+
+/** One report of the reviewer's desk: its row, its findings (private details masked), its figures. */
+export const ReviewedReportSchema = z.object({
+  row: ReviewRowSchema,
+  findings: z.array(z.object({ part: z.string(), rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), text: z.string() })),
+  figures: z.record(z.string(), z.object({ value: z.number(), unit: z.string() })),
 });
 
 const Empty = z.object({}).strict();
@@ -135,6 +144,20 @@ export const ipcMap = {
     request: z.object({ rows: z.array(ReviewRowSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
+  /** The reviewer's desk: one granted report checked, with its findings and figures (kept for the workbook). */
+  'review:report': { request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewedReportSchema) },
+  /** Open one granted report of the folder, read-only, to read it beside its findings. */
+  'review:open': { request: z.object({ file: FileRefSchema }).strict(), response: result(z.object({ doc: ReportDocumentSchema })) },
+  /** Save the workbook (汇总, 问题清单, 主要数据) of the reviewed files where the reviewer chooses. */
+  'review:exportWorkbook': {
+    request: z.object({ files: z.array(FileRefSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
+    response: result(z.object({ name: z.string() }).nullable()),
+  },
+  /** Write each reviewed file with its findings as Word comments into a folder the reviewer chooses. */
+  'review:writeComments': {
+    request: z.object({ files: z.array(FileRefSchema).max(10_000), author: z.string().max(100).optional() }).strict(),
+    response: result(z.object({ folder: z.string(), written: z.number(), failed: z.array(z.string()) }).nullable()),
+  },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -168,6 +191,10 @@ export interface NianbaoApi {
   chooseReviewFolder(): Promise<Response<'review:chooseFolder'>>;
   checkReviewFile(request: Request<'review:checkFile'>): Promise<Response<'review:checkFile'>>;
   exportReviewTable(request: Request<'review:exportTable'>): Promise<Response<'review:exportTable'>>;
+  reviewReport(request: Request<'review:report'>): Promise<Response<'review:report'>>;
+  openReviewFile(request: Request<'review:open'>): Promise<Response<'review:open'>>;
+  exportReviewWorkbook(request: Request<'review:exportWorkbook'>): Promise<Response<'review:exportWorkbook'>>;
+  writeReviewComments(request: Request<'review:writeComments'>): Promise<Response<'review:writeComments'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -191,6 +218,10 @@ export const apiChannels = {
   chooseReviewFolder: 'review:chooseFolder',
   checkReviewFile: 'review:checkFile',
   exportReviewTable: 'review:exportTable',
+  reviewReport: 'review:report',
+  openReviewFile: 'review:open',
+  exportReviewWorkbook: 'review:exportWorkbook',
+  writeReviewComments: 'review:writeComments',
 } as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });

@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from '../checks/types';
 import type { TemplateRegistry } from '../templates/registry';
+import { findingText, maskPrivate } from './annotate';
 
 export interface ReviewRow {
   file: string;
@@ -17,6 +18,49 @@ export interface ReviewRow {
   ready: boolean;
   /** Why the file could not be used at all (then the other fields are empty). */
   problem?: string;
+  /** 成文日期 as written in the report ("" when none). */
+  date?: string;
+  /** Each required part of the report's template, in order, and whether it is there. */
+  parts?: Array<{ title: string; present: boolean }>;
+}
+
+/** One finding as the reviewer's list shows it: private details masked. */
+export interface FindingRow {
+  part: string;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  text: string;
+}
+
+/** Everything the reviewer's desk shows of one report: its row, its findings, its figures. */
+export interface ReviewedReport {
+  row: ReviewRow;
+  findings: FindingRow[];
+  /** Figure id → value and unit, for the figures the report gives. */
+  figures: Record<string, { value: number; unit: string }>;
+}
+
+export function reviewedReport(file: string, result: CheckResult, plain: string, date: string, registry: TemplateRegistry): ReviewedReport {
+  const template = registry.getOrDefault(result.template);
+  const partTitle = (id: string | null) => (id ? (template.parts.find((p) => p.id === id)?.title ?? id) : '全文');
+  const figures: ReviewedReport['figures'] = {};
+  for (const i of result.indicators) if (i.found && i.value !== undefined) figures[i.id] = { value: i.value, unit: i.unit ?? '' };
+  return {
+    row: { ...reviewRow(file, result, registry), date, parts: result.sections.map((s) => ({ title: partTitle(s.id), present: s.present })) },
+    findings: result.findings.map((f) => {
+      const text = findingText(f, plain) ?? '';
+      const masked = maskPrivate(f.rule, text);
+      // Messages quote what they are about: the private words are masked there too.
+      const message = text && masked !== text ? maskPrivate(f.rule, f.message.split(text).join(masked)) : f.message;
+      return { part: partTitle(f.section), rule: f.rule, severity: f.severity, message, text: masked.slice(0, 200) };
+    }),
+    figures,
+  };
+}
+
+export function verdict(row: ReviewRow): '无法读取' | '可以提交' | '需修改' {
+  return row.problem ? '无法读取' : row.ready ? '可以提交' : '需修改';
 }
 
 export function reviewRow(file: string, result: CheckResult, registry: TemplateRegistry): ReviewRow {

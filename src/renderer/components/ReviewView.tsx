@@ -1,6 +1,13 @@
-/** 批量检查: the county reviewer checks every report of a folder and exports the table. */
-import { useState } from 'react';
-import type { ReviewRow } from '../../core/review/table';
+/**
+ * 批量检查, the county reviewer's desk: every report of a folder checked, one row each (unreadable ones
+ * with the reason), filters and a totals line; a row opens the report read-only beside its findings, and
+ * back is one step; the table goes out as CSV or as a workbook, and the findings go back into each town's
+ * own Word file as comments.
+ */
+import { useRef, useState } from 'react';
+import { verdict, type ReviewedReport } from '../../core/review/table';
+import type { FileRef } from '../../shared/ipc';
+import { ReviewReport } from './ReviewReport';
 
 interface Props {
   onBack: () => void;
@@ -8,27 +15,49 @@ interface Props {
   onInfo: (message: string) => void;
 }
 
+type Filter = 'all' | '需修改' | '可以提交' | '无法读取';
+const FILTERS: Filter[] = ['all', '需修改', '可以提交', '无法读取'];
+
+interface Entry {
+  file: FileRef;
+  report: ReviewedReport;
+}
+
 export function ReviewView({ onBack, onError, onInfo }: Props) {
   const [folder, setFolder] = useState('');
-  const [rows, setRows] = useState<ReviewRow[]>([]);
+  const [entries, setEntries] = useState<Entry[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [opened, setOpened] = useState<Entry | null>(null);
+  const [busy, setBusy] = useState('');
+  const run = useRef(0);
 
   const choose = async () => {
     const chosen = await window.nianbao.chooseReviewFolder();
     if (!chosen.ok) return onError(chosen.error);
     if (!chosen.value) return;
     const { files } = chosen.value;
+    const id = ++run.current;
     setFolder(chosen.value.folder);
-    setRows([]);
+    setEntries([]);
+    setFilter('all');
+    setOpened(null);
     setProgress({ done: 0, total: files.length });
-    const done: ReviewRow[] = [];
+    const done: Entry[] = [];
     for (const file of files) {
-      const row = await window.nianbao.checkReviewFile({ file });
-      done.push(row.ok ? row.value : { file: file.name, unit: '', year: null, template: '', missing: [], errors: 0, warnings: 0, ready: false, problem: row.error });
-      setRows([...done]);
+      const answer = await window.nianbao.reviewReport({ file });
+      if (run.current !== id) return; // another folder was chosen meanwhile
+      const report: ReviewedReport = answer.ok
+        ? answer.value
+        : { row: { file: file.name, unit: '', year: null, template: '', missing: [], errors: 0, warnings: 0, ready: false, problem: answer.error }, findings: [], figures: {} };
+      done.push({ file, report });
+      setEntries([...done]);
       setProgress({ done: done.length, total: files.length });
     }
   };
+
+  const checking = progress !== null && progress.done < progress.total;
+  const rows = entries.map((e) => e.report.row);
 
   const exportTable = async () => {
     const saved = await window.nianbao.exportReviewTable({ rows, suggestedName: `${folder}检查结果` });
@@ -36,56 +65,121 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
     if (saved.value) onInfo(`已导出检查结果：${saved.value.name}`);
   };
 
-  const ready = rows.filter((r) => r.ready).length;
+  const exportWorkbook = async () => {
+    setBusy('正在生成工作簿……');
+    const saved = await window.nianbao.exportReviewWorkbook({ files: entries.map((e) => e.file), suggestedName: `${folder}审核结果` });
+    setBusy('');
+    if (!saved.ok) return onError(saved.error);
+    if (saved.value) onInfo(`已导出工作簿：${saved.value.name}（汇总、问题清单、主要数据）`);
+  };
+
+  const writeComments = async () => {
+    const readable = entries.filter((e) => !e.report.row.problem);
+    setBusy(`正在把问题写成批注（${readable.length} 份）……`);
+    const written = await window.nianbao.writeReviewComments({ files: readable.map((e) => e.file) });
+    setBusy('');
+    if (!written.ok) return onError(written.error);
+    if (!written.value) return;
+    const { folder: out, written: count, failed } = written.value;
+    if (failed.length) onError(`已写入 ${count} 份到“${out}”；${failed.length} 份未能写入：${failed.join('；')}`);
+    else onInfo(`已把批注写入 ${count} 份 Word 文件，存放在“${out}”（原文件未改动）。`);
+  };
+
+  const count = (f: Filter) => (f === 'all' ? rows.length : rows.filter((r) => verdict(r) === f).length);
+  const shown = entries.filter((e) => filter === 'all' || verdict(e.report.row) === filter);
+
   return (
     <main className="review">
-      <header className="review-header">
-        <button type="button" onClick={onBack}>← 返回</button>
-        <h1>批量检查</h1>
-        <button type="button" className="primary" onClick={() => void choose()} disabled={progress !== null && progress.done < progress.total}>
-          选择文件夹…
-        </button>
-        <button type="button" onClick={() => void exportTable()} disabled={rows.length === 0 || (progress !== null && progress.done < progress.total)}>
-          导出表格（CSV）…
-        </button>
-      </header>
-      {progress && (
-        <div className="review-progress">
-          <progress max={progress.total} value={progress.done} aria-label="检查进度" />
-          <span>
-            {folder}：已检查 {progress.done} / {progress.total} 份，{ready} 份可以提交
-          </span>
-        </div>
-      )}
-      {rows.length > 0 && (
-        <table className="review-table">
-          <thead>
-            <tr>
-              <th>文件</th>
-              <th>单位</th>
-              <th>年度</th>
-              <th>缺少的部分</th>
-              <th>错误</th>
-              <th>警告</th>
-              <th>结论</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.file} className={r.problem ? 'row-problem' : r.ready ? 'row-ready' : 'row-todo'}>
-                <td>{r.file}</td>
-                <td>{r.unit}</td>
-                <td>{r.year ?? ''}</td>
-                <td>{r.problem ?? r.missing.join('、')}</td>
-                <td>{r.problem ? '' : r.errors}</td>
-                <td>{r.problem ? '' : r.warnings}</td>
-                <td>{r.problem ? '无法检查' : r.ready ? '可以提交' : '需修改'}</td>
-              </tr>
+      {opened && <ReviewReport entry={opened} onBack={() => setOpened(null)} onError={onError} />}
+      <div hidden={opened !== null}>
+        <header className="review-header">
+          <button type="button" onClick={onBack}>← 返回</button>
+          <h1>批量检查</h1>
+          <button type="button" className="primary" onClick={() => void choose()} disabled={checking}>
+            选择文件夹…
+          </button>
+          <button type="button" onClick={() => void exportTable()} disabled={rows.length === 0 || checking}>
+            导出表格（CSV）…
+          </button>
+          <button type="button" onClick={() => void exportWorkbook()} disabled={rows.length === 0 || checking || busy !== ''}>
+            导出工作簿（Excel）…
+          </button>
+          <button type="button" onClick={() => void writeComments()} disabled={!rows.some((r) => !r.problem) || checking || busy !== ''} title="每份报告另存一份带批注的 Word 文件，原文件不改动">
+            写回批注…
+          </button>
+        </header>
+        {progress && (
+          <div className="review-progress">
+            <progress max={progress.total} value={progress.done} aria-label="检查进度" />
+            <span>
+              {folder}：已检查 {progress.done} / {progress.total} 份，{count('可以提交')} 份可以提交
+            </span>
+            {busy && <span className="review-busy">{busy}</span>}
+          </div>
+        )}
+        {rows.length > 0 && (
+          <div className="review-filters" role="radiogroup" aria-label="筛选">
+            {FILTERS.map((f) => (
+              <label key={f}>
+                <input type="radio" name="review-filter" checked={filter === f} onChange={() => setFilter(f)} />
+                {f === 'all' ? '全部' : f}（{count(f)}）
+              </label>
             ))}
-          </tbody>
-        </table>
-      )}
-      {!progress && <p className="hint">选择一个文件夹，检查其中所有的报告（.docx、.txt、.nianbao，含子文件夹），每份一行，可导出为表格。</p>}
+          </div>
+        )}
+        {rows.length > 0 && (
+          <table className="review-table">
+            <thead>
+              <tr>
+                <th>文件</th>
+                <th>单位</th>
+                <th>报告类型</th>
+                <th>年度</th>
+                <th>成文日期</th>
+                <th>缺少的部分</th>
+                <th>错误</th>
+                <th>警告</th>
+                <th>结论</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((entry) => {
+                const r = entry.report.row;
+                return (
+                  <tr key={entry.file.id} className={r.problem ? 'row-problem' : r.ready ? 'row-ready' : 'row-todo'}>
+                    <td>
+                      {r.problem ? (
+                        r.file
+                      ) : (
+                        <button type="button" className="link" onClick={() => setOpened(entry)} title="打开这份报告（只读）">
+                          {r.file}
+                        </button>
+                      )}
+                    </td>
+                    <td>{r.unit}</td>
+                    <td>{r.template}</td>
+                    <td>{r.year ?? ''}</td>
+                    <td>{r.date ?? ''}</td>
+                    <td>{r.problem ?? r.missing.join('、')}</td>
+                    <td>{r.problem ? '' : r.errors}</td>
+                    <td>{r.problem ? '' : r.warnings}</td>
+                    <td>{verdict(r)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr className="review-totals">
+                <td colSpan={9}>
+                  合计 {rows.length} 份：需修改 {count('需修改')} 份，可以提交 {count('可以提交')} 份，无法读取 {count('无法读取')} 份；错误共{' '}
+                  {rows.reduce((n, r) => n + r.errors, 0)} 个，警告共 {rows.reduce((n, r) => n + r.warnings, 0)} 个
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        )}
+        {!progress && <p className="hint">选择一个文件夹，检查其中所有的报告（.docx、.txt、.nianbao，含子文件夹），每份一行；点文件名打开报告，可导出表格、工作簿，或把问题作为批注写回各镇的 Word 文件。</p>}
+      </div>
     </main>
   );
 }

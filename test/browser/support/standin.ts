@@ -18,6 +18,8 @@ export interface StandIn {
   url: string;
   /** What the next dialog of each kind answers (a path, or null for "cancelled"). */
   dialogs: Record<keyof Dialogs, string | null>;
+  /** What the reviewer's desk's two dialogs answer: the workbook's path, the comments' folder. */
+  reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null };
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** Until this time (ms), renaming into the clerk's folders answers EBUSY, as a file antivirus holds. */
@@ -31,6 +33,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const busyUntil = { current: 0 };
+  const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
   const handlers = createHandlers({
     userDataDir,
     fs: {
@@ -40,6 +43,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
         return fsPromises.rename(from, to);
       },
     },
+    reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
@@ -101,6 +105,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   return {
     url: `${origin}/`,
     dialogs,
+    reviewDialogs,
     printToPdf,
     busyUntil,
     clientScript,

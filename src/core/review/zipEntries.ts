@@ -1,0 +1,192 @@
+/**
+ * The zip access of the comment writer, in one place so that a shared bounded reader can replace it:
+ * read a .docx's entries with limits (count, declared and actual inflated sizes), and write a zip in which
+ * the entries left alone are copied as they were compressed — byte for byte — and the changed ones are
+ * deflated anew. Inflation uses DecompressionStream, which Node, Electron and Chromium all have.
+ */
+import { crc32, type Deflater } from '../export/zip';
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const STORED = 0;
+const DEFLATE = 8;
+const UTF8_NAMES = 0x0800;
+
+/** No .docx comes near these; a zip bomb or a damaged file does. */
+export const ZIP_LIMITS = { entries: 5000, entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024 };
+
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  /** The entry's data as stored (compressed when method is 8). */
+  raw: Uint8Array;
+  /** Name and extra fields of the central record, copied unchanged. */
+  nameBytes: Uint8Array;
+  flags: number;
+  time: number;
+  date: number;
+  externalAttributes: number;
+}
+
+/** The entries of a zip, in the order of its central directory. Throws ZipError with a Chinese message. */
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('不是有效的 Word 文件（.docx 应是 zip 压缩包）。');
+  const count = view.getUint16(eocd + 10, true);
+  if (count > ZIP_LIMITS.entries) throw new ZipError('文件中的部件过多，不像是一份报告。');
+  let at = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipError('Word 文件已损坏（目录不完整）。');
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const time = view.getUint16(at + 12, true);
+    const date = view.getUint16(at + 14, true);
+    const crc = view.getUint32(at + 16, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const externalAttributes = view.getUint32(at + 38, true);
+    const offset = view.getUint32(at + 42, true);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError('不支持 ZIP64 格式的 Word 文件。');
+    if (flags & 1) throw new ZipError('Word 文件已加密，无法读取。');
+    if (method !== STORED && method !== DEFLATE) throw new ZipError('Word 文件使用了不支持的压缩方式。');
+    if (size > ZIP_LIMITS.entryBytes || (total += size) > ZIP_LIMITS.totalBytes) throw new ZipError('Word 文件解压后过大，不像是一份报告。');
+    const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
+    if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) throw new ZipError('Word 文件已损坏（部件头不完整）。');
+    const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+    const raw = bytes.subarray(start, start + compressedSize);
+    if (raw.length !== compressedSize) throw new ZipError('Word 文件已损坏（内容被截断）。');
+    entries.push({ name: decoder.decode(nameBytes), method, crc, size, raw, nameBytes, flags: flags & UTF8_NAMES, time, date, externalAttributes });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** An entry's content, inflated and held to its declared size (a lying header cannot inflate without end). */
+export async function entryBytes(entry: ZipEntry): Promise<Uint8Array> {
+  if (entry.method === STORED) return entry.raw;
+  const stream = new Blob([entry.raw.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const out = new Uint8Array(entry.size);
+  let filled = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (filled + value.length > entry.size) throw new ZipError('Word 文件已损坏（部件大小不符）。');
+      out.set(value, filled);
+      filled += value.length;
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error instanceof ZipError ? error : new ZipError('Word 文件已损坏（无法解压）。');
+  }
+  if (filled !== entry.size) throw new ZipError('Word 文件已损坏（部件大小不符）。');
+  return out;
+}
+
+export async function entryText(entry: ZipEntry): Promise<string> {
+  return new TextDecoder().decode(await entryBytes(entry));
+}
+
+/**
+ * A zip of the given entries, in their order: an entry whose name is in `replaced` gets that content,
+ * deflated; every other entry is copied as stored. New names in `replaced` are appended at the end.
+ */
+export function writeZipEntries(entries: readonly ZipEntry[], replaced: ReadonlyMap<string, string>, deflater: Deflater): Uint8Array {
+  const encoder = new TextEncoder();
+  const checksum = deflater.crc32 ?? crc32;
+  const names = new Set(entries.map((e) => e.name));
+  const now = entries[0] ?? { time: 0, date: 0x21 };
+  const all: ZipEntry[] = entries.map((e) => {
+    const content = replaced.get(e.name);
+    if (content === undefined) return e;
+    const data = encoder.encode(content);
+    return { ...e, method: DEFLATE, crc: checksum(data) >>> 0, size: data.length, raw: deflater.deflateRaw(data) };
+  });
+  for (const [name, content] of replaced) {
+    if (names.has(name)) continue;
+    const data = encoder.encode(content);
+    all.push({ name, method: DEFLATE, crc: checksum(data) >>> 0, size: data.length, raw: deflater.deflateRaw(data), nameBytes: encoder.encode(name), flags: UTF8_NAMES, time: now.time, date: now.date, externalAttributes: 0 });
+  }
+  let localSize = 0;
+  let centralSize = 0;
+  for (const e of all) {
+    localSize += 30 + e.nameBytes.length + e.raw.length;
+    centralSize += 46 + e.nameBytes.length;
+  }
+  if (all.length > 0xffff || localSize + centralSize > 0xffffffff) throw new ZipError('文档太大，无法打包为 .docx。');
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const u16 = (v: number) => {
+    view.setUint16(at, v, true);
+    at += 2;
+  };
+  const u32 = (v: number) => {
+    view.setUint32(at, v >>> 0, true);
+    at += 4;
+  };
+  const put = (v: Uint8Array) => {
+    out.set(v, at);
+    at += v.length;
+  };
+  const shared = (e: ZipEntry) => {
+    u16(20);
+    u16(e.flags);
+    u16(e.method);
+    u16(e.time);
+    u16(e.date);
+    u32(e.crc);
+    u32(e.raw.length);
+    u32(e.size);
+    u16(e.nameBytes.length);
+  };
+  const offsets: number[] = [];
+  for (const e of all) {
+    offsets.push(at);
+    u32(LOCAL);
+    shared(e);
+    u16(0);
+    put(e.nameBytes);
+    put(e.raw);
+  }
+  all.forEach((e, i) => {
+    u32(CENTRAL);
+    u16(20);
+    shared(e);
+    u16(0);
+    u16(0);
+    u16(0);
+    u16(0);
+    u32(e.externalAttributes);
+    u32(offsets[i]!);
+    put(e.nameBytes);
+  });
+  u32(EOCD);
+  u16(0);
+  u16(0);
+  u16(all.length);
+  u16(all.length);
+  u32(centralSize);
+  u32(localSize);
+  u16(0);
+  return out;
+}

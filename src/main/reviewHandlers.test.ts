@@ -1,0 +1,58 @@
+/** The reviewer's desk handlers in Node: granted files only, copies beside never over the originals, a workbook. */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers, type Dialogs } from './handlers';
+
+const none = async () => null;
+
+function setup(reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null } | null) {
+  const folder = mkdtempSync(join(tmpdir(), '审核 处理-'));
+  const reports = join(folder, '各镇报告');
+  mkdirSync(join(reports, '东片'), { recursive: true });
+  writeFileSync(join(reports, '青石镇.txt'), '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷20件，联系电话13912345678。');
+  writeFileSync(join(reports, '东片', '白沙镇.docx'), 'not a zip');
+  const dialogs: Dialogs = { openReport: none, saveReport: none, importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: async () => reports, saveTable: none };
+  const handlers = createHandlers({
+    dialogs,
+    userDataDir: join(folder, 'userData'),
+    ...(reviewDialogs ? { reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder } } : {}),
+  });
+  return { folder, reports, handlers };
+}
+
+describe('the reviewer’s desk handlers', () => {
+  it('checks granted files, opens one read-only, writes commented copies and a workbook, and leaves the folder as it was', async () => {
+    const answers = { saveWorkbook: null as string | null, commentsFolder: null as string | null };
+    const { folder, reports, handlers } = setup(answers);
+    const chosen = await handlers['review:chooseFolder']({});
+    const files = chosen.ok ? chosen.value!.files : [];
+    const reviewed = await Promise.all(files.map((file) => handlers['review:report']({ file })));
+    const qingshi = reviewed.find((r) => r.ok && r.value.row.unit === '青石镇');
+    expect(qingshi?.ok && qingshi.value.findings.find((f) => f.rule === 'privacy.phone')?.text).toBe('139****5678');
+    expect(reviewed.some((r) => r.ok && r.value.row.problem)).toBe(true);
+    const opened = await handlers['review:open']({ file: files.find((f) => f.name === '青石镇.txt')! });
+    expect(opened.ok && opened.value.doc.meta.unit).toBe('青石镇');
+
+    answers.commentsFolder = join(folder, '批注');
+    const written = await handlers['review:writeComments']({ files, author: '某县司法局' });
+    expect(written).toMatchObject({ ok: true, value: { folder: '批注', written: 1 } });
+    expect(written.ok && written.value!.failed[0]).toContain('白沙镇.docx');
+    expect(readdirSync(join(folder, '批注'))).toEqual(['青石镇（审核意见）.docx']);
+    expect(readdirSync(reports).sort()).toEqual(['东片', '青石镇.txt']);
+
+    answers.saveWorkbook = join(folder, '汇总');
+    expect(await handlers['review:exportWorkbook']({ files, suggestedName: '各镇报告审核结果' })).toEqual({ ok: true, value: { name: '汇总.xlsx' } });
+    expect(readFileSync(join(folder, '汇总.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  }, 60_000);
+
+  it('refuses files no dialog granted, and says so when the dialogs are missing', async () => {
+    const { handlers } = setup(null);
+    const forged = { id: 'forged', name: '../../etc/passwd' };
+    expect(await handlers['review:report']({ file: forged })).toMatchObject({ ok: false });
+    expect(await handlers['review:open']({ file: forged })).toMatchObject({ ok: false });
+    expect(await handlers['review:writeComments']({ files: [forged] })).toMatchObject({ ok: false });
+    expect(await handlers['review:exportWorkbook']({ files: [], suggestedName: 'x' })).toMatchObject({ ok: false, error: '这里不能导出工作簿。' });
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * One report of the reviewer's desk, opened read-only: its outline (parts ✓/✗), its findings, and its
+ * text; a finding scrolls to its line. Back (button or Escape) returns to the table as it was left.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkReport } from '../../core/checks/index';
+import type { Finding } from '../../core/checks/types';
+import { toPlainText, type TextLine } from '../../core/model/plainText';
+import type { ReportDocument } from '../../core/model/report';
+import type { ReviewedReport } from '../../core/review/table';
+import { defaultRegistry } from '../../core/templates/registry';
+import type { FileRef } from '../../shared/ipc';
+
+interface Props {
+  entry: { file: FileRef; report: ReviewedReport };
+  onBack: () => void;
+  onError: (message: string) => void;
+}
+
+/** Escape goes back to the table, except while an input method is composing. */
+function useEscape(onEscape: () => void): void {
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (event.key === 'Escape') onEscape();
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [onEscape]);
+}
+
+const LABEL = { error: '错误', warning: '警告', info: '建议' } as const;
+
+/** The line a plain-text offset falls on. */
+function lineOf(lines: readonly TextLine[], offset: number): number {
+  let found = 0;
+  for (let i = 0; i < lines.length && lines[i]!.start <= offset; i++) found = i;
+  return found;
+}
+
+export function ReviewReport({ entry, onBack, onError }: Props) {
+  const [doc, setDoc] = useState<ReportDocument | null>(null);
+  const [failed, setFailed] = useState('');
+  const [marked, setMarked] = useState<number | null>(null);
+  const back = useCallback(() => onBack(), [onBack]);
+  useEscape(back);
+  // The parent's error callback changes at every render; the file is opened once per row.
+  const reportError = useRef(onError);
+  reportError.current = onError;
+
+  useEffect(() => {
+    let live = true;
+    void window.nianbao.openReviewFile({ file: entry.file }).then((answer) => {
+      if (!live) return;
+      if (answer.ok) setDoc(answer.value.doc);
+      else {
+        setFailed(answer.error);
+        reportError.current(answer.error);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [entry.file]);
+
+  const view = useMemo(() => {
+    if (!doc) return null;
+    const result = checkReport(doc);
+    const plain = toPlainText(doc);
+    const template = defaultRegistry.getOrDefault(result.template);
+    return { result, plain, template };
+  }, [doc]);
+
+  const show = (finding: Finding) => {
+    if (!view || finding.start === null) return;
+    const line = lineOf(view.plain.lines, finding.start);
+    setMarked(line);
+    document.querySelector(`[data-review-line="${line}"]`)?.scrollIntoView({ block: 'center' });
+  };
+
+  const row = entry.report.row;
+  return (
+    <section className="review-report" aria-label="报告（只读）">
+      <header className="review-header">
+        <button type="button" onClick={back} title="Esc">← 返回列表</button>
+        <h1>{row.file}</h1>
+        <span className="review-readonly">只读</span>
+      </header>
+      <p className="review-meta">
+        {row.unit || '（未识别单位）'} · {row.year ?? '（未识别年度）'}年度 · {row.template} · 成文日期 {row.date || '（无）'} ·{' '}
+        {row.ready ? '可以提交' : `需修改：错误 ${row.errors} 个，警告 ${row.warnings} 个`}
+      </p>
+      {failed && <p className="hint">{failed}</p>}
+      {view && (
+        <div className="review-report-body">
+          <nav className="review-outline" aria-label="提纲">
+            <h2>提纲</h2>
+            <ul>
+              {view.result.sections.map((s) => (
+                <li key={s.id} className={s.present ? 'part-present' : 'part-missing'}>
+                  {s.present ? '✓' : '✗'} {view.template.parts.find((p) => p.id === s.id)?.title ?? s.id}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <article className="review-text">
+            {view.plain.lines.map((line, i) => {
+              const Tag = line.kind === 'title' ? 'h2' : line.kind === 'heading' ? 'h3' : line.kind === 'subheading' ? 'h4' : 'p';
+              return (
+                <Tag key={i} data-review-line={i} className={`review-line review-${line.kind}${marked === i ? ' review-marked' : ''}`}>
+                  {line.text}
+                </Tag>
+              );
+            })}
+          </article>
+          <aside className="review-findings" aria-label="检查结果">
+            <h2>检查结果（{view.result.findings.length}）</h2>
+            <ul>
+              {view.result.findings.map((f, i) => (
+                <li key={i} className={`finding-${f.severity}`}>
+                  {f.start === null ? (
+                    <span className="finding-text">
+                      <strong>【{LABEL[f.severity]}】</strong>
+                      {f.message}
+                    </span>
+                  ) : (
+                    <button type="button" className="finding-text" onClick={() => show(f)} title="在正文中标出">
+                      <strong>【{LABEL[f.severity]}】</strong>
+                      {f.message}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The county reviewer's desk in Chromium: a folder of four reports (one unreadable, one in a sub-folder),
+ * filters and the totals line, a row opened read-only and back, comments written into copies, a workbook.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocx } from '../../src/core/export/docx';
+import { importText } from '../../src/core/import/index';
+import { startStandIn, type StandIn } from './support/standin';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(__dirname, '../..');
+const rendererDir = join(root, 'out/renderer');
+const screenshots = join(root, 'test-output/screenshots');
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && process.env.CI) throw new Error('CI 上必须运行浏览器测试：没有找到 /usr/bin/chromium（apt-get install chromium）。');
+
+function report(unit: string, extra: string[] = []): string {
+  return [
+    `${unit}关于2025年度法治政府建设情况的报告`,
+    '一、主要举措和成效',
+    `全年排查矛盾纠纷41件，化解40件。${unit}开展法治培训3场次。`,
+    ...extra,
+    `${unit}人民政府`,
+    '2026年1月20日',
+  ].join('\n');
+}
+
+describe.skipIf(!haveChromium)('the reviewer’s desk in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let standIn: StandIn;
+  const work = mkdtempSync(join(tmpdir(), '审核台 测试-'));
+  const folder = join(work, '各镇报告');
+
+  beforeAll(async () => {
+    if (!process.env.NIANBAO_BUILT) {
+      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+      if (build.status !== 0) throw new Error('electron-vite build failed');
+    }
+    mkdirSync(screenshots, { recursive: true });
+    mkdirSync(join(folder, '二组'), { recursive: true });
+    writeFileSync(join(folder, '白沙镇.txt'), report('白沙镇', ['二、存在的不足和原因', '人员少。']));
+    writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
+    writeFileSync(join(folder, '二组', '溪口镇.txt'), report('溪口镇', ['联系电话13912345678。']));
+    const imported = importText(report('东坪镇', ['二、存在的不足和原因', '基层力量不足，主要原因是人员少。']));
+    if (!imported.ok) throw new Error(imported.error);
+    writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
+
+    standIn = await startStandIn(rendererDir, join(work, 'userData'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  const rows = () => page.locator('.review-table tbody tr');
+
+  it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
+    await page.goto(standIn.url);
+    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    standIn.dialogs.openFolder = folder;
+    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    await expect.poll(() => rows().count()).toBe(4);
+    await expect.poll(() => page.locator('.review-progress').textContent()).toContain('已检查 4 / 4 份');
+    const table = (await page.locator('.review-table').textContent()) ?? '';
+    expect(table).toContain('乡镇（街道）法治政府建设年度报告');
+    expect(table).toContain('2026年1月20日');
+    expect(table).toContain(join('二组', '溪口镇.txt'));
+    expect(await page.locator('.review-table tfoot').textContent()).toMatch(/合计 4 份：需修改 \d 份，可以提交 \d 份，无法读取 1 份/);
+    await page.screenshot({ path: join(screenshots, 'review-1-table.png') });
+  });
+
+  it('filters by verdict', async () => {
+    await page.getByRole('radio', { name: /无法读取/ }).check();
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('坏文件.docx');
+    expect(await rows().first().textContent()).toContain('不是有效的 Word 文件');
+    await page.getByRole('radio', { name: /需修改/ }).check();
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
+    expect(await page.locator('.review-table tbody').textContent()).not.toContain('坏文件.docx');
+  });
+
+  it('opens a report read-only with its outline and findings, and Escape goes back to the filtered table', async () => {
+    await page.getByRole('button', { name: '白沙镇.txt' }).click();
+    await expect.poll(() => page.locator('.review-report').isVisible()).toBe(true);
+    expect(await page.locator('.review-readonly').textContent()).toBe('只读');
+    expect(await page.locator('.review-outline').textContent()).toContain('✗');
+    expect(await page.locator('.review-text').textContent()).toContain('全年排查矛盾纠纷41件');
+    expect(await page.locator('.review-text [contenteditable]').count()).toBe(0);
+    await expect.poll(() => page.locator('.review-findings li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, 'review-2-report.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.review-report').count()).toBe(0);
+    expect(await page.getByRole('radio', { name: /需修改/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: '东坪镇.docx' }).click().catch(() => undefined);
+    if (await page.locator('.review-report').count()) {
+      await page.getByRole('button', { name: '← 返回列表' }).click();
+      await expect.poll(() => page.locator('.review-report').count()).toBe(0);
+    }
+    await page.getByRole('radio', { name: /全部/ }).check();
+    await expect.poll(() => rows().count()).toBe(4);
+  });
+
+  it('writes the findings into commented copies, never over the originals, and files the workbook', async () => {
+    const out = join(work, '批注');
+    standIn.reviewDialogs.commentsFolder = out;
+    await page.getByRole('button', { name: '写回批注…' }).click();
+    await expect.poll(() => page.locator('.message').textContent(), { timeout: 60_000 }).toContain('已把批注写入 3 份 Word 文件');
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(
+      ['东坪镇（审核意见）.docx', '二组', join('二组', '溪口镇（审核意见）.docx'), '白沙镇（审核意见）.docx'].sort(),
+    );
+    expect(readdirSync(folder).sort()).toEqual(['东坪镇.docx', '二组', '坏文件.docx', '白沙镇.txt'].sort());
+
+    const xlsx = join(work, '审核结果.xlsx');
+    standIn.reviewDialogs.saveWorkbook = xlsx;
+    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '主要数据']);
+    expect(workbook.getWorksheet('汇总')!.rowCount).toBe(6);
+  }, 120_000);
+});
