@@ -13,6 +13,7 @@ import type { ExportOptions, FileRef, MenuCommand } from '../shared/ipc';
 import { commandForKey, type Command } from './commands';
 import { DialogProvider, useDialogs } from './components/Dialog';
 import { DocumentView } from './components/DocumentView';
+import { FindBar } from './components/FindBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { HistoryDialog, type Version } from './components/HistoryDialog';
 import { ImportReview } from './components/ImportReview';
@@ -23,7 +24,9 @@ import { Outline } from './components/Outline';
 import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
 import { StartScreen } from './components/StartScreen';
+import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
+import { countChars } from './editor/find';
 import { insertPart } from './editor/parts';
 import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
@@ -70,7 +73,11 @@ function Editor() {
   previewingRef.current = previewing;
   const [history, setHistory] = useState<Version[] | null>(null);
   const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
-  const { onEditor, onSectionChange, activeSection, jump, applyFixes, setBlockType, focusSection } = useEditors(session);
+  const { onEditor, onSectionChange, activeSection, jump, applyFixes, setBlockType, focusSection, showMatch, selectMatch, replaceMatches } = useEditors(session);
+  const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [panelsFolded, setPanelsFolded] = useState(false);
+  const zoomBy = (step: number) => setZoom((z) => Math.min(2, Math.max(0.5, Math.round((z + step) * 10) / 10)));
 
   const showPreview = useCallback(async () => {
     setPreviewing(true);
@@ -122,6 +129,12 @@ function Editor() {
     { id: 'preview', label: '打印预览', shortcut: 'Ctrl+P', run: () => setPreviewing((p) => !p) },
     { id: 'exportPdf', label: '导出 PDF', run: () => void files.exportPdf(), disabled: files.busy },
     { id: 'exportWeb', label: '供政府网站后台粘贴发布的网页文本', run: () => void files.exportWeb('html'), disabled: files.busy },
+    { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
+    { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
+    { id: 'zoomIn', label: '放大文稿', run: () => zoomBy(0.1) },
+    { id: 'zoomOut', label: '缩小文稿', run: () => zoomBy(-0.1) },
+    { id: 'zoomReset', label: '文稿实际大小', run: () => setZoom(1) },
+    { id: 'togglePanels', label: '收起或展开两侧面板', shortcut: 'Ctrl+\\', run: () => setPanelsFolded((f) => !f) },
   ];
   const commandsRef = useRef(commands);
   commandsRef.current = commands;
@@ -290,14 +303,28 @@ function Editor() {
           />
         )}
         {readOnly && <div className="message message-info">此报告以只读方式打开，修改后请“另存为”新文件。</div>}
-        <div className="workspace">
+        {finding && plain && (
+          <FindBar
+            plain={plain}
+            replacing={finding === 'replace'}
+            readOnly={readOnly}
+            onSelect={showMatch}
+            onReplace={replaceMatches}
+            onClose={(match) => {
+              setFinding(null);
+              showMatch(null);
+              if (match) selectMatch(match);
+            }}
+          />
+        )}
+        <div className={panelsFolded ? 'workspace panels-folded' : 'workspace'}>
           <Outline doc={doc} template={template} readOnly={readOnly} onGo={goToSection} onAddPart={addPart} onAddOther={() => void addOther()} />
           {previewing && (
             <main className="document-preview">
               <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} />
             </main>
           )}
-          <main className="document" key={generation} hidden={previewing}>
+          <main className="document" key={generation} hidden={previewing} style={{ zoom }}>
             <DocumentView
               doc={doc}
               template={template}
@@ -316,6 +343,7 @@ function Editor() {
             <FindingsPanel result={result} readOnly={readOnly} onJump={onJump} onFix={onFix} onFixAll={onFixAll} onIgnore={(f) => setIgnored(f, true)} onRestore={(f) => setIgnored(f, false)} />
           </div>
         </div>
+        <StatusBar chars={plain ? countChars(plain) : 0} zoom={zoom} panelsFolded={panelsFolded} commands={commands} />
       </div>
     </SessionContext.Provider>
   );

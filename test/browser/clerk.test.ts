@@ -313,4 +313,64 @@ describe.skipIf(!haveChromium)('the clerk’s editor in Chromium', () => {
     expect(await p.title()).toMatch(/ \*$/);
     expect(readFileSync(path, 'utf8')).not.toContain('主要原因是编制不足。');
   });
+
+  it('Ctrl+F finds across the parts and Ctrl+H replaces in the whole report; 字数 follows the typing', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展巡查3次。');
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('巡查人员少，主要原因是编制不足。');
+    const count = p.getByRole('status', { name: '字数' });
+    const before = Number((await count.textContent())!.replace(/\D/g, ''));
+    await p.keyboard.insertText('另有五个字');
+    await expect.poll(async () => Number((await count.textContent())!.replace(/\D/g, ''))).toBe(before + 5);
+
+    await p.keyboard.press('Control+f');
+    const find = p.getByRole('search', { name: '查找和替换' });
+    await find.getByLabel('查找内容').fill('巡查');
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('共 2 处');
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Enter');
+    expect(await find.getByRole('status').textContent()).toBe('第 2 / 2 处');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('巡查');
+    expect(await focusedSection(p)).toBe('shortcomings');
+
+    await p.keyboard.press('Control+h');
+    await find.getByLabel('查找内容').fill('巡查');
+    await find.getByLabel('替换为').fill('督查');
+    await find.getByRole('button', { name: '全部替换' }).click();
+    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).toContain('开展督查3次。');
+    expect(await p.locator('[data-section-editor="shortcomings"]').textContent()).toContain('督查人员少');
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('没有找到');
+  });
+
+  it('fits a 1366 × 768 screen at 125 % (1093 × 614): one toolbar row, a wide page, side panels that fold away, zoom', async () => {
+    page = await browser.newPage({ viewport: { width: 1093, height: 614 } });
+    const p = page;
+    await p.addInitScript(standIn.clientScript);
+    p.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await p.goto(standIn.url);
+    await p.getByLabel('单位名称').fill('白鹭街道');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('1.严格合法性审查。全年审查合同12份。');
+    await expect.poll(() => p.locator('.check-status').textContent()).toContain('个错误');
+    const centres = await p.getByRole('toolbar', { name: '工具栏' }).locator(':scope > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+    expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
+    const width = () => p.locator('[data-section-editor="measures"]').evaluate((e) => e.getBoundingClientRect().width);
+    const narrow = await width();
+    await p.getByRole('button', { name: '全宽写作' }).click();
+    expect(await p.locator('.outline').isVisible()).toBe(false);
+    expect(await width()).toBeGreaterThan(narrow + 150);
+    await p.screenshot({ path: join(root, 'test-output/screenshots/9-full-width-1093.png') });
+    await p.getByRole('button', { name: '显示两侧面板' }).click();
+    expect(await p.locator('.outline').isVisible()).toBe(true);
+    await p.getByRole('button', { name: '放大' }).click();
+    expect(await p.locator('.zoom-value').textContent()).toBe('110%');
+  });
 });

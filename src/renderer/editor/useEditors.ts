@@ -11,6 +11,7 @@ import { locate, type PlainText, type TextLine } from '../../core/model/plainTex
 import type { Block, ReportDocument, ReportMeta } from '../../core/model/report';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from '../nodes/SubheadingNode';
 import type { Session } from '../session';
+import type { Match } from './find';
 import { replaceInBlock, selectInBlock } from './selection';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
@@ -218,5 +219,61 @@ export function useEditors(session: Session) {
     editor.focus();
   }, []);
 
-  return { editors, activeSection, onEditor, onSectionChange, jump, applyFixes, setBlockType, focusSection };
+  /** The DOM range of [start, end) in a block of a section editor, for highlighting without moving focus. */
+  const rangeOf = useCallback((match: Match): Range | null => {
+    const block = editors.current.get(match.sectionKey)?.getRootElement()?.children[match.blockIndex];
+    if (!block) return null;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    let started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const size = node.textContent?.length ?? 0;
+      if (!started && match.start <= seen + size) {
+        range.setStart(node, match.start - seen);
+        started = true;
+      }
+      if (started && match.end <= seen + size) {
+        range.setEnd(node, match.end - seen);
+        return range;
+      }
+      seen += size;
+    }
+    return null;
+  }, []);
+
+  const showMatch = useCallback(
+    (match: Match | null) => {
+      const highlights = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
+      const range = match ? rangeOf(match) : null;
+      if (highlights) {
+        if (range) highlights.set('find-current', new (window as unknown as { Highlight: new (r: Range) => unknown }).Highlight(range));
+        else highlights.delete('find-current');
+      }
+      if (!range) return;
+      const rect = range.getBoundingClientRect();
+      const pane = document.querySelector('.document');
+      if (!pane) return;
+      const box = pane.getBoundingClientRect();
+      if (rect.top < box.top || rect.bottom > box.bottom) pane.scrollTop += rect.top - box.top - box.height / 2;
+    },
+    [rangeOf],
+  );
+
+  const selectMatch = useCallback((match: Match) => {
+    const editor = editors.current.get(match.sectionKey);
+    if (!editor) return;
+    selectInBlock(editor, match.blockIndex, match.start, match.end);
+    requestAnimationFrame(scrollSelectionIntoView);
+  }, []);
+
+  /** Replace matches from the last to the first, so the offsets of those before still hold. */
+  const replaceMatches = useCallback((matches: readonly Match[], replacement: string) => {
+    for (const m of [...matches].reverse()) {
+      const editor = editors.current.get(m.sectionKey);
+      if (editor) replaceInBlock(editor, m.blockIndex, m.start, m.end, replacement);
+    }
+  }, []);
+
+  return { editors, activeSection, onEditor, onSectionChange, jump, applyFixes, setBlockType, focusSection, showMatch, selectMatch, replaceMatches };
 }
