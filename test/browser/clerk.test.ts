@@ -364,6 +364,8 @@ describe.skipIf(!haveChromium)('the clerk’s editor in Chromium', () => {
     expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
     const width = () => p.locator('[data-section-editor="measures"]').evaluate((e) => e.getBoundingClientRect().width);
     const narrow = await width();
+    // At least 24 characters of 21 px on a line with the panels open (13 before).
+    expect(narrow).toBeGreaterThan(24 * 21);
     await p.getByRole('button', { name: '全宽写作' }).click();
     expect(await p.locator('.outline').isVisible()).toBe(false);
     expect(await width()).toBeGreaterThan(narrow + 150);
