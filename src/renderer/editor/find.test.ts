@@ -6,14 +6,14 @@ import { countChars, findMatches } from './find';
 
 function report() {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '柳河镇', year: 2025 });
-  doc.sections.find((s) => s.part === 'shortcomings')!.blocks = [{ kind: 'paragraph', text: '执法人员少，执法装备旧。' }];
-  doc.sections.find((s) => s.part === 'plans')!.blocks = [{ kind: 'paragraph', text: '加强执法　队伍建设。' }];
+  doc.sections.find((s) => s.part === 'shortcomings')!.blocks = [{ kind: 'paragraph', text: '巡查人员少，巡查车辆旧。' }];
+  doc.sections.find((s) => s.part === 'plans')!.blocks = [{ kind: 'paragraph', text: '加强巡查　队伍建设。' }];
   return doc;
 }
 
 describe('find and 字数', () => {
   it('finds every occurrence in the body, in order, with block and offsets', () => {
-    const matches = findMatches(toPlainText(report()), '执法');
+    const matches = findMatches(toPlainText(report()), '巡查');
     expect(matches.map((m) => [m.sectionKey, m.blockIndex, m.start])).toEqual([
       ['shortcomings', 0, 0],
       ['shortcomings', 0, 6],
