@@ -41,6 +41,15 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['electron', 'node:*', '**/main/**'], message: 'The renderer talks to main only through window.nianbao.' }] },
       ],
+      // Electron implements no window.prompt and the system dialogs block the page: use components/Dialog.
+      'no-restricted-globals': [
+        'error',
+        ...['alert', 'confirm', 'prompt'].map((name) => ({ name, message: 'Use useDialogs() from components/Dialog.tsx.' })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['alert', 'confirm', 'prompt'].map((property) => ({ object: 'window', property, message: 'Use useDialogs() from components/Dialog.tsx.' })),
+      ],
     },
   },
   {

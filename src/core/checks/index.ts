@@ -7,6 +7,7 @@ import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import type { CheckContext, Deadlines, RawFinding } from './context';
+import { checkEmptyHeadings } from './emptyHeadings';
 import { checkForm } from './form';
 import { checkIndicators, findIndicators, summariseIndicators } from './indicators';
 import { checkPrevious } from './previous';
@@ -58,6 +59,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkForm(ctx),
     ...checkPrevious(ctx),
     ...checkProofreading(ctx),
+    ...checkEmptyHeadings(ctx),
   ];
   const all = fingerprint(raw, plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);

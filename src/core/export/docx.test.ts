@@ -185,7 +185,12 @@ describe('GB/T 9704 elements', () => {
 
   it('sets 1. and （1） in 仿宋 and bolds a "1." sub-heading only with the option; outline levels for the navigation pane (7.3.3)', async () => {
     const doc = report();
-    doc.sections[1]!.blocks.push({ kind: 'subheading', level: 3, text: '2.规范执法' }, { kind: 'subheading', level: 4, text: '（1）案卷评查' });
+    // Each with text under it: a bare sub-heading is not printed (section.empty-subheading).
+    doc.sections[1]!.blocks.push(
+      { kind: 'subheading', level: 3, text: '2.规范执法' },
+      { kind: 'subheading', level: 4, text: '（1）案卷评查' },
+      { kind: 'paragraph', text: '评查行政执法案卷20卷。' },
+    );
     const plain = await xml(doc, { fontProfile: 'gb2312' });
     const bold = await xml(doc, { fontProfile: 'gb2312', boldLevel3: true });
     for (const [text, level] of [['一、主要举措和成效', 0], ['（一）健全依法行政制度体系', 1], ['2.规范执法', 2], ['（1）案卷评查', 3]] as const) {

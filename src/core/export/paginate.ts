@@ -3,6 +3,7 @@
  * preview and its PDF. Deterministic because the export uses exact line heights (docx.ts): 22 body lines
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
+import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
 import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
@@ -195,7 +196,7 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   }
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
-    for (const block of section.blocks) {
+    for (const block of printedBlocks(section.blocks)) {
       if (!block.text.trim()) continue;
       if (block.kind === 'subheading') {
         lines.push(...paragraphLines([{ text: block.text, style: HEADING_STYLE[block.level] }]));

@@ -8,6 +8,7 @@
  * per run, which made a 30,000-character export several times slower in a fresh process. The XML is what
  * docx wrote for the same paragraphs (children in CT_PPr's and CT_RPr's order, the same attributes).
  */
+import { printedBlocks } from '../checks/emptyHeadings';
 import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
@@ -202,7 +203,7 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
   if (options.includeAddressee && meta.addressee.trim()) paragraphs.push(addresseeParagraph(meta.addressee, profile));
   for (const section of doc.sections) {
     if (section.heading.trim()) paragraphs.push(headingParagraph(section.heading, 1, profile, options));
-    for (const block of section.blocks) {
+    for (const block of printedBlocks(section.blocks)) {
       if (block.text.trim() === '') continue;
       paragraphs.push(blockParagraph(block, profile, options));
     }

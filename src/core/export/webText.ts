@@ -2,6 +2,7 @@
  * Web text for the portal's CMS: the published report as plain text or simple HTML, headings kept.
  * Staff lines (撰稿人/审核人/联系电话) are internal routing and never published.
  */
+import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
 import { attachmentLines } from './layout';
 
@@ -26,7 +27,7 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
   if (options.includeAddressee !== false && meta.addressee.trim()) lines.push({ kind: 'addressee', text: meta.addressee.trim().replace(/[:：]?$/, '：') });
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push({ kind: 'h2', text: section.heading.trim() });
-    for (const block of section.blocks) {
+    for (const block of printedBlocks(section.blocks)) {
       if (!block.text.trim()) continue;
       lines.push({ kind: block.kind === 'subheading' && block.level === 2 ? 'h3' : 'p', text: block.text.trim() });
     }

@@ -20,6 +20,12 @@ export function partHeading(index: number, title: string): string {
   return `${chineseNumeral(index + 1)}、${title}`;
 }
 
+/** A part heading's number and wording: "一、主要举措和成效" → "一、" + "主要举措和成效" ("" number when it has none). */
+export function splitPartHeading(heading: string): { number: string; wording: string } {
+  const m = /^[一二三四五六七八九十]+、\s*/.exec(heading);
+  return m ? { number: m[0], wording: heading.slice(m[0].length) } : { number: '', wording: heading };
+}
+
 /** （一） style sub-heading numbering, full-width brackets as GB/T 9704 uses. */
 export function subheadingNumber(index: number): string {
   return `（${chineseNumeral(index + 1)}）`;
@@ -57,8 +63,7 @@ export function renumberParts(doc: ReportDocument): ReportDocument {
   let index = 0;
   const sections = doc.sections.map((s) => {
     if (!s.heading) return s;
-    const wording = s.heading.replace(/^[一二三四五六七八九十]+、\s*/, '');
-    return { ...s, heading: partHeading(index++, wording) };
+    return { ...s, heading: partHeading(index++, splitPartHeading(s.heading).wording) };
   });
   return { ...doc, sections };
 }

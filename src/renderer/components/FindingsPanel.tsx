@@ -11,14 +11,22 @@ interface Props {
   result: CheckResult | null;
   onJump: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
+  /** Apply every one-click fix of a rule at once. */
+  onFixAll: (findings: Finding[]) => void;
   onIgnore: (finding: Finding) => void;
   onRestore: (finding: Finding) => void;
   readOnly: boolean;
 }
 
-export function FindingsPanel({ result, onJump, onFix, onIgnore, onRestore, readOnly }: Props) {
+export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRestore, readOnly }: Props) {
   if (!result) return <aside className="findings" aria-label="检查结果" />;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
+  // Mechanical fixes of one rule (half-width punctuation in 26 paragraphs, say) in one click.
+  const fixable = new Map<string, Finding[]>();
+  for (const f of result.findings) if (f.fix) fixable.set(f.rule, [...(fixable.get(f.rule) ?? []), f]);
+  // The button sits on the rule's first finding shown (for punct.width, the summary warning).
+  const firstOfRule = new Set<Finding>();
+  for (const [rule, list] of fixable) if (list.length > 1) firstOfRule.add(result.findings.find((f) => f.rule === rule)!);
   return (
     <aside className="findings" aria-label="检查结果">
       <div className={result.ready ? 'ready ready-yes' : 'ready ready-no'} role="status">
@@ -42,6 +50,11 @@ export function FindingsPanel({ result, onJump, onFix, onIgnore, onRestore, read
                     {f.fix && !readOnly && (
                       <button type="button" onClick={() => onFix(f)}>
                         {f.fix.label}
+                      </button>
+                    )}
+                    {firstOfRule.has(f) && !readOnly && (
+                      <button type="button" onClick={() => onFixAll(fixable.get(f.rule)!)} title="把同类问题全部按建议改正">
+                        全部改正（{fixable.get(f.rule)!.length} 处）
                       </button>
                     )}
                     {!readOnly && (

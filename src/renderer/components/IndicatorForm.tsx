@@ -6,6 +6,51 @@ import { INDICATORS } from '../../core/checks/indicators';
 import type { IndicatorSummary } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
+import { useState } from 'react';
+import { parseFigure } from './figure';
+
+interface FieldProps {
+  name: string;
+  units: readonly string[];
+  readOnly: boolean;
+  value: number | null;
+  placeholder: string;
+  onChange: (figure: { value: number; unit?: string } | null) => void;
+}
+
+/** One figure: the clerk's typing stays as typed while the field has focus; a unit typed after the number is taken. */
+function FigureField({ name, units, readOnly, value, placeholder, onChange }: FieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState('');
+  return (
+    <>
+      <input
+        aria-label={name}
+        inputMode="decimal"
+        disabled={readOnly}
+        value={draft ?? (value === null ? '' : String(value))}
+        placeholder={placeholder}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          const parsed = parseFigure(text, units);
+          setProblem(parsed.kind === 'invalid' ? parsed.message : '');
+          if (parsed.kind === 'empty') onChange(null);
+          else if (parsed.kind === 'value') onChange(parsed.unit ? { value: parsed.value, unit: parsed.unit } : { value: parsed.value });
+        }}
+        onBlur={() => {
+          if (!problem) setDraft(null);
+        }}
+      />
+      {problem && (
+        <div className="field-problem" role="alert">
+          {problem}
+        </div>
+      )}
+    </>
+  );
+}
 
 interface Props {
   doc: ReportDocument;
@@ -32,17 +77,16 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange }: Prop
               <tr key={ind.id}>
                 <th scope="row">{ind.name}</th>
                 <td>
-                  <input
-                    aria-label={ind.name}
-                    inputMode="decimal"
-                    disabled={readOnly}
-                    value={entry?.value ?? ''}
+                  <FigureField
+                    name={ind.name}
+                    units={ind.units}
+                    readOnly={readOnly}
+                    value={entry?.value ?? null}
                     placeholder={prose ? String(prose.value) : ''}
-                    onChange={(e) => {
-                      const text = e.target.value.trim();
+                    onChange={(figure) => {
                       const next = { ...doc.indicators };
-                      if (text === '' || Number.isNaN(Number(text))) delete next[ind.id];
-                      else next[ind.id] = { value: Number(text), unit: entry?.unit ?? prose?.unit ?? ind.units[0]! };
+                      if (figure === null) delete next[ind.id];
+                      else next[ind.id] = { value: figure.value, unit: figure.unit ?? entry?.unit ?? prose?.unit ?? ind.units[0]! };
                       onChange(next);
                     }}
                   />

@@ -2,6 +2,35 @@
 import { formatChineseDate, type ReportMeta } from '../../core/model/report';
 import { fillTemplateText } from '../../core/model/fromTemplate';
 import type { Template } from '../../core/templates/schema';
+import { useState } from 'react';
+
+/** The year as the clerk types it: digit by digit, selected and retyped, or cleared; only a whole year is taken. */
+function YearField({ year, onChange }: { year: number | null; onChange: (year: number | null) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? (year === null ? '' : String(year));
+  const whole = /^\d{4}$/.test(text.trim()) && Number(text) >= 1949 && Number(text) <= 2200;
+  const problem = draft !== null && text.trim() !== '' && !whole && text.trim().length >= 4 ? '请填写四位数的年份，例如 2025。' : '';
+  return (
+    <>
+      <input
+        id="meta-year"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => {
+          const next = e.target.value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+          setDraft(next);
+          const trimmed = next.trim();
+          if (trimmed === '') onChange(null);
+          else if (/^\d{4}$/.test(trimmed) && Number(trimmed) >= 1949 && Number(trimmed) <= 2200) onChange(Number(trimmed));
+        }}
+        // Leaving the field with a half-typed year shows the year still in force.
+        onBlur={() => setDraft(null)}
+      />
+      {problem && <span className="field-problem" role="alert">{problem}</span>}
+    </>
+  );
+}
 
 interface Props {
   meta: ReportMeta;
@@ -20,12 +49,7 @@ export function MetaForm({ meta, template, readOnly, onChange }: Props) {
       </label>
       <label>
         报告年度
-        <input
-          id="meta-year"
-          inputMode="numeric"
-          value={meta.year ?? ''}
-          onChange={(e) => set('year', /^\d{4}$/.test(e.target.value) ? Number(e.target.value) : null)}
-        />
+        <YearField year={meta.year} onChange={(year) => set('year', year)} />
       </label>
       <label className="wide">
         标题

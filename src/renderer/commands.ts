@@ -1,0 +1,34 @@
+/**
+ * One table of the app's commands: the application menu (by id), the keyboard shortcuts, the toolbar's
+ * titles and the right-click menu all read it, so a shortcut and its menu item never disagree.
+ */
+import type { MenuCommand } from '../shared/ipc';
+
+export type CommandId = MenuCommand | 'exportWeb' | 'history' | 'find' | 'replace' | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'togglePanels';
+
+export interface Command {
+  id: CommandId;
+  label: string;
+  /** As shown to the clerk and matched against keys: "Ctrl+S", "Ctrl+Shift+S", "F7". */
+  shortcut?: string;
+  run: () => void;
+  disabled?: boolean;
+}
+
+/** The shortcut a key event spells, in the table's notation. */
+export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): string {
+  let key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+  // Shift turns "=" into "+" on most layouts: Ctrl+= and Ctrl++ are the same zoom key.
+  if (key === '+') key = '=';
+  return `${event.ctrlKey || event.metaKey ? 'Ctrl+' : ''}${event.altKey ? 'Alt+' : ''}${event.shiftKey && key !== '=' ? 'Shift+' : ''}${key}`;
+}
+
+export function commandForKey(commands: readonly Command[], event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): Command | undefined {
+  const pressed = shortcutOf(event);
+  return commands.find((c) => c.shortcut === pressed);
+}
+
+/** "保存（Ctrl+S）" for a button's title. */
+export function titleOf(command: Command | undefined): string | undefined {
+  return command?.shortcut ? `${command.label}（${command.shortcut}）` : command?.label;
+}

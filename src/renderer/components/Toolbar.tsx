@@ -1,0 +1,107 @@
+/** The toolbar: buttons for the commands of the command table, the check's verdict and the block types. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { CheckResult } from '../../core/checks/types';
+import type { ExportOptions } from '../../shared/ipc';
+import { titleOf, type Command, type CommandId } from '../commands';
+import type { SubheadingLevel } from '../nodes/SubheadingNode';
+import { ExportSettings } from './ExportSettings';
+
+/** The toolbar's 检查 button also tells, at a glance, whether the report can be handed in. */
+function checkLabel(result: CheckResult | null): string {
+  if (!result) return '检查';
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  return result.ready ? '检查：✓ 可以提交' : `检查：还有 ${errors} 个错误`;
+}
+
+/** A toolbar button that opens a short list of commands; closes like a menu (click elsewhere, Esc, a choice). */
+function MenuButton({ label, children }: { label: string; children: ReactNode }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const closeOutside = (event: MouseEvent) => {
+      if (details.current?.open && !details.current.contains(event.target as Node)) details.current.open = false;
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (event.key === 'Escape' && details.current?.open) {
+        details.current.open = false;
+        details.current.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('mousedown', closeOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('mousedown', closeOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, []);
+  return (
+    <details className="export-settings toolbar-menu" ref={details}>
+      <summary>{label}</summary>
+      <div
+        className="export-settings-panel toolbar-menu-panel"
+        role="group"
+        aria-label={label}
+        onClick={(event) => {
+          if ((event.target as HTMLElement).closest('button') && details.current) details.current.open = false;
+        }}
+      >
+        {children}
+      </div>
+    </details>
+  );
+}
+
+const BLOCK_TYPES: Array<[SubheadingLevel | 0, string, string]> = [
+  [0, '正文', '正文'],
+  [2, '（一）', '（一）标题'],
+  [3, '1.', '1. 标题'],
+  [4, '（1）', '（1）标题'],
+];
+
+interface Props {
+  commands: readonly Command[];
+  result: CheckResult | null;
+  previewing: boolean;
+  exportOptions: ExportOptions;
+  onExportOptions: (options: ExportOptions) => void;
+  onBlockType: (level: SubheadingLevel | 0) => void;
+}
+
+export function Toolbar({ commands, result, previewing, exportOptions, onExportOptions, onBlockType }: Props) {
+  const button = (id: CommandId, label?: string, extra: { className?: string; pressed?: boolean } = {}) => {
+    const command = commands.find((c) => c.id === id);
+    if (!command) return null;
+    return (
+      <button type="button" className={extra.className} onClick={command.run} disabled={command.disabled} title={titleOf(command)} aria-pressed={extra.pressed}>
+        {label ?? command.label}
+      </button>
+    );
+  };
+  return (
+    <header className="toolbar" role="toolbar" aria-label="工具栏">
+      <MenuButton label="文件">
+        {button('new', '新建…')}
+        {button('open', '打开…')}
+        {button('saveAs', '另存为…')}
+        {button('import', '导入 Word 或文本文件…')}
+        {button('history', '历史版本…')}
+        {button('exportWeb', '导出网页文本…')}
+      </MenuButton>
+      {button('save', '保存')}
+      {button('check', checkLabel(result), { className: result ? (result.ready ? 'check-status ready-yes' : 'check-status ready-no') : 'check-status' })}
+      <span className="separator" />
+      <ExportSettings options={exportOptions} onChange={onExportOptions} />
+      {button('exportDocx', '导出 Word', { className: 'primary' })}
+      {button('preview', previewing ? '返回编辑' : '打印预览', { pressed: previewing })}
+      {button('exportPdf', '导出 PDF')}
+      <span className="separator" />
+      <span className="block-type" role="group" aria-label="段落格式">
+        {BLOCK_TYPES.map(([level, label, name]) => (
+          <button key={level} type="button" aria-label={name} title={`设为${name}`} onMouseDown={(e) => e.preventDefault()} onClick={() => onBlockType(level)}>
+            {label}
+          </button>
+        ))}
+      </span>
+    </header>
+  );
+}

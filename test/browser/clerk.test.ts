@@ -1,0 +1,378 @@
+/**
+ * What a clerk runs into first (issue #14), in the built renderer in Chromium: empty sub-headings, figure
+ * and year fields, findings that must lead to the text, the 撰稿人 line, part headings, 全部改正, adding a
+ * missing part in its place, the missing-font question, the app's own dialogs and a save during typing.
+ * Each test starts a fresh window.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startStandIn, type StandIn } from './support/standin';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = join(__dirname, '../..');
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)('the clerk’s editor in Chromium', () => {
+  let browser: Browser;
+  let standIn: StandIn;
+  let page: Page;
+  const work = mkdtempSync(join(tmpdir(), '文书 测试-'));
+  /** Browser dialogs (alert/confirm/prompt) must never appear: Electron implements no prompt. */
+  const browserDialogs: string[] = [];
+
+  beforeAll(async () => {
+    if (!process.env.NIANBAO_BUILT) {
+      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+      if (build.status !== 0) throw new Error('electron-vite build failed');
+    }
+    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+
+  afterEach(async () => {
+    expect(browserDialogs).toEqual([]);
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  async function open(viewport = { width: 1366, height: 768 }): Promise<Page> {
+    page = await browser.newPage({ viewport });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(standIn.url);
+    return page;
+  }
+
+  async function newReport(unit = '石桥镇'): Promise<Page> {
+    const p = await open();
+    await p.getByLabel('单位名称').fill(unit);
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+    return p;
+  }
+
+  async function importText(name: string, lines: string[]): Promise<Page> {
+    const p = await open();
+    const path = join(work, name);
+    writeFileSync(path, lines.join('\n'));
+    standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await p.locator('.doc-heading').first().waitFor();
+    return p;
+  }
+
+  const blocks = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"] > *`);
+  const findingTexts = (p: Page) => p.locator('.findings .finding-text').allTextContents();
+  /** Is the element (or the page's selection) inside the visible part of the document pane? */
+  const selectionShown = (p: Page) =>
+    p.evaluate<boolean>(`(() => {
+      const range = getSelection().rangeCount ? getSelection().getRangeAt(0) : null;
+      const rect = range && range.getBoundingClientRect().height ? range.getBoundingClientRect() : document.activeElement.getBoundingClientRect();
+      const pane = document.querySelector('.document').getBoundingClientRect();
+      return rect.top >= pane.top && rect.bottom <= pane.bottom;
+    })()`);
+  const focusedSection = (p: Page) => p.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+
+  it('flags the template’s empty sub-headings, is not ready while they remain, and never prints them', async () => {
+    const p = await newReport();
+    // Text under （一） and （二） only, and in every other part.
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('调整乡镇机构职能，公布权责清单一份。');
+    await blocks(p, 'measures').nth(3).click();
+    await p.keyboard.insertText('制定规范性文件管理办法，备案审查文件三件。');
+    for (const part of ['leadership', 'shortcomings', 'plans', 'other']) {
+      await blocks(p, part).first().click();
+      await p.keyboard.insertText(part === 'shortcomings' ? '执法力量不足，主要原因是编制少。' : '已按要求完成本项工作，情况良好。');
+    }
+    await expect.poll(() => p.locator('.finding-error').textContent()).toContain('（三）健全行政决策制度体系');
+    expect(await p.locator('.findings .ready').textContent()).toContain('还不能提交');
+    await p.getByRole('button', { name: '打印预览' }).click();
+    const preview = (await p.locator('.pv-page').allTextContents()).join('');
+    expect(preview).toContain('（二）健全依法行政制度体系');
+    expect(preview).not.toContain('健全行政决策制度体系');
+  });
+
+  it('figure fields keep decimals, signs and a unit typed after the number, and say what is wrong', async () => {
+    const p = await newReport();
+    const rate = p.getByLabel('学法考试参考率、合格率');
+    await rate.click();
+    await p.keyboard.type('98.5');
+    await p.keyboard.press('Tab');
+    expect(await rate.inputValue()).toBe('98.5');
+    const reviews = p.getByLabel('合法性审查', { exact: true });
+    await reviews.click();
+    await p.keyboard.type('28份');
+    await p.keyboard.press('Tab');
+    expect(await reviews.inputValue()).toBe('28');
+    expect(await p.locator('.indicators tr', { hasText: '合法性审查' }).locator('.unit').textContent()).toBe('份');
+    const cases = p.getByLabel('行政处罚、行政强制案件');
+    await cases.click();
+    await p.keyboard.type('-3');
+    await p.keyboard.press('Tab');
+    expect(await cases.inputValue()).toBe('-3');
+    const aid = p.getByLabel('法律援助');
+    await aid.click();
+    await p.keyboard.type('12箱');
+    expect(await aid.inputValue()).toBe('12箱');
+    expect(await p.locator('.indicators [role="alert"]').textContent()).toContain('“箱”不是这项数据的单位');
+    // The figures reach the check: 98.5 is compared as 98.5, not 985.
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('干部学法考试合格率为95%。');
+    await expect.poll(() => findingTexts(p)).toEqual(expect.arrayContaining([expect.stringMatching(/98\.5/)]));
+    expect((await findingTexts(p)).join('')).not.toContain('985');
+  });
+
+  it('the report year can be retyped from the keyboard', async () => {
+    const p = await newReport();
+    const year = p.locator('#meta-year');
+    await year.click();
+    await year.press('Control+a');
+    await p.keyboard.type('2026');
+    expect(await year.inputValue()).toBe('2026');
+    await p.getByRole('button', { name: '按单位和年度生成' }).click();
+    expect(await p.locator('#meta-title').inputValue()).toContain('2026年度');
+    await year.press('End');
+    await year.press('Backspace');
+    expect(await year.inputValue()).toBe('202');
+    await p.keyboard.type('4');
+    expect(await year.inputValue()).toBe('2024');
+  });
+
+  it('a finding leads to its text: selected, in sight and focused; 缺少成文日期 leads to the date field', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    for (let i = 1; i <= 40; i++) {
+      await p.keyboard.insertText(`第${i}项工作：按计划推进依法行政各项任务，定期检查落实情况并形成书面记录。`);
+      await p.keyboard.press('Enter');
+    }
+    await p.keyboard.insertText('群众可拨打热线13912345678反映问题。');
+    await p.evaluate("document.querySelector('.document').scrollTop = 0");
+    const phone = p.locator('.finding-text', { hasText: '13912345678' });
+    await phone.click();
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('13912345678');
+    expect(await focusedSection(p)).toBe('measures');
+    await expect.poll(() => selectionShown(p)).toBe(true);
+
+    await p.locator('.finding-text', { hasText: '成文日期' }).click();
+    expect(await p.evaluate<string>('document.activeElement.id')).toBe('meta-date');
+  });
+
+  it('in 打印预览, a finding or an outline item leads back to the place in the text', async () => {
+    const p = await newReport();
+    await p.getByRole('button', { name: '打印预览' }).click();
+    await p.locator('.finding-text', { hasText: '第一责任人' }).first().click();
+    await expect.poll(() => focusedSection(p)).toBe('leadership');
+    expect(await p.locator('.document').isVisible()).toBe(true);
+    await p.getByRole('button', { name: '打印预览' }).click();
+    await p.locator('.outline button', { hasText: '四、下一年度主要安排' }).click();
+    await expect.poll(() => p.locator('.document').isVisible()).toBe(true);
+    const shown = await p.evaluate<boolean>(
+      "(() => { const s = document.querySelector('section[data-section=\"plans\"]').getBoundingClientRect(); const pane = document.querySelector('.document').getBoundingClientRect(); return s.top >= pane.top && s.top < pane.bottom - 40; })()",
+    );
+    expect(shown).toBe(true);
+  });
+
+  it('the 撰稿人 line after the date can be edited or removed, and the phone in it leaves the export', async () => {
+    const p = await importText('联系人.txt', [
+      '石桥镇关于2025年度法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '全年开展法治培训8场次。',
+      '二、存在的不足和原因',
+      '基层力量薄弱，主要原因是人员少。',
+      '三、2026年工作安排',
+      '继续加强法治培训。',
+      '石桥镇人民政府',
+      '2026年1月10日',
+      '撰稿人：李明　联系电话：13698765432',
+    ]);
+    await p.locator('.finding-text', { hasText: '13698765432' }).click();
+    expect(await p.evaluate<string>('document.activeElement.className')).toBe('closing-input');
+    const line = p.locator(`#${await p.evaluate<string>('document.activeElement.id')}`);
+    expect(await line.inputValue()).toContain('撰稿人：李明');
+    await line.fill('撰稿人：李明');
+    await expect.poll(() => findingTexts(p)).not.toEqual(expect.arrayContaining([expect.stringContaining('13698765432')]));
+    await p.getByRole('button', { name: /^删除结尾第 \d+ 行$/ }).last().click();
+    await expect.poll(() => p.locator('.closing-input').count()).toBe(0);
+    const path = join(work, '联系人.docx');
+    standIn.dialogs.exportDocx = path;
+    await p.getByRole('button', { name: '导出 Word' }).click();
+    await p.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
+    await expect.poll(() => existsSync(path)).toBe(true);
+    const text = (await mammoth.extractRawText({ path })).value;
+    expect(text).not.toContain('撰稿人');
+  });
+
+  it('part headings can be reworded (the number stays), as the checker may ask', async () => {
+    const p = await importText('标题.txt', ['青石乡2025年度法治政府建设工作报告', '一、工作成效', '全年开展法治培训8场次，审查合同12份。', '二、问题', '人员少，主要原因是编制不足。']);
+    const heading = p.locator('.doc-heading input').nth(1);
+    await heading.fill('存在的不足和原因');
+    await expect.poll(() => p.locator('.outline').textContent()).toContain('二、存在的不足和原因');
+    expect(await p.locator('.doc-heading').nth(1).locator('.heading-number').textContent()).toBe('二、');
+  });
+
+  it('全部改正 fixes the half-width punctuation of every paragraph at once', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    for (const text of ['一是健全制度,完善机制。', '二是加强培训:全年5场。', '三是规范执法(含处罚)。', '四是推进公开,接受监督。']) {
+      await p.keyboard.insertText(text);
+      await p.keyboard.press('Enter');
+    }
+    const all = p.getByRole('button', { name: /^全部改正（4 处）$/ });
+    await all.click();
+    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).toContain('一是健全制度，完善机制。二是加强培训：全年5场。三是规范执法（含处罚）。四是推进公开，接受监督。');
+    // Fixes typed into the editor are undone like typing.
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).not.toContain('四是推进公开，接受监督。');
+  });
+
+  it('a missing part is added where the outline puts it, and the caret goes there', async () => {
+    const p = await importText('缺一部分.txt', [
+      '青山镇关于2025年度法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '全年开展法治培训8场次。',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '镇党委书记带头学法，主持专题会议4次。',
+      '三、2026年工作安排',
+      '继续加强法治培训。',
+    ]);
+    await p.locator('.outline .missing', { hasText: '存在的不足和原因' }).click();
+    await expect.poll(() => p.locator('.outline li button:not(.missing)').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('三、存在的不足和原因'), expect.stringContaining('四、2026年工作安排')]),
+    );
+    const order = await p.locator('.doc-heading input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    expect(order.indexOf('存在的不足和原因')).toBeLessThan(order.indexOf('2026年工作安排'));
+    await expect.poll(() => p.evaluate<string | undefined>("document.activeElement?.closest('section')?.getAttribute('data-part')")).toBe('shortcomings');
+    await p.keyboard.insertText('执法人员少，主要原因是编制不足。');
+    await expect.poll(() => p.locator('section[data-part="shortcomings"] [data-section-editor]').textContent()).toBe('执法人员少，主要原因是编制不足。');
+  });
+
+  it('asks about missing fonts once, without suggesting the profile already chosen', async () => {
+    const p = await newReport();
+    standIn.dialogs.exportDocx = join(work, '字体一.docx');
+    await p.getByRole('button', { name: '导出 Word' }).click();
+    const fonts = p.getByRole('dialog', { name: '缺少字体' });
+    await expect.poll(() => fonts.textContent()).toContain('本机没有安装以下字体');
+    expect(await fonts.textContent()).not.toContain('改选为“Windows 自带字体”');
+    await fonts.getByRole('button', { name: '仍然导出' }).click();
+    await expect.poll(() => existsSync(join(work, '字体一.docx'))).toBe(true);
+    standIn.dialogs.exportDocx = join(work, '字体二.docx');
+    await p.getByRole('button', { name: '导出 Word' }).click();
+    await expect.poll(() => existsSync(join(work, '字体二.docx'))).toBe(true);
+    expect(await fonts.count()).toBe(0);
+  });
+
+  it('＋ 添加其他部分 asks for the title in the app’s own dialog (Electron has no window.prompt)', async () => {
+    const p = await newReport();
+    await p.getByRole('button', { name: '＋ 添加其他部分' }).click();
+    const dialog = p.getByRole('dialog', { name: '添加其他部分' });
+    await dialog.getByRole('textbox').fill('安全生产执法情况');
+    await dialog.getByRole('textbox').press('Enter');
+    await expect.poll(() => p.locator('.outline').textContent()).toContain('六、安全生产执法情况');
+    await expect.poll(() => p.evaluate<string | undefined>("document.activeElement?.closest('section')?.querySelector('.doc-heading input')?.value")).toBe('安全生产执法情况');
+    // Cancel adds nothing.
+    await p.getByRole('button', { name: '＋ 添加其他部分' }).click();
+    await p.keyboard.press('Escape');
+    expect(await p.locator('.doc-heading').count()).toBe(6);
+  });
+
+  it('text typed while the file is being saved keeps the report marked unsaved', async () => {
+    const p = await newReport();
+    const path = join(work, '边存边写.nianbao');
+    standIn.dialogs.saveReport = path;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/__ipc/report%3Asave', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('人员少。');
+    await p.keyboard.press('Control+s');
+    await p.keyboard.insertText('主要原因是编制不足。');
+    release();
+    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => p.locator('.message').textContent()).toContain('已保存');
+    expect(await p.title()).toMatch(/ \*$/);
+    expect(readFileSync(path, 'utf8')).not.toContain('主要原因是编制不足。');
+  });
+
+  it('Ctrl+F finds across the parts and Ctrl+H replaces in the whole report; 字数 follows the typing', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展巡查3次。');
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('巡查人员少，主要原因是编制不足。');
+    const count = p.getByRole('status', { name: '字数' });
+    const before = Number((await count.textContent())!.replace(/\D/g, ''));
+    await p.keyboard.insertText('另有五个字');
+    await expect.poll(async () => Number((await count.textContent())!.replace(/\D/g, ''))).toBe(before + 5);
+
+    await p.keyboard.press('Control+f');
+    const find = p.getByRole('search', { name: '查找和替换' });
+    await find.getByLabel('查找内容').fill('巡查');
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('共 2 处');
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Enter');
+    expect(await find.getByRole('status').textContent()).toBe('第 2 / 2 处');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('巡查');
+    expect(await focusedSection(p)).toBe('shortcomings');
+
+    await p.keyboard.press('Control+h');
+    await find.getByLabel('查找内容').fill('巡查');
+    await find.getByLabel('替换为').fill('督查');
+    await find.getByRole('button', { name: '全部替换' }).click();
+    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).toContain('开展督查3次。');
+    expect(await p.locator('[data-section-editor="shortcomings"]').textContent()).toContain('督查人员少');
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('没有找到');
+  });
+
+  it('fits a 1366 × 768 screen at 125 % (1093 × 614): one toolbar row, a wide page, side panels that fold away, zoom', async () => {
+    page = await browser.newPage({ viewport: { width: 1093, height: 614 } });
+    const p = page;
+    await p.addInitScript(standIn.clientScript);
+    p.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await p.goto(standIn.url);
+    await p.getByLabel('单位名称').fill('白鹭街道');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('1.严格合法性审查。全年审查合同12份。');
+    await expect.poll(() => p.locator('.check-status').textContent()).toContain('个错误');
+    const centres = await p.getByRole('toolbar', { name: '工具栏' }).locator(':scope > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+    expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
+    const width = () => p.locator('[data-section-editor="measures"]').evaluate((e) => e.getBoundingClientRect().width);
+    const narrow = await width();
+    // At least 24 characters of 21 px on a line with the panels open (13 before).
+    expect(narrow).toBeGreaterThan(24 * 21);
+    await p.getByRole('button', { name: '全宽写作' }).click();
+    expect(await p.locator('.outline').isVisible()).toBe(false);
+    expect(await width()).toBeGreaterThan(narrow + 150);
+    await p.screenshot({ path: join(root, 'test-output/screenshots/9-full-width-1093.png') });
+    await p.getByRole('button', { name: '显示两侧面板' }).click();
+    expect(await p.locator('.outline').isVisible()).toBe(true);
+    await p.getByRole('button', { name: '放大' }).click();
+    expect(await p.locator('.zoom-value').textContent()).toBe('110%');
+  });
+});
