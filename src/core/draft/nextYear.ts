@@ -10,10 +10,11 @@ import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
 import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
+import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
+import { enumeratedItems, headingNumber, stripHeadingNumber } from '../text/numbering';
 
 /** The marker the checker looks for (rule previous.unanswered): "去年计划：…　完成情况：<answer>". */
-export const PROMISE_PREFIX = '去年计划：';
-export const OUTCOME_LABEL = '完成情况：';
+export { OUTCOME_LABEL, PROMISE_PREFIX };
 
 export interface DraftOptions {
   registry?: TemplateRegistry;
@@ -21,22 +22,14 @@ export interface DraftOptions {
   date?: string;
 }
 
-const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]是)\s*/;
-/** Nesting rank of a numbering form: 一、 (0) above （一） (1) above 1. (2) above （1） (3); 一是 inside a paragraph (4). */
+/** Nesting rank of a numbering form: 第一部分 (0) above 一、 (1) … above （1） (4); 99 for no number. */
 function rank(text: string): number {
-  const m = NUMBERED.exec(text);
-  if (!m) return 99;
-  const n = m[1]!;
-  if (/是$/.test(n)) return 4;
-  if (/^[一二三四五六七八九十]/.test(n)) return 0;
-  if (/^[（(]\s*[一二三四五六七八九十]/.test(n)) return 1;
-  if (/^\d/.test(n)) return 2;
-  return 3;
+  return headingNumber(text, true)?.level ?? 99;
 }
 
 /** The promise of an item: its run-in heading or first sentence, without the number. */
 function promiseOf(item: string): string {
-  const text = item.replace(NUMBERED, '').trim();
+  const text = stripHeadingNumber(item);
   const end = text.search(/[。；;]/);
   return (end > 0 ? text.slice(0, end + 1) : text).trim();
 }
@@ -49,14 +42,13 @@ function promiseOf(item: string): string {
 export function promisesOf(blocks: readonly Block[]): string[] {
   const texts = blocks.map((b) => b.text.trim()).filter(Boolean);
   const ranks = texts.map(rank);
-  const top = Math.min(...ranks.filter((r) => r < 4));
-  if (Number.isFinite(top)) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
-  const enumerated = texts.flatMap((t) => t.split(/(?=[一二三四五六七八九十]是)/).filter((piece) => /^[一二三四五六七八九十]是/.test(piece)));
+  const top = Math.min(...ranks);
+  if (top < 99) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
+  const enumerated = texts.flatMap(enumeratedItems);
   if (enumerated.length >= 2) return enumerated.map(promiseOf).filter(Boolean);
   return texts.filter((t) => !/[：:]$/.test(t)).map(promiseOf).filter(Boolean);
 }
 
-const PART_NUMBER = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}部分)\s*/;
 
 /** "三、2024年工作计划" in the 2023 report → "三、2025年工作计划" in the 2024 one. */
 function moveYears(text: string, lastYear: number | null): string {
@@ -91,7 +83,7 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
   });
   // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
   let n = 0;
-  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, s.heading.replace(PART_NUMBER, '')) } : s));
+  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading)) } : s));
 }
 
 /** Last year's figures: the form's, else those the checker finds in last year's prose. */

@@ -4,6 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
+import { addresseeLine } from '../text/conventions';
 import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
@@ -191,7 +192,7 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
     lines.push(blank());
   }
   if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
-    lines.push(...paragraphLines([{ text: meta.addressee.trim().replace(/[:：]?$/, '：'), style: 'addressee' }], 0));
+    lines.push(...paragraphLines([{ text: addresseeLine(meta.addressee), style: 'addressee' }], 0));
   }
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));

@@ -4,6 +4,7 @@
  * own words, so they are dropped (and listed in the warnings). Anything less certain is kept: staff lines
  * such as 撰稿人/审核人/联系电话 are content the checker must see.
  */
+import { headingNumber } from '../text/numbering';
 
 /** Metadata fields of government information-disclosure pages. */
 const META_KEYS =
@@ -30,12 +31,10 @@ const FURNITURE = [
   /\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]/,
 ];
 
-/** Heading numbers: a numbered line is the report's own, never chrome. */
-const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/;
 
 /** Whether a whole line is page chrome. Sentences (with 。 or ，) never are. */
 export function isChrome(line: string): boolean {
-  if (line.length > 150 || NUMBERED.test(line)) return false;
+  if (line.length > 150 || headingNumber(line, true) !== undefined) return false;
   if (BREADCRUMB.test(line)) return true;
   if (/[。；]/.test(line) || line.length > 100) return false;
   if (META_LINE.test(line) || META_KEY_ALONE.test(line)) return true;

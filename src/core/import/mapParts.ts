@@ -5,7 +5,7 @@
  */
 import type { Section } from '../model/report';
 import type { Part, Template } from '../templates/schema';
-import { stripHeadingNumber } from './headings';
+import { stripHeadingNumber } from '../text/numbering';
 import type { PartMapping } from './types';
 
 /** Heading wording without number, punctuation, spaces or years, for comparing with aliases. */

@@ -10,7 +10,8 @@ import { OPENING_PART, emptyReport, newSectionKey, type Block, type ReportDocume
 import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, looksLikeMetaValue, metadataDate } from './chrome';
-import { headingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from './headings';
+import { isAddresseeLine, isStaffLine } from '../text/conventions';
+import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
@@ -18,16 +19,17 @@ import type { ImportOptions, ImportResult, PartMapping } from './types';
 
 export { detectTemplate } from './meta';
 
+/** Heading numbers as a file is read: "一，" and "1，" start sentences, not headings. */
+const headingNumber = (text: string) => anyHeadingNumber(text, true);
+
 /** Far beyond any report (the longest real ones are ~60,000 characters); refusing keeps the app responsive. */
 export const MAX_TEXT_CHARS = 2_000_000;
 
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
 const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
-const STAFF_LINE = /^[（(]?\s*(撰稿人?|审核人?|审稿人?|核稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|起草人?|责任人)\s*[:：]/;
 const NOTE_LINE = /^[（(][^（()）]{2,30}[)）]$/;
 const TITLE_END = /(报告|情况|总结|汇报|述职|述法|工作要点)([（(][^()（）]{1,12}[)）])?$/;
 const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
-const ADDRESSEE_WORDS = /如下|报告|现将|汇报|特此/;
 
 interface Head {
   docNumber: string;
@@ -120,7 +122,7 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
     while (end < region.length && DOC_NUMBER.test(squash(region[end]!)) && !head.docNumber) head.docNumber = region[end++]!;
   }
   const candidate = lines[end];
-  if (candidate && /[：:]$/.test(candidate) && candidate.length <= 40 && !/[。，,；]/.test(candidate) && !headingNumber(candidate) && !ADDRESSEE_WORDS.test(candidate)) {
+  if (candidate && isAddresseeLine(candidate) && !headingNumber(candidate)) {
     head.addressee = candidate;
     end++;
   }
@@ -150,7 +152,7 @@ function readTail(lines: readonly string[], from: number): Tail {
   const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
-  const isNote = (l: string) => STAFF_LINE.test(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
+  const isNote = (l: string) => isStaffLine(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
   while (end > from && isNote(lines[end - 1]!)) after.unshift(lines[--end]!);
   let dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
   // "青石镇人民政府    2025年1月20日" on one line.
@@ -203,7 +205,8 @@ function chooseTopLevel(lines: readonly string[], template: Template, year: numb
     counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
     if (n.level === 1 && classifyHeading(text, template, year)?.confidence === 'alias') namesPart = true;
   }
-  for (const level of [1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
+  // 第一部分…第五部分 divide a report whenever there are two of them; 一、 then numbers areas inside a part.
+  for (const level of [0, 1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
   return 1;
 }
 
@@ -216,7 +219,7 @@ function isPartHeadingShape(text: string): boolean {
 /** "一、存在的问题。我镇……" → heading "一、存在的问题。" and the paragraph, when the lead names a part. */
 function splitRunIn(text: string, template: Template, year: number | null): [string, string] | undefined {
   const n = headingNumber(text)!;
-  const rest = text.slice(n.number.length);
+  const rest = text.slice(n.end);
   const m = /^([^。；：:！？]{2,30}[。；：:！？])\s*(\S.*)$/.exec(rest);
   if (!m) return undefined;
   const guess = classifyHeading(m[1]!, template, year);
@@ -232,7 +235,25 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
-function buildSections(body: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
+/** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
+function joinBareNumbers(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const n = headingNumber(line);
+    const next = lines[i + 1];
+    if (n && n.end === line.length && next !== undefined && !headingNumber(next) && isPartHeadingShape(`一、${next}`) && next.length <= 40) {
+      out.push(`${line}${n.level === 0 ? ' ' : ''}${next}`);
+      i++;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function buildSections(lines: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
+  const body = joinBareNumbers(lines);
   const topLevel = chooseTopLevel(body, template, year);
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
@@ -247,15 +268,16 @@ function buildSections(body: readonly string[], template: Template, year: number
     const n = headingNumber(t);
     if (n && n.level === topLevel) {
       const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
-      if (inSequence && isPartHeadingShape(t)) {
-        open(t);
-        lastValue = n.value;
-        continue;
-      }
+      // "五、其他事项：无。": the heading and its one-word answer on one line.
       const split = inSequence ? splitRunIn(t, template, year) : undefined;
       if (split) {
         open(split[0]);
         current.blocks.push({ kind: 'paragraph', text: split[1] });
+        lastValue = n.value;
+        continue;
+      }
+      if (inSequence && isPartHeadingShape(t)) {
+        open(t);
         lastValue = n.value;
         continue;
       }
@@ -266,7 +288,8 @@ function buildSections(body: readonly string[], template: Template, year: number
     }
     if (n && n.level > topLevel && isStandaloneHeading(t)) {
       // The model keeps the numbering form (2 = （一）, 3 = 1., 4 = （1）): the export sets fonts by it.
-      const level = Math.max(2, n.level) as 2 | 3 | 4;
+      // Under 第N部分 the forms shift down one: 一、 is the first sub-level.
+      const level = (topLevel === 0 ? Math.min(4, n.level + 1) : Math.max(2, n.level)) as 2 | 3 | 4;
       current.blocks.push({ kind: 'subheading', level, text: t } satisfies Block);
       continue;
     }

@@ -1,5 +1,5 @@
 /** Starting a new report from an outline template. */
-import { chineseNumeral } from '../templates/registry';
+import { formatHeadingNumber, stripHeadingNumber } from '../text/numbering';
 import type { Template } from '../templates/schema';
 import { OPENING_PART, emptyReport, type ReportDocument, type Section } from './report';
 
@@ -17,12 +17,12 @@ export function fillTemplateText(format: string, unit: string, year: number | nu
 
 /** The part heading the template fixes for the part at position `index` (0-based): "一、主要举措和成效". */
 export function partHeading(index: number, title: string): string {
-  return `${chineseNumeral(index + 1)}、${title}`;
+  return `${formatHeadingNumber(1, index + 1)}${title}`;
 }
 
 /** （一） style sub-heading numbering, full-width brackets as GB/T 9704 uses. */
 export function subheadingNumber(index: number): string {
-  return `（${chineseNumeral(index + 1)}）`;
+  return formatHeadingNumber(2, index + 1);
 }
 
 export function createReportFromTemplate(template: Template, options: NewReportOptions): ReportDocument {
@@ -57,7 +57,7 @@ export function renumberParts(doc: ReportDocument): ReportDocument {
   let index = 0;
   const sections = doc.sections.map((s) => {
     if (!s.heading) return s;
-    const wording = s.heading.replace(/^[一二三四五六七八九十]+、\s*/, '');
+    const wording = stripHeadingNumber(s.heading);
     return { ...s, heading: partHeading(index++, wording) };
   });
   return { ...doc, sections };
