@@ -2,6 +2,7 @@
 import { parseReportFile } from '../model/file';
 import { defaultRegistry } from '../templates/registry';
 import { decodeText } from './decode';
+import { importDoc, isOleFile } from './doc';
 import { htmlToText, importDocx } from './docx';
 import { importText } from './text';
 import type { ImportOptions, ImportResult } from './types';
@@ -30,9 +31,7 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
   const ext = extensionOf(fileName);
   const opts = { ...options, fileName: options.fileName ?? fileName };
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
-  if (ext === 'doc' || ext === 'wps' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    return { ok: false, error: '这是旧版 Word/WPS 文件（.doc/.wps），请先在 Word 或 WPS 中另存为 .docx 后再导入。' };
-  }
+  if (ext === 'doc' || ext === 'wps' || isOleFile(bytes)) return importDoc(bytes, opts);
   if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     return { ok: false, error: '暂不支持导入 PDF 文件，请使用 Word（.docx）或文本（.txt）文件。' };
   }
