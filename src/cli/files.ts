@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, 
 import { basename, dirname, extname, join } from 'node:path';
 
 /** Extensions `check` picks up inside a folder. */
-export const REPORT_EXTENSIONS = ['.nianbao', '.docx', '.txt'];
+export const REPORT_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'];
 
 /** Refuse before reading: no report comes near this, and a 2 GB file would exhaust memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -53,7 +53,7 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
         out.push(new InputError(path, `无法读取文件夹：${path}`));
         continue;
       }
-      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.txt 或 .nianbao）：${path}`));
+      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.doc、.wps、.txt、.html 或 .nianbao）：${path}`));
     } else {
       out.push(path);
     }

@@ -25,10 +25,10 @@ export const USAGE = `法治年报助手 命令行
   nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
   nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
-  nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
+  nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao>
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日]
 
-<文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx）或文本文件（.txt，UTF-8 或 GB18030）。
+<文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx、.doc）、WPS 文件（.wps）、网页（.html）或文本文件（.txt，UTF-8、GB18030 或 Big5）。
 check 可以一次检查多个文件或整个文件夹。
 退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
 所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。`;

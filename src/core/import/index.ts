@@ -3,8 +3,9 @@ import { parseReportFile } from '../model/file';
 import { defaultRegistry } from '../templates/registry';
 import { decodeText } from './decode';
 import { importDoc, isOleFile } from './doc';
-import { htmlToText, importDocx } from './docx';
-import { importText } from './text';
+import { importDocx } from './docx';
+import { pageText } from './html';
+import { importStructuredText, importText } from './text';
 import type { ImportOptions, ImportResult } from './types';
 
 export { decodeText } from './decode';
@@ -18,9 +19,10 @@ function extensionOf(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** A saved web page: scripts and styles go, block ends become line ends, tags go. */
-function htmlPageToText(html: string): string {
-  return htmlToText(html.replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '').replace(/<\/div>/gi, '\n')).text;
+/** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
+function importHtml(html: string, options: ImportOptions): ImportResult {
+  const page = pageText(html);
+  return importStructuredText(page.text, options, new Map(), page);
 }
 
 /**
@@ -49,6 +51,9 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
       .map((s) => ({ sectionKey: s.key, heading: s.heading, part: s.part, confidence: (s.part ? 'alias' : 'none') as 'alias' | 'none' }));
     return { ok: true, doc, mapping, warnings: parsed.readOnly ? [parsed.notice] : [], template: registry.getOrDefault(doc.meta.templateId).id };
   }
-  if (ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head)) return importText(htmlPageToText(decoded.text), opts);
-  return importText(decoded.text, opts);
+  const result = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head) ? importHtml(decoded.text, opts) : importText(decoded.text, opts);
+  if (result.ok && decoded.encoding === 'big5') {
+    result.warnings.unshift('文件是繁体中文 Big5 编码，已按 Big5 读取。检查规则按简体中文编写，繁体字的内容可能有识别不到的地方。');
+  }
+  return result;
 }

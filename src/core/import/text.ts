@@ -9,7 +9,7 @@
 import { OPENING_PART, emptyReport, newSectionKey, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
-import { isChrome, isMetaKeyAlone, looksLikeMetaValue, metadataDate } from './chrome';
+import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { isBlank, splitLines } from './lines';
@@ -344,8 +344,14 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   return importStructuredText(text, options, new Map());
 }
 
-/** importText with the heading styles a .docx carried. */
-export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings): ImportResult {
+/** What a saved web page adds to its text: its <title> and the navigation already removed. */
+export interface WebPage {
+  pageTitle: string;
+  removed: readonly string[];
+}
+
+/** importText with the heading styles a .docx carried, or with what a web page carried. */
+export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings, page?: WebPage): ImportResult {
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, error: `文字内容过多（约 ${Math.round(text.length / 10000)} 万字），不像是一份报告，未导入。` };
   }
@@ -358,8 +364,13 @@ export function importStructuredText(text: string, options: ImportOptions, style
   let published: Date | undefined;
   const dropped: string[] = [];
   const lines: string[] = [];
+  const sources: string[] = [];
   for (let i = 0; i < split.lines.length; i++) {
     const line = split.lines[i]!;
+    if (page && isNavigation(line)) {
+      dropped.push(line);
+      continue;
+    }
     if (!isChrome(line)) {
       lines.push(line);
       continue;
@@ -372,12 +383,19 @@ export function importStructuredText(text: string, options: ImportOptions, style
       meta += value;
       i++;
     }
+    const source = metadataSource(meta);
+    if (source) sources.push(source);
     const found = metadataDate(meta);
     if (found && (!published || found.written)) published = found.date;
   }
-  if (dropped.length) warnings.push(`已去掉网页附带的信息 ${dropped.length} 行（如“${dropped[0]!.slice(0, 20)}”）。`);
+  const removed = [...(page?.removed ?? []), ...dropped];
+  if (removed.length) warnings.push(`已去掉网页的导航和附带信息 ${removed.length} 处：${removed.slice(0, 5).map((l) => `“${l.slice(0, 20)}”`).join('、')}${removed.length > 5 ? '等' : ''}。`);
   if (lines.length === 0 || lines.every(isBlank)) return { ok: false, error: '文件中没有找到报告正文。' };
 
+  // A page whose body has no title line: the page's own <title> reads like one.
+  if (page?.pageTitle && !lines.slice(0, 12).some((l) => squash(l).includes(squash(page.pageTitle)) || (squash(page.pageTitle).includes(squash(l)) && l.length >= 8))) {
+    lines.unshift(page.pageTitle);
+  }
   const head = readHead(lines, warnings);
   const tail = readTail(lines, head.next);
   const body = lines.slice(head.next, tail.start);
@@ -394,6 +412,7 @@ export function importStructuredText(text: string, options: ImportOptions, style
   const unit =
     reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead }) ||
     crumbs.map(unitFromAuthor).find((u) => /(镇|乡|街道)$/.test(u)) ||
+    sources.map(unitFromAuthor).find(Boolean) ||
     reportUnit({ title: stem, afterTitle: [], signature: [], opening: '' });
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
@@ -431,6 +450,10 @@ export function importStructuredText(text: string, options: ImportOptions, style
   doc.sections = sections;
   doc.closing = tail.closing;
   if (!titleText) warnings.push('没有找到报告标题，请在“标题”一栏补上。');
+  if (published || sources.length) {
+    const when = published ? `${published.getFullYear()}年${published.getMonth() + 1}月${published.getDate()}日` : '';
+    warnings.push(`网页上的信息：${[when && `发布日期 ${when}`, sources[0] && `信息来源 ${sources[0]}`].filter(Boolean).join('，')}${!date && when ? '；报告没有成文日期，可参考发布日期补上' : ''}。`);
+  }
   if (!sections.some((s) => s.heading)) warnings.push('没有找到“一、”这样的部分标题，全文放在了开头部分，请检查。');
   return { ok: true, doc, mapping, warnings, template: template.id };
 }
