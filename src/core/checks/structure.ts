@@ -52,6 +52,12 @@ const GUIDANCE = /^(此处|在此|请在|请填写|请输入|（待补）|待补
 
 export function checkStructure(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
+  // An annual report must say which year it covers: a reviewer cannot file one that does not. A 述职
+  // report is often dated only by its signature: there it is advice to add the year, not a refusal.
+  if (ctx.year === null) {
+    const annual = ctx.template.kind === 'annual';
+    findings.push(at('year.missing', annual ? 'error' : 'warning', `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`, null));
+  }
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);

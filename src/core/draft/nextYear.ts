@@ -20,6 +20,8 @@ export interface DraftOptions {
   registry?: TemplateRegistry;
   /** 成文日期 of the new report, as written. */
   date?: string;
+  /** The year the new report covers, when last year's report does not say which year it was (or says it wrongly). */
+  year?: number;
 }
 
 /** Nesting rank of a numbering form: 第一部分 (0) above 一、 (1) … above （1） (4); 99 for no number. */
@@ -100,10 +102,11 @@ function figuresOf(previous: ReportDocument, registry: TemplateRegistry): Record
 export function draftNextYear(previous: ReportDocument, options: DraftOptions = {}): ReportDocument {
   const registry = options.registry ?? defaultRegistry;
   const template = registry.getOrDefault(previous.meta.templateId);
-  const lastYear = previous.meta.year;
+  const lastYear = options.year !== undefined ? options.year - 1 : previous.meta.year;
   const year = lastYear === null ? null : lastYear + 1;
   const doc = createReportFromTemplate(template, { unit: previous.meta.unit, year, ...(options.date ? { date: options.date } : {}) });
-  if (previous.meta.title) doc.meta.title = moveYears(previous.meta.title, lastYear);
+  // Last year's title with its year moved on; a title that named no year gets the template's, which does.
+  if (previous.meta.title && (year === null || /\d{4}\s*年/.test(previous.meta.title) || !previous.meta.unit)) doc.meta.title = moveYears(previous.meta.title, lastYear);
   doc.meta.addressee = previous.meta.addressee;
   if (previous.meta.signature.length) doc.meta.signature = [...previous.meta.signature];
   if (previous.sections.some((s) => s.heading && s.part !== null)) doc.sections = outlineOf(previous, template, lastYear);

@@ -147,6 +147,24 @@ function isSignatureLine(line: string): boolean {
   return t.length <= 30 && SIGNATURE_END.test(t) && !headingNumber(line) && !/[。，,：:；]/.test(t);
 }
 
+/** Common surnames: a 述职 report is signed by its author, "刘 军", "欧阳明", "述职人：张华". */
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+const COMPOUND_SURNAME = /^(欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙|长孙|宇文|司徒|夏侯|端木|独孤|南宫|西门)/;
+
+/** A person signing: a name of two to four characters, or "镇党委书记 刘军", "述职人：刘军". */
+function isPersonSignature(line: string): boolean {
+  const t = squash(line);
+  if (CLOSING.test(t) || /报告|汇报|此致|敬礼|附件/.test(t)) return false;
+  const m = /^(.{2,24}?(?:书记|镇长|乡长|主任|局长|县长|区长|主席|部长|所长|站长|队长|负责人)|(?:述职人|述法人|报告人|汇报人)[:：])?([\u4e00-\u9fa5]{2,4})$/.exec(t);
+  const name = m?.[2];
+  if (!name || SIGNATURE_END.test(name)) return false;
+  // A bare line of four characters is a phrase ("全面推进") unless the surname is a compound one.
+  if (COMPOUND_SURNAME.test(name)) return true;
+  return SURNAMES.has(name[0]!) && (m[1] !== undefined || name.length <= 3 || /\s/.test(line.trim()));
+}
+
 function readTail(lines: readonly string[], from: number): Tail {
   let end = lines.length;
   const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
@@ -165,6 +183,8 @@ function readTail(lines: readonly string[], from: number): Tail {
     tail.date = dated.text;
     tail.written = dated.date;
     end--;
+    // A person above the date (述职), possibly below the unit's line.
+    if (end > from && isPersonSignature(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
     while (end > from && tail.signature.length < 3 && isSignatureLine(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
   } else if (end > from && isSignatureLine(lines[end - 1]!) && unitFromAuthor(lines[end - 1]!)) {
     // A signature without a date: only after 特此报告 or a finished sentence, so a short last heading is not taken.
