@@ -1,5 +1,6 @@
 /** Structure rules (checks.md "Structure"): the five parts, their substance, and heading numbers. */
-import type { ReportDocument, Section } from '../model/report';
+import { partsNamed } from '../import/mapParts';
+import { sectionHasText, type ReportDocument, type Section } from '../model/report';
 import type { TextLine } from '../model/plainText';
 import { chineseNumeral } from '../text/numerals';
 import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
@@ -17,11 +18,19 @@ export function sectionsOfPart(doc: ReportDocument, partId: string): Section[] {
   return doc.sections.filter((s) => s.part === partId);
 }
 
+/** A section of another part whose heading names this part too ("三、存在的问题及下一步打算"). */
+function combinedSection(ctx: CheckContext, partId: string): Section | undefined {
+  return ctx.doc.sections.find((s) => s.heading && s.part !== partId && s.part !== null && sectionHasText(s) && partsNamed(s.heading, ctx.template, ctx.year).includes(partId));
+}
+
 export function summariseSections(ctx: CheckContext): SectionSummary[] {
   return ctx.parts.map((part) => {
     const sections = sectionsOfPart(ctx.doc, part.id);
     const first = sections[0];
-    if (!first) return { id: part.id, present: false };
+    if (!first) {
+      const combined = combinedSection(ctx, part.id);
+      return combined ? { id: part.id, present: true, heading: combined.heading, chars: bodyChars(combined) } : { id: part.id, present: false };
+    }
     const summary: SectionSummary = { id: part.id, present: true, heading: first.heading, chars: sections.reduce((n, s) => n + bodyChars(s), 0) };
     if (part.yearScope === 'next') {
       const year = plansYear(ctx, part.id);
@@ -61,6 +70,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);
+    if (sections.length === 0 && combinedSection(ctx, part.id)) continue;
     if (sections.length === 0) {
       findings.push(at('section.missing', 'error', `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
       findings[findings.length - 1]!.section = part.id;

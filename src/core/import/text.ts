@@ -11,6 +11,7 @@ import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
+import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
@@ -372,6 +373,20 @@ export interface WebPage {
 
 /** importText with the heading styles a .docx carried, or with what a web page carried. */
 export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings, page?: WebPage): ImportResult {
+  // A report in traditional characters is read on a simplified copy and given back as written.
+  if (text.length <= MAX_TEXT_CHARS && traditionalCount(text) >= 20) {
+    const back = unfolder(text);
+    const foldedStyles = new Map([...styled].map(([k, v]) => [foldTraditional(k), v]));
+    const foldedPage = page && { pageTitle: foldTraditional(page.pageTitle), removed: page.removed };
+    const result = importStructuredText(foldTraditional(text), options, foldedStyles, foldedPage);
+    if (!result.ok) return result;
+    const { doc } = result;
+    const meta = doc.meta;
+    doc.meta = { ...meta, unit: back(meta.unit), title: back(meta.title), addressee: back(meta.addressee), docNumber: back(meta.docNumber), signature: meta.signature.map(back), date: back(meta.date), attachments: meta.attachments.map(back) };
+    doc.sections = doc.sections.map((sec) => ({ ...sec, heading: back(sec.heading), blocks: sec.blocks.map((b) => ({ ...b, text: back(b.text) })) }));
+    doc.closing = doc.closing.map(back);
+    return { ...result, mapping: result.mapping.map((m) => ({ ...m, heading: back(m.heading) })) };
+  }
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, error: `文字内容过多（约 ${Math.round(text.length / 10000)} 万字），不像是一份报告，未导入。` };
   }

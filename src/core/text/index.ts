@@ -2,3 +2,4 @@
 export * from './numerals';
 export * from './numbering';
 export * from './conventions';
+export * from './traditional';
