@@ -100,7 +100,7 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
     // Automatic numbering, read only when the document or its styles use it.
     const numberingEntry = entries.get('word/numbering.xml');
     const numbered = numberingEntry && (xml.includes('<w:numPr') || stylesXml.includes('<w:numPr'));
-    const counter = new NumberingCounter(readNumbering(numbered ? await readEntry(bytes, numberingEntry) : undefined, numbered ? stylesXml : undefined));
+    const counter = new NumberingCounter(await readNumbering(numbered ? await readEntry(bytes, numberingEntry) : undefined, numbered ? stylesXml : undefined));
 
     const paragraphs: string[] = [];
     const styledHeadings = new Map<string, number>();

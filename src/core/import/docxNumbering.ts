@@ -5,7 +5,7 @@
  * values, start overrides, restarts of lower levels, numFmt (decimal, chineseCounting, ideographTraditional,
  * enclosed forms…), legal numbering and numbering attached to a paragraph style are followed as Word does.
  */
-import { DOMParser } from '@xmldom/xmldom';
+import type { DOMParser as XmlParser } from '@xmldom/xmldom';
 import { chineseNumeral } from '../text/numerals';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -49,8 +49,16 @@ const intVal = (el: El | undefined): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+type Parser = typeof XmlParser;
+
+/** The XML parser, loaded when a file first needs it: most files have no numbering, and every CLI run would pay its load. */
+export async function xmlParser(): Promise<Parser> {
+  const module = (await import('@xmldom/xmldom')) as { DOMParser?: Parser; default?: { DOMParser: Parser } };
+  return module.DOMParser ?? module.default!.DOMParser;
+}
+
 /** An XML part as a DOM, or undefined when it is not well-formed (the caller then reads no numbering). */
-function parse(xml: string): Document | undefined {
+function parse(DOMParser: Parser, xml: string): Document | undefined {
   let failed = false;
   const fail = () => {
     failed = true;
@@ -63,9 +71,11 @@ function parse(xml: string): Document | undefined {
   }
 }
 
-export function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): NumberingDefinitions {
+export async function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): Promise<NumberingDefinitions> {
   const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map(), styles: new Map() };
-  const numbering = numberingXml ? parse(numberingXml)?.documentElement : undefined;
+  if (!numberingXml) return defs;
+  const DOMParser = await xmlParser();
+  const numbering = parse(DOMParser, numberingXml)?.documentElement;
   if (numbering) {
     for (const abs of children(numbering, 'abstractNum')) {
       const id = abs.getAttributeNS(W, 'abstractNumId') ?? abs.getAttribute('w:abstractNumId');
@@ -101,7 +111,7 @@ export function readNumbering(numberingXml: string | undefined, stylesXml: strin
       defs.nums.set(id, { abstractId, starts });
     }
   }
-  const styles = stylesXml ? parse(stylesXml)?.documentElement : undefined;
+  const styles = stylesXml ? parse(DOMParser, stylesXml)?.documentElement : undefined;
   if (styles) {
     for (const style of children(styles, 'style')) {
       const id = style.getAttributeNS(W, 'styleId') ?? style.getAttribute('w:styleId');

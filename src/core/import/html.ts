@@ -4,7 +4,7 @@
  * removed and listed; block elements end lines. The page's <title> is kept aside: a report whose body
  * has no title line takes it from there.
  */
-import { DOMParser } from '@xmldom/xmldom';
+import { xmlParser } from './docxNumbering';
 
 /** Elements that are never the report's words. */
 const DROP_TAGS = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'footer', 'aside', 'form', 'select', 'button', 'object', 'svg', 'template']);
@@ -39,7 +39,8 @@ function textOf(node: Node_): string {
   return s;
 }
 
-export function pageText(html: string): PageText {
+export async function pageText(html: string): Promise<PageText> {
+  const DOMParser = await xmlParser();
   const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(
     html,
     'text/html',

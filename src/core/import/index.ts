@@ -20,8 +20,8 @@ function extensionOf(name: string): string {
 }
 
 /** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
-function importHtml(html: string, options: ImportOptions): ImportResult {
-  const page = pageText(html);
+async function importHtml(html: string, options: ImportOptions): Promise<ImportResult> {
+  const page = await pageText(html);
   return importStructuredText(page.text, options, new Map(), page);
 }
 
@@ -51,7 +51,7 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
       .map((s) => ({ sectionKey: s.key, heading: s.heading, part: s.part, confidence: (s.part ? 'alias' : 'none') as 'alias' | 'none' }));
     return { ok: true, doc, mapping, warnings: parsed.readOnly ? [parsed.notice] : [], template: registry.getOrDefault(doc.meta.templateId).id };
   }
-  const result = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head) ? importHtml(decoded.text, opts) : importText(decoded.text, opts);
+  const result = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head) ? await importHtml(decoded.text, opts) : importText(decoded.text, opts);
   if (result.ok && decoded.encoding === 'big5') {
     result.warnings.unshift('文件是繁体中文 Big5 编码，已按 Big5 读取。检查规则按简体中文编写，繁体字的内容可能有识别不到的地方。');
   }
