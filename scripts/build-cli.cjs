@@ -46,7 +46,7 @@ async function buildCli() {
     minify: !process.env.NO_MINIFY,
     keepNames: true,
     define: { __CLI_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${require('node:crypto').randomBytes(6).toString('hex')}`) },
-    plugins: [lazyRequire(['mammoth', 'exceljs/dist/exceljs.min.js', '@xmldom/xmldom'])],
+    plugins: [lazyRequire(['mammoth', 'exceljs/dist/exceljs.min.js', 'word-extractor', '@xmldom/xmldom'])],
   });
   // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.
   const warm = spawnSync(process.execPath, [path.join(__dirname, 'warm-cli.cjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });

@@ -29,12 +29,12 @@ export const USAGE = `法治年报助手 命令行
   nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
   nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
-  nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
-  nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日]
+  nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao>
+  nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日] [--year YYYY]
   nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位]
                  县里审核：逐份检查，把问题作为批注写回各镇的 Word 文件副本（原文件不改动），并汇总为一个工作簿
 
-<文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx）或文本文件（.txt，UTF-8 或 GB18030）。
+<文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx、.doc）、WPS 文件（.wps）、网页（.html）或文本文件（.txt，UTF-8、GB18030 或 Big5）。
 check 可以一次检查多个文件或整个文件夹。
 退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
 所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。`;
@@ -285,14 +285,20 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
 }
 
 async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--date', '--templates-dir']);
+  allowOnly(args, ['-o', '--date', '--year', '--templates-dir']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const previous = await load(input, registry);
   const date = stringFlag(args, '--date');
-  const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}) });
+  const year = parseYear(stringFlag(args, '--year'));
+  const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}), ...(year ? { year } : {}) });
   await writeOutput(input, out, serializeReport(draft));
-  io.err(`已生成 ${draft.meta.year ?? ''} 年度报告草稿：${out}（去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写）`);
+  const plans = `去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写`;
+  io.err(
+    draft.meta.year === null
+      ? `已生成年度报告草稿：${out}（${plans}）。去年的报告没有写明年度，草稿也没有年度：请用 --year 指定今年报告的年度，或在“报告信息”中填写。`
+      : `已生成 ${draft.meta.year} 年度报告草稿：${out}（${plans}）`,
+  );
   return EXIT_OK;
 }
 

@@ -37,7 +37,7 @@ function dialogs(): Dialogs {
     openReport: () => open({ title: '打开报告', filters: [reportFilter], properties: ['openFile'] }),
     saveReport: (name) => save({ title: '保存报告', defaultPath: name, filters: [reportFilter] }),
     importDocument: () =>
-      open({ title: '导入去年的报告', filters: [{ name: 'Word 或文本文件', extensions: ['docx', 'txt'] }], properties: ['openFile'] }),
+      open({ title: '导入去年的报告', filters: [{ name: 'Word、WPS、文本或网页文件', extensions: ['docx', 'doc', 'wps', 'txt', 'html', 'htm'] }], properties: ['openFile'] }),
     exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
     exportPdf: (name) => save({ title: '导出 PDF', defaultPath: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }),
     exportWeb: (name, format) =>

@@ -8,9 +8,9 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
 /** What `check` reads: the app's files, Word, text, and saved web pages. */
-export const REPORT_EXTENSIONS = ['.nianbao', '.docx', '.txt', '.html', '.htm'];
-/** Reports in a form the importer names precisely (old Word/WPS, PDF): read, to get its message. */
-const NAMED_BY_IMPORTER = ['.doc', '.wps', '.pdf'];
+export const REPORT_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'];
+/** Reports in a form the importer names precisely (PDF): read, to get its message. */
+const NAMED_BY_IMPORTER = ['.pdf'];
 
 export class InputError extends Error {
   /** The message without the path, for a row that already names the file. */
@@ -79,7 +79,7 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
     if (stat.isDirectory()) {
       const before = out.length;
       walk(path);
-      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.txt 或 .nianbao）：${path}`));
+      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.doc、.wps、.txt、.html 或 .nianbao）：${path}`));
     } else {
       out.push(path); // named on purpose: read it, and say what it is if it is no report
     }
@@ -90,5 +90,5 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
 function classify(path: string): string | InputError {
   const ext = extname(path).toLowerCase();
   if (REPORT_EXTENSIONS.includes(ext) || NAMED_BY_IMPORTER.includes(ext)) return path;
-  return new InputError(path, `“${basename(path)}”不是报告文件（只检查 .docx、.txt 和 .nianbao），没有检查：${path}`, `不是报告文件（只检查 .docx、.txt 和 .nianbao），没有检查。`, true);
+  return new InputError(path, `“${basename(path)}”不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查：${path}`, `不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查。`, true);
 }

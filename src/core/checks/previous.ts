@@ -1,5 +1,5 @@
 /** previous.unanswered: last year's plans, carried into this year's draft, each wants its outcome. */
-import { OUTCOME_LABEL, PROMISE_PREFIX } from '../draft/nextYear';
+import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
 import { at, type CheckContext, type RawFinding } from './context';
 
 export function checkPrevious(ctx: CheckContext): RawFinding[] {

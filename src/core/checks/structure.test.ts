@@ -47,3 +47,14 @@ describe('structure checks', () => {
     expect(empty(result.ignored)).toEqual(['measures']);
   });
 });
+
+describe('year.missing', () => {
+  it('an annual report that names no year is not ready; a 述职 without a year is only advised', () => {
+    const annual = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: null });
+    expect(checkReport(annual).findings.find((f) => f.rule === 'year.missing')).toMatchObject({ severity: 'error' });
+    expect(checkReport(annual).ready).toBe(false);
+    expect(checkReport(annual, { year: 2025 }).findings.find((f) => f.rule === 'year.missing')).toBeUndefined();
+    const duty = createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '青石镇', year: null });
+    expect(checkReport(duty).findings.find((f) => f.rule === 'year.missing')).toMatchObject({ severity: 'warning' });
+  });
+});

@@ -1,6 +1,9 @@
 /** Structure rules (checks.md "Structure"): the five parts, their substance, and heading numbers. */
-import type { ReportDocument, Section } from '../model/report';
+import { partsNamed } from '../import/mapParts';
+import { sectionHasText, type ReportDocument, type Section } from '../model/report';
 import type { TextLine } from '../model/plainText';
+import { chineseNumeral } from '../text/numerals';
+import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
 import type { SectionSummary } from './types';
 
@@ -15,11 +18,19 @@ export function sectionsOfPart(doc: ReportDocument, partId: string): Section[] {
   return doc.sections.filter((s) => s.part === partId);
 }
 
+/** A section of another part whose heading names this part too ("三、存在的问题及下一步打算"). */
+function combinedSection(ctx: CheckContext, partId: string): Section | undefined {
+  return ctx.doc.sections.find((s) => s.heading && s.part !== partId && s.part !== null && sectionHasText(s) && partsNamed(s.heading, ctx.template, ctx.year).includes(partId));
+}
+
 export function summariseSections(ctx: CheckContext): SectionSummary[] {
   return ctx.parts.map((part) => {
     const sections = sectionsOfPart(ctx.doc, part.id);
     const first = sections[0];
-    if (!first) return { id: part.id, present: false };
+    if (!first) {
+      const combined = combinedSection(ctx, part.id);
+      return combined ? { id: part.id, present: true, heading: combined.heading, chars: bodyChars(combined) } : { id: part.id, present: false };
+    }
     const summary: SectionSummary = { id: part.id, present: true, heading: first.heading, chars: sections.reduce((n, s) => n + bodyChars(s), 0) };
     if (part.yearScope === 'next') {
       const year = plansYear(ctx, part.id);
@@ -33,8 +44,9 @@ export function summariseSections(ctx: CheckContext): SectionSummary[] {
 export function plansYear(ctx: CheckContext, partId: string): { year: number; line: TextLine; from: number } | undefined {
   const lines = linesOfPart(ctx, partId);
   for (const line of lines.slice(0, 3)) {
-    const m = line.kind === 'heading' ? /(\d{4})\s*年/.exec(line.text) : /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?\s*(\d{4})\s*年/.exec(line.text);
-    if (m) return { year: Number(m[1]), line, from: m.index + m[0].indexOf(m[1]!) };
+    const skip = line.kind === 'heading' ? 0 : (headingNumber(line.text, true)?.end ?? 0);
+    const m = line.kind === 'heading' ? /(\d{4})\s*年/.exec(line.text) : /^(\d{4})\s*年/.exec(line.text.slice(skip));
+    if (m) return { year: Number(m[1]), line, from: (line.kind === 'heading' ? m.index : skip) + m[0].indexOf(m[1]!) };
   }
   return undefined;
 }
@@ -49,9 +61,16 @@ const GUIDANCE = /^(此处|在此|请在|请填写|请输入|（待补）|待补
 
 export function checkStructure(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
+  // An annual report must say which year it covers: a reviewer cannot file one that does not. A 述职
+  // report is often dated only by its signature: there it is advice to add the year, not a refusal.
+  if (ctx.year === null) {
+    const annual = ctx.template.kind === 'annual';
+    findings.push(at('year.missing', annual ? 'error' : 'warning', `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`, null));
+  }
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);
+    if (sections.length === 0 && combinedSection(ctx, part.id)) continue;
     if (sections.length === 0) {
       findings.push(at('section.missing', 'error', `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
       findings[findings.length - 1]!.section = part.id;
@@ -61,7 +80,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
     // Sub-headings the template proposed do not count as text; a list of the clerk's own sub-headings does.
     const proposed = new Set(part.subsections.map((sub) => sub.title));
     const texts = sections
-      .flatMap((s) => s.blocks.filter((b) => b.kind === 'paragraph' || !proposed.has(b.text.replace(/^[（(][一二三四五六七八九十]+[)）]/, ''))).map((b) => b.text.trim()))
+      .flatMap((s) => s.blocks.filter((b) => b.kind === 'paragraph' || !proposed.has(stripHeadingNumber(b.text))).map((b) => b.text.trim()))
       .filter((t) => t && !GUIDANCE.test(t) && t !== part.hint);
     if (texts.length === 0) {
       findings.push({ ...at('section.empty', 'error', `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`, heading), section: part.id });
@@ -86,36 +105,17 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
 
 // ——— heading numbers ———
 
-const CN = '一二三四五六七八九十';
-const NUMBER_FORMS: Array<{ level: 1 | 2 | 3 | 4; re: RegExp }> = [
-  { level: 1, re: new RegExp(`^([${CN}]{1,3})\\s*([、．.，,])`) },
-  { level: 2, re: new RegExp(`^[（(]\\s*([${CN}]{1,3})\\s*[)）]([、，,.．：:]?)`) },
-  { level: 4, re: /^[（(]\s*(\d{1,2})\s*[)）]([、，,.．：:]?)/ },
-  { level: 3, re: /^(\d{1,2})\s*([.．、，,])(?!\d)/ },
-];
-
-function numberValue(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const d = [...s].map((c) => CN.indexOf(c) + 1);
-  if (d.length === 1) return d[0]!;
-  if (d.length === 2) return d[0] === 10 ? 10 + d[1]! : d[0]! * 10;
-  return d[0]! * 10 + d[2]!;
-}
-
 interface NumberedLine {
   line: TextLine;
-  level: 1 | 2 | 3 | 4;
+  level: HeadingLevel;
   value: number;
   number: string;
   after: string;
 }
 
 function numbered(line: TextLine): NumberedLine | undefined {
-  for (const { level, re } of NUMBER_FORMS) {
-    const m = re.exec(line.text);
-    if (m) return { line, level, value: numberValue(m[1]!), number: m[0], after: m[2] ?? '' };
-  }
-  return undefined;
+  const n = headingNumber(line.text);
+  return n && { line, level: n.level, value: n.value, number: n.number, after: n.mark };
 }
 
 export function checkHeadings(ctx: CheckContext): RawFinding[] {
@@ -137,6 +137,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
     }
     expected.set(n.level, n.value + 1);
 
+    if (n.level === 0) continue;
     if (n.level === 3 && (n.after === '、' || n.after === '，' || n.after === ',' || n.after === '．')) {
       const digits = /^\d+/.exec(line.text)![0];
       findings.push(
@@ -154,7 +155,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
         }),
       );
     } else if (n.level === 1 && n.after !== '、') {
-      const chinese = /^[一二三四五六七八九十]+/.exec(line.text)![0];
+      const chinese = chineseNumeral(n.value);
       findings.push(
         at('heading.punctuation', 'warning', `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`, line, 0, n.number.length, {
           label: `改为“${chinese}、”`,

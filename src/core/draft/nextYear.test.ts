@@ -122,3 +122,37 @@ describe('draftNextYear keeps last year’s outline, not its text', () => {
     expect(d.sections.find((s) => s.part === 'duties')!.blocks[0]!.text).toBe('去年计划：加强学习。　完成情况：');
   });
 });
+
+describe('draftNextYear from 第N部分 reports and reports without a year', () => {
+  const FIVE_PARTS = `桃源乡2025年度法治政府建设情况报告
+第一部分 主要举措和成效
+一、健全依法行政制度体系
+审查规范性文件3件。
+第二部分 存在的不足和原因
+执法人员偏少，原因是编制紧张。
+第三部分 2026年主要安排
+一、深化法治宣传。每月开展一次。
+二、规范行政执法。
+桃源乡人民政府
+2026年1月8日`;
+
+  it('carries the plans of a 第N部分 report, and numbers next year’s parts 一、二、三', () => {
+    const imported = importText(FIVE_PARTS);
+    if (!imported.ok) throw new Error(imported.error);
+    const draft = draftNextYear(imported.doc);
+    expect(draft.meta.year).toBe(2026);
+    expect(draft.previous?.plans).toEqual(['深化法治宣传。', '规范行政执法。']);
+    expect(draft.sections.filter((s) => s.heading).map((s) => s.heading.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、']);
+  });
+
+  it('takes the year it is told when last year’s report names none', () => {
+    const imported = importText(FIVE_PARTS.replace('2025年度', '').replace('2026年主要安排', '下一步工作安排').replace('2026年1月8日', ''));
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported.doc.meta.year).toBeNull();
+    expect(draftNextYear(imported.doc).meta.year).toBeNull();
+    const told = draftNextYear(imported.doc, { year: 2026 });
+    expect(told.meta.year).toBe(2026);
+    expect(told.meta.title).toContain('2026');
+    expect(told.previous?.year).toBe(2025);
+  });
+});

@@ -10,33 +10,28 @@ import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
 import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
+import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
+import { enumeratedItems, headingNumber, stripHeadingNumber } from '../text/numbering';
 
 /** The marker the checker looks for (rule previous.unanswered): "去年计划：…　完成情况：<answer>". */
-export const PROMISE_PREFIX = '去年计划：';
-export const OUTCOME_LABEL = '完成情况：';
+export { OUTCOME_LABEL, PROMISE_PREFIX };
 
 export interface DraftOptions {
   registry?: TemplateRegistry;
   /** 成文日期 of the new report, as written. */
   date?: string;
+  /** The year the new report covers, when last year's report does not say which year it was (or says it wrongly). */
+  year?: number;
 }
 
-const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]是)\s*/;
-/** Nesting rank of a numbering form: 一、 (0) above （一） (1) above 1. (2) above （1） (3); 一是 inside a paragraph (4). */
+/** Nesting rank of a numbering form: 第一部分 (0) above 一、 (1) … above （1） (4); 99 for no number. */
 function rank(text: string): number {
-  const m = NUMBERED.exec(text);
-  if (!m) return 99;
-  const n = m[1]!;
-  if (/是$/.test(n)) return 4;
-  if (/^[一二三四五六七八九十]/.test(n)) return 0;
-  if (/^[（(]\s*[一二三四五六七八九十]/.test(n)) return 1;
-  if (/^\d/.test(n)) return 2;
-  return 3;
+  return headingNumber(text, true)?.level ?? 99;
 }
 
 /** The promise of an item: its run-in heading or first sentence, without the number. */
 function promiseOf(item: string): string {
-  const text = item.replace(NUMBERED, '').trim();
+  const text = stripHeadingNumber(item);
   const end = text.search(/[。；;]/);
   return (end > 0 ? text.slice(0, end + 1) : text).trim();
 }
@@ -49,14 +44,13 @@ function promiseOf(item: string): string {
 export function promisesOf(blocks: readonly Block[]): string[] {
   const texts = blocks.map((b) => b.text.trim()).filter(Boolean);
   const ranks = texts.map(rank);
-  const top = Math.min(...ranks.filter((r) => r < 4));
-  if (Number.isFinite(top)) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
-  const enumerated = texts.flatMap((t) => t.split(/(?=[一二三四五六七八九十]是)/).filter((piece) => /^[一二三四五六七八九十]是/.test(piece)));
+  const top = Math.min(...ranks);
+  if (top < 99) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
+  const enumerated = texts.flatMap(enumeratedItems);
   if (enumerated.length >= 2) return enumerated.map(promiseOf).filter(Boolean);
   return texts.filter((t) => !/[：:]$/.test(t)).map(promiseOf).filter(Boolean);
 }
 
-const PART_NUMBER = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}部分)\s*/;
 
 /** "三、2024年工作计划" in the 2023 report → "三、2025年工作计划" in the 2024 one. */
 function moveYears(text: string, lastYear: number | null): string {
@@ -91,7 +85,7 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
   });
   // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
   let n = 0;
-  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, s.heading.replace(PART_NUMBER, '')) } : s));
+  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading)) } : s));
 }
 
 /** Last year's figures: the form's, else those the checker finds in last year's prose. */
@@ -108,10 +102,11 @@ function figuresOf(previous: ReportDocument, registry: TemplateRegistry): Record
 export function draftNextYear(previous: ReportDocument, options: DraftOptions = {}): ReportDocument {
   const registry = options.registry ?? defaultRegistry;
   const template = registry.getOrDefault(previous.meta.templateId);
-  const lastYear = previous.meta.year;
+  const lastYear = options.year !== undefined ? options.year - 1 : previous.meta.year;
   const year = lastYear === null ? null : lastYear + 1;
   const doc = createReportFromTemplate(template, { unit: previous.meta.unit, year, ...(options.date ? { date: options.date } : {}) });
-  if (previous.meta.title) doc.meta.title = moveYears(previous.meta.title, lastYear);
+  // Last year's title with its year moved on; a title that named no year gets the template's, which does.
+  if (previous.meta.title && (year === null || /\d{4}\s*年/.test(previous.meta.title) || !previous.meta.unit)) doc.meta.title = moveYears(previous.meta.title, lastYear);
   doc.meta.addressee = previous.meta.addressee;
   if (previous.meta.signature.length) doc.meta.signature = [...previous.meta.signature];
   if (previous.sections.some((s) => s.heading && s.part !== null)) doc.sections = outlineOf(previous, template, lastYear);

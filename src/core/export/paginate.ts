@@ -5,6 +5,7 @@
  */
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
+import { addresseeLine } from '../text/conventions';
 import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
@@ -192,7 +193,7 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
     lines.push(blank());
   }
   if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
-    lines.push(...paragraphLines([{ text: meta.addressee.trim().replace(/[:：]?$/, '：'), style: 'addressee' }], 0));
+    lines.push(...paragraphLines([{ text: addresseeLine(meta.addressee), style: 'addressee' }], 0));
   }
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));

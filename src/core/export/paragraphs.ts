@@ -10,6 +10,7 @@
  */
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
+import { addresseeLine } from '../text/conventions';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
 import { attachmentLines, CHAR_SPACING, CHAR_TWIPS, LINE_TWIPS, signatureIndents, TITLE_LINE_TWIPS } from './layout';
@@ -114,7 +115,7 @@ export function blankLine(): string {
 
 /** 7.3.2 主送机关: 标题下空一行, 居左顶格, 回行时仍顶格, 最后标全角冒号. */
 export function addresseeParagraph(addressee: string, profile: FontProfile): string {
-  const text = addressee.trim().replace(/[:：]?$/, '：');
+  const text = addresseeLine(addressee);
   return paragraphXml({ align: 'left', line: LINE_TWIPS }, [run(text, profile.body, profile)]);
 }
 

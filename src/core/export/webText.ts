@@ -4,14 +4,13 @@
  */
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
+import { addresseeLine, isStaffLine } from '../text/conventions';
 import { attachmentLines } from './layout';
 
 export interface WebTextOptions {
   /** Print the 主送机关 line when the report has one (as the .docx option). */
   includeAddressee?: boolean;
 }
-
-const STAFF_LINE = /^(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?)\s*[:：]/;
 
 interface WebLine {
   /** h2: 一、 part headings; h3: （一） sub-headings; 1. and （1） stay paragraphs, as they do in print. */
@@ -24,7 +23,7 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
   const { meta } = doc;
   const title = meta.title.replace(/\n/g, '').trim();
   if (title) lines.push({ kind: 'title', text: title });
-  if (options.includeAddressee !== false && meta.addressee.trim()) lines.push({ kind: 'addressee', text: meta.addressee.trim().replace(/[:：]?$/, '：') });
+  if (options.includeAddressee !== false && meta.addressee.trim()) lines.push({ kind: 'addressee', text: addresseeLine(meta.addressee) });
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push({ kind: 'h2', text: section.heading.trim() });
     for (const block of printedBlocks(section.blocks)) {
@@ -32,7 +31,7 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
       lines.push({ kind: block.kind === 'subheading' && block.level === 2 ? 'h3' : 'p', text: block.text.trim() });
     }
   }
-  for (const c of doc.closing) if (c.trim() && !STAFF_LINE.test(c.trim())) lines.push({ kind: 'p', text: c.trim() });
+  for (const c of doc.closing) if (c.trim() && !isStaffLine(c)) lines.push({ kind: 'p', text: c.trim() });
   // Same wording as the .docx (附件：1. 名称); later items under the first name.
   for (const line of attachmentLines(meta.attachments)) lines.push({ kind: 'attachment', text: line.first > 2 ? `　　　${line.text}` : line.text });
   for (const s of meta.signature) if (s.trim()) lines.push({ kind: 'signature', text: s.trim() });

@@ -4,13 +4,14 @@
  * own words, so they are dropped (and listed in the warnings). Anything less certain is kept: staff lines
  * such as 撰稿人/审核人/联系电话 are content the checker must see.
  */
+import { headingNumber } from '../text/numbering';
 
 /** Metadata fields of government information-disclosure pages. */
 const META_KEYS =
   '信息索引号|索引号|发布机构|发文机关|发文机构|发布单位|信息来源|文章来源|来源|主题分类|组配分类|体裁分类|服务对象分类|' +
   '主题词|关键词|成文日期|发布日期|发文日期|生成日期|更新日期|公开方式|公开范围|公开时限|公开属性|公开形式|有效性|时效性|' +
   '发文字号|作者|发布时间|更新时间|日期|时间|点击数|点击量|点击次数|浏览次数|浏览量|阅读量|阅读次数|访问量|访问次数|' +
-  '字号|字体|责任编辑|内容概述|所属机构|所属主题|信息分类|统一编号|登记号';
+  '字号|字体|责任编辑|内容概述|所属机构|所属主题|信息分类|统一编号|登记号|审核程序|公开程序|信息类别|文号';
 
 const BULLET = '[•·●◆▪■\\-*]?\\s*';
 /** "发布日期:2021-03-30   点击数: 人次", "• 来源:党政办". */
@@ -30,13 +31,26 @@ const FURNITURE = [
   /\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]/,
 ];
 
-/** Heading numbers: a numbered line is the report's own, never chrome. */
-const NUMBERED = /^([一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/;
+
+/** "首页 >> 政务公开 >> 法治政府工作报告", ">> 政务公开 >> …": short pieces joined by arrows. */
+function isArrowTrail(line: string): boolean {
+  if (/^[>›»＞]{1,2}/.test(line)) return true;
+  const pieces = line.split(/\s*(?:[>›»＞]{1,2}|→)\s*/).filter(Boolean);
+  return pieces.length >= 3 && pieces.every((p) => p.length <= 20 && !/[。，；]/.test(p));
+}
+
+/** Menu entries of a portal that stand alone on a line of a saved page ("首页", "单位审核公开"). */
+const NAV_WORD = /^(首页|网站首页|返回首页|返回|主页|政务公开|信息公开|政府信息公开|单位审核公开|[\u4e00-\u9fa5]{0,4}(公开|专栏|栏目|动态|互动|导航))$/;
+
+/** On a saved web page (not in a Word or text file) a lone menu word is navigation. */
+export function isNavigation(line: string): boolean {
+  return line.length <= 8 && NAV_WORD.test(line.replace(/\s+/g, ''));
+}
 
 /** Whether a whole line is page chrome. Sentences (with 。 or ，) never are. */
 export function isChrome(line: string): boolean {
-  if (line.length > 150 || NUMBERED.test(line)) return false;
-  if (BREADCRUMB.test(line)) return true;
+  if (line.length > 150 || headingNumber(line, true) !== undefined) return false;
+  if (BREADCRUMB.test(line) || isArrowTrail(line)) return true;
   if (/[。；]/.test(line) || line.length > 100) return false;
   if (META_LINE.test(line) || META_KEY_ALONE.test(line)) return true;
   if (/[，]/.test(line) || line.length > 60) return false;
@@ -59,4 +73,10 @@ export function metadataDate(line: string): { date: Date; written: boolean } | u
   const m = /(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/.exec(line);
   if (!m) return undefined;
   return { date: new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), written: /成文日期/.test(line) };
+}
+
+/** Fields of a page's metadata that name the publishing unit ("信息来源：青石镇人民政府"). */
+export function metadataSource(line: string): string | undefined {
+  const m = new RegExp(`^${BULLET}(?:信息来源|文章来源|来源|发布机构|发文机关|发文机构|发布单位|所属机构)\\s*[:：]\\s*(\\S.{0,39})$`).exec(line);
+  return m?.[1]?.trim();
 }

@@ -7,8 +7,23 @@
 /** No report comes near this; refusing early keeps a 50 MB paste from freezing the app. */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
+export type Encoding = 'utf-8' | 'utf-16' | 'gb18030' | 'big5';
+
+/**
+ * Characters every report is full of, in simplified and traditional forms: a file read in the right
+ * legacy encoding is dense with them, read in the wrong one it is not.
+ */
+const COMMON = new Set([...'的一是在了和有不为中年工作法治政府建设依行报告镇乡人民县区街道会议开展加强推进全面情况主要问题执法规范制度机制组织领导责任群众服务审查调解']
+  .concat([...'為會議開展加強進問題執規範領導責任眾務審調解報設鎮鄉縣區並與說']));
+
+function commonScore(text: string): number {
+  let n = 0;
+  for (const c of text.slice(0, 20000)) if (COMMON.has(c)) n++;
+  return n;
+}
+
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' }
+  | { ok: true; text: string; encoding: Encoding }
   | { ok: false; error: string };
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -35,7 +50,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return { ok: false, error: '这不是文本文件（可能是图片、压缩包或其他程序的文件），无法导入。' };
   }
   let text: string;
-  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
+  let encoding: Encoding = 'utf-8';
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -45,8 +60,17 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     if (bad <= Math.max(2, loose.length / 5000) && /[\u4e00-\u9fa5]/.test(loose)) {
       text = loose;
     } else {
-      encoding = 'gb18030';
-      text = new TextDecoder('gb18030').decode(bytes);
+      // GB18030 (mainland Windows) or Big5 (Taiwan, Hong Kong, old traditional-Chinese tools): the reading
+      // dense with everyday characters wins; GB18030 on a tie, as the more common here.
+      const gb = new TextDecoder('gb18030').decode(bytes);
+      const big5 = new TextDecoder('big5').decode(bytes);
+      if (commonScore(big5) > commonScore(gb) * 2 && countReplacements(big5) <= Math.max(2, big5.length / 100)) {
+        encoding = 'big5';
+        text = big5;
+      } else {
+        encoding = 'gb18030';
+        text = gb;
+      }
     }
   }
   return finish(text, encoding);
@@ -80,12 +104,12 @@ function countReplacements(text: string): number {
   return n;
 }
 
-function finish(text: string, encoding: 'utf-8' | 'utf-16' | 'gb18030'): DecodeResult {
+function finish(text: string, encoding: Encoding): DecodeResult {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') return { ok: false, error: '文件是空的，没有可导入的内容。' };
   const replaced = countReplacements(clean);
   if (replaced > Math.max(2, clean.length / 100)) {
-    return { ok: false, error: '无法识别文件的文字编码（既不是 UTF-8 也不是 GB18030），请在记事本或 WPS 中另存为 UTF-8 后再导入。' };
+    return { ok: false, error: '无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030，也不是 Big5），请在记事本或 WPS 中另存为 UTF-8 后再导入。' };
   }
   return { ok: true, text: clean, encoding };
 }

@@ -7,7 +7,7 @@
 import type Mammoth from 'mammoth';
 import { fastDocxText } from './docxFast';
 import { importStructuredText } from './text';
-import type { ImportOptions, ImportResult } from './types';
+import type { DocxText, ImportOptions, ImportResult } from './types';
 
 /** Real reports are well under 5 MB even with photos; a bigger file is not a report. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -24,11 +24,7 @@ function decodeEntities(text: string): string {
   });
 }
 
-export interface DocxText {
-  text: string;
-  /** Trimmed text of paragraphs styled as headings, with their level (1 = Heading 1). */
-  styledHeadings: Map<string, number>;
-}
+export type { DocxText } from './types';
 
 /** mammoth's HTML → one line per paragraph, heading, list item or table cell. */
 export function htmlToText(html: string): DocxText {

@@ -6,7 +6,8 @@
  * symbols, a zip feature not handled here, no 'deflate-raw' in this runtime — answers undefined and the
  * caller uses mammoth, which stays the reference (the tests compare both).
  */
-import type { DocxText } from './docx';
+import { NumberingCounter, readNumbering } from './docxNumbering';
+import type { DocxText } from './types';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -83,7 +84,8 @@ function headingStyles(styles: string): Map<string, number> {
   return levels;
 }
 
-const TOKEN = /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"/g;
+const TOKEN =
+  /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"|<w:ilvl w:val="(\d+)"|<w:numId w:val="(\d+)"/g;
 
 export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefined> {
   try {
@@ -93,20 +95,31 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
     const xml = await readEntry(bytes, main);
     if (xml === undefined || UNUSUAL.test(xml) || !xml.includes('<w:body')) return undefined;
     const stylesEntry = entries.get('word/styles.xml');
-    const styles = stylesEntry ? headingStyles((await readEntry(bytes, stylesEntry)) ?? '') : new Map<string, number>();
+    const stylesXml = stylesEntry ? ((await readEntry(bytes, stylesEntry)) ?? '') : '';
+    const styles = headingStyles(stylesXml);
+    // Automatic numbering, read only when the document or its styles use it.
+    const numberingEntry = entries.get('word/numbering.xml');
+    const numbered = numberingEntry && (xml.includes('<w:numPr') || stylesXml.includes('<w:numPr'));
+    const counter = new NumberingCounter(await readNumbering(numbered ? await readEntry(bytes, numberingEntry) : undefined, numbered ? stylesXml : undefined));
 
     const paragraphs: string[] = [];
     const styledHeadings = new Map<string, number>();
     let current: string[] | undefined;
     let style: string | undefined;
+    let ilvl: number | undefined;
+    let numId: string | undefined;
     const finish = () => {
-      const text = (current ?? []).join('');
+      const numbering = counter.empty ? undefined : counter.resolve(numId, ilvl, style);
+      const label = numbering ? counter.next(numbering.numId, numbering.ilvl) : '';
+      const text = label + (current ?? []).join('');
       paragraphs.push(text);
       const level = style === undefined ? undefined : styles.get(style);
       const trimmed = text.trim();
       if (level !== undefined && trimmed && !styledHeadings.has(trimmed)) styledHeadings.set(trimmed, level);
       current = undefined;
       style = undefined;
+      ilvl = undefined;
+      numId = undefined;
     };
     for (const m of xml.matchAll(TOKEN)) {
       const token = m[0];
@@ -129,6 +142,10 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
         current.push('\u2011');
       } else if (m[5] !== undefined) {
         style = m[5];
+      } else if (m[6] !== undefined) {
+        ilvl = Number(m[6]);
+      } else if (m[7] !== undefined) {
+        numId = m[7];
       }
     }
     if (current) return undefined;

@@ -172,7 +172,7 @@ describe('importDocx', () => {
     expect(notZip.ok || notZip.error).toContain('不是有效的 Word 文件');
   });
 
-  it('refuses old .doc files with advice', async () => {
+  it('refuses a broken .doc file with advice', async () => {
     const result = await importFile('旧报告.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
     expect(result.ok || result.error).toContain('另存为 .docx');
   });

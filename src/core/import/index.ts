@@ -3,8 +3,10 @@ import { parseReportFile } from '../model/file';
 import { isEncryptedOoxml } from './cfb';
 import { defaultRegistry } from '../templates/registry';
 import { decodeText } from './decode';
-import { htmlToText, importDocx } from './docx';
-import { importText } from './text';
+import { importDoc, isOleFile } from './doc';
+import { importDocx } from './docx';
+import { pageText } from './html';
+import { importStructuredText, importText } from './text';
 import type { ImportOptions, ImportResult } from './types';
 
 export { decodeText } from './decode';
@@ -18,9 +20,10 @@ function extensionOf(name: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** A saved web page: scripts and styles go, block ends become line ends, tags go. */
-function htmlPageToText(html: string): string {
-  return htmlToText(html.replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '').replace(/<\/div>/gi, '\n')).text;
+/** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
+async function importHtml(html: string, options: ImportOptions): Promise<ImportResult> {
+  const page = await pageText(html);
+  return importStructuredText(page.text, options, new Map(), page);
 }
 
 /**
@@ -34,9 +37,7 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
   if (isEncryptedOoxml(bytes)) {
     return { ok: false, error: '这个 Word 文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。' };
   }
-  if (ext === 'doc' || ext === 'wps' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    return { ok: false, error: '这是旧版 Word/WPS 文件（.doc/.wps），请先在 Word 或 WPS 中另存为 .docx 后再导入。' };
-  }
+  if (ext === 'doc' || ext === 'wps' || isOleFile(bytes)) return importDoc(bytes, opts);
   if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     return { ok: false, error: '暂不支持导入 PDF 文件，请使用 Word（.docx）或文本（.txt）文件。' };
   }
@@ -57,6 +58,9 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
       .map((s) => ({ sectionKey: s.key, heading: s.heading, part: s.part, confidence: (s.part ? 'alias' : 'none') as 'alias' | 'none' }));
     return { ok: true, doc, mapping, warnings: parsed.readOnly ? [parsed.notice] : [], template: registry.getOrDefault(doc.meta.templateId).id };
   }
-  if (ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head)) return importText(htmlPageToText(decoded.text), opts);
-  return importText(decoded.text, opts);
+  const result = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head) ? await importHtml(decoded.text, opts) : importText(decoded.text, opts);
+  if (result.ok && decoded.encoding === 'big5') {
+    result.warnings.unshift('文件是繁体中文 Big5 编码，已按 Big5 读取。检查规则按简体中文编写，繁体字的内容可能有识别不到的地方。');
+  }
+  return result;
 }

@@ -3,13 +3,13 @@
  * web page or a converter glued onto the previous one ("…体系。    （三）持续加强…") is split back, so
  * its heading is seen. Only whitespace and artifacts are ever lost at this stage.
  */
+import { HEADING_NUMBER_SOURCE } from '../text/numbering';
 
 /** Bookmarks and similar marks that converters leave in the text: never the report's own words. */
 const ARTIFACTS = /\[bookmark:[^\]\n]{0,200}\]|\[\s*_GoBack\s*\]|\[\]\{#[A-Za-z_][\w-]{0,100}\}|\{#_GoBack\}/g;
 
 /** Runs of 2+ spaces after a sentence end and before a heading number mark a lost line break. */
-const GLUED =
-  /([。！？；：”」』）)])[\s\u3000]{2,}(?=[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))/g;
+const GLUED = new RegExp(`([。！？；：”」』）)])[\\s\\u3000]{2,}(?=${HEADING_NUMBER_SOURCE})`, 'g');
 
 /** Invisible characters that make a line look non-empty. */
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;

@@ -5,7 +5,7 @@
  */
 import type { Section } from '../model/report';
 import type { Part, Template } from '../templates/schema';
-import { stripHeadingNumber } from './headings';
+import { stripHeadingNumber } from '../text/numbering';
 import type { PartMapping } from './types';
 
 /** Heading wording without number, punctuation, spaces or years, for comparing with aliases. */
@@ -184,4 +184,22 @@ export function mapParts(sections: Section[], template: Template, year: number |
   const byKey = new Map(sections.map((s) => [s.key, s]));
   for (const m of mapping) byKey.get(m.sectionKey)!.part = m.part;
   return mapping;
+}
+
+/**
+ * The parts a combined heading names: "存在的问题及下一步打算" names 不足 and 安排, "工作情况和2026年工作
+ * 打算" names 举措 and 安排. Each half joined by 及/和/与/暨/以及 is read on its own; a heading that names
+ * one part ("主要举措和成效", "存在的不足和原因") gives that part only.
+ */
+export function partsNamed(heading: string, template: Template, year: number | null): string[] {
+  const parts: string[] = [];
+  const whole = classifyHeading(heading, template, year);
+  if (whole) parts.push(whole.part.id);
+  const name = stripHeadingNumber(heading).replace(/[。：:]$/, '');
+  for (const half of name.split(/以及|及|和|与|暨/)) {
+    if (half.length < 2) continue;
+    const guess = classifyHeading(half, template, year);
+    if (guess && !guess.weak && !parts.includes(guess.part.id)) parts.push(guess.part.id);
+  }
+  return parts;
 }

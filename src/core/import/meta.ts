@@ -9,17 +9,15 @@
  */
 import type { Template } from '../templates/schema';
 import type { TemplateRegistry } from '../templates/registry';
+import { CN_YEAR_CHARS, chineseValue, chineseYearDigits } from '../text/numerals';
 
-const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const CN_YEAR = /([〇零○Ｏ一二三四五六七八九]{4})\s*年/;
+const CN_YEAR = new RegExp(`([${CN_YEAR_CHARS}]{4})\\s*年`);
 
 /** "二〇二三年" → 2023. */
 function chineseYear(text: string): number | undefined {
   const m = CN_YEAR.exec(text);
-  if (!m) return undefined;
-  const digits = [...m[1]!].map((c) => CN_YEAR_DIGITS[c] ?? '').join('');
-  const n = Number(digits);
-  return digits.length === 4 && n >= 1990 && n <= 2100 ? n : undefined;
+  const n = m ? chineseYearDigits(m[1]!) : undefined;
+  return n !== undefined && n >= 1990 && n <= 2100 ? n : undefined;
 }
 
 const plausible = (n: number) => n >= 1990 && n <= 2100;
@@ -34,13 +32,6 @@ export function yearInTitle(title: string): number | undefined {
   return chineseYear(t);
 }
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-function smallChinese(s: string): number {
-  if (s.length === 1) return CN_NUM[s] ?? NaN;
-  if (s.length === 2) return s[0] === '十' ? 10 + (CN_NUM[s[1]!] ?? NaN) : (CN_NUM[s[0]!] ?? NaN) * 10;
-  return (CN_NUM[s[0]!] ?? NaN) * 10 + (CN_NUM[s[2]!] ?? NaN);
-}
-
 /** A 成文日期 line: "2024年1月12日", "2024 年 01 月 12 日", "二〇二四年一月十二日", optionally in brackets. */
 export function parseDateLine(line: string): { text: string; date: Date } | undefined {
   const t = line.replace(/\s+/g, '').replace(/^[（(]/, '').replace(/[)）]$/, '');
@@ -49,8 +40,8 @@ export function parseDateLine(line: string): { text: string; date: Date } | unde
   m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t);
   if (m) {
     const y = chineseYear(`${m[1]}年`);
-    const month = smallChinese(m[2]!);
-    const day = smallChinese(m[3]!);
+    const month = chineseValue(m[2]!);
+    const day = chineseValue(m[3]!);
     if (y && month >= 1 && month <= 12 && day >= 1 && day <= 31) return { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) };
   }
   return undefined;

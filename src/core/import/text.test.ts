@@ -277,3 +277,51 @@ describe('a 成文日期 in brackets', () => {
     expect([r.doc.meta.signature, r.doc.meta.date, r.doc.meta.year, r.doc.closing]).toEqual([['青石镇人民政府'], '（2025年1月20日）', 2024, []]);
   });
 });
+
+describe('part forms beyond 一、', () => {
+  const ok = (text: string) => {
+    const r = importText(text);
+    if (!r.ok) throw new Error(r.error);
+    return r.doc;
+  };
+
+  it('第一部分…第五部分 in another order: 一、 inside a part are sub-headings, and "其他事项：无。" is answered', () => {
+    const doc = ok(`桃源乡2025年度法治政府建设情况报告
+今年，桃源乡认真落实法治政府建设各项任务。
+第一部分 党政主要负责人履行推进法治建设第一责任人职责情况
+乡党委书记专题研究法治工作4次。
+第二部分 主要举措和成效
+一、健全依法行政制度体系
+审查规范性文件3件。
+二、健全行政执法工作体系
+开展案卷评查2次。
+第三部分 存在的不足和原因
+执法人员偏少，原因是编制紧张。
+第四部分 2026年主要安排
+一、深化法治宣传
+二、规范行政执法
+第五部分
+其他事项：无。`);
+    expect(doc.sections.map((s) => s.part)).toEqual(['opening', 'leadership', 'measures', 'shortcomings', 'plans', 'other']);
+    expect(doc.sections[2]!.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text)).toEqual(['一、健全依法行政制度体系', '二、健全行政执法工作体系']);
+    expect(doc.sections[5]!.blocks.map((b) => b.text)).toEqual(['无。']);
+  });
+
+  it('a person above the date is the 署名 of a 述职 report', () => {
+    for (const signer of ['刘 军', '欧阳明', '述职人：张华', '石门镇党委书记 覃小兵']) {
+      const doc = ok(`石门镇党委书记2025年度履行推进法治建设第一责任人职责情况述职报告
+一、履职情况
+本人亲自部署法治建设工作。
+二、存在的问题
+学法不够系统。
+三、下一步工作计划
+加强学习。
+${signer}
+2026年1月8日`);
+      expect(doc.meta.signature).toEqual([signer]);
+      expect(doc.meta.date).toBe('2026年1月8日');
+    }
+    // A last line of body text above the date is not a name.
+    expect(ok(`青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全面推进\n2026年1月8日`).meta.signature).toEqual([]);
+  });
+});

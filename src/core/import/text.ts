@@ -9,8 +9,10 @@
 import { OPENING_PART, emptyReport, newSectionKey, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
-import { isChrome, isMetaKeyAlone, looksLikeMetaValue, metadataDate } from './chrome';
-import { headingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from './headings';
+import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
+import { isAddresseeLine, isStaffLine } from '../text/conventions';
+import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
+import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
@@ -18,16 +20,17 @@ import type { ImportOptions, ImportResult, PartMapping } from './types';
 
 export { detectTemplate } from './meta';
 
+/** Heading numbers as a file is read: "一，" and "1，" start sentences, not headings. */
+const headingNumber = (text: string) => anyHeadingNumber(text, true);
+
 /** Far beyond any report (the longest real ones are ~60,000 characters); refusing keeps the app responsive. */
 export const MAX_TEXT_CHARS = 2_000_000;
 
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号$/;
 const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
-const STAFF_LINE = /^[（(]?\s*(撰稿人?|审核人?|审稿人?|核稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|起草人?|责任人)\s*[:：]/;
 const NOTE_LINE = /^[（(][^（()）]{2,30}[)）]$/;
 const TITLE_END = /(报告|情况|总结|汇报|述职|述法|工作要点)([（(][^()（）]{1,12}[)）])?$/;
 const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
-const ADDRESSEE_WORDS = /如下|报告|现将|汇报|特此/;
 
 interface Head {
   docNumber: string;
@@ -120,7 +123,7 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
     while (end < region.length && DOC_NUMBER.test(squash(region[end]!)) && !head.docNumber) head.docNumber = region[end++]!;
   }
   const candidate = lines[end];
-  if (candidate && /[：:]$/.test(candidate) && candidate.length <= 40 && !/[。，,；]/.test(candidate) && !headingNumber(candidate) && !ADDRESSEE_WORDS.test(candidate)) {
+  if (candidate && isAddresseeLine(candidate) && !headingNumber(candidate)) {
     head.addressee = candidate;
     end++;
   }
@@ -145,12 +148,30 @@ function isSignatureLine(line: string): boolean {
   return t.length <= 30 && SIGNATURE_END.test(t) && !headingNumber(line) && !/[。，,：:；]/.test(t);
 }
 
+/** Common surnames: a 述职 report is signed by its author, "刘 军", "欧阳明", "述职人：张华". */
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+]);
+const COMPOUND_SURNAME = /^(欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|公孙|长孙|宇文|司徒|夏侯|端木|独孤|南宫|西门)/;
+
+/** A person signing: a name of two to four characters, or "镇党委书记 刘军", "述职人：刘军". */
+function isPersonSignature(line: string): boolean {
+  const t = squash(line);
+  if (CLOSING.test(t) || /报告|汇报|此致|敬礼|附件/.test(t)) return false;
+  const m = /^(.{2,24}?(?:书记|镇长|乡长|主任|局长|县长|区长|主席|部长|所长|站长|队长|负责人)|(?:述职人|述法人|报告人|汇报人)[:：])?([\u4e00-\u9fa5]{2,4})$/.exec(t);
+  const name = m?.[2];
+  if (!name || SIGNATURE_END.test(name)) return false;
+  // A bare line of four characters is a phrase ("全面推进") unless the surname is a compound one.
+  if (COMPOUND_SURNAME.test(name)) return true;
+  return SURNAMES.has(name[0]!) && (m[1] !== undefined || name.length <= 3 || /\s/.test(line.trim()));
+}
+
 function readTail(lines: readonly string[], from: number): Tail {
   let end = lines.length;
   const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
-  const isNote = (l: string) => STAFF_LINE.test(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
+  const isNote = (l: string) => isStaffLine(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
   while (end > from && isNote(lines[end - 1]!)) after.unshift(lines[--end]!);
   let dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
   // "青石镇人民政府    2025年1月20日" on one line.
@@ -163,6 +184,8 @@ function readTail(lines: readonly string[], from: number): Tail {
     tail.date = dated.text;
     tail.written = dated.date;
     end--;
+    // A person above the date (述职), possibly below the unit's line.
+    if (end > from && isPersonSignature(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
     while (end > from && tail.signature.length < 3 && isSignatureLine(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
   } else if (end > from && isSignatureLine(lines[end - 1]!) && unitFromAuthor(lines[end - 1]!)) {
     // A signature without a date: only after 特此报告 or a finished sentence, so a short last heading is not taken.
@@ -203,7 +226,8 @@ function chooseTopLevel(lines: readonly string[], template: Template, year: numb
     counts.set(n.level, (counts.get(n.level) ?? 0) + 1);
     if (n.level === 1 && classifyHeading(text, template, year)?.confidence === 'alias') namesPart = true;
   }
-  for (const level of [1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
+  // 第一部分…第五部分 divide a report whenever there are two of them; 一、 then numbers areas inside a part.
+  for (const level of [0, 1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
   return 1;
 }
 
@@ -216,7 +240,7 @@ function isPartHeadingShape(text: string): boolean {
 /** "一、存在的问题。我镇……" → heading "一、存在的问题。" and the paragraph, when the lead names a part. */
 function splitRunIn(text: string, template: Template, year: number | null): [string, string] | undefined {
   const n = headingNumber(text)!;
-  const rest = text.slice(n.number.length);
+  const rest = text.slice(n.end);
   const m = /^([^。；：:！？]{2,30}[。；：:！？])\s*(\S.*)$/.exec(rest);
   if (!m) return undefined;
   const guess = classifyHeading(m[1]!, template, year);
@@ -232,7 +256,25 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
-function buildSections(body: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
+/** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
+function joinBareNumbers(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const n = headingNumber(line);
+    const next = lines[i + 1];
+    if (n && n.end === line.length && next !== undefined && !headingNumber(next) && isPartHeadingShape(`一、${next}`) && next.length <= 40) {
+      out.push(`${line}${n.level === 0 ? ' ' : ''}${next}`);
+      i++;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+function buildSections(lines: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
+  const body = joinBareNumbers(lines);
   const topLevel = chooseTopLevel(body, template, year);
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
@@ -247,15 +289,16 @@ function buildSections(body: readonly string[], template: Template, year: number
     const n = headingNumber(t);
     if (n && n.level === topLevel) {
       const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
-      if (inSequence && isPartHeadingShape(t)) {
-        open(t);
-        lastValue = n.value;
-        continue;
-      }
+      // "五、其他事项：无。": the heading and its one-word answer on one line.
       const split = inSequence ? splitRunIn(t, template, year) : undefined;
       if (split) {
         open(split[0]);
         current.blocks.push({ kind: 'paragraph', text: split[1] });
+        lastValue = n.value;
+        continue;
+      }
+      if (inSequence && isPartHeadingShape(t)) {
+        open(t);
         lastValue = n.value;
         continue;
       }
@@ -266,7 +309,8 @@ function buildSections(body: readonly string[], template: Template, year: number
     }
     if (n && n.level > topLevel && isStandaloneHeading(t)) {
       // The model keeps the numbering form (2 = （一）, 3 = 1., 4 = （1）): the export sets fonts by it.
-      const level = Math.max(2, n.level) as 2 | 3 | 4;
+      // Under 第N部分 the forms shift down one: 一、 is the first sub-level.
+      const level = (topLevel === 0 ? Math.min(4, n.level + 1) : Math.max(2, n.level)) as 2 | 3 | 4;
       current.blocks.push({ kind: 'subheading', level, text: t } satisfies Block);
       continue;
     }
@@ -321,8 +365,28 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   return importStructuredText(text, options, new Map());
 }
 
-/** importText with the heading styles a .docx carried. */
-export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings): ImportResult {
+/** What a saved web page adds to its text: its <title> and the navigation already removed. */
+export interface WebPage {
+  pageTitle: string;
+  removed: readonly string[];
+}
+
+/** importText with the heading styles a .docx carried, or with what a web page carried. */
+export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings, page?: WebPage): ImportResult {
+  // A report in traditional characters is read on a simplified copy and given back as written.
+  if (text.length <= MAX_TEXT_CHARS && traditionalCount(text) >= 20) {
+    const back = unfolder(text);
+    const foldedStyles = new Map([...styled].map(([k, v]) => [foldTraditional(k), v]));
+    const foldedPage = page && { pageTitle: foldTraditional(page.pageTitle), removed: page.removed };
+    const result = importStructuredText(foldTraditional(text), options, foldedStyles, foldedPage);
+    if (!result.ok) return result;
+    const { doc } = result;
+    const meta = doc.meta;
+    doc.meta = { ...meta, unit: back(meta.unit), title: back(meta.title), addressee: back(meta.addressee), docNumber: back(meta.docNumber), signature: meta.signature.map(back), date: back(meta.date), attachments: meta.attachments.map(back) };
+    doc.sections = doc.sections.map((sec) => ({ ...sec, heading: back(sec.heading), blocks: sec.blocks.map((b) => ({ ...b, text: back(b.text) })) }));
+    doc.closing = doc.closing.map(back);
+    return { ...result, mapping: result.mapping.map((m) => ({ ...m, heading: back(m.heading) })) };
+  }
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, error: `文字内容过多（约 ${Math.round(text.length / 10000)} 万字），不像是一份报告，未导入。` };
   }
@@ -335,8 +399,13 @@ export function importStructuredText(text: string, options: ImportOptions, style
   let published: Date | undefined;
   const dropped: string[] = [];
   const lines: string[] = [];
+  const sources: string[] = [];
   for (let i = 0; i < split.lines.length; i++) {
     const line = split.lines[i]!;
+    if (page && isNavigation(line)) {
+      dropped.push(line);
+      continue;
+    }
     if (!isChrome(line)) {
       lines.push(line);
       continue;
@@ -349,12 +418,19 @@ export function importStructuredText(text: string, options: ImportOptions, style
       meta += value;
       i++;
     }
+    const source = metadataSource(meta);
+    if (source) sources.push(source);
     const found = metadataDate(meta);
     if (found && (!published || found.written)) published = found.date;
   }
-  if (dropped.length) warnings.push(`已去掉网页附带的信息 ${dropped.length} 行（如“${dropped[0]!.slice(0, 20)}”）。`);
+  const removed = [...(page?.removed ?? []), ...dropped];
+  if (removed.length) warnings.push(`已去掉网页的导航和附带信息 ${removed.length} 处：${removed.slice(0, 5).map((l) => `“${l.slice(0, 20)}”`).join('、')}${removed.length > 5 ? '等' : ''}。`);
   if (lines.length === 0 || lines.every(isBlank)) return { ok: false, error: '文件中没有找到报告正文。' };
 
+  // A page whose body has no title line: the page's own <title> reads like one.
+  if (page?.pageTitle && !lines.slice(0, 12).some((l) => squash(l).includes(squash(page.pageTitle)) || (squash(page.pageTitle).includes(squash(l)) && l.length >= 8))) {
+    lines.unshift(page.pageTitle);
+  }
   const head = readHead(lines, warnings);
   const tail = readTail(lines, head.next);
   const body = lines.slice(head.next, tail.start);
@@ -371,6 +447,7 @@ export function importStructuredText(text: string, options: ImportOptions, style
   const unit =
     reportUnit({ title: titleText, afterTitle: head.afterTitle, signature: tail.signature, opening: lead }) ||
     crumbs.map(unitFromAuthor).find((u) => /(镇|乡|街道)$/.test(u)) ||
+    sources.map(unitFromAuthor).find(Boolean) ||
     reportUnit({ title: stem, afterTitle: [], signature: [], opening: '' });
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
@@ -408,6 +485,10 @@ export function importStructuredText(text: string, options: ImportOptions, style
   doc.sections = sections;
   doc.closing = tail.closing;
   if (!titleText) warnings.push('没有找到报告标题，请在“标题”一栏补上。');
+  if (published || sources.length) {
+    const when = published ? `${published.getFullYear()}年${published.getMonth() + 1}月${published.getDate()}日` : '';
+    warnings.push(`网页上的信息：${[when && `发布日期 ${when}`, sources[0] && `信息来源 ${sources[0]}`].filter(Boolean).join('，')}${!date && when ? '；报告没有成文日期，可参考发布日期补上' : ''}。`);
+  }
   if (!sections.some((s) => s.heading)) warnings.push('没有找到“一、”这样的部分标题，全文放在了开头部分，请检查。');
   return { ok: true, doc, mapping, warnings, template: template.id };
 }

@@ -23,3 +23,10 @@ export interface ImportOptions {
 export type ImportResult =
   | { ok: true; doc: ReportDocument; mapping: PartMapping[]; warnings: string[]; template: string }
   | { ok: false; error: string };
+
+/** A Word file's text, one line per paragraph, as either reader (fast or mammoth) gives it. */
+export interface DocxText {
+  text: string;
+  /** Trimmed text of paragraphs styled as headings, with their level (1 = Heading 1). */
+  styledHeadings: Map<string, number>;
+}

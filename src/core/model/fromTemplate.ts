@@ -1,5 +1,5 @@
 /** Starting a new report from an outline template. */
-import { chineseNumeral } from '../templates/registry';
+import { formatHeadingNumber, headingNumber } from '../text/numbering';
 import type { Template } from '../templates/schema';
 import { OPENING_PART, emptyReport, type ReportDocument, type Section } from './report';
 
@@ -17,18 +17,18 @@ export function fillTemplateText(format: string, unit: string, year: number | nu
 
 /** The part heading the template fixes for the part at position `index` (0-based): "一、主要举措和成效". */
 export function partHeading(index: number, title: string): string {
-  return `${chineseNumeral(index + 1)}、${title}`;
+  return `${formatHeadingNumber(1, index + 1)}${title}`;
 }
 
 /** A part heading's number and wording: "一、主要举措和成效" → "一、" + "主要举措和成效" ("" number when it has none). */
 export function splitPartHeading(heading: string): { number: string; wording: string } {
-  const m = /^[一二三四五六七八九十]+、\s*/.exec(heading);
-  return m ? { number: m[0], wording: heading.slice(m[0].length) } : { number: '', wording: heading };
+  const n = headingNumber(heading, true);
+  return n ? { number: heading.slice(0, n.end), wording: heading.slice(n.end).trim() } : { number: '', wording: heading.trim() };
 }
 
 /** （一） style sub-heading numbering, full-width brackets as GB/T 9704 uses. */
 export function subheadingNumber(index: number): string {
-  return `（${chineseNumeral(index + 1)}）`;
+  return formatHeadingNumber(2, index + 1);
 }
 
 export function createReportFromTemplate(template: Template, options: NewReportOptions): ReportDocument {

@@ -63,12 +63,5 @@ export function findPart(template: Template, partId: string): Part | undefined {
   return template.parts.find((p) => p.id === partId);
 }
 
-/** Chinese numerals for part headings: 一、二、…十、十一、 */
-export function chineseNumeral(n: number): string {
-  const digits = '零一二三四五六七八九';
-  if (n <= 10) return n === 10 ? '十' : digits[n]!;
-  if (n < 20) return '十' + digits[n - 10]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return digits[tens]! + '十' + (ones ? digits[ones]! : '');
-}
+/** Chinese numerals for part headings: 一、二、…十、十一、 (kept here for existing callers). */
+export { chineseNumeral } from '../text/numerals';

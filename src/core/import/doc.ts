@@ -1,0 +1,64 @@
+/**
+ * .doc (Word 97–2003) and .wps (WPS Office's own, the same compound-file layout) → text → the text
+ * importer. Many clerks still hold last year's report in these formats. word-extractor (pure JavaScript,
+ * offline) reads the body; it runs only where Node's Buffer exists (the app's main process and the CLI).
+ */
+import { importText } from './text';
+import type { ImportOptions, ImportResult } from './types';
+
+/** Old Word files with photos stay far below this; a bigger file is not a report. */
+export const MAX_DOC_BYTES = 50 * 1024 * 1024;
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isOleFile(bytes: Uint8Array): boolean {
+  return bytes.length >= 512 && OLE.every((b, i) => bytes[i] === b);
+}
+
+/** A directory entry name of a compound file, as its UTF-16LE bytes. */
+function hasStream(bytes: Uint8Array, name: string): boolean {
+  const needle = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) needle[i * 2] = name.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Text that a garbled reading gives: few Chinese characters, many control or private-use characters. */
+function looksGarbled(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  let strange = 0;
+  for (const c of sample) {
+    const code = c.charCodeAt(0);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || (code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd) strange++;
+  }
+  const han = (sample.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+  return strange > sample.length / 20 || han < sample.replace(/\s/g, '').length / 10;
+}
+
+const UNREADABLE = '无法读取这个旧版 Word/WPS 文件（.doc/.wps），文件可能已损坏或加了密码。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。';
+
+export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  if (bytes.length > MAX_DOC_BYTES) {
+    return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
+  }
+  if (!isOleFile(bytes)) return { ok: false, error: '这不是有效的旧版 Word/WPS 文件（.doc/.wps），无法导入。如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入。' };
+  // A password-protected .docx is stored as a compound file holding an encrypted package.
+  if (hasStream(bytes, 'EncryptedPackage')) return { ok: false, error: '这个文件设置了打开密码，无法导入。请在 Word 或 WPS 中取消密码后另存为 .docx 再导入。' };
+  if (!hasStream(bytes, 'WordDocument')) return { ok: false, error: '无法读取这个文件：它不是 Word/WPS 文字文件（可能是 Excel 表格等其他 Office 文件），或已损坏。' };
+  const NodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): unknown } }).Buffer;
+  if (!NodeBuffer) return { ok: false, error: '此处无法读取旧版 Word/WPS 文件，请另存为 .docx 后再导入。' };
+  let text: string;
+  try {
+    const WordExtractor = ((await import('word-extractor')) as { default?: unknown }).default ?? (await import('word-extractor'));
+    const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<{ getBody(): string }> })().extract(NodeBuffer.from(bytes));
+    text = extracted.getBody();
+  } catch {
+    return { ok: false, error: UNREADABLE };
+  }
+  if (!text.trim()) return { ok: false, error: 'Word/WPS 文件中没有文字内容，无法导入。' };
+  if (looksGarbled(text)) return { ok: false, error: UNREADABLE };
+  return importText(text, options);
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { importFile } from './index';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A portal page as a browser saves it: menus, a breadcrumb, a metadata table, the report, a footer. */
+const page = (body: string, title = '柳溪镇2025年度法治政府建设情况报告_平川县人民政府') => `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>${title}</title><script>var x = "<p>不是正文</p>";</script></head>
+<body>
+<div class="top-nav"><a href="/">首页</a><a>政务公开</a><a>互动交流</a></div>
+<div class="crumbs">当前位置：<a>首页</a> &gt;&gt; <a>政务公开</a> &gt;&gt; 法治政府工作报告</div>
+<table class="info"><tr><td>索引号：</td><td>11522-2026-00012</td><td>信息来源：</td><td>柳溪镇人民政府</td></tr>
+<tr><td>发布日期：2026-02-09</td><td>• 审核程序:</td><td>单位审核公开</td></tr></table>
+<div class="content">${body}</div>
+<div id="footer">主办单位：平川县人民政府办公室 版权所有 ICP备000000号</div>
+</body></html>`;
+
+const REPORT = `<p>县委、县政府：</p>
+<p>2025年，柳溪镇坚持依法行政，现将有关情况报告如下：</p>
+<p>一、主要举措和成效</p><p>全年组织干部学法8次，审查合同15份。</p>
+<p>二、党政主要负责人履行推进法治建设第一责任人职责情况</p><p>镇党委书记主持专题会议3次。</p>
+<p>三、存在的不足和原因</p><p>执法力量薄弱，主要原因是人员少。</p>
+<p>四、2026年工作安排</p><p>加强执法培训。</p>
+<p>五、其他需要报告的情况</p><p>无。</p>
+<p style="text-align:right">柳溪镇人民政府</p><p>2026年1月20日</p>`;
+
+describe('web pages', () => {
+  it('takes the report title, never the breadcrumb or a metadata row, and lists the navigation it removed', async () => {
+    const result = await importFile('page.html', enc(page(`<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT}`)));
+    if (!result.ok) throw new Error(result.error);
+    const { meta, sections } = result.doc;
+    expect(meta.title).toBe('柳溪镇关于2025年度法治政府建设情况的报告');
+    expect(meta.addressee).toBe('县委、县政府：');
+    expect(meta.unit).toBe('柳溪镇');
+    expect(meta.year).toBe(2025);
+    expect(sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    const all = JSON.stringify(result.doc);
+    for (const chrome of ['首页', '单位审核公开', '审核程序', '索引号', '版权所有', '不是正文', '政务公开']) expect(all).not.toContain(chrome);
+    expect(result.warnings.join('')).toMatch(/已去掉网页的导航/);
+    expect(result.warnings.join('')).toContain('发布日期 2026年2月9日');
+  });
+
+  it('takes the title from the page title when the body has none, and the unit from 信息来源 when nothing else names it', async () => {
+    const body = REPORT.replace('<p style="text-align:right">柳溪镇人民政府</p>', '').replace('2025年，柳溪镇坚持', '2025年，我们坚持');
+    const result = await importFile('page.htm', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.meta.title).toBe('柳溪镇2025年度法治政府建设情况报告');
+    const untitled = await importFile('page.htm', enc(page(body, '政务公开')));
+    if (!untitled.ok) throw new Error(untitled.error);
+    expect(untitled.doc.meta.unit).toBe('柳溪镇');
+    expect(untitled.doc.meta.title).toBe('');
+  });
+});

@@ -1,0 +1,27 @@
+/** Lines and marks of a 公文 besides its headings: staff lines, the addressee's colon, the draft's markers. */
+
+/** Internal routing lines (撰稿人/审核人/联系电话…): never published, kept at import for the checker to flag. */
+export const STAFF_WORDS = ['撰稿人', '撰稿', '审核人', '审核', '审稿人', '审稿', '核稿人', '核稿', '签发人', '签发', '联系人', '联系电话', '拟稿人', '拟稿', '校对人', '校对', '起草人', '起草', '责任人'] as const;
+
+const STAFF_LINE = new RegExp(`^[（(]?\\s*(?:${[...STAFF_WORDS].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`);
+
+/** Whether a line is a staff line: "撰稿人：王某 联系电话：…", "（审核：李某）". */
+export function isStaffLine(line: string): boolean {
+  return STAFF_LINE.test(line.trim());
+}
+
+/** The 主送机关 as printed: trimmed and ending in one full-width colon ("县委、县政府："). */
+export function addresseeLine(addressee: string): string {
+  return addressee.trim().replace(/[:：]?$/, '：');
+}
+
+/** A line that is a 主送机关: short, ends in a colon, no sentence inside, not "现将……报告如下：". */
+export function isAddresseeLine(line: string): boolean {
+  // A bulleted or labelled row ("• 审核程序:") is page furniture, not an organ.
+  if (/^[•·●◆▪■\-*>》»]/.test(line) || /程序|日期|时间|来源|索引|分类|位置/.test(line)) return false;
+  return /[：:]$/.test(line) && line.length <= 40 && !/[。，,；]/.test(line) && !/如下|报告|现将|汇报|特此/.test(line);
+}
+
+/** The marker of last year's plans carried into this year's draft (rule previous.unanswered). */
+export const PROMISE_PREFIX = '去年计划：';
+export const OUTCOME_LABEL = '完成情况：';

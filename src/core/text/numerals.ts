@@ -1,0 +1,47 @@
+/** Chinese numerals as 公文 write them: 一…十、十一…九十九 for numbers, 二〇二五 for years. */
+
+const DIGITS = '零一二三四五六七八九';
+const DIGIT_VALUE: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Characters that may make up a small Chinese number (for regular expressions). */
+export const CN_NUMBER_CHARS = '一二三四五六七八九十';
+
+/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 21 → 二十一 (as part headings are numbered). */
+export function chineseNumeral(n: number): string {
+  if (n <= 10) return n === 10 ? '十' : DIGITS[n]!;
+  if (n < 20) return '十' + DIGITS[n - 10]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return DIGITS[tens]! + '十' + (ones ? DIGITS[ones]! : '');
+}
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23, 一百 → 100; NaN when not a small numeral. */
+export function chineseValue(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let digit = -1;
+  for (const c of s) {
+    if (c === '百') {
+      total += (digit < 0 ? 1 : digit) * 100;
+      digit = -1;
+    } else if (c === '十') {
+      total += (digit < 0 ? 1 : digit) * 10;
+      digit = -1;
+    } else if (c in DIGIT_VALUE) {
+      digit = DIGIT_VALUE[c]!;
+    } else {
+      return NaN;
+    }
+  }
+  return total + (digit < 0 ? 0 : digit);
+}
+
+/** "二〇二三" → 2023 (digit by digit, as years are written); undefined unless four digits. */
+export function chineseYearDigits(s: string): number | undefined {
+  const digits = [...s].map((c) => DIGIT_VALUE[c]);
+  if (digits.length !== 4 || digits.some((d) => d === undefined)) return undefined;
+  return Number(digits.join(''));
+}
+
+/** Characters that may make up a year written in Chinese digits. */
+export const CN_YEAR_CHARS = '〇零○Ｏ一二三四五六七八九';
