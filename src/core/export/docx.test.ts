@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
+import { importDocx } from '../import/index';
 import { nodeDeflater } from '../../cli/deflater';
 import { docxPackageParts, exportDocx, type DocxOptions } from './docx';
 import { textWidth } from './layout';
@@ -211,6 +212,18 @@ describe('GB/T 9704 elements', () => {
     // Names start 2 + 3 (附件：) + 1.5 ("1. ") = 6.5 characters in; first lines at 2 and 5.
     expect(paragraphWith(document, '附件：1. 执法统计表')).toContain('<w:ind w:left="2041" w:hanging="1413"/>');
     expect(paragraphWith(document, '2. 决策目录')).toContain('<w:ind w:left="2041" w:hanging="471"/>');
+  });
+
+  it('numbers attachments once: a typed "1." is not doubled, and export → import → export keeps the lines', async () => {
+    const doc = report();
+    doc.meta.attachments = ['1.执法统计表', '2.决策目录'];
+    const first = paragraphTexts((await xml(doc)).document);
+    expect(first).toContain('附件：1. 执法统计表');
+    expect(first).toContain('2. 决策目录');
+    const imported = await importDocx(await exportDocx(doc));
+    if (!imported.ok) throw new Error(imported.error);
+    const again = paragraphTexts((await xml(imported.doc)).document);
+    expect(again.filter((t) => t.includes('执法统计表') || t.includes('决策目录'))).toEqual(['附件：1. 执法统计表', '2. 决策目录']);
   });
 
   it('puts the parts in the order of 7.3, with the blank lines 9704 asks for', async () => {

@@ -133,10 +133,20 @@ export function charWidth(text: string): number {
   return w;
 }
 
+/**
+ * An attachment's name without the order number a clerk typed or an imported file carried ("1.", "2、",
+ * "（3）", "(4)", "⑤"): attachmentLines numbers the names itself, so a number kept in the name would be
+ * doubled ("附件：1. 1.统计表") and grow by one at every export → import → export. A name that only
+ * begins with a figure ("2025年度执法统计表", "1.5万元以上项目清单") keeps it.
+ */
+export function attachmentName(item: string): string {
+  return item.replace(/^\s*(?:\d{1,2}\s*[.．、](?![0-9])|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/, '').trim();
+}
+
 /** The text of each 附件说明 line and its indents in characters: first line, and lines after it. */
 export function attachmentLines(items: readonly string[]): { text: string; first: number; rest: number }[] {
   const label = '附件：';
-  return items.map((item, i) => {
+  return items.map(attachmentName).map((item, i) => {
     const number = items.length > 1 ? `${i + 1}. ` : '';
     // Every line of a name starts under the first character of the name (7.3.4: 与上一行附件名称的首字对齐).
     const nameStart = 2 + charWidth(label) + charWidth(number);
