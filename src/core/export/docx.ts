@@ -105,7 +105,8 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
     next: 'Normal',
     quickFormat: true,
     run: { font: fonts(eastAsia, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING },
-    paragraph: { indent: indentTwoChars, outlineLevel },
+    // A heading a clerk sets by hand in Word is kept with the next line, as the exported ones are.
+    paragraph: { indent: indentTwoChars, outlineLevel, keepNext: true, keepLines: true },
   });
   return {
     importedStyles: [ImportedXmlComponent.fromXmlString(documentDefaultsXml(profile))],

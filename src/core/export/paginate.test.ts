@@ -8,7 +8,7 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
-import { breakLines, CHARS_PER_LINE, LINES_PER_PAGE, pageText, paginate } from './paginate';
+import { breakLines, CHARS_PER_LINE, layoutLines, LINES_PER_PAGE, pageText, paginate, TEXT_HEIGHT_TWIPS } from './paginate';
 
 describe('the computed pages', () => {
   it('are 22 lines of 28 characters, body paragraphs indented two characters', () => {
@@ -43,6 +43,51 @@ describe('the computed pages', () => {
     expect(number.map((l) => l.map((r) => r.text).join(''))).toEqual(['一二三四五六七八手册', '1500余份']);
     const commas = breakLines([{ text: '法,'.repeat(12), style: 'body' }], 10, 10);
     expect(commas[0]!.map((r) => r.text).join('')).toBe('法,'.repeat(8));
+  });
+});
+
+/**
+ * A report whose （二） heading would be the last line of page 1 if nothing kept it with the next line; with
+ * `chain`, a part heading 二、 sits right above it, so the two headings would end the page together.
+ */
+function headingAtFoot(chain: boolean): ReportDocument {
+  for (let n = 0; n < 40; n++) {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    const filler = Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}段：白河乡按计划推进依法行政各项工作。` }));
+    const heading = { kind: 'subheading' as const, level: 2 as const, text: '（二）严格规范公正文明执法' };
+    const after = { kind: 'paragraph' as const, text: '全乡执法人员全部持证上岗，执法案卷评查合格率逐年提高，群众满意度明显上升。'.repeat(2) };
+    if (chain) {
+      doc.sections[1]!.blocks = filler;
+      doc.sections[2]!.blocks = [heading, after];
+    } else {
+      doc.sections[1]!.blocks = [...filler, heading, after];
+    }
+    // Where the heading falls when each line simply fills the page.
+    let used = 0;
+    for (const line of layoutLines(doc)) {
+      if (used + line.height > TEXT_HEIGHT_TWIPS) used = 0;
+      used += line.height;
+      if (line.runs[0]?.text === heading.text && used + 579 > TEXT_HEIGHT_TWIPS) return doc;
+      if (line.runs[0]?.text === heading.text) break;
+    }
+  }
+  throw new Error('no filler puts the heading at the foot of page 1');
+}
+
+describe('headings at the foot of a page (format.md: kept with the line after)', () => {
+  it('go to the next page with the first line of their text', () => {
+    const pages = paginate(headingAtFoot(false)).map(pageText);
+    expect(pages[0]!.at(-1)).not.toBe('（二）严格规范公正文明执法');
+    expect(pages[0]!.at(-1)).toMatch(/^第\d+段/);
+    expect(pages[1]![0]).toBe('（二）严格规范公正文明执法');
+    expect(pages[1]![1]).toMatch(/^全乡执法人员/);
+  });
+
+  it('move together when one heading follows another (二、 then （二）)', () => {
+    const doc = headingAtFoot(true);
+    const pages = paginate(doc).map(pageText);
+    expect(pages[0]!.at(-1)).toMatch(/^第\d+段/);
+    expect(pages[1]!.slice(0, 3)).toEqual([doc.sections[2]!.heading, '（二）严格规范公正文明执法', expect.stringMatching(/^全乡执法人员/)]);
   });
 });
 
@@ -92,7 +137,7 @@ async function renderedPages(doc: ReportDocument): Promise<string[][]> {
 }
 
 describe.skipIf(!soffice)('pages against LibreOffice’s rendering of the .docx (skipped without soffice)', () => {
-  const cases: [string, () => ReportDocument][] = [['figures', figuresReport]];
+  const cases: [string, () => ReportDocument][] = [['figures', figuresReport], ['heading at the foot', () => headingAtFoot(false)], ['two headings at the foot', () => headingAtFoot(true)]];
   for (const name of existsSync(fixtures) ? readdirSync(fixtures) : []) {
     cases.push([name, () => {
       const imported = importText(readFileSync(join(fixtures, name), 'utf8'));

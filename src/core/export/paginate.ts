@@ -27,6 +27,8 @@ export interface PreviewLine {
   align: 'left' | 'center' | 'right';
   /** Line height in twips. */
   height: number;
+  /** A heading's line: on the same page as the line after it (w:keepNext and w:keepLines in the .docx). */
+  keepWithNext?: boolean;
 }
 
 export type PreviewPage = PreviewLine[];
@@ -176,6 +178,11 @@ function paragraphLines(pieces: Piece[], indent = 2, rest = 0): PreviewLine[] {
 const blank = (): PreviewLine => ({ runs: [], indent: 0, align: 'left', height: LINE_TWIPS });
 const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 
+/** A heading's lines (7.3.3), each kept with the line after it. */
+function headingLines(text: string, level: 1 | 2 | 3 | 4): PreviewLine[] {
+  return paragraphLines([{ text, style: HEADING_STYLE[level] }]).map((line) => ({ ...line, keepWithNext: true }));
+}
+
 /** Every line of the exported document, in order, with its height. */
 export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewLine[] {
   const { meta } = doc;
@@ -194,11 +201,11 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
     lines.push(...paragraphLines([{ text: meta.addressee.trim().replace(/[:：]?$/, '：'), style: 'addressee' }], 0));
   }
   for (const section of doc.sections) {
-    if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
+    if (section.heading.trim()) lines.push(...headingLines(section.heading, 1));
     for (const block of section.blocks) {
       if (!block.text.trim()) continue;
       if (block.kind === 'subheading') {
-        lines.push(...paragraphLines([{ text: block.text, style: HEADING_STYLE[block.level] }]));
+        lines.push(...headingLines(block.text, block.level));
         continue;
       }
       const runIn = splitRunInHeading(block.text);
@@ -220,18 +227,31 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   return lines;
 }
 
-/** Lines into pages of the 版心's height. */
+/**
+ * Lines into pages of the 版心's height. A run of kept lines (headings, one after another) goes to the
+ * next page with the line after it when they do not all fit, as LibreOffice and Word move a w:keepNext
+ * paragraph; with widow control off, that next line alone is enough.
+ */
 export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewPage[] {
   const pages: PreviewPage[] = [[]];
   let used = 0;
-  for (const line of layoutLines(doc, options)) {
-    if (used + line.height > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
+  const lines = layoutLines(doc, options);
+  lines.forEach((line, i) => {
+    let needed = line.height;
+    if (line.keepWithNext && !lines[i - 1]?.keepWithNext) {
+      let k = i;
+      while (lines[k + 1]?.keepWithNext) needed += lines[++k]!.height;
+      needed += lines[k + 1]?.height ?? 0;
+      // A chain taller than a page cannot move whole; it is set as it comes.
+      if (needed > TEXT_HEIGHT_TWIPS) needed = line.height;
+    }
+    if (used + needed > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
       pages.push([]);
       used = 0;
     }
     pages[pages.length - 1]!.push(line);
     used += line.height;
-  }
+  });
   return pages;
 }
 

@@ -77,13 +77,16 @@ interface ParagraphFormat {
   /** w:ind's attributes, written in the order given. */
   indent?: Record<string, number>;
   outlineLevel?: number;
+  /** Kept on one page with the next paragraph's first line, its own lines together (w:keepNext, w:keepLines). */
+  keepWithNext?: boolean;
 }
 
-/** One paragraph (w:p): its properties in CT_PPr's order (spacing, ind, jc, outlineLvl), then its runs. */
+/** One paragraph (w:p): its properties in CT_PPr's order (keepNext, keepLines, spacing, ind, jc, outlineLvl), then its runs. */
 export function paragraphXml(format: ParagraphFormat, runs: readonly string[] = []): string {
   const indent = format.indent ? Object.entries(format.indent).map(([key, value]) => ` w:${key}="${value}"`).join('') : '';
   return (
     '<w:p><w:pPr>' +
+    (format.keepWithNext ? '<w:keepNext/><w:keepLines/>' : '') +
     `<w:spacing w:after="0" w:before="0" w:line="${format.line}" w:lineRule="exact"/>` +
     (indent ? `<w:ind${indent}/>` : '') +
     (format.align ? `<w:jc w:val="${format.align}"/>` : '') +
@@ -128,11 +131,12 @@ function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
 /**
  * 7.3.3 结构层次序数 "一、""（一）""1.""（1）", each paragraph indented two characters like the body. The
  * number is literal text, never Word numbering (it survives WPS, and the checker reads it); the outline
- * level only feeds Word's and WPS's navigation pane.
+ * level only feeds Word's and WPS's navigation pane. A heading never ends a page: it is kept with the
+ * line after it (format.md), whole; the preview (paginate.ts) moves it the same way.
  */
 export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
   const bold = level === 3 && options.boldLevel3;
-  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
+  return paragraphXml({ keepWithNext: true, align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
 }
 
 /**
