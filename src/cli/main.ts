@@ -23,7 +23,7 @@ export const USAGE = `法治年报助手 命令行
 
 用法：
   nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
-  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
+  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee] [--sealed]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
   nianbao import <文件.txt|文件.docx> -o <报告.nianbao>
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日]
@@ -229,7 +229,7 @@ function singleInput(args: ParsedArgs): string {
 }
 
 async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--template', '--templates-dir']);
+  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--sealed', '--template', '--templates-dir']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.docx', '.txt', '.html']);
   const profile = stringFlag(args, '--font-profile') ?? 'windows';
@@ -243,6 +243,7 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
       boldLevel3: args.flags.has('--bold-level3'),
       includeAddressee: !args.flags.has('--no-addressee'),
+      sealed: args.flags.has('--sealed'),
     };
     const bytes = assembleDocx(doc, options, await docxPackage(options.fontProfile), nodeDeflater);
     writeFileAtomic(out, bytes);

@@ -25,8 +25,8 @@ import { StartScreen, type NewReportRequest } from './components/StartScreen';
 import { SectionEditor } from './editor/SectionEditor';
 import { replaceInBlock, selectInBlock } from './editor/selection';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
-import { missingFonts } from './fonts/detect';
-import { FONT_PROFILES, requiredFonts } from '../core/export/fonts';
+import { isFontInstalled, missingFonts } from './fonts/detect';
+import { chooseFontProfile, FONT_PROFILES, requiredFonts } from '../core/export/fonts';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from './nodes/SubheadingNode';
 import { $createParagraphNode, $getSelection, $isRangeSelection, $isElementNode } from 'lexical';
 
@@ -51,9 +51,10 @@ const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
 function loadExportOptions(): ExportOptions {
   try {
     const saved = JSON.parse(localStorage.getItem(EXPORT_OPTIONS_KEY) ?? '{}') as Partial<ExportOptions>;
-    return { fontProfile: saved.fontProfile ?? 'windows', boldLevel3: saved.boldLevel3 ?? false, includeAddressee: saved.includeAddressee ?? true };
+    // Until the clerk picks a profile, the one whose fonts this machine has.
+    return { fontProfile: saved.fontProfile ?? chooseFontProfile(isFontInstalled), boldLevel3: saved.boldLevel3 ?? false, includeAddressee: saved.includeAddressee ?? true, sealed: saved.sealed ?? false };
   } catch {
-    return { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
+    return { fontProfile: chooseFontProfile(isFontInstalled), boldLevel3: false, includeAddressee: true, sealed: false };
   }
 }
 
@@ -659,7 +660,7 @@ export function App() {
         </nav>
         {previewing && (
           <main className="document-preview">
-            <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} />
+            <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} sealed={exportOptions.sealed} />
           </main>
         )}
         <main className="document" key={generation} hidden={previewing}>

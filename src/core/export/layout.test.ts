@@ -30,6 +30,23 @@ describe('署名 and 成文日期 indents (GB/T 9704 7.3.5.2)', () => {
   });
 });
 
+describe('署名 and 成文日期 of a sealed report (GB/T 9704 7.3.5.1)', () => {
+  it('puts the date four characters from the right and centres each 署名 over it', () => {
+    const date = '2026年1月15日';
+    const { signature, date: right } = signatureIndents(['中共青石镇委员会', '青石镇人民政府'], date, true);
+    expect(right).toBe(4);
+    // Centre of each 署名 = centre of the date, measured from the right margin.
+    for (const [i, line] of ['中共青石镇委员会', '青石镇人民政府'].entries()) {
+      expect(signature[i]! + textWidth(line) / 2).toBeCloseTo(4 + textWidth(date) / 2, 6);
+    }
+  });
+
+  it('never pushes a 署名 longer than the date past the right margin', () => {
+    const { signature } = signatureIndents(['中共青石县白河乡委员会青石县白河乡人民政府'], '2026年1月15日', true);
+    expect(signature[0]).toBe(0);
+  });
+});
+
 describe('附件说明 lines (7.3.4)', () => {
   it('labels the first, numbers several, and hangs every name under its first character', () => {
     expect(attachmentLines(['统计表'])).toEqual([{ text: '附件：统计表', first: 2, rest: 5 }]);

@@ -8,6 +8,7 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
+import { DocxCollector, validatorMissing } from '../../../test/support/validateDocx';
 import { breakLines, CHARS_PER_LINE, layoutLines, LINES_PER_PAGE, pageText, paginate, TEXT_HEIGHT_TWIPS } from './paginate';
 
 describe('the computed pages', () => {
@@ -91,6 +92,21 @@ describe('headings at the foot of a page (format.md: kept with the line after)',
   });
 });
 
+describe('the 署名 and date in the preview', () => {
+  it('follow the sealed layout when asked, as the .docx does (7.3.5.1)', () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    doc.meta.signature = ['白河乡人民政府'];
+    const last = (sealed: boolean) => layoutLines(doc, { sealed }).slice(-4);
+    const sealed = last(true);
+    expect(sealed.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['', '', '白河乡人民政府', '2026年1月20日']);
+    expect(sealed[3]!.indent).toBe(4);
+    expect(sealed[2]!.align).toBe('right');
+    const unsealed = last(false);
+    expect(unsealed[3]!.indent).toBe(2);
+    expect(unsealed[0]!.runs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('lines with no place to break', () => {
   it('break a number or word longer than a line where the line is full, never a character a line', () => {
     const lengths = (text: string) => breakLines([{ text, style: 'body' }], 26, 28).map((l) => l.map((r) => r.text).join('').length);
@@ -101,6 +117,8 @@ describe('lines with no place to break', () => {
 });
 
 const fixtures = join(__dirname, '../../../../shared/fixtures/reports');
+/** The files rendered below, schema-checked by the last test. */
+const written = new DocxCollector();
 const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
 
 /**
@@ -126,9 +144,9 @@ function figuresReport(): ReportDocument {
 }
 
 /** Each page's lines as LibreOffice sets the exported .docx, spaces and page numbers left out. */
-async function renderedPages(doc: ReportDocument): Promise<string[][]> {
+async function renderedPages(doc: ReportDocument, sealed = false): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
-  writeFileSync(join(dir, 'r.docx'), await exportDocx(doc));
+  writeFileSync(join(dir, 'r.docx'), written.add('rendered', await exportDocx(doc, { sealed })));
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
   return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
     .split('\f')
@@ -137,7 +155,7 @@ async function renderedPages(doc: ReportDocument): Promise<string[][]> {
 }
 
 describe.skipIf(!soffice)('pages against LibreOffice’s rendering of the .docx (skipped without soffice)', () => {
-  const cases: [string, () => ReportDocument][] = [['figures', figuresReport], ['heading at the foot', () => headingAtFoot(false)], ['two headings at the foot', () => headingAtFoot(true)]];
+  const cases: [string, () => ReportDocument][] = [['figures', figuresReport], ['heading at the foot', () => headingAtFoot(false)], ['two headings at the foot', () => headingAtFoot(true)], ['figures, sealed', figuresReport]];
   for (const name of existsSync(fixtures) ? readdirSync(fixtures) : []) {
     cases.push([name, () => {
       const imported = importText(readFileSync(join(fixtures, name), 'utf8'));
@@ -145,12 +163,18 @@ describe.skipIf(!soffice)('pages against LibreOffice’s rendering of the .docx 
       return imported.doc;
     }]);
   }
-  it.each(cases)('%s: the same pages, line for line, 22 lines on every full page', async (_name, make) => {
+  it.each(cases)('%s: the same pages, line for line, 22 lines on every full page', async (name, make) => {
     const doc = make();
-    const rendered = await renderedPages(doc);
-    const ours = paginate(doc).map((page) => pageText(page).map((line) => line.replace(/\s+/g, '')).filter(Boolean));
+    const sealed = name.includes('sealed');
+    const rendered = await renderedPages(doc, sealed);
+    const ours = paginate(doc, { sealed }).map((page) => pageText(page).map((line) => line.replace(/\s+/g, '')).filter(Boolean));
     expect(ours).toHaveLength(rendered.length);
     ours.forEach((page, i) => expect(page, `page ${i + 1}`).toEqual(rendered[i]));
     for (const page of rendered.slice(1, -1)) expect(page).toHaveLength(22);
   }, 150_000);
+
+  it.skipIf(validatorMissing !== undefined)('rendered files that all pass the OOXML schemas', () => {
+    const { ok, report } = written.validate();
+    expect(ok, report).toBe(true);
+  }, 600_000);
 });

@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -184,7 +184,7 @@ function headingLines(text: string, level: 1 | 2 | 3 | 4): PreviewLine[] {
 }
 
 /** Every line of the exported document, in order, with its height. */
-export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewLine[] {
+export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewLine[] {
   const { meta } = doc;
   const lines: PreviewLine[] = [];
   if (meta.docNumber.trim()) lines.push({ runs: [{ text: meta.docNumber.trim(), style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
@@ -219,8 +219,8 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   }
   const signature = meta.signature.filter((s) => s.trim());
   if (signature.length || meta.date.trim()) {
-    lines.push(blank());
-    const indents = signatureIndents(signature, meta.date);
+    for (let i = 0; i < blankLinesBeforeSignature(options.sealed ?? false); i++) lines.push(blank());
+    const indents = signatureIndents(signature, meta.date, options.sealed ?? false);
     signature.forEach((s, i) => lines.push({ runs: [{ text: s, style: 'signature' }], indent: indents.signature[i]!, align: 'right', height: LINE_TWIPS }));
     if (meta.date.trim()) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
   }
@@ -232,7 +232,7 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
  * next page with the line after it when they do not all fit, as LibreOffice and Word move a w:keepNext
  * paragraph; with widow control off, that next line alone is enough.
  */
-export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewPage[] {
+export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewPage[] {
   const pages: PreviewPage[] = [[]];
   let used = 0;
   const lines = layoutLines(doc, options);

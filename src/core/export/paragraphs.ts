@@ -11,7 +11,7 @@
 import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
-import { attachmentLines, CHAR_SPACING, CHAR_TWIPS, LINE_TWIPS, signatureIndents, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, LINE_TWIPS, signatureIndents, TITLE_LINE_TWIPS } from './layout';
 import { balanceTitle } from './title';
 import { zipParts, type Deflater } from './zip';
 
@@ -21,9 +21,11 @@ export interface DocxOptions {
   boldLevel3: boolean;
   /** Print the 主送机关 line when the report has one. */
   includeAddressee: boolean;
+  /** Laid out for the unit's seal (7.3.5.1) rather than unsealed (7.3.5.2). */
+  sealed: boolean;
 }
 
-export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
+export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false };
 
 /** Half-points: 3号 16 pt, the body and every heading level (5.2.2). */
 export const BODY_SIZE = 32;
@@ -104,7 +106,8 @@ const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
  * 35 pt lines: a 22 pt line needs more than the 28.95 pt body pitch to breathe.
  */
 export function titleParagraphs(title: string, profile: FontProfile): string[] {
-  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE })]));
+  // spacing 0: the title is not narrowed like the body (the defaults' −0.3 pt would otherwise reach it).
+  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE, spacing: 0 })]));
 }
 
 /** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
@@ -167,17 +170,17 @@ export function attachmentNote(items: readonly string[], profile: FontProfile): 
   ];
 }
 
-/** 7.3.5.2: the 署名 lines, right-aligned with the indents above. */
-export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
+/** 7.3.5.2 (or 7.3.5.1 when `sealed`): the 署名 lines, right-aligned with the indents signatureIndents gives. */
+export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
   const signature = signatureLines.filter((s) => s.trim());
-  const indents = signatureIndents(signature, date);
+  const indents = signatureIndents(signature, date, sealed);
   return signature.map((line, i) => paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [run(line, profile.body, profile)]));
 }
 
-/** 7.3.5.2 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
-export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
+/** 7.3.5.2/7.3.5.1 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
+export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
   if (!date.trim()) return [];
-  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date);
+  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date, sealed);
   return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
 }
 
@@ -211,9 +214,10 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
   }
   for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
   paragraphs.push(...attachmentNote(meta.attachments, profile));
-  const signature = signatureBlock(meta.signature, meta.date, profile);
-  const date = dateLine(meta.signature, meta.date, profile);
-  if (signature.length || date.length) paragraphs.push(blankLine(), ...signature, ...date);
+  const signature = signatureBlock(meta.signature, meta.date, profile, options.sealed);
+  const date = dateLine(meta.signature, meta.date, profile, options.sealed);
+  const blanks = Array.from({ length: blankLinesBeforeSignature(options.sealed) }, blankLine);
+  if (signature.length || date.length) paragraphs.push(...blanks, ...signature, ...date);
   return paragraphs;
 }
 

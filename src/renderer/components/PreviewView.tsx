@@ -12,6 +12,8 @@ interface Props {
   fontProfile: FontProfileId;
   includeAddressee: boolean;
   boldLevel3: boolean;
+  /** 署名 and date laid out for the seal (7.3.5.1). */
+  sealed?: boolean;
 }
 
 function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<string, string>; boldLevel3: boolean }) {
@@ -53,8 +55,8 @@ function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<st
   );
 }
 
-export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3 }: Props) {
-  const pages = paginate(doc, { includeAddressee });
+export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3, sealed = false }: Props) {
+  const pages = paginate(doc, { includeAddressee, sealed });
   const profile = FONT_PROFILES[fontProfile];
   // Each profile font first, then what a machine without it shows instead.
   const stack = (font: string, fallback: string) => `"${font}", ${fallback}`;
