@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { ReportDocument } from '../model/report';
+import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { importDocx } from '../import/index';
 import { nodeDeflater } from '../../cli/deflater';
@@ -294,6 +294,39 @@ describe('GB/T 9704 elements', () => {
       expect([...named].sort()).toEqual([...requiredFonts(profile)].sort());
       for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
+  });
+
+  it('sets a table per 9704: 仿宋 4号 cells, borders all round, the header row repeated on every page, rows never split (item 8)', async () => {
+    const doc = report();
+    doc.sections[1]!.blocks.push(
+      tableBlock([
+        ['项目', '2024年', '2025年', '说明'],
+        ['行政复议案件（件）', '9', '12', '其中纠错1件，已按期办结并向申请人送达复议决定书'],
+        ['普法宣传活动（场次）', '30'],
+      ]),
+      { kind: 'paragraph', text: '表后正文继续。' },
+    );
+    const { document } = await xml(doc, { fontProfile: 'gb2312' });
+    const table = /<w:tbl>.*?<\/w:tbl>/s.exec(document)![0];
+    const rows = table.match(/<w:tr>.*?<\/w:tr>/gs)!;
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[1]).not.toContain('<w:tblHeader/>');
+    for (const row of rows) {
+      expect(row).toContain('<w:cantSplit/>');
+      // A short row is filled out with empty cells: every row has every column.
+      expect(row.match(/<w:tc>/g)).toHaveLength(4);
+    }
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) expect(table).toContain(`<w:${side} w:val="single" w:sz="4"`);
+    const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8844);
+    // The long note gets the widest column.
+    expect(Math.max(...widths)).toBe(widths[3]);
+    expect(table).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(table).toContain('<w:sz w:val="28"/>');
+    expect(table).not.toContain('<w:b/>');
+    expect(paragraphTexts(table).join('')).toBe('项目2024年2025年说明行政复议案件（件）912其中纠错1件，已按期办结并向申请人送达复议决定书普法宣传活动（场次）30');
+    expect(paragraphWith(document, '表后正文继续。')).toContain('w:firstLine="628"');
   });
 
   it('keeps every heading with the line after it, in the paragraphs and in the heading styles', async () => {

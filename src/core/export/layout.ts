@@ -191,3 +191,33 @@ export function signatureIndents(signature: readonly string[], date: string, sea
   }
   return { signature: signature.map((line) => signatureRight + (widest - textWidth(line)) / 2), date: dateRight };
 }
+
+/** Table text: 4号 (14 pt), which GB/T 9704 allows for tables (issue #16: 仿宋 3号 or 4号), half-points. */
+export const TABLE_TEXT_SIZE = 28;
+/** Exact line pitch of table text, twips: 20 pt, room above and below 14 pt characters. */
+export const TABLE_LINE_TWIPS = 400;
+/** Left and right cell margins, twips (Word's own default, stated so LibreOffice uses the same). */
+export const TABLE_CELL_MARGIN = 108;
+
+/** How many 14 pt characters a cell `width` twips wide holds on a line. */
+export function tableCellChars(width: number): number {
+  return Math.max(1, Math.floor((width - 2 * TABLE_CELL_MARGIN) / (TABLE_TEXT_SIZE * 10)));
+}
+
+/**
+ * Column widths of a table, twips, summing to the 版心's width: each column as wide as its longest cell
+ * needs (in characters as 9704 counts them), the wide ones sharing what is left when all do not fit,
+ * none narrower than two characters.
+ */
+export function tableColumnWidths(rows: readonly (readonly string[])[]): number[] {
+  const total = PAGE.width - PAGE.left - PAGE.right;
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const char = TABLE_TEXT_SIZE * 10;
+  const need = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((r) => Math.ceil(charWidth(r[c] ?? '')))) * char + 2 * TABLE_CELL_MARGIN);
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((w) => (sum <= total ? (w * total) / sum : Math.max(2 * char + 2 * TABLE_CELL_MARGIN, (w * total) / sum)));
+  // Rounded to whole twips, the last column taking the rounding so the table spans the line exactly.
+  const rounded = widths.map((w) => Math.floor((w * total) / widths.reduce((a, b) => a + b, 0)));
+  rounded[columns - 1]! += total - rounded.reduce((a, b) => a + b, 0);
+  return rounded;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../import/index';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { ReportDocument } from '../model/report';
+import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
 import { DocxCollector, validatorMissing } from '../../../test/support/validateDocx';
@@ -89,6 +89,31 @@ describe('headings at the foot of a page (format.md: kept with the line after)',
     const pages = paginate(doc).map(pageText);
     expect(pages[0]!.at(-1)).toMatch(/^第\d+段/);
     expect(pages[1]!.slice(0, 3)).toEqual([doc.sections[2]!.heading, '（二）严格规范公正文明执法', expect.stringMatching(/^全乡执法人员/)]);
+  });
+});
+
+describe('tables in the preview', () => {
+  it('show every row with its cells, and repeat the header row on the page the table runs onto', () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    const rows = [['序号', '事项', '办理情况'], ...Array.from({ length: 40 }, (_, i) => [String(i + 1), `第${i + 1}项矛盾纠纷调处`, i % 7 === 0 ? '经村调解委员会多次调解，双方当事人达成书面协议并已履行完毕' : '已办结'])];
+    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年调处矛盾纠纷情况见下表。' }, tableBlock(rows)];
+    const pages = paginate(doc);
+    const tablePages = pages.filter((page) => page.some((line) => line.row && !line.row.header));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const page of tablePages) {
+      const first = page.findIndex((line) => line.row);
+      expect(page[first]!.row!.header, 'each page of the table starts with the header').toBe(true);
+      expect(pageText(page)[first]).toBe('序号\t事项\t办理情况');
+    }
+    // Every body row is there once, in order, and no page is taller than the 版心.
+    const body = pages.flatMap((page) => page.filter((line) => line.row && !line.row.header).map((line) => line.row!.cells[0]!.lines.join('')));
+    expect(body).toEqual(rows.slice(1).map((r) => r[0]));
+    for (const page of pages) expect(page.reduce((sum, line) => sum + line.height, 0)).toBeLessThanOrEqual(TEXT_HEIGHT_TWIPS);
+    // A long cell wraps inside its column; a short one is centred, a wrapped one justified.
+    const long = pages.flat().find((line) => line.row?.cells[2]!.lines.length! > 1)!;
+    expect(long.row!.cells[2]!.align).toBe('left');
+    expect(long.row!.cells[0]!.align).toBe('center');
+    expect(long.height).toBe(long.row!.cells[2]!.lines.length * 400);
   });
 });
 

@@ -4,7 +4,7 @@
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import type { ReportDocument } from '../model/report';
-import { attachmentLines, blankLinesBeforeSignature, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, charWidth, TABLE_LINE_TWIPS, tableCellChars, tableColumnWidths, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -29,6 +29,19 @@ export interface PreviewLine {
   height: number;
   /** A heading's line: on the same page as the line after it (w:keepNext and w:keepLines in the .docx). */
   keepWithNext?: boolean;
+  /** A table row instead of a line of text: `height` is its lines' height. */
+  row?: PreviewTableRow;
+}
+
+/** One row of a table (docx: tableXml), never split across pages; the header row is repeated on each page. */
+export interface PreviewTableRow {
+  /** Which table of the document it belongs to. */
+  table: number;
+  header: boolean;
+  /** Column widths as fractions of the line. */
+  widths: number[];
+  /** Each cell's lines, and whether it is centred (it fits one line) or justified. */
+  cells: { lines: string[]; align: 'center' | 'left' }[];
 }
 
 export type PreviewPage = PreviewLine[];
@@ -178,6 +191,25 @@ function paragraphLines(pieces: Piece[], indent = 2, rest = 0): PreviewLine[] {
 const blank = (): PreviewLine => ({ runs: [], indent: 0, align: 'left', height: LINE_TWIPS });
 const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 
+/**
+ * A table's rows as the .docx sets them (paragraphs.ts tableXml): 14 pt text on 20 pt lines, each cell
+ * broken to its column's width in 14 pt characters.
+ */
+function tableRows(rows: readonly (readonly string[])[], table: number): PreviewLine[] {
+  const widths = tableColumnWidths(rows);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return rows.map((row, r) => {
+    const cells = widths.map((width, c) => {
+      const text = (row[c] ?? '').trim();
+      const chars = tableCellChars(width);
+      const lines = text ? breakLines([{ text, style: 'body' }], chars, chars).map((l) => l.map((run) => run.text).join('')) : [''];
+      return { lines, align: r === 0 || charWidth(text) <= chars ? ('center' as const) : ('left' as const) };
+    });
+    const height = Math.max(...cells.map((c) => c.lines.length)) * TABLE_LINE_TWIPS;
+    return { runs: [], indent: 0, align: 'left' as const, height, row: { table, header: r === 0, widths: widths.map((w) => w / total), cells } };
+  });
+}
+
 /** A heading's lines (7.3.3), each kept with the line after it. */
 function headingLines(text: string, level: 1 | 2 | 3 | 4): PreviewLine[] {
   return paragraphLines([{ text, style: HEADING_STYLE[level] }]).map((line) => ({ ...line, keepWithNext: true }));
@@ -200,10 +232,15 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
     lines.push(...paragraphLines([{ text: meta.addressee.trim().replace(/[:：]?$/, '：'), style: 'addressee' }], 0));
   }
+  let tables = 0;
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push(...headingLines(section.heading, 1));
     for (const block of section.blocks) {
       if (!block.text.trim()) continue;
+      if (block.kind === 'table') {
+        lines.push(...tableRows(block.rows, tables++));
+        continue;
+      }
       if (block.kind === 'subheading') {
         lines.push(...headingLines(block.text, block.level));
         continue;
@@ -236,7 +273,9 @@ export function paginate(doc: ReportDocument, options: { includeAddressee?: bool
   const pages: PreviewPage[] = [[]];
   let used = 0;
   const lines = layoutLines(doc, options);
+  let header: PreviewLine | undefined;
   lines.forEach((line, i) => {
+    if (line.row?.header) header = line;
     let needed = line.height;
     if (line.keepWithNext && !lines[i - 1]?.keepWithNext) {
       let k = i;
@@ -248,6 +287,11 @@ export function paginate(doc: ReportDocument, options: { includeAddressee?: bool
     if (used + needed > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
       pages.push([]);
       used = 0;
+      // A table running onto the new page starts it with its header row again (w:tblHeader).
+      if (line.row && !line.row.header && header?.row?.table === line.row.table) {
+        pages[pages.length - 1]!.push(header);
+        used += header.height;
+      }
     }
     pages[pages.length - 1]!.push(line);
     used += line.height;
@@ -257,5 +301,5 @@ export function paginate(doc: ReportDocument, options: { includeAddressee?: bool
 
 /** A page's text, one line per line: for tests and for the web text of a page. */
 export function pageText(page: PreviewPage): string[] {
-  return page.map((l) => l.runs.map((r) => r.text).join(''));
+  return page.map((l) => (l.row ? l.row.cells.map((c) => c.lines.join('')).join('\t') : l.runs.map((r) => r.text).join('')));
 }

@@ -11,7 +11,7 @@
 import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
-import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, LINE_TWIPS, signatureIndents, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, charWidth, LINE_TWIPS, signatureIndents, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE, tableCellChars, tableColumnWidths, TITLE_LINE_TWIPS } from './layout';
 import { balanceTitle } from './title';
 import { zipParts, type Deflater } from './zip';
 
@@ -184,8 +184,39 @@ export function dateLine(signatureLines: readonly string[], date: string, profil
   return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
 }
 
+/**
+ * A table (w:tbl), as a 公文's 表格: the width of the 版心, 仿宋 4号 (TABLE_TEXT_SIZE), single 0.5 pt
+ * borders all round and between cells, the first row the header, repeated at the top of every page the
+ * table runs onto (w:tblHeader), and no row split across pages (w:cantSplit). A short cell is centred, one
+ * that wraps is justified. Children in CT_TblPr's, CT_TrPr's and CT_TcPr's order.
+ */
+export function tableXml(rows: readonly (readonly string[])[], profile: FontProfile): string {
+  const widths = tableColumnWidths(rows);
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const body = rows
+    .map((row, r) => {
+      const cells = widths.map((width, c) => {
+        const text = (row[c] ?? '').trim();
+        const align = r === 0 || charWidth(text) <= tableCellChars(width) ? 'center' : 'both';
+        const runs = text ? [runXml(text, profile, { eastAsia: profile.body, size: TABLE_TEXT_SIZE, spacing: 0 })] : [];
+        return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraphXml({ align, line: TABLE_LINE_TWIPS }, runs)}</w:tc>`;
+      });
+      return `<w:tr><w:trPr><w:cantSplit/>${r === 0 ? '<w:tblHeader/>' : ''}</w:trPr>${cells.join('')}</w:tr>`;
+    })
+    .join('');
+  return (
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>` +
+    `</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`
+  );
+}
+
 function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): string {
   if (block.kind === 'subheading') return headingParagraph(block.text, block.level, profile, options);
+  if (block.kind === 'table') return tableXml(block.rows, profile);
   return runInParagraph(block.text, profile, options);
 }
 
@@ -213,6 +244,8 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
     }
   }
   for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
+  // Word ends a body with a paragraph, never a table: a table last in the report gets an empty line after it.
+  if (paragraphs.at(-1)?.startsWith('<w:tbl>') && !doc.meta.attachments.length && !doc.meta.signature.some((s) => s.trim()) && !doc.meta.date.trim()) paragraphs.push(blankLine());
   paragraphs.push(...attachmentNote(meta.attachments, profile));
   const signature = signatureBlock(meta.signature, meta.date, profile, options.sealed);
   const date = dateLine(meta.signature, meta.date, profile, options.sealed);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DocxCollector, validatorMissing } from '../../../test/support/validateDocx';
 import { nodeDeflater } from '../../cli/deflater';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { ReportDocument } from '../model/report';
+import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { DEFAULT_DOCX_OPTIONS, exportDocx, type DocxOptions } from './docx';
 import type { FontProfileId } from './fonts';
@@ -26,7 +26,10 @@ function everyElement(): ReportDocument {
     { kind: 'subheading', level: 3, text: '1.落实三项制度' },
     { kind: 'subheading', level: 4, text: '（1）执法公示' },
     { kind: 'paragraph', text: '2.开展案卷评查。评查案卷36卷，合格率97.2%，“双随机、一公开”抽查<12>次 & 回访。\u0007' },
+    tableBlock([['指标', '数量'], ['执法案卷（卷）', '36'], ['合格率', '97.2%'], ['备注']]),
   ];
+  // A table last in a part, and one with a single cell.
+  doc.sections[2]!.blocks = [tableBlock([['只有一格的表']])];
   doc.closing = ['特此报告。'];
   return doc;
 }
@@ -45,6 +48,11 @@ describe.skipIf(validatorMissing !== undefined)(`the .docx against the OOXML sch
         written.add(`docx_${name}`, await exportDocx(everyElement(), settings));
       }
     }
+    // A report that ends with a table (no closing, attachments, 署名 or date).
+    const endsWithTable = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '' });
+    endsWithTable.meta.signature = [];
+    endsWithTable.sections.at(-1)!.blocks = [tableBlock([['项目', '数量'], ['培训', '3']])];
+    written.add('ends-with-table', await exportDocx(endsWithTable, {}, nodeDeflater));
     // An empty report (a new file exported at once) too.
     written.add('empty', await exportDocx(createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '', year: 2025, date: '' })));
     const { ok, report } = written.validate();
