@@ -142,6 +142,8 @@ describe('lines with no place to break', () => {
 });
 
 const fixtures = join(__dirname, '../../../../shared/fixtures/reports');
+/** LibreOffice's profile for the conversions below, shared by them. */
+const profileDir = join(mkdtempSync(join(tmpdir(), 'lo-profile-')), 'profile');
 /** The files rendered below, schema-checked by the last test. */
 const written = new DocxCollector();
 const soffice = spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdftotext']).status === 0;
@@ -172,7 +174,8 @@ function figuresReport(): ReportDocument {
 async function renderedPages(doc: ReportDocument, sealed = false): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
   writeFileSync(join(dir, 'r.docx'), written.add('rendered', await exportDocx(doc, { sealed })));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
+  // A profile of its own: a soffice another process runs on the shared profile would refuse the conversion.
+  execFileSync('soffice', [`-env:UserInstallation=file://${profileDir}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
   return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
     .split('\f')
     .filter((page) => page.trim())

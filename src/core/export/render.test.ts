@@ -123,7 +123,8 @@ describe.skipIf(!hasTools)('the .docx rendered by LibreOffice (skipped: soffice 
       files.push(file);
     }
     // One soffice start for all files: the start is most of the time.
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore', timeout: 240_000 });
+    // A profile of its own: a soffice another process runs on the shared profile would refuse the conversion.
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { stdio: 'ignore', timeout: 240_000 });
     [...docs].forEach(([name, doc], k) => rendered.set(name, { doc, pages: readPages(files[k]!.replace(/\.docx$/, '.pdf')) }));
   }, 300_000);
 
