@@ -257,7 +257,8 @@ describe.skipIf(!haveChromium)('the editor in Chromium', () => {
     standIn.dialogs.exportPdf = pdf;
     standIn.printToPdf.current = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.getByRole('button', { name: '导出 PDF' }).click();
-    await expect.poll(() => existsSync(pdf)).toBe(true);
+    // Printing a long report takes Chromium more than expect.poll's one second while npm test runs the unit tests beside it.
+    await expect.poll(() => existsSync(pdf), { timeout: 30_000 }).toBe(true);
     if (spawnSync('which', ['pdftotext']).status !== 0) return;
     // Lines by their position on the page (text order in a Chromium PDF is not reading order).
     const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
