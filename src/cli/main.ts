@@ -7,7 +7,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import type { CheckResult, Finding } from '../core/checks/types';
 import { draftNextYear } from '../core/draft/nextYear';
-import { assembleDocx } from '../core/export/paragraphs';
+import { assembleDocx, DEFAULT_DOCX_OPTIONS } from '../core/export/paragraphs';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import type { ImportResult } from '../core/import/index';
 import { webExportRefusal } from '../core/checks/publish';
@@ -27,7 +27,7 @@ export const USAGE = `法治年报助手 命令行
 
 用法：
   nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
-  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee]
+  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee] [--sealed]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
   nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao>
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日] [--year YYYY]
@@ -238,7 +238,7 @@ function singleInput(args: ParsedArgs): string {
 }
 
 async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--template', '--templates-dir']);
+  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--sealed', '--template', '--templates-dir']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.docx', '.txt', '.html']);
   const profile = stringFlag(args, '--font-profile') ?? 'windows';
@@ -252,6 +252,7 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
       boldLevel3: args.flags.has('--bold-level3'),
       includeAddressee: !args.flags.has('--no-addressee'),
+      sealed: args.flags.has('--sealed'),
     };
     const bytes = assembleDocx(doc, options, await docxPackage(options.fontProfile), nodeDeflater);
     await writeOutput(input, out, bytes);
@@ -345,7 +346,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
     }
   }
   const checkOptions = { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) };
-  const exportOptions = { fontProfile: 'windows' as const, boldLevel3: false, includeAddressee: true };
+  const exportOptions = DEFAULT_DOCX_OPTIONS;
   const comments = commentsDir
     ? { deflater: nodeDeflater, ...(author ? { author } : {}), exportDocx: async (doc: ReportDocument) => assembleDocx(doc, exportOptions, await docxPackage('windows'), nodeDeflater) }
     : undefined;

@@ -82,11 +82,11 @@ describe('handlers', () => {
     const imported = await handlers['report:import']({});
     expect(imported.ok && imported.value?.doc.meta.year).toBe(2024);
     next.exportDocx = join(folder, '导出.docx');
-    const exported = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }, suggestedName: '导出' });
+    const exported = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '导出' });
     expect(exported).toEqual({ ok: true, value: { name: '导出.docx' } });
     expect(readFileSync(next.exportDocx).subarray(0, 2).toString()).toBe('PK');
     writeFileSync(join(folder, '~$导出.docx'), 'owner');
-    const locked = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }, suggestedName: '导出' });
+    const locked = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '导出' });
     expect(locked.ok).toBe(false);
     if (!locked.ok) expect(locked.error).toContain('正在 Word 或 WPS 中打开');
   });

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
+import { chooseFontProfile } from '../core/export/fonts';
 import { renumberParts } from '../core/model/fromTemplate';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
@@ -32,6 +33,7 @@ import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
 import { useCountyTemplates } from './hooks/useCountyTemplates';
+import { isFontInstalled } from './fonts/detect';
 import { useFileCommands } from './hooks/useFileCommands';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
 import { SessionContext, useSessionState } from './session';
@@ -43,9 +45,10 @@ const EXPORT_OPTIONS_KEY = 'nianbao.exportOptions';
 function loadExportOptions(): ExportOptions {
   try {
     const saved = JSON.parse(localStorage.getItem(EXPORT_OPTIONS_KEY) ?? '{}') as Partial<ExportOptions>;
-    return { fontProfile: saved.fontProfile ?? 'windows', boldLevel3: saved.boldLevel3 ?? false, includeAddressee: saved.includeAddressee ?? true };
+    // Until the clerk picks a profile, the one whose fonts this machine has.
+    return { fontProfile: saved.fontProfile ?? chooseFontProfile(isFontInstalled), boldLevel3: saved.boldLevel3 ?? false, includeAddressee: saved.includeAddressee ?? true, sealed: saved.sealed ?? false };
   } catch {
-    return { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
+    return { fontProfile: chooseFontProfile(isFontInstalled), boldLevel3: false, includeAddressee: true, sealed: false };
   }
 }
 
@@ -321,7 +324,7 @@ function Editor() {
           <Outline doc={doc} template={template} readOnly={readOnly} onGo={goToSection} onAddPart={addPart} onAddOther={() => void addOther()} />
           {previewing && (
             <main className="document-preview">
-              <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} />
+              <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} sealed={exportOptions.sealed} />
             </main>
           )}
           <main className="document" key={generation} hidden={previewing} style={{ zoom }}>

@@ -24,6 +24,8 @@ export const ExportOptionsSchema = z.object({
   boldLevel3: z.boolean().default(false),
   /** Print the 主送机关 line when the report has one. */
   includeAddressee: z.boolean().default(true),
+  /** 署名 and 成文日期 laid out for the unit's seal (GB/T 9704 7.3.5.1) instead of unsealed (7.3.5.2). */
+  sealed: z.boolean().default(false),
 });
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 

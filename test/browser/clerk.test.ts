@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from './support/standin';
+import { describeNeeding } from '../support/needs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('the clerk’s editor in Chromium', () => {
+describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', () => {
   let browser: Browser;
   let standIn: StandIn;
   let page: Page;

@@ -8,18 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
 import { startStandIn, type StandIn } from './support/standin';
+import { describeNeeding } from '../support/needs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
-const haveChromium = existsSync(CHROMIUM);
 
-if (!haveChromium && process.env.CI) throw new Error('CI 上必须运行浏览器测试：没有找到 /usr/bin/chromium（apt-get install chromium）。');
 
 function report(unit: string, extra: string[] = []): string {
   return [
@@ -32,7 +31,7 @@ function report(unit: string, extra: string[] = []): string {
   ].join('\n');
 }
 
-describe.skipIf(!haveChromium)('the reviewer’s desk in Chromium', () => {
+describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let standIn: StandIn;

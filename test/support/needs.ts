@@ -9,12 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, it, type TestFunction } from 'vitest';
 
 const root = join(__dirname, '../..');
 const shared = join(root, '../shared');
 
-export type Need = 'soffice' | 'pdftotext' | 'chromium' | 'xmllint' | 'fixtures' | 'validator' | 'times-metrics' | 'cjk-fonts';
+export type Need = 'soffice' | 'pdftotext' | 'chromium' | 'xmllint' | 'python3' | 'fixtures' | 'validator' | 'times-metrics' | 'cjk-fonts';
 
 const runs = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
@@ -27,6 +27,7 @@ const REQUIREMENTS: Record<Need, { what: string; present: () => boolean }> = {
   pdftotext: { what: 'pdftotext（apt-get install poppler-utils）', present: () => runs('pdftotext', ['-v']) !== null },
   chromium: { what: 'Chromium（apt-get install chromium fonts-noto-cjk）', present: () => existsSync('/usr/bin/chromium') },
   xmllint: { what: 'xmllint（apt-get install libxml2-utils）', present: () => runs('xmllint', ['--version']) !== null },
+  python3: { what: 'python3', present: () => runs('python3', ['--version']) !== null },
   fixtures: { what: '../shared/fixtures/reports（真实报告样本）', present: () => existsSync(join(shared, 'fixtures/reports')) },
   validator: { what: '../shared/tools/validate-docx 与 ../shared/ooxml-xsd', present: () => existsSync(join(shared, 'tools/validate-docx')) },
   // LibreOffice sets Latin text in the font with Times New Roman's metrics; without it every line breaks elsewhere.
@@ -72,4 +73,18 @@ export function describeNeeding(needs: readonly Need[], title: string, body: () 
   describe(title, () => {
     it.skip(`未运行：${reason}`, () => {});
   });
+}
+
+/** One test, run only where its needs are met: skipped with what is missing in its title, or failed in CI. */
+export function itNeeding(needs: readonly Need[], title: string, body: TestFunction, timeout?: number): void {
+  const lacking = missing(needs);
+  if (lacking.length === 0) {
+    it(title, body, timeout);
+  } else if (process.env.CI) {
+    it(`${title}（CI 上必须运行：缺少 ${lacking.join('、')}）`, () => {
+      throw new Error(`.ci/run 应当安装：${lacking.join('、')}`);
+    });
+  } else {
+    it.skip(`${title}（未运行：缺少 ${lacking.join('、')}）`, () => {});
+  }
 }

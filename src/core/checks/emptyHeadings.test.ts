@@ -70,7 +70,7 @@ describe('bare sub-headings', () => {
 
   it('no export prints a bare sub-heading: Word, preview pages and web text', () => {
     const doc = extraReport([sub(2, '（一）安全生产执法'), para('检查企业32家。'), sub(2, '（二）河长制落实'), para('')]);
-    const xml = bodyParagraphs(doc, { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }).join('');
+    const xml = bodyParagraphs(doc, { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }).join('');
     expect(xml).toContain('（一）安全生产执法');
     expect(xml).not.toContain('河长制落实');
     const preview = layoutLines(doc).map((l) => l.runs.map((r) => r.text).join('')).join('\n');

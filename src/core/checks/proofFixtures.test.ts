@@ -3,7 +3,7 @@
  * reports of every kind written for the project, and on the real reports of ../shared/fixtures exactly the
  * hits a reviewer would mark (each read by hand), nothing else and never an error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../import/index';
@@ -12,6 +12,7 @@ import { toPlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
+import { describeNeeding } from '../../../test/support/needs';
 
 const PROOF_RULES = new Set(['number.form', 'punct.range', 'punct.ellipsis', 'word.confusable', 'year.stale', 'genre.request', 'basis.repealed']);
 
@@ -84,9 +85,8 @@ describe('clean reports of every kind: no proofreading finding', () => {
 });
 
 const dir = join(__dirname, '../../../../shared/fixtures/reports');
-const have = existsSync(dir);
 
-describe.skipIf(!have)('real reports (../shared/fixtures absent: skipped)', () => {
+describeNeeding(['fixtures'], 'real reports', () => {
   const hits = (name: string) => {
     const imported = importText(readFileSync(join(dir, name), 'utf8'));
     if (!imported.ok) throw new Error(imported.error);

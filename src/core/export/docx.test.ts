@@ -1,12 +1,15 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { ReportDocument } from '../model/report';
+import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
+import { importDocx } from '../import/index';
 import { nodeDeflater } from '../../cli/deflater';
 import { docxPackageParts, exportDocx, type DocxOptions } from './docx';
 import { textWidth } from './layout';
-import { requiredFonts } from './fonts';
+import { chooseFontProfile, requiredFonts } from './fonts';
+import { itNeeding } from '../../../test/support/needs';
+import { DocxCollector, VALIDATOR_NEEDS } from '../../../test/support/validateDocx';
 
 function report(): ReportDocument {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
@@ -21,14 +24,21 @@ function report(): ReportDocument {
   return doc;
 }
 
+/** Every file these tests export, schema-checked by the last test. */
+const written = new DocxCollector();
+
 async function xml(doc: ReportDocument, options: Partial<DocxOptions> = {}) {
-  const zip = await JSZip.loadAsync(await exportDocx(doc, options));
+  const zip = await JSZip.loadAsync(written.add(options.fontProfile ?? 'windows', await exportDocx(doc, options)));
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
   const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n));
   return {
     document: await read('word/document.xml'),
     styles: await read('word/styles.xml'),
     settings: await read('word/settings.xml'),
+    fontTable: await read('word/fontTable.xml'),
+    app: await read('docProps/app.xml'),
+    footnotes: await read('word/footnotes.xml'),
+    endnotes: await read('word/endnotes.xml'),
     footers: await Promise.all(footers.map(read)),
   };
 }
@@ -50,7 +60,7 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
   it('is A4 with the standard margins and footer distance', async () => {
     const { document } = await xml(report());
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1134" w:gutter="0"\/>/);
+    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1440" w:gutter="0"\/>/);
   });
 
   it('has Word’s own 22 × 28 grid in the section, so 页面设置 shows 22 行 28 字', async () => {
@@ -88,6 +98,19 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
     const { styles } = await xml(report());
     const normal = /<w:style w:type="paragraph" w:styleId="Normal" w:default="1">.*?<\/w:style>/s.exec(styles)![0];
     expect(normal).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('narrows unformatted text too (document defaults and Normal), so pasted or 清除格式 text keeps 28 a line; the title and page number stay full width', async () => {
+    const { styles, document } = await xml(report());
+    const rPr = /<w:rPrDefault><w:rPr>(.*?)<\/w:rPr><\/w:rPrDefault>/s.exec(styles)![1]!;
+    expect(rPr).toContain('<w:spacing w:val="-6"/>');
+    const normal = /<w:style w:type="paragraph" w:styleId="Normal" w:default="1">.*?<\/w:style>/s.exec(styles)![0];
+    expect(normal).toContain('<w:spacing w:val="-6"/>');
+    const title = /<w:style w:type="paragraph" w:styleId="Title">.*?<\/w:style>/s.exec(styles)![0];
+    expect(title).toContain('<w:spacing w:val="0"/>');
+    const footer = /<w:style w:type="paragraph" w:styleId="Footer">.*?<\/w:style>/s.exec(styles)![0];
+    expect(footer).toContain('<w:spacing w:val="0"/>');
+    expect(paragraphWith(document, '青石镇关于')).toContain('<w:spacing w:val="0"/><w:sz w:val="44"/>');
   });
 });
 
@@ -158,6 +181,19 @@ describe('GB/T 9704 elements', () => {
     expect(Math.abs(shift - 628)).toBeLessThanOrEqual(1);
   });
 
+  it('lays the 署名 and date out for the seal when asked (7.3.5.1): date four characters in, 署名 centred over it, two blank lines above', async () => {
+    const { document } = await xml(report(), { sealed: true });
+    const right = (p: string) => Number(/w:right="(\d+)"/.exec(p)![1]);
+    const date = paragraphWith(document, '2026年1月15日');
+    const signature = paragraphWith(document, '青石镇人民政府');
+    expect(right(date)).toBe(4 * 314);
+    const centre = (indent: number, text: string) => indent + (textWidth(text) * 314) / 2;
+    expect(Math.abs(centre(right(signature), '青石镇人民政府') - centre(right(date), '2026年1月15日'))).toBeLessThanOrEqual(1);
+    expect(paragraphTexts(document).slice(-4)).toEqual(['', '', '青石镇人民政府', '2026年1月15日']);
+    const unsealed = paragraphTexts((await xml(report())).document).slice(-4);
+    expect(unsealed[0]).not.toBe('');
+  });
+
   it('numbers pages "— N —" in 4号宋体, odd right and even left with one character in (7.5)', async () => {
     const { footers, settings } = await xml(report());
     expect(settings).toContain('<w:evenAndOddHeaders/>');
@@ -167,6 +203,9 @@ describe('GB/T 9704 elements', () => {
     expect(odd).toContain('w:right="280"');
     expect(even).toContain('w:left="280"');
     for (const f of [odd, even]) {
+      // Word's Footer style on a single line, not the body's exact 28.95 pt line (which set the number low).
+      expect(f).toContain('<w:pStyle w:val="Footer"/>');
+      expect(f).toContain('<w:spacing w:line="240" w:lineRule="auto"/>');
       expect(f).toContain('PAGE');
       expect(f).toContain('— ');
       expect(f).toContain('<w:sz w:val="28"/>');
@@ -218,6 +257,18 @@ describe('GB/T 9704 elements', () => {
     expect(paragraphWith(document, '2. 决策目录')).toContain('<w:ind w:left="2041" w:hanging="471"/>');
   });
 
+  it('numbers attachments once: a typed "1." is not doubled, and export → import → export keeps the lines', async () => {
+    const doc = report();
+    doc.meta.attachments = ['1.执法统计表', '2.决策目录'];
+    const first = paragraphTexts((await xml(doc)).document);
+    expect(first).toContain('附件：1. 执法统计表');
+    expect(first).toContain('2. 决策目录');
+    const imported = await importDocx(await exportDocx(doc));
+    if (!imported.ok) throw new Error(imported.error);
+    const again = paragraphTexts((await xml(imported.doc)).document);
+    expect(again.filter((t) => t.includes('执法统计表') || t.includes('决策目录'))).toEqual(['附件：1. 执法统计表', '2. 决策目录']);
+  });
+
   it('puts the parts in the order of 7.3, with the blank lines 9704 asks for', async () => {
     const doc = report();
     doc.meta.docNumber = '青府〔2026〕3号';
@@ -237,7 +288,7 @@ describe('GB/T 9704 elements', () => {
   it('writes only its own styles, none with colour, bold or italics', async () => {
     const { styles } = await xml(report());
     const ids = [...styles.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(['Normal', 'Title', 'Heading1', 'Heading2', 'Heading3', 'Heading4']);
+    expect(ids.sort()).toEqual(['Footer', 'Heading1', 'Heading2', 'Heading3', 'Heading4', 'Normal', 'Title']);
     expect(styles).not.toMatch(/<w:color |<w:b\/>|<w:i\/>/);
   });
 
@@ -249,6 +300,89 @@ describe('GB/T 9704 elements', () => {
       expect([...named].sort()).toEqual([...requiredFonts(profile)].sort());
       for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
+  });
+
+  it('sets a table per 9704: 仿宋 4号 cells, borders all round, the header row repeated on every page, rows never split (item 8)', async () => {
+    const doc = report();
+    doc.sections[1]!.blocks.push(
+      tableBlock([
+        ['项目', '2024年', '2025年', '说明'],
+        ['行政复议案件（件）', '9', '12', '其中纠错1件，已按期办结并向申请人送达复议决定书'],
+        ['普法宣传活动（场次）', '30'],
+      ]),
+      { kind: 'paragraph', text: '表后正文继续。' },
+    );
+    const { document } = await xml(doc, { fontProfile: 'gb2312' });
+    const table = /<w:tbl>.*?<\/w:tbl>/s.exec(document)![0];
+    const rows = table.match(/<w:tr>.*?<\/w:tr>/gs)!;
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[1]).not.toContain('<w:tblHeader/>');
+    for (const row of rows) {
+      expect(row).toContain('<w:cantSplit/>');
+      // A short row is filled out with empty cells: every row has every column.
+      expect(row.match(/<w:tc>/g)).toHaveLength(4);
+    }
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) expect(table).toContain(`<w:${side} w:val="single" w:sz="4"`);
+    const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8844);
+    // The long note gets the widest column.
+    expect(Math.max(...widths)).toBe(widths[3]);
+    expect(table).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(table).toContain('<w:sz w:val="28"/>');
+    expect(table).not.toContain('<w:b/>');
+    expect(paragraphTexts(table).join('')).toBe('项目2024年2025年说明行政复议案件（件）912其中纠错1件，已按期办结并向申请人送达复议决定书普法宣传活动（场次）30');
+    expect(paragraphWith(document, '表后正文继续。')).toContain('w:firstLine="628"');
+  });
+
+  it('keeps every heading with the line after it, in the paragraphs and in the heading styles', async () => {
+    const doc = report();
+    doc.sections[1]!.blocks.push({ kind: 'subheading', level: 3, text: '2.规范执法' }, { kind: 'subheading', level: 4, text: '（1）案卷评查' });
+    const { document, styles } = await xml(doc);
+    for (const text of ['一、主要举措和成效', '（一）健全依法行政制度体系', '2.规范执法', '（1）案卷评查']) {
+      expect(paragraphWith(document, text)).toContain('<w:pPr><w:keepNext/><w:keepLines/>');
+    }
+    expect(paragraphWith(document, '全年开展法治培训')).not.toContain('<w:keepNext/>');
+    expect(paragraphWith(document, '1.严格合法性审查。')).not.toContain('<w:keepNext/>');
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4']) {
+      expect(new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?</w:style>`, 's').exec(styles)![0]).toContain('<w:keepNext/><w:keepLines/>');
+    }
+  });
+
+  it('names a fallback for every font in the font table (仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体), so Word and WPS substitute the right face', async () => {
+    const gb = (await xml(report(), { fontProfile: 'gb2312' })).fontTable;
+    expect(gb).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
+    expect(gb).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(gb).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+    const kylin = (await xml(report(), { fontProfile: 'kylin' })).fontTable;
+    expect(kylin).toContain('<w:font w:name="方正仿宋_GBK"><w:altName w:val="仿宋"/>');
+    for (const profile of ['gb2312', 'windows', 'kylin'] as const) {
+      const table = (await xml(report(), { fontProfile: profile })).fontTable;
+      const named = [...table.matchAll(/<w:font w:name="([^"]+)"/g)].map((m) => m[1]);
+      expect(named.sort()).toEqual(requiredFonts(profile).sort());
+    }
+  });
+
+  it('chooses the standard 公文 fonts by default where the machine has them, else the 方正 GBK set, else Windows’', () => {
+    const machine = (fonts: string[]) => (font: string) => fonts.includes(font);
+    expect(chooseFontProfile(machine(['方正小标宋简体', '仿宋_GB2312', '楷体_GB2312', '黑体', '宋体', '仿宋', '楷体']))).toBe('gb2312');
+    expect(chooseFontProfile(machine(['方正小标宋_GBK', '方正仿宋_GBK', '方正楷体_GBK', '方正黑体_GBK', '方正书宋_GBK']))).toBe('kylin');
+    // 仿宋_GB2312 alone is not the set: the title would fall back.
+    expect(chooseFontProfile(machine(['仿宋_GB2312', '黑体', '宋体', '仿宋', '楷体']))).toBe('windows');
+    expect(chooseFontProfile(() => false)).toBe('windows');
+  });
+
+  it('names the app in docProps/app.xml, and writes note separators that need no undefined style', async () => {
+    const { app, footnotes, endnotes, styles } = await xml(report());
+    expect(app).toContain('<Application>法治年报助手</Application>');
+    for (const notes of [footnotes, endnotes]) {
+      expect(notes).toContain('<w:separator/>');
+      expect(notes).toContain('<w:continuationSeparator/>');
+      // Every style a part refers to is defined.
+      for (const [, id] of notes.matchAll(/<w:rStyle w:val="([^"]+)"/g)) expect(styles).toContain(`w:styleId="${id}"`);
+    }
+    expect(footnotes).not.toContain('FootnoteReference');
+    expect(endnotes).not.toContain('EndnoteReference');
   });
 
   it('keeps the clerk’s text whole, with markup characters escaped and pasted control characters dropped, so Word opens the file', async () => {
@@ -279,4 +413,10 @@ describe('GB/T 9704 elements', () => {
     expect(docxPackageParts('windows').get('word/styles.xml')).toContain('<w:styles');
     expect(docxPackageParts('gb2312').get('word/styles.xml')).toContain('仿宋_GB2312');
   });
+
+  itNeeding(VALIDATOR_NEEDS, 'writes files that all pass the OOXML schemas', () => {
+    const { ok, report } = written.validate();
+    expect(written.files.length).toBeGreaterThan(20);
+    expect(ok, report).toBe(true);
+  }, 600_000);
 });

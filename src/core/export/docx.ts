@@ -40,6 +40,7 @@ import type { ReportDocument } from '../model/report';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { CHAR_SPACING, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, TITLE_LINE_TWIPS } from './layout';
 import { assembleDocx, BODY_SIZE, CORE_PROPERTIES_PART, DEFAULT_DOCX_OPTIONS, DOCUMENT_PART, escapeXml, indentTwoChars, reportParts, TITLE_SIZE, type DocxOptions } from './paragraphs';
+import { packageOverrides } from './packageParts';
 import type { Deflater } from './zip';
 
 export { attachmentLines, charWidth, CHAR_SPACING, CHAR_TWIPS, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, signatureIndents, TITLE_LINE_TWIPS } from './layout';
@@ -75,18 +76,50 @@ export function pageSettings() {
  * - widowControl off: it moves lines to the next page, and a full 9704 page has 22 lines (LibreOffice
  *   turns it on when the file says nothing).
  * - lang zh-CN: Chinese line-breaking rules and glyphs in every renderer.
+ * - spacing −6 (and on Normal): text pasted into the file or cleared of its formatting in Word keeps the
+ *   15.7 pt characters, 28 a line, not 27.
  */
 function documentDefaultsXml(profile: FontProfile): string {
   const f = fonts(profile.body, profile);
   const rFonts = `<w:rFonts w:ascii="${escapeXml(f.ascii)}" w:hAnsi="${escapeXml(f.hAnsi)}" w:eastAsia="${escapeXml(f.eastAsia)}" w:cs="${escapeXml(f.cs)}" w:hint="eastAsia"/>`;
   return (
     '<w:docDefaults>' +
-    `<w:rPrDefault><w:rPr>${rFonts}<w:snapToGrid w:val="0"/><w:sz w:val="${BODY_SIZE}"/><w:szCs w:val="${BODY_SIZE}"/>` +
+    `<w:rPrDefault><w:rPr>${rFonts}<w:snapToGrid w:val="0"/><w:spacing w:val="${CHAR_SPACING}"/><w:sz w:val="${BODY_SIZE}"/><w:szCs w:val="${BODY_SIZE}"/>` +
     '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
     '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/>' +
     `<w:adjustRightInd w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${LINE_TWIPS}" w:lineRule="exact"/>` +
     '<w:jc w:val="both"/></w:pPr></w:pPrDefault>' +
     '</w:docDefaults>'
+  );
+}
+
+/** The rFonts element of a style or default, the profile's Latin font beside `eastAsia`. */
+function rFontsXml(eastAsia: string, profile: FontProfile): string {
+  const latin = escapeXml(profile.latin);
+  return `<w:rFonts w:ascii="${latin}" w:cs="${latin}" w:eastAsia="${escapeXml(eastAsia)}" w:hAnsi="${latin}" w:hint="eastAsia"/>`;
+}
+
+/**
+ * 7.3.1: the Title style, as XML because it must undo Normal's −0.3 pt narrowing (w:spacing 0), which
+ * docx's style options cannot say: the 2号 title is set at its full width, as titleParagraphs sets it.
+ */
+function titleStyleXml(profile: FontProfile): string {
+  return (
+    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>' +
+    `<w:pPr><w:spacing w:line="${TITLE_LINE_TWIPS}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>` +
+    `<w:rPr>${rFontsXml(profile.title, profile)}<w:spacing w:val="0"/><w:sz w:val="${TITLE_SIZE}"/><w:szCs w:val="${TITLE_SIZE}"/></w:rPr></w:style>`
+  );
+}
+
+/**
+ * 7.5: Word's Footer style (页脚), which the page-number paragraphs take: a single line (not the body's
+ * exact 28.95 pt) and 4号 宋体 at full width.
+ */
+function footerStyleXml(profile: FontProfile): string {
+  return (
+    '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>' +
+    '<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>' +
+    `<w:rPr>${rFontsXml(profile.pageNumber, profile).replace(/w:(ascii|cs|hAnsi)="[^"]*"/g, `w:$1="${escapeXml(profile.pageNumber)}"`)}<w:spacing w:val="0"/><w:sz w:val="${PAGE_NUMBER_SIZE}"/><w:szCs w:val="${PAGE_NUMBER_SIZE}"/></w:rPr></w:style>`
   );
 }
 
@@ -97,7 +130,7 @@ function documentDefaultsXml(profile: FontProfile): string {
  * defaults (blue Heading 5/6, captions…) have no place in a 公文.
  */
 export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
-  const body = { font: fonts(profile.body, profile), size: BODY_SIZE };
+  const body = { font: fonts(profile.body, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING };
   const heading = (id: string, name: string, eastAsia: string, outlineLevel: number): IParagraphStyleOptions => ({
     id,
     name,
@@ -105,21 +138,13 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
     next: 'Normal',
     quickFormat: true,
     run: { font: fonts(eastAsia, profile), size: BODY_SIZE, characterSpacing: CHAR_SPACING },
-    paragraph: { indent: indentTwoChars, outlineLevel },
+    // A heading a clerk sets by hand in Word is kept with the next line, as the exported ones are.
+    paragraph: { indent: indentTwoChars, outlineLevel, keepNext: true, keepLines: true },
   });
   return {
-    importedStyles: [ImportedXmlComponent.fromXmlString(documentDefaultsXml(profile))],
+    importedStyles: [documentDefaultsXml(profile), titleStyleXml(profile), footerStyleXml(profile)].map((xml) => ImportedXmlComponent.fromXmlString(xml)),
     paragraphStyles: [
       { id: 'Normal', name: 'Normal', quickFormat: true, run: body },
-      {
-        id: 'Title',
-        name: 'Title',
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-        run: { font: fonts(profile.title, profile), size: TITLE_SIZE },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { line: TITLE_LINE_TWIPS, lineRule: LineRuleType.EXACT } },
-      },
       heading('Heading1', 'heading 1', profile.heading1, 0),
       heading('Heading2', 'heading 2', profile.heading2, 1),
       heading('Heading3', 'heading 3', profile.body, 2),
@@ -129,8 +154,10 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
 }
 
 /**
- * 7.5 页码: 4号半角宋体阿拉伯数字, 数字左右各放一条一字线 ("— 1 —"); 单页码居右空一字, 双页码居左空一字.
- * Word shows the even footer only with w:evenAndOddHeaders in settings (buildDocument).
+ * 7.5 页码: 4号半角宋体阿拉伯数字, 数字左右各放一条一字线 ("— 1 —"); 单页码居右空一字, 双页码居左空一字;
+ * 一字线上距版心下边缘 7 mm (PAGE.footer). The line is single, not the body's exact 28.95 pt, which would
+ * set the number by the height of a body line. Word shows the even footer only with w:evenAndOddHeaders in
+ * settings (buildDocument).
  */
 export function pageNumberFooters(profile: FontProfile) {
   const font = profile.pageNumber;
@@ -138,8 +165,10 @@ export function pageNumberFooters(profile: FontProfile) {
     new Footer({
       children: [
         new Paragraph({
+          style: 'Footer',
           alignment,
           indent,
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
           children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' }, size: PAGE_NUMBER_SIZE })],
         }),
       ],
@@ -185,7 +214,11 @@ const compiledPackages = new Map<FontProfileId, ReadonlyMap<string, string | Uin
  */
 export function docxPackageParts(profileId: FontProfileId): Map<string, string | Uint8Array> {
   let parts = compiledPackages.get(profileId);
-  if (!parts) compiledPackages.set(profileId, (parts = compileDocxParts(packageDocument(FONT_PROFILES[profileId]))));
+  if (!parts) {
+    const compiled = compileDocxParts(packageDocument(FONT_PROFILES[profileId]));
+    for (const [path, xml] of packageOverrides(profileId)) compiled.set(path, xml);
+    compiledPackages.set(profileId, (parts = compiled));
+  }
   return new Map(parts);
 }
 
@@ -201,6 +234,7 @@ export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptio
   const { documentXml, coreXml } = reportParts(doc, settings, packageXml);
   const document = packageDocument(FONT_PROFILES[settings.fontProfile]);
   const overrides = [
+    ...[...packageOverrides(settings.fontProfile)].map(([path, data]) => ({ path, data })),
     { path: DOCUMENT_PART, data: documentXml },
     { path: CORE_PROPERTIES_PART, data: coreXml },
   ];

@@ -73,3 +73,36 @@ export function requiredFonts(profile: FontProfileId): string[] {
   const p = FONT_PROFILES[profile];
   return [...new Set([p.title, p.body, p.heading1, p.heading2, p.pageNumber, p.latin])];
 }
+
+/**
+ * What Word and WPS use for a font the machine lacks: the w:altName of word/fontTable.xml. The licensed
+ * 公文 faces fall back to the stock Windows face of the same design (仿宋_GB2312 → 仿宋, 方正小标宋简体 →
+ * 宋体, as fonts.ts chooses for the windows profile); the stock faces name their English names, which
+ * Word itself writes. Also each font's charset, family and pitch as Word writes them, so a substitute is
+ * chosen from the right script (86: GB2312).
+ */
+export const FONT_FALLBACKS: Record<string, { altName?: string; charset: string; family: 'roman' | 'swiss' | 'modern' | 'auto'; pitch: 'fixed' | 'variable' }> = {
+  方正小标宋简体: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
+  仿宋_GB2312: { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed' },
+  楷体_GB2312: { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed' },
+  方正小标宋_GBK: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
+  方正仿宋_GBK: { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed' },
+  方正楷体_GBK: { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed' },
+  方正黑体_GBK: { altName: '黑体', charset: '86', family: 'modern', pitch: 'fixed' },
+  方正书宋_GBK: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
+  宋体: { altName: 'SimSun', charset: '86', family: 'auto', pitch: 'variable' },
+  仿宋: { altName: 'FangSong', charset: '86', family: 'modern', pitch: 'fixed' },
+  楷体: { altName: 'KaiTi', charset: '86', family: 'modern', pitch: 'fixed' },
+  黑体: { altName: 'SimHei', charset: '86', family: 'modern', pitch: 'fixed' },
+  'Times New Roman': { charset: '00', family: 'roman', pitch: 'variable' },
+};
+
+/**
+ * The profile for a machine where the clerk has chosen none: the standard 公文 fonts where all are
+ * installed, else WPS's 方正 GBK set (统信/麒麟), else stock Windows. `isInstalled` is the app's font
+ * detection; Times New Roman is not asked about (its metric twin stands in wherever it is missing).
+ */
+export function chooseFontProfile(isInstalled: (font: string) => boolean): FontProfileId {
+  const has = (id: FontProfileId) => requiredFonts(id).every((font) => font === 'Times New Roman' || isInstalled(font));
+  return (['gb2312', 'kylin'] as const).find(has) ?? 'windows';
+}

@@ -3,8 +3,12 @@
  * preview (paginate.ts) and the web text, without the docx library. docx.ts explains the grid arithmetic.
  */
 
-/** Twips. 天头 37 mm, 订口 28 mm; right and bottom make the 版心 156 × 225 mm (Word itself writes left 1587). */
-export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1134, header: 851 };
+/**
+ * Twips. 天头 37 mm, 订口 28 mm; right and bottom make the 版心 156 × 225 mm (Word itself writes left 1587).
+ * footer: the page number's line ends 25.4 mm above the paper's edge, so its 一字线 lies 7 mm under the 版心
+ * (7.5, measured in LibreOffice by render.test.ts; at 20 mm it lay 12 mm under).
+ */
+export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1440, header: 851 };
 /** Line pitch of body text, twips: 22 lines on the 12756-twip 版心. */
 export const LINE_TWIPS = 579;
 /** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of docx.ts). */
@@ -133,10 +137,20 @@ export function charWidth(text: string): number {
   return w;
 }
 
+/**
+ * An attachment's name without the order number a clerk typed or an imported file carried ("1.", "2、",
+ * "（3）", "(4)", "⑤"): attachmentLines numbers the names itself, so a number kept in the name would be
+ * doubled ("附件：1. 1.统计表") and grow by one at every export → import → export. A name that only
+ * begins with a figure ("2025年度执法统计表", "1.5万元以上项目清单") keeps it.
+ */
+export function attachmentName(item: string): string {
+  return item.replace(/^\s*(?:\d{1,2}\s*[.．、](?![0-9])|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/, '').trim();
+}
+
 /** The text of each 附件说明 line and its indents in characters: first line, and lines after it. */
 export function attachmentLines(items: readonly string[]): { text: string; first: number; rest: number }[] {
   const label = '附件：';
-  return items.map((item, i) => {
+  return items.map(attachmentName).map((item, i) => {
     const number = items.length > 1 ? `${i + 1}. ` : '';
     // Every line of a name starts under the first character of the name (7.3.4: 与上一行附件名称的首字对齐).
     const nameStart = 2 + charWidth(label) + charWidth(number);
@@ -145,18 +159,30 @@ export function attachmentLines(items: readonly string[]): { text: string; first
 }
 
 /**
+ * Blank lines between the body (or 附件说明) and the 署名. 7.3.5.2 (unsealed): 空一行. 7.3.5.1 (sealed): the
+ * seal's top lies within one line of the body and the 署名 and date sit below its centre (居印章中心偏下);
+ * a township's seal is 42 mm across, four 10.2 mm lines, so its centre falls about two lines under its top:
+ * two blank lines put the 署名 on the third line, just under the centre, and the date on the fourth.
+ */
+export function blankLinesBeforeSignature(sealed: boolean): number {
+  return sealed ? 2 : 1;
+}
+
+/**
  * Right indents, in characters, of each 署名 line and of the 成文日期, per 7.3.5.2 不加盖印章的公文: 署名 右空
  * 二字; the date on the next line, 首字比署名首字右移二字; 如成文日期长于署名, the date keeps 右空二字 and the
  * 署名 moves left accordingly (相应增加署名右空字数). Several 署名 (联合行文) are stacked, each shorter one
  * centred under the widest.
  *
- * Why 7.3.5.2: the exported file carries no seal. A copy sealed on paper would follow 7.3.5.1 (date 右空
- * 四字, 署名 centred over it); the published reports this app writes are unsealed.
+ * With `sealed`, 7.3.5.1 加盖印章的公文 instead (版式设置 offers both): 成文日期右空四字, and each 署名
+ * centred over the date (以成文日期为准居中编排), never past the right margin. Several 署名 are stacked, each
+ * centred, not set side by side as 7.3.5.1 has joint senders' seals.
  */
-export function signatureIndents(signature: readonly string[], date: string): { signature: number[]; date: number } {
+export function signatureIndents(signature: readonly string[], date: string, sealed = false): { signature: number[]; date: number } {
   // Widths as set, gaps between Chinese and digits included: "2026年1月15日" takes 7.55 characters, not 6.5.
   const widest = Math.max(0, ...signature.map(textWidth));
   const dateWidth = textWidth(date);
+  if (sealed && date.trim()) return { signature: signature.map((line) => Math.max(0, 4 + (dateWidth - textWidth(line)) / 2)), date: 4 };
   let signatureRight = 2;
   let dateRight = signatureRight + widest - 2 - dateWidth;
   if (!signature.length || dateRight < 2) {
@@ -164,4 +190,34 @@ export function signatureIndents(signature: readonly string[], date: string): { 
     if (signature.length) signatureRight = dateRight + dateWidth + 2 - widest;
   }
   return { signature: signature.map((line) => signatureRight + (widest - textWidth(line)) / 2), date: dateRight };
+}
+
+/** Table text: 4号 (14 pt), which GB/T 9704 allows for tables (issue #16: 仿宋 3号 or 4号), half-points. */
+export const TABLE_TEXT_SIZE = 28;
+/** Exact line pitch of table text, twips: 20 pt, room above and below 14 pt characters. */
+export const TABLE_LINE_TWIPS = 400;
+/** Left and right cell margins, twips (Word's own default, stated so LibreOffice uses the same). */
+export const TABLE_CELL_MARGIN = 108;
+
+/** How many 14 pt characters a cell `width` twips wide holds on a line. */
+export function tableCellChars(width: number): number {
+  return Math.max(1, Math.floor((width - 2 * TABLE_CELL_MARGIN) / (TABLE_TEXT_SIZE * 10)));
+}
+
+/**
+ * Column widths of a table, twips, summing to the 版心's width: each column as wide as its longest cell
+ * needs (in characters as 9704 counts them), the wide ones sharing what is left when all do not fit,
+ * none narrower than two characters.
+ */
+export function tableColumnWidths(rows: readonly (readonly string[])[]): number[] {
+  const total = PAGE.width - PAGE.left - PAGE.right;
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const char = TABLE_TEXT_SIZE * 10;
+  const need = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((r) => Math.ceil(charWidth(r[c] ?? '')))) * char + 2 * TABLE_CELL_MARGIN);
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((w) => (sum <= total ? (w * total) / sum : Math.max(2 * char + 2 * TABLE_CELL_MARGIN, (w * total) / sum)));
+  // Rounded to whole twips, the last column taking the rounding so the table spans the line exactly.
+  const rounded = widths.map((w) => Math.floor((w * total) / widths.reduce((a, b) => a + b, 0)));
+  rounded[columns - 1]! += total - rounded.reduce((a, b) => a + b, 0);
+  return rounded;
 }

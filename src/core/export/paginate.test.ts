@@ -3,14 +3,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeNeeding } from '../../../test/support/needs';
+import { describeNeeding, itNeeding } from '../../../test/support/needs';
 import { importText } from '../import/index';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { ReportDocument } from '../model/report';
+import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
-import { breakLines, CHARS_PER_LINE, LINES_PER_PAGE, pageText, paginate } from './paginate';
+import { breakLines, CHARS_PER_LINE, layoutLines, LINES_PER_PAGE, pageText, paginate, TEXT_HEIGHT_TWIPS } from './paginate';
 import { sofficeConvert } from '../../../test/support/soffice';
+import { DocxCollector, VALIDATOR_NEEDS } from '../../../test/support/validateDocx';
 
 describe('the computed pages', () => {
   it('are 22 lines of 28 characters, body paragraphs indented two characters', () => {
@@ -48,6 +49,91 @@ describe('the computed pages', () => {
   });
 });
 
+/**
+ * A report whose （二） heading would be the last line of page 1 if nothing kept it with the next line; with
+ * `chain`, a part heading 二、 sits right above it, so the two headings would end the page together.
+ */
+function headingAtFoot(chain: boolean): ReportDocument {
+  for (let n = 0; n < 40; n++) {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    const filler = Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}段：白河乡按计划推进依法行政各项工作。` }));
+    const heading = { kind: 'subheading' as const, level: 2 as const, text: '（二）严格规范公正文明执法' };
+    const after = { kind: 'paragraph' as const, text: '全乡执法人员全部持证上岗，执法案卷评查合格率逐年提高，群众满意度明显上升。'.repeat(2) };
+    if (chain) {
+      doc.sections[1]!.blocks = filler;
+      doc.sections[2]!.blocks = [heading, after];
+    } else {
+      doc.sections[1]!.blocks = [...filler, heading, after];
+    }
+    // Where the heading falls when each line simply fills the page.
+    let used = 0;
+    for (const line of layoutLines(doc)) {
+      if (used + line.height > TEXT_HEIGHT_TWIPS) used = 0;
+      used += line.height;
+      if (line.runs[0]?.text === heading.text && used + 579 > TEXT_HEIGHT_TWIPS) return doc;
+      if (line.runs[0]?.text === heading.text) break;
+    }
+  }
+  throw new Error('no filler puts the heading at the foot of page 1');
+}
+
+describe('headings at the foot of a page (format.md: kept with the line after)', () => {
+  it('go to the next page with the first line of their text', () => {
+    const pages = paginate(headingAtFoot(false)).map(pageText);
+    expect(pages[0]!.at(-1)).not.toBe('（二）严格规范公正文明执法');
+    expect(pages[0]!.at(-1)).toMatch(/^第\d+段/);
+    expect(pages[1]![0]).toBe('（二）严格规范公正文明执法');
+    expect(pages[1]![1]).toMatch(/^全乡执法人员/);
+  });
+
+  it('move together when one heading follows another (二、 then （二）)', () => {
+    const doc = headingAtFoot(true);
+    const pages = paginate(doc).map(pageText);
+    expect(pages[0]!.at(-1)).toMatch(/^第\d+段/);
+    expect(pages[1]!.slice(0, 3)).toEqual([doc.sections[2]!.heading, '（二）严格规范公正文明执法', expect.stringMatching(/^全乡执法人员/)]);
+  });
+});
+
+describe('tables in the preview', () => {
+  it('show every row with its cells, and repeat the header row on the page the table runs onto', () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    const rows = [['序号', '事项', '办理情况'], ...Array.from({ length: 40 }, (_, i) => [String(i + 1), `第${i + 1}项矛盾纠纷调处`, i % 7 === 0 ? '经村调解委员会多次调解，双方当事人达成书面协议并已履行完毕' : '已办结'])];
+    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年调处矛盾纠纷情况见下表。' }, tableBlock(rows)];
+    const pages = paginate(doc);
+    const tablePages = pages.filter((page) => page.some((line) => line.row && !line.row.header));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const page of tablePages) {
+      const first = page.findIndex((line) => line.row);
+      expect(page[first]!.row!.header, 'each page of the table starts with the header').toBe(true);
+      expect(pageText(page)[first]).toBe('序号\t事项\t办理情况');
+    }
+    // Every body row is there once, in order, and no page is taller than the 版心.
+    const body = pages.flatMap((page) => page.filter((line) => line.row && !line.row.header).map((line) => line.row!.cells[0]!.lines.join('')));
+    expect(body).toEqual(rows.slice(1).map((r) => r[0]));
+    for (const page of pages) expect(page.reduce((sum, line) => sum + line.height, 0)).toBeLessThanOrEqual(TEXT_HEIGHT_TWIPS);
+    // A long cell wraps inside its column; a short one is centred, a wrapped one justified.
+    const long = pages.flat().find((line) => (line.row?.cells[2]?.lines.length ?? 0) > 1)!;
+    expect(long.row!.cells[2]!.align).toBe('left');
+    expect(long.row!.cells[0]!.align).toBe('center');
+    expect(long.height).toBe(long.row!.cells[2]!.lines.length * 400);
+  });
+});
+
+describe('the 署名 and date in the preview', () => {
+  it('follow the sealed layout when asked, as the .docx does (7.3.5.1)', () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+    doc.meta.signature = ['白河乡人民政府'];
+    const last = (sealed: boolean) => layoutLines(doc, { sealed }).slice(-4);
+    const sealed = last(true);
+    expect(sealed.map((l) => l.runs.map((r) => r.text).join(''))).toEqual(['', '', '白河乡人民政府', '2026年1月20日']);
+    expect(sealed[3]!.indent).toBe(4);
+    expect(sealed[2]!.align).toBe('right');
+    const unsealed = last(false);
+    expect(unsealed[3]!.indent).toBe(2);
+    expect(unsealed[0]!.runs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('lines with no place to break', () => {
   it('break a number or word longer than a line where the line is full, never a character a line', () => {
     const lengths = (text: string) => breakLines([{ text, style: 'body' }], 26, 28).map((l) => l.map((r) => r.text).join('').length);
@@ -81,10 +167,13 @@ function figuresReport(): ReportDocument {
   return doc;
 }
 
+/** The files rendered below, schema-checked by the last test. */
+const written = new DocxCollector();
+
 /** Each page's lines as LibreOffice sets the exported .docx, spaces and page numbers left out. */
-async function renderedPages(doc: ReportDocument): Promise<string[][]> {
+async function renderedPages(doc: ReportDocument, sealed = false): Promise<string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'pages-'));
-  writeFileSync(join(dir, 'r.docx'), await exportDocx(doc));
+  writeFileSync(join(dir, 'r.docx'), written.add('rendered', await exportDocx(doc, { sealed })));
   sofficeConvert([join(dir, 'r.docx')], dir, 'pdf');
   return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
     .split('\f')
@@ -95,7 +184,7 @@ async function renderedPages(doc: ReportDocument): Promise<string[][]> {
 // LibreOffice's line breaks depend on the fonts it finds: Times New Roman's metrics (fonts-liberation2) for Latin
 // text and a CJK font (fonts-noto-cjk) in place of the 公文 fonts; the measured widths in layout.ts assume both.
 describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'pages against LibreOffice’s rendering of the .docx', () => {
-  const cases: [string, () => ReportDocument][] = [['figures', figuresReport]];
+  const cases: [string, () => ReportDocument][] = [['figures', figuresReport], ['heading at the foot', () => headingAtFoot(false)], ['two headings at the foot', () => headingAtFoot(true)], ['figures, sealed', figuresReport]];
   for (const name of existsSync(fixtures) ? readdirSync(fixtures) : []) {
     cases.push([name, () => {
       const imported = importText(readFileSync(join(fixtures, name), 'utf8'));
@@ -103,12 +192,18 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'pages a
       return imported.doc;
     }]);
   }
-  it.each(cases)('%s: the same pages, line for line, 22 lines on every full page', async (_name, make) => {
+  it.each(cases)('%s: the same pages, line for line, 22 lines on every full page', async (name, make) => {
     const doc = make();
-    const rendered = await renderedPages(doc);
-    const ours = paginate(doc).map((page) => pageText(page).map((line) => line.replace(/\s+/g, '')).filter(Boolean));
+    const sealed = name.includes('sealed');
+    const rendered = await renderedPages(doc, sealed);
+    const ours = paginate(doc, { sealed }).map((page) => pageText(page).map((line) => line.replace(/\s+/g, '')).filter(Boolean));
     expect(ours).toHaveLength(rendered.length);
     ours.forEach((page, i) => expect(page, `page ${i + 1}`).toEqual(rendered[i]));
     for (const page of rendered.slice(1, -1)) expect(page).toHaveLength(22);
   }, 150_000);
+
+  itNeeding(VALIDATOR_NEEDS, 'rendered files that all pass the OOXML schemas', () => {
+    const { ok, report } = written.validate();
+    expect(ok, report).toBe(true);
+  }, 600_000);
 });

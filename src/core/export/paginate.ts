@@ -6,7 +6,7 @@
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
 import { addresseeLine } from '../text/conventions';
-import { attachmentLines, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, charWidth, TABLE_LINE_TWIPS, tableCellChars, tableColumnWidths, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -29,6 +29,21 @@ export interface PreviewLine {
   align: 'left' | 'center' | 'right';
   /** Line height in twips. */
   height: number;
+  /** A heading's line: on the same page as the line after it (w:keepNext and w:keepLines in the .docx). */
+  keepWithNext?: boolean;
+  /** A table row instead of a line of text: `height` is its lines' height. */
+  row?: PreviewTableRow;
+}
+
+/** One row of a table (docx: tableXml), never split across pages; the header row is repeated on each page. */
+export interface PreviewTableRow {
+  /** Which table of the document it belongs to. */
+  table: number;
+  header: boolean;
+  /** Column widths as fractions of the line. */
+  widths: number[];
+  /** Each cell's lines, and whether it is centred (it fits one line) or justified. */
+  cells: { lines: string[]; align: 'center' | 'left' }[];
 }
 
 export type PreviewPage = PreviewLine[];
@@ -178,8 +193,32 @@ function paragraphLines(pieces: Piece[], indent = 2, rest = 0): PreviewLine[] {
 const blank = (): PreviewLine => ({ runs: [], indent: 0, align: 'left', height: LINE_TWIPS });
 const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 
+/**
+ * A table's rows as the .docx sets them (paragraphs.ts tableXml): 14 pt text on 20 pt lines, each cell
+ * broken to its column's width in 14 pt characters.
+ */
+function tableRows(rows: readonly (readonly string[])[], table: number): PreviewLine[] {
+  const widths = tableColumnWidths(rows);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return rows.map((row, r) => {
+    const cells = widths.map((width, c) => {
+      const text = (row[c] ?? '').trim();
+      const chars = tableCellChars(width);
+      const lines = text ? breakLines([{ text, style: 'body' }], chars, chars).map((l) => l.map((run) => run.text).join('')) : [''];
+      return { lines, align: r === 0 || charWidth(text) <= chars ? ('center' as const) : ('left' as const) };
+    });
+    const height = Math.max(...cells.map((c) => c.lines.length)) * TABLE_LINE_TWIPS;
+    return { runs: [], indent: 0, align: 'left' as const, height, row: { table, header: r === 0, widths: widths.map((w) => w / total), cells } };
+  });
+}
+
+/** A heading's lines (7.3.3), each kept with the line after it. */
+function headingLines(text: string, level: 1 | 2 | 3 | 4): PreviewLine[] {
+  return paragraphLines([{ text, style: HEADING_STYLE[level] }]).map((line) => ({ ...line, keepWithNext: true }));
+}
+
 /** Every line of the exported document, in order, with its height. */
-export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewLine[] {
+export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewLine[] {
   const { meta } = doc;
   const lines: PreviewLine[] = [];
   if (meta.docNumber.trim()) lines.push({ runs: [{ text: meta.docNumber.trim(), style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
@@ -195,12 +234,17 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   if ((options.includeAddressee ?? true) && meta.addressee.trim()) {
     lines.push(...paragraphLines([{ text: addresseeLine(meta.addressee), style: 'addressee' }], 0));
   }
+  let tables = 0;
   for (const section of doc.sections) {
-    if (section.heading.trim()) lines.push(...paragraphLines([{ text: section.heading, style: 'h1' }]));
+    if (section.heading.trim()) lines.push(...headingLines(section.heading, 1));
     for (const block of printedBlocks(section.blocks)) {
       if (!block.text.trim()) continue;
+      if (block.kind === 'table') {
+        lines.push(...tableRows(block.rows, tables++));
+        continue;
+      }
       if (block.kind === 'subheading') {
-        lines.push(...paragraphLines([{ text: block.text, style: HEADING_STYLE[block.level] }]));
+        lines.push(...headingLines(block.text, block.level));
         continue;
       }
       const runIn = splitRunInHeading(block.text);
@@ -214,30 +258,50 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
   }
   const signature = meta.signature.filter((s) => s.trim());
   if (signature.length || meta.date.trim()) {
-    lines.push(blank());
-    const indents = signatureIndents(signature, meta.date);
+    for (let i = 0; i < blankLinesBeforeSignature(options.sealed ?? false); i++) lines.push(blank());
+    const indents = signatureIndents(signature, meta.date, options.sealed ?? false);
     signature.forEach((s, i) => lines.push({ runs: [{ text: s, style: 'signature' }], indent: indents.signature[i]!, align: 'right', height: LINE_TWIPS }));
     if (meta.date.trim()) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
   }
   return lines;
 }
 
-/** Lines into pages of the 版心's height. */
-export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean } = {}): PreviewPage[] {
+/**
+ * Lines into pages of the 版心's height. A run of kept lines (headings, one after another) goes to the
+ * next page with the line after it when they do not all fit, as LibreOffice and Word move a w:keepNext
+ * paragraph; with widow control off, that next line alone is enough.
+ */
+export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewPage[] {
   const pages: PreviewPage[] = [[]];
   let used = 0;
-  for (const line of layoutLines(doc, options)) {
-    if (used + line.height > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
+  const lines = layoutLines(doc, options);
+  let header: PreviewLine | undefined;
+  lines.forEach((line, i) => {
+    if (line.row?.header) header = line;
+    let needed = line.height;
+    if (line.keepWithNext && !lines[i - 1]?.keepWithNext) {
+      let k = i;
+      while (lines[k + 1]?.keepWithNext) needed += lines[++k]!.height;
+      needed += lines[k + 1]?.height ?? 0;
+      // A chain taller than a page cannot move whole; it is set as it comes.
+      if (needed > TEXT_HEIGHT_TWIPS) needed = line.height;
+    }
+    if (used + needed > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
       pages.push([]);
       used = 0;
+      // A table running onto the new page starts it with its header row again (w:tblHeader).
+      if (line.row && !line.row.header && header?.row?.table === line.row.table) {
+        pages[pages.length - 1]!.push(header);
+        used += header.height;
+      }
     }
     pages[pages.length - 1]!.push(line);
     used += line.height;
-  }
+  });
   return pages;
 }
 
 /** A page's text, one line per line: for tests and for the web text of a page. */
 export function pageText(page: PreviewPage): string[] {
-  return page.map((l) => l.runs.map((r) => r.text).join(''));
+  return page.map((l) => (l.row ? l.row.cells.map((c) => c.lines.join('')).join('\t') : l.runs.map((r) => r.text).join('')));
 }

@@ -13,7 +13,7 @@ import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { addresseeLine } from '../text/conventions';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
-import { attachmentLines, CHAR_SPACING, CHAR_TWIPS, LINE_TWIPS, signatureIndents, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, charWidth, LINE_TWIPS, signatureIndents, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE, tableCellChars, tableColumnWidths, TITLE_LINE_TWIPS } from './layout';
 import { balanceTitle } from './title';
 import { zipParts, type Deflater } from './zip';
 
@@ -23,9 +23,11 @@ export interface DocxOptions {
   boldLevel3: boolean;
   /** Print the 主送机关 line when the report has one. */
   includeAddressee: boolean;
+  /** Laid out for the unit's seal (7.3.5.1) rather than unsealed (7.3.5.2). */
+  sealed: boolean;
 }
 
-export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true };
+export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false };
 
 /** Half-points: 3号 16 pt, the body and every heading level (5.2.2). */
 export const BODY_SIZE = 32;
@@ -81,13 +83,16 @@ interface ParagraphFormat {
   /** w:ind's attributes, written in the order given. */
   indent?: Record<string, number>;
   outlineLevel?: number;
+  /** Kept on one page with the next paragraph's first line, its own lines together (w:keepNext, w:keepLines). */
+  keepWithNext?: boolean;
 }
 
-/** One paragraph (w:p): its properties in CT_PPr's order (spacing, ind, jc, outlineLvl), then its runs. */
+/** One paragraph (w:p): its properties in CT_PPr's order (keepNext, keepLines, spacing, ind, jc, outlineLvl), then its runs. */
 export function paragraphXml(format: ParagraphFormat, runs: readonly string[] = []): string {
   const indent = format.indent ? Object.entries(format.indent).map(([key, value]) => ` w:${key}="${value}"`).join('') : '';
   return (
     '<w:p><w:pPr>' +
+    (format.keepWithNext ? '<w:keepNext/><w:keepLines/>' : '') +
     `<w:spacing w:after="0" w:before="0" w:line="${format.line}" w:lineRule="exact"/>` +
     (indent ? `<w:ind${indent}/>` : '') +
     (format.align ? `<w:jc w:val="${format.align}"/>` : '') +
@@ -105,7 +110,8 @@ const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
  * 35 pt lines: a 22 pt line needs more than the 28.95 pt body pitch to breathe.
  */
 export function titleParagraphs(title: string, profile: FontProfile): string[] {
-  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE })]));
+  // spacing 0: the title is not narrowed like the body (the defaults' −0.3 pt would otherwise reach it).
+  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE, spacing: 0 })]));
 }
 
 /** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
@@ -132,11 +138,12 @@ function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
 /**
  * 7.3.3 结构层次序数 "一、""（一）""1.""（1）", each paragraph indented two characters like the body. The
  * number is literal text, never Word numbering (it survives WPS, and the checker reads it); the outline
- * level only feeds Word's and WPS's navigation pane.
+ * level only feeds Word's and WPS's navigation pane. A heading never ends a page: it is kept with the
+ * line after it (format.md), whole; the preview (paginate.ts) moves it the same way.
  */
 export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
   const bold = level === 3 && options.boldLevel3;
-  return paragraphXml({ align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
+  return paragraphXml({ keepWithNext: true, align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
 }
 
 /**
@@ -167,22 +174,53 @@ export function attachmentNote(items: readonly string[], profile: FontProfile): 
   ];
 }
 
-/** 7.3.5.2: the 署名 lines, right-aligned with the indents above. */
-export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
+/** 7.3.5.2 (or 7.3.5.1 when `sealed`): the 署名 lines, right-aligned with the indents signatureIndents gives. */
+export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
   const signature = signatureLines.filter((s) => s.trim());
-  const indents = signatureIndents(signature, date);
+  const indents = signatureIndents(signature, date, sealed);
   return signature.map((line, i) => paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [run(line, profile.body, profile)]));
 }
 
-/** 7.3.5.2 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
-export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile): string[] {
+/** 7.3.5.2/7.3.5.1 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
+export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
   if (!date.trim()) return [];
-  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date);
+  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date, sealed);
   return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
+}
+
+/**
+ * A table (w:tbl), as a 公文's 表格: the width of the 版心, 仿宋 4号 (TABLE_TEXT_SIZE), single 0.5 pt
+ * borders all round and between cells, the first row the header, repeated at the top of every page the
+ * table runs onto (w:tblHeader), and no row split across pages (w:cantSplit). A short cell is centred, one
+ * that wraps is justified. Children in CT_TblPr's, CT_TrPr's and CT_TcPr's order.
+ */
+export function tableXml(rows: readonly (readonly string[])[], profile: FontProfile): string {
+  const widths = tableColumnWidths(rows);
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
+  const body = rows
+    .map((row, r) => {
+      const cells = widths.map((width, c) => {
+        const text = (row[c] ?? '').trim();
+        const align = r === 0 || charWidth(text) <= tableCellChars(width) ? 'center' : 'both';
+        const runs = text ? [runXml(text, profile, { eastAsia: profile.body, size: TABLE_TEXT_SIZE, spacing: 0 })] : [];
+        return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraphXml({ align, line: TABLE_LINE_TWIPS }, runs)}</w:tc>`;
+      });
+      return `<w:tr><w:trPr><w:cantSplit/>${r === 0 ? '<w:tblHeader/>' : ''}</w:trPr>${cells.join('')}</w:tr>`;
+    })
+    .join('');
+  return (
+    '<w:tbl><w:tblPr>' +
+    `<w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/>` +
+    `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>` +
+    `</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`
+  );
 }
 
 function blockParagraph(block: Block, profile: FontProfile, options: DocxOptions): string {
   if (block.kind === 'subheading') return headingParagraph(block.text, block.level, profile, options);
+  if (block.kind === 'table') return tableXml(block.rows, profile);
   return runInParagraph(block.text, profile, options);
 }
 
@@ -210,10 +248,13 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
     }
   }
   for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
+  // Word ends a body with a paragraph, never a table: a table last in the report gets an empty line after it.
+  if (paragraphs.at(-1)?.startsWith('<w:tbl>') && !doc.meta.attachments.length && !doc.meta.signature.some((s) => s.trim()) && !doc.meta.date.trim()) paragraphs.push(blankLine());
   paragraphs.push(...attachmentNote(meta.attachments, profile));
-  const signature = signatureBlock(meta.signature, meta.date, profile);
-  const date = dateLine(meta.signature, meta.date, profile);
-  if (signature.length || date.length) paragraphs.push(blankLine(), ...signature, ...date);
+  const signature = signatureBlock(meta.signature, meta.date, profile, options.sealed);
+  const date = dateLine(meta.signature, meta.date, profile, options.sealed);
+  const blanks = Array.from({ length: blankLinesBeforeSignature(options.sealed) }, blankLine);
+  if (signature.length || date.length) paragraphs.push(...blanks, ...signature, ...date);
   return paragraphs;
 }
 

@@ -14,6 +14,7 @@ import type { Block, ReportDocument } from '../model/report';
 import { emptyReport } from '../model/report';
 import { nodeDeflater } from '../../cli/deflater';
 import { attachmentLines, exportDocx, PAGE, signatureIndents } from './docx';
+import { paginate } from './paginate';
 import { balanceTitle } from './title';
 import { sofficeConvert } from '../../../test/support/soffice';
 
@@ -64,6 +65,7 @@ interface Word {
   xMin: number;
   xMax: number;
   yMin: number;
+  yMax: number;
 }
 type Page = Word[];
 
@@ -73,11 +75,12 @@ function readPages(pdf: string): Page[] {
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
         xMin: Number(m[1]),
         yMin: Number(m[2]),
         xMax: Number(m[3]),
-        text: m[4]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+        yMax: Number(m[4]),
+        text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
       })),
     );
 }
@@ -128,11 +131,22 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
 
   const cases = ['long', ...names];
 
-  it.each(cases)('%s: every full page has 22 lines', (name) => {
-    const { pages } = rendered.get(name)!;
+  it.each(cases)('%s: every full page has 22 lines, less those of a heading kept with the next page', (name) => {
+    const { doc, pages } = rendered.get(name)!;
     expect(pages.length).toBeGreaterThan(2);
+    const ours = paginate(doc);
+    expect(pages).toHaveLength(ours.length);
     // The first page has the title's 35 pt lines; the last is the end of the text.
-    for (const page of pages.slice(1, -1)) expect(bodyLines(page)).toHaveLength(22);
+    pages.slice(1, -1).forEach((page, i) => {
+      const next = ours[i + 2]![0]!;
+      const kept = next.keepWithNext ? ours[i + 2]!.findIndex((line) => !line.keepWithNext) : 0;
+      // Short only when headings at the head of the next page were moved there whole: by fewer lines than
+      // they and the line kept with them take.
+      expect(ours[i + 1]!.length, `page ${i + 2}`).toBeLessThanOrEqual(22);
+      expect(ours[i + 1]!.length, `page ${i + 2}`).toBeGreaterThanOrEqual(22 - kept);
+      // pdftotext sees no blank line.
+      expect(bodyLines(page), `page ${i + 2}`).toHaveLength(ours[i + 1]!.filter((line) => line.runs.some((r) => r.text.trim())).length);
+    });
     expect(bodyLines(pages.at(-1)!).length).toBeLessThanOrEqual(22);
   });
 
@@ -168,6 +182,11 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
       // 280 twips = 14 pt from the margin on the outer side.
       if (n % 2 === 1) expect(Math.abs(rightMargin - 14 - words.at(-1)!.xMax)).toBeLessThan(1.5);
       else expect(Math.abs(leftMargin + 14 - words[0]!.xMin)).toBeLessThan(1.5);
+      // 7.5: 一字线上距版心下边缘 7 mm. The dash sits in the middle of its 14 pt line.
+      const dash = words[0]!;
+      const mm = ((dash.yMin + dash.yMax) / 2 - textBottom) / (72 / 25.4);
+      expect(mm, `page ${n}`).toBeGreaterThan(6);
+      expect(mm, `page ${n}`).toBeLessThan(8);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReport, type ReportDocument } from '../model/report';
+import { emptyReport, tableBlock, type ReportDocument } from '../model/report';
 import { toWebHtml, toWebText } from './webText';
 
 function report(): ReportDocument {
@@ -67,5 +67,15 @@ describe('web text for the portal', () => {
     // Only the three inline styles 9704 needs.
     expect(new Set(html.match(/style="[^"]*"/g))).toEqual(new Set(['style="text-align:center"', 'style="text-indent:2em"', 'style="text-align:right"']));
     expect(html.match(/<p[ >]/g)).toHaveLength(9);
+  });
+});
+
+describe('a table in the web text', () => {
+  it('is a bordered HTML table with a header row, and one line a row in plain text', () => {
+    const doc = report();
+    doc.sections[0]!.blocks.push(tableBlock([['项目', '数量'], ['培训<场次>', '3']]));
+    const html = toWebHtml(doc);
+    expect(html).toContain('<table border="1" style="border-collapse:collapse"><tr><th>项目</th><th>数量</th></tr><tr><td>培训&lt;场次&gt;</td><td>3</td></tr></table>');
+    expect(toWebText(doc)).toContain('项目　数量\n培训<场次>　3');
   });
 });

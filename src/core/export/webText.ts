@@ -14,8 +14,10 @@ export interface WebTextOptions {
 
 interface WebLine {
   /** h2: 一、 part headings; h3: （一） sub-headings; 1. and （1） stay paragraphs, as they do in print. */
-  kind: 'title' | 'addressee' | 'h2' | 'h3' | 'p' | 'attachment' | 'signature' | 'date';
+  kind: 'title' | 'addressee' | 'h2' | 'h3' | 'p' | 'attachment' | 'signature' | 'date' | 'table';
   text: string;
+  /** A table's cells, first row the header. */
+  rows?: string[][];
 }
 
 function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
@@ -28,6 +30,11 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
     if (section.heading.trim()) lines.push({ kind: 'h2', text: section.heading.trim() });
     for (const block of printedBlocks(section.blocks)) {
       if (!block.text.trim()) continue;
+      if (block.kind === 'table') {
+        // Plain text: one line a row, cells apart by an ideographic space; HTML: a bordered table.
+        lines.push({ kind: 'table', text: block.rows.map((row) => row.map((c) => c.trim()).join('　')).join('\n'), rows: block.rows });
+        continue;
+      }
       lines.push({ kind: block.kind === 'subheading' && block.level === 2 ? 'h3' : 'p', text: block.text.trim() });
     }
   }
@@ -75,6 +82,10 @@ export function toWebHtml(doc: ReportDocument, options: WebTextOptions = {}): st
         return `<p style="text-align:right">${text}</p>`;
       case 'addressee':
         return `<p>${text}</p>`;
+      case 'table': {
+        const rows = (l.rows ?? []).map((row, r) => `<tr>${row.map((cell) => (r === 0 ? `<th>${escapeHtml(cell.trim())}</th>` : `<td>${escapeHtml(cell.trim())}</td>`)).join('')}</tr>`);
+        return `<table border="1" style="border-collapse:collapse">${rows.join('')}</table>`;
+      }
       default:
         return `<p style="text-indent:2em">${text}</p>`;
     }

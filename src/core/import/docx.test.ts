@@ -27,7 +27,7 @@ describe('importDocx', () => {
     expect(result.doc.sections[1]!.blocks[0]).toEqual({ kind: 'subheading', level: 2, text: '健全依法行政制度体系' });
   });
 
-  it('keeps table cells as lines', async () => {
+  it('reads a Word table as one table block, its cells in rows (issue #16.8)', async () => {
     const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
     const bytes = await docxOf([
       new Paragraph('青石镇2024年度法治政府建设情况报告'),
@@ -35,7 +35,9 @@ describe('importDocx', () => {
       new Table({ rows: [new TableRow({ children: [cell('指标'), cell('数量')] }), new TableRow({ children: [cell('调解纠纷'), cell('80件')] })] }),
     ]);
     const result = await importDocx(bytes);
-    expect(result.ok && result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual(['指标', '数量', '调解纠纷', '80件']);
+    expect(result.ok && result.doc.sections.find((s) => s.part === 'measures')!.blocks).toEqual([
+      { kind: 'table', rows: [['指标', '数量'], ['调解纠纷', '80件']], text: '指标\t数量\n调解纠纷\t80件' },
+    ]);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  * the text importer's heading rules apply unchanged. Word heading styles, when present, are passed on as
  * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
+import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText } from './docxFast';
 import { importStructuredText } from './text';
@@ -96,5 +97,6 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   const read = (await fastDocxText(bytes)) ?? (await mammothText(bytes));
   if ('error' in read) return { ok: false, error: read.error };
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
-  return importStructuredText(read.text, options, read.styledHeadings);
+  const result = importStructuredText(read.text, options, read.styledHeadings);
+  return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;
 }

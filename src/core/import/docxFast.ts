@@ -154,3 +154,9 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
     return undefined;
   }
 }
+
+/** One part of a .docx (e.g. word/document.xml) as text, or undefined where the fast zip reader cannot read it. */
+export async function readDocxPart(bytes: Uint8Array, name: string): Promise<string | undefined> {
+  const entry = centralDirectory(bytes)?.get(name);
+  return entry ? readEntry(bytes, entry).catch(() => undefined) : undefined;
+}

@@ -12,6 +12,8 @@ export type LineKind =
   | 'heading'
   | 'subheading'
   | 'paragraph'
+  /** A table: its cells separated by tabs, its rows by line breaks (tableText). */
+  | 'table'
   | 'closing'
   | 'attachment'
   | 'signature'

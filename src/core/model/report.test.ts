@@ -3,7 +3,7 @@ import { defaultRegistry } from '../templates/registry';
 import { createReportFromTemplate, renumberParts } from './fromTemplate';
 import { parseReportFile, serializeReport } from './file';
 import { locate, toPlainText } from './plainText';
-import { formatChineseDate, newSectionKey, sectionHasText } from './report';
+import { formatChineseDate, newSectionKey, sectionHasText, tableBlock } from './report';
 
 const township = defaultRegistry.get('township')!;
 
@@ -107,4 +107,27 @@ describe('plain text', () => {
 
 it('formats dates without zero padding', () => {
   expect(formatChineseDate(new Date(2026, 0, 5))).toBe('2026年1月5日');
+});
+
+describe('a table in the report', () => {
+  it('is rows of cells, first row the header, whose text the checker reads as one line a row, cells split by tabs', () => {
+    const doc = sampleReport();
+    doc.sections[1]!.blocks = [tableBlock([['项目', '数量'], ['举报电话', '0912-1234567'], ['培训\n场次', '3']])];
+    const plain = toPlainText(doc);
+    const line = plain.lines.find((l) => l.kind === 'table')!;
+    expect(line.text).toBe('项目\t数量\n举报电话\t0912-1234567\n培训 场次\t3');
+    expect(plain.text).toContain('0912-1234567');
+    expect(locate(plain, plain.text.indexOf('0912'))!.line.blockIndex).toBe(0);
+    expect(sectionHasText(doc.sections[1]!)).toBe(true);
+  });
+
+  it('is saved and opened with its cells, its text always recomputed from them', () => {
+    const doc = sampleReport();
+    doc.sections[1]!.blocks = [tableBlock([['项目', '数量'], ['培训', '3']])];
+    const saved = JSON.parse(serializeReport(doc)) as { sections: { blocks: { text: string }[] }[] };
+    saved.sections[1]!.blocks[0]!.text = 'stale';
+    const opened = parseReportFile(JSON.stringify(saved));
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.doc.sections[1]!.blocks[0]).toEqual({ kind: 'table', rows: [['项目', '数量'], ['培训', '3']], text: '项目\t数量\n培训\t3' });
+  });
 });

@@ -10,11 +10,34 @@ import * as z from 'zod';
 export const SubheadingLevelSchema = z.union([z.literal(2), z.literal(3), z.literal(4)]);
 export type SubheadingLevel = z.infer<typeof SubheadingLevelSchema>;
 
+/**
+ * A table's plain text, as the checker and every other reader of `text` see it: cells separated by a tab,
+ * rows by a line break. A cell's own tabs and line breaks become spaces, so the shape is unambiguous.
+ */
+export function tableText(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
+}
+
+/**
+ * A table (a statistics table in the body): rows of cell strings, the first row the header. `text` is
+ * always tableText(rows), recomputed whenever a table is read, so it can never disagree with the cells.
+ */
+const TableBlockSchema = z
+  .object({ kind: z.literal('table'), rows: z.array(z.array(z.string())).min(1), text: z.string().default('') })
+  .transform((table) => ({ ...table, text: tableText(table.rows) }));
+
 export const BlockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text: z.string() }),
   z.object({ kind: z.literal('subheading'), level: SubheadingLevelSchema, text: z.string() }),
+  TableBlockSchema,
 ]);
 export type Block = z.infer<typeof BlockSchema>;
+export type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** A table block from its rows (the first is the header). */
+export function tableBlock(rows: readonly (readonly string[])[]): TableBlock {
+  return { kind: 'table', rows: rows.map((row) => [...row]), text: tableText(rows) };
+}
 
 /** The part id of the lead paragraph(s) before the first numbered heading. */
 export const OPENING_PART = 'opening';
@@ -127,7 +150,7 @@ export function sectionBodyText(section: Section): string {
 
 /** True when a section has any non-blank body text. */
 export function sectionHasText(section: Section): boolean {
-  return section.blocks.some((b) => b.kind === 'paragraph' && b.text.trim() !== '');
+  return section.blocks.some((b) => (b.kind === 'paragraph' || b.kind === 'table') && b.text.trim() !== '');
 }
 
 /** "2025年1月12日" for a date; the form GB/T 9704 7.3.5.4 asks for (no zero padding). */

@@ -40,7 +40,7 @@ export function ExportSettings({ options, onChange }: Props) {
     };
   }, []);
 
-  const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关'].filter(Boolean).join('，');
+  const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关', options.sealed ? '加盖印章' : ''].filter(Boolean).join('，');
   return (
     <details className="export-settings" ref={details}>
       <summary title={`预览和导出的版式：${summary}`}>版式设置</summary>
@@ -62,6 +62,10 @@ export function ExportSettings({ options, onChange }: Props) {
         <label className="inline">
           <input type="checkbox" checked={options.includeAddressee} onChange={(e) => onChange({ ...options, includeAddressee: e.target.checked })} />
           印主送机关
+        </label>
+        <label className="inline" title="加盖印章：成文日期右空四字，署名以成文日期为准居中；不加盖印章：署名右空二字，成文日期首字比署名首字右移二字">
+          <input type="checkbox" checked={options.sealed} onChange={(e) => onChange({ ...options, sealed: e.target.checked })} />
+          加盖印章（署名居中于成文日期之上）
         </label>
         <p className="hint">按本单位的习惯设一次即可，以后预览和导出都照此执行。</p>
       </div>

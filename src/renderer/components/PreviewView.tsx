@@ -5,16 +5,38 @@
 import type { ReportDocument } from '../../core/model/report';
 import { paginate, type PreviewLine } from '../../core/export/paginate';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
-import { AUTOSPACE_CHARS, autospaceBetween, CHAR_POINTS } from '../../core/export/layout';
+import { AUTOSPACE_CHARS, autospaceBetween, CHAR_POINTS, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE } from '../../core/export/layout';
 
 interface Props {
   doc: ReportDocument;
   fontProfile: FontProfileId;
   includeAddressee: boolean;
   boldLevel3: boolean;
+  /** 署名 and date laid out for the seal (7.3.5.1). */
+  sealed?: boolean;
+}
+
+/** A table row as the export sets it (paragraphs.ts tableXml): bordered cells of 14 pt text on 20 pt lines. */
+function TableRow({ row, height, font }: { row: NonNullable<PreviewLine['row']>; height: number; font: string }) {
+  return (
+    <div className="pv-table-row" role="row" style={{ display: 'flex', height: `${height / 20}pt`, fontFamily: font, fontSize: `${TABLE_TEXT_SIZE / 2}pt`, lineHeight: `${TABLE_LINE_TWIPS / 20}pt`, letterSpacing: 0 }}>
+      {row.cells.map((cell, c) => (
+        <div
+          key={c}
+          role={row.header ? 'columnheader' : 'cell'}
+          style={{ width: `${row.widths[c]! * 100}%`, boxSizing: 'border-box', border: '0.5pt solid #000', marginLeft: c ? '-0.5pt' : 0, marginTop: '-0.5pt', padding: `0 ${TABLE_CELL_MARGIN / 20}pt`, textAlign: cell.align === 'center' ? 'center' : 'justify', display: 'flex', flexDirection: 'column', justifyContent: 'center' }}
+        >
+          {cell.lines.map((text, i) => (
+            <div key={i}>{text}</div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
 }
 
 function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<string, string>; boldLevel3: boolean }) {
+  if (line.row) return <TableRow row={line.row} height={line.height} font={fonts.body!} />;
   const style: React.CSSProperties = {
     height: `${line.height / 20}pt`,
     lineHeight: `${line.height / 20}pt`,
@@ -53,8 +75,8 @@ function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<st
   );
 }
 
-export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3 }: Props) {
-  const pages = paginate(doc, { includeAddressee });
+export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3, sealed = false }: Props) {
+  const pages = paginate(doc, { includeAddressee, sealed });
   const profile = FONT_PROFILES[fontProfile];
   // Each profile font first, then what a machine without it shows instead.
   const stack = (font: string, fallback: string) => `"${font}", ${fallback}`;

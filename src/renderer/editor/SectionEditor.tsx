@@ -11,6 +11,7 @@ import type { LexicalEditor } from 'lexical';
 import { memo } from 'react';
 import type { Block } from '../../core/model/report';
 import { SubheadingNode } from '../nodes/SubheadingNode';
+import { TableNode } from '../nodes/TableNode';
 import { BlockSyncPlugin } from '../plugins/BlockSyncPlugin';
 import { ImeSafeKeysPlugin } from '../plugins/ImeSafeKeysPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
@@ -33,7 +34,7 @@ export const SectionEditor = memo(function SectionEditor(props: SectionEditorPro
   const initialConfig = {
     namespace: `section-${sectionKey}`,
     theme: reportTheme,
-    nodes: [SubheadingNode],
+    nodes: [SubheadingNode, TableNode],
     editable: !readOnly,
     onError: (error: Error) => console.error(error),
     editorState: () => $blocksToRoot(initialBlocks),

@@ -5,6 +5,8 @@ import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, 
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Block } from '../../core/model/report';
 import { SubheadingNode } from '../nodes/SubheadingNode';
+import { TableNode } from '../nodes/TableNode';
+import { tableBlock } from '../../core/model/report';
 import { registerImeSafeKeys } from '../plugins/ImeSafeKeysPlugin';
 import { $blocksToRoot, $rootToBlocks } from './blocks';
 
@@ -12,7 +14,7 @@ const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 function editorWith(blocks: readonly Block[], mounted = false): LexicalEditor {
-  const editor = createEditor({ namespace: 'test', nodes: [SubheadingNode], onError: (e) => { throw e; } });
+  const editor = createEditor({ namespace: 'test', nodes: [SubheadingNode, TableNode], onError: (e) => { throw e; } });
   if (mounted) {
     const root = document.createElement('div');
     root.contentEditable = 'true';
@@ -27,6 +29,18 @@ function editorWith(blocks: readonly Block[], mounted = false): LexicalEditor {
 const read = (editor: LexicalEditor) => editor.getEditorState().read($rootToBlocks);
 
 describe('blocks ↔ Lexical', () => {
+  it('keeps a table through the editor, cells and all, between paragraphs, read-only', () => {
+    const table = tableBlock([['项目', '2025年'], ['行政复议（件）', '12'], ['备注']]);
+    const blocks: Block[] = [{ kind: 'paragraph', text: '全年情况见下表。' }, table, { kind: 'paragraph', text: '表后正文。' }];
+    const editor = editorWith(blocks, true);
+    expect(read(editor)).toEqual(blocks);
+    // Typing elsewhere in the section keeps the table as it was.
+    editor.update(() => $getRoot().getLastChild<ReturnType<typeof $createParagraphNode>>()!.append($createTextNode('补充。')), { discrete: true });
+    expect(read(editor)[1]).toEqual(table);
+    const dom = editor.getRootElement()!.querySelector('[contenteditable="false"]');
+    expect(dom).not.toBeNull();
+  });
+
   it('round-trips paragraphs and sub-headings of every level, in order', () => {
     const blocks: Block[] = [
       { kind: 'subheading', level: 2, text: '（一）健全政府机构职能体系' },
