@@ -9,6 +9,7 @@ import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { claimSingleInstance } from './singleInstance';
 import { appUrlCheck, devServerOrigin, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
 
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -81,7 +82,12 @@ function createWindow(): void {
 // Checklist 1 (only load secure content) and 13/14: every web contents, present and future, is locked.
 app.on('web-contents-created', (_event, contents) => lockNavigation(contents, isAppUrl));
 
+// A second start focuses the first copy's window and ends (the second copy never opens a window).
+const firstCopy = claimSingleInstance(app, () => mainWindow);
+if (!firstCopy) app.quit();
+
 void app.whenReady().then(() => {
+  if (!firstCopy) return;
   refusePermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
