@@ -146,7 +146,7 @@ describe('fuzzing the doors', () => {
       'report:open': {}, 'report:import': {}, 'templates:list': {}, 'journal:pending': {}, 'review:chooseFolder': {},
       'report:save': { doc, file: null, suggestedName: '报告' },
       'report:saveAs': { doc, suggestedName: '报告' },
-      'report:exportDocx': { doc, options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true }, suggestedName: '报告' },
+      'report:exportDocx': { doc, options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '报告' },
       'report:exportPdf': { suggestedName: '报告' },
       'report:exportWeb': { doc, format: 'txt', suggestedName: '报告' },
       'journal:write': { doc, file: null },
@@ -155,6 +155,10 @@ describe('fuzzing the doors', () => {
       'history:list': { file },
       'review:checkFile': { file },
       'review:exportTable': { rows: [row], suggestedName: '表' },
+      'review:report': { file },
+      'review:open': { file },
+      'review:exportWorkbook': { files: [file], suggestedName: '汇总' },
+      'review:writeComments': { files: [file], author: '县司法局审核' },
       'window:setDirty': { dirty: true },
     };
     expect(Object.keys(valid).sort()).toEqual(Object.keys(ipcMap).sort());

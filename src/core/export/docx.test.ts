@@ -337,7 +337,12 @@ describe('GB/T 9704 elements', () => {
 
   it('keeps every heading with the line after it, in the paragraphs and in the heading styles', async () => {
     const doc = report();
-    doc.sections[1]!.blocks.push({ kind: 'subheading', level: 3, text: '2.规范执法' }, { kind: 'subheading', level: 4, text: '（1）案卷评查' });
+    // Each sub-heading has text under it: a bare one is never printed.
+    doc.sections[1]!.blocks.push(
+      { kind: 'subheading', level: 3, text: '2.规范执法' },
+      { kind: 'subheading', level: 4, text: '（1）案卷评查' },
+      { kind: 'paragraph', text: '评查行政执法案卷42卷。' },
+    );
     const { document, styles } = await xml(doc);
     for (const text of ['一、主要举措和成效', '（一）健全依法行政制度体系', '2.规范执法', '（1）案卷评查']) {
       expect(paragraphWith(document, text)).toContain('<w:pPr><w:keepNext/><w:keepLines/>');
