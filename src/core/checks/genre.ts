@@ -3,6 +3,8 @@
  * genre.request: a 报告 does not ask for approval (妥否，请批示 / 请予审批 / 特此请示): that belongs in a 请示.
  * basis.repealed: a repealed basis cited as current (《国家行政机关公文处理办法》, replaced by 《党政机关公文处理
  * 工作条例》 in 2012; the laws the 民法典 replaced in 2021). Both lists are data in templates/wording.json.
+ * genre.closing (advice): the closing formula 特此报告 placed before more body text, or written twice. A report
+ * without any closing formula is common and acceptable, and 特此汇报 is left as its writer chose.
  */
 import type { TextLine } from '../model/plainText';
 import { at, sentences, type RawFinding } from './context';
@@ -64,7 +66,54 @@ function repealedOfLine(line: TextLine, year: number): RawFinding[] {
   return findings;
 }
 
-/** Both rules of this file on one line of a report on `year` (null: unknown, then no basis is judged). */
+/** 特此报告 as a closing; "特此报告如下：" opens a report and is not one. */
+const CLOSING_FORMULA = /特此(?:报告|汇报)|专此报告/g;
+const NOT_CLOSING_AFTER = /^\s*(?:如下|[：:])/;
+/** Where the body ends even if the importer left the rest in it: an attachment or a 成文日期 of its own. */
+const BODY_END = /^\s*附件|^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日\s*$/;
+const BODY_KINDS = new Set(['heading', 'subheading', 'paragraph', 'table', 'closing']);
+
+/** Body text a reviewer would count as more report: a heading, or a sentence of some length (not a signature). */
+function isMoreBody(text: string, kind: string): boolean {
+  if (kind === 'heading' || kind === 'subheading') return text.trim().length > 0;
+  return /[。；！？]/.test(text) && (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 10;
+}
+
+/** genre.closing over the body and closing lines of a whole report (a rule across lines, so not per line). */
+export function closingOf(lines: readonly TextLine[]): RawFinding[] {
+  const body = lines.filter((l) => BODY_KINDS.has(l.kind));
+  const hits: Array<{ line: TextLine; index: number; from: number; to: number }> = [];
+  body.forEach((line, index) => {
+    if (!/此(?:报告|汇报)/.test(line.text)) return;
+    const quoted = quotedSpans(line.text);
+    for (const m of line.text.matchAll(CLOSING_FORMULA)) {
+      const to = m.index + m[0].length;
+      if (inSpans(quoted, m.index, to) || NOT_CLOSING_AFTER.test(line.text.slice(to))) continue;
+      hits.push({ line, index, from: m.index, to });
+    }
+  });
+  if (hits.length === 0) return [];
+  const findings: RawFinding[] = [];
+  hits.forEach((hit, i) => {
+    const { line, from, to } = hit;
+    const formula = line.text.slice(from, to);
+    // Body after the formula: the rest of its own line, then the following lines up to an attachment or a date.
+    let more = line.kind !== 'closing' && isMoreBody(line.text.slice(to).replace(/^[。！.，,\s]+/, ''), 'paragraph');
+    for (let k = hit.index + 1; !more && k < body.length; k++) {
+      const next = body[k]!;
+      if (BODY_END.test(next.text)) break;
+      if (next.kind !== 'closing') more = isMoreBody(next.text, next.kind);
+    }
+    if (more) {
+      findings.push(at('genre.closing', 'info', `“${formula}”是报告的结束语，应放在正文最后；它后面还有正文内容，请把它移到正文末尾。`, line, from, to));
+    } else if (i < hits.length - 1) {
+      findings.push(at('genre.closing', 'info', `结束语“${formula}”重复出现，只在正文最后保留一处即可，请删去这一处。`, line, from, to));
+    }
+  });
+  return findings;
+}
+
+/** genre.request and basis.repealed on one line of a report on `year` (null: unknown, then no basis is judged). */
 export function genreOfLine(line: TextLine, year: number | null): RawFinding[] {
   const findings = requestOfLine(line);
   if (year !== null) findings.push(...repealedOfLine(line, year));

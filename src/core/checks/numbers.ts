@@ -1,7 +1,9 @@
 /**
  * number.form (checks.md "Language", GB/T 15835-2011): a two-digit year ("23年3月" for 2023年3月), "8月1号"
  * for 8月1日, a range that drops the first unit ("15～30%" for 15%～30%, "3～5万" for 3万～5万), full-width
- * digits, a decimal without its leading 0, figures mixed with 千/百 ("5千余份"). Each with its fix.
+ * digits, a decimal without its leading 0, Chinese numerals and figures mixed in one count ("5千余份", "二十3",
+ * "3十", "10几" for 十几). Each with its fix. Only numerals next to a figure are judged, so fixed expressions
+ * written in Chinese numerals (一是, 十四五, 三重一大, 十九届三中全会) are never touched.
  */
 import type { TextLine } from '../model/plainText';
 import { at, type RawFinding } from './context';
@@ -16,6 +18,41 @@ const RANGE_UNIT = /(?<![\d.%％])(\d+(?:\.\d+)?)\s*([～~〜\-－—至到])\s*
 const BARE_DECIMAL = /(?<=^|[\u4e00-\u9fff，。；：、（\s])[.．](\d+)(?=%|％|[\u4e00-\u9fff])/g;
 /** "5千余份", "3百人": 千 and 百 written after figures (千米, 千克, 千瓦, 百分 are units, not numbers). */
 const MIXED = /(?<![\d.])(\d+(?:\.\d+)?)(千|百)(?![米克瓦伏帕焦卡分兆字])/g;
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUMERAL = '一二三四五六七八九十百千万零〇两';
+/** "二十3", "十5": tens in Chinese, units in a figure (not part of a longer Chinese number such as 一百二十). */
+const TENS_FIGURE = new RegExp(`(?<![${CN_NUMERAL}\\d.])([二三四五六七八九]?)十(\\d)(?![\\d.．])`, 'g');
+/** "3十", "2十5": a figure before 十 (十佳, 十大, 十强 are names of awards and lists, not counts). */
+const FIGURE_TENS = /(?<![\d.．])([1-9])十(\d)?(?![\d.．佳大强全美足字])/g;
+/** "10几", "几10": a rough count with 几 is written in Chinese numerals (十几, 几十, 几百). */
+const FIGURE_JI = /(?<![\d.．])(\d{2,5})几(?![乎率何经度])|几(10|100|1000|10000)(?![\d.．])/g;
+const CN_TENS = ['', '十', '二十', '三十', '四十', '五十', '六十', '七十', '八十', '九十'];
+const CN_POWER: Record<string, string> = { '10': '十', '100': '百', '1000': '千', '10000': '万' };
+
+/** "10几" → "十几", "20几" → "二十几", "100几" → "一百几"; null for a figure with no such reading (15几). */
+function roughOf(figure: string): string | null {
+  const n = Number(figure);
+  if (n % 10 === 0 && n >= 10 && n <= 90) return `${CN_TENS[n / 10]}几`;
+  if (n === 100) return '一百几';
+  return null;
+}
+
+function mixedOfLine(line: TextLine, findings: RawFinding[]): void {
+  const text = line.text;
+  const push = (from: number, to: number, fixed: string) =>
+    findings.push(
+      at(RULE, 'warning', `同一个数里汉字数字和阿拉伯数字不能混用：“${text.slice(from, to)}”应写作“${fixed}”。`, line, from, to, { label: `改为“${fixed}”`, replacement: fixed }),
+    );
+  if (text.includes('十')) {
+    for (const m of text.matchAll(TENS_FIGURE)) push(m.index, m.index + m[0].length, String((m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + Number(m[2])));
+    for (const m of text.matchAll(FIGURE_TENS)) push(m.index, m.index + m[0].length, String(Number(m[1]) * 10 + Number(m[2] ?? 0)));
+  }
+  if (text.includes('几')) for (const m of text.matchAll(FIGURE_JI)) {
+    const fixed = m[1] ? roughOf(m[1]) : `几${CN_POWER[m[2]!]}`;
+    if (fixed) push(m.index, m.index + m[0].length, fixed);
+  }
+}
 
 function plausibleYear(yy: number): boolean {
   // A two-digit year in this report is this century's: 00–49.
@@ -57,6 +94,7 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
     const fixed = `0.${m[1]}`;
     findings.push(at(RULE, 'warning', `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
   }
+  mixedOfLine(line, findings);
   if (/[千百]/.test(text)) for (const m of text.matchAll(MIXED)) {
     const value = Number(m[1]) * (m[2] === '千' ? 1000 : 100);
     if (!Number.isInteger(value)) continue;

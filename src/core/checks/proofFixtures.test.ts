@@ -14,7 +14,7 @@ import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
 import { describeNeeding } from '../../../test/support/needs';
 
-const PROOF_RULES = new Set(['number.form', 'punct.range', 'punct.ellipsis', 'word.confusable', 'year.stale', 'genre.request', 'basis.repealed']);
+const PROOF_RULES = new Set(['number.form', 'punct.range', 'punct.ellipsis', 'word.confusable', 'year.stale', 'genre.request', 'genre.closing', 'basis.repealed']);
 
 function proofHits(doc: ReportDocument): string[] {
   const text = toPlainText(doc).text;

@@ -5,7 +5,7 @@
  */
 import type { TextLine } from '../model/plainText';
 import { perLine, type CheckContext, type RawFinding } from './context';
-import { genreOfLine } from './genre';
+import { closingOf, genreOfLine } from './genre';
 import { marksOfLine } from './marks';
 import { numbersOfLine } from './numbers';
 import { relativeTimeOfLine } from './relativeTime';
@@ -23,5 +23,8 @@ function proofreadLine(year: number | null) {
 
 export function checkProofreading(ctx: CheckContext): RawFinding[] {
   // Fixes of relative time and repealed bases depend on the report year: one cache per year.
-  return perLine(`proofread@${ctx.year ?? ''}`, ctx.plain.lines.filter((l) => KINDS.has(l.kind)), proofreadLine(ctx.year));
+  const findings = perLine(`proofread@${ctx.year ?? ''}`, ctx.plain.lines.filter((l) => KINDS.has(l.kind)), proofreadLine(ctx.year));
+  // Where the closing formula stands depends on the lines after it: one cheap pass over the whole report.
+  findings.push(...closingOf(ctx.plain.lines));
+  return findings;
 }
