@@ -16,7 +16,7 @@ import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNum
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
-import type { ImportOptions, ImportResult, PartMapping } from './types';
+import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type ImportOptions, type ImportResult, type PartMapping } from './types';
 
 export { detectTemplate } from './meta';
 
@@ -253,6 +253,18 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
   return classifyHeading(text, template, year)?.confidence === 'alias';
 }
 
+/**
+ * A wholly bold, unnumbered paragraph is a part heading when it reads like one: short, no sentence in it,
+ * and its wording names a template part ("存在的问题、不足及原因"). A bold title ("…报告") is the title, and
+ * bold emphasis inside a part ("全年办理执法案件12件") names no part.
+ */
+function isBoldPartHeading(text: string, template: Template, year: number | null): boolean {
+  const body = text.replace(/[。：:]$/, '');
+  if (body.length > MAX_BOLD_HEADING || /[。；;！？，,：:]/.test(body) || /报告$/.test(body)) return false;
+  const guess = classifyHeading(body, template, year);
+  return guess !== undefined && !guess.weak;
+}
+
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
@@ -286,6 +298,11 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
     sections.push(current);
   };
   for (const t of body) {
+    // A table cell is never a heading, numbered or not: the table keeps its lines together.
+    if (styled.get(t) === TABLE_CELL) {
+      current.blocks.push({ kind: 'paragraph', text: t });
+      continue;
+    }
     const n = headingNumber(t);
     if (n && n.level === topLevel) {
       const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
@@ -315,7 +332,12 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
       continue;
     }
     const style = n ? undefined : styled.get(t);
-    if (style !== undefined && t.length <= 80) {
+    if (style === BOLD_HINT) {
+      if (isBoldPartHeading(t, template, year)) {
+        open(t);
+        continue;
+      }
+    } else if (style !== undefined && t.length <= 80) {
       if (style <= 1) open(t);
       else current.blocks.push({ kind: 'subheading', level: Math.min(4, style) as 2 | 3 | 4, text: t });
       continue;
