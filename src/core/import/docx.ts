@@ -129,8 +129,14 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   if (!isZip(bytes)) {
     return { ok: false, error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。' };
   }
-  const read = (await fastDocxText(bytes)) ?? (await mammothText(bytes));
+  const fast = await fastDocxText(bytes);
+  const read = fast ?? (await mammothText(bytes));
   if ('error' in read) return { ok: false, error: read.error };
+  if (!fast) {
+    // mammoth sees no outline levels: take the heading hints from the fast reader where it can still scan the file.
+    const hints = await fastDocxText(bytes, true);
+    for (const [text, level] of hints?.styledHeadings ?? []) if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
+  }
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importStructuredText(read.text, options, read.styledHeadings);
   return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;

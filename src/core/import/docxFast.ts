@@ -89,17 +89,22 @@ const TOKEN =
   /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"|<w:ilvl w:val="(\d+)"|<w:numId w:val="(\d+)"|<w:outlineLvl w:val="(\d+)"|<w:b(?:\s+w:val="([^"]*)")?\s*\/>|<w:rStyle w:val="([^"]*)"|<(\/?)w:(r|tbl)\b[^>]*?(\/?)>/g;
 
 
-export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefined> {
+/**
+ * `hintsOnly`: read even a file with the unusual features above, for its heading hints alone (outline
+ * levels, bold, table cells), which mammoth does not give; its text then still comes from mammoth.
+ */
+export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promise<DocxText | undefined> {
   try {
     const entries = centralDirectory(bytes);
     const main = entries?.get('word/document.xml');
     if (!entries || !main) return undefined;
     const xml = await readEntry(bytes, main);
-    if (xml === undefined || UNUSUAL.test(xml) || !xml.includes('<w:body')) return undefined;
+    if (xml === undefined || (!hintsOnly && UNUSUAL.test(xml)) || !xml.includes('<w:body')) return undefined;
     const stylesEntry = entries.get('word/styles.xml');
     const stylesXml = stylesEntry ? ((await readEntry(bytes, stylesEntry)) ?? '') : '';
     const styles = headingStyles(stylesXml);
-    const formatting = await readStyleFormatting(stylesXml);
+    // Style formatting matters only to paragraphs and runs that name a style (and costs the XML parser's load).
+    const formatting = await readStyleFormatting(/<w:[pr]Style\b/.test(xml) ? stylesXml : '');
     // Automatic numbering, read only when the document or its styles use it.
     const numberingEntry = entries.get('word/numbering.xml');
     const numbered = numberingEntry && (xml.includes('<w:numPr') || stylesXml.includes('<w:numPr'));

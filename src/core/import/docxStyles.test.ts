@@ -156,6 +156,32 @@ describe('part headings marked only by formatting', () => {
     expect(r.doc.sections.find((s) => s.part === 'measures')!.blocks[0]).toMatchObject({ kind: 'subheading', text: '（一）推进严格规范公正文明执法' });
   });
 
+  it('keeps outline-level headings when a symbol sends the file to mammoth', async () => {
+    const bytes = await buildDocx(
+      [
+        { text: '云台镇2025年度法治政府建设情况报告' },
+        { text: '2025年，云台镇依法行政。现将有关情况报告如下：' },
+        { text: '围绕中心工作推进依法行政', outline: 0 },
+        { text: '', raw: '<w:p><w:r><w:t xml:space="preserve">完成事项</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>审查合同8份。</w:t></w:r></w:p>' },
+        { text: '工作中的短板', outline: 0 },
+        { text: '执法力量不足。' },
+        { text: '下一步打算', outline: 0 },
+        { text: '充实执法力量。' },
+        { text: '云台镇人民政府' },
+        { text: '2026年1月10日' },
+      ],
+      undefined,
+    );
+    expect(await fastDocxText(bytes)).toBeUndefined();
+    const r = await importDocx(bytes);
+    if (!r.ok) throw new Error(r.error);
+    expect(headed(r)).toEqual([
+      ['围绕中心工作推进依法行政', 'measures'],
+      ['工作中的短板', 'shortcomings'],
+      ['下一步打算', 'plans'],
+    ]);
+  });
+
   it('marks the same paragraphs whether the fast reader or mammoth reads the file', async () => {
     const bytes = await numberedDocxFromText(`
       标题
