@@ -106,6 +106,8 @@ describe('part headings marked only by formatting', () => {
         bold('全年办理执法案件12件，结案率100%。'),
         bold('着力解决群众反映强烈的问题'),
         { text: '整治占道经营23处。' },
+        bold('特色做法'),
+        { text: '推行“板凳会”调解。' },
         { text: '', raw: table },
         bold('下一步工作打算'),
         { text: '完善执法制度。' },
@@ -126,6 +128,7 @@ describe('part headings marked only by formatting', () => {
     expect(texts).toContain('一是加强领导。镇党委专题研究法治工作3次。');
     expect(texts).toContain('全年办理执法案件12件，结案率100%。');
     expect(texts).toContain('着力解决群众反映强烈的问题');
+    expect(texts).toContain('特色做法');
     // The table with a bold "存在的问题" header stays one table inside its part.
     expect(measures.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
   });
@@ -138,6 +141,8 @@ describe('part headings marked only by formatting', () => {
       @0 主要举措和成效
       @1 推进严格规范公正文明执法
       开展执法检查15次。
+      @b 落实第一责任人职责
+      各村书记签订法治建设责任书。
       @0 党政主要负责人履行推进法治建设第一责任人职责情况
       镇党委书记带头学法4次。
       @b 存在的困难和问题
@@ -153,7 +158,10 @@ describe('part headings marked only by formatting', () => {
       ['存在的困难和问题', 'shortcomings'],
       ['明年工作计划', 'plans'],
     ]);
-    expect(r.doc.sections.find((s) => s.part === 'measures')!.blocks[0]).toMatchObject({ kind: 'subheading', text: '（一）推进严格规范公正文明执法' });
+    const measures = r.doc.sections.find((s) => s.part === 'measures')!;
+    expect(measures.blocks[0]).toMatchObject({ kind: 'subheading', text: '（一）推进严格规范公正文明执法' });
+    // A bold line with only a telling word, among numbered parts, is a sub-point of the part it stands in.
+    expect(measures.blocks.map((b) => b.text)).toContain('落实第一责任人职责');
   });
 
   it('keeps outline-level headings when a symbol sends the file to mammoth', async () => {

@@ -258,11 +258,16 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
  * and its wording names a template part ("存在的问题、不足及原因"). A bold title ("…报告") is the title, and
  * bold emphasis inside a part ("全年办理执法案件12件") names no part.
  */
-function isBoldPartHeading(text: string, template: Template, year: number | null): boolean {
+function isBoldPartHeading(text: string, template: Template, year: number | null, context: { numberedParts: boolean; currentHeading: string }): boolean {
   const body = text.replace(/[。：:]$/, '');
   if (body.length > MAX_BOLD_HEADING || /[。；;！？，,：:]/.test(body) || /报告$/.test(body)) return false;
   const guess = classifyHeading(body, template, year);
-  return guess !== undefined && !guess.weak;
+  if (!guess || guess.weak) return false;
+  if (guess.confidence === 'alias') return true;
+  // A telling word alone ("落实第一责任人职责", "特色做法") is as likely a bold sub-point: it heads a part only
+  // where the parts themselves are unnumbered, and not when it names the part it already stands in.
+  if (context.numberedParts) return false;
+  return !context.currentHeading || classifyHeading(context.currentHeading, template, year)?.part.id !== guess.part.id;
 }
 
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
@@ -288,6 +293,8 @@ function joinBareNumbers(lines: readonly string[]): string[] {
 function buildSections(lines: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
   const body = joinBareNumbers(lines);
   const topLevel = chooseTopLevel(body, template, year);
+  // Parts headed by literal or Word numbers: a bold unnumbered line among them is more likely a sub-point.
+  const numberedParts = body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -333,7 +340,7 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
     }
     const style = n ? undefined : styled.get(t);
     if (style === BOLD_HINT) {
-      if (isBoldPartHeading(t, template, year)) {
+      if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
         continue;
       }
