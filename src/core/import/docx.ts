@@ -68,10 +68,11 @@ export function htmlToText(html: string): DocxText {
     const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
     if (text && text.length <= MAX_BOLD_HEADING && !styledHeadings.has(text)) styledHeadings.set(text, BOLD_HINT);
   }
-  // Table cells are never part headings (a header cell "存在的问题" heads a column).
+  // Table cells are never part headings (a header cell "存在的问题" heads a column), unless the same text is also a paragraph outside.
+  const outsideTexts = new Set([...outside.matchAll(/<(p|h[1-6]|li)\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((m) => decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim()));
   for (const m of inside.matchAll(/<(p|td|th)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
     const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
-    if (text && !styledHeadings.has(text)) styledHeadings.set(text, TABLE_CELL);
+    if (text && !styledHeadings.has(text) && !outsideTexts.has(text)) styledHeadings.set(text, TABLE_CELL);
   }
   const text = decodeEntities(
     cleaned

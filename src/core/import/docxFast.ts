@@ -112,6 +112,8 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
 
     const paragraphs: string[] = [];
     const styledHeadings = new Map<string, number>();
+    // Texts of paragraphs outside tables: a cell's text that is also a paragraph of its own is not marked.
+    const outside = new Set<string>();
     let current: string[] | undefined;
     let style: string | undefined;
     let ilvl: number | undefined;
@@ -148,6 +150,7 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
       const level = (style === undefined ? undefined : styles.get(style)) ?? (outlineLevel !== undefined && outlineLevel < 9 ? outlineLevel + 1 : undefined);
       // Table cells are never part headings: a bold or outlined header row is a table's, not the report's.
       // Paragraphs of the same text share one entry: a heading outside a table wins over a cell.
+      if (tableDepth === 0) outside.add(trimmed);
       const known = styledHeadings.get(trimmed);
       if (!trimmed || (known !== undefined && known !== TABLE_CELL)) {
         // the first reading stands
@@ -211,6 +214,7 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
       }
     }
     if (current) return undefined;
+    for (const [text, level] of styledHeadings) if (level === TABLE_CELL && outside.has(text)) styledHeadings.delete(text);
     return { text: paragraphs.join('\n'), styledHeadings };
   } catch {
     return undefined;

@@ -133,6 +133,32 @@ describe('part headings marked only by formatting', () => {
     expect(measures.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
   });
 
+  it('still finds a plain part heading whose words also head a table column', async () => {
+    const cell = (t: string) => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const table = `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr>${cell('存在的问题')}${cell('整改措施')}</w:tr><w:tr>${cell('台账不全')}${cell('补齐台账')}</w:tr></w:tbl>`;
+    const r = await importDocx(
+      await buildDocx(
+        [
+          { text: '桃源镇2025年度法治政府建设情况报告' },
+          { text: '2025年，桃源镇依法行政。现将有关情况报告如下：' },
+          { text: '主要举措和成效' },
+          { text: '去年督查发现的问题已整改如下。' },
+          { text: '', raw: table },
+          { text: '存在的问题' },
+          { text: '执法人员不足。' },
+          { text: '桃源镇人民政府' },
+          { text: '2026年1月5日' },
+        ],
+        undefined,
+      ),
+    );
+    if (!r.ok) throw new Error(r.error);
+    // Hints are keyed by text, so the cell cannot be told from the heading here: the heading must win.
+    const last = r.doc.sections.filter((s) => s.heading).at(-1)!;
+    expect([last.heading, last.part]).toEqual(['存在的问题', 'shortcomings']);
+    expect(last.blocks.map((b) => b.text)).toEqual(['执法人员不足。']);
+  });
+
   it('reads a report with both numbered and bold-only part headings', async () => {
     const r = await parts(`
       荷塘镇关于2025年法治政府建设情况的报告
@@ -207,5 +233,8 @@ describe('part headings marked only by formatting', () => {
     expect(html.styledHeadings.get('存在的问题')).toBe(BOLD_HINT);
     expect(html.styledHeadings.has('一是加强领导。镇党委专题研究。')).toBe(false);
     expect(html.styledHeadings.get('下一步打算')).toBe(TABLE_CELL);
+    // A cell whose text is also a paragraph of its own is left unmarked: that paragraph may be a heading.
+    const both = htmlToText('<table><tr><td><p>存在的问题</p></td></tr></table><p>存在的问题</p><p>执法力量不足。</p>');
+    expect(both.styledHeadings.has('存在的问题')).toBe(false);
   });
 });
