@@ -5,7 +5,7 @@
  *     "parts": [template part ids that must be found], "must": [rule ids that must be reported],
  *     "mustNotErrors": true | false }
  * A report is a .txt (any encoding the importer reads), .html, .doc/.wps, or "<slug>.docx-source.txt": a
- * description turned into a .docx with Word's automatic numbering (test/support/numberedDocx.ts).
+ * description turned into a .docx with Word's automatic numbering, outline levels or bold (test/support/numberedDocx.ts).
  * `npm run corpus` prints the results; test/corpus.test.ts fails on a miss or a false error.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -3,6 +3,9 @@
  * text description for the tests and the corpus: a line "@0 主要举措和成效" is a paragraph numbered at
  * level 0 of list 1, "@1 …" at level 1, "@s1 …" a paragraph of style Heading1 (numbered by its style);
  * other lines are plain paragraphs. The numbering is the one Chinese Word offers: 一、 （一） 1. （1）.
+ * Headings marked by formatting alone: "@o0 …" a paragraph with its own outline level 0, "@t …" one of the
+ * custom style "一级标题" (outline level 0 through its basedOn chain), "@b …" a wholly bold paragraph,
+ * "@b 一是加强领导。|其余文字" bold only before the "|", "@k …" bold through the character style "Strong".
  */
 import JSZip from 'jszip';
 
@@ -11,6 +14,12 @@ export interface NumberedParagraph {
   numId?: string;
   ilvl?: number;
   style?: string;
+  /** Own w:outlineLvl in the paragraph's pPr. */
+  outline?: number;
+  /** Runs: text and whether each is bold (direct w:b) or bold by the character style "Strong". */
+  runs?: { text: string; bold?: boolean; charStyle?: string }[];
+  /** Body XML written as is instead of a paragraph (a table). */
+  raw?: string;
 }
 
 export interface LevelDef {
@@ -76,15 +85,31 @@ export function stylesXml(numbered: boolean): string {
     `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:pPr>` +
     (numbered ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr>` : '') +
     `<w:outlineLvl w:val="${ilvl}"/></w:pPr></w:style>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${NS}>${style('Heading1', 'heading 1', 0)}${style('Heading2', 'heading 2', 1)}</w:styles>`;
+  // Chinese templates often carry a custom "一级标题" whose outline level comes from the style it is based on.
+  const custom =
+    `<w:style w:type="paragraph" w:styleId="a4"><w:name w:val="标题基础"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="一级标题"/><w:basedOn w:val="a4"/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>` +
+    `<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${NS}>${style('Heading1', 'heading 1', 0)}${style('Heading2', 'heading 2', 1)}${custom}</w:styles>`;
 }
 
 export async function buildDocx(paragraphs: NumberedParagraph[], numbering: string | undefined, styles = stylesXml(false)): Promise<Uint8Array> {
   const body = paragraphs
     .map((p) => {
+      if (p.raw !== undefined) return p.raw;
       const ppr =
-        (p.style ? `<w:pStyle w:val="${p.style}"/>` : '') + (p.numId !== undefined ? `<w:numPr><w:ilvl w:val="${p.ilvl ?? 0}"/><w:numId w:val="${p.numId}"/></w:numPr>` : '');
-      return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(p.text)}</w:t></w:r></w:p>`;
+        (p.style ? `<w:pStyle w:val="${p.style}"/>` : '') +
+        (p.numId !== undefined ? `<w:numPr><w:ilvl w:val="${p.ilvl ?? 0}"/><w:numId w:val="${p.numId}"/></w:numPr>` : '') +
+        (p.outline !== undefined ? `<w:outlineLvl w:val="${p.outline}"/>` : '') +
+        // The paragraph mark is bold in every paragraph, as Word leaves it after a bold line: it formats no text.
+        '<w:rPr><w:b/></w:rPr>';
+      const runs = (p.runs ?? [{ text: p.text }])
+        .map((r) => {
+          const rpr = (r.charStyle ? `<w:rStyle w:val="${r.charStyle}"/>` : '') + (r.bold ? '<w:b/><w:bCs/>' : '');
+          return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
+        })
+        .join('');
+      return `<w:p><w:pPr>${ppr}</w:pPr>${runs}</w:p>`;
     })
     .join('');
   const zip = new JSZip();
@@ -113,6 +138,15 @@ export function numberedDocxFromText(description: string): Promise<Uint8Array> {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line): NumberedParagraph => {
+      const f = /^@(o\d|t|b|k)\s+(.*)$/.exec(line);
+      if (f) {
+        const text = f[2]!;
+        if (f[1]![0] === 'o') return { text, outline: Number(f[1]![1]) };
+        if (f[1] === 't') return { text, style: 'a5' };
+        if (f[1] === 'k') return { text, runs: [{ text, charStyle: 'Strong' }] };
+        const [bold, plain] = text.split('|');
+        return { text: text.replace('|', ''), runs: [{ text: bold!, bold: true }, ...(plain ? [{ text: plain }] : [])] };
+      }
       const m = /^@(s?)(\d)\s+(.*)$/.exec(line);
       if (!m) return { text: line };
       if (m[1]) return { text: m[3]!, style: `Heading${Number(m[2])}` };

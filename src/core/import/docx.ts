@@ -8,7 +8,7 @@ import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText } from './docxFast';
 import { importStructuredText } from './text';
-import type { DocxText, ImportOptions, ImportResult } from './types';
+import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText, type ImportOptions, type ImportResult } from './types';
 
 /** Real reports are well under 5 MB even with photos; a bigger file is not a report. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -27,6 +27,28 @@ function decodeEntities(text: string): string {
 
 export type { DocxText } from './types';
 
+/** The HTML split into what lies outside every table and what lies inside one (nested ones included). */
+function splitTables(html: string): { outside: string; inside: string } {
+  let depth = 0;
+  let outside = '';
+  let inside = '';
+  let at = 0;
+  for (const m of html.matchAll(/<(\/?)table\b[^>]*>/gi)) {
+    if (m[1]) {
+      if (depth > 0 && --depth === 0) {
+        inside += html.slice(at, m.index);
+        at = m.index + m[0].length;
+      }
+    } else if (depth++ === 0) {
+      outside += html.slice(at, m.index);
+      at = m.index + m[0].length;
+    }
+  }
+  if (depth === 0) outside += html.slice(at);
+  else inside += html.slice(at);
+  return { outside, inside };
+}
+
 /** mammoth's HTML → one line per paragraph, heading, list item or table cell. */
 export function htmlToText(html: string): DocxText {
   const styledHeadings = new Map<string, number>();
@@ -37,6 +59,20 @@ export function htmlToText(html: string): DocxText {
   for (const m of cleaned.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi)) {
     const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
     if (text && !styledHeadings.has(text)) styledHeadings.set(text, Number(m[1]));
+  }
+  // A paragraph that is wholly bold (mammoth: <strong> runs only), outside tables: a hint the text importer weighs by wording.
+  const { outside, inside } = splitTables(cleaned);
+  for (const m of outside.matchAll(/<p>([\s\S]*?)<\/p>/gi)) {
+    const inner = m[1]!;
+    if (!/<strong>/i.test(inner) || /\S/.test(inner.replace(/<strong>[\s\S]*?<\/strong>/gi, '').replace(/<[^>]+>/g, ''))) continue;
+    const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
+    if (text && text.length <= MAX_BOLD_HEADING && !styledHeadings.has(text)) styledHeadings.set(text, BOLD_HINT);
+  }
+  // Table cells are never part headings (a header cell "存在的问题" heads a column), unless the same text is also a paragraph outside.
+  const outsideTexts = new Set([...outside.matchAll(/<(p|h[1-6]|li)\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((m) => decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim()));
+  for (const m of inside.matchAll(/<(p|td|th)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
+    const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
+    if (text && !styledHeadings.has(text) && !outsideTexts.has(text)) styledHeadings.set(text, TABLE_CELL);
   }
   const text = decodeEntities(
     cleaned
@@ -94,8 +130,14 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   if (!isZip(bytes)) {
     return { ok: false, error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。' };
   }
-  const read = (await fastDocxText(bytes)) ?? (await mammothText(bytes));
+  const fast = await fastDocxText(bytes);
+  const read = fast ?? (await mammothText(bytes));
   if ('error' in read) return { ok: false, error: read.error };
+  if (!fast) {
+    // mammoth sees no outline levels: take the heading hints from the fast reader where it can still scan the file.
+    const hints = await fastDocxText(bytes, true);
+    for (const [text, level] of hints?.styledHeadings ?? []) if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
+  }
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importStructuredText(read.text, options, read.styledHeadings);
   return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;

@@ -7,7 +7,8 @@
  * caller uses mammoth, which stays the reference (the tests compare both).
  */
 import { NumberingCounter, readNumbering } from './docxNumbering';
-import type { DocxText } from './types';
+import { isOn, readStyleFormatting } from './docxStyles';
+import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText } from './types';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -85,18 +86,25 @@ function headingStyles(styles: string): Map<string, number> {
 }
 
 const TOKEN =
-  /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"|<w:ilvl w:val="(\d+)"|<w:numId w:val="(\d+)"/g;
+  /<w:p\b[^>]*?(\/?)>|<\/w:p>|<w:t\b[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:(tab|br|cr|noBreakHyphen|softHyphen)\b([^>]*)\/>|<w:pStyle w:val="([^"]*)"|<w:ilvl w:val="(\d+)"|<w:numId w:val="(\d+)"|<w:outlineLvl w:val="(\d+)"|<w:b(?:\s+w:val="([^"]*)")?\s*\/>|<w:rStyle w:val="([^"]*)"|<(\/?)w:(r|tbl)\b[^>]*?(\/?)>/g;
 
-export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefined> {
+
+/**
+ * `hintsOnly`: read even a file with the unusual features above, for its heading hints alone (outline
+ * levels, bold, table cells), which mammoth does not give; its text then still comes from mammoth.
+ */
+export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promise<DocxText | undefined> {
   try {
     const entries = centralDirectory(bytes);
     const main = entries?.get('word/document.xml');
     if (!entries || !main) return undefined;
     const xml = await readEntry(bytes, main);
-    if (xml === undefined || UNUSUAL.test(xml) || !xml.includes('<w:body')) return undefined;
+    if (xml === undefined || (!hintsOnly && UNUSUAL.test(xml)) || !xml.includes('<w:body')) return undefined;
     const stylesEntry = entries.get('word/styles.xml');
     const stylesXml = stylesEntry ? ((await readEntry(bytes, stylesEntry)) ?? '') : '';
     const styles = headingStyles(stylesXml);
+    // Style formatting matters only to paragraphs and runs that name a style (and costs the XML parser's load).
+    const formatting = await readStyleFormatting(/<w:[pr]Style\b/.test(xml) ? stylesXml : '');
     // Automatic numbering, read only when the document or its styles use it.
     const numberingEntry = entries.get('word/numbering.xml');
     const numbered = numberingEntry && (xml.includes('<w:numPr') || stylesXml.includes('<w:numPr'));
@@ -104,26 +112,75 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
 
     const paragraphs: string[] = [];
     const styledHeadings = new Map<string, number>();
+    // Texts of paragraphs outside tables: a cell's text that is also a paragraph of its own is not marked.
+    const outside = new Set<string>();
     let current: string[] | undefined;
     let style: string | undefined;
     let ilvl: number | undefined;
     let numId: string | undefined;
+    let outline: number | undefined;
+    // Bold is judged run by run: a paragraph is "wholly bold" when every run that has text is bold.
+    let inRun = false;
+    let runBold: boolean | undefined;
+    let runStyle: string | undefined;
+    let runHasText = false;
+    let allBold = true;
+    let anyBoldText = false;
+    let tableDepth = 0;
+    const endRun = () => {
+      if (inRun && runHasText) {
+        const bold = runBold ?? (runStyle === undefined ? undefined : formatting.bold.get(runStyle)) ?? (style === undefined ? undefined : formatting.bold.get(style)) ?? false;
+        if (bold) anyBoldText = true;
+        else allBold = false;
+      }
+      inRun = false;
+      runBold = undefined;
+      runStyle = undefined;
+      runHasText = false;
+    };
     const finish = () => {
+      endRun();
       const numbering = counter.empty ? undefined : counter.resolve(numId, ilvl, style);
       const label = numbering ? counter.next(numbering.numId, numbering.ilvl) : '';
       const text = label + (current ?? []).join('');
       paragraphs.push(text);
-      const level = style === undefined ? undefined : styles.get(style);
       const trimmed = text.trim();
-      if (level !== undefined && trimmed && !styledHeadings.has(trimmed)) styledHeadings.set(trimmed, level);
+      // Word shows a paragraph as a heading by its heading style, or else by its outline level (own or its style's).
+      const outlineLevel = outline ?? (style === undefined ? undefined : formatting.outline.get(style));
+      const level = (style === undefined ? undefined : styles.get(style)) ?? (outlineLevel !== undefined && outlineLevel < 9 ? outlineLevel + 1 : undefined);
+      // Table cells are never part headings: a bold or outlined header row is a table's, not the report's.
+      // Paragraphs of the same text share one entry: a heading outside a table wins over a cell.
+      if (tableDepth === 0) outside.add(trimmed);
+      const known = styledHeadings.get(trimmed);
+      if (!trimmed || (known !== undefined && known !== TABLE_CELL)) {
+        // the first reading stands
+      } else if (tableDepth > 0) {
+        if (known === undefined) styledHeadings.set(trimmed, TABLE_CELL);
+      } else if (level !== undefined) {
+        styledHeadings.set(trimmed, level);
+      } else if (allBold && anyBoldText && trimmed.length <= MAX_BOLD_HEADING) {
+        styledHeadings.set(trimmed, BOLD_HINT);
+      }
       current = undefined;
       style = undefined;
       ilvl = undefined;
       numId = undefined;
+      outline = undefined;
+      allBold = true;
+      anyBoldText = false;
     };
     for (const m of xml.matchAll(TOKEN)) {
       const token = m[0];
-      if (token.startsWith('<w:p') && !token.startsWith('<w:pS')) {
+      if (m[12] !== undefined) {
+        if (m[12] === 'tbl') {
+          if (m[13] !== '/') tableDepth = Math.max(0, tableDepth + (m[11] === '/' ? -1 : 1));
+        } else if (m[11] === '/') {
+          endRun();
+        } else if (current) {
+          endRun();
+          inRun = m[13] !== '/';
+        }
+      } else if (token.startsWith('<w:p') && !token.startsWith('<w:pS')) {
         if (current) return undefined; // nested paragraph: leave it to mammoth
         current = [];
         if (m[1] === '/') finish();
@@ -134,6 +191,7 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
         continue;
       } else if (m[2] !== undefined) {
         current.push(unescapeXml(m[2]));
+        if (m[2].trim()) runHasText = true;
       } else if (m[3] === 'tab') {
         current.push('\t');
       } else if ((m[3] === 'br' && !/w:type="(page|column)"/.test(m[4] ?? '')) || m[3] === 'cr') {
@@ -146,9 +204,17 @@ export async function fastDocxText(bytes: Uint8Array): Promise<DocxText | undefi
         ilvl = Number(m[6]);
       } else if (m[7] !== undefined) {
         numId = m[7];
+      } else if (m[8] !== undefined) {
+        outline = Number(m[8]);
+      } else if (token.startsWith('<w:b')) {
+        // Only a run's own bold counts; the paragraph mark's (in pPr) formats no text.
+        if (inRun) runBold = isOn(m[9]);
+      } else if (m[10] !== undefined) {
+        if (inRun) runStyle = m[10];
       }
     }
     if (current) return undefined;
+    for (const [text, level] of styledHeadings) if (level === TABLE_CELL && outside.has(text)) styledHeadings.delete(text);
     return { text: paragraphs.join('\n'), styledHeadings };
   } catch {
     return undefined;

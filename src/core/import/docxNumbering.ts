@@ -34,22 +34,22 @@ export interface NumberingDefinitions {
 
 type El = Element;
 
-function children(parent: El, name: string): El[] {
+export function children(parent: El, name: string): El[] {
   const out: El[] = [];
   for (let n = parent.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 1 && (n as El).localName === name && (n as El).namespaceURI === W) out.push(n as El);
   }
   return out;
 }
-const child = (parent: El, name: string): El | undefined => children(parent, name)[0];
-const val = (el: El | undefined): string | undefined => (el ? (el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined) || undefined : undefined);
+export const child = (parent: El, name: string): El | undefined => children(parent, name)[0];
+export const val = (el: El | undefined): string | undefined => (el ? (el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined) || undefined : undefined);
 const intVal = (el: El | undefined): number | undefined => {
   const v = val(el);
   const n = v === undefined ? NaN : Number(v);
   return Number.isFinite(n) ? n : undefined;
 };
 
-type Parser = typeof XmlParser;
+export type Parser = typeof XmlParser;
 
 /** The XML parser, loaded when a file first needs it: most files have no numbering, and every CLI run would pay its load. */
 export async function xmlParser(): Promise<Parser> {
@@ -58,7 +58,7 @@ export async function xmlParser(): Promise<Parser> {
 }
 
 /** An XML part as a DOM, or undefined when it is not well-formed (the caller then reads no numbering). */
-function parse(DOMParser: Parser, xml: string): Document | undefined {
+export function parse(DOMParser: Parser, xml: string): Document | undefined {
   let failed = false;
   const fail = () => {
     failed = true;

@@ -16,7 +16,7 @@ import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNum
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
-import type { ImportOptions, ImportResult, PartMapping } from './types';
+import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type ImportOptions, type ImportResult, type PartMapping } from './types';
 
 export { detectTemplate } from './meta';
 
@@ -253,6 +253,23 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
   return classifyHeading(text, template, year)?.confidence === 'alias';
 }
 
+/**
+ * A wholly bold, unnumbered paragraph is a part heading when it reads like one: short, no sentence in it,
+ * and its wording names a template part ("存在的问题、不足及原因"). A bold title ("…报告") is the title, and
+ * bold emphasis inside a part ("全年办理执法案件12件") names no part.
+ */
+function isBoldPartHeading(text: string, template: Template, year: number | null, context: { numberedParts: boolean; currentHeading: string }): boolean {
+  const body = text.replace(/[。：:]$/, '');
+  if (body.length > MAX_BOLD_HEADING || /[。；;！？，,：:]/.test(body) || /报告$/.test(body)) return false;
+  const guess = classifyHeading(body, template, year);
+  if (!guess || guess.weak) return false;
+  if (guess.confidence === 'alias') return true;
+  // A telling word alone ("落实第一责任人职责", "特色做法") is as likely a bold sub-point: it heads a part only
+  // where the parts themselves are unnumbered, and not when it names the part it already stands in.
+  if (context.numberedParts) return false;
+  return !context.currentHeading || classifyHeading(context.currentHeading, template, year)?.part.id !== guess.part.id;
+}
+
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
@@ -276,6 +293,8 @@ function joinBareNumbers(lines: readonly string[]): string[] {
 function buildSections(lines: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
   const body = joinBareNumbers(lines);
   const topLevel = chooseTopLevel(body, template, year);
+  // Parts headed by literal or Word numbers: a bold unnumbered line among them is more likely a sub-point.
+  const numberedParts = body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -286,6 +305,11 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
     sections.push(current);
   };
   for (const t of body) {
+    // A table cell is never a heading, numbered or not: the table keeps its lines together.
+    if (styled.get(t) === TABLE_CELL) {
+      current.blocks.push({ kind: 'paragraph', text: t });
+      continue;
+    }
     const n = headingNumber(t);
     if (n && n.level === topLevel) {
       const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
@@ -315,7 +339,12 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
       continue;
     }
     const style = n ? undefined : styled.get(t);
-    if (style !== undefined && t.length <= 80) {
+    if (style === BOLD_HINT) {
+      if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
+        open(t);
+        continue;
+      }
+    } else if (style !== undefined && t.length <= 80) {
       if (style <= 1) open(t);
       else current.blocks.push({ kind: 'subheading', level: Math.min(4, style) as 2 | 3 | 4, text: t });
       continue;

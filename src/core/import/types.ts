@@ -27,6 +27,19 @@ export type ImportResult =
 /** A Word file's text, one line per paragraph, as either reader (fast or mammoth) gives it. */
 export interface DocxText {
   text: string;
-  /** Trimmed text of paragraphs styled as headings, with their level (1 = Heading 1). */
+  /**
+   * Trimmed text of paragraphs styled as headings or given an outline level, with their level
+   * (1 = Heading 1 / outline level 0), BOLD_HINT for a short paragraph that is wholly bold, TABLE_CELL
+   * for a table cell's paragraph (never a heading).
+   */
   styledHeadings: Map<string, number>;
 }
+
+/** A styledHeadings value: the paragraph is wholly bold and has no heading style — a part heading only if its wording names a part. */
+export const BOLD_HINT = 0;
+
+/** A wholly bold paragraph is a heading candidate only when short: a bold sentence is emphasis. */
+export const MAX_BOLD_HEADING = 40;
+
+/** A styledHeadings value: the paragraph is a table cell's — a header cell "存在的问题" heads a column, not a part. */
+export const TABLE_CELL = -1;
