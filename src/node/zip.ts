@@ -6,6 +6,7 @@
  * what was counted here: they read the same central directory entries, from the same offsets).
  */
 import { createInflateRaw } from 'node:zlib';
+import { centralRecords, endOfCentralDirectory, ZIP64_MARKER } from '../core/zip/centralDirectory';
 
 export interface ZipLimits {
   /** Text parts (.xml, .rels): what the importer parses into memory. */
@@ -24,9 +25,6 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const bombMessage = (what: string, limit: number) =>
@@ -62,38 +60,18 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefin
  * and what no report uses (ZIP64, encryption), is refused here.
  */
 export async function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string | null> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  const centralOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || centralOffset === 0xffffffff) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
-  if (count > limits.maxEntries) return `压缩包中的文件过多（${count} 个），不像是一份报告，未读取。`;
-  const names = new TextDecoder();
-  let at = centralOffset;
+  const end = endOfCentralDirectory(bytes);
+  if (!end) return null;
+  if (end.count === 0xffff || end.offset === ZIP64_MARKER) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
+  if (end.count > limits.maxEntries) return `压缩包中的文件过多（${end.count} 个），不像是一份报告，未读取。`;
+  // A damaged directory is the importer's to name; the records before the damage are still inspected.
+  const { records } = centralRecords(bytes, end);
   let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return null;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const offset = view.getUint32(at + 42, true);
-    const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
+  for (const { name, flags, method, compressedSize, offset, dataStart } of records) {
     if (flags & 1) return '这个文件设置了密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。';
-    if (compressedSize === 0xffffffff || offset === 0xffffffff) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
-    if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) continue;
-    const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + compressedSize));
+    if (compressedSize === ZIP64_MARKER || offset === ZIP64_MARKER) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
+    if (dataStart < 0) continue;
+    const data = bytes.subarray(dataStart, Math.min(bytes.length, dataStart + compressedSize));
     const isXml = /\.(xml|rels)$/i.test(name);
     const limit = Math.min(isXml ? limits.maxXmlBytes : limits.maxEntryBytes, limits.maxTotalBytes - total);
     let size: number | undefined;

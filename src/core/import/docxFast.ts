@@ -6,55 +6,29 @@
  * symbols, a zip feature not handled here, no 'deflate-raw' in this runtime — answers undefined and the
  * caller uses mammoth, which stays the reference (the tests compare both).
  */
+import { centralRecords, endOfCentralDirectory, ZIP64_MARKER, type CentralRecord } from '../zip/centralDirectory';
 import { NumberingCounter, readNumbering } from './docxNumbering';
 import { isOn, readStyleFormatting } from './docxStyles';
 import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText } from './types';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+type Entry = CentralRecord;
 
-interface Entry {
-  method: number;
-  compressedSize: number;
-  offset: number;
-}
-
+/** The entries by name; undefined for anything the fast path does not read (ZIP64, a damaged directory). */
 function centralDirectory(bytes: Uint8Array): Map<string, Entry> | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  const end = endOfCentralDirectory(bytes);
+  const directory = end && centralRecords(bytes, end);
+  if (!directory?.complete) return undefined;
   const entries = new Map<string, Entry>();
-  const names = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return undefined;
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const offset = view.getUint32(at + 42, true);
-    // ZIP64 markers: not handled here.
-    if (compressedSize === 0xffffffff || offset === 0xffffffff) return undefined;
-    entries.set(names.decode(bytes.subarray(at + 46, at + 46 + nameLength)), { method, compressedSize, offset });
-    at += 46 + nameLength + extraLength + commentLength;
+  for (const record of directory.records) {
+    if (record.compressedSize === ZIP64_MARKER || record.offset === ZIP64_MARKER) return undefined;
+    entries.set(record.name, record);
   }
   return entries;
 }
 
 async function readEntry(bytes: Uint8Array, entry: Entry): Promise<string | undefined> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL) return undefined;
-  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.dataStart < 0) return undefined;
+  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (data.length !== entry.compressedSize) return undefined;
   if (entry.method === 0) return new TextDecoder().decode(data);
   if (entry.method !== 8 || typeof DecompressionStream === 'undefined') return undefined;

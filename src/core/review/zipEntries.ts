@@ -5,6 +5,7 @@
  * deflated anew. Inflation uses DecompressionStream, which Node, Electron and Chromium all have.
  */
 import { crc32, type Deflater } from '../export/zip';
+import { centralRecords, endOfCentralDirectory, ZIP64_MARKER } from '../zip/centralDirectory';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -35,46 +36,22 @@ export interface ZipEntry {
 
 /** The entries of a zip, in the order of its central directory. Throws ZipError with a Chinese message. */
 export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipError('不是有效的 Word 文件（.docx 应是 zip 压缩包）。');
-  const count = view.getUint16(eocd + 10, true);
-  if (count > ZIP_LIMITS.entries) throw new ZipError('文件中的部件过多，不像是一份报告。');
-  let at = view.getUint32(eocd + 16, true);
-  const decoder = new TextDecoder();
+  const end = endOfCentralDirectory(bytes);
+  if (!end) throw new ZipError('不是有效的 Word 文件（.docx 应是 zip 压缩包）。');
+  if (end.count > ZIP_LIMITS.entries) throw new ZipError('文件中的部件过多，不像是一份报告。');
+  const { records, complete } = centralRecords(bytes, end);
+  if (!complete) throw new ZipError('Word 文件已损坏（目录不完整）。');
   const entries: ZipEntry[] = [];
   let total = 0;
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipError('Word 文件已损坏（目录不完整）。');
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const time = view.getUint16(at + 12, true);
-    const date = view.getUint16(at + 14, true);
-    const crc = view.getUint32(at + 16, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const externalAttributes = view.getUint32(at + 38, true);
-    const offset = view.getUint32(at + 42, true);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipError('不支持 ZIP64 格式的 Word 文件。');
-    if (flags & 1) throw new ZipError('Word 文件已加密，无法读取。');
-    if (method !== STORED && method !== DEFLATE) throw new ZipError('Word 文件使用了不支持的压缩方式。');
-    if (size > ZIP_LIMITS.entryBytes || (total += size) > ZIP_LIMITS.totalBytes) throw new ZipError('Word 文件解压后过大，不像是一份报告。');
-    const nameBytes = bytes.slice(at + 46, at + 46 + nameLength);
-    if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) throw new ZipError('Word 文件已损坏（部件头不完整）。');
-    const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
-    const raw = bytes.subarray(start, start + compressedSize);
-    if (raw.length !== compressedSize) throw new ZipError('Word 文件已损坏（内容被截断）。');
-    entries.push({ name: decoder.decode(nameBytes), method, crc, size, raw, nameBytes, flags: flags & UTF8_NAMES, time, date, externalAttributes });
-    at += 46 + nameLength + extraLength + commentLength;
+  for (const r of records) {
+    if (r.compressedSize === ZIP64_MARKER || r.size === ZIP64_MARKER || r.offset === ZIP64_MARKER) throw new ZipError('不支持 ZIP64 格式的 Word 文件。');
+    if (r.flags & 1) throw new ZipError('Word 文件已加密，无法读取。');
+    if (r.method !== STORED && r.method !== DEFLATE) throw new ZipError('Word 文件使用了不支持的压缩方式。');
+    if (r.size > ZIP_LIMITS.entryBytes || (total += r.size) > ZIP_LIMITS.totalBytes) throw new ZipError('Word 文件解压后过大，不像是一份报告。');
+    if (r.dataStart < 0) throw new ZipError('Word 文件已损坏（部件头不完整）。');
+    const raw = bytes.subarray(r.dataStart, r.dataStart + r.compressedSize);
+    if (raw.length !== r.compressedSize) throw new ZipError('Word 文件已损坏（内容被截断）。');
+    entries.push({ name: r.name, method: r.method, crc: r.crc, size: r.size, raw, nameBytes: r.nameBytes, flags: r.flags & UTF8_NAMES, time: r.time, date: r.date, externalAttributes: r.externalAttributes });
   }
   return entries;
 }
