@@ -3,7 +3,7 @@
  * are set once per unit and kept in the app's settings, so they sit behind one toolbar button instead of in
  * the toolbar itself, which then fits one row on a 1366-pixel office screen.
  */
-import { useEffect, useRef } from 'react';
+import { useMenuDetails } from './useMenuDetails';
 import type { ExportOptions } from '../../shared/ipc';
 
 const PROFILE_NAMES: Record<ExportOptions['fontProfile'], string> = {
@@ -18,27 +18,7 @@ interface Props {
 }
 
 export function ExportSettings({ options, onChange }: Props) {
-  const details = useRef<HTMLDetailsElement>(null);
-
-  // Closes like a menu: a click elsewhere or Esc (not the Esc that cancels an IME candidate).
-  useEffect(() => {
-    const closeOutside = (event: MouseEvent) => {
-      if (details.current?.open && !details.current.contains(event.target as Node)) details.current.open = false;
-    };
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.isComposing || event.keyCode === 229) return;
-      if (event.key === 'Escape' && details.current?.open) {
-        details.current.open = false;
-        details.current.querySelector('summary')?.focus();
-      }
-    };
-    document.addEventListener('mousedown', closeOutside);
-    document.addEventListener('keydown', closeOnEscape);
-    return () => {
-      document.removeEventListener('mousedown', closeOutside);
-      document.removeEventListener('keydown', closeOnEscape);
-    };
-  }, []);
+  const details = useMenuDetails();
 
   const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关', options.sealed ? '加盖印章' : ''].filter(Boolean).join('，');
   return (

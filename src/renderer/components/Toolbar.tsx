@@ -1,10 +1,11 @@
 /** The toolbar: buttons for the commands of the command table, the check's verdict and the block types. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CheckResult } from '../../core/checks/types';
 import type { ExportOptions } from '../../shared/ipc';
 import { titleOf, type Command, type CommandId } from '../commands';
 import type { SubheadingLevel } from '../nodes/SubheadingNode';
 import { ExportSettings } from './ExportSettings';
+import { useMenuDetails } from './useMenuDetails';
 
 /** The toolbar's 检查 button also tells, at a glance, whether the report can be handed in. */
 function checkLabel(result: CheckResult | null): string {
@@ -15,25 +16,7 @@ function checkLabel(result: CheckResult | null): string {
 
 /** A toolbar button that opens a short list of commands; closes like a menu (click elsewhere, Esc, a choice). */
 function MenuButton({ label, children }: { label: string; children: ReactNode }) {
-  const details = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const closeOutside = (event: MouseEvent) => {
-      if (details.current?.open && !details.current.contains(event.target as Node)) details.current.open = false;
-    };
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.isComposing || event.keyCode === 229) return;
-      if (event.key === 'Escape' && details.current?.open) {
-        details.current.open = false;
-        details.current.querySelector('summary')?.focus();
-      }
-    };
-    document.addEventListener('mousedown', closeOutside);
-    document.addEventListener('keydown', closeOnEscape);
-    return () => {
-      document.removeEventListener('mousedown', closeOutside);
-      document.removeEventListener('keydown', closeOnEscape);
-    };
-  }, []);
+  const details = useMenuDetails();
   return (
     <details className="export-settings toolbar-menu" ref={details}>
       <summary>{label}</summary>
