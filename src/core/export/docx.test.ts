@@ -56,6 +56,14 @@ function paragraphWith(documentXml: string, text: string): string {
   return found;
 }
 
+/** The page and its text block, in twips, from the section properties the exporter wrote. */
+function sectionGeometry(document: string): { width: number; height: number; textWidth: number; textHeight: number } {
+  const attr = (element: string, name: string) => Number(new RegExp(`<w:${element} [^>]*w:${name}="(-?\\d+)"`).exec(document)![1]);
+  const width = attr('pgSz', 'w');
+  const height = attr('pgSz', 'h');
+  return { width, height, textWidth: width - attr('pgMar', 'left') - attr('pgMar', 'right'), textHeight: height - attr('pgMar', 'top') - attr('pgMar', 'bottom') };
+}
+
 describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
   it('is A4 with the standard margins and footer distance', async () => {
     const { document } = await xml(report());
@@ -66,11 +74,16 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
   it('has Word’s own 22 × 28 grid in the section, so 页面设置 shows 22 行 28 字', async () => {
     const { document } = await xml(report());
     expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>');
-    // 28 characters of 16 + charSpace/4096 pt fit the 442.2 pt line; −848 would not.
-    expect(28 * (16 - 849 / 4096)).toBeLessThanOrEqual(442.2);
-    expect(28 * (16 - 848 / 4096)).toBeGreaterThan(442.2);
-    expect(22 * 579).toBeLessThanOrEqual(12756);
-    expect(23 * 579).toBeGreaterThan(12756);
+    // From the section as written: 28 characters of 16 + charSpace/4096 pt fit the text width, and not one more
+    // step of charSpace; 22 lines of linePitch fit the text height, 23 do not.
+    const { width, height, textWidth, textHeight } = sectionGeometry(document);
+    expect([width, height]).toEqual([11906, 16838]); // A4
+    const grid = /<w:docGrid [^>]*w:linePitch="(\d+)" w:charSpace="(-?\d+)"/.exec(document)!;
+    const [linePitch, charSpace] = [Number(grid[1]), Number(grid[2])];
+    expect(28 * (16 + charSpace / 4096)).toBeLessThanOrEqual(textWidth / 20);
+    expect(28 * (16 + (charSpace + 1) / 4096)).toBeGreaterThan(textWidth / 20);
+    expect(22 * linePitch).toBeLessThanOrEqual(textHeight);
+    expect(23 * linePitch).toBeGreaterThan(textHeight);
   });
 
   it('states the layout instead of snapping to the grid: exact 579-twip lines, no widow control, Word’s CJK/digit gaps as LibreOffice sets them', async () => {
@@ -89,9 +102,13 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
 
   it('narrows body characters to 15.7 pt so 28 fit Word’s line and LibreOffice’s', async () => {
     const { document } = await xml(report());
-    expect(paragraphWith(document, '全年开展法治培训')).toContain('<w:spacing w:val="-6"/><w:sz w:val="32"/>');
-    expect(28 * 15.7).toBeLessThanOrEqual(28 * 15.732); // LibreOffice trims the line to 28 cells of 15.73 pt
-    expect(29 * 15.7).toBeGreaterThan(442.2);
+    const body = paragraphWith(document, '全年开展法治培训');
+    expect(body).toContain('<w:spacing w:val="-6"/><w:sz w:val="32"/>');
+    // The character as written (half-points, twentieths of a point): 28 fit the text width, 29 do not.
+    const advance = Number(/<w:sz w:val="(\d+)"/.exec(body)![1]) / 2 + Number(/<w:spacing w:val="(-?\d+)"/.exec(body)![1]) / 20;
+    const { textWidth } = sectionGeometry(document);
+    expect(28 * advance).toBeLessThanOrEqual(textWidth / 20);
+    expect(29 * advance).toBeGreaterThan(textWidth / 20);
   });
 
   it('gives the Normal style 16 pt, from which Word and LibreOffice derive the grid’s character pitch', async () => {
