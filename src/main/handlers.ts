@@ -217,19 +217,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'report:exportDocx'({ doc, options, suggestedName }) {
-      let suggested = safeName(suggestedName, '.docx');
-      for (;;) {
-        const chosen = await deps.dialogs.exportDocx(suggested);
-        if (!chosen) return ipcOk(null);
-        const path = withExtension(chosen, '.docx');
-        if (await isOpenInWord(path)) {
-          return ipcError(`“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`);
-        }
-        const bytes = await exportDocx(doc, options, nodeDeflater);
-        await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
-        suggested = basename(path);
-        return ipcOk({ name: suggested });
+      const chosen = await deps.dialogs.exportDocx(safeName(suggestedName, '.docx'));
+      if (!chosen) return ipcOk(null);
+      const path = withExtension(chosen, '.docx');
+      if (await isOpenInWord(path)) {
+        return ipcError(`“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`);
       }
+      const bytes = await exportDocx(doc, options, nodeDeflater);
+      await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
+      return ipcOk({ name: basename(path) });
     },
 
     async 'report:exportPdf'({ suggestedName }) {

@@ -83,11 +83,6 @@ export function htmlToText(html: string): DocxText {
   return { text, styledHeadings };
 }
 
-/** Kept for callers that only want the text. */
-export function htmlToLines(html: string): string {
-  return htmlToText(html).text;
-}
-
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

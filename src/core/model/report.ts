@@ -143,11 +143,6 @@ export function newSectionKey(doc: Pick<ReportDocument, 'sections'>, base = 's')
   }
 }
 
-/** Body text of a section: its blocks joined by newlines (sub-headings included, part heading not). */
-export function sectionBodyText(section: Section): string {
-  return section.blocks.map((b) => b.text).join('\n');
-}
-
 /** True when a section has any non-blank body text. */
 export function sectionHasText(section: Section): boolean {
   return section.blocks.some((b) => (b.kind === 'paragraph' || b.kind === 'table') && b.text.trim() !== '');

@@ -6,7 +6,7 @@
 import townshipJson from '../../../templates/township.json';
 import departmentJson from '../../../templates/department.json';
 import dutyJson from '../../../templates/duty.json';
-import { TemplateSchema, type Part, type Template } from './schema';
+import { TemplateSchema, type Template } from './schema';
 
 export type TemplateParse = { ok: true; template: Template } | { ok: false; error: string };
 
@@ -58,10 +58,6 @@ export class TemplateRegistry {
 }
 
 export const defaultRegistry = new TemplateRegistry();
-
-export function findPart(template: Template, partId: string): Part | undefined {
-  return template.parts.find((p) => p.id === partId);
-}
 
 /** Chinese numerals for part headings: 一、二、…十、十一、 (kept here for existing callers). */
 export { chineseNumeral } from '../text/numerals';
