@@ -4,7 +4,7 @@
  */
 import type { MenuCommand } from '../shared/ipc';
 
-export type CommandId = MenuCommand | 'exportWeb' | 'history' | 'find' | 'replace' | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'togglePanels';
+export type CommandId = MenuCommand | 'exportWeb' | 'history' | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'togglePanels';
 
 export interface Command {
   id: CommandId;

@@ -170,7 +170,7 @@ export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
 export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
 
 /** Commands the application menu sends to the renderer (main → renderer, no response). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 
