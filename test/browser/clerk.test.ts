@@ -4,17 +4,16 @@
  * missing part in its place, the missing-font question, the app's own dialogs and a save during typing.
  * Each test starts a fresh window.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', () => {
@@ -26,15 +25,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   const browserDialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!process.env.NIANBAO_BUILT) {
-      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-      if (build.status !== 0) throw new Error('electron-vite build failed');
-    }
+    buildRenderer();
     standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {

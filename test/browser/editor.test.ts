@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
+import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
@@ -28,16 +28,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   const asked: string[] = [];
 
   beforeAll(async () => {
-    if (!process.env.NIANBAO_BUILT) {
-      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-      if (build.status !== 0) throw new Error('electron-vite build failed');
-    }
+    buildRenderer();
     mkdirSync(screenshots, { recursive: true });
     standIn = await startStandIn(rendererDir, join(work, 'userData'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(standIn.clientScript);
     page.on('pageerror', (error) => console.error('page error:', error.message));

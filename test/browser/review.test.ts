@@ -2,19 +2,18 @@
  * The county reviewer's desk in Chromium: a folder of four reports (one unreadable, one in a sub-folder),
  * filters and the totals line, a row opened read-only and back, comments written into copies, a workbook.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
+import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
@@ -39,10 +38,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   const folder = join(work, '各镇报告');
 
   beforeAll(async () => {
-    if (!process.env.NIANBAO_BUILT) {
-      const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-      if (build.status !== 0) throw new Error('electron-vite build failed');
-    }
+    buildRenderer();
     mkdirSync(screenshots, { recursive: true });
     mkdirSync(join(folder, '二组'), { recursive: true });
     writeFileSync(join(folder, '白沙镇.txt'), report('白沙镇', ['二、存在的不足和原因', '人员少。']));
@@ -53,10 +49,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
 
     standIn = await startStandIn(rendererDir, join(work, 'userData'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(standIn.clientScript);
     page.on('pageerror', (error) => console.error('page error:', error.message));
