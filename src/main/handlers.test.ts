@@ -273,6 +273,16 @@ describe('the attack list (#13)', () => {
     expect(await handlers['history:list']({ file: null })).toEqual({ ok: true, value: [] });
   });
 
+  it('an unsaved report abandoned for a new one (新建, 导入, 起草) keeps its versions to itself', async () => {
+    const { handlers } = setup();
+    const a = doc();
+    a.meta.unit = '乙镇';
+    await handlers['history:snapshot']({ doc: a, file: null });
+    expect(await handlers['history:list']({ file: null })).toMatchObject({ ok: true, value: [{ doc: { meta: { unit: '乙镇' } } }] });
+    await handlers['history:startUntitled']({});
+    expect(await handlers['history:list']({ file: null })).toEqual({ ok: true, value: [] });
+  });
+
   it('keeps the journal written while a slow save was under way: it holds typing the file lacks', async () => {
     const folder = mkdtempSync(join(tmpdir(), '慢保存-'));
     const path = join(folder, '报告.nianbao');

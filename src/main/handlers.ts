@@ -315,6 +315,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ipcOk(pending);
     },
 
+    async 'history:startUntitled'() {
+      untitledId = `untitled${randomBytes(6).toString('hex')}`;
+      return ipcOk(null);
+    },
+
     async 'history:snapshot'({ doc, file }) {
       const dir = join(historyDir, idOf(grants.get(file)?.path ?? null));
       await fs.mkdir(dir, { recursive: true });

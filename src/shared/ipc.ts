@@ -127,6 +127,8 @@ export const ipcMap = {
   },
   /** Forget a journal the clerk chose not to restore. */
   'journal:discard': { request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
+  /** A new unsaved report starts (新建, 导入, 起草): its 历史版本 and journal are its own, not the previous unsaved one's. */
+  'history:startUntitled': { request: Empty, response: result(z.null()) },
   /** A timed snapshot of the report (every 5 minutes while editing), kept 7 days, for 历史版本. */
   'history:snapshot': { request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(), response: result(z.null()) },
   /** The snapshots of this report, newest first. */
@@ -187,6 +189,7 @@ export interface NianbaoApi {
   writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
   setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
   pendingJournals(): Promise<Response<'journal:pending'>>;
+  startUntitled(request: Request<'history:startUntitled'>): Promise<Response<'history:startUntitled'>>;
   snapshot(request: Request<'history:snapshot'>): Promise<Response<'history:snapshot'>>;
   listHistory(request: Request<'history:list'>): Promise<Response<'history:list'>>;
   discardJournal(request: Request<'journal:discard'>): Promise<Response<'journal:discard'>>;
@@ -214,6 +217,7 @@ export const apiChannels = {
   writeJournal: 'journal:write',
   setDirty: 'window:setDirty',
   pendingJournals: 'journal:pending',
+  startUntitled: 'history:startUntitled',
   snapshot: 'history:snapshot',
   listHistory: 'history:list',
   discardJournal: 'journal:discard',

@@ -97,16 +97,22 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     [confirmDiscard, fail],
   );
 
+  /** A report not yet saved: main starts it a 历史版本 and journal of its own before the first snapshot. */
+  const startUnsaved = (doc: ReportDocument) => {
+    void api().startUntitled({});
+    load(doc, null, { dirty: true });
+  };
+
   const confirmImport = (parts: Record<string, string | null>) => {
     if (!pending) return;
     const mapped: ReportDocument = { ...pending.doc, sections: pending.doc.sections.map((s) => (s.key in parts ? { ...s, part: parts[s.key] ?? null } : s)) };
     setPending(null);
     if (pending.draft) {
       const next = draftNextYear(mapped, { registry });
-      load(next, null, { dirty: true });
+      startUnsaved(next);
       info(`已根据“${pending.sourceName}”起草 ${next.meta.year ?? ''} 年度报告：请逐条填写去年计划的完成情况。`);
     } else {
-      load(mapped, null, { dirty: true });
+      startUnsaved(mapped);
       info(`已导入“${pending.sourceName}”。保存时会另存为本软件的报告文件，原文件不会改动。`);
     }
   };
@@ -171,7 +177,7 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
 
   const create = (request: NewReportRequest) => {
     const t = registry.getOrDefault(request.templateId);
-    load(createReportFromTemplate(t, { unit: request.unit, year: request.year }), null, { dirty: true });
+    startUnsaved(createReportFromTemplate(t, { unit: request.unit, year: request.year }));
     setMessage(null);
   };
 
