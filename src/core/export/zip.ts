@@ -47,22 +47,36 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-/** The package's parts, in the order given (the order docx's Packer zips them in), as one zip file. */
-export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater: Deflater, modified = new Date()): Uint8Array {
-  const encoder = new TextEncoder();
-  const checksum = deflater.crc32 ?? crc32;
-  const stamp = dosDateTime(modified);
-  const entries: { name: Uint8Array; crc: number; size: number; data: Uint8Array; offset: number }[] = [];
-  let offset = 0;
-  for (const [path, content] of parts) {
-    const raw = typeof content === 'string' ? encoder.encode(content) : content;
-    const entry = { name: encoder.encode(path), crc: checksum(raw) >>> 0, size: raw.length, data: deflater.deflateRaw(raw), offset };
-    entries.push(entry);
-    offset += 30 + entry.name.length + entry.data.length;
+/** One entry as it goes into the zip: its data already compressed (or stored), with the fields the headers carry. */
+export interface ZipRecord {
+  nameBytes: Uint8Array;
+  /** General purpose flags (bit 11: UTF-8 names). */
+  flags: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  /** Size before compression. */
+  size: number;
+  /** The data as stored in the zip. */
+  data: Uint8Array;
+  externalAttributes: number;
+}
+
+/**
+ * The zip of `records`, in their order (APPNOTE 4.3.7, 4.3.12, 4.3.16): the one writer behind the exporter and
+ * the comment writer, which copies a town's untouched parts byte for byte. Null when the zip would need ZIP64.
+ */
+export function writeZip(records: readonly ZipRecord[]): Uint8Array | null {
+  let localSize = 0;
+  let centralSize = 0;
+  for (const r of records) {
+    localSize += 30 + r.nameBytes.length + r.data.length;
+    centralSize += 46 + r.nameBytes.length;
   }
-  const centralSize = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
-  if (entries.length > 0xffff || offset + centralSize > 0xffffffff) throw new Error('文档太大，无法打包为 .docx。');
-  const out = new Uint8Array(offset + centralSize + 22);
+  if (records.length > 0xffff || localSize + centralSize > 0xffffffff) return null;
+  const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
   let at = 0;
   const u16 = (value: number) => {
@@ -78,43 +92,60 @@ export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflat
     at += value.length;
   };
   // The fields a local header and its central directory record share, from "version needed" to the name's length.
-  const shared = (e: (typeof entries)[number]) => {
+  const shared = (r: ZipRecord) => {
     u16(VERSION);
-    u16(UTF8_NAMES);
-    u16(DEFLATE);
-    u16(stamp.time);
-    u16(stamp.date);
-    u32(e.crc);
-    u32(e.data.length);
-    u32(e.size);
-    u16(e.name.length);
+    u16(r.flags);
+    u16(r.method);
+    u16(r.time);
+    u16(r.date);
+    u32(r.crc);
+    u32(r.data.length);
+    u32(r.size);
+    u16(r.nameBytes.length);
   };
-  for (const e of entries) {
+  const offsets: number[] = [];
+  for (const r of records) {
+    offsets.push(at);
     u32(LOCAL_HEADER);
-    shared(e);
+    shared(r);
     u16(0); // extra field
-    bytes(e.name);
-    bytes(e.data);
+    bytes(r.nameBytes);
+    bytes(r.data);
   }
-  for (const e of entries) {
+  records.forEach((r, i) => {
     u32(CENTRAL_HEADER);
     u16(VERSION); // version made by
-    shared(e);
+    shared(r);
     u16(0); // extra field
     u16(0); // comment
     u16(0); // disk number
     u16(0); // internal attributes
-    u32(0); // external attributes
-    u32(e.offset);
-    bytes(e.name);
-  }
+    u32(r.externalAttributes);
+    u32(offsets[i]!);
+    bytes(r.nameBytes);
+  });
   u32(END_OF_CENTRAL_DIRECTORY);
   u16(0);
   u16(0);
-  u16(entries.length);
-  u16(entries.length);
+  u16(records.length);
+  u16(records.length);
   u32(centralSize);
-  u32(offset);
+  u32(localSize);
   u16(0);
   return out;
+}
+
+/** The package's parts, in the order given (the order docx's Packer zips them in), as one zip file. */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater: Deflater, modified = new Date()): Uint8Array {
+  const encoder = new TextEncoder();
+  const checksum = deflater.crc32 ?? crc32;
+  const stamp = dosDateTime(modified);
+  const records: ZipRecord[] = [];
+  for (const [path, content] of parts) {
+    const raw = typeof content === 'string' ? encoder.encode(content) : content;
+    records.push({ nameBytes: encoder.encode(path), flags: UTF8_NAMES, method: DEFLATE, ...stamp, crc: checksum(raw) >>> 0, size: raw.length, data: deflater.deflateRaw(raw), externalAttributes: 0 });
+  }
+  const zip = writeZip(records);
+  if (!zip) throw new Error('文档太大，无法打包为 .docx。');
+  return zip;
 }

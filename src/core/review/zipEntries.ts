@@ -4,12 +4,9 @@
  * the entries left alone are copied as they were compressed — byte for byte — and the changed ones are
  * deflated anew. Inflation uses DecompressionStream, which Node, Electron and Chromium all have.
  */
-import { crc32, type Deflater } from '../export/zip';
+import { crc32, writeZip, type Deflater } from '../export/zip';
 import { centralRecords, endOfCentralDirectory, ZIP64_MARKER } from '../zip/centralDirectory';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATE = 8;
 const UTF8_NAMES = 0x0800;
@@ -103,67 +100,7 @@ export function writeZipEntries(entries: readonly ZipEntry[], replaced: Readonly
     const data = encoder.encode(content);
     all.push({ name, method: DEFLATE, crc: checksum(data) >>> 0, size: data.length, raw: deflater.deflateRaw(data), nameBytes: encoder.encode(name), flags: UTF8_NAMES, time: now.time, date: now.date, externalAttributes: 0 });
   }
-  let localSize = 0;
-  let centralSize = 0;
-  for (const e of all) {
-    localSize += 30 + e.nameBytes.length + e.raw.length;
-    centralSize += 46 + e.nameBytes.length;
-  }
-  if (all.length > 0xffff || localSize + centralSize > 0xffffffff) throw new ZipError('文档太大，无法打包为 .docx。');
-  const out = new Uint8Array(localSize + centralSize + 22);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  const u16 = (v: number) => {
-    view.setUint16(at, v, true);
-    at += 2;
-  };
-  const u32 = (v: number) => {
-    view.setUint32(at, v >>> 0, true);
-    at += 4;
-  };
-  const put = (v: Uint8Array) => {
-    out.set(v, at);
-    at += v.length;
-  };
-  const shared = (e: ZipEntry) => {
-    u16(20);
-    u16(e.flags);
-    u16(e.method);
-    u16(e.time);
-    u16(e.date);
-    u32(e.crc);
-    u32(e.raw.length);
-    u32(e.size);
-    u16(e.nameBytes.length);
-  };
-  const offsets: number[] = [];
-  for (const e of all) {
-    offsets.push(at);
-    u32(LOCAL);
-    shared(e);
-    u16(0);
-    put(e.nameBytes);
-    put(e.raw);
-  }
-  all.forEach((e, i) => {
-    u32(CENTRAL);
-    u16(20);
-    shared(e);
-    u16(0);
-    u16(0);
-    u16(0);
-    u16(0);
-    u32(e.externalAttributes);
-    u32(offsets[i]!);
-    put(e.nameBytes);
-  });
-  u32(EOCD);
-  u16(0);
-  u16(0);
-  u16(all.length);
-  u16(all.length);
-  u32(centralSize);
-  u32(localSize);
-  u16(0);
-  return out;
+  const zip = writeZip(all.map((e) => ({ ...e, data: e.raw })));
+  if (!zip) throw new ZipError('文档太大，无法打包为 .docx。');
+  return zip;
 }
