@@ -30,12 +30,23 @@ const lazyRequire = (names) => ({
 });
 
 /**
- * The CLI's start-up is most of its run time: everything it needs at once (our core, zod, docx) is in one
- * minified file, so that one code cache covers it; mammoth, for unusual .docx files only, loads when needed.
+ * Brings src/core/export/generated/docxPackage.ts up to date with packageSource.ts (scripts/docx-package.ts,
+ * which writes only a changed file). A failure stops the build: a stale package would export wrong styles.
+ */
+function generateDocxPackage() {
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'run-ts.cjs'), path.join(__dirname, 'docx-package.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error('未能生成 .docx 的样式包（src/core/export/generated/docxPackage.ts）。');
+}
+
+/**
+ * The CLI's start-up is most of its run time: everything it needs at once (our core with the .docx package,
+ * zod) is in one minified file, so that one code cache covers it; mammoth, for unusual .docx files only,
+ * loads when needed. docx is not in it: the package was packed at build time.
  */
 async function buildCli() {
-  // The old cache must never meet the new bundle (see bin/load-cli.cjs), nor its saved .docx packages
-  // (src/cli/docxPackage.ts, which also checks the build id).
+  generateDocxPackage();
+  // The old cache must never meet the new bundle (see bin/load-cli.cjs); the .docx packages older builds
+  // saved beside the bundle are no longer read.
   const fs = require('node:fs');
   const dist = path.join(root, 'dist');
   fs.rmSync(path.join(dist, 'cli.cache'), { force: true });
@@ -45,7 +56,6 @@ async function buildCli() {
     // NO_MINIFY=1 node scripts/build-cli.cjs gives readable names and lines for a --cpu-prof profile.
     minify: !process.env.NO_MINIFY,
     keepNames: true,
-    define: { __CLI_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${require('node:crypto').randomBytes(6).toString('hex')}`) },
     plugins: [lazyRequire(['mammoth', 'exceljs/dist/exceljs.min.js', 'word-extractor', '@xmldom/xmldom'])],
   });
   // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.
@@ -58,5 +68,5 @@ function fail(error) {
   process.exitCode = 1;
 }
 
-module.exports = { buildCli, bundle };
+module.exports = { buildCli, bundle, generateDocxPackage };
 if (require.main === module) buildCli().catch(fail);

@@ -1,10 +1,9 @@
 // Runs the bundled CLI once on a sample report written here (our own sentences), the way a reviewer uses it
-// (check, then export to .docx), then saves V8's code cache of everything that ran: dist/cli.cache. First,
-// in a child process, it saves the .docx package of each font profile (dist/docx-package-*.json).
+// (check, then export to .docx), then saves V8's code cache of everything that ran: dist/cli.cache. The
+// .docx package needs no warming: it is in the bundle (src/core/export/generated/docxPackage.ts).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 const { loadCli, writeCache } = require('../bin/load-cli.cjs');
 
 function sampleReport() {
@@ -24,27 +23,11 @@ function sampleReport() {
 
 const quiet = { out() {}, err() {} };
 
-/**
- * One export per font profile, which saves each profile's .docx package beside the bundle
- * (src/cli/docxPackage.ts). Run in a process of its own: docx's code must not go into the cache, since
- * with the packages saved an export never runs it.
- */
-async function savePackages(input, dir) {
-  const { cli } = loadCli();
-  for (const profile of ['windows', 'gb2312', 'kylin']) {
-    const code = await cli.main(['export', input, '-o', path.join(dir, `${profile}.docx`), '--font-profile', profile], quiet);
-    if (code !== 0) throw new Error(`sample export (${profile}) exited ${code}`);
-  }
-}
-
 async function warm() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-warm-'));
   try {
     const input = path.join(dir, 'report.txt');
     fs.writeFileSync(input, sampleReport());
-    if (process.argv[2] === '--packages') return await savePackages(input, dir);
-    const saved = spawnSync(process.execPath, [__filename, '--packages'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (saved.status !== 0) throw new Error('the .docx packages could not be saved');
     const { cli, script } = loadCli();
     await cli.main(['check', input, '--json'], quiet);
     const code = await cli.main(['export', input, '-o', path.join(dir, 'report.docx')], quiet);

@@ -4,7 +4,7 @@
  * never touched while other tests run the command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -25,8 +25,7 @@ function install(): string {
   mkdirSync(join(root, 'dist'));
   for (const file of ['nianbao.cjs', 'load-cli.cjs']) copyFileSync(join(repo, 'bin', file), join(root, 'bin', file));
   // The bundle first: a cache older than the bundle is not used (bin/load-cli.cjs).
-  const saved = readdirSync(join(repo, 'dist')).filter((f) => /^docx-package-\w+\.json$/.test(f));
-  for (const file of ['cli.cjs', 'cli.cache', ...saved]) copyFileSync(join(repo, 'dist', file), join(root, 'dist', file));
+  for (const file of ['cli.cjs', 'cli.cache']) copyFileSync(join(repo, 'dist', file), join(root, 'dist', file));
   writeFileSync(join(root, 'report.txt'), REPORT);
   return root;
 }
@@ -90,34 +89,31 @@ describe('the command’s code cache', () => {
   });
 });
 
-describe('the .docx packages the build saves beside the command', () => {
+describe('the .docx package the build puts into the command', () => {
   async function parts(bytes: Uint8Array) {
     const zip = await JSZip.loadAsync(bytes);
     const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml');
     return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
   }
 
-  it('give the file the app writes for the same report, in every font profile', async () => {
+  it('gives the file the app writes for the same report, in every font profile, with nothing beside the bundle', async () => {
     const root = install();
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs']);
     for (const profile of ['windows', 'gb2312', 'kylin'] as const) {
-      expect(existsSync(join(root, 'dist', `docx-package-${profile}.json`))).toBe(true);
       const run = spawnSync(process.execPath, [join(root, 'bin', 'nianbao.cjs'), 'export', join(root, 'report.txt'), '-o', join(root, `${profile}.docx`), '--font-profile', profile], { encoding: 'utf8' });
       expect(run.status).toBe(0);
       const imported = importText(REPORT);
       if (!imported.ok) throw new Error(imported.error);
       expect(await parts(readFileSync(join(root, `${profile}.docx`)))).toEqual(await parts(await exportDocx(imported.doc, { fontProfile: profile })));
     }
+    // Nothing was saved beside the bundle: an export writes only its output.
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs']);
   }, 30_000); // several command runs: seconds each on a loaded 2-core machine
 
-  it('when missing or from another build, are made again by the first export, which still succeeds', async () => {
-    const root = install();
-    const saved = join(root, 'dist', 'docx-package-windows.json');
-    rmSync(saved);
-    expect(exportIn(root).status).toBe(0);
-    expect(existsSync(saved)).toBe(true);
-    writeFileSync(saved, readFileSync(saved, 'utf8').replace(/"build":"[^"]+"/, '"build":"an-older-build"'));
-    expect(exportIn(root).status).toBe(0);
-    expect(readFileSync(saved, 'utf8')).not.toContain('an-older-build');
-    expect(await documentText(join(root, 'out.docx'))).toContain('全年审查合同21份，提出意见9条。');
-  }, 30_000); // several command runs: seconds each on a loaded 2-core machine
+  it('leaves docx out of the bundle: an export never loads it', () => {
+    const bundled = readFileSync(join(repo, 'dist', 'cli.cjs'), 'utf8');
+    expect(bundled).toContain('w:docDefaults');
+    // Class names survive minifying (keepNames): docx's own would be here had anything imported it.
+    expect(bundled).not.toMatch(/ImportedXmlComponent|require\("docx"\)/);
+  });
 });

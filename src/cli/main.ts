@@ -7,7 +7,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { checkReport } from '../core/checks/index';
 import type { CheckResult, Finding } from '../core/checks/types';
 import { draftNextYear } from '../core/draft/nextYear';
-import { assembleDocx, DEFAULT_DOCX_OPTIONS } from '../core/export/paragraphs';
+import { exportDocx } from '../core/export/docx';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import type { ImportResult } from '../core/import/index';
 import { webExportRefusal } from '../core/checks/publish';
@@ -19,7 +19,6 @@ import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater } from './deflater';
-import { docxPackage } from './docxPackage';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
 
@@ -254,7 +253,7 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       includeAddressee: !args.flags.has('--no-addressee'),
       sealed: args.flags.has('--sealed'),
     };
-    const bytes = assembleDocx(doc, options, await docxPackage(options.fontProfile), nodeDeflater);
+    const bytes = await exportDocx(doc, options, nodeDeflater);
     await writeOutput(input, out, bytes);
   } else {
     // The same rule as the app's: no phone or ID number goes out for the website.
@@ -346,9 +345,8 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
     }
   }
   const checkOptions = { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) };
-  const exportOptions = DEFAULT_DOCX_OPTIONS;
   const comments = commentsDir
-    ? { deflater: nodeDeflater, ...(author ? { author } : {}), exportDocx: async (doc: ReportDocument) => assembleDocx(doc, exportOptions, await docxPackage('windows'), nodeDeflater) }
+    ? { deflater: nodeDeflater, ...(author ? { author } : {}), exportDocx: (doc: ReportDocument) => exportDocx(doc, {}, nodeDeflater) }
     : undefined;
 
   const inputs = reviewInputs(args.positional);

@@ -1,4 +1,6 @@
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { tableBlock, type ReportDocument } from '../model/report';
@@ -6,6 +8,7 @@ import { defaultRegistry } from '../templates/registry';
 import { importDocx } from '../import/index';
 import { nodeDeflater } from '../../cli/deflater';
 import { docxPackageParts, exportDocx, type DocxOptions } from './docx';
+import { compilePackageParts, generatedPackageModule, packWithDocx } from './packageSource';
 import { textWidth } from './layout';
 import { chooseFontProfile, requiredFonts } from './fonts';
 import { itNeeding } from '../../../test/support/needs';
@@ -416,20 +419,32 @@ describe('GB/T 9704 elements', () => {
     expect(document).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
   });
 
-  it('writes the same package whether Node’s zlib (CLI, app) or docx’s own zip (browser) packs it', async () => {
+  it('writes the same package whether Node’s zlib (CLI, app) packs it, nothing does (stored), or docx’s own Packer packs the whole report', async () => {
     const doc = report();
     doc.meta.attachments = ['执法统计表'];
     const packed = async (bytes: Uint8Array) => {
-      const zip = await JSZip.loadAsync(bytes);
+      const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
       const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml').sort();
       return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
     };
     const withZlib = await packed(await exportDocx(doc, { fontProfile: 'gb2312' }, nodeDeflater));
     expect(withZlib.map(([n]) => n)).toContain('word/document.xml');
     expect(withZlib).toEqual(await packed(await exportDocx(doc, { fontProfile: 'gb2312' })));
+    expect(withZlib).toEqual(await packed(written.add('packed-by-docx', await packWithDocx(doc, { fontProfile: 'gb2312' }))));
   });
 
-  it('compiles the package once per font profile, and no export can change it for the next', () => {
+  it('takes each profile’s package from the generated module, which is what docx packs from packageSource.ts today', async () => {
+    // Regenerating gives the same bytes: a change to a style function without a build fails here.
+    const checkedIn = readFileSync(join(__dirname, 'generated', 'docxPackage.ts'), 'utf8');
+    expect(checkedIn === (await generatedPackageModule()), 'src/core/export/generated/docxPackage.ts 已过时：请运行 node scripts/run-ts.cjs scripts/docx-package.ts').toBe(true);
+    for (const profile of ['windows', 'gb2312', 'kylin'] as const) {
+      const compiled = new Map(await compilePackageParts(profile));
+      expect([...docxPackageParts(profile).keys()]).toEqual([...compiled.keys()]);
+      for (const [path, xml] of docxPackageParts(profile)) if (path !== 'docProps/core.xml') expect(xml, path).toBe(compiled.get(path));
+    }
+  });
+
+  it('gives every export its own copy of the package, so no export can change it for the next', () => {
     const first = docxPackageParts('windows');
     first.set('word/styles.xml', 'changed by one export');
     expect(docxPackageParts('windows').get('word/styles.xml')).toContain('<w:styles');

@@ -1,6 +1,6 @@
 /**
  * The export's page geometry in numbers, shared by the .docx writer (docx.ts), the computed pages of the
- * preview (paginate.ts) and the web text, without the docx library. docx.ts explains the grid arithmetic.
+ * preview (paginate.ts) and the web text, without the docx library. packageSource.ts explains the grid arithmetic.
  */
 
 /**
@@ -11,7 +11,7 @@
 export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1440, header: 851 };
 /** Line pitch of body text, twips: 22 lines on the 12756-twip 版心. */
 export const LINE_TWIPS = 579;
-/** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of docx.ts). */
+/** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of packageSource.ts). */
 export const GRID_CHAR_SPACE = -849;
 /** Narrowing of every body character, in twentieths of a point: 16 pt → 15.7 pt. */
 export const CHAR_SPACING = -6;

@@ -1,8 +1,8 @@
 /**
  * Parts of the .docx package that docx writes empty or wrong, written here instead (pure, no docx): the
  * font table with each font's fallback, the application properties, and footnote/endnote separators
- * without the reference style docx names but never defines. docx.ts puts them over docx's own parts, once
- * per font profile, so the app, the CLI and the browser path all write the same package.
+ * without the reference style docx names but never defines. packageSource.ts puts them over docx's own
+ * parts when the package is generated, once per font profile.
  */
 import { FONT_FALLBACKS, requiredFonts, type FontProfileId } from './fonts';
 import { escapeXml } from './paragraphs';

@@ -1,6 +1,6 @@
 /**
  * The export's pages, computed: the same lines, breaks and pages the .docx gives, for the app's print
- * preview and its PDF. Deterministic because the export uses exact line heights (docx.ts): 22 body lines
+ * preview and its PDF. Deterministic because the export uses exact line heights (paragraphs.ts): 22 body lines
  * of 579 twips on the 12756-twip 版心, 28 characters of 314 twips (15.7 pt) on the 8844-twip line.
  */
 import { printedBlocks } from '../checks/emptyHeadings';
@@ -56,7 +56,7 @@ const HANGING = '，。、；：？！,.;:?!';
  */
 const PULL_DOWN = '”’）》」』〕】)%％';
 
-/** Which font each style is set in (docx.ts): a change of font starts a new portion. */
+/** Which font each style is set in (packageSource.ts): a change of font starts a new portion. */
 const FONT_OF_STYLE: Record<PreviewStyle, string> = {
   title: 'title', addressee: 'body', h1: 'heading1', h2: 'heading2', h3: 'body', h4: 'body', body: 'body', signature: 'body', date: 'body', blank: 'body',
 };

@@ -1,8 +1,8 @@
 /**
  * The report's paragraphs as WordprocessingML, and the finished .docx around them: one function per
  * element of GB/T 9704-2012 7.3, each citing its clause (shared/spec/format.md gives the OOXML values). The
- * package these paragraphs go into (styles, settings, page-number footers, section) is docx's, made in
- * docx.ts; this module does not import docx, so the command line can start without loading it.
+ * package these paragraphs go into (styles, settings, page-number footers, section) is docx's, packed at
+ * build time from packageSource.ts; this module does not import docx, so no export loads it.
  *
  * Each element writes its w:p itself rather than as a docx Paragraph: docx builds and walks an object tree
  * per run, which made a 30,000-character export several times slower in a fresh process. The XML is what
@@ -70,7 +70,7 @@ export function runXml(text: string, profile: FontProfile, format: RunFormat): s
   );
 }
 
-/** A run of body-size text, narrowed to 15.7 pt a character (see the grid's arithmetic at the head of docx.ts). */
+/** A run of body-size text, narrowed to 15.7 pt a character (see the grid's arithmetic at the head of packageSource.ts). */
 function run(text: string, eastAsia: string, profile: FontProfile, bold = false): string {
   return runXml(text, profile, { eastAsia, spacing: CHAR_SPACING, bold });
 }
@@ -286,9 +286,9 @@ export function reportParts(doc: ReportDocument, options: DocxOptions, packageDo
 
 /**
  * The .docx bytes: the package's parts (docx's, for this font profile) with the report's own, zipped by
- * `deflater` (Node's zlib). The parts are not changed.
+ * `deflater` (Node's zlib), or stored without one. The parts are not changed.
  */
-export function assembleDocx(doc: ReportDocument, options: DocxOptions, packageParts: ReadonlyMap<string, string | Uint8Array>, deflater: Deflater): Uint8Array {
+export function assembleDocx(doc: ReportDocument, options: DocxOptions, packageParts: ReadonlyMap<string, string | Uint8Array>, deflater?: Deflater): Uint8Array {
   const { documentXml, coreXml } = reportParts(doc, options, String(packageParts.get(DOCUMENT_PART) ?? ''));
   const parts = new Map(packageParts);
   parts.set(DOCUMENT_PART, documentXml);

@@ -16,6 +16,8 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const DEFLATE = 8;
+/** Method 0: stored as is, where no deflate is at hand (APPNOTE 4.4.5). */
+const STORED = 0;
 /** General purpose flag bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 /** "Version needed to extract": 2.0, for deflate. */
@@ -135,15 +137,18 @@ export function writeZip(records: readonly ZipRecord[]): Uint8Array | null {
   return out;
 }
 
-/** The package's parts, in the order given (the order docx's Packer zips them in), as one zip file. */
-export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater: Deflater, modified = new Date()): Uint8Array {
+/**
+ * The package's parts, in the order given (the order docx's Packer zips them in), as one zip file: deflated
+ * by `deflater`, or stored without one.
+ */
+export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater?: Deflater, modified = new Date()): Uint8Array {
   const encoder = new TextEncoder();
-  const checksum = deflater.crc32 ?? crc32;
+  const checksum = deflater?.crc32 ?? crc32;
   const stamp = dosDateTime(modified);
   const records: ZipRecord[] = [];
   for (const [path, content] of parts) {
     const raw = typeof content === 'string' ? encoder.encode(content) : content;
-    records.push({ nameBytes: encoder.encode(path), flags: UTF8_NAMES, method: DEFLATE, ...stamp, crc: checksum(raw) >>> 0, size: raw.length, data: deflater.deflateRaw(raw), externalAttributes: 0 });
+    records.push({ nameBytes: encoder.encode(path), flags: UTF8_NAMES, method: deflater ? DEFLATE : STORED, ...stamp, crc: checksum(raw) >>> 0, size: raw.length, data: deflater ? deflater.deflateRaw(raw) : raw, externalAttributes: 0 });
   }
   const zip = writeZip(records);
   if (!zip) throw new Error('文档太大，无法打包为 .docx。');
