@@ -199,9 +199,32 @@ export const TABLE_LINE_TWIPS = 400;
 /** Left and right cell margins, twips (Word's own default, stated so LibreOffice uses the same). */
 export const TABLE_CELL_MARGIN = 108;
 
-/** How many 14 pt characters a cell `width` twips wide holds on a line. */
+/** The rules of a table, all round and between cells: single, 0.5 pt (w:sz in eighths of a point). */
+export const TABLE_BORDER_EIGHTHS = 4;
+/**
+ * What a row's rule adds to its height, twips: LibreOffice sets each row 0.5 pt taller than its lines
+ * (rows 20.5 pt apart, measured with pdftotext -bbox), the rule between it and the next.
+ */
+export const TABLE_ROW_RULE_TWIPS = (TABLE_BORDER_EIGHTHS * 20) / 8;
+/**
+ * Room LibreOffice wants left under a row for the row to stay on the page, twips: a row went to the next
+ * page with 20 twips or less to spare and stayed with 29 or more (rendered tables with 1 to 30 rows on
+ * the page; the closing rule is part of it).
+ */
+export const TABLE_FOOT_TWIPS = 25;
+
+/** How many whole 14 pt characters a cell `width` twips wide holds on a line (a short cell is centred). */
 export function tableCellChars(width: number): number {
   return Math.max(1, Math.floor((width - 2 * TABLE_CELL_MARGIN) / (TABLE_TEXT_SIZE * 10)));
+}
+
+/**
+ * The measure of a cell's line in 14 pt characters, as LibreOffice fills it: the cell less its margins and
+ * the 1.45 pt a line of the body also keeps short (LINE_FIT_SHORTFALL_POINTS); a fraction, so "R12" or
+ * "98.5%" fits where its advances do.
+ */
+export function tableCellMeasure(width: number): number {
+  return ((width - 2 * TABLE_CELL_MARGIN) / 20 - LINE_FIT_SHORTFALL_POINTS) / (TABLE_TEXT_SIZE / 2);
 }
 
 /**

@@ -9,7 +9,7 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';
-import { breakLines, CHARS_PER_LINE, layoutLines, LINES_PER_PAGE, pageText, paginate, TEXT_HEIGHT_TWIPS } from './paginate';
+import { breakLines, CHARS_PER_LINE, layoutLines, LINES_PER_PAGE, pageText, paginate, TEXT_HEIGHT_TWIPS, type PreviewPage } from './paginate';
 import { sofficeConvert } from '../../../test/support/soffice';
 import { DocxCollector, VALIDATOR_NEEDS } from '../../../test/support/validateDocx';
 
@@ -115,7 +115,8 @@ describe('tables in the preview', () => {
     const long = pages.flat().find((line) => (line.row?.cells[2]?.lines.length ?? 0) > 1)!;
     expect(long.row!.cells[2]!.align).toBe('left');
     expect(long.row!.cells[0]!.align).toBe('center');
-    expect(long.height).toBe(long.row!.cells[2]!.lines.length * 400);
+    // Its lines' 20 pt each, and the 0.5 pt of its rule (LibreOffice sets rows 20.5 pt apart).
+    expect(long.height).toBe(long.row!.cells[2]!.lines.length * 400 + 10);
   });
 });
 
@@ -167,6 +168,38 @@ function figuresReport(): ReportDocument {
   return doc;
 }
 
+const VILLAGES = [...'东西南北上下前后'].flatMap((a) => [...'坪岭溪湾塘'].map((b) => `${a}${b}村`));
+
+/**
+ * A table after two short paragraphs, one-line rows, set so that on page 1 the row after the last one
+ * LibreOffice keeps would end exactly 1 pt (20 twips) above the foot of the 版心: with 0.5 pt rules it does
+ * not stay; counted by its lines alone it would.
+ */
+function tableAtFoot(): ReportDocument {
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+  doc.meta.signature = ['白河乡人民政府'];
+  const rows = [['村（社区）', '件数', '情况'], ...VILLAGES.map((v, i) => [v, String(3 + (i % 9)), i % 4 ? '已化解' : '已化解并回访'])];
+  doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年排查矛盾纠纷。' }, { kind: 'paragraph', text: '各村调处情况如下表。' }, tableBlock(rows), { kind: 'paragraph', text: '上表由乡司法所汇总。' }];
+  return doc;
+}
+
+/**
+ * A table with narrow columns of codes, counts and rates ("XZ-07", "98.5%", which fit their columns by a
+ * fraction of a character) beside a wide column of remarks, some wrapping to two or three lines.
+ */
+function tableOfFigures(): ReportDocument {
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '石桥镇', year: 2025, date: '2026年1月18日' });
+  doc.meta.signature = ['石桥镇人民政府'];
+  const remarks = ['按期办结', '当事人申请行政复议，经复议维持原处理决定，已送达', '移送县综合行政执法局处理，镇里配合做好现场勘验和群众工作，案件已经审结'];
+  const rows = [['编号', '村（社区）', '件数', '化解率', '备注'], ...VILLAGES.slice(0, 34).map((v, i) => [`XZ-${String(i + 1).padStart(2, '0')}`, v, String(10 + i), `${(90 + (i % 10) + 0.5).toFixed(1)}%`, remarks[i % 3]!])];
+  doc.sections[1]!.blocks = [
+    { kind: 'paragraph', text: '全镇依法调处各类矛盾纠纷，2025年共受理调解申请386件，调解成功371件，调解成功率96.1%，各村情况见下表。' },
+    tableBlock(rows),
+    { kind: 'paragraph', text: '表中化解率按已化解件数除以受理件数计算，保留一位小数。' },
+  ];
+  return doc;
+}
+
 /** The files rendered below, schema-checked by the last test. */
 const written = new DocxCollector();
 
@@ -200,6 +233,27 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'pages a
     expect(ours).toHaveLength(rendered.length);
     ours.forEach((page, i) => expect(page, `page ${i + 1}`).toEqual(rendered[i]));
     for (const page of rendered.slice(1, -1)) expect(page).toHaveLength(22);
+  }, 150_000);
+
+  // Tables: pdftotext reads a row's cells side by side and a wrapped cell over several lines, so each page
+  // is compared as the characters on it: the same rows (header repeated) and lines on the same pages.
+  const tableCases: [string, () => ReportDocument][] = [
+    ['a table whose next row would end 1 pt above the foot', () => tableAtFoot()],
+    ['a table with narrow columns of figures and a wrapped remark', () => tableOfFigures()],
+  ];
+  it.each(tableCases)('%s: the same rows on the same pages as LibreOffice, the text around it line for line', async (_name, make) => {
+    const doc = make();
+    const rendered = await renderedPages(doc);
+    const pages = paginate(doc);
+    const chars = (lines: string[]) => [...lines.join('')].sort().join('');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((page) => chars(pageText(page).map((line) => line.replace(/\s+/g, ''))))).toEqual(rendered.map(chars));
+    // Outside the table, line for line.
+    const textLines = (page: PreviewPage) => pageText(page.filter((line) => !line.row)).map((line) => line.replace(/\s+/g, '')).filter(Boolean);
+    const before = textLines(pages[0]!);
+    expect(rendered[0]!.slice(0, before.length)).toEqual(before);
+    const after = textLines(pages.at(-1)!);
+    expect(rendered.at(-1)!.slice(-after.length)).toEqual(after);
   }, 150_000);
 
   itNeeding(VALIDATOR_NEEDS, 'rendered files that all pass the OOXML schemas', () => {

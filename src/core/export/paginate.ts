@@ -6,7 +6,7 @@
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
 import { addresseeLine } from '../text/conventions';
-import { attachmentLines, blankLinesBeforeSignature, charWidth, TABLE_LINE_TWIPS, tableCellChars, tableColumnWidths, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, charWidth, TABLE_FOOT_TWIPS, TABLE_LINE_TWIPS, TABLE_ROW_RULE_TWIPS, tableCellChars, tableCellMeasure, tableColumnWidths, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -118,7 +118,7 @@ function runsOf(chars: readonly Placed[]): PreviewRun[] {
  * advance of each character (advanceChars); 。，、 and the like hang at the line end, closing quotes and
  * brackets take the character before them to the next line, numbers and Latin words go down whole.
  */
-export function breakLines(pieces: readonly Piece[], first: number, rest: number): PreviewRun[][] {
+export function breakLines(pieces: readonly Piece[], first: number, rest: number, slack = SLACK): PreviewRun[][] {
   // Runs in the same font are one portion for LibreOffice: a run-in "1." heading is 仿宋 like its body.
   const runs: { text: string; font: string }[] = [];
   for (const { text, style } of pieces) {
@@ -143,9 +143,9 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
       // A mark hangs past the margin after a Chinese character; after a number ("100%。") it cannot, and
       // the number goes down with it.
       const afterLatin = line.length > 0 && LATIN_WORD.test(line[line.length - 1]!.ch);
-      const hangs = HANGING.includes(ch) && width <= limit + SLACK && !afterLatin;
+      const hangs = HANGING.includes(ch) && width <= limit + slack && !afterLatin;
       // The last character of a line need only fit without what ends its portion (layout.ts).
-      if (width + w - end > limit + SLACK && !hangs) {
+      if (width + w - end > limit + slack && !hangs) {
         const carried: Placed[] = [];
         const full = line.length;
         if (LATIN_WORD.test(ch) || (HANGING.includes(ch) && afterLatin)) {
@@ -160,7 +160,7 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
         // An opening mark (“（《) may not end a line, and a closing one may not be parted from the Latin
         // letter or digit after it when it closes a bracket or follows Latin text ("96%。QQ", "）12"): back
         // to a place where the line may break. A mark that hung past the margin may always be left there.
-        const hung = width > limit + SLACK;
+        const hung = width > limit + slack;
         // The characters after the break: those carried down, then this one and the rest of the paragraph.
         const next = (i: number) => (i < carried.length ? carried[i]!.ch : all[k - 1 + i - carried.length]);
         const breaksHere = () => mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1));
@@ -194,8 +194,9 @@ const blank = (): PreviewLine => ({ runs: [], indent: 0, align: 'left', height: 
 const HEADING_STYLE = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4' } as const;
 
 /**
- * A table's rows as the .docx sets them (paragraphs.ts tableXml): 14 pt text on 20 pt lines, each cell
- * broken to its column's width in 14 pt characters.
+ * A table's rows as the .docx sets them (paragraphs.ts tableXml) and LibreOffice lays them out: 14 pt text
+ * on 20 pt lines, each cell broken to its column's measure (tableCellMeasure, a fraction of a character
+ * included), each row 0.5 pt taller for its rule.
  */
 function tableRows(rows: readonly (readonly string[])[], table: number): PreviewLine[] {
   const widths = tableColumnWidths(rows);
@@ -204,10 +205,11 @@ function tableRows(rows: readonly (readonly string[])[], table: number): Preview
     const cells = widths.map((width, c) => {
       const text = (row[c] ?? '').trim();
       const chars = tableCellChars(width);
-      const lines = text ? breakLines([{ text, style: 'body' }], chars, chars).map((l) => l.map((run) => run.text).join('')) : [''];
+      const measure = tableCellMeasure(width);
+      const lines = text ? breakLines([{ text, style: 'body' }], measure, measure, 0).map((l) => l.map((run) => run.text).join('')) : [''];
       return { lines, align: r === 0 || charWidth(text) <= chars ? ('center' as const) : ('left' as const) };
     });
-    const height = Math.max(...cells.map((c) => c.lines.length)) * TABLE_LINE_TWIPS;
+    const height = Math.max(...cells.map((c) => c.lines.length)) * TABLE_LINE_TWIPS + TABLE_ROW_RULE_TWIPS;
     return { runs: [], indent: 0, align: 'left' as const, height, row: { table, header: r === 0, widths: widths.map((w) => w / total), cells } };
   });
 }
@@ -286,6 +288,8 @@ export function paginate(doc: ReportDocument, options: { includeAddressee?: bool
       // A chain taller than a page cannot move whole; it is set as it comes.
       if (needed > TEXT_HEIGHT_TWIPS) needed = line.height;
     }
+    // A table row stays only with room to spare under it (layout.ts, TABLE_FOOT_TWIPS).
+    if (line.row) needed += TABLE_FOOT_TWIPS;
     if (used + needed > TEXT_HEIGHT_TWIPS && pages[pages.length - 1]!.length > 0) {
       pages.push([]);
       used = 0;

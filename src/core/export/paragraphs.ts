@@ -13,7 +13,7 @@ import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { addresseeLine } from '../text/conventions';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
-import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, charWidth, LINE_TWIPS, signatureIndents, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE, tableCellChars, tableColumnWidths, TITLE_LINE_TWIPS } from './layout';
+import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, charWidth, LINE_TWIPS, signatureIndents, TABLE_BORDER_EIGHTHS, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE, tableCellChars, tableColumnWidths, TITLE_LINE_TWIPS } from './layout';
 import { balanceTitle } from './title';
 import { zipParts, type Deflater } from './zip';
 
@@ -196,7 +196,7 @@ export function dateLine(signatureLines: readonly string[], date: string, profil
  */
 export function tableXml(rows: readonly (readonly string[])[], profile: FontProfile): string {
   const widths = tableColumnWidths(rows);
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="${TABLE_BORDER_EIGHTHS}" w:space="0" w:color="000000"/>`;
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
   const body = rows
     .map((row, r) => {
