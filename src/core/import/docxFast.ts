@@ -166,6 +166,7 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
     const notes = { footnote: await notesOf('footnote'), endnote: await notesOf('endnote') };
 
     const paragraphs: string[] = [];
+    const numberedParagraphs: Array<{ label: string; text: string }> = [];
     const styledHeadings = new Map<string, number>();
     // Texts of paragraphs outside tables: a cell's text that is also a paragraph of its own is not marked.
     const outside = new Set<string>();
@@ -193,7 +194,9 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
       p = undefined;
       const numbering = counter.empty ? undefined : counter.resolve(at.numId, at.ilvl, at.style);
       const label = numbering ? counter.next(numbering.numId, numbering.ilvl) : '';
-      const text = label + at.parts.join('');
+      const own = at.parts.join('');
+      if (label) numberedParagraphs.push({ label, text: own });
+      const text = label + own;
       const trimmed = text.trim();
       const inBox = boxes.length > 0;
       // Word shows a paragraph as a heading by its heading style, or else by its outline level (own or its style's).
@@ -301,7 +304,7 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
     if (p || boxes.length) return undefined;
     paragraphs.push(...tableNotes);
     for (const [text, level] of styledHeadings) if (level === TABLE_CELL && outside.has(text)) styledHeadings.delete(text);
-    return { text: paragraphs.join('\n'), styledHeadings };
+    return { text: paragraphs.join('\n'), styledHeadings, numbered: numberedParagraphs };
   } catch {
     return undefined;
   }

@@ -5,10 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocx, numberedDocxFromText, type NumberedParagraph } from '../../../test/support/numberedDocx';
 import { checkReport } from '../checks/index';
-import { fastDocxText as fastRaw } from './docxFast';
+import { fastDocxText } from './docxFast';
 import { importDocx } from './docx';
 
-const fastDocxText = async (b: Uint8Array) => (await fastRaw(b)) ?? (await (await import("./docx")).mammothText(b) as { text: string });
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 const report = (middle: NumberedParagraph[], tail: NumberedParagraph[] = [{ text: '石桥镇人民政府' }, { text: '2025年1月10日' }]) =>
@@ -110,5 +109,25 @@ describe('text boxes', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.doc.meta.signature).toEqual(['石桥镇人民政府']);
     expect(result.doc.meta.date).toBe('2025年1月10日');
+  });
+});
+
+describe('the mammoth reader (files the fast one declines)', () => {
+  it('places notes as the fast reader does, so the signature stays last', async () => {
+    const symbol = '<w:p><w:r><w:t>满意度调查</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>';
+    const base = await report([{ text: '全年审查合同9份。', footnote: '含村级合同。' }]);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(base);
+    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<w:p><w:pPr><w:rPr><w:b\/><\/w:rPr><\/w:pPr><w:r><w:t xml:space="preserve">全年审查合同9份。<\/w:t><\/w:r><w:r><w:footnoteReference w:id="1"\/><\/w:r><\/w:p>/, symbol);
+    expect(doc).toContain('w:sym');
+    zip.file('word/document.xml', doc);
+    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    expect(await fastDocxText(bytes)).toBeUndefined();
+    const result = await importDocx(bytes);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)[1]).toBe('注：含村级合同。');
+    expect(result.doc.meta.signature).toEqual(['石桥镇人民政府']);
+    expect(result.doc.meta.date).toBe('2025年1月10日');
+    expect(checkReport(result.doc).findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
   });
 });
