@@ -169,32 +169,36 @@ export async function buildDocx(paragraphs: NumberedParagraph[], numbering: stri
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/** One line of a description as a paragraph; "@fn", "@en" and "@box" wrap any other form ("@fn @0 标题|脚注"). */
+function describedParagraph(line: string): NumberedParagraph {
+  const n = /^@(fn|en|box)\s+(.*)$/.exec(line);
+  if (n) {
+    const [text, ...rest] = n[2]!.split('|');
+    const inner = text ? describedParagraph(text) : { text: '' };
+    if (n[1] === 'box') return { ...inner, box: rest };
+    return { ...inner, [n[1] === 'fn' ? 'footnote' : 'endnote']: rest.join('|') };
+  }
+  const f = /^@(o\d|t|b|k)\s+(.*)$/.exec(line);
+  if (f) {
+    const text = f[2]!;
+    if (f[1]![0] === 'o') return { text, outline: Number(f[1]![1]) };
+    if (f[1] === 't') return { text, style: 'a5' };
+    if (f[1] === 'k') return { text, runs: [{ text, charStyle: 'Strong' }] };
+    const [bold, plain] = text.split('|');
+    return { text: text.replace('|', ''), runs: [{ text: bold!, bold: true }, ...(plain ? [{ text: plain }] : [])] };
+  }
+  const m = /^@(s?)(\d)\s+(.*)$/.exec(line);
+  if (!m) return { text: line };
+  if (m[1]) return { text: m[3]!, style: `Heading${Number(m[2])}` };
+  return { text: m[3]!, numId: '1', ilvl: Number(m[2]) };
+}
+
 /** A description ("@0 …", "@1 …", "@s1 …", plain lines) → a .docx numbered by Word's Chinese list. */
 export function numberedDocxFromText(description: string): Promise<Uint8Array> {
   const paragraphs = description
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((line): NumberedParagraph => {
-      const n = /^@(fn|en|box)\s+(.*)$/.exec(line);
-      if (n) {
-        const [text, ...rest] = n[2]!.split('|');
-        if (n[1] === 'box') return { text: text!, box: rest };
-        return { text: text!, [n[1] === 'fn' ? 'footnote' : 'endnote']: rest.join('|') };
-      }
-      const f = /^@(o\d|t|b|k)\s+(.*)$/.exec(line);
-      if (f) {
-        const text = f[2]!;
-        if (f[1]![0] === 'o') return { text, outline: Number(f[1]![1]) };
-        if (f[1] === 't') return { text, style: 'a5' };
-        if (f[1] === 'k') return { text, runs: [{ text, charStyle: 'Strong' }] };
-        const [bold, plain] = text.split('|');
-        return { text: text.replace('|', ''), runs: [{ text: bold!, bold: true }, ...(plain ? [{ text: plain }] : [])] };
-      }
-      const m = /^@(s?)(\d)\s+(.*)$/.exec(line);
-      if (!m) return { text: line };
-      if (m[1]) return { text: m[3]!, style: `Heading${Number(m[2])}` };
-      return { text: m[3]!, numId: '1', ilvl: Number(m[2]) };
-    });
+    .map(describedParagraph);
   return buildDocx(paragraphs, numberingXml({ '0': CHINESE_LEVELS }, [{ numId: '1', abstractId: '0' }]), stylesXml(true));
 }
