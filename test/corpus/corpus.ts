@@ -3,7 +3,7 @@
  * <slug>.expect.json giving the reading and findings a county reviewer expects:
  *   { "template": "township|department|duty", "unit": "…", "year": 2025 | null,
  *     "parts": [template part ids that must be found], "must": [rule ids that must be reported],
- *     "mustNotErrors": true | false }
+ *     "mustNotErrors": true | false, "draftPlans": [last year's plans next year's draft lists, optional] }
  * A report is a .txt (any encoding the importer reads), .html, .doc/.wps, or "<slug>.docx-source.txt": a
  * description turned into a .docx with Word's automatic numbering, outline levels or bold (test/support/numberedDocx.ts).
  * `npm run corpus` prints the results; test/corpus.test.ts fails on a miss or a false error.
@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkReport } from '../../src/core/checks/index';
+import { draftNextYear } from '../../src/core/draft/nextYear';
 import { importFile } from '../../src/core/import/index';
 import { numberedDocxFromText } from '../support/numberedDocx';
 
@@ -23,6 +24,8 @@ export interface Expectation {
   parts?: string[];
   must?: string[];
   mustNotErrors?: boolean;
+  /** The plans next year's draft (nianbao draft) carries from this report as 去年计划 items. */
+  draftPlans?: string[];
 }
 
 export interface CorpusResult {
@@ -81,6 +84,10 @@ export async function runEntry(dir: string, entry: { slug: string; file: string;
   if (expect.year !== undefined && checked.year !== expect.year) result.misread.push(`年度：读成 ${checked.year}，应为 ${expect.year}`);
   for (const part of expect.parts ?? []) {
     if (!checked.sections.find((s) => s.id === part)?.present) result.misread.push(`部分：没有找到 ${part}`);
+  }
+  if (expect.draftPlans !== undefined) {
+    const plans = draftNextYear(imported.doc).previous?.plans ?? [];
+    if (JSON.stringify(plans) !== JSON.stringify(expect.draftPlans)) result.misread.push(`次年草稿的去年计划：读成 ${JSON.stringify(plans)}，应为 ${JSON.stringify(expect.draftPlans)}`);
   }
   for (const f of checked.findings) result.rules.add(f.rule);
   result.missed = (expect.must ?? []).filter((rule) => !result.rules.has(rule));

@@ -6,6 +6,9 @@
  * Headings marked by formatting alone: "@o0 …" a paragraph with its own outline level 0, "@t …" one of the
  * custom style "一级标题" (outline level 0 through its basedOn chain), "@b …" a wholly bold paragraph,
  * "@b 一是加强领导。|其余文字" bold only before the "|", "@k …" bold through the character style "Strong".
+ * Notes and text boxes: "@fn 正文|脚注" a paragraph with a footnote after its text ("@en" an endnote), "@box 正文|框内一段|框内二段"
+ * a paragraph with a text box anchored in it, written as Word 2010+ writes one (mc:AlternateContent: the
+ * DrawingML box, then the same box in VML as the fallback).
  */
 import JSZip from 'jszip';
 
@@ -20,6 +23,31 @@ export interface NumberedParagraph {
   runs?: { text: string; bold?: boolean; charStyle?: string }[];
   /** Body XML written as is instead of a paragraph (a table). */
   raw?: string;
+  /** A footnote (or endnote) referred to at the end of the paragraph. */
+  footnote?: string;
+  endnote?: string;
+  /** Paragraphs of a text box anchored in the paragraph. */
+  box?: string[];
+}
+
+const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+
+/** A text box as Word 2010+ saves it: the DrawingML shape, and the same content again as VML for older readers. */
+function textBoxRun(paragraphs: string[]): string {
+  const content = `<w:txbxContent>${paragraphs.map((t) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`).join('')}</w:txbxContent>`;
+  return (
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">' +
+    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>' +
+    '<wp:extent cx="2000000" cy="600000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="1" name="文本框 1"/>' +
+    `<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>${content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+    `<mc:Fallback><w:pict><v:shape style="width:157pt;height:47pt"><v:textbox>${content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+  );
+}
+
+function notesXml(kind: 'footnote' | 'endnote', texts: string[]): string {
+  const separators = `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}><w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>`;
+  const notes = texts.map((t, i) => `<w:${kind} w:id="${i + 1}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${esc(t)}</w:t></w:r></w:p></w:${kind}>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind}s ${NS}>${separators}${notes}</w:${kind}s>`;
 }
 
 export interface LevelDef {
@@ -94,6 +122,8 @@ export function stylesXml(numbered: boolean): string {
 }
 
 export async function buildDocx(paragraphs: NumberedParagraph[], numbering: string | undefined, styles = stylesXml(false)): Promise<Uint8Array> {
+  const footnotes: string[] = [];
+  const endnotes: string[] = [];
   const body = paragraphs
     .map((p) => {
       if (p.raw !== undefined) return p.raw;
@@ -109,7 +139,10 @@ export async function buildDocx(paragraphs: NumberedParagraph[], numbering: stri
           return `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
         })
         .join('');
-      return `<w:p><w:pPr>${ppr}</w:pPr>${runs}</w:p>`;
+      let extra = p.box ? textBoxRun(p.box) : '';
+      if (p.footnote !== undefined) extra += `<w:r><w:footnoteReference w:id="${footnotes.push(p.footnote)}"/></w:r>`;
+      if (p.endnote !== undefined) extra += `<w:r><w:endnoteReference w:id="${endnotes.push(p.endnote)}"/></w:r>`;
+      return `<w:p><w:pPr>${ppr}</w:pPr>${runs}${extra}</w:p>`;
     })
     .join('');
   const zip = new JSZip();
@@ -123,12 +156,41 @@ export async function buildDocx(paragraphs: NumberedParagraph[], numbering: stri
   );
   zip.file(
     'word/_rels/document.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      (footnotes.length ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>' : '') +
+      (endnotes.length ? '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>' : '') +
+      '</Relationships>',
   );
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  if (footnotes.length) zip.file('word/footnotes.xml', notesXml('footnote', footnotes));
+  if (endnotes.length) zip.file('word/endnotes.xml', notesXml('endnote', endnotes));
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS} ${MC}><w:body>${body}<w:sectPr/></w:body></w:document>`);
   if (numbering) zip.file('word/numbering.xml', numbering);
   zip.file('word/styles.xml', styles);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** One line of a description as a paragraph; "@fn", "@en" and "@box" wrap any other form ("@fn @0 标题|脚注"). */
+function describedParagraph(line: string): NumberedParagraph {
+  const n = /^@(fn|en|box)\s+(.*)$/.exec(line);
+  if (n) {
+    const [text, ...rest] = n[2]!.split('|');
+    const inner = text ? describedParagraph(text) : { text: '' };
+    if (n[1] === 'box') return { ...inner, box: rest };
+    return { ...inner, [n[1] === 'fn' ? 'footnote' : 'endnote']: rest.join('|') };
+  }
+  const f = /^@(o\d|t|b|k)\s+(.*)$/.exec(line);
+  if (f) {
+    const text = f[2]!;
+    if (f[1]![0] === 'o') return { text, outline: Number(f[1]![1]) };
+    if (f[1] === 't') return { text, style: 'a5' };
+    if (f[1] === 'k') return { text, runs: [{ text, charStyle: 'Strong' }] };
+    const [bold, plain] = text.split('|');
+    return { text: text.replace('|', ''), runs: [{ text: bold!, bold: true }, ...(plain ? [{ text: plain }] : [])] };
+  }
+  const m = /^@(s?)(\d)\s+(.*)$/.exec(line);
+  if (!m) return { text: line };
+  if (m[1]) return { text: m[3]!, style: `Heading${Number(m[2])}` };
+  return { text: m[3]!, numId: '1', ilvl: Number(m[2]) };
 }
 
 /** A description ("@0 …", "@1 …", "@s1 …", plain lines) → a .docx numbered by Word's Chinese list. */
@@ -137,20 +199,6 @@ export function numberedDocxFromText(description: string): Promise<Uint8Array> {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((line): NumberedParagraph => {
-      const f = /^@(o\d|t|b|k)\s+(.*)$/.exec(line);
-      if (f) {
-        const text = f[2]!;
-        if (f[1]![0] === 'o') return { text, outline: Number(f[1]![1]) };
-        if (f[1] === 't') return { text, style: 'a5' };
-        if (f[1] === 'k') return { text, runs: [{ text, charStyle: 'Strong' }] };
-        const [bold, plain] = text.split('|');
-        return { text: text.replace('|', ''), runs: [{ text: bold!, bold: true }, ...(plain ? [{ text: plain }] : [])] };
-      }
-      const m = /^@(s?)(\d)\s+(.*)$/.exec(line);
-      if (!m) return { text: line };
-      if (m[1]) return { text: m[3]!, style: `Heading${Number(m[2])}` };
-      return { text: m[3]!, numId: '1', ilvl: Number(m[2]) };
-    });
+    .map(describedParagraph);
   return buildDocx(paragraphs, numberingXml({ '0': CHINESE_LEVELS }, [{ numId: '1', abstractId: '0' }]), stylesXml(true));
 }

@@ -110,7 +110,7 @@ describe('draftNextYear keeps last year’s outline, not its text', () => {
   });
 
   it('reads "一是…二是…" plans, and skips a lead-in', () => {
-    expect(promisesOf([{ kind: 'paragraph', text: '2025年，我镇将抓好以下工作：' }, { kind: 'paragraph', text: '一是加强培训；二是完善制度。' }])).toEqual(['加强培训；', '完善制度。']);
+    expect(promisesOf([{ kind: 'paragraph', text: '2025年，我镇将抓好以下工作：' }, { kind: 'paragraph', text: '一是加强培训；二是完善制度。' }])).toEqual(['加强培训', '完善制度。']);
     expect(promisesOf([{ kind: 'paragraph', text: '重点抓好以下工作：' }, { kind: 'paragraph', text: '加强培训。' }])).toEqual(['加强培训。']);
   });
 
@@ -154,5 +154,56 @@ describe('draftNextYear from 第N部分 reports and reports without a year', () 
     expect(told.meta.year).toBe(2026);
     expect(told.meta.title).toContain('2026');
     expect(told.previous?.year).toBe(2025);
+  });
+});
+
+describe('draftNextYear from a report whose problems and plans share one part', () => {
+  const report = (third: string[], other = '四、其他需要报告的情况', otherBody = ['无。']) =>
+    [
+      '柳河镇2024年度法治政府建设工作报告',
+      '一、主要举措和成效',
+      '全年审查合同20份，开展法治讲座4场。',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '镇党委书记主持专题会议3次。',
+      ...third,
+      other,
+      ...otherBody,
+      '柳河镇人民政府',
+      '2025年1月10日',
+    ].join('\n');
+  const draftOf = (text: string) => {
+    const imported = importText(text);
+    if (!imported.ok) throw new Error(imported.error);
+    return draftNextYear(imported.doc, { date: '2026年1月12日' });
+  };
+  const checklist = (d: ReturnType<typeof draftNextYear>) => d.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text).filter((t) => t.startsWith('去年计划'));
+
+  it('carries the 一是…二是… plans after "下一步" in the combined part, and gives next year the template’s two parts', () => {
+    const d = draftOf(report(['三、存在的问题及下一步打算', '执法人员不足，2024年仍要加强培训。主要原因是编制少。', '下一步，我镇将做好以下工作：一是加强执法培训；二是推进公共法律服务站建设；三是深化法治宣传。']));
+    expect(d.previous?.plans).toEqual(['加强执法培训', '推进公共法律服务站建设', '深化法治宣传。']);
+    expect(checklist(d)).toEqual(['去年计划：加强执法培训　完成情况：', '去年计划：推进公共法律服务站建设　完成情况：', '去年计划：深化法治宣传。　完成情况：']);
+    expect(d.sections.filter((s) => s.heading).map((s) => [s.part, s.heading])).toEqual([
+      ['measures', '一、主要举措和成效'],
+      ['leadership', '二、党政主要负责人履行推进法治建设第一责任人职责情况'],
+      ['shortcomings', '三、存在的不足和原因'],
+      ['plans', '四、下一年度主要安排'],
+      ['other', '五、其他需要报告的情况'],
+    ]);
+  });
+
+  it('carries numbered plans under a "（二）下一步工作打算" sub-heading, not the problems above it', () => {
+    const d = draftOf(report(['三、存在的问题和下一步工作打算', '（一）存在的问题', '1.执法程序不够规范。', '2.普法形式单一。', '（二）下一步工作打算', '1.开展执法人员轮训。每半年一次。', '2.建设村级法治阵地。']));
+    expect(d.previous?.plans).toEqual(['开展执法人员轮训。', '建设村级法治阵地。']);
+  });
+
+  it('carries plans turned to in the middle of a paragraph, and only from the next year on', () => {
+    const d = draftOf(report(['三、存在的问题及2025年工作打算', '2024年全镇执法人员仍要补充，普法覆盖不足。2025年，我镇将全面推行执法全过程记录。']));
+    expect(d.previous?.plans).toEqual(['2025年，我镇将全面推行执法全过程记录。']);
+  });
+
+  it('finds no plans in a combined part that never turns to them, and drops the colon of "五、其他事项：无。"', () => {
+    const d = draftOf(report(['三、存在的问题及下一步打算', '执法力量不足，主要原因是编制少。'], '四、其他事项：无。', []));
+    expect(d.previous?.plans).toEqual([]);
+    expect(d.sections.find((s) => s.part === 'other')!.heading).toBe('五、其他事项');
   });
 });

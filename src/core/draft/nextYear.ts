@@ -6,6 +6,7 @@
  * 同比. No sentence of last year's body is copied in: the clerk writes this year's text.
  */
 import { checkReport } from '../checks/index';
+import { classifyHeading, partsNamed } from '../import/mapParts';
 import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
 import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
@@ -33,7 +34,8 @@ function rank(text: string): number {
 function promiseOf(item: string): string {
   const text = stripHeadingNumber(item);
   const end = text.search(/[。；;]/);
-  return (end > 0 ? text.slice(0, end + 1) : text).trim();
+  // A "；" closes one item of a list ("一是加强培训；二是……"), not the promise.
+  return (end > 0 ? text.slice(0, end + 1) : text).trim().replace(/[；;]$/, '');
 }
 
 /**
@@ -51,6 +53,34 @@ export function promisesOf(blocks: readonly Block[]): string[] {
   return texts.filter((t) => !/[：:]$/.test(t)).map(promiseOf).filter(Boolean);
 }
 
+
+/** Where a paragraph turns to next year's plans: "下一步，我镇将……", "2025年，我镇将……", "今后，……". */
+const TURN_TO_PLANS = /(?:^|[。；;！]\s*)(?=(下一步|下步|今后|下一年度?|明年|(\d{4})\s*年)[^。；;]{0,30}?(?:将|要|计划|打算|拟|继续|重点|着力|坚持))/g;
+
+/**
+ * The plans half of a part that combines them with another ("三、存在的问题及下一步打算"): the blocks
+ * under its sub-heading that names the plans ("（二）下一步打算"), else from the sentence that turns to
+ * them ("下一步，我镇将……") to the end of the part. Empty when the part never turns to plans.
+ */
+export function plansHalf(section: Section, template: Template, year: number | null, plansId: string): Block[] {
+  const blocks = section.blocks;
+  const head = blocks.findIndex((b) => b.kind === 'subheading' && classifyHeading(b.text, template, year)?.part.id === plansId);
+  if (head >= 0) {
+    const level = (blocks[head] as { level: number }).level;
+    const end = blocks.findIndex((b, i) => i > head && b.kind === 'subheading' && b.level <= level);
+    return blocks.slice(head + 1, end < 0 ? undefined : end);
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'paragraph') continue;
+    // A year turns to plans only when it is the next one: "2024年执法力量仍要加强" is last year's problem.
+    const m = [...b.text.matchAll(TURN_TO_PLANS)].find((t) => t[2] === undefined || (year !== null && Number(t[2]) === year + 1));
+    if (!m) continue;
+    const rest = b.text.slice(m.index + m[0].length).trim();
+    return [{ kind: 'paragraph', text: rest }, ...blocks.slice(i + 1)];
+  }
+  return [];
+}
 
 /** "三、2024年工作计划" in the 2023 report → "三、2025年工作计划" in the 2024 one. */
 function moveYears(text: string, lastYear: number | null): string {
@@ -74,7 +104,11 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
       }
     }
     if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: '' });
-    sections.push({ key: `s${sections.length}`, part: s.part, heading: moveYears(s.heading, lastYear), blocks });
+    // A part last year shared with another ("存在的问题及下一步打算") is two parts this year, as the template
+    // has them: the plans get their own part (below), so this one takes its own part's title.
+    const own = s.part === null ? undefined : template.parts.find((p) => p.id === s.part);
+    const heading = own && partsNamed(s.heading, template, lastYear).length > 1 ? own.title : moveYears(s.heading, lastYear);
+    sections.push({ key: `s${sections.length}`, part: s.part, heading, blocks });
   }
   // Required parts last year lacked, where the template puts them.
   const order = (part: string | null) => template.parts.findIndex((p) => p.id === part);
@@ -85,7 +119,7 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
   });
   // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
   let n = 0;
-  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading)) } : s));
+  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading).replace(/[：:]\s*$/, '')) } : s));
 }
 
 /** Last year's figures: the form's, else those the checker finds in last year's prose. */
@@ -112,7 +146,15 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
   if (previous.sections.some((s) => s.heading && s.part !== null)) doc.sections = outlineOf(previous, template, lastYear);
 
   const plansPart = template.parts.find((p) => p.yearScope === 'next');
-  const promises = plansPart ? previous.sections.filter((s) => s.part === plansPart.id).flatMap((s) => promisesOf(s.blocks)) : [];
+  // The plans may share a part with the shortcomings ("三、存在的问题及下一步打算"), whichever of the two the
+  // importer took it for: then only its plans half holds promises.
+  const combined = (s: Section) => s.heading !== '' && plansPart !== undefined && partsNamed(s.heading, template, lastYear).length > 1 && partsNamed(s.heading, template, lastYear).includes(plansPart.id);
+  const plansBlocks = (s: Section) => {
+    const half = combined(s) ? plansHalf(s, template, lastYear, plansPart!.id) : [];
+    return half.length || s.part !== plansPart!.id ? half : s.blocks;
+  };
+  let promises = plansPart ? previous.sections.filter((s) => s.part === plansPart.id).flatMap((s) => promisesOf(plansBlocks(s))) : [];
+  if (plansPart && promises.length === 0) promises = previous.sections.filter((s) => s.part !== plansPart.id && combined(s)).flatMap((s) => promisesOf(plansBlocks(s)));
   const measures = doc.sections.find((s) => s.part === template.parts[0]?.id);
   if (measures && promises.length) {
     measures.blocks.unshift(...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })));

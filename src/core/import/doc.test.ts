@@ -18,6 +18,21 @@ describe('.doc and .wps import', () => {
     }
   });
 
+  it('says what an old Word file keeps apart from its text: notes, text boxes, automatic numbers', async () => {
+    // LibreOffice wrote it from one of our numbered .docx (test/corpus/doc-qingsong-numbered.doc): the
+    // headings' numbers were Word's, a footnote and a text box stood in 举措和成效.
+    const numbered = new Uint8Array(readFileSync(join(__dirname, '../../../test/corpus/doc-qingsong-numbered.doc')));
+    const result = await importFile('去年的报告.doc', numbered);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings.join('\n')).toMatch(/脚注、尾注或文本框（共 \d+ 字）.*未导入/);
+    expect(result.warnings.join('\n')).toContain('自动编号');
+    // Its headings lost their numbers; their wording still finds every part, "2026年工作安排" included.
+    expect(result.doc.sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    expect(result.doc.meta.signature).toEqual(['青松镇人民政府']);
+    const plain = await importFile('去年的报告.doc', doc);
+    expect(plain.ok && plain.warnings).toEqual([]);
+  });
+
   it('refuses a cut, an encrypted or a non-Word compound file with a Chinese message', async () => {
     const cut = await importFile('a.doc', doc.subarray(0, 1500));
     expect(cut.ok).toBe(false);

@@ -3,6 +3,7 @@
  * importer. Many clerks still hold last year's report in these formats. word-extractor (pure JavaScript,
  * offline) reads the body; it runs only where Node's Buffer exists (the app's main process and the CLI).
  */
+import { compoundStreamHead } from './cfb';
 import { importText } from './text';
 import type { ImportOptions, ImportResult } from './types';
 
@@ -38,6 +39,18 @@ function looksGarbled(text: string): boolean {
   return strange > sample.length / 20 || han < sample.replace(/\s/g, '').length / 10;
 }
 
+/**
+ * Whether a Word 97 file defines automatic numbering (its FIB's PlfLfo is not empty): word-extractor gives
+ * the text without the numbers Word shows, so the clerk is told where headings may have lost theirs.
+ */
+export function definesListNumbering(bytes: Uint8Array): boolean {
+  const fib = compoundStreamHead(bytes, 'WordDocument', 1024);
+  if (!fib || fib[0] !== 0xec || fib[1] !== 0xa5) return false;
+  const view = new DataView(fib.buffer, fib.byteOffset, fib.byteLength);
+  // FibBase (32) + csw + FibRgW97 (28) + cslw + FibRgLw97 (88) = 152: cbRgFcLcb, then the fc/lcb pairs; PlfLfo is pair 74.
+  return view.getUint16(152, true) > 74 && view.getUint32(154 + 74 * 8 + 4, true) > 0;
+}
+
 const UNREADABLE = '无法读取这个旧版 Word/WPS 文件（.doc/.wps），文件可能已损坏或加了密码。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。';
 
 export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
@@ -51,14 +64,22 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
   const NodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): unknown } }).Buffer;
   if (!NodeBuffer) return { ok: false, error: '此处无法读取旧版 Word/WPS 文件，请另存为 .docx 后再导入。' };
   let text: string;
+  let asides = 0;
   try {
     const WordExtractor = ((await import('word-extractor')) as { default?: unknown }).default ?? (await import('word-extractor'));
-    const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<{ getBody(): string }> })().extract(NodeBuffer.from(bytes));
+    type Extracted = { getBody(): string; getFootnotes(): string; getEndnotes(): string; getTextboxes(options: { includeHeadersAndFooters: boolean }): string };
+    const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<Extracted> })().extract(NodeBuffer.from(bytes));
     text = extracted.getBody();
+    asides = [extracted.getFootnotes(), extracted.getEndnotes(), extracted.getTextboxes({ includeHeadersAndFooters: false })].join('').replace(/\s/g, '').length;
   } catch {
     return { ok: false, error: UNREADABLE };
   }
   if (!text.trim()) return { ok: false, error: 'Word/WPS 文件中没有文字内容，无法导入。' };
   if (looksGarbled(text)) return { ok: false, error: UNREADABLE };
-  return importText(text, options);
+  const result = importText(text, options);
+  if (!result.ok) return result;
+  // What the old format keeps apart from the body, without where it stood: said, not guessed.
+  if (asides > 0) result.warnings.push(`文件中有脚注、尾注或文本框（共 ${asides} 字），旧版 .doc/.wps 文件读不出它们在正文中的位置，未导入。如需保留，请在 Word 或 WPS 中另存为 .docx 后再导入。`);
+  if (definesListNumbering(bytes)) result.warnings.push('文件中有 Word 自动编号：旧版 .doc/.wps 文件读不出自动编号的序号（如“一、”“（一）”），用自动编号的标题导入后没有序号，分部可能不准，请核对；另存为 .docx 后再导入可读出序号。');
+  return result;
 }

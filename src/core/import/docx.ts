@@ -6,7 +6,7 @@
  */
 import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
-import { fastDocxText } from './docxFast';
+import { fastDocxText, NOTE_PREFIX } from './docxFast';
 import { importStructuredText } from './text';
 import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText, type ImportOptions, type ImportResult } from './types';
 
@@ -98,14 +98,103 @@ function mammothInput(bytes: Uint8Array): MammothInput {
   return { buffer: new Uint8Array(arrayBuffer), arrayBuffer } as unknown as MammothInput;
 }
 
-/** The reference reading: mammoth's HTML, as lines. */
-export async function mammothText(bytes: Uint8Array): Promise<DocxText | { error: string }> {
+/** A paragraph's text as mammoth holds it (its document tree), spaces left out for matching. */
+interface MammothElement {
+  type: string;
+  value?: string;
+  children?: MammothElement[];
+  numbering?: unknown;
+  noteType?: string;
+  noteId?: string;
+  notes?: { resolve(reference: MammothElement): { body: MammothElement[] } | undefined };
+}
+
+function firstText(element: MammothElement): MammothElement | undefined {
+  for (const c of element.children ?? []) {
+    if (c.type === 'text' && c.value) return c;
+    const inner = c.type === 'paragraph' ? undefined : firstText(c);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function plainText(element: MammothElement): string {
+  return (element.children ?? []).map((c) => (c.type === 'text' ? (c.value ?? '') : c.type === 'paragraph' ? '' : plainText(c))).join('');
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * Word's automatic numbers put into mammoth's paragraphs: each numbered paragraph the fast reader saw is
+ * matched, in order, with the next mammoth paragraph of the same text (a few paragraphs ahead at most:
+ * the two readers differ only where mammoth reads a symbol or moved text the fast one declines).
+ */
+function numberParagraphs(numbered: ReadonlyArray<{ label: string; text: string }>) {
+  let next = 0;
+  const paragraph = (p: MammothElement): MammothElement => {
+    const text = squeeze(plainText(p));
+    if (!text) return p;
+    for (let k = next; k < Math.min(numbered.length, next + 20); k++) {
+      if (squeeze(numbered[k]!.text) !== text) continue;
+      const first = firstText(p);
+      if (!first) return p;
+      first.value = numbered[k]!.label + first.value!;
+      next = k + 1;
+      // The number is now text: mammoth need not make a list of it.
+      return { ...p, numbering: null };
+    }
+    return p;
+  };
+  return paragraph;
+}
+
+/** A transform of every paragraph of mammoth's tree, a text box's before the paragraph it is anchored in (the order Word counts them). */
+function eachParagraph(transform: (p: MammothElement) => MammothElement) {
+  const walk = (element: MammothElement): MammothElement => {
+    const mapped = element.children ? { ...element, children: element.children.map(walk) } : element;
+    return mapped.type === 'paragraph' ? transform(mapped) : mapped;
+  };
+  return walk;
+}
+
+/** The element without its note references, and the references it held, in order. */
+function takeReferences(element: MammothElement, found: MammothElement[]): MammothElement {
+  if (!element.children) return element;
+  const children: MammothElement[] = [];
+  for (const c of element.children) {
+    if (c.type === 'noteReference') found.push(c);
+    else children.push(takeReferences(c, found));
+  }
+  return { ...element, children };
+}
+
+/**
+ * Footnotes and endnotes as the fast reader places them (see docxFast.ts): a "注：…" paragraph right after
+ * the paragraph or table that refers to each, instead of mammoth's list after the 成文日期.
+ */
+function notesInPlace(document: MammothElement): MammothElement {
+  if (!document.children || !document.notes) return document;
+  const children: MammothElement[] = [];
+  for (const c of document.children) {
+    const references: MammothElement[] = [];
+    children.push(takeReferences(c, references));
+    for (const reference of references) {
+      const text = (document.notes.resolve(reference)?.body ?? []).map(plainText).join(' ').replace(/\s+/g, ' ').trim();
+      if (text) children.push({ type: 'paragraph', children: [{ type: 'run', children: [{ type: 'text', value: NOTE_PREFIX + text }] }], numbering: null });
+    }
+  }
+  return { ...document, children };
+}
+
+/** The reference reading: mammoth's HTML, as lines; `numbered` (the fast reader's) gives Word's automatic numbers. */
+export async function mammothText(bytes: Uint8Array, numbered: ReadonlyArray<{ label: string; text: string }> = []): Promise<DocxText | { error: string }> {
   try {
     // Loaded only when the fast reader declines a file: mammoth costs ~50 ms to load, which every CLI run paid.
     const mammoth = ((await import('mammoth')) as { default?: typeof Mammoth }).default ?? ((await import('mammoth')) as unknown as typeof Mammoth);
     const result = await mammoth.convertToHtml(mammothInput(bytes), {
       // Photos are not report text; converting them to data URLs only costs time.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      transformDocument: (document: MammothElement) => notesInPlace(numbered.length ? eachParagraph(numberParagraphs(numbered))(document) : document),
     });
     return htmlToText(result.value);
   } catch (error) {
@@ -126,13 +215,13 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
     return { ok: false, error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。' };
   }
   const fast = await fastDocxText(bytes);
-  const read = fast ?? (await mammothText(bytes));
+  // mammoth is the reader only for what the fast one declines (moved text, symbols, embedded objects or
+  // documents, a zip it cannot read, a malformed body). It sees no outline levels and no automatic
+  // numbering: take both from the fast reader where it can still scan the file.
+  const hints = fast ? undefined : await fastDocxText(bytes, true);
+  const read = fast ?? (await mammothText(bytes, hints?.numbered));
   if ('error' in read) return { ok: false, error: read.error };
-  if (!fast) {
-    // mammoth sees no outline levels: take the heading hints from the fast reader where it can still scan the file.
-    const hints = await fastDocxText(bytes, true);
-    for (const [text, level] of hints?.styledHeadings ?? []) if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
-  }
+  for (const [text, level] of hints?.styledHeadings ?? []) if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importStructuredText(read.text, options, read.styledHeadings);
   return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;

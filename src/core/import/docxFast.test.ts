@@ -1,4 +1,4 @@
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, SymbolRun, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { mammothText } from './docx';
 import { fastDocxText } from './docxFast';
@@ -30,9 +30,11 @@ describe('fastDocxText reads what mammoth reads', () => {
     expect(lines(fast.text)).toContain('换行后 A&B <C> "D"');
   });
 
-  it('leaves footnotes and non-documents to mammoth', async () => {
-    const withNote = await docxOf([new Paragraph({ children: [new TextRun('正文'), new FootnoteReferenceRun(1)] })], { 1: { children: [new Paragraph('注释')] } });
-    expect(await fastDocxText(withNote)).toBeUndefined();
+  it('reads a footnote at its paragraph; leaves symbols and non-documents to mammoth', async () => {
+    const withNote = await docxOf([new Paragraph({ children: [new TextRun('正文'), new FootnoteReferenceRun(1)] }), new Paragraph('后文')], { 1: { children: [new Paragraph('注释')] } });
+    expect(lines((await fastDocxText(withNote))!.text)).toEqual(['正文', '注：注释', '后文']);
+    const withSymbol = await docxOf([new Paragraph({ children: [new TextRun('正文'), new SymbolRun('F0FC')] })]);
+    expect(await fastDocxText(withSymbol)).toBeUndefined();
     expect(await fastDocxText(new TextEncoder().encode('PK not really a zip'))).toBeUndefined();
     const good = await docxOf([new Paragraph('标题')]);
     expect(await fastDocxText(good.subarray(0, good.length - 30))).toBeUndefined();

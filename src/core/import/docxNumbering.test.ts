@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocx, CHINESE_LEVELS, numberedDocxFromText, numberingXml, stylesXml } from '../../../test/support/numberedDocx';
+import { buildDocx, CHINESE_LEVELS, numberedDocxFromText, numberingXml, stylesXml, type NumberedParagraph } from '../../../test/support/numberedDocx';
 import { importDocx } from './docx';
 import { fastDocxText } from './docxFast';
 import { formatNumber } from './docxNumbering';
@@ -102,5 +102,49 @@ describe('Word automatic numbering reads as Word shows it', () => {
     const bytes = await buildDocx([{ text: '主要举措和成效', numId: '1' }, { text: '正文。' }], '<w:numbering><broken');
     const read = await fastDocxText(bytes);
     expect(lines(read!.text)).toEqual(['主要举措和成效', '正文。']);
+  });
+});
+
+describe('numbering in every reader of a .docx', () => {
+  // A report numbered by Word alone: 一、 for parts, （一） below, ① for items (decimalEnclosedCircle),
+  // and a second list for the plans restarted at 1 by a start override.
+  const numbering = numberingXml(
+    { '0': [...CHINESE_LEVELS.slice(0, 2), { format: 'decimalEnclosedCircle', text: '%3', suffix: 'nothing' }], '1': [{ format: 'decimal', text: '%1.' }] },
+    [
+      { numId: '1', abstractId: '0' },
+      { numId: '2', abstractId: '1' },
+      { numId: '3', abstractId: '1', startOverrides: { 0: 1 } },
+    ],
+  );
+  const paragraphs = (extra: NumberedParagraph): NumberedParagraph[] => [
+    { text: '柏树乡2025年度法治政府建设情况报告' },
+    { text: '主要举措和成效', numId: '1', ilvl: 0 },
+    { text: '健全制度体系', numId: '1', ilvl: 1 },
+    { text: '审查合同11份', numId: '1', ilvl: 2 },
+    { text: '清理文件4件', numId: '1', ilvl: 2 },
+    extra,
+    { text: '加强宣传', numId: '2' },
+    { text: '规范执法', numId: '2' },
+    { text: '存在的不足和原因', numId: '1', ilvl: 0 },
+    { text: '队伍弱', numId: '3' },
+    { text: '经费少', numId: '3' },
+  ];
+  const expected = ['柏树乡2025年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度体系', '①审查合同11份', '②清理文件4件'];
+  const after = ['1.加强宣传', '2.规范执法', '二、存在的不足和原因', '1.队伍弱', '2.经费少'];
+
+  it('the fast reader numbers a file with text boxes and footnotes', async () => {
+    const bytes = await buildDocx(paragraphs({ text: '开展培训2次。', footnote: '含线上培训。', box: ['培训现场'] }), numbering);
+    expect(lines((await fastDocxText(bytes))!.text)).toEqual([...expected, '开展培训2次。', '培训现场', '注：含线上培训。', ...after]);
+  });
+
+  it('the mammoth reader (a file with a Word symbol) shows the same numbers', async () => {
+    const symbol = '<w:p><w:r><w:t>开展培训2次</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>';
+    const bytes = await buildDocx(paragraphs({ text: '', raw: symbol }), numbering);
+    expect(await fastDocxText(bytes)).toBeUndefined();
+    const result = await importDocx(bytes);
+    if (!result.ok) throw new Error(result.error);
+    const texts = result.doc.sections.flatMap((s) => [s.heading, ...s.blocks.map((b) => b.text)]).filter(Boolean);
+    expect(texts.filter((t) => !t.startsWith('开展培训'))).toEqual([...expected.slice(1), ...after]);
+    expect(result.mapping.map((m) => m.part)).toEqual(['measures', 'shortcomings']);
   });
 });

@@ -49,7 +49,7 @@ const WEAK_KEYWORDS: Record<string, readonly string[]> = {
 };
 const SHORT_HEADING = 12;
 const KEYWORD_ORDER = ['other', 'leadership', 'plans', 'shortcomings'];
-const PLANNING_WORDS = /安排|打算|计划|思路|要点|目标|展望|下一|下步|今后|明年/;
+export const PLANNING_WORDS = /安排|打算|计划|思路|要点|目标|展望|下一|下步|今后|明年/;
 
 function aliasScore(name: string, aliases: readonly string[]): number {
   let best = 0;

@@ -69,6 +69,14 @@ describe('heading forms', () => {
     const r = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '正文。', '存在的不足和原因', '正文。', '下一年度主要安排', '正文。']);
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
   });
+
+  it('takes an unnumbered "2025年工作安排" in the 2024 report as the plans part, and not last year’s or a sentence', () => {
+    const r = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '2024年工作安排已全部完成', '存在的不足和原因', '正文。', '2025年 工作打算', '2025年，推进执法规范化。']);
+    expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
+    expect(r.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual(['2024年工作安排已全部完成']);
+    const sentence = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '正文。', '存在的不足和原因', '2025年计划招录法律专业人员2名。']);
+    expect(parts(sentence)).toEqual(['measures', 'shortcomings']);
+  });
 });
 
 describe('lead-ins and endings', () => {

@@ -14,7 +14,7 @@ import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { isBlank, splitLines } from './lines';
-import { classifyHeading, mapParts } from './mapParts';
+import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
 import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type ImportOptions, type ImportResult, type PartMapping } from './types';
 
@@ -250,7 +250,11 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
 /** An unnumbered line that is a part heading by its wording alone ("存在的问题"). */
 function isUnnumberedPartHeading(text: string, template: Template, year: number | null): boolean {
   if (text.length > 30 || /[，,。；;：:！？、]/.test(text)) return false;
-  return classifyHeading(text, template, year)?.confidence === 'alias';
+  const guess = classifyHeading(text, template, year);
+  if (guess?.confidence === 'alias') return true;
+  // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
+  // year opening it and a planning word name the plans as surely as a usual wording does.
+  return guess?.part.yearScope === 'next' && year !== null && new RegExp(`^${year + 1}\\s*年`).test(text) && PLANNING_WORDS.test(text);
 }
 
 /**

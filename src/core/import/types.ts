@@ -33,6 +33,11 @@ export interface DocxText {
    * for a table cell's paragraph (never a heading).
    */
   styledHeadings: Map<string, number>;
+  /**
+   * The fast reader's paragraphs that Word numbers automatically, in order: the number Word shows and the
+   * paragraph's own text. mammoth reads no numbering; its reading takes the numbers from here.
+   */
+  numbered?: Array<{ label: string; text: string }>;
 }
 
 /** A styledHeadings value: the paragraph is wholly bold and has no heading style — a part heading only if its wording names a part. */
