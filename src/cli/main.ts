@@ -22,6 +22,8 @@ import { nodeDeflater, nodeInflater } from './deflater';
 import { docxPackage } from './docxPackage';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
+import { poolSize, ReviewPool, serveReviewJobs, type ReviewSetup } from './reviewPool';
+import type { ReviewFileOptions } from '../core/review/reviewFile';
 
 export const USAGE = `法治年报助手 命令行
 
@@ -326,8 +328,27 @@ export function commentedName(outDir: string, base: string, path: string): strin
   return join(outDir, rel.slice(0, rel.length - extname(rel).length) + '（审核意见）.docx');
 }
 
-/** Reports reviewed ahead of the one being printed, and commented copies being written at once. */
-const REVIEW_AHEAD = 3;
+/**
+ * How a report of `nianbao review` is reviewed, built from the command line's options alone, so that a
+ * worker thread (src/cli/reviewPool.ts) builds exactly the same from the same setup.
+ */
+function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFileOptions {
+  const template = setup.templateId ? registry.get(setup.templateId) : undefined;
+  return {
+    registry,
+    ...(template ? { template } : {}),
+    ...(setup.year ? { year: setup.year } : {}),
+    ...(setup.comments
+      ? { comments: { deflater: nodeDeflater, inflater: nodeInflater, ...(setup.author ? { author: setup.author } : {}), exportDocx: async (doc: ReportDocument) => assembleDocx(doc, DEFAULT_DOCX_OPTIONS, await docxPackage('windows'), nodeDeflater) } }
+      : {}),
+  };
+}
+
+// In a worker thread of `nianbao review`, this bundle serves reports to review instead of running a command.
+serveReviewJobs((setup) => reviewOptions(loadRegistry(setup.templatesDir), setup));
+
+/** Reports reviewed ahead of the one being printed (at least two per worker), and commented copies being written at once. */
+const REVIEW_AHEAD = 6;
 const REVIEW_WRITES = 8;
 
 async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
@@ -339,7 +360,6 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   const lastYearDir = stringFlag(args, '--last-year');
   if (lastYearDir && !xlsx) throw new UsageError('--last-year 用于工作簿的“主要数据”对比，请同时给出 --xlsx。');
   const templateId = templateFlag(args, registry);
-  const template = templateId ? registry.get(templateId) : undefined;
   const year = parseYear(stringFlag(args, '--year'));
   const author = stringFlag(args, '--author');
   if (commentsDir) {
@@ -349,14 +369,13 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       throw new UsageError(`无法创建批注输出文件夹：${commentsDir}`);
     }
   }
-  const checkOptions = { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) };
-  const exportOptions = DEFAULT_DOCX_OPTIONS;
-  const comments = commentsDir
-    ? { deflater: nodeDeflater, inflater: nodeInflater, ...(author ? { author } : {}), exportDocx: async (doc: ReportDocument) => assembleDocx(doc, exportOptions, await docxPackage('windows'), nodeDeflater) }
-    : undefined;
+  const templatesDir = stringFlag(args, '--templates-dir');
+  const setup: ReviewSetup = { comments: !!commentsDir, ...(templatesDir ? { templatesDir } : {}), ...(templateId ? { templateId } : {}), ...(year ? { year } : {}), ...(author ? { author } : {}) };
+  const options = reviewOptions(registry, setup);
 
   const inputs = reviewInputs(args.positional);
   const total = inputs.length;
+  const pool = new ReviewPool(poolSize(total), setup, (path, bytes) => reviewFile(path, bytes, options));
   const inputPaths = new Set(inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)));
   const reports: ReviewedReport[] = [];
   let status = EXIT_OK;
@@ -365,7 +384,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   // A few reports are read and reviewed ahead, and the commented copies are written (two fsyncs each) while
   // the next ones are checked, so that waiting on the disk or on zlib overlaps the checking; the lines,
   // the messages and the workbook keep the folder's order.
-  type Outcome = { reviewed: Awaited<ReturnType<typeof reviewFile>> } | { unreadable: InputError };
+  type Outcome = { reviewed: Awaited<ReturnType<ReviewPool['review']>> } | { unreadable: InputError };
   const started = new Map<number, Promise<Outcome>>();
   // Each promise gets a handler at once, so that one failing ahead of its turn is not an unhandled rejection;
   // it is still thrown where it is awaited, in order.
@@ -386,7 +405,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
           if (!(error instanceof InputError)) throw error;
           return { unreadable: error };
         }
-        return { reviewed: await reviewFile(item.path, bytes, { ...checkOptions, ...(comments ? { comments } : {}) }) };
+        return { reviewed: await pool.review(item.path, bytes) };
       })()),
     );
   };
@@ -438,6 +457,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   } finally {
     // Whatever stopped the run, no write is left half-way behind it, and no rejection unhandled.
     await Promise.allSettled([...writes, ...started.values()]);
+    await pool.close();
   }
   const ready = reports.filter((r) => !r.row.problem && r.row.ready).length;
   const unreadable = reports.filter((r) => r.row.problem).length;
