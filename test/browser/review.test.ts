@@ -68,8 +68,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect.poll(() => rows().count()).toBe(4);
-    await expect.poll(() => page.locator('.review-progress').textContent()).toContain('已检查 4 / 4 份');
+    // Checking four files takes seconds on a busy machine: the default second of polling is not enough.
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toContain('已检查 4 / 4 份');
     const table = (await page.locator('.review-table').textContent()) ?? '';
     expect(table).toContain('乡镇（街道）法治政府建设年度报告');
     expect(table).toContain('2026年1月20日');

@@ -33,30 +33,44 @@ export default function ReviewChart({ reports }: Props) {
   const figureName = figures.find((f) => f.id === figureId)?.name ?? '';
   const box = useRef<HTMLDivElement>(null);
 
+  // One chart while the box is shown; new data (another figure, or the next report checked) only redraws it.
+  const instance = useRef<echarts.ECharts | null>(null);
+  const shown = group !== undefined;
   useEffect(() => {
     const element = box.current;
-    if (!element || !group) return;
-    const instance = echarts.init(element, undefined, { renderer: 'svg' });
-    const unit = group.unit;
-    const spoken = group.bars.map((b) => `${b.town} ${b.value}${unit}`).join('，');
-    instance.setOption({
-      animation: false,
-      textStyle: { fontFamily: FONT, fontSize: 13 },
-      aria: { enabled: true, label: { description: `${figureName}${unit ? `（${unit}）` : ''}，从高到低：${spoken}。${chart?.missing.length ? `未填报：${chart.missing.join('、')}。` : ''}` } },
-      grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => `${String(value)}${unit}` },
-      // The unit is in the caption and on every bar; as the axis name it would sit on the longest bar's label.
-      xAxis: { type: 'value', position: 'top', axisLabel: { fontFamily: FONT } },
-      // inverse: the first (largest) town at the top, as one reads a ranked list.
-      yAxis: { type: 'category', inverse: true, data: group.bars.map((b) => b.town), axisLabel: { interval: 0, fontFamily: FONT, fontSize: 13 }, axisTick: { show: false } },
-      series: [{ type: 'bar', name: figureName, data: group.bars.map((b) => b.value), barMaxWidth: 18, itemStyle: { color: '#1a5fb4' }, label: { show: true, position: 'right', formatter: `{c}${unit}`, fontFamily: FONT } }],
-    });
-    const resize = () => instance.resize();
+    if (!element) return;
+    const drawn = echarts.init(element, undefined, { renderer: 'svg' });
+    instance.current = drawn;
+    const resize = () => drawn.resize();
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
-      instance.dispose();
+      drawn.dispose();
+      instance.current = null;
     };
+  }, [shown]);
+
+  useEffect(() => {
+    const drawn = instance.current;
+    if (!drawn || !group) return;
+    const unit = group.unit;
+    const spoken = group.bars.map((b) => `${b.town} ${b.value}${unit}`).join('，');
+    drawn.resize(); // the box's height follows the number of towns
+    drawn.setOption(
+      {
+        animation: false,
+        textStyle: { fontFamily: FONT, fontSize: 13 },
+        aria: { enabled: true, label: { description: `${figureName}${unit ? `（${unit}）` : ''}，从高到低：${spoken}。${chart?.missing.length ? `未填报：${chart.missing.join('、')}。` : ''}` } },
+        grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => `${String(value)}${unit}` },
+        // The unit is in the caption and on every bar; as the axis name it would sit on the longest bar's label.
+        xAxis: { type: 'value', position: 'top', axisLabel: { fontFamily: FONT } },
+        // inverse: the first (largest) town at the top, as one reads a ranked list.
+        yAxis: { type: 'category', inverse: true, data: group.bars.map((b) => b.town), axisLabel: { interval: 0, fontFamily: FONT, fontSize: 13 }, axisTick: { show: false } },
+        series: [{ type: 'bar', name: figureName, data: group.bars.map((b) => b.value), barMaxWidth: 18, itemStyle: { color: '#1a5fb4' }, label: { show: true, position: 'right', formatter: `{c}${unit}`, fontFamily: FONT } }],
+      },
+      { notMerge: true },
+    );
   }, [group, chart, figureName]);
 
   if (!figureId || !chart) return <p className="hint">这些报告中还没有能比较的数字（如矛盾纠纷排查化解件数、法治培训场次）。</p>;
