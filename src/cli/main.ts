@@ -18,9 +18,11 @@ import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
-import { nodeDeflater } from './deflater';
+import { nodeDeflater, nodeInflater } from './deflater';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
+import { poolSize, ReviewPool, serveReviewJobs, type ReviewSetup } from './reviewPool';
+import type { ReviewFileOptions } from '../core/review/reviewFile';
 
 export const USAGE = `法治年报助手 命令行
 
@@ -325,6 +327,29 @@ export function commentedName(outDir: string, base: string, path: string): strin
   return join(outDir, rel.slice(0, rel.length - extname(rel).length) + '（审核意见）.docx');
 }
 
+/**
+ * How a report of `nianbao review` is reviewed, built from the command line's options alone, so that a
+ * worker thread (src/cli/reviewPool.ts) builds exactly the same from the same setup.
+ */
+function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFileOptions {
+  const template = setup.templateId ? registry.get(setup.templateId) : undefined;
+  return {
+    registry,
+    ...(template ? { template } : {}),
+    ...(setup.year ? { year: setup.year } : {}),
+    ...(setup.comments
+      ? { comments: { deflater: nodeDeflater, inflater: nodeInflater, ...(setup.author ? { author: setup.author } : {}), exportDocx: (doc: ReportDocument) => exportDocx(doc, {}, nodeDeflater) } }
+      : {}),
+  };
+}
+
+// In a worker thread of `nianbao review`, this bundle serves reports to review instead of running a command.
+serveReviewJobs((setup) => reviewOptions(loadRegistry(setup.templatesDir), setup));
+
+/** Reports reviewed ahead of the one being printed (at least two per worker), and commented copies being written at once. */
+const REVIEW_AHEAD = 6;
+const REVIEW_WRITES = 8;
+
 async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
   allowOnly(args, ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir']);
   if (args.positional.length === 0) throw new UsageError('请给出要审核的文件夹。用 --help 查看用法。');
@@ -334,7 +359,6 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   const lastYearDir = stringFlag(args, '--last-year');
   if (lastYearDir && !xlsx) throw new UsageError('--last-year 用于工作簿的“主要数据”对比，请同时给出 --xlsx。');
   const templateId = templateFlag(args, registry);
-  const template = templateId ? registry.get(templateId) : undefined;
   const year = parseYear(stringFlag(args, '--year'));
   const author = stringFlag(args, '--author');
   if (commentsDir) {
@@ -344,50 +368,95 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
       throw new UsageError(`无法创建批注输出文件夹：${commentsDir}`);
     }
   }
-  const checkOptions = { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) };
-  const comments = commentsDir
-    ? { deflater: nodeDeflater, ...(author ? { author } : {}), exportDocx: (doc: ReportDocument) => exportDocx(doc, {}, nodeDeflater) }
-    : undefined;
+  const templatesDir = stringFlag(args, '--templates-dir');
+  const setup: ReviewSetup = { comments: !!commentsDir, ...(templatesDir ? { templatesDir } : {}), ...(templateId ? { templateId } : {}), ...(year ? { year } : {}), ...(author ? { author } : {}) };
+  const options = reviewOptions(registry, setup);
 
   const inputs = reviewInputs(args.positional);
   const total = inputs.length;
+  const pool = new ReviewPool(poolSize(total), setup, (path, bytes) => reviewFile(path, bytes, options));
   const inputPaths = new Set(inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)));
   const reports: ReviewedReport[] = [];
   let status = EXIT_OK;
   const worse = (s: number) => (status = Math.max(status, s));
-  for (const [n, item] of inputs.entries()) {
-    // Progress for long folders on stderr, so that stdout stays the table.
-    if (total > 20 && n > 0 && n % 20 === 0) io.err(`已审核 ${n}/${total} 份……`);
-    if (item instanceof InputError) {
-      io.err(item.message);
-      worse(EXIT_UNUSABLE);
-      continue;
+
+  // A few reports are read and reviewed ahead, and the commented copies are written (two fsyncs each) while
+  // the next ones are checked, so that waiting on the disk or on zlib overlaps the checking; the lines,
+  // the messages and the workbook keep the folder's order.
+  type Outcome = { reviewed: Awaited<ReturnType<ReviewPool['review']>> } | { unreadable: InputError };
+  const started = new Map<number, Promise<Outcome>>();
+  // Each promise gets a handler at once, so that one failing ahead of its turn is not an unhandled rejection;
+  // it is still thrown where it is awaited, in order.
+  const handled = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+  const start = (n: number) => {
+    const item = inputs[n];
+    if (!item || item instanceof InputError || started.has(n)) return;
+    started.set(
+      n,
+      handled((async (): Promise<Outcome> => {
+        let bytes: Uint8Array;
+        try {
+          bytes = readInput(item.path);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          return { unreadable: error };
+        }
+        return { reviewed: await pool.review(item.path, bytes) };
+      })()),
+    );
+  };
+  const writes: Array<Promise<void>> = [];
+  const settleWrites = async (keep: number) => {
+    while (writes.length > keep) await writes.shift();
+  };
+  try {
+    for (const [n, item] of inputs.entries()) {
+      // Progress for long folders on stderr, so that stdout stays the table.
+      if (total > 20 && n > 0 && n % 20 === 0) io.err(`已审核 ${n}/${total} 份……`);
+      if (item instanceof InputError) {
+        io.err(item.message);
+        worse(EXIT_UNUSABLE);
+        continue;
+      }
+      for (let ahead = n; ahead <= n + REVIEW_AHEAD; ahead++) start(ahead);
+      const outcome = await started.get(n)!;
+      started.delete(n);
+      if ('unreadable' in outcome) {
+        io.err(outcome.unreadable.message);
+        worse(EXIT_UNUSABLE);
+        reports.push({ row: problemRow(item.path, outcome.unreadable.message), findings: [], figures: {} });
+        continue;
+      }
+      const { reviewed } = outcome;
+      reports.push(reviewed.report);
+      const row = reviewed.report.row;
+      if (row.problem) {
+        io.err(`${item.path}：${row.problem}`);
+        worse(EXIT_UNUSABLE);
+      } else if (!row.ready) worse(EXIT_FINDINGS);
+      io.out(`${verdict(row)}\t${item.path}\t${row.unit || '（未识别单位）'}\t${row.problem ? '' : `错误 ${row.errors}，警告 ${row.warnings}`}`);
+      if (reviewed.commented && commentsDir) {
+        const out = commentedName(commentsDir, item.base, item.path);
+        if (inputPaths.has(resolve(out))) throw new UsageError(`批注文件会覆盖原文件，已停止：${out}`);
+        const commented = reviewed.commented;
+        writes.push(
+          handled((async () => {
+            mkdirSync(dirname(out), { recursive: true });
+            await writeOutput(item.path, out, commented);
+          })()),
+        );
+        if (reviewed.commentNote) io.err(`${item.path}：${reviewed.commentNote}`);
+        await settleWrites(REVIEW_WRITES);
+      }
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readInput(item.path);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      io.err(error.message);
-      worse(EXIT_UNUSABLE);
-      reports.push({ row: problemRow(item.path, error.message), findings: [], figures: {} });
-      continue;
-    }
-    const reviewed = await reviewFile(item.path, bytes, { ...checkOptions, ...(comments ? { comments } : {}) });
-    reports.push(reviewed.report);
-    const row = reviewed.report.row;
-    if (row.problem) {
-      io.err(`${item.path}：${row.problem}`);
-      worse(EXIT_UNUSABLE);
-    } else if (!row.ready) worse(EXIT_FINDINGS);
-    io.out(`${verdict(row)}\t${item.path}\t${row.unit || '（未识别单位）'}\t${row.problem ? '' : `错误 ${row.errors}，警告 ${row.warnings}`}`);
-    if (reviewed.commented && commentsDir) {
-      const out = commentedName(commentsDir, item.base, item.path);
-      if (inputPaths.has(resolve(out))) throw new UsageError(`批注文件会覆盖原文件，已停止：${out}`);
-      mkdirSync(dirname(out), { recursive: true });
-      await writeOutput(item.path, out, reviewed.commented);
-      if (reviewed.commentNote) io.err(`${item.path}：${reviewed.commentNote}`);
-    }
+    await settleWrites(0);
+  } finally {
+    // Whatever stopped the run, no write is left half-way behind it, and no rejection unhandled.
+    await Promise.allSettled([...writes, ...started.values()]);
+    await pool.close();
   }
   const ready = reports.filter((r) => !r.row.problem && r.row.ready).length;
   const unreadable = reports.filter((r) => r.row.problem).length;

@@ -1,4 +1,5 @@
 /** `nianbao review`: a county's folder checked, each town's file commented, one workbook. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,52 @@ describe('nianbao review', () => {
     const disputes = figures.find((r) => r[1] === '64')!;
     expect(disputes.slice(1, 5)).toEqual(['64', '50', '14', '30']);
   }, 60_000);
+
+  it('gives the same lines, comments and workbook from the installed command, which reviews in worker threads', async () => {
+    // Enough reports for the command to start its workers; .docx and .txt, a broken one, one in a sub-folder.
+    const folder = join(dir, '全县');
+    mkdirSync(join(folder, '片区'), { recursive: true });
+    const towns = ['溪口镇', '云岭乡', '白沙镇', '东坪镇', '梅山镇', '石门乡', '龙泉镇', '桃源镇', '柳塘镇', '青石镇'];
+    for (const [n, town] of towns.entries()) {
+      const text = townReport(town, 20 + n * 7, n % 3 ? '' : `联系电话1391234${String(5678 + n).padStart(4, '0')}。`);
+      const path = join(folder, n === 4 ? '片区' : '', `${town}.${n % 2 ? 'txt' : 'docx'}`);
+      if (n % 2) writeFileSync(path, text);
+      else {
+        const imported = importText(text);
+        if (!imported.ok) throw new Error(imported.error);
+        writeFileSync(path, await exportDocx(imported.doc));
+      }
+    }
+    writeFileSync(join(folder, '损坏.docx'), 'PK 不是压缩包');
+    const date = /w:date="[^"]*"/g;
+    const outputs = async (name: string) => {
+      const files = readdirSync(join(dir, name), { recursive: true }).map(String).filter((f) => f.endsWith('.docx')).sort();
+      const parts: string[] = [];
+      for (const f of files) {
+        for (const e of readZipEntries(new Uint8Array(readFileSync(join(dir, name, f))))) {
+          if (e.name !== 'docProps/core.xml') parts.push(`${f} ${e.name} ${(await entryText(e)).replace(date, '')}`);
+        }
+      }
+      return parts;
+    };
+
+    const inProcess = await run(['review', folder, '--comments', join(dir, '甲'), '--xlsx', join(dir, '甲.xlsx'), '--author', '某县司法局']);
+    const bin = join(__dirname, '../../bin/nianbao.cjs');
+    const installed = spawnSync(process.execPath, [bin, 'review', folder, '--comments', join(dir, '乙'), '--xlsx', join(dir, '乙.xlsx'), '--author', '某县司法局'], { encoding: 'utf8' });
+    expect(installed.status).toBe(inProcess.code);
+    expect(installed.stdout.trimEnd()).toBe(inProcess.out);
+    expect(installed.stdout).toMatch(/合计 11 份：可以提交 \d+ 份，需修改 \d+ 份，无法读取 1 份。/);
+    expect(installed.stderr).toContain('损坏.docx');
+    const mine = await outputs('甲');
+    expect(mine.filter((p) => p.split(' ')[1] === 'word/comments.xml').length).toBe(10);
+    expect(await outputs('乙')).toEqual(mine);
+    const sheets = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
+      return Promise.all(workbook.worksheets.map((w) => cells(w)));
+    };
+    expect(await sheets('乙.xlsx')).toEqual(await sheets('甲.xlsx'));
+  }, 180_000);
 
   it('wants --xlsx with --last-year, and a folder', async () => {
     expect((await run(['review', dir, '--last-year', dir])).err).toContain('请同时给出 --xlsx');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { nodeDeflater } from '../cli/deflater';
+import { nodeDeflater, nodeInflater } from '../cli/deflater';
 import { exportDocx } from '../core/export/docx';
 import { importFile } from '../core/import/index';
 import { reviewFile } from '../core/review/reviewFile';
@@ -91,7 +91,7 @@ export function createReviewHandlers(deps: HandlerDeps & { reviewDialogs?: Revie
       const folder = await deps.reviewDialogs.commentsFolder();
       if (!folder) return ipcOk(null);
       const originals = new Set(files.map((f) => grants.get(f)!.path));
-      const comments = { deflater: nodeDeflater, ...(author?.trim() ? { author: author.trim() } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
+      const comments = { deflater: nodeDeflater, inflater: nodeInflater, ...(author?.trim() ? { author: author.trim() } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
       let written = 0;
       const failed: string[] = [];
       for (const file of files) {

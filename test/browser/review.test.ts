@@ -19,11 +19,12 @@ const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
 
 
-function report(unit: string, extra: string[] = []): string {
+/** Each town its own figures; `training` null leaves 法治培训 out of the report (for the chart's 未填报). */
+function report(unit: string, extra: string[] = [], figures: { disputes: number; training: number | null } = { disputes: 41, training: 3 }): string {
   return [
     `${unit}关于2025年度法治政府建设情况的报告`,
     '一、主要举措和成效',
-    `全年排查矛盾纠纷41件，化解40件。${unit}开展法治培训3场次。`,
+    `全年排查矛盾纠纷${figures.disputes}件，化解${figures.disputes - 1}件。${figures.training === null ? '' : `${unit}开展法治培训${figures.training}场次。`}`,
     ...extra,
     `${unit}人民政府`,
     '2026年1月20日',
@@ -43,8 +44,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     mkdirSync(join(folder, '二组'), { recursive: true });
     writeFileSync(join(folder, '白沙镇.txt'), report('白沙镇', ['二、存在的不足和原因', '人员少。']));
     writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
-    writeFileSync(join(folder, '二组', '溪口镇.txt'), report('溪口镇', ['联系电话13912345678。']));
-    const imported = importText(report('东坪镇', ['二、存在的不足和原因', '基层力量不足，主要原因是人员少。']));
+    writeFileSync(join(folder, '二组', '溪口镇.txt'), report('溪口镇', ['联系电话13912345678。'], { disputes: 120, training: 5 }));
+    const imported = importText(report('东坪镇', ['二、存在的不足和原因', '基层力量不足，主要原因是人员少。'], { disputes: 65, training: null }));
     if (!imported.ok) throw new Error(imported.error);
     writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
 
@@ -67,9 +68,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
-    // The first .docx checked loads the importer cold: on a busy machine that is over the 1 s default.
-    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(4);
-    await expect.poll(() => page.locator('.review-progress').textContent()).toContain('已检查 4 / 4 份');
+    // Checking four files takes seconds on a busy machine: the default second of polling is not enough.
+    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toContain('已检查 4 / 4 份');
     const table = (await page.locator('.review-table').textContent()) ?? '';
     expect(table).toContain('乡镇（街道）法治政府建设年度报告');
     expect(table).toContain('2026年1月20日');
@@ -106,6 +107,39 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
       await expect.poll(() => page.locator('.review-report').count()).toBe(0);
     }
     await page.getByRole('radio', { name: /全部/ }).check();
+    await expect.poll(() => rows().count()).toBe(4);
+  });
+
+  /** The chart's town labels from top to bottom, as drawn: the SVG's text, ordered by where it sits. */
+  const barLabels = () =>
+    page.locator('.review-chart-canvas svg').evaluate((svg) =>
+      Array.from(svg.querySelectorAll('text'))
+        .map((t) => ({ text: t.textContent ?? '', top: t.getBoundingClientRect().top, left: t.getBoundingClientRect().left }))
+        .filter((t) => /镇$/.test(t.text))
+        .sort((a, b) => a.top - b.top)
+        .map((t) => t.text),
+    );
+
+  it('charts one figure at a time, the towns sorted by it, and lists the towns that leave it out', async () => {
+    await page.getByRole('tab', { name: '图表' }).click();
+    const figure = page.getByRole('combobox', { name: /指标/ });
+    await expect.poll(() => figure.count(), { timeout: 30_000 }).toBe(1);
+    // The figure every town gives comes first: 矛盾纠纷, largest at the top.
+    expect(await figure.locator('option:checked').textContent()).toContain('矛盾纠纷排查化解（3/3 份填报）');
+    await expect.poll(barLabels).toEqual(['溪口镇', '东坪镇', '白沙镇']);
+    const drawn = (await page.locator('.review-chart-canvas svg').textContent()) ?? '';
+    expect(drawn).toContain('120件');
+    expect(drawn).toContain('41件');
+    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toMatch(/矛盾纠纷排查化解（件），从高到低：溪口镇 120件，东坪镇 65件，白沙镇 41件/);
+    expect(await page.locator('.review-chart-missing').textContent()).toBe('未填报（0 份）：无');
+
+    await figure.selectOption({ label: '法治培训（2/3 份填报）' });
+    await expect.poll(barLabels).toEqual(['溪口镇', '白沙镇']);
+    expect(await page.locator('.review-chart-canvas svg').textContent()).toContain('5场次');
+    expect(await page.locator('.review-chart-missing').textContent()).toBe('未填报（1 份）：东坪镇');
+    await page.screenshot({ path: join(screenshots, 'review-3-chart.png'), fullPage: true });
+
+    await page.getByRole('tab', { name: '表格' }).click();
     await expect.poll(() => rows().count()).toBe(4);
   });
 

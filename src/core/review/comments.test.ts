@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { nodeInflater } from '../../cli/deflater';
 import { DOMParser } from '@xmldom/xmldom';
 import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, ExternalHyperlink, Header, ImageRun, LevelFormat, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +206,20 @@ describe('comments written into a .docx another tool made', () => {
     await expect(addComments(writeZipEntries(broken, new Map(), deflater), null, [], options)).rejects.toThrow(DocxCommentError);
     const malformed = writeZipEntries(readZipEntries(input), new Map([['word/document.xml', '<w:document xmlns:w="x"><w:body><w:p></w:body>']]), deflater);
     await expect(addComments(malformed, null, [], options)).rejects.toThrow(/word\/document.xml 部件不是有效的 XML/);
+  });
+
+  it('writes the same file with Node’s zlib as with DecompressionStream, and refuses a part larger than its header says', async () => {
+    const input = await foreignDocx();
+    const specs = [{ text: '开展普法宣传活动12场', occurrence: 1, message: '【警告】第二处' }, { text: '行政复议案件3件', message: '表格' }];
+    const streamed = await addComments(input, '总评', specs, options);
+    const zlibbed = await addComments(input, '总评', specs, { ...options, inflater: nodeInflater });
+    expect(Buffer.from(zlibbed.bytes).equals(Buffer.from(streamed.bytes))).toBe(true);
+    expect(zlibbed.placed).toEqual(['title', 'text', 'text']);
+    // document.xml's central record claims 10 bytes: inflating stops there, with the same Chinese message.
+    const { writeZipEntries } = await import('./zipEntries');
+    const lying = writeZipEntries(readZipEntries(input).map((e) => (e.name === 'word/document.xml' ? { ...e, size: 10 } : e)), new Map(), deflater);
+    await expect(addComments(lying, null, [], { ...options, inflater: nodeInflater })).rejects.toThrow(/Word 文件已损坏/);
+    await expect(addComments(lying, null, [], options)).rejects.toThrow(/Word 文件已损坏/);
   });
 
   itNeeding(['soffice'], 'opens in LibreOffice with the comments shown', async () => {

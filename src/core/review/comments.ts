@@ -7,7 +7,7 @@
  */
 import type { Deflater } from '../export/zip';
 import { needleOf } from './annotate';
-import { entryText, readZipEntries, writeZipEntries, ZipError, type ZipEntry } from './zipEntries';
+import { entryText, readZipEntries, writeZipEntries, ZipError, type Inflater, type ZipEntry } from './zipEntries';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
@@ -33,6 +33,8 @@ export interface CommentOptions {
   author?: string;
   date?: Date;
   deflater: Deflater;
+  /** Node's zlib where there is one (much quicker than a DecompressionStream per part). */
+  inflater?: Inflater;
 }
 
 export interface CommentedDocx {
@@ -251,7 +253,7 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
   const byName = new Map(entries.map((e) => [e.name, e]));
   const text = async (name: string): Promise<string | undefined> => {
     const entry: ZipEntry | undefined = byName.get(name);
-    return entry ? entryText(entry) : undefined;
+    return entry ? entryText(entry, options.inflater) : undefined;
   };
 
   const rootRelsXml = await text('_rels/.rels');
@@ -267,7 +269,8 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
   const document = parseXml(mainXml, mainPart);
   const root = document.documentElement;
   if (root?.namespaceURI === W_STRICT) throw new DocxCommentError('这是“严格 Open XML”格式的 Word 文件，暂不能写入批注。请在 Word 中另存为普通的 .docx 后再试。');
-  const body = root ? Array.from(document.getElementsByTagNameNS(W, 'body'))[0] : undefined;
+  // w:body is the root's child; getElementsByTagNameNS would walk the whole document for it.
+  const body = root ? (childElements(root).find((c) => isW(c, 'body')) ?? Array.from(document.getElementsByTagNameNS(W, 'body'))[0]) : undefined;
   if (!body) throw new DocxCommentError('不是有效的 Word 文件（正文部件中没有 w:body）。');
 
   // The comments part: the one the document already has, or a new word/comments.xml.
@@ -282,9 +285,17 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
 
   // New ids follow every id already used by a comment or a comment anchor.
   let nextId = 0;
-  for (const list of [commentsDoc.getElementsByTagNameNS(W, 'comment'), document.getElementsByTagNameNS(W, 'commentRangeStart'), document.getElementsByTagNameNS(W, 'commentReference')]) {
-    for (const el of Array.from(list)) nextId = Math.max(nextId, Number(el.getAttributeNS(W, 'id')) + 1 || nextId);
-  }
+  const takeId = (el: Element) => (nextId = Math.max(nextId, Number(el.getAttributeNS(W, 'id')) + 1 || nextId));
+  for (const el of Array.from(commentsDoc.getElementsByTagNameNS(W, 'comment'))) takeId(el);
+  // One walk of the document for both kinds of anchor (each getElementsByTagNameNS is a walk of its own).
+  const anchorsIn = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      if (isW(c, 'commentRangeStart') || isW(c, 'commentReference')) takeId(c as Element);
+      else anchorsIn(c);
+    }
+  };
+  anchorsIn(document);
 
   const pElements: Element[] = [];
   collectParagraphs(body, pElements);

@@ -5,6 +5,7 @@
 import { checkReport, type CheckOptions } from '../checks/index';
 import type { CheckResult } from '../checks/types';
 import type { Deflater } from '../export/zip';
+import type { Inflater } from './zipEntries';
 import { importFile } from '../import/index';
 import { toPlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
@@ -20,6 +21,7 @@ export interface ReviewFileOptions extends Omit<CheckOptions, 'registry'> {
     author?: string;
     date?: Date;
     deflater: Deflater;
+    inflater?: Inflater;
     exportDocx: (doc: ReportDocument) => Uint8Array | Promise<Uint8Array>;
   };
 }
@@ -44,10 +46,10 @@ export async function reviewFile(name: string, bytes: Uint8Array, options: Revie
   const report = reviewedReport(name, result, plain, doc.meta.date, registry);
   if (!options.comments) return { report, doc, result };
 
-  const { author, date, deflater, exportDocx } = options.comments;
+  const { author, date, deflater, inflater, exportDocx } = options.comments;
   const summary = summaryComment(result, registry.getOrDefault(result.template));
   const specs = findingComments(result, plain);
-  const commentOptions = { deflater, ...(author ? { author } : {}), ...(date ? { date } : {}) };
+  const commentOptions = { deflater, ...(inflater ? { inflater } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
   if (/\.docx$/i.test(name)) {
     try {
       return { report, doc, result, commented: (await addComments(bytes, summary, specs, commentOptions)).bytes };

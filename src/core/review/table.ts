@@ -59,6 +59,11 @@ export function reviewedReport(file: string, result: CheckResult, plain: string,
   };
 }
 
+/** A town's name in the workbook's columns and the app's chart: its unit, or its file name when the unit was not recognised. */
+export function townName(report: ReviewedReport): string {
+  return report.row.unit || report.row.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
 export function verdict(row: ReviewRow): '无法读取' | '可以提交' | '需修改' {
   return row.problem ? '无法读取' : row.ready ? '可以提交' : '需修改';
 }

@@ -5,7 +5,7 @@
  */
 import { INDICATORS } from '../checks/indicators';
 import { SEVERITY_LABEL } from './annotate';
-import { verdict, type ReviewedReport } from './table';
+import { townName, verdict, type ReviewedReport } from './table';
 
 type ExcelJs = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -27,11 +27,6 @@ function sheet(workbook: import('exceljs').Workbook, name: string, columns: Arra
   header.alignment = { vertical: 'middle', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
   return ws;
-}
-
-/** A town's name for the columns: its unit, or its file name when the unit was not recognised. */
-function townName(report: ReviewedReport): string {
-  return report.row.unit || report.row.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
 export async function reviewWorkbook(reports: readonly ReviewedReport[], lastYear: readonly ReviewedReport[] = []): Promise<Uint8Array> {

@@ -4,10 +4,13 @@
  * back is one step; the table goes out as CSV or as a workbook, and the findings go back into each town's
  * own Word file as comments.
  */
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { FileRef } from '../../shared/ipc';
 import { ReviewReport } from './ReviewReport';
+
+// The chart library loads when 图表 is first opened, not with the editor.
+const ReviewChart = lazy(() => import('./ReviewChart'));
 
 interface Props {
   onBack: () => void;
@@ -30,6 +33,7 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const [opened, setOpened] = useState<Entry | null>(null);
   const [busy, setBusy] = useState('');
+  const [tab, setTab] = useState<'table' | 'chart'>('table');
   const run = useRef(0);
 
   const choose = async () => {
@@ -58,6 +62,7 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
 
   const checking = progress !== null && progress.done < progress.total;
   const rows = entries.map((e) => e.report.row);
+  const reports = useMemo(() => entries.map((e) => e.report), [entries]);
 
   const exportTable = async () => {
     const saved = await window.nianbao.exportReviewTable({ rows, suggestedName: `${folder}检查结果` });
@@ -118,6 +123,21 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
           </div>
         )}
         {rows.length > 0 && (
+          <div className="review-tabs" role="tablist" aria-label="查看方式">
+            <button type="button" role="tab" aria-selected={tab === 'table'} onClick={() => setTab('table')}>
+              表格
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'chart'} onClick={() => setTab('chart')} title="各镇的同一项数字，按大小排列">
+              图表
+            </button>
+          </div>
+        )}
+        {rows.length > 0 && tab === 'chart' && (
+          <Suspense fallback={<p className="hint">正在准备图表……</p>}>
+            <ReviewChart reports={reports} />
+          </Suspense>
+        )}
+        {rows.length > 0 && tab === 'table' && (
           <div className="review-filters" role="radiogroup" aria-label="筛选">
             {FILTERS.map((f) => (
               <label key={f}>
@@ -127,7 +147,7 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
             ))}
           </div>
         )}
-        {rows.length > 0 && (
+        {rows.length > 0 && tab === 'table' && (
           <table className="review-table">
             <thead>
               <tr>

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chartFigures, figureChart } from './chart';
+import { problemRow, type ReviewedReport } from './table';
+
+function town(file: string, unit: string, figures: ReviewedReport['figures']): ReviewedReport {
+  return { row: { file, unit, year: 2025, template: '乡镇', missing: [], errors: 0, warnings: 0, ready: true }, findings: [], figures };
+}
+
+const reports: ReviewedReport[] = [
+  town('a.docx', '白沙镇', { disputes: { value: 41, unit: '件' }, training: { value: 3, unit: '场次' } }),
+  town('b.txt', '溪口镇', { disputes: { value: 120, unit: '件' } }),
+  town('二组/c.txt', '', { disputes: { value: 98.5, unit: '%' } }),
+  town('d.docx', '东坪镇', {}),
+  town('e.docx', '云岭镇', { disputes: { value: 41, unit: '件' } }),
+  { row: problemRow('坏文件.docx', '不是有效的 Word 文件'), findings: [], figures: {} },
+];
+
+describe('the reviewer’s chart of one figure', () => {
+  it('lists the figures some town gives, in the indicators’ order, with how many give each', () => {
+    expect(chartFigures(reports).map((f) => [f.id, f.count])).toEqual([
+      ['training', 1],
+      ['disputes', 4],
+    ]);
+    expect(chartFigures([])).toEqual([]);
+  });
+
+  it('sorts the towns largest first within one unit, names an unrecognised unit by its file, and lists the rest as 未填报', () => {
+    const chart = figureChart(reports, 'disputes');
+    expect(chart.byUnit.map((g) => g.unit)).toEqual(['件', '%']);
+    // Equal figures keep a stable order: by name, as Chinese sorts (bái before yún).
+    expect(chart.byUnit[0]!.bars).toEqual([
+      { town: '溪口镇', value: 120 },
+      { town: '白沙镇', value: 41 },
+      { town: '云岭镇', value: 41 },
+    ]);
+    expect(chart.byUnit[1]!.bars).toEqual([{ town: 'c', value: 98.5 }]);
+    // The unreadable file is not a town that left the figure out.
+    expect(chart.missing).toEqual(['东坪镇']);
+  });
+
+  it('keeps two reports of the same unit apart', () => {
+    const twice = [town('2024/青石镇.docx', '青石镇', { training: { value: 5, unit: '场次' } }), town('2025/青石镇.txt', '青石镇', { training: { value: 7, unit: '场次' } })];
+    expect(figureChart(twice, 'training').byUnit[0]!.bars.map((b) => b.town)).toEqual(['青石镇（青石镇.txt）', '青石镇（青石镇.docx）']);
+  });
+});
