@@ -18,7 +18,7 @@ import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
-import { nodeDeflater } from './deflater';
+import { nodeDeflater } from '../node/deflater';
 import { docxPackage } from './docxPackage';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';

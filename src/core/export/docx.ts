@@ -224,7 +224,7 @@ export function docxPackageParts(profileId: FontProfileId): Map<string, string |
 
 /**
  * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
- * `deflater` (src/cli/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
+ * `deflater` (src/node/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are zipped by `zipParts`;
  * without one (where there is no zlib), by docx's Packer, with the report's parts as overrides.
  */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {

@@ -4,6 +4,7 @@
  * the entries left alone are copied as they were compressed — byte for byte — and the changed ones are
  * deflated anew. Inflation uses DecompressionStream, which Node, Electron and Chromium all have.
  */
+import { AppError } from '../errors';
 import { crc32, writeZip, type Deflater } from '../export/zip';
 import { centralRecords, endOfCentralDirectory, ZIP64_MARKER } from '../zip/centralDirectory';
 
@@ -14,7 +15,11 @@ const UTF8_NAMES = 0x0800;
 /** No .docx comes near these; a zip bomb or a damaged file does. */
 export const ZIP_LIMITS = { entries: 5000, entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024 };
 
-export class ZipError extends Error {}
+export class ZipError extends AppError {
+  constructor(message: string) {
+    super('format', message);
+  }
+}
 
 export interface ZipEntry {
   name: string;
