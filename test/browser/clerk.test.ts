@@ -5,7 +5,7 @@
  * Each test starts a fresh window (its own browser context) over a fresh stand-in with its own user-data
  * folder, so any one passes alone and in any order; Chromium is started once per file.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -91,6 +91,17 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       return rect.top >= pane.top && rect.bottom <= pane.bottom;
     })()`);
   const focusedSection = (p: Page) => p.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+
+  it('names a county template that is not valid JSON in the message bar, and the built-in ones still work', async () => {
+    mkdirSync(join(work, 'userData', 'templates'), { recursive: true });
+    writeFileSync(join(work, 'userData', 'templates', '东片模板.json'), '{"schemaVersion": 1, "id": "east",');
+    const p = await open();
+    await expect.poll(() => p.locator('.message-error').textContent()).toContain('县里的模板“东片模板.json”不是有效的 JSON');
+    await p.getByLabel('单位名称').fill('石桥镇');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+  });
 
   it('flags the template’s empty sub-headings, is not ready while they remain, and never prints them', async () => {
     const p = await newReport();
