@@ -80,8 +80,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
+    // Four files checked one after another: seconds on a busy two-core machine, not poll's default second.
+    await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toContain('已检查 4 / 4 份');
     await expect.poll(() => rows().count()).toBe(4);
-    await expect.poll(() => page.locator('.review-progress').textContent()).toContain('已检查 4 / 4 份');
   }
 
   it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
