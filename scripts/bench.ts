@@ -4,7 +4,7 @@
  */
 import { checkReport } from '../src/core/checks/index';
 import { clearCheckCaches } from '../src/core/checks/context';
-import { nodeDeflater } from '../src/cli/deflater';
+import { nodeDeflater } from '../src/node/deflater';
 import { exportDocx } from '../src/core/export/docx';
 import { importDocx, importText } from '../src/core/import/index';
 import { toPlainText } from '../src/core/model/plainText';

@@ -3,7 +3,7 @@
  * from our own sentences, straight into the model, so the figure is the exporter's alone (the whole CLI
  * process against pandoc is in ./wholeProcess.ts).
  */
-import { nodeDeflater } from '../../src/cli/deflater';
+import { nodeDeflater } from '../../src/node/deflater';
 import { exportDocx } from '../../src/core/export/docx';
 import { toPlainText } from '../../src/core/model/plainText';
 import { emptyReport, type Block, type ReportDocument } from '../../src/core/model/report';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { nodeDeflater } from '../../src/cli/deflater';
+import { nodeDeflater } from '../../src/node/deflater';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
 

@@ -18,7 +18,7 @@ import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
-import { nodeDeflater, nodeInflater } from './deflater';
+import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
 import { poolSize, ReviewPool, serveReviewJobs, type ReviewSetup } from './reviewPool';

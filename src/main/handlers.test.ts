@@ -112,12 +112,20 @@ describe('handlers', () => {
     expect(await restarted['journal:pending']({})).toEqual({ ok: true, value: [] });
   });
 
-  it('lists county templates, skipping broken ones', async () => {
+  it('lists county templates by file, and names each one that is not valid JSON or cannot be read', async () => {
     const { folder, handlers } = setup();
-    mkdirSync(join(folder, 'userData/templates'), { recursive: true });
+    expect(await handlers['templates:list']({})).toEqual({ ok: true, value: { templates: [], problems: [] } });
+    mkdirSync(join(folder, 'userData/templates/文件夹.json'), { recursive: true });
     writeFileSync(join(folder, 'userData/templates/county.json'), JSON.stringify({ id: 'county' }));
-    writeFileSync(join(folder, 'userData/templates/broken.json'), '{');
-    expect(await handlers['templates:list']({})).toEqual({ ok: true, value: [{ id: 'county' }] });
+    writeFileSync(join(folder, 'userData/templates/broken.json'), '{"id": "east",');
+    writeFileSync(join(folder, 'userData/templates/说明.txt'), 'not a template');
+    const answer = await handlers['templates:list']({});
+    expect(answer.ok && answer.value.templates).toEqual([{ file: 'county.json', data: { id: 'county' } }]);
+    const problems = answer.ok ? answer.value.problems : [];
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('“broken.json”不是有效的 JSON');
+    expect(problems[1]).toContain('“文件夹.json”是文件夹');
+    expect(problems.join('').replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]{5,}/);
   });
 });
 
@@ -197,7 +205,7 @@ describe('IPC registration', () => {
   it('refuses a malformed payload with an error result, not an exception', async () => {
     const { listeners } = registered();
     const result = await listeners.get('report:save')!(trusted, { doc: { format: 'nianbao-report' }, file: null, suggestedName: 'x' });
-    expect(result).toEqual({ ok: false, error: '请求的数据格式不正确，已拒绝。报告内容没有改动。' });
+    expect(result).toEqual({ ok: false, error: '请求的数据格式不正确，已拒绝。报告内容没有改动。', code: 'invalid' });
     expect(await listeners.get('window:setDirty')!(trusted, { dirty: 'yes' })).toMatchObject({ ok: false });
   });
 
@@ -215,7 +223,7 @@ describe('IPC registration', () => {
   it('refuses a sender that is not the app’s page', async () => {
     const { listeners } = registered();
     for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {
-      expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。' });
+      expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。', code: 'refused' });
     }
   });
 });

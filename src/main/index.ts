@@ -1,6 +1,6 @@
 /**
  * Electron main process: a thin shell that wires windows, dialogs and the menu to the handlers
- * (src/main/handlers.ts) and the pure core. Everything testable lives outside this file.
+ * (src/main/handlers/) and the pure core. Everything testable lives outside this file.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';

@@ -11,12 +11,17 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../core/errors';
 import { errorCode, fileErrorMessage } from './errors';
 
 export type Fs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'copyFile' | 'stat'> &
   Partial<Pick<typeof nodeFs, 'lstat' | 'realpath' | 'readlink' | 'readdir'>>;
 
-export class SaveError extends Error {}
+export class SaveError extends AppError {
+  constructor(message: string) {
+    super('write', message);
+  }
+}
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 

@@ -6,14 +6,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { AppError } from '../core/errors';
 import { fileErrorMessage } from './errors';
 
-export class ReadError extends Error {
+export class ReadError extends AppError {
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(message);
+    super('read', message);
   }
 }
 

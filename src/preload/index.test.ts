@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiChannels } from '../shared/ipc';
+import { apiChannels, ipcMap, type ApiName, type Channel, type IpcMap, type NianbaoApi } from '../shared/ipc';
+
+// Type level: window.nianbao's functions are exactly the map's `api` names, plus the menu subscription.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const sameNames: Equal<keyof NianbaoApi, ApiName | 'onMenuCommand'> = true;
+const everyChannelNamed: Equal<IpcMap[Channel]['api'], ApiName> = true;
+void [sameNames, everyChannelNamed];
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }));
@@ -23,6 +29,20 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand'].sort());
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('names each channel of the map once, and calls each function’s own channel', async () => {
+    const names = Object.values(ipcMap).map((entry) => entry.api);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.values(apiChannels).sort()).toEqual(Object.keys(ipcMap).sort());
+    const api = exposed.nianbao as Record<string, (r?: unknown) => Promise<unknown>>;
+    for (const [channel, entry] of Object.entries(ipcMap)) {
+      invoke.mockClear();
+      await api[entry.api]!(entry.request.safeParse({}).success ? {} : undefined);
+      // An empty request goes to its channel; any other is refused before it leaves (the schema is the map's).
+      if (entry.request.safeParse({}).success) expect(invoke).toHaveBeenCalledWith(channel, {});
+      else expect(invoke).not.toHaveBeenCalled();
+    }
   });
 
   it('validates a request before it leaves, and passes valid ones to its channel', async () => {

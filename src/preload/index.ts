@@ -10,7 +10,7 @@ type Invoker = (request?: unknown) => Promise<unknown>;
 function invoker(channel: keyof typeof ipcMap): Invoker {
   return async (request = {}) => {
     const parsed = ipcMap[channel].request.safeParse(request);
-    if (!parsed.success) return ipcError('请求的数据格式不正确，没有发送。');
+    if (!parsed.success) return ipcError('请求的数据格式不正确，没有发送。', 'invalid');
     return ipcRenderer.invoke(channel, parsed.data);
   };
 }

@@ -2,7 +2,7 @@
  * The app: start screen, then the editor — outline on the left, the document in the middle (one Lexical
  * editor per section, part numbers fixed by the template), metadata and the checker's findings on the right.
  * The state lives in the session (session.tsx) and hooks (hooks/); the commands in one table (commands.ts)
- * feed the toolbar, the application menu and the shortcuts. Files go through window.nianbao only.
+ * feed the toolbar, the application menu and the shortcuts. Files go through call() of api.ts only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
@@ -11,6 +11,7 @@ import { renumberParts } from '../core/model/fromTemplate';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
 import type { ExportOptions, FileRef, MenuCommand } from '../shared/ipc';
+import { onMenuCommand } from './api';
 import { commandForKey, type Command } from './commands';
 import { DialogProvider, useDialogs } from './components/Dialog';
 import { DocumentView } from './components/DocumentView';
@@ -38,7 +39,6 @@ import { useFileCommands } from './hooks/useFileCommands';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
 import { SessionContext, useSessionState } from './session';
 
-const api = () => window.nianbao;
 
 const EXPORT_OPTIONS_KEY = 'nianbao.exportOptions';
 
@@ -64,9 +64,9 @@ export function App() {
 
 function Editor() {
   const session = useSessionState();
-  const { doc, file, readOnly, generation, message, setMessage, load, change, fail, info } = session;
+  const { doc, file, readOnly, generation, message, setMessage, load, change, fail, info, call } = session;
   const dialogs = useDialogs();
-  const registry = useCountyTemplates(fail);
+  const registry = useCountyTemplates(call);
   const { result, checkNow } = useChecker(doc, registry);
   useAutosave(session);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
@@ -92,12 +92,10 @@ function Editor() {
 
   // After a crash or power cut: offer each journal newer than its file.
   useEffect(() => {
-    void api()
-      .pendingJournals()
-      .then((answer) => {
-        if (answer.ok) setRecoverable(answer.value);
-      });
-  }, []);
+    void call('pendingJournals').then((pending) => {
+      if (pending) setRecoverable(pending);
+    });
+  }, [call]);
 
   /** From the preview, a click on a finding or the outline returns to the text first. */
   const inText = useCallback(async (then: () => void) => {
@@ -116,8 +114,11 @@ function Editor() {
   }, [checkNow]);
 
   const openHistory = useCallback(
-    () => void api().listHistory({ file: session.fileRef.current }).then((answer) => (answer.ok ? setHistory(answer.value) : fail(answer.error))),
-    [session.fileRef, fail],
+    () =>
+      void call('listHistory', { file: session.fileRef.current }).then((versions) => {
+        if (versions) setHistory(versions);
+      }),
+    [session.fileRef, call],
   );
 
   const commands: Command[] = [
@@ -145,7 +146,7 @@ function Editor() {
   // The application menu sends command ids; shortcuts are read from the same table.
   useEffect(
     () =>
-      api().onMenuCommand((id: MenuCommand) => {
+      onMenuCommand((id: MenuCommand) => {
         const command = commandsRef.current.find((c) => c.id === id);
         if (command && !command.disabled) command.run();
       }),
@@ -250,7 +251,7 @@ function Editor() {
               onClick={async () => {
                 const ok = await dialogs.confirm({ title: '放弃备份', message: '放弃后这份备份将被删除，确定吗？', confirm: '删除备份', cancel: '保留' });
                 if (!ok) return;
-                void api().discardJournal({ id: r.id });
+                void call('discardJournal', { id: r.id });
                 setRecoverable((list) => list.filter((x) => x.id !== r.id));
               }}
             >

@@ -3,9 +3,10 @@
  * read-only, and the message bar. Every change goes through `change`, which counts revisions, so a save
  * knows whether the text moved on while the file was being written.
  */
-import { createContext, useCallback, useContext, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReportDocument } from '../core/model/report';
 import type { FileRef } from '../shared/ipc';
+import { createCall } from './api';
 
 export interface Message {
   kind: 'error' | 'info';
@@ -44,8 +45,10 @@ export function useSessionState() {
 
   const fail = useCallback((text: string) => setMessage({ kind: 'error', text }), []);
   const info = useCallback((text: string) => setMessage({ kind: 'info', text }), []);
+  /** Every call to main: a failure lands in the message bar. */
+  const call = useMemo(() => createCall(fail), [fail]);
 
-  return { doc, docRef, file, fileRef, setFile, readOnly, setReadOnly, dirty, setDirty, generation, message, setMessage, fail, info, load, change, revision };
+  return { doc, docRef, file, fileRef, setFile, readOnly, setReadOnly, dirty, setDirty, generation, message, setMessage, fail, info, call, load, change, revision };
 }
 
 export type Session = ReturnType<typeof useSessionState>;

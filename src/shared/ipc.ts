@@ -3,10 +3,12 @@
  * request and of its response. Main validates sender and request against it; preload exposes exactly
  * these channels as named functions (window.nianbao); the browser tests' stand-in serves the same map.
  *
- * Errors cross as data: every response is `{ ok: true, value }` or `{ ok: false, error }` with a Chinese
- * message, never a thrown exception.
+ * Errors cross as data: every response is `{ ok: true, value }` or `{ ok: false, error, code }` with a Chinese
+ * message and an ErrorCode (src/core/errors.ts), never a thrown exception. Each channel's `api` names its
+ * function on window.nianbao.
  */
 import * as z from 'zod';
+import type { ErrorCode } from '../core/errors';
 import { ReportDocumentSchema } from '../core/model/report';
 
 /** A file the main process has granted through one of its dialogs; the renderer never sees a path it could forge. */
@@ -64,7 +66,8 @@ const Empty = z.object({}).strict();
 function result<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: z.string() }),
+    // code: the ErrorCode of src/core/errors.ts, for a program; error: the Chinese message, for the user.
+    z.object({ ok: z.literal(false), error: z.string(), code: z.string().optional() }),
   ]);
 }
 
@@ -85,85 +88,101 @@ const ImportedReport = z.object({
 
 export const ipcMap = {
   /** Open a .nianbao file chosen in the open dialog. */
-  'report:open': { request: Empty, response: result(OpenedReport.nullable()) },
+  'report:open': { api: 'openReport', request: Empty, response: result(OpenedReport.nullable()) },
   /** Save to the granted file, or ask for a name when there is none (or it is read-only). */
   'report:save': {
+    api: 'saveReport',
     request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable(), suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ file: FileRefSchema }).nullable()),
   },
   /** Always ask for a new name. */
   'report:saveAs': {
+    api: 'saveReportAs',
     request: z.object({ doc: ReportDocumentSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ file: FileRefSchema }).nullable()),
   },
   /** Import last year's .docx or .txt chosen in the open dialog. */
-  'report:import': { request: Empty, response: result(ImportedReport.nullable()) },
+  'report:import': { api: 'importReport', request: Empty, response: result(ImportedReport.nullable()) },
   /** Export the report as a GB/T 9704 .docx, to a path chosen in the save dialog. */
   'report:exportDocx': {
+    api: 'exportDocx',
     request: z.object({ doc: ReportDocumentSchema, options: ExportOptionsSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Print the preview the window shows to a PDF, saved where the clerk chooses. */
   'report:exportPdf': {
+    api: 'exportPdf',
     request: z.object({ suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Web text (plain text or simple HTML) for the portal's CMS; refused while privacy errors remain. */
   'report:exportWeb': {
+    api: 'exportWeb',
     request: z.object({ doc: ReportDocumentSchema, format: z.enum(['txt', 'html']), suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
-  /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer). */
-  'templates:list': { request: Empty, response: result(z.array(z.unknown())) },
+  /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer), by file; problems name the files that could not be read. */
+  'templates:list': {
+    api: 'listTemplates',
+    request: Empty,
+    response: result(z.object({ templates: z.array(z.object({ file: z.string(), data: z.unknown() })), problems: z.array(z.string()) })),
+  },
   /** Journal unsaved work for crash recovery (app data folder, not the clerk's). */
   'journal:write': {
+    api: 'writeJournal',
     request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
     response: result(z.null()),
   },
   /** Unsaved work found on start: journals newer than their files (corrupt ones are ignored). */
   'journal:pending': {
+    api: 'pendingJournals',
     request: Empty,
     response: result(z.array(z.object({ id: z.string(), name: z.string(), savedAt: z.string(), doc: ReportDocumentSchema, file: FileRefSchema.nullable() }))),
   },
   /** Forget a journal the clerk chose not to restore. */
-  'journal:discard': { request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
+  'journal:discard': { api: 'discardJournal', request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
   /** A new unsaved report starts (新建, 导入, 起草): its 历史版本 and journal are its own, not the previous unsaved one's. */
-  'history:startUntitled': { request: Empty, response: result(z.null()) },
+  'history:startUntitled': { api: 'startUntitled', request: Empty, response: result(z.null()) },
   /** A timed snapshot of the report (every 5 minutes while editing), kept 7 days, for 历史版本. */
-  'history:snapshot': { request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(), response: result(z.null()) },
+  'history:snapshot': { api: 'snapshot', request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(), response: result(z.null()) },
   /** The snapshots of this report, newest first. */
   'history:list': {
+    api: 'listHistory',
     request: z.object({ file: FileRefSchema.nullable() }).strict(),
     response: result(z.array(z.object({ id: z.string(), savedAt: z.string(), doc: ReportDocumentSchema }))),
   },
   /** 批量检查: choose a folder; every report inside is granted for checking. */
   'review:chooseFolder': {
+    api: 'chooseReviewFolder',
     request: Empty,
     response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
   },
   /** Check one granted report of that folder: one row of the reviewer's table. */
-  'review:checkFile': { request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewRowSchema) },
+  'review:checkFile': { api: 'checkReviewFile', request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewRowSchema) },
   /** Save the table as CSV (opens in Excel and WPS) where the reviewer chooses. */
   'review:exportTable': {
+    api: 'exportReviewTable',
     request: z.object({ rows: z.array(ReviewRowSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** The reviewer's desk: one granted report checked, with its findings and figures (kept for the workbook). */
-  'review:report': { request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewedReportSchema) },
+  'review:report': { api: 'reviewReport', request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewedReportSchema) },
   /** Open one granted report of the folder, read-only, to read it beside its findings. */
-  'review:open': { request: z.object({ file: FileRefSchema }).strict(), response: result(z.object({ doc: ReportDocumentSchema })) },
+  'review:open': { api: 'openReviewFile', request: z.object({ file: FileRefSchema }).strict(), response: result(z.object({ doc: ReportDocumentSchema })) },
   /** Save the workbook (汇总, 问题清单, 主要数据) of the reviewed files where the reviewer chooses. */
   'review:exportWorkbook': {
+    api: 'exportReviewWorkbook',
     request: z.object({ files: z.array(FileRefSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Write each reviewed file with its findings as Word comments into a folder the reviewer chooses. */
   'review:writeComments': {
+    api: 'writeReviewComments',
     request: z.object({ files: z.array(FileRefSchema).max(10_000), author: z.string().max(100).optional() }).strict(),
     response: result(z.object({ folder: z.string(), written: z.number(), failed: z.array(z.string()) }).nullable()),
   },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
-  'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
+  'window:setDirty': { api: 'setDirty', request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
 
 export type IpcMap = typeof ipcMap;
@@ -176,59 +195,21 @@ export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'export
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 
-/** window.nianbao: one named function per channel, nothing else. */
-export interface NianbaoApi {
-  openReport(): Promise<Response<'report:open'>>;
-  saveReport(request: Request<'report:save'>): Promise<Response<'report:save'>>;
-  saveReportAs(request: Request<'report:saveAs'>): Promise<Response<'report:saveAs'>>;
-  importReport(): Promise<Response<'report:import'>>;
-  exportDocx(request: Request<'report:exportDocx'>): Promise<Response<'report:exportDocx'>>;
-  exportPdf(request: Request<'report:exportPdf'>): Promise<Response<'report:exportPdf'>>;
-  exportWeb(request: Request<'report:exportWeb'>): Promise<Response<'report:exportWeb'>>;
-  listTemplates(): Promise<Response<'templates:list'>>;
-  writeJournal(request: Request<'journal:write'>): Promise<Response<'journal:write'>>;
-  setDirty(request: Request<'window:setDirty'>): Promise<Response<'window:setDirty'>>;
-  pendingJournals(): Promise<Response<'journal:pending'>>;
-  startUntitled(request: Request<'history:startUntitled'>): Promise<Response<'history:startUntitled'>>;
-  snapshot(request: Request<'history:snapshot'>): Promise<Response<'history:snapshot'>>;
-  listHistory(request: Request<'history:list'>): Promise<Response<'history:list'>>;
-  discardJournal(request: Request<'journal:discard'>): Promise<Response<'journal:discard'>>;
-  chooseReviewFolder(): Promise<Response<'review:chooseFolder'>>;
-  checkReviewFile(request: Request<'review:checkFile'>): Promise<Response<'review:checkFile'>>;
-  exportReviewTable(request: Request<'review:exportTable'>): Promise<Response<'review:exportTable'>>;
-  reviewReport(request: Request<'review:report'>): Promise<Response<'review:report'>>;
-  openReviewFile(request: Request<'review:open'>): Promise<Response<'review:open'>>;
-  exportReviewWorkbook(request: Request<'review:exportWorkbook'>): Promise<Response<'review:exportWorkbook'>>;
-  writeReviewComments(request: Request<'review:writeComments'>): Promise<Response<'review:writeComments'>>;
+/** The API function of a channel: a request is optional where the channel's request is empty. */
+type ApiFunction<C extends Channel> = Record<string, never> extends Request<C> ? (request?: Request<C>) => Promise<Response<C>> : (request: Request<C>) => Promise<Response<C>>;
+
+/** window.nianbao: one named function per channel of the IPC map (named by its `api`), nothing else. */
+export type NianbaoApi = { [C in Channel as IpcMap[C]['api']]: ApiFunction<C> } & {
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
+};
 
-/** Which channel each API function calls: preload and the browser stand-in both build from this. */
-export const apiChannels = {
-  openReport: 'report:open',
-  saveReport: 'report:save',
-  saveReportAs: 'report:saveAs',
-  importReport: 'report:import',
-  exportDocx: 'report:exportDocx',
-  exportPdf: 'report:exportPdf',
-  exportWeb: 'report:exportWeb',
-  listTemplates: 'templates:list',
-  writeJournal: 'journal:write',
-  setDirty: 'window:setDirty',
-  pendingJournals: 'journal:pending',
-  startUntitled: 'history:startUntitled',
-  snapshot: 'history:snapshot',
-  listHistory: 'history:list',
-  discardJournal: 'journal:discard',
-  chooseReviewFolder: 'review:chooseFolder',
-  checkReviewFile: 'review:checkFile',
-  exportReviewTable: 'review:exportTable',
-  reviewReport: 'review:report',
-  openReviewFile: 'review:open',
-  exportReviewWorkbook: 'review:exportWorkbook',
-  writeReviewComments: 'review:writeComments',
-} as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
+export type ApiName = IpcMap[Channel]['api'];
 
-export const ipcError = (error: string) => ({ ok: false as const, error });
+/** Which channel each API function calls, derived from the map: preload and the browser stand-in both build from this. */
+export const apiChannels = Object.freeze(
+  Object.fromEntries(Object.entries(ipcMap).map(([channel, entry]) => [entry.api, channel])) as { [N in ApiName]: { [C in Channel]: IpcMap[C]['api'] extends N ? C : never }[Channel] },
+);
+
+export const ipcError = (error: string, code: ErrorCode = 'internal') => ({ ok: false as const, error, code });
 export const ipcOk = <T>(value: T) => ({ ok: true as const, value });

@@ -2,14 +2,15 @@
  * What a clerk runs into first (issue #14), in the built renderer in Chromium: empty sub-headings, figure
  * and year fields, findings that must lead to the text, the 撰稿人 line, part headings, 全部改正, adding a
  * missing part in its place, the missing-font question, the app's own dialogs and a save during typing.
- * Each test starts a fresh window.
+ * Each test starts a fresh window (its own browser context) over a fresh stand-in with its own user-data
+ * folder, so any one passes alone and in any order; Chromium is started once per file.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
@@ -20,19 +21,26 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   let browser: Browser;
   let standIn: StandIn;
   let page: Page;
-  const work = mkdtempSync(join(tmpdir(), '文书 测试-'));
+  /** This test's folder: the clerk's files, and the app's user data under userData/. */
+  let work: string;
   /** Browser dialogs (alert/confirm/prompt) must never appear: Electron implements no prompt. */
   const browserDialogs: string[] = [];
 
   beforeAll(async () => {
     buildRenderer();
-    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
     browser = await launchChromium();
   });
 
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '文书 测试-'));
+    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
+    browserDialogs.length = 0;
+  });
+
   afterEach(async () => {
-    expect(browserDialogs).toEqual([]);
     await page?.close();
+    await standIn?.close();
+    expect(browserDialogs).toEqual([]);
   });
 
   afterAll(async () => {
@@ -83,6 +91,17 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       return rect.top >= pane.top && rect.bottom <= pane.bottom;
     })()`);
   const focusedSection = (p: Page) => p.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+
+  it('names a county template that is not valid JSON in the message bar, and the built-in ones still work', async () => {
+    mkdirSync(join(work, 'userData', 'templates'), { recursive: true });
+    writeFileSync(join(work, 'userData', 'templates', '东片模板.json'), '{"schemaVersion": 1, "id": "east",');
+    const p = await open();
+    await expect.poll(() => p.locator('.message-error').textContent()).toContain('县里的模板“东片模板.json”不是有效的 JSON');
+    await p.getByLabel('单位名称').fill('石桥镇');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+  });
 
   it('flags the template’s empty sub-headings, is not ready while they remain, and never prints them', async () => {
     const p = await newReport();

@@ -1,7 +1,9 @@
 /**
  * The renderer for real, in Debian's Chromium: a clerk creates a 2025 township report, types Chinese into
  * two sections (one word through a real IME composition), saves, reloads, reopens, and exports a .docx
- * whose text holds what was typed, in order, under the right headings.
+ * whose text holds what was typed, in order, under the right headings. Each test starts from a fresh window
+ * (its own browser context) over a fresh stand-in with its own user-data folder, and writes what it needs
+ * itself, so any one passes alone (-t) and in any order; Chromium is started once per file.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
@@ -24,28 +26,72 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let standIn: StandIn;
-  const work = mkdtempSync(join(tmpdir(), '浏览器 测试-'));
+  /** This test's folder: the clerk's files, and the app's user data under userData/. */
+  let work: string;
   const asked: string[] = [];
 
   beforeAll(async () => {
     buildRenderer();
     mkdirSync(screenshots, { recursive: true });
-    standIn = await startStandIn(rendererDir, join(work, 'userData'));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    // The app asks in its own dialogs (Electron implements no window.prompt): a browser dialog would be a bug, so any is recorded.
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.accept();
-    });
+  });
+
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '浏览器 测试-'));
+    standIn = await startStandIn(rendererDir, join(work, 'userData'));
+    asked.length = 0;
+    page = await open();
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await standIn?.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
   });
+
+  /** A fresh window of the app (a browser context of its own), at the start screen. */
+  async function open(): Promise<Page> {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await fresh.addInitScript(standIn.clientScript);
+    fresh.on('pageerror', (error) => console.error('page error:', error.message));
+    // The app asks in its own dialogs (Electron implements no window.prompt): a browser dialog would be a bug, so any is recorded.
+    fresh.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await fresh.goto(standIn.url);
+    return fresh;
+  }
+
+  /** A new 2025 report of 青石镇 from the township template. */
+  async function newReport(): Promise<void> {
+    await page.getByLabel('单位名称').fill('青石镇');
+    await page.getByLabel('报告年度').fill('2025');
+    await page.getByRole('button', { name: '开始写报告' }).click();
+    await editor('measures').waitFor();
+  }
+
+  const MEASURES = '全年开展法治培训10场次。法治';
+  const SHORTCOMINGS = '基层法治力量不足，主要原因是专职人员少。';
+  const PLANS = ['2026年重点抓好三项工作：', '一是深化综合行政执法改革。', '二是推进公正文明执法。'];
+
+  /** A new report with text typed into three parts, unsaved: where a clerk is after a while of writing. */
+  async function writtenReport(): Promise<void> {
+    await newReport();
+    await blocks('measures').nth(1).click();
+    await page.keyboard.insertText(MEASURES);
+    await blocks('shortcomings').first().click();
+    await page.keyboard.insertText(SHORTCOMINGS);
+    await blocks('plans').first().click();
+    for (const [i, line] of PLANS.entries()) {
+      if (i) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(line);
+    }
+    await expect.poll(() => blocks('plans').allTextContents()).toEqual(PLANS);
+  }
 
   const editor = (section: string) => page.locator(`[data-section-editor="${section}"]`);
   /** Part headings as printed: the fixed number and the wording in its field. */
@@ -54,7 +100,6 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   const blocks = (section: string) => editor(section).locator(':scope > *');
 
   it('creates a 2025 township report from the template', async () => {
-    await page.goto(standIn.url);
     await page.screenshot({ path: join(screenshots, '1-start.png') });
     await page.getByLabel('单位名称').fill('青石镇');
     await page.getByLabel('报告年度').fill('2025');
@@ -71,6 +116,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('types Chinese, and an IME composition confirmed with Enter neither splits the paragraph nor doubles the word', async () => {
+    await newReport();
     await blocks('measures').nth(1).click();
     await page.keyboard.insertText('全年开展法治培训10场次。');
     await page.waitForTimeout(1200); // a new undo step for the composed word
@@ -100,7 +146,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('keeps template headings: Backspace at the start of a section does not delete its heading', async () => {
+    await newReport();
     await blocks('shortcomings').first().click();
+    await page.keyboard.insertText(SHORTCOMINGS);
     // Put the caret before the first character through the DOM, as a mouse click there would.
     await page.evaluate(`(() => {
       const p = document.querySelector('[data-section-editor="shortcomings"] > *');
@@ -121,6 +169,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('reduces a paste from Word or a web page to plain paragraphs', async () => {
+    await newReport();
     await blocks('plans').first().click();
     // What Word puts on the clipboard: styled HTML plus a plain-text copy; a web page may offer HTML only.
     const paste = (html: string, plain: string) =>
@@ -143,6 +192,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('检查 in the toolbar tells whether the report can be handed in, and shows the findings', async () => {
+    await writtenReport();
     const check = page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
     const errors = await page.locator('.finding-error li').count();
     expect(errors).toBeGreaterThan(0);
@@ -161,6 +211,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
+    await writtenReport();
     await page.waitForTimeout(1500); // the journal is written a second after the last change
     const crashed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await crashed.addInitScript(standIn.clientScript);
@@ -174,6 +225,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('a save that fails says so in Chinese, and keeps the text and the unsaved mark', async () => {
+    await writtenReport();
     standIn.dialogs.saveReport = join(work, '不存在的文件夹', '青石镇2025.nianbao');
     await page.getByRole('toolbar').getByRole('button', { name: '保存', exact: true }).click();
     const bar = page.locator('.message-error');
@@ -186,6 +238,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('saves with Ctrl+S, and the text is there again after a reload', async () => {
+    await writtenReport();
     const path = join(work, '青石镇2025.nianbao');
     standIn.dialogs.saveReport = path;
     await page.keyboard.press('Control+s');
@@ -201,7 +254,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('text typed while a slow save waits (antivirus holds the file) stays unsaved, journaled, and is saved next time', async () => {
+    await writtenReport();
     const path = join(work, '青石镇2025.nianbao');
+    standIn.dialogs.saveReport = path;
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
     const journals = join(work, 'userData', 'journal');
     standIn.busyUntil.current = Date.now() + 1200;
     await page.keyboard.press('Control+s');
@@ -222,6 +279,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('exports a .docx with the typed text, in order, under the right headings', async () => {
+    await writtenReport();
     const path = join(work, '导出.docx');
     standIn.dialogs.exportDocx = path;
     await page.getByRole('button', { name: '导出 Word' }).click();
@@ -241,6 +299,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('lists what is missing and jumps to it when clicked', async () => {
+    await writtenReport();
     const finding = page.locator('.finding-error .finding-text', { hasText: '第一责任人' }).first();
     await expect.poll(() => finding.textContent()).toContain('第一责任人');
     await finding.click();
@@ -251,6 +310,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('fixes a zero-padded date in one click, and remembers a finding the clerk ignores', async () => {
+    await writtenReport();
     await page.locator('#meta-date').fill('2026年01月15日');
     const fix = page.getByRole('button', { name: '改为“2026年1月15日”' });
     await fix.click();
@@ -263,6 +323,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('previews the pages and prints them to a PDF of 22 lines a page, page for page', async () => {
+    await writtenReport();
     const fixture = join(root, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
     if (existsSync(fixture)) {
       // A long real report, imported through the app.
@@ -281,6 +342,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     standIn.dialogs.exportPdf = pdf;
     standIn.printToPdf.current = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.getByRole('button', { name: '导出 PDF' }).click();
+    // A fresh window has not yet been told about this machine's missing fonts: it asks first, as for Word.
+    await page.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
     // Printing seven pages takes a few seconds on a busy two-core machine.
     await expect.poll(() => existsSync(pdf), { timeout: 30_000 }).toBe(true);
     if (spawnSync('which', ['pdftotext']).status !== 0) return;
@@ -304,7 +367,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('keeps a version every five minutes of editing, to compare and restore in 历史版本', async () => {
+    await page.close();
     const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = other;
     await other.clock.install();
     await other.addInitScript(standIn.clientScript);
     await other.goto(standIn.url);
@@ -323,7 +388,6 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await other.screenshot({ path: join(screenshots, '7-history.png') });
     await dialog.getByRole('button', { name: '恢复到这个版本' }).click();
     await expect.poll(() => other.locator('[data-section-editor="shortcomings"]').textContent()).toBe('第一稿：人员不足。');
-    await other.close();
   });
 
   it('drafts this year’s report from last year’s file, with last year’s plans to answer', async () => {
@@ -332,7 +396,6 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       lastYear,
       ['青石镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训6场次。', '二、存在的不足和原因', '人员少，主要原因是编制不足。', '三、2025年工作安排', '（一）开展法治培训。', '（二）完善合法性审查。'].join('\n'),
     );
-    await page.reload();
     standIn.dialogs.importDocument = lastYear;
     await page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
     await page.getByRole('button', { name: '开始编辑' }).click();
@@ -348,7 +411,6 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     mkdirSync(folder);
     writeFileSync(join(folder, '白沙镇.txt'), ['白沙镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '排查矛盾纠纷30件，化解30件。', '二、存在的不足和原因', '人员少。'].join('\n'));
     writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
-    await page.reload();
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
@@ -364,7 +426,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('fits the toolbar on one row of a 1366 × 768 screen; 版式设置 sets the fonts and bold for every export and is remembered', async () => {
+    await page.close();
     const small = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = small;
     await small.addInitScript(standIn.clientScript);
     small.on('dialog', (dialog) => void dialog.accept());
     try {

@@ -1,13 +1,15 @@
 /**
  * The county reviewer's desk in Chromium: a folder of four reports (one unreadable, one in a sub-folder),
  * filters and the totals line, a row opened read-only and back, comments written into copies, a workbook.
+ * The folder is made once; each test opens a fresh window over a fresh stand-in (its own user-data folder)
+ * and chooses the folder itself, so any one passes alone and in any order.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
 import { buildRenderer, launchChromium } from './support/chromium';
@@ -37,6 +39,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   let standIn: StandIn;
   const work = mkdtempSync(join(tmpdir(), '审核台 测试-'));
   const folder = join(work, '各镇报告');
+  /** This test's own folder: the app's user data, the commented copies, the workbook. */
+  let own: string;
 
   beforeAll(async () => {
     buildRenderer();
@@ -49,28 +53,41 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     if (!imported.ok) throw new Error(imported.error);
     writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
 
-    standIn = await startStandIn(rendererDir, join(work, 'userData'));
     browser = await launchChromium();
+  }, 240_000);
+
+  beforeEach(async () => {
+    own = mkdtempSync(join(work, '本测试-'));
+    standIn = await startStandIn(rendererDir, join(own, 'userData'));
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(standIn.clientScript);
     page.on('pageerror', (error) => console.error('page error:', error.message));
-  }, 240_000);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await standIn?.close();
+  });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
   });
 
   const rows = () => page.locator('.review-table tbody tr');
 
-  it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
+  /** 批量检查 of the folder, every report checked. */
+  async function chooseFolder(): Promise<void> {
     await page.goto(standIn.url);
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
-    // Checking four files takes seconds on a busy machine: the default second of polling is not enough.
-    await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(4);
+    // Four files checked one after another: seconds on a busy two-core machine, not poll's default second.
     await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toContain('已检查 4 / 4 份');
+    await expect.poll(() => rows().count()).toBe(4);
+  }
+
+  it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
+    await chooseFolder();
     const table = (await page.locator('.review-table').textContent()) ?? '';
     expect(table).toContain('乡镇（街道）法治政府建设年度报告');
     expect(table).toContain('2026年1月20日');
@@ -80,6 +97,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   });
 
   it('filters by verdict', async () => {
+    await chooseFolder();
     await page.getByRole('radio', { name: /无法读取/ }).check();
     await expect.poll(() => rows().count()).toBe(1);
     expect(await rows().first().textContent()).toContain('坏文件.docx');
@@ -90,6 +108,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   });
 
   it('opens a report read-only with its outline and findings, and Escape goes back to the filtered table', async () => {
+    await chooseFolder();
+    await page.getByRole('radio', { name: /需修改/ }).check();
     await page.getByRole('button', { name: '白沙镇.txt' }).click();
     await expect.poll(() => page.locator('.review-report').isVisible()).toBe(true);
     expect(await page.locator('.review-readonly').textContent()).toBe('只读');
@@ -121,6 +141,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
 
   it('charts one figure at a time, the towns sorted by it, and lists the towns that leave it out', async () => {
+    await chooseFolder();
     await page.getByRole('tab', { name: '图表' }).click();
     const figure = page.getByRole('combobox', { name: /指标/ });
     await expect.poll(() => figure.count(), { timeout: 30_000 }).toBe(1);
@@ -144,7 +165,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   });
 
   it('writes the findings into commented copies, never over the originals, and files the workbook', async () => {
-    const out = join(work, '批注');
+    await chooseFolder();
+    const out = join(own, '批注');
     standIn.reviewDialogs.commentsFolder = out;
     await page.getByRole('button', { name: '写回批注…' }).click();
     await expect.poll(() => page.locator('.message').textContent(), { timeout: 60_000 }).toContain('已把批注写入 3 份 Word 文件');
@@ -153,7 +175,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
     expect(readdirSync(folder).sort()).toEqual(['东坪镇.docx', '二组', '坏文件.docx', '白沙镇.txt'].sort());
 
-    const xlsx = join(work, '审核结果.xlsx');
+    const xlsx = join(own, '审核结果.xlsx');
     standIn.reviewDialogs.saveWorkbook = xlsx;
     await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
     await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);

@@ -6,7 +6,7 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { importDocx } from '../import/index';
-import { nodeDeflater } from '../../cli/deflater';
+import { nodeDeflater } from '../../node/deflater';
 import { docxPackageParts, exportDocx, type DocxOptions } from './docx';
 import { compilePackageParts, generatedPackageModule, packWithDocx } from './packageSource';
 import { textWidth } from './layout';

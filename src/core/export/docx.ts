@@ -21,7 +21,7 @@ export function docxPackageParts(profileId: FontProfileId): Map<string, string> 
 
 /**
  * The report as .docx bytes; pure (no Node built-ins), so the app, the CLI and the tests share it. With a
- * `deflater` (src/cli/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are
+ * `deflater` (src/node/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are
  * deflated; without one (where there is no zlib) they are stored, which every reader of .docx accepts.
  */
 export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {

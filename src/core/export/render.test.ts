@@ -12,7 +12,7 @@ import { describeNeeding } from '../../../test/support/needs';
 import { importText } from '../import/index';
 import type { Block, ReportDocument } from '../model/report';
 import { emptyReport } from '../model/report';
-import { nodeDeflater } from '../../cli/deflater';
+import { nodeDeflater } from '../../node/deflater';
 import { attachmentLines, exportDocx, PAGE, signatureIndents } from './docx';
 import { paginate } from './paginate';
 import { balanceTitle } from './title';

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../../../test/support/needs';
 import { DocxCollector, VALIDATOR_NEEDS } from '../../../test/support/validateDocx';
-import { nodeDeflater } from '../../cli/deflater';
+import { nodeDeflater } from '../../node/deflater';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { nodeDeflater } from '../../cli/deflater';
+import { nodeDeflater } from '../../node/deflater';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { defaultRegistry } from '../templates/registry';
 import { exportDocx } from './docx';

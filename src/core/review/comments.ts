@@ -5,6 +5,7 @@
  * every other part of the package is copied as it was stored. XML is read and written with a DOM parser
  * (@xmldom/xmldom), never with patterns.
  */
+import { AppError } from '../errors';
 import type { Deflater } from '../export/zip';
 import { needleOf } from './annotate';
 import { entryText, readZipEntries, writeZipEntries, ZipError, type Inflater, type ZipEntry } from './zipEntries';
@@ -43,7 +44,11 @@ export interface CommentedDocx {
   placed: Array<'text' | 'title'>;
 }
 
-export class DocxCommentError extends Error {}
+export class DocxCommentError extends AppError {
+  constructor(message: string) {
+    super('format', message);
+  }
+}
 
 type Xmldom = typeof import('@xmldom/xmldom');
 let xmldom: Xmldom | undefined;

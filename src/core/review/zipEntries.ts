@@ -5,6 +5,7 @@
  * deflated anew. Inflation uses DecompressionStream, which Node, Electron and Chromium all have, or an
  * Inflater the caller passes (Node's zlib: a stream per entry costs ~1 ms in setup, a synchronous call ~0.05).
  */
+import { AppError } from '../errors';
 import { crc32, writeZip, type Deflater } from '../export/zip';
 import { centralRecords, endOfCentralDirectory, ZIP64_MARKER } from '../zip/centralDirectory';
 
@@ -15,7 +16,11 @@ const UTF8_NAMES = 0x0800;
 /** No .docx comes near these; a zip bomb or a damaged file does. */
 export const ZIP_LIMITS = { entries: 5000, entryBytes: 64 * 1024 * 1024, totalBytes: 256 * 1024 * 1024 };
 
-export class ZipError extends Error {}
+export class ZipError extends AppError {
+  constructor(message: string) {
+    super('format', message);
+  }
+}
 
 export interface ZipEntry {
   name: string;

@@ -64,6 +64,19 @@ describe('outline templates', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(/^县模板格式不正确：parts\.0\./);
   });
 
+  it('still reads a county template written with the fields no longer used (basis, detect, opening.sample, sub-heading hints)', () => {
+    const t = BUILTIN_TEMPLATES[0]!;
+    const older = {
+      ...t,
+      basis: '《某规定》',
+      detect: { titleWords: ['镇'], bodyWords: ['我镇'] },
+      opening: { ...t.opening, sample: '{year}年，{unit}……现将有关情况报告如下：' },
+      parts: t.parts.map((p) => ({ ...p, subsections: p.subsections.map((s) => ({ ...s, hint: '写法提示。' })) })),
+    };
+    const parsed = parseTemplate(older, '县模板');
+    expect(parsed.ok && parsed.template).toEqual(t);
+  });
+
   it('refuses duplicated part ids', () => {
     const t = BUILTIN_TEMPLATES[0]!;
     const parsed = parseTemplate({ ...t, parts: [t.parts[0], t.parts[0]] });

@@ -7,8 +7,6 @@ import * as z from 'zod';
 export const SubsectionSchema = z.object({
   /** Heading text without its number, e.g. "健全政府机构职能体系". */
   title: z.string().min(1),
-  /** A short writing hint, in our own words. */
-  hint: z.string(),
   /** Indicator ids (templates/indicators.json) usually reported under this subsection. */
   indicators: z.array(z.string()).default([]),
 });
@@ -48,21 +46,12 @@ export const TemplateSchema = z.object({
   description: z.string(),
   /** annual: 法治政府建设年度报告; duty: 第一责任人述职（述法）报告. */
   kind: z.enum(['annual', 'duty']),
-  /** The rule the report is written under, quoted by name. */
-  basis: z.string(),
   /** Title pattern with {unit} and {year}. */
   titleFormat: z.string().min(1),
   opening: z.object({
     hint: z.string(),
-    /** Our own sample lead-in with {unit} and {year}, ending "现将……报告如下：". */
-    sample: z.string(),
   }),
   parts: z.array(PartSchema).min(1),
-  /** Words in a document's text that suggest this template when detecting it. */
-  detect: z.object({
-    titleWords: z.array(z.string()).default([]),
-    bodyWords: z.array(z.string()).default([]),
-  }),
   closing: z.array(z.string()).default([]),
 });
 export type Template = z.infer<typeof TemplateSchema>;

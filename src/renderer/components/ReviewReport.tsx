@@ -10,6 +10,7 @@ import type { ReportDocument } from '../../core/model/report';
 import type { ReviewedReport } from '../../core/review/table';
 import { defaultRegistry } from '../../core/templates/registry';
 import type { FileRef } from '../../shared/ipc';
+import { createCall } from '../api';
 
 interface Props {
   entry: { file: FileRef; report: ReviewedReport };
@@ -50,13 +51,13 @@ export function ReviewReport({ entry, onBack, onError }: Props) {
 
   useEffect(() => {
     let live = true;
-    void window.nianbao.openReviewFile({ file: entry.file }).then((answer) => {
+    const call = createCall((text) => {
       if (!live) return;
-      if (answer.ok) setDoc(answer.value.doc);
-      else {
-        setFailed(answer.error);
-        reportError.current(answer.error);
-      }
+      setFailed(text);
+      reportError.current(text);
+    });
+    void call('openReviewFile', { file: entry.file }).then((opened) => {
+      if (live && opened) setDoc(opened.doc);
     });
     return () => {
       live = false;

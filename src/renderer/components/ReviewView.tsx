@@ -7,6 +7,7 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { FileRef } from '../../shared/ipc';
+import { createCall } from '../api';
 import { ReviewReport } from './ReviewReport';
 
 // The chart library loads when 图表 is first opened, not with the editor.
@@ -35,25 +36,29 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
   const [busy, setBusy] = useState('');
   const [tab, setTab] = useState<'table' | 'chart'>('table');
   const run = useRef(0);
+  const call = createCall(onError);
 
   const choose = async () => {
-    const chosen = await window.nianbao.chooseReviewFolder();
-    if (!chosen.ok) return onError(chosen.error);
-    if (!chosen.value) return;
-    const { files } = chosen.value;
+    const chosen = await call('chooseReviewFolder');
+    if (!chosen) return;
+    const { files } = chosen;
     const id = ++run.current;
-    setFolder(chosen.value.folder);
+    setFolder(chosen.folder);
     setEntries([]);
     setFilter('all');
     setOpened(null);
     setProgress({ done: 0, total: files.length });
     const done: Entry[] = [];
     for (const file of files) {
-      const answer = await window.nianbao.reviewReport({ file });
+      // A file that fails is shown in its own row, not in the message bar: one bad file among many.
+      let problem = '';
+      const reviewed = await call('reviewReport', { file }, (text) => (problem = text));
       if (run.current !== id) return; // another folder was chosen meanwhile
-      const report: ReviewedReport = answer.ok
-        ? answer.value
-        : { row: { file: file.name, unit: '', year: null, template: '', missing: [], errors: 0, warnings: 0, ready: false, problem: answer.error }, findings: [], figures: {} };
+      const report: ReviewedReport = reviewed ?? {
+        row: { file: file.name, unit: '', year: null, template: '', missing: [], errors: 0, warnings: 0, ready: false, problem },
+        findings: [],
+        figures: {},
+      };
       done.push({ file, report });
       setEntries([...done]);
       setProgress({ done: done.length, total: files.length });
@@ -65,27 +70,24 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
   const reports = useMemo(() => entries.map((e) => e.report), [entries]);
 
   const exportTable = async () => {
-    const saved = await window.nianbao.exportReviewTable({ rows, suggestedName: `${folder}检查结果` });
-    if (!saved.ok) return onError(saved.error);
-    if (saved.value) onInfo(`已导出检查结果：${saved.value.name}`);
+    const saved = await call('exportReviewTable', { rows, suggestedName: `${folder}检查结果` });
+    if (saved) onInfo(`已导出检查结果：${saved.name}`);
   };
 
   const exportWorkbook = async () => {
     setBusy('正在生成工作簿……');
-    const saved = await window.nianbao.exportReviewWorkbook({ files: entries.map((e) => e.file), suggestedName: `${folder}审核结果` });
+    const saved = await call('exportReviewWorkbook', { files: entries.map((e) => e.file), suggestedName: `${folder}审核结果` });
     setBusy('');
-    if (!saved.ok) return onError(saved.error);
-    if (saved.value) onInfo(`已导出工作簿：${saved.value.name}（汇总、问题清单、主要数据）`);
+    if (saved) onInfo(`已导出工作簿：${saved.name}（汇总、问题清单、主要数据）`);
   };
 
   const writeComments = async () => {
     const readable = entries.filter((e) => !e.report.row.problem);
     setBusy(`正在把问题写成批注（${readable.length} 份）……`);
-    const written = await window.nianbao.writeReviewComments({ files: readable.map((e) => e.file) });
+    const written = await call('writeReviewComments', { files: readable.map((e) => e.file) });
     setBusy('');
-    if (!written.ok) return onError(written.error);
-    if (!written.value) return;
-    const { folder: out, written: count, failed } = written.value;
+    if (!written) return;
+    const { folder: out, written: count, failed } = written;
     if (failed.length) onError(`已写入 ${count} 份到“${out}”；${failed.length} 份未能写入：${failed.join('；')}`);
     else onInfo(`已把批注写入 ${count} 份 Word 文件，存放在“${out}”（原文件未改动）。`);
   };

@@ -11,12 +11,13 @@ const JOURNAL_MAX_WAIT_MS = 5000;
 const SNAPSHOT_INTERVAL_MS = 5 * 60 * 1000;
 
 export function useAutosave(session: Session): void {
-  const { doc, dirty, readOnly, file, docRef, fileRef } = session;
+  const { doc, dirty, readOnly, file, docRef, fileRef, call } = session;
   const journal = useRef(
     debounceWithMaxWait(
       () => {
         const current = docRef.current;
-        if (current) void window.nianbao.writeJournal({ doc: current, file: fileRef.current });
+        // A journal that cannot be written (disk full, no permission) is said: the clerk should save now.
+        if (current) void call('writeJournal', { doc: current, file: fileRef.current });
       },
       JOURNAL_WAIT_MS,
       JOURNAL_MAX_WAIT_MS,
@@ -37,13 +38,13 @@ export function useAutosave(session: Session): void {
       const current = docRef.current;
       if (!current || !changedSinceSnapshot.current) return;
       changedSinceSnapshot.current = false;
-      void window.nianbao.snapshot({ doc: current, file: fileRef.current });
+      void call('snapshot', { doc: current, file: fileRef.current });
     }, SNAPSHOT_INTERVAL_MS);
     return () => window.clearInterval(timer);
-  }, [docRef, fileRef]);
+  }, [docRef, fileRef, call]);
 
   useEffect(() => {
-    void window.nianbao.setDirty({ dirty });
+    void call('setDirty', { dirty });
     document.title = doc ? `法治年报助手 — ${file?.name ?? '未保存的报告'}${dirty ? ' *' : ''}${readOnly ? '（只读）' : ''}` : '法治年报助手';
-  }, [doc, file, dirty, readOnly]);
+  }, [doc, file, dirty, readOnly, call]);
 }

@@ -1,5 +1,5 @@
 /**
- * 新建、打开、保存、导入、导出: every command that reads or writes a file, through window.nianbao only.
+ * 新建、打开、保存、导入、导出: every command that reads or writes a file, through call() of api.ts only.
  * A save marks the report clean only if nothing changed while the file was being written.
  */
 import { useCallback, useRef, useState } from 'react';
@@ -13,8 +13,6 @@ import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
 import { missingFonts } from '../fonts/detect';
 import type { Session } from '../session';
-
-const api = () => window.nianbao;
 
 export interface PendingImport {
   sourceName: string;
@@ -34,7 +32,7 @@ function lacking(profile: FontProfileId): string[] {
 }
 
 export function useFileCommands(session: Session, registry: TemplateRegistry, exportOptions: ExportOptions, showPreview: () => Promise<void>) {
-  const { docRef, fileRef, load, fail, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
+  const { docRef, fileRef, load, call, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
   const dialogs = useDialogs();
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<PendingImport | null>(null);
@@ -51,21 +49,20 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
       if (!current) return;
       const startedAt = revision.current;
       setBusy(true);
-      const answer =
+      const saved =
         as || readOnlyRef.current
-          ? await api().saveReportAs({ doc: current, suggestedName: suggestedName(current) })
-          : await api().saveReport({ doc: current, file: fileRef.current, suggestedName: suggestedName(current) });
+          ? await call('saveReportAs', { doc: current, suggestedName: suggestedName(current) })
+          : await call('saveReport', { doc: current, file: fileRef.current, suggestedName: suggestedName(current) });
       setBusy(false);
-      if (!answer.ok) return fail(answer.error);
-      if (!answer.value) return;
-      setFile(answer.value.file);
+      if (!saved) return;
+      setFile(saved.file);
       setReadOnly(false);
       // Text typed while the file was written is not in it: the report stays unsaved.
       const changedMeanwhile = revision.current !== startedAt;
       if (!changedMeanwhile) setDirty(false);
-      info(changedMeanwhile ? `已保存：${answer.value.file.name}（保存期间的修改还没有保存）` : `已保存：${answer.value.file.name}`);
+      info(changedMeanwhile ? `已保存：${saved.file.name}（保存期间的修改还没有保存）` : `已保存：${saved.file.name}`);
     },
-    [docRef, fileRef, revision, fail, info, setFile, setReadOnly, setDirty],
+    [docRef, fileRef, revision, call, info, setFile, setReadOnly, setDirty],
   );
 
   const confirmDiscard = useCallback(
@@ -77,29 +74,27 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
 
   const open = useCallback(async () => {
     if (!(await confirmDiscard())) return;
-    const answer = await api().openReport();
-    if (!answer.ok) return fail(answer.error);
-    if (!answer.value) return;
-    load(answer.value.doc, answer.value.file, { readOnly: answer.value.readOnly });
-    setMessage(answer.value.notice ? { kind: 'info', text: answer.value.notice } : null);
-  }, [confirmDiscard, load, fail, setMessage]);
+    const opened = await call('openReport');
+    if (!opened) return;
+    load(opened.doc, opened.file, { readOnly: opened.readOnly });
+    setMessage(opened.notice ? { kind: 'info', text: opened.notice } : null);
+  }, [confirmDiscard, load, call, setMessage]);
 
   const importReport = useCallback(
     async (draft: boolean) => {
       if (!(await confirmDiscard())) return;
       setBusy(true);
-      const answer = await api().importReport();
+      const imported = await call('importReport');
       setBusy(false);
-      if (!answer.ok) return fail(answer.error);
-      if (!answer.value) return;
-      setPending({ ...answer.value, draft });
+      if (!imported) return;
+      setPending({ ...imported, draft });
     },
-    [confirmDiscard, fail],
+    [confirmDiscard, call],
   );
 
   /** A report not yet saved: main starts it a 历史版本 and journal of its own before the first snapshot. */
   const startUnsaved = (doc: ReportDocument) => {
-    void api().startUntitled({});
+    void call('startUntitled');
     load(doc, null, { dirty: true });
   };
 
@@ -140,11 +135,10 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     const current = docRef.current;
     if (!current || !(await fontsOk())) return;
     setBusy(true);
-    const answer = await api().exportDocx({ doc: docRef.current ?? current, options: exportOptions, suggestedName: suggestedName(current) });
+    const exported = await call('exportDocx', { doc: docRef.current ?? current, options: exportOptions, suggestedName: suggestedName(current) });
     setBusy(false);
-    if (!answer.ok) return fail(answer.error);
-    if (answer.value) info(`已导出 Word 文件：${answer.value.name}`);
-  }, [docRef, exportOptions, fontsOk, fail, info]);
+    if (exported) info(`已导出 Word 文件：${exported.name}`);
+  }, [docRef, exportOptions, fontsOk, call, info]);
 
   const exportPdf = useCallback(async () => {
     const current = docRef.current;
@@ -152,21 +146,19 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     // What prints is what the window shows: the preview.
     await showPreview();
     setBusy(true);
-    const answer = await api().exportPdf({ suggestedName: suggestedName(current) });
+    const exported = await call('exportPdf', { suggestedName: suggestedName(current) });
     setBusy(false);
-    if (!answer.ok) return fail(answer.error);
-    if (answer.value) info(`已导出 PDF：${answer.value.name}`);
-  }, [docRef, fontsOk, showPreview, fail, info]);
+    if (exported) info(`已导出 PDF：${exported.name}`);
+  }, [docRef, fontsOk, showPreview, call, info]);
 
   const exportWeb = useCallback(
     async (format: 'txt' | 'html') => {
       const current = docRef.current;
       if (!current) return;
-      const answer = await api().exportWeb({ doc: current, format, suggestedName: `${suggestedName(current)}（网站发布）` });
-      if (!answer.ok) return fail(answer.error);
-      if (answer.value) info(`已导出网站发布用文本：${answer.value.name}（已去掉撰稿人等内部信息）`);
+      const exported = await call('exportWeb', { doc: current, format, suggestedName: `${suggestedName(current)}（网站发布）` });
+      if (exported) info(`已导出网站发布用文本：${exported.name}（已去掉撰稿人等内部信息）`);
     },
-    [docRef, fail, info],
+    [docRef, call, info],
   );
 
   const newReport = useCallback(async () => {

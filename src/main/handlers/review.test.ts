@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, type Dialogs } from './handlers';
+import { createHandlers, type Dialogs } from './index';
 
 const none = async () => null;
 

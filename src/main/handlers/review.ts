@@ -1,0 +1,173 @@
+/**
+ * The reviewer's desk over IPC: a folder chosen and every report in it granted read-only, each checked (a
+ * row of the table, and remembered for the workbook), opened read-only, filed as a CSV table or one .xlsx
+ * workbook, and written back with its findings as Word comments into a folder the reviewer chooses — never
+ * over the town's file.
+ */
+import * as fs from 'node:fs/promises';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import { checkReport } from '../../core/checks/index';
+import { AppError } from '../../core/errors';
+import { exportDocx } from '../../core/export/docx';
+import { importFile } from '../../core/import/index';
+import { reviewFile } from '../../core/review/reviewFile';
+import { problemRow, reviewCsv, reviewRow, type ReviewedReport } from '../../core/review/table';
+import { reviewWorkbook } from '../../core/review/workbook';
+import { defaultRegistry } from '../../core/templates/registry';
+import { nodeDeflater, nodeInflater } from '../../node/deflater';
+import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
+import { InputError, expandInputs } from '../../node/inputs';
+import { readFileBounded } from '../../node/readFile';
+import { ipcError, ipcOk, type FileRef } from '../../shared/ipc';
+import { writeFileAtomic } from '../atomicWrite';
+import { readError, safeName, withExtension, type HandlerContext, type Handlers } from './context';
+
+export interface ReviewDialogs {
+  /** Where to save the workbook; null when cancelled. */
+  saveWorkbook(suggestedName: string): Promise<string | null>;
+  /** The folder the commented copies go into; null when cancelled. */
+  commentsFolder(): Promise<string | null>;
+}
+
+type ReviewChannels =
+  | 'review:chooseFolder'
+  | 'review:checkFile'
+  | 'review:exportTable'
+  | 'review:report'
+  | 'review:open'
+  | 'review:exportWorkbook'
+  | 'review:writeComments';
+
+/** As the other handlers: refuse before reading anything no report comes near. */
+const MAX_BYTES = 60 * 1024 * 1024;
+
+export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChannels> {
+  const { deps, grants, queue, writeOptions } = ctx;
+  /** Reviewed reports by the token of their file, for the workbook. */
+  const reviewed = new Map<string, ReviewedReport>();
+
+  /** Bounded, regular files only: the same reader as the clerk's import. */
+  const read = (path: string): Promise<Uint8Array> => readFileBounded(path, MAX_BYTES);
+
+  /** The error's own Chinese message (it names the file), or a general one naming it. */
+  const unreadable = (name: string, error: unknown) => (error instanceof AppError ? error.message : `“${name}”无法读取：文件不存在、没有权限或正被其他程序占用。`);
+
+  async function review(file: FileRef): Promise<ReviewedReport> {
+    const grant = grants.get(file);
+    if (!grant) return { row: problemRow(file.name, '没有选择这个文件，已拒绝。'), findings: [], figures: {} };
+    let report: ReviewedReport;
+    try {
+      report = (await reviewFile(grant.path, await read(grant.path))).report;
+      report = { ...report, row: { ...report.row, file: file.name } };
+    } catch (error) {
+      report = { row: problemRow(file.name, unreadable(basename(grant.path), error)), findings: [], figures: {} };
+    }
+    reviewed.set(file.id, report);
+    return report;
+  }
+
+  return {
+    async 'review:chooseFolder'() {
+      const folder = await deps.dialogs.openFolder();
+      if (!folder) return ipcOk(null);
+      const found = expandInputs([folder]);
+      if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder) return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`, 'read');
+      // Every file and sub-folder met gets a row: a report to check, or the reason it cannot be.
+      const files = found.map((f) => {
+        const path = f instanceof InputError ? f.file : f;
+        const problem = f instanceof InputError ? f.reason : undefined;
+        return { ...grants.grant(path, true, problem), name: relative(folder, path) || basename(path) };
+      });
+      return ipcOk({ folder: basename(folder), files });
+    },
+
+    async 'review:checkFile'({ file }) {
+      const grant = grants.get(file);
+      if (!grant) return ipcError('没有选择这个文件，已拒绝。', 'refused');
+      if (grant.problem) return ipcOk(problemRow(file.name, grant.problem));
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFileBounded(grant.path, MAX_INPUT_BYTES);
+      } catch (error) {
+        const answer = readError(grant.path, error);
+        return ipcOk(problemRow(file.name, answer.error));
+      }
+      const imported = await importBounded(grant.path, bytes);
+      if (!imported.ok) return ipcOk(problemRow(file.name, imported.error));
+      return ipcOk(reviewRow(file.name, checkReport(imported.doc), defaultRegistry));
+    },
+
+    async 'review:exportTable'({ rows, suggestedName }) {
+      const chosen = await deps.dialogs.saveTable(safeName(suggestedName, '.csv'));
+      if (!chosen) return ipcOk(null);
+      const path = withExtension(chosen, '.csv');
+      await queue.run(path, () => writeFileAtomic(path, reviewCsv(rows), writeOptions));
+      return ipcOk({ name: basename(path) });
+    },
+
+    async 'review:report'({ file }) {
+      if (!grants.get(file)) return ipcError('没有选择这个文件，已拒绝。', 'refused');
+      return ipcOk(await review(file));
+    },
+
+    async 'review:open'({ file }) {
+      const grant = grants.get(file);
+      if (!grant) return ipcError('没有选择这个文件，已拒绝。', 'refused');
+      let bytes: Uint8Array;
+      try {
+        bytes = await read(grant.path);
+      } catch (error) {
+        return ipcError(unreadable(file.name, error), 'read');
+      }
+      const imported = await importFile(grant.path, bytes);
+      if (!imported.ok) return ipcError(`“${file.name}”：${imported.error}`, 'format');
+      return ipcOk({ doc: imported.doc });
+    },
+
+    async 'review:exportWorkbook'({ files, suggestedName }) {
+      if (!deps.reviewDialogs) return ipcError('这里不能导出工作簿。', 'unavailable');
+      if (files.some((f) => !grants.get(f))) return ipcError('有未选择的文件，已拒绝。', 'refused');
+      const chosen = await deps.reviewDialogs.saveWorkbook(`${suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || '审核结果'}.xlsx`);
+      if (!chosen) return ipcOk(null);
+      const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
+      const reports: ReviewedReport[] = [];
+      for (const file of files) reports.push(reviewed.get(file.id) ?? (await review(file)));
+      await writeFileAtomic(path, await reviewWorkbook(reports), writeOptions);
+      return ipcOk({ name: basename(path) });
+    },
+
+    async 'review:writeComments'({ files, author }) {
+      if (!deps.reviewDialogs) return ipcError('这里不能写回批注。', 'unavailable');
+      if (files.some((f) => !grants.get(f))) return ipcError('有未选择的文件，已拒绝。', 'refused');
+      const folder = await deps.reviewDialogs.commentsFolder();
+      if (!folder) return ipcOk(null);
+      const originals = new Set(files.map((f) => grants.get(f)!.path));
+      const comments = { deflater: nodeDeflater, inflater: nodeInflater, ...(author?.trim() ? { author: author.trim() } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
+      let written = 0;
+      const failed: string[] = [];
+      for (const file of files) {
+        const path = grants.get(file)!.path;
+        // file.name is the path inside the chosen folder: the copies keep its sub-folders.
+        const relative = file.name.replace(/\\/g, '/').split('/').filter((s) => s && s !== '..' && s !== '.').join('/');
+        const target = join(folder, relative.slice(0, relative.length - extname(relative).length) + '（审核意见）.docx');
+        if (originals.has(target)) {
+          failed.push(`${file.name}：会覆盖原文件，已跳过`);
+          continue;
+        }
+        try {
+          const result = await reviewFile(path, await read(path), { comments });
+          if (!result.commented) {
+            failed.push(`${file.name}：${result.report.row.problem ?? '无法读取'}`);
+            continue;
+          }
+          await fs.mkdir(dirname(target), { recursive: true });
+          await writeFileAtomic(target, result.commented, writeOptions);
+          written++;
+        } catch (error) {
+          failed.push(`${file.name}：${error instanceof AppError ? error.message : '没有写成批注文件（程序内部出错）。'}`);
+        }
+      }
+      return ipcOk({ folder: basename(folder), written, failed });
+    },
+  };
+}
