@@ -23,6 +23,7 @@ import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response
 import type * as z from 'zod';
 import { SaveQueue, cleanStaleTemps, writeFileAtomic, type Fs } from './atomicWrite';
 import { createReviewHandlers, type ReviewDialogs } from './reviewHandlers';
+import { createRecentHandlers, type RecentDeps } from './recentHandlers';
 
 export interface Dialogs {
   /** Each returns the chosen path, or null when the clerk cancels. */
@@ -36,7 +37,7 @@ export interface Dialogs {
   saveTable(suggestedName: string): Promise<string | null>;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow'> {
   dialogs: Dialogs;
   /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
   userDataDir: string;
@@ -400,5 +401,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ipcOk(null);
     },
     ...createReviewHandlers(deps, grants),
+    ...createRecentHandlers(deps, grants),
   };
 }

@@ -83,6 +83,19 @@ const ImportedReport = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A file opened without a dialog (最近打开, dropped on the window): a report opens, anything else is imported. */
+const OpenedFile = z.discriminatedUnion('kind', [
+  OpenedReport.extend({ kind: z.literal('report') }),
+  ImportedReport.extend({ kind: z.literal('import') }),
+]);
+
+/** One line of 最近打开: the file's token, the folder it is in (its name only), and whether it is still there. */
+export const RecentFileSchema = z.object({ file: FileRefSchema, folder: z.string().max(1000), missing: z.boolean() });
+export type RecentFile = z.infer<typeof RecentFileSchema>;
+
+/** Extensions a file dropped on the window (or listed in 最近打开) may have: our report, or what 导入 reads. */
+export const OPENABLE_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'] as const;
+
 export const ipcMap = {
   /** Open a .nianbao file chosen in the open dialog. */
   'report:open': { request: Empty, response: result(OpenedReport.nullable()) },
@@ -162,6 +175,16 @@ export const ipcMap = {
     request: z.object({ files: z.array(FileRefSchema).max(10_000), author: z.string().max(100).optional() }).strict(),
     response: result(z.object({ folder: z.string(), written: z.number(), failed: z.array(z.string()) }).nullable()),
   },
+  /** 最近打开: the last ten reports opened or saved, newest first (a moved or deleted one marked missing). */
+  'recent:list': { request: Empty, response: result(z.array(RecentFileSchema)) },
+  /** A report was opened or saved under this granted file: it goes to the top of 最近打开. */
+  'recent:add': { request: z.object({ file: FileRefSchema }).strict(), response: result(z.null()) },
+  /** Open a file of 最近打开 (a token from recent:list or the menu): a missing one is removed and said so. */
+  'recent:open': { request: z.object({ file: FileRefSchema }).strict(), response: result(OpenedFile) },
+  /** A file dropped on the window; the preload reads its path (webUtils), the page never sees it. */
+  'file:openDropped': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: result(OpenedFile) },
+  /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
+  'window:print': { request: Empty, response: result(z.object({ printed: z.boolean() })) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -172,9 +195,11 @@ export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
 export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
 
 /** Commands the application menu sends to the renderer (main → renderer, no response). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace', 'print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
+/** 文件 → 最近打开 in the application menu sends the chosen file's token (main → renderer). */
+export const RECENT_CHANNEL = 'menu:openRecent';
 
 /** window.nianbao: one named function per channel, nothing else. */
 export interface NianbaoApi {
@@ -200,8 +225,16 @@ export interface NianbaoApi {
   openReviewFile(request: Request<'review:open'>): Promise<Response<'review:open'>>;
   exportReviewWorkbook(request: Request<'review:exportWorkbook'>): Promise<Response<'review:exportWorkbook'>>;
   writeReviewComments(request: Request<'review:writeComments'>): Promise<Response<'review:writeComments'>>;
+  listRecent(): Promise<Response<'recent:list'>>;
+  addRecent(request: Request<'recent:add'>): Promise<Response<'recent:add'>>;
+  openRecent(request: Request<'recent:open'>): Promise<Response<'recent:open'>>;
+  printWindow(): Promise<Response<'window:print'>>;
+  /** Open or import a file dropped on the window: the preload asks Electron for its path (file:openDropped). */
+  openDroppedFile(file: File): Promise<Response<'file:openDropped'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribe to 文件 → 最近打开 choices in the application menu; returns an unsubscribe function. */
+  onOpenRecent(listener: (file: FileRef) => void): () => void;
 }
 
 /** Which channel each API function calls: preload and the browser stand-in both build from this. */
@@ -228,7 +261,11 @@ export const apiChannels = {
   openReviewFile: 'review:open',
   exportReviewWorkbook: 'review:exportWorkbook',
   writeReviewComments: 'review:writeComments',
-} as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
+  listRecent: 'recent:list',
+  addRecent: 'recent:add',
+  openRecent: 'recent:open',
+  printWindow: 'window:print',
+} as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand' | 'onOpenRecent' | 'openDroppedFile'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });
 export const ipcOk = <T>(value: T) => ({ ok: true as const, value });
