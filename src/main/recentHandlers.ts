@@ -6,12 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute } from 'node:path';
-import { join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION } from '../core/model/file';
 import { MAX_INPUT_BYTES, importBounded } from '../node/import';
 import { ReadError, readFileBounded } from '../node/readFile';
-import { ipcError, ipcOk, OPENABLE_EXTENSIONS, type FileRef, type RecentFile, type Response } from '../shared/ipc';
+import { ipcError, ipcOk, isOpenableName, NOT_OPENABLE_MESSAGE, type FileRef, type RecentFile, type Response } from '../shared/ipc';
 import { SaveQueue, writeFileAtomic, type Fs } from './atomicWrite';
 import type { FileGrants, Handlers } from './handlers';
 
@@ -65,10 +64,6 @@ export function printContents(contents: Printable): Promise<{ printed: boolean }
     });
   });
 }
-
-const isOpenable = (path: string) => (OPENABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
-
-export const NOT_OPENABLE = '只能打开本软件的报告（.nianbao），或导入 Word、WPS、文本、网页文件（.docx、.doc、.wps、.txt、.html）。这个文件没有打开，当前报告没有改动。';
 
 export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick<Handlers, RecentChannels> {
   const storePath = join(deps.userDataDir, RECENT_FILE);
@@ -166,7 +161,7 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
     },
 
     async 'file:openDropped'({ path }) {
-      if (!isAbsolute(path) || !isOpenable(path)) return ipcError(NOT_OPENABLE);
+      if (!isAbsolute(path) || !isOpenableName(basename(path))) return ipcError(NOT_OPENABLE_MESSAGE);
       return openPath(path);
     },
 

@@ -131,6 +131,7 @@ function Editor() {
     { id: 'exportDocx', label: '导出 Word', shortcut: 'Ctrl+E', run: () => void files.exportDocx(), disabled: files.busy },
     { id: 'preview', label: '打印预览', shortcut: 'Ctrl+P', run: () => setPreviewing((p) => !p) },
     { id: 'exportPdf', label: '导出 PDF', run: () => void files.exportPdf(), disabled: files.busy },
+    { id: 'print', label: '打印', run: () => void files.print(), disabled: files.busy },
     { id: 'exportWeb', label: '供政府网站后台粘贴发布的网页文本', run: () => void files.exportWeb('html'), disabled: files.busy },
     { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
     { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
@@ -283,6 +284,8 @@ function Editor() {
           onImport={() => void files.importReport(false)}
           onDraftFromLastYear={() => void files.importReport(true)}
           onReview={() => setReviewing(true)}
+          recent={files.recent}
+          onOpenRecent={(file) => void files.openRecent(file)}
         />
       </>
     );

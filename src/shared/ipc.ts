@@ -95,6 +95,9 @@ export type RecentFile = z.infer<typeof RecentFileSchema>;
 
 /** Extensions a file dropped on the window (or listed in 最近打开) may have: our report, or what 导入 reads. */
 export const OPENABLE_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'] as const;
+export const NOT_OPENABLE_MESSAGE = '只能打开本软件的报告（.nianbao），或导入 Word、WPS、文本、网页文件（.docx、.doc、.wps、.txt、.html）。这个文件没有打开，当前报告没有改动。';
+/** Is this a name 打开 or 导入 could read (by its extension, as the dialogs' filters choose)? */
+export const isOpenableName = (name: string) => (OPENABLE_EXTENSIONS as readonly string[]).some((ext) => name.toLowerCase().endsWith(ext));
 
 export const ipcMap = {
   /** Open a .nianbao file chosen in the open dialog. */

@@ -2,13 +2,13 @@
  * 新建、打开、保存、导入、导出: every command that reads or writes a file, through window.nianbao only.
  * A save marks the report clean only if nothing changed while the file was being written.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { draftNextYear } from '../../core/draft/nextYear';
 import { FONT_PROFILES, requiredFonts, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
 import type { TemplateRegistry } from '../../core/templates/registry';
-import type { ExportOptions, PartMapping } from '../../shared/ipc';
+import { isOpenableName, NOT_OPENABLE_MESSAGE, type ExportOptions, type FileRef, type PartMapping, type RecentFile, type Response } from '../../shared/ipc';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
 import { missingFonts } from '../fonts/detect';
@@ -44,6 +44,16 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
   dirtyRef.current = session.dirty;
   /** Profiles whose missing fonts the clerk has already accepted in this session: asked once, not at every export. */
   const fontsAccepted = useRef(new Set<FontProfileId>());
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+
+  const refreshRecent = useCallback(() => {
+    void api()
+      .listRecent()
+      .then((answer) => answer.ok && setRecent(answer.value));
+  }, []);
+  useEffect(refreshRecent, [refreshRecent]);
+  /** Opened or saved: to the top of 最近打开 (main also tells the OS's own list). */
+  const remember = useCallback((file: FileRef) => void api().addRecent({ file }).then(refreshRecent), [refreshRecent]);
 
   const save = useCallback(
     async (as: boolean) => {
@@ -60,12 +70,13 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
       if (!answer.value) return;
       setFile(answer.value.file);
       setReadOnly(false);
+      remember(answer.value.file);
       // Text typed while the file was written is not in it: the report stays unsaved.
       const changedMeanwhile = revision.current !== startedAt;
       if (!changedMeanwhile) setDirty(false);
       info(changedMeanwhile ? `已保存：${answer.value.file.name}（保存期间的修改还没有保存）` : `已保存：${answer.value.file.name}`);
     },
-    [docRef, fileRef, revision, fail, info, setFile, setReadOnly, setDirty],
+    [docRef, fileRef, revision, fail, info, setFile, setReadOnly, setDirty, remember],
   );
 
   const confirmDiscard = useCallback(
@@ -82,7 +93,76 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     if (!answer.value) return;
     load(answer.value.doc, answer.value.file, { readOnly: answer.value.readOnly });
     setMessage(answer.value.notice ? { kind: 'info', text: answer.value.notice } : null);
-  }, [confirmDiscard, load, fail, setMessage]);
+    remember(answer.value.file);
+  }, [confirmDiscard, load, fail, setMessage, remember]);
+
+  /** A file reached without the dialog (最近打开, dropped): a report opens as 打开 would, anything else goes through 导入's review. */
+  const openedFile = useCallback(
+    (answer: Response<'recent:open'>) => {
+      refreshRecent();
+      if (!answer.ok) return fail(answer.error);
+      const value = answer.value;
+      if (value.kind === 'import') return setPending({ sourceName: value.sourceName, doc: value.doc, mapping: value.mapping, warnings: value.warnings, draft: false });
+      load(value.doc, value.file, { readOnly: value.readOnly });
+      setMessage(value.notice ? { kind: 'info', text: value.notice } : null);
+    },
+    [refreshRecent, fail, load, setMessage],
+  );
+
+  const openRecent = useCallback(
+    async (file: FileRef) => {
+      if (!(await confirmDiscard())) return;
+      setBusy(true);
+      const answer = await api().openRecent({ file });
+      setBusy(false);
+      openedFile(answer);
+    },
+    [confirmDiscard, openedFile],
+  );
+
+  const openDropped = useCallback(
+    async (files: readonly File[]) => {
+      const [file] = files;
+      if (!file) return;
+      // Another kind of file: said at once, before any question, and nothing changes.
+      if (!isOpenableName(file.name)) return fail(`“${file.name}”：${NOT_OPENABLE_MESSAGE}`);
+      if (!(await confirmDiscard())) return;
+      setBusy(true);
+      const answer = await api().openDroppedFile(file);
+      setBusy(false);
+      openedFile(answer);
+      if (answer.ok && files.length > 1) info(`一次只能打开一个文件，已打开“${file.name}”。`);
+    },
+    [confirmDiscard, openedFile, fail, info],
+  );
+
+  // 文件 → 最近打开 in the application menu, and files dropped anywhere on the window.
+  const openRecentRef = useRef(openRecent);
+  openRecentRef.current = openRecent;
+  const openDroppedRef = useRef(openDropped);
+  openDroppedRef.current = openDropped;
+  useEffect(() => api().onOpenRecent((file) => void openRecentRef.current(file)), []);
+  useEffect(() => {
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    // Text dragged within the report is the editor's; only files are taken here (and never followed as a link).
+    const onDragOver = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void openDroppedRef.current([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', onDragOver, true);
+    window.addEventListener('drop', onDrop, true);
+    return () => {
+      window.removeEventListener('dragover', onDragOver, true);
+      window.removeEventListener('drop', onDrop, true);
+    };
+  }, []);
 
   const importReport = useCallback(
     async (draft: boolean) => {
@@ -158,6 +238,14 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     if (answer.value) info(`已导出 PDF：${answer.value.name}`);
   }, [docRef, fontsOk, showPreview, fail, info]);
 
+  /** 打印…: what prints is the preview's pages (the export's own pagination), through the system's dialog. */
+  const print = useCallback(async () => {
+    if (!docRef.current) return;
+    await showPreview();
+    const answer = await api().printWindow();
+    if (!answer.ok) fail(answer.error);
+  }, [docRef, showPreview, fail]);
+
   const exportWeb = useCallback(
     async (format: 'txt' | 'html') => {
       const current = docRef.current;
@@ -181,5 +269,5 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     setMessage(null);
   };
 
-  return { busy, pending, setPending, save, open, importReport, confirmImport, exportDocx, exportPdf, exportWeb, newReport, create, confirmDiscard };
+  return { busy, pending, setPending, save, open, importReport, confirmImport, exportDocx, exportPdf, exportWeb, print, newReport, create, confirmDiscard, recent, openRecent };
 }

@@ -1,0 +1,200 @@
+/**
+ * The Word habits of issue 14, in the built renderer in Chromium: 最近打开 on the start screen and from the
+ * menu, a file dropped on the window, 打印… from the preview and what the print media shows, the
+ * right-click menu of the document. Each test starts a fresh window.
+ */
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { serializeReport } from '../../src/core/model/file';
+import { createReportFromTemplate } from '../../src/core/model/fromTemplate';
+import { defaultRegistry } from '../../src/core/templates/registry';
+import type { NianbaoApi } from '../../src/shared/ipc';
+import { buildRenderer, launchChromium, RENDERER_DIR } from './support/chromium';
+import { startStandIn, type StandIn } from './support/standin';
+import { describeNeeding } from '../support/needs';
+
+describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
+  let browser: Browser;
+  let standIn: StandIn;
+  let page: Page;
+  const work = mkdtempSync(join(tmpdir(), '习惯 测试-'));
+  const browserDialogs: string[] = [];
+
+  beforeAll(async () => {
+    buildRenderer();
+    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    expect(browserDialogs).toEqual([]);
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  async function open(): Promise<Page> {
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(standIn.url);
+    return page;
+  }
+
+  async function newReport(unit: string): Promise<Page> {
+    const p = await open();
+    await p.getByLabel('单位名称').fill(unit);
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+    return p;
+  }
+
+  const unitField = (p: Page) => p.locator('#meta-unit');
+  const reportFile = (name: string, unit: string, folder = work) => {
+    const path = join(folder, name);
+    writeFileSync(path, serializeReport(createReportFromTemplate(defaultRegistry.get('township')!, { unit, year: 2025 })));
+    return path;
+  };
+
+  /** Drops files made in the page on the element, as the clerk's file manager would. */
+  const drop = (p: Page, selector: string, names: string[]) =>
+    p.evaluate(
+      ({ selector, names }) => {
+        const data = new DataTransfer();
+        for (const name of names) data.items.add(new File(['x'], name));
+        const target = document.querySelector(selector)!;
+        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      },
+      { selector, names },
+    );
+
+  it('lists a saved report under 最近打开 on the start screen and opens it with a click; a moved one is greyed and dropped with a message', async () => {
+    const p = await newReport('青石镇');
+    const path = join(work, '青石镇最近.nianbao');
+    standIn.dialogs.saveReport = path;
+    await p.keyboard.press('Control+s');
+    await expect.poll(() => p.locator('.message').textContent()).toContain('已保存');
+    await p.close();
+
+    const start = await open();
+    const recent = start.getByRole('navigation', { name: '最近打开' });
+    await expect.poll(() => recent.getByRole('button').first().textContent()).toContain('青石镇最近.nianbao');
+    await recent.getByRole('button', { name: /青石镇最近\.nianbao/ }).click();
+    await expect.poll(() => unitField(start).inputValue()).toBe('青石镇');
+    await start.close();
+
+    renameSync(path, join(work, '青石镇已搬走.nianbao'));
+    const again = await open();
+    const moved = again.getByRole('navigation', { name: '最近打开' }).getByRole('button', { name: /青石镇最近\.nianbao/ });
+    await expect.poll(() => moved.getAttribute('class')).toContain('recent-missing');
+    expect(await moved.textContent()).toContain('已移动或删除');
+    await moved.click();
+    await expect.poll(() => again.locator('.message').textContent()).toMatch(/找不到“青石镇最近\.nianbao”.*已从“最近打开”中去掉/);
+    await expect.poll(() => again.getByRole('button', { name: /青石镇最近\.nianbao/ }).count()).toBe(0);
+    // Still on the start screen: nothing was opened.
+    expect(await again.getByRole('button', { name: '开始写报告' }).count()).toBe(1);
+  });
+
+  /** The token main gives the page for a line of 最近打开 (what the menu's item sends). */
+  const recentToken = (p: Page, name: string) =>
+    p.evaluate(async (name) => {
+      const answer = await (window as unknown as { nianbao: NianbaoApi }).nianbao.listRecent();
+      return answer.ok ? (answer.value.find((r) => r.file.name === name)?.file ?? null) : null;
+    }, name);
+
+  it('opens a dropped report after the same question as 打开 when the report is unsaved, and remembers it', async () => {
+    reportFile('白沙镇拖入.nianbao', '白沙镇', standIn.dropFolder);
+    const p = await newReport('柳河镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('今年新修订制度三项。');
+    await drop(p, '.document', ['白沙镇拖入.nianbao']);
+    const question = p.getByRole('dialog', { name: '放弃修改' });
+    await question.getByRole('button', { name: '返回' }).click();
+    expect(await unitField(p).inputValue()).toBe('柳河镇');
+    expect(await recentToken(p, '白沙镇拖入.nianbao')).toBeNull();
+    await drop(p, '.document', ['白沙镇拖入.nianbao']);
+    await question.getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('白沙镇');
+    expect(await recentToken(p, '白沙镇拖入.nianbao')).not.toBeNull();
+  });
+
+  it('opens 最近打开 chosen in the application menu, asking first about unsaved changes', async () => {
+    reportFile('石桥镇菜单.nianbao', '石桥镇', standIn.dropFolder);
+    const p = await open();
+    await drop(p, 'main.start', ['石桥镇菜单.nianbao']);
+    await expect.poll(() => unitField(p).inputValue()).toBe('石桥镇');
+    await p.close();
+    const other = await newReport('柳河镇');
+    await other.locator('[data-section-editor="measures"] p').first().click();
+    await other.keyboard.type('全年办理行政复议案件二件。');
+    const token = await recentToken(other, '石桥镇菜单.nianbao');
+    expect(token).not.toBeNull();
+    await other.evaluate(`window.__openRecent(${JSON.stringify(token)})`);
+    await other.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
+    await expect.poll(() => unitField(other).inputValue()).toBe('石桥镇');
+  });
+
+  it('imports a Word or text file dropped on the window through the same review as 导入, and refuses other kinds in Chinese', async () => {
+    writeFileSync(join(standIn.dropFolder, '去年报告.txt'), ['龙泉乡2024年法治政府建设情况报告', '一、主要举措', '开展法治宣传活动十二场。', '二、存在的不足', '基层力量薄弱。'].join('\n'));
+    const p = await open();
+    await drop(p, 'main.start', ['照片.jpg']);
+    await expect.poll(() => p.locator('.message').textContent()).toMatch(/“照片\.jpg”：只能打开本软件的报告/);
+    expect(await p.getByRole('button', { name: '开始写报告' }).count()).toBe(1);
+
+    await drop(p, 'main.start', ['去年报告.txt']);
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('龙泉乡');
+    // A second drop of another kind changes nothing in the open report.
+    await drop(p, '.document', ['表格.xlsx']);
+    await expect.poll(() => p.locator('.message').textContent()).toContain('“表格.xlsx”');
+    expect(await unitField(p).inputValue()).toBe('龙泉乡');
+  });
+
+  it('prints the preview’s pages from 打印… in the preview toolbar, and the print media shows nothing but the pages', async () => {
+    const p = await newReport('石门镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('全面推行行政执法三项制度。');
+    // Ctrl+P stays 打印预览.
+    await p.keyboard.press('Control+p');
+    await p.locator('.pv-page').first().waitFor();
+    const before = standIn.printed.count;
+    await p.getByRole('toolbar').getByRole('button', { name: '打印…' }).first().click();
+    await expect.poll(() => standIn.printed.count).toBe(before + 1);
+
+    await p.emulateMedia({ media: 'print' });
+    const stray = await p.evaluate(() => {
+      const shown: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.closest('.pv-page')) continue;
+        // Ancestors of the pages carry them; anything else with a box of its own is stray.
+        if (el.querySelector('.pv-page')) continue;
+        shown.push(`${el.tagName}.${el.className}`);
+      }
+      return shown;
+    });
+    expect(stray).toEqual([]);
+    expect(await p.locator('.pv-page').first().isVisible()).toBe(true);
+    await p.screenshot({ path: join(__dirname, '../../test-output/screenshots/habits-print.png') });
+  });
+
+  it('prints from the menu command too, showing the preview first', async () => {
+    const p = await newReport('石门镇');
+    const before = standIn.printed.count;
+    await p.evaluate(`window.__menu('print')`);
+    await expect.poll(() => standIn.printed.count).toBe(before + 1);
+    expect(await p.locator('.pv-page').count()).toBeGreaterThan(0);
+  });
+});
