@@ -37,7 +37,7 @@ export interface Dialogs {
   saveTable(suggestedName: string): Promise<string | null>;
 }
 
-export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow'> {
+export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow'> {
   dialogs: Dialogs;
   /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
   userDataDir: string;

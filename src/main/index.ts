@@ -118,6 +118,7 @@ void app.whenReady().then(() => {
       if (!mainWindow) throw new Error('窗口已关闭');
       return printContents(mainWindow.webContents);
     },
+    editWindow: (action) => mainWindow?.webContents[action](),
     onDirtyChange: (value) => {
       dirty = value;
     },

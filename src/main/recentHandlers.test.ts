@@ -176,3 +176,14 @@ describe('打印', () => {
     expect(!answer.ok && answer.error).toContain('没有打印');
   });
 });
+
+describe('the right-click menu’s edit commands', () => {
+  it('are the window’s own cut, copy, paste and select-all', async () => {
+    const done: string[] = [];
+    const folder = mkdtempSync(join(tmpdir(), '编辑-'));
+    const handlers = createHandlers({ dialogs: {} as Dialogs, userDataDir: folder, editWindow: (action) => void done.push(action) });
+    for (const action of ['cut', 'copy', 'paste', 'selectAll'] as const) expect(await handlers['window:edit']({ action })).toEqual({ ok: true, value: null });
+    expect(done).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect((await setup().handlers['window:edit']({ action: 'paste' })).ok).toBe(false);
+  });
+});

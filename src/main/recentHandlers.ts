@@ -1,6 +1,7 @@
 /**
  * Word habits that reach the file system without a dialog: 最近打开 (the last ten reports, kept in the app's
  * data folder), opening a file dropped on the window, and 打印 (the system's print dialog over the preview).
+ * The right-click menu's 剪切 复制 粘贴 全选 are the window's own edit commands, as the 编辑 menu's.
  * A recent file is reached only by a token this module issued for it; a dropped file's path comes from the
  * preload (webUtils.getPathForFile of a file the clerk dropped), and only the kinds 打开/导入 read are opened.
  */
@@ -38,9 +39,13 @@ export interface RecentDeps {
   recent?: RecentHooks;
   /** The window to print; absent where there is none (the browser tests' stand-in answers for it). */
   printWindow?: () => Promise<{ printed: boolean }>;
+  /** webContents.cut/copy/paste/selectAll, as the 编辑 menu's roles call them (no clipboard permission needed). */
+  editWindow?: (action: EditAction) => void;
 }
 
-type RecentChannels = 'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print';
+export type EditAction = 'cut' | 'copy' | 'paste' | 'selectAll';
+
+type RecentChannels = 'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print' | 'window:edit';
 
 /** Reads the store; anything unexpected (missing, truncated, edited by hand, too big) is an empty list. */
 export async function readRecentStore(path: string): Promise<string[]> {
@@ -172,6 +177,12 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
       } catch {
         return ipcError('没有打印：打印机不可用或打印出错。请检查打印机后重试，或先“导出 PDF”再打印。');
       }
+    },
+
+    async 'window:edit'({ action }) {
+      if (!deps.editWindow) return ipcError('这里不能使用剪贴板，请用 Ctrl+X、Ctrl+C、Ctrl+V。');
+      deps.editWindow(action);
+      return ipcOk(null);
     },
   };
 }

@@ -24,6 +24,7 @@ import { MetaForm } from './components/MetaForm';
 import { Outline } from './components/Outline';
 import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
+import { useDocumentContextMenu } from './components/ContextMenu';
 import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
@@ -170,6 +171,7 @@ function Editor() {
   };
   const onFix = (finding: Finding) => plain && applyFixes([finding], plain);
   const onFixAll = (findings: Finding[]) => plain && applyFixes(findings, plain);
+  const contextMenu = useDocumentContextMenu({ plain, findings: result?.findings ?? [], readOnly, onFix, onIgnore: (f) => setIgnored(f, true), onBlockType: setBlockType, onEdit: (action) => void api().editWindow({ action }) });
 
   const setIgnored = (finding: Finding, ignored: boolean) =>
     change((d) => ({
@@ -330,7 +332,7 @@ function Editor() {
               <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} sealed={exportOptions.sealed} />
             </main>
           )}
-          <main className="document" key={generation} hidden={previewing} style={{ zoom }}>
+          <main className="document" key={generation} hidden={previewing} style={{ zoom }} onContextMenu={contextMenu.onContextMenu}>
             <DocumentView
               doc={doc}
               template={template}
@@ -349,6 +351,7 @@ function Editor() {
             <FindingsPanel result={result} readOnly={readOnly} onJump={onJump} onFix={onFix} onFixAll={onFixAll} onIgnore={(f) => setIgnored(f, true)} onRestore={(f) => setIgnored(f, false)} />
           </div>
         </div>
+        {contextMenu.menu}
         <StatusBar chars={plain ? countChars(plain) : 0} zoom={zoom} panelsFolded={panelsFolded} commands={commands} />
       </div>
     </SessionContext.Provider>

@@ -188,6 +188,8 @@ export const ipcMap = {
   'file:openDropped': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: result(OpenedFile) },
   /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
   'window:print': { request: Empty, response: result(z.object({ printed: z.boolean() })) },
+  /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
+  'window:edit': { request: z.object({ action: z.enum(['cut', 'copy', 'paste', 'selectAll']) }).strict(), response: result(z.null()) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -232,6 +234,7 @@ export interface NianbaoApi {
   addRecent(request: Request<'recent:add'>): Promise<Response<'recent:add'>>;
   openRecent(request: Request<'recent:open'>): Promise<Response<'recent:open'>>;
   printWindow(): Promise<Response<'window:print'>>;
+  editWindow(request: Request<'window:edit'>): Promise<Response<'window:edit'>>;
   /** Open or import a file dropped on the window: the preload asks Electron for its path (file:openDropped). */
   openDroppedFile(file: File): Promise<Response<'file:openDropped'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
@@ -268,6 +271,7 @@ export const apiChannels = {
   addRecent: 'recent:add',
   openRecent: 'recent:open',
   printWindow: 'window:print',
+  editWindow: 'window:edit',
 } as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand' | 'onOpenRecent' | 'openDroppedFile'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });

@@ -197,4 +197,98 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => standIn.printed.count).toBe(before + 1);
     expect(await p.locator('.pv-page').count()).toBeGreaterThan(0);
   });
+
+  /** Right-clicks the middle of the first occurrence of `text` in the section's editor. */
+  async function rightClickOn(p: Page, section: string, text: string) {
+    const box = await p.evaluate(
+      ({ section, text }) => {
+        const root = document.querySelector(`[data-section-editor="${section}"]`)!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        return null;
+      },
+      { section, text },
+    );
+    if (!box) throw new Error(`no “${text}” in ${section}`);
+    await p.mouse.click(box.x, box.y, { button: 'right' });
+  }
+
+  /** A paragraph of its own at the end of the section (the template's own lines stay as they are). */
+  async function typeParagraph(p: Page, section: string, text: string) {
+    await p.locator(`[data-section-editor="${section}"] > *`).last().click();
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type(text);
+  }
+
+  const menu = (p: Page) => p.getByRole('menu', { name: '右键菜单' });
+  const sectionText = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"]`).textContent();
+
+  it('offers a finding’s fix and 忽略 where the right-click falls on its text', async () => {
+    const p = await newReport('青石镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('对其它重点人群开展普法宣传。');
+    await expect.poll(() => p.locator('.findings').textContent()).toContain('其它');
+    await rightClickOn(p, 'measures', '其它');
+    await menu(p).getByRole('menuitem', { name: '改为“其他”' }).click();
+    await expect.poll(() => sectionText(p, 'measures')).toContain('对其他重点人群');
+    expect(await menu(p).count()).toBe(0);
+
+    await p.keyboard.press('End');
+    await p.keyboard.type('其它村居同步推进。');
+    await expect.poll(() => p.locator('.findings').textContent()).toContain('其它');
+    await rightClickOn(p, 'measures', '其它');
+    await menu(p).getByRole('menuitem', { name: '忽略此条检查结果' }).click();
+    await expect.poll(() => p.locator('.findings summary', { hasText: '已忽略' }).textContent()).toContain('已忽略（1）');
+    // Elsewhere in the text there is no finding: no fix, no 忽略.
+    await rightClickOn(p, 'measures', '普法');
+    expect(await menu(p).getByRole('menuitem').allTextContents()).toEqual(['剪切', '复制', '粘贴', '全选', '设为正文', '设为（一）标题', '设为1. 标题', '设为（1）标题']);
+  });
+
+  it('is worked by keys: Esc back to the text, arrows and Enter to make a paragraph a heading', async () => {
+    const p = await newReport('白沙镇');
+    await typeParagraph(p, 'measures', '健全依法决策机制');
+    await rightClickOn(p, 'measures', '依法决策');
+    await expect.poll(() => menu(p).count()).toBe(1);
+    await p.keyboard.press('Escape');
+    expect(await menu(p).count()).toBe(0);
+    expect(await p.evaluate(() => document.activeElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor'))).toBe('measures');
+
+    await rightClickOn(p, 'measures', '依法决策');
+    // 剪切 and 复制 are greyed without a selection: the first key lands on 粘贴.
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('粘贴');
+    for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowDown');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('设为（一）标题');
+    await p.keyboard.press('Enter');
+    const last = p.locator('[data-section-editor="measures"] > *').last();
+    await expect.poll(() => last.getAttribute('data-level')).toBe('2');
+    expect(await last.textContent()).toBe('健全依法决策机制');
+    // The caret is back in the text: typing goes on in the heading.
+    await p.keyboard.type('体系');
+    await expect.poll(() => last.textContent()).toContain('体系');
+  });
+
+  it('cuts, copies and pastes through the window’s own edit commands, on the selection right-clicked', async () => {
+    const p = await newReport('龙泉乡');
+    await typeParagraph(p, 'measures', '落实谁执法谁普法责任制');
+    await p.keyboard.press('Shift+Home');
+    await rightClickOn(p, 'measures', '普法责任');
+    standIn.edits.length = 0;
+    await menu(p).getByRole('menuitem', { name: '复制' }).click();
+    await expect.poll(() => standIn.edits).toEqual(['copy']);
+    // The selection is still the one right-clicked, and the editor has the focus again.
+    expect(await p.evaluate(() => getSelection()?.toString())).toBe('落实谁执法谁普法责任制');
+    expect(await p.evaluate(() => !!document.activeElement?.closest('[data-section-editor]'))).toBe(true);
+    await rightClickOn(p, 'measures', '普法责任');
+    await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
+    await expect.poll(() => standIn.edits).toEqual(['copy', 'paste']);
+  });
 });

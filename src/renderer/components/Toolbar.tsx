@@ -34,7 +34,8 @@ function MenuButton({ label, children }: { label: string; children: ReactNode })
   );
 }
 
-const BLOCK_TYPES: Array<[SubheadingLevel | 0, string, string]> = [
+/** The block types a paragraph can be given (toolbar and right-click menu): level, button text, name. */
+export const BLOCK_TYPES: Array<[SubheadingLevel | 0, string, string]> = [
   [0, '正文', '正文'],
   [2, '（一）', '（一）标题'],
   [3, '1.', '1. 标题'],

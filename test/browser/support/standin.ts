@@ -30,6 +30,8 @@ export interface StandIn {
   dropFolder: string;
   /** How often the page asked to print (webContents.print in the app). */
   printed: { count: number };
+  /** The right-click menu's edit commands main was asked to carry out, in order. */
+  edits: string[];
   /** The script that defines window.nianbao in the page. */
   clientScript: string;
   close(): Promise<void>;
@@ -42,12 +44,14 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
   const dropFolder = mkdtempSync(join(tmpdir(), '拖入 文件-'));
   const printed = { count: 0 };
+  const edits: string[] = [];
   const handlers = createHandlers({
     userDataDir,
     printWindow: async () => {
       printed.count++;
       return { printed: true };
     },
+    editWindow: (action) => void edits.push(action),
     fs: {
       ...fsPromises,
       rename: async (from, to) => {
@@ -126,6 +130,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     busyUntil,
     dropFolder,
     printed,
+    edits,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
