@@ -3,7 +3,7 @@
  * menu, a file dropped on the window, 打印… from the preview and what the print media shows, the
  * right-click menu of the document. Each test starts a fresh window.
  */
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -290,5 +290,39 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await rightClickOn(p, 'measures', '普法责任');
     await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
     await expect.poll(() => standIn.edits).toEqual(['copy', 'paste']);
+  });
+
+  it('shows in 版式设置 which font profiles this machine lacks, and asks about missing fonts once per profile', async () => {
+    const p = await newReport('石门镇');
+    await p.getByText('版式设置').click();
+    const panel = p.getByRole('group', { name: '版式设置' });
+    const select = panel.getByLabel('字体');
+    await select.selectOption('gb2312');
+    // This machine has none of the 公文 fonts (only Noto CJK): said where the profile is chosen.
+    expect(await select.locator('option:checked').textContent()).toContain('（本机缺字体）');
+    expect(await panel.textContent()).toContain('本机没有：方正小标宋简体');
+    const fonts = p.getByRole('dialog', { name: '缺少字体' });
+    const exportAs = async (name: string) => {
+      standIn.dialogs.exportDocx = join(work, name);
+      await p.getByRole('button', { name: '导出 Word' }).click();
+    };
+    await exportAs('公文一.docx');
+    await fonts.getByRole('button', { name: '仍然导出' }).click();
+    await exportAs('公文二.docx');
+    await expect.poll(() => existsSync(join(work, '公文二.docx'))).toBe(true);
+    expect(await fonts.count()).toBe(0);
+    // Another profile lacks other fonts: asked once for it too, never again for the first.
+    await p.getByText('版式设置').click();
+    await select.selectOption('kylin');
+    await exportAs('麒麟.docx');
+    await expect.poll(() => fonts.textContent()).toContain('方正仿宋_GBK');
+    expect(await fonts.textContent()).not.toContain('改选为“统信');
+    await fonts.getByRole('button', { name: '仍然导出' }).click();
+    await expect.poll(() => existsSync(join(work, '麒麟.docx'))).toBe(true);
+    await p.getByText('版式设置').click();
+    await select.selectOption('gb2312');
+    await exportAs('公文三.docx');
+    await expect.poll(() => existsSync(join(work, '公文三.docx'))).toBe(true);
+    expect(await fonts.count()).toBe(0);
   });
 });

@@ -4,14 +4,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { draftNextYear } from '../../core/draft/nextYear';
-import { FONT_PROFILES, requiredFonts, type FontProfileId } from '../../core/export/fonts';
+import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
 import type { TemplateRegistry } from '../../core/templates/registry';
 import { isOpenableName, NOT_OPENABLE_MESSAGE, type ExportOptions, type FileRef, type PartMapping, type RecentFile, type Response } from '../../shared/ipc';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
-import { missingFonts } from '../fonts/detect';
+import { missingProfileFonts } from '../fonts/detect';
 import type { Session } from '../session';
 
 const api = () => window.nianbao;
@@ -28,10 +28,7 @@ export function suggestedName(doc: ReportDocument): string {
   return doc.meta.title.replace(/\n/g, '') || `${doc.meta.unit}${doc.meta.year ?? ''}年度法治政府建设情况报告`;
 }
 
-/** Fonts of a profile this machine lacks (Times New Roman is everywhere a report is opened). */
-function lacking(profile: FontProfileId): string[] {
-  return missingFonts(requiredFonts(profile).filter((f) => f !== 'Times New Roman'));
-}
+const lacking = missingProfileFonts;
 
 export function useFileCommands(session: Session, registry: TemplateRegistry, exportOptions: ExportOptions, showPreview: () => Promise<void>) {
   const { docRef, fileRef, load, fail, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
