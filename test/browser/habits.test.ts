@@ -175,7 +175,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await p.emulateMedia({ media: 'print' });
     const stray = await p.evaluate(() => {
       const shown: string[] = [];
-      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
         if (el.closest('.pv-page')) continue;
