@@ -160,6 +160,11 @@ describe('fuzzing the doors', () => {
       'review:exportWorkbook': { files: [file], suggestedName: '汇总' },
       'review:writeComments': { files: [file], author: '县司法局审核' },
       'window:setDirty': { dirty: true },
+      'recent:list': {}, 'window:print': {},
+      'recent:add': { file },
+      'recent:open': { file },
+      'file:openDropped': { path: join(userDataDir, '拖入.docx') },
+      'window:edit': { action: 'copy' },
     };
     expect(Object.keys(valid).sort()).toEqual(Object.keys(ipcMap).sort());
     let validated = 0;

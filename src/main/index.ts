@@ -5,10 +5,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc';
+import { MENU_CHANNEL, RECENT_CHANNEL, type MenuCommand, type RecentFile } from '../shared/ipc';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
+import { printContents } from './handlers/recent';
 import { claimSingleInstance } from './singleInstance';
 import { appUrlCheck, devServerOrigin, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
 
@@ -91,7 +92,10 @@ void app.whenReady().then(() => {
   refusePermissions(session.defaultSession);
   enforceCsp(session.defaultSession);
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  // 文件 → 最近打开 is rebuilt whenever the list changes; a choice goes to the page, which asks about unsaved work.
+  const setMenu = (recent: RecentFile[] = []) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', recent, (file) => mainWindow?.webContents.send(RECENT_CHANNEL, file))));
+  setMenu();
   const handlers = createHandlers({
     dialogs: dialogs(),
     reviewDialogs: {
@@ -105,6 +109,16 @@ void app.whenReady().then(() => {
       },
     },
     userDataDir: app.getPath('userData'),
+    recent: {
+      onChange: setMenu,
+      // The jump list (Windows) and the Dock (macOS); Linux has no such list.
+      ...(process.platform === 'win32' || process.platform === 'darwin' ? { addRecentDocument: (path: string) => app.addRecentDocument(path) } : {}),
+    },
+    printWindow: async () => {
+      if (!mainWindow) throw new Error('窗口已关闭');
+      return printContents(mainWindow.webContents);
+    },
+    editWindow: (action) => mainWindow?.webContents[action](),
     onDirtyChange: (value) => {
       dirty = value;
     },

@@ -15,5 +15,23 @@ describe('the application menu', () => {
     expect([...new Set(sent)].sort()).toEqual([...MENU_COMMANDS].sort());
     expect(all.find((i) => i.label === '查找…')?.accelerator).toBe('CmdOrCtrl+F');
     expect(all.find((i) => i.label === '替换…')?.accelerator).toBe('CmdOrCtrl+H');
+    // 打印预览 keeps Ctrl+P; 打印… sits beside it.
+    expect(all.find((i) => i.label === '打印预览')?.accelerator).toBe('CmdOrCtrl+P');
+    expect(all.find((i) => i.label === '打印…')).toBeDefined();
+  });
+
+  it('lists 最近打开 under 文件, marks a missing file, and sends the chosen one’s token', () => {
+    const opened: string[] = [];
+    const recent = [
+      { file: { id: 'a', name: '青石镇报告.nianbao' }, folder: '2025', missing: false },
+      { file: { id: 'b', name: '去年的报告.docx' }, folder: '旧', missing: true },
+    ];
+    const file = menuTemplate(() => {}, false, recent, (f) => opened.push(f.id))[0]!;
+    const submenu = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '最近打开')!.submenu as MenuItemConstructorOptions[];
+    expect(submenu.map((i) => i.label)).toEqual(['&1 青石镇报告.nianbao', '&2 去年的报告.docx（已移动或删除）']);
+    submenu[1]!.click?.(undefined as never, undefined, undefined as never);
+    expect(opened).toEqual(['b']);
+    const empty = (menuTemplate(() => {})[0]!.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '最近打开')!;
+    expect((empty.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ enabled: false });
   });
 });

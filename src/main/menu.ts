@@ -1,8 +1,17 @@
 /** The application menu, in Chinese; each item sends a command the renderer carries out. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc';
+import type { FileRef, MenuCommand, RecentFile } from '../shared/ipc';
 
-export function menuTemplate(send: (command: MenuCommand) => void, isMac = false): MenuItemConstructorOptions[] {
+/**
+ * `recent` fills 文件 → 最近打开 (a moved or deleted file is shown as such; choosing it lets the page say so and
+ * drop it); `openRecent` sends the chosen file's token to the page, which asks about unsaved changes first.
+ */
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac = false,
+  recent: readonly RecentFile[] = [],
+  openRecent: (file: FileRef) => void = () => {},
+): MenuItemConstructorOptions[] {
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: () => send(command),
@@ -14,6 +23,17 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac = false
       submenu: [
         item('新建报告', 'new', 'CmdOrCtrl+N'),
         item('打开…', 'open', 'CmdOrCtrl+O'),
+        {
+          label: '最近打开',
+          submenu: recent.length
+            ? recent.map((r, i) => ({
+                // "&1" gives Alt+1…9 in Windows menus, as Word numbers its list.
+                label: `${i < 9 ? `&${i + 1} ` : ''}${r.file.name}${r.missing ? '（已移动或删除）' : ''}`,
+                sublabel: r.folder,
+                click: () => openRecent(r.file),
+              }))
+            : [{ label: '（没有最近打开的报告）', enabled: false }],
+        },
         { type: 'separator' },
         item('保存', 'save', 'CmdOrCtrl+S'),
         item('另存为…', 'saveAs', 'CmdOrCtrl+Shift+S'),
@@ -22,6 +42,7 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac = false
         item('导出 Word 文件…', 'exportDocx', 'CmdOrCtrl+E'),
         item('导出 PDF…', 'exportPdf'),
         item('打印预览', 'preview', 'CmdOrCtrl+P'),
+        item('打印…', 'print'),
         { type: 'separator' },
         { label: isMac ? '退出法治年报助手' : '退出', role: 'quit' },
       ],

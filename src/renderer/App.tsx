@@ -25,6 +25,7 @@ import { MetaForm } from './components/MetaForm';
 import { Outline } from './components/Outline';
 import { PreviewView } from './components/PreviewView';
 import { ReviewView } from './components/ReviewView';
+import { useDocumentContextMenu } from './components/ContextMenu';
 import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
@@ -132,6 +133,7 @@ function Editor() {
     { id: 'exportDocx', label: '导出 Word', shortcut: 'Ctrl+E', run: () => void files.exportDocx(), disabled: files.busy },
     { id: 'preview', label: '打印预览', shortcut: 'Ctrl+P', run: () => setPreviewing((p) => !p) },
     { id: 'exportPdf', label: '导出 PDF', run: () => void files.exportPdf(), disabled: files.busy },
+    { id: 'print', label: '打印', run: () => void files.print(), disabled: files.busy },
     { id: 'exportWeb', label: '供政府网站后台粘贴发布的网页文本', run: () => void files.exportWeb('html'), disabled: files.busy },
     { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
     { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
@@ -170,6 +172,7 @@ function Editor() {
   };
   const onFix = (finding: Finding) => plain && applyFixes([finding], plain);
   const onFixAll = (findings: Finding[]) => plain && applyFixes(findings, plain);
+  const contextMenu = useDocumentContextMenu({ plain, findings: result?.findings ?? [], readOnly, onFix, onIgnore: (f) => setIgnored(f, true), onBlockType: setBlockType, onEdit: (action) => void call('editWindow', { action }) });
 
   const setIgnored = (finding: Finding, ignored: boolean) =>
     change((d) => ({
@@ -284,6 +287,8 @@ function Editor() {
           onImport={() => void files.importReport(false)}
           onDraftFromLastYear={() => void files.importReport(true)}
           onReview={() => setReviewing(true)}
+          recent={files.recent}
+          onOpenRecent={(file) => void files.openRecent(file)}
         />
       </>
     );
@@ -328,7 +333,7 @@ function Editor() {
               <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} sealed={exportOptions.sealed} />
             </main>
           )}
-          <main className="document" key={generation} hidden={previewing} style={{ zoom }}>
+          <main className="document" key={generation} hidden={previewing} style={{ zoom }} onContextMenu={contextMenu.onContextMenu}>
             <DocumentView
               doc={doc}
               template={template}
@@ -347,6 +352,7 @@ function Editor() {
             <FindingsPanel result={result} readOnly={readOnly} onJump={onJump} onFix={onFix} onFixAll={onFixAll} onIgnore={(f) => setIgnored(f, true)} onRestore={(f) => setIgnored(f, false)} />
           </div>
         </div>
+        {contextMenu.menu}
         <StatusBar chars={plain ? countChars(plain) : 0} zoom={zoom} panelsFolded={panelsFolded} commands={commands} />
       </div>
     </SessionContext.Provider>

@@ -4,7 +4,7 @@
  * cannot be dropped: it goes to the message bar, or to the handler the caller names instead (the reviewer's
  * table shows a file's failure in its row). Lint forbids window.nianbao anywhere else in the renderer.
  */
-import type { ApiName, MenuCommand, NianbaoApi } from '../shared/ipc';
+import type { ApiName, FileRef, MenuCommand, NianbaoApi } from '../shared/ipc';
 
 type Answer<N extends ApiName> = Awaited<ReturnType<NianbaoApi[N]>>;
 /** What a call gives when it worked; null, for the dialogs' channels, means the clerk cancelled. */
@@ -45,4 +45,9 @@ export function createCall(report: (text: string) => void, api: () => NianbaoApi
 /** Application-menu commands (main → renderer): no answer, so nothing to fail. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge().onMenuCommand(listener);
+}
+
+/** 文件 → 最近打开 in the application menu (main → renderer): a token, no answer. */
+export function onOpenRecent(listener: (file: FileRef) => void): () => void {
+  return bridge().onOpenRecent(listener);
 }

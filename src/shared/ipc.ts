@@ -86,6 +86,22 @@ const ImportedReport = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A file opened without a dialog (最近打开, dropped on the window): a report opens, anything else is imported. */
+const OpenedFile = z.discriminatedUnion('kind', [
+  OpenedReport.extend({ kind: z.literal('report') }),
+  ImportedReport.extend({ kind: z.literal('import') }),
+]);
+
+/** One line of 最近打开: the file's token, the folder it is in (its name only), and whether it is still there. */
+export const RecentFileSchema = z.object({ file: FileRefSchema, folder: z.string().max(1000), missing: z.boolean() });
+export type RecentFile = z.infer<typeof RecentFileSchema>;
+
+/** Extensions a file dropped on the window (or listed in 最近打开) may have: our report, or what 导入 reads. */
+export const OPENABLE_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'] as const;
+export const NOT_OPENABLE_MESSAGE = '只能打开本软件的报告（.nianbao），或导入 Word、WPS、文本、网页文件（.docx、.doc、.wps、.txt、.html）。这个文件没有打开，当前报告没有改动。';
+/** Is this a name 打开 or 导入 could read (by its extension, as the dialogs' filters choose)? */
+export const isOpenableName = (name: string) => (OPENABLE_EXTENSIONS as readonly string[]).some((ext) => name.toLowerCase().endsWith(ext));
+
 export const ipcMap = {
   /** Open a .nianbao file chosen in the open dialog. */
   'report:open': { api: 'openReport', request: Empty, response: result(OpenedReport.nullable()) },
@@ -181,6 +197,18 @@ export const ipcMap = {
     request: z.object({ files: z.array(FileRefSchema).max(10_000), author: z.string().max(100).optional() }).strict(),
     response: result(z.object({ folder: z.string(), written: z.number(), failed: z.array(z.string()) }).nullable()),
   },
+  /** 最近打开: the last ten reports opened or saved, newest first (a moved or deleted one marked missing). */
+  'recent:list': { api: 'listRecent', request: Empty, response: result(z.array(RecentFileSchema)) },
+  /** A report was opened or saved under this granted file: it goes to the top of 最近打开. */
+  'recent:add': { api: 'addRecent', request: z.object({ file: FileRefSchema }).strict(), response: result(z.null()) },
+  /** Open a file of 最近打开 (a token from recent:list or the menu): a missing one is removed and said so. */
+  'recent:open': { api: 'openRecent', request: z.object({ file: FileRefSchema }).strict(), response: result(OpenedFile) },
+  /** A file dropped on the window; the preload reads its path (webUtils), the page never sees it. */
+  'file:openDropped': { api: 'openDroppedFile', request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: result(OpenedFile) },
+  /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
+  'window:print': { api: 'printWindow', request: Empty, response: result(z.object({ printed: z.boolean() })) },
+  /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
+  'window:edit': { api: 'editWindow', request: z.object({ action: z.enum(['cut', 'copy', 'paste', 'selectAll']) }).strict(), response: result(z.null()) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { api: 'setDirty', request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -191,17 +219,23 @@ export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
 export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
 
 /** Commands the application menu sends to the renderer (main → renderer, no response). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace', 'print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
+/** 文件 → 最近打开 in the application menu sends the chosen file's token (main → renderer). */
+export const RECENT_CHANNEL = 'menu:openRecent';
 
 /** The API function of a channel: a request is optional where the channel's request is empty. */
 type ApiFunction<C extends Channel> = Record<string, never> extends Request<C> ? (request?: Request<C>) => Promise<Response<C>> : (request: Request<C>) => Promise<Response<C>>;
 
 /** window.nianbao: one named function per channel of the IPC map (named by its `api`), nothing else. */
-export type NianbaoApi = { [C in Channel as IpcMap[C]['api']]: ApiFunction<C> } & {
+export type NianbaoApi = Omit<{ [C in Channel as IpcMap[C]['api']]: ApiFunction<C> }, 'openDroppedFile'> & {
+  /** Open or import a file dropped on the window: the preload asks Electron for its path (file:openDropped), the page never sees it. */
+  openDroppedFile(file: File): Promise<Response<'file:openDropped'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribe to 文件 → 最近打开 choices in the application menu; returns an unsubscribe function. */
+  onOpenRecent(listener: (file: FileRef) => void): () => void;
 };
 
 export type ApiName = IpcMap[Channel]['api'];

@@ -29,6 +29,7 @@ describe('the built preload', () => {
     const electron = {
       contextBridge: { exposeInMainWorld: (name: string, api: unknown) => exposed.set(name, api) },
       ipcRenderer: { invoke: async (channel: string) => invoked.push(channel), on: () => {}, removeListener: () => {} },
+      webUtils: { getPathForFile: () => '/home/clerk/报告.nianbao' },
     };
     const sandboxRequire = (id: string) => {
       required.push(id);
@@ -40,7 +41,10 @@ describe('the built preload', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['nianbao']);
     const api = exposed.get('nianbao') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand', 'onOpenRecent'].sort());
     expect(Object.isFrozen(api)).toBe(true);
+    // A dropped file reaches main through webUtils, the one way a sandboxed preload has to its path.
+    void (api.openDroppedFile as (f: unknown) => Promise<unknown>)({});
+    return new Promise<void>((resolve) => setTimeout(() => (expect(invoked).toContain('file:openDropped'), resolve()), 0));
   });
 });

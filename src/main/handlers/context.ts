@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { AppError } from '../../core/errors';
 import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from '../../shared/ipc';
 import { SaveQueue, type Fs } from '../atomicWrite';
+import type { RecentDeps } from './recent';
 import type { ReviewDialogs } from './review';
 
 export interface Dialogs {
@@ -24,7 +25,7 @@ export interface Dialogs {
   saveTable(suggestedName: string): Promise<string | null>;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow'> {
   dialogs: Dialogs;
   /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
   userDataDir: string;

@@ -3,6 +3,8 @@
  * are set once per unit and kept in the app's settings, so they sit behind one toolbar button instead of in
  * the toolbar itself, which then fits one row on a 1366-pixel office screen.
  */
+import { useMemo } from 'react';
+import { missingProfileFonts } from '../fonts/detect';
 import { useMenuDetails } from './useMenuDetails';
 import type { ExportOptions } from '../../shared/ipc';
 
@@ -19,6 +21,9 @@ interface Props {
 
 export function ExportSettings({ options, onChange }: Props) {
   const details = useMenuDetails();
+  // Which profiles this machine can show as printed: the clerk sees it where the choice is made, not only at export.
+  const lacking = useMemo(() => Object.fromEntries(Object.keys(PROFILE_NAMES).map((id) => [id, missingProfileFonts(id as ExportOptions['fontProfile'])])), []);
+  const missingHere = lacking[options.fontProfile] ?? [];
 
   const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关', options.sealed ? '加盖印章' : ''].filter(Boolean).join('，');
   return (
@@ -31,10 +36,12 @@ export function ExportSettings({ options, onChange }: Props) {
             {Object.entries(PROFILE_NAMES).map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
+                {lacking[id]?.length ? '（本机缺字体）' : ''}
               </option>
             ))}
           </select>
         </label>
+        {missingHere.length > 0 && <p className="hint">本机没有：{missingHere.join('、')}。导出的文件在装有这些字体的电脑上显示正常。</p>}
         <label className="inline">
           <input type="checkbox" checked={options.boldLevel3} onChange={(e) => onChange({ ...options, boldLevel3: e.target.checked })} />
           “1.”标题加粗

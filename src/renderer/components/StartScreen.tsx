@@ -1,6 +1,7 @@
 /** The first screen: a new report from a template, or open / import / draft from last year's. */
 import { useState } from 'react';
 import type { Template } from '../../core/templates/schema';
+import type { FileRef, RecentFile } from '../../shared/ipc';
 
 export interface NewReportRequest {
   templateId: string;
@@ -15,9 +16,12 @@ interface Props {
   onImport: () => void;
   onDraftFromLastYear: () => void;
   onReview: () => void;
+  /** 最近打开, newest first; a moved or deleted file is greyed, and clicking it says so and drops it. */
+  recent?: readonly RecentFile[];
+  onOpenRecent?: (file: FileRef) => void;
 }
 
-export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview }: Props) {
+export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview, recent = [], onOpenRecent }: Props) {
   const lastYear = new Date().getFullYear() - 1;
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 'township');
   const [unit, setUnit] = useState('');
@@ -74,6 +78,27 @@ export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFrom
           <button type="button" onClick={onOpen}>
             打开本软件保存的报告…
           </button>
+          <p className="hint">也可以把报告或 Word、文本文件直接拖到本窗口中打开。</p>
+          {recent.length > 0 && (
+            <nav aria-label="最近打开" className="recent">
+              <h2 className="spaced">最近打开</h2>
+              <ul>
+                {recent.map((r) => (
+                  <li key={r.file.id}>
+                    <button
+                      type="button"
+                      className={r.missing ? 'quiet recent-missing' : 'quiet'}
+                      title={r.missing ? '文件已不在原处（已移动、改名或删除）' : `位于“${r.folder}”文件夹`}
+                      onClick={() => onOpenRecent?.(r.file)}
+                    >
+                      {r.file.name}
+                      <span className="recent-folder">{r.missing ? '已移动或删除' : r.folder}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
           <h2 className="spaced">县级审核</h2>
           <button type="button" onClick={onReview}>
             批量检查一个文件夹的报告…

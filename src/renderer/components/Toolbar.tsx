@@ -34,7 +34,8 @@ function MenuButton({ label, children }: { label: string; children: ReactNode })
   );
 }
 
-const BLOCK_TYPES: Array<[SubheadingLevel | 0, string, string]> = [
+/** The block types a paragraph can be given (toolbar and right-click menu): level, button text, name. */
+export const BLOCK_TYPES: Array<[SubheadingLevel | 0, string, string]> = [
   [0, '正文', '正文'],
   [2, '（一）', '（一）标题'],
   [3, '1.', '1. 标题'],
@@ -69,6 +70,7 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
         {button('import', '导入 Word 或文本文件…')}
         {button('history', '历史版本…')}
         {button('exportWeb', '导出网页文本…')}
+        {button('print', '打印…')}
       </MenuButton>
       {button('save', '保存')}
       {button('check', checkLabel(result), { className: result ? (result.ready ? 'check-status ready-yes' : 'check-status ready-no') : 'check-status' })}
@@ -76,6 +78,7 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
       <ExportSettings options={exportOptions} onChange={onExportOptions} />
       {button('exportDocx', '导出 Word', { className: 'primary' })}
       {button('preview', previewing ? '返回编辑' : '打印预览', { pressed: previewing })}
+      {previewing && button('print', '打印…')}
       {button('exportPdf', '导出 PDF')}
       <span className="separator" />
       <span className="block-type" role="group" aria-label="段落格式">

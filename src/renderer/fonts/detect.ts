@@ -4,6 +4,8 @@
  * when the font is there. Latin letters are measured because every CJK font has its own Latin widths,
  * while CJK glyphs are one em in all of them.
  */
+import { requiredFonts, type FontProfileId } from '../../core/export/fonts';
+
 const SAMPLE = 'mmmmmmmmmmlliWWwwabcdefghijklmnopqrstuvwxyz0123456789';
 const FALLBACKS = ['monospace', 'serif', 'sans-serif'];
 
@@ -22,4 +24,9 @@ export function isFontInstalled(name: string): boolean {
 
 export function missingFonts(names: readonly string[]): string[] {
   return names.filter((name) => !isFontInstalled(name));
+}
+
+/** Fonts of a profile this machine lacks (Times New Roman is everywhere a report is opened). */
+export function missingProfileFonts(profile: FontProfileId): string[] {
+  return missingFonts(requiredFonts(profile).filter((f) => f !== 'Times New Roman'));
 }

@@ -2,16 +2,17 @@
  * 新建、打开、保存、导入、导出: every command that reads or writes a file, through call() of api.ts only.
  * A save marks the report clean only if nothing changed while the file was being written.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { draftNextYear } from '../../core/draft/nextYear';
-import { FONT_PROFILES, requiredFonts, type FontProfileId } from '../../core/export/fonts';
+import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
 import type { TemplateRegistry } from '../../core/templates/registry';
-import type { ExportOptions, PartMapping } from '../../shared/ipc';
+import { isOpenableName, NOT_OPENABLE_MESSAGE, type ExportOptions, type FileRef, type PartMapping, type RecentFile } from '../../shared/ipc';
+import { onOpenRecent, type Value } from '../api';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
-import { missingFonts } from '../fonts/detect';
+import { missingProfileFonts } from '../fonts/detect';
 import type { Session } from '../session';
 
 export interface PendingImport {
@@ -26,10 +27,7 @@ export function suggestedName(doc: ReportDocument): string {
   return doc.meta.title.replace(/\n/g, '') || `${doc.meta.unit}${doc.meta.year ?? ''}年度法治政府建设情况报告`;
 }
 
-/** Fonts of a profile this machine lacks (Times New Roman is everywhere a report is opened). */
-function lacking(profile: FontProfileId): string[] {
-  return missingFonts(requiredFonts(profile).filter((f) => f !== 'Times New Roman'));
-}
+const lacking = missingProfileFonts;
 
 export function useFileCommands(session: Session, registry: TemplateRegistry, exportOptions: ExportOptions, showPreview: () => Promise<void>) {
   const { docRef, fileRef, load, call, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
@@ -42,6 +40,14 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
   dirtyRef.current = session.dirty;
   /** Profiles whose missing fonts the clerk has already accepted in this session: asked once, not at every export. */
   const fontsAccepted = useRef(new Set<FontProfileId>());
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+
+  const refreshRecent = useCallback(() => {
+    void call('listRecent').then((files) => files && setRecent(files));
+  }, [call]);
+  useEffect(refreshRecent, [refreshRecent]);
+  /** Opened or saved: to the top of 最近打开 (main also tells the OS's own list). */
+  const remember = useCallback((file: FileRef) => void call('addRecent', { file }).then(refreshRecent), [call, refreshRecent]);
 
   const save = useCallback(
     async (as: boolean) => {
@@ -57,12 +63,13 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
       if (!saved) return;
       setFile(saved.file);
       setReadOnly(false);
+      remember(saved.file);
       // Text typed while the file was written is not in it: the report stays unsaved.
       const changedMeanwhile = revision.current !== startedAt;
       if (!changedMeanwhile) setDirty(false);
       info(changedMeanwhile ? `已保存：${saved.file.name}（保存期间的修改还没有保存）` : `已保存：${saved.file.name}`);
     },
-    [docRef, fileRef, revision, call, info, setFile, setReadOnly, setDirty],
+    [docRef, fileRef, revision, call, info, setFile, setReadOnly, setDirty, remember],
   );
 
   const confirmDiscard = useCallback(
@@ -78,7 +85,75 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     if (!opened) return;
     load(opened.doc, opened.file, { readOnly: opened.readOnly });
     setMessage(opened.notice ? { kind: 'info', text: opened.notice } : null);
-  }, [confirmDiscard, load, call, setMessage]);
+    remember(opened.file);
+  }, [confirmDiscard, load, call, setMessage, remember]);
+
+  /** A file reached without the dialog (最近打开, dropped): a report opens as 打开 would, anything else goes through 导入's review. */
+  const openedFile = useCallback(
+    (value: Value<'openRecent'> | undefined) => {
+      refreshRecent();
+      if (!value) return;
+      if (value.kind === 'import') return setPending({ sourceName: value.sourceName, doc: value.doc, mapping: value.mapping, warnings: value.warnings, draft: false });
+      load(value.doc, value.file, { readOnly: value.readOnly });
+      setMessage(value.notice ? { kind: 'info', text: value.notice } : null);
+    },
+    [refreshRecent, load, setMessage],
+  );
+
+  const openRecent = useCallback(
+    async (file: FileRef) => {
+      if (!(await confirmDiscard())) return;
+      setBusy(true);
+      const answer = await call('openRecent', { file });
+      setBusy(false);
+      openedFile(answer);
+    },
+    [confirmDiscard, openedFile, call],
+  );
+
+  const openDropped = useCallback(
+    async (files: readonly File[]) => {
+      const [file] = files;
+      if (!file) return;
+      // Another kind of file: said at once, before any question, and nothing changes.
+      if (!isOpenableName(file.name)) return call.report(`“${file.name}”：${NOT_OPENABLE_MESSAGE}`);
+      if (!(await confirmDiscard())) return;
+      setBusy(true);
+      const answer = await call('openDroppedFile', file);
+      setBusy(false);
+      openedFile(answer);
+      if (answer && files.length > 1) info(`一次只能打开一个文件，已打开“${file.name}”。`);
+    },
+    [confirmDiscard, openedFile, call, info],
+  );
+
+  // 文件 → 最近打开 in the application menu, and files dropped anywhere on the window.
+  const openRecentRef = useRef(openRecent);
+  openRecentRef.current = openRecent;
+  const openDroppedRef = useRef(openDropped);
+  openDroppedRef.current = openDropped;
+  useEffect(() => onOpenRecent((file) => void openRecentRef.current(file)), []);
+  useEffect(() => {
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    // Text dragged within the report is the editor's; only files are taken here (and never followed as a link).
+    const onDragOver = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void openDroppedRef.current([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', onDragOver, true);
+    window.addEventListener('drop', onDrop, true);
+    return () => {
+      window.removeEventListener('dragover', onDragOver, true);
+      window.removeEventListener('drop', onDrop, true);
+    };
+  }, []);
 
   const importReport = useCallback(
     async (draft: boolean) => {
@@ -151,6 +226,13 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     if (exported) info(`已导出 PDF：${exported.name}`);
   }, [docRef, fontsOk, showPreview, call, info]);
 
+  /** 打印…: what prints is the preview's pages (the export's own pagination), through the system's dialog. */
+  const print = useCallback(async () => {
+    if (!docRef.current) return;
+    await showPreview();
+    await call('printWindow');
+  }, [docRef, showPreview, call]);
+
   const exportWeb = useCallback(
     async (format: 'txt' | 'html') => {
       const current = docRef.current;
@@ -173,5 +255,5 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     setMessage(null);
   };
 
-  return { busy, pending, setPending, save, open, importReport, confirmImport, exportDocx, exportPdf, exportWeb, newReport, create, confirmDiscard };
+  return { busy, pending, setPending, save, open, importReport, confirmImport, exportDocx, exportPdf, exportWeb, print, newReport, create, confirmDiscard, recent, openRecent };
 }

@@ -3,10 +3,12 @@
  * http and answers window.nianbao calls with the real IPC registration and handlers of src/main (only the
  * dialogs are scripted by the test). The page's CSP stays on: the calls are same-origin fetches.
  */
+import { mkdtempSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { createHandlers, type Dialogs } from '../../../src/main/handlers';
 import { makeSenderCheck, registerIpc, type SenderEvent } from '../../../src/main/ipc';
@@ -24,6 +26,12 @@ export interface StandIn {
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** Until this time (ms), renaming into the clerk's folders answers EBUSY, as a file antivirus holds. */
   busyUntil: { current: number };
+  /** Where a file dropped on the page is taken to be: webUtils.getPathForFile in the app, this folder + its name here. */
+  dropFolder: string;
+  /** How often the page asked to print (webContents.print in the app). */
+  printed: { count: number };
+  /** The right-click menu's edit commands main was asked to carry out, in order. */
+  edits: string[];
   /** The script that defines window.nianbao in the page. */
   clientScript: string;
   close(): Promise<void>;
@@ -34,8 +42,16 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const busyUntil = { current: 0 };
   const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
+  const dropFolder = mkdtempSync(join(tmpdir(), '拖入 文件-'));
+  const printed = { count: 0 };
+  const edits: string[] = [];
   const handlers = createHandlers({
     userDataDir,
+    printWindow: async () => {
+      printed.count++;
+      return { printed: true };
+    },
+    editWindow: (action) => void edits.push(action),
     fs: {
       ...fsPromises,
       rename: async (from, to) => {
@@ -96,9 +112,13 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     };
     const menuListeners = new Set();
     window.__menu = (command) => menuListeners.forEach((l) => l(command));
+    const recentListeners = new Set();
+    window.__openRecent = (file) => recentListeners.forEach((l) => l(file));
     window.nianbao = Object.freeze({
       ${functions},
       onMenuCommand: (listener) => { menuListeners.add(listener); return () => menuListeners.delete(listener); },
+      onOpenRecent: (listener) => { recentListeners.add(listener); return () => recentListeners.delete(listener); },
+      openDroppedFile: (file) => file.name ? call('file:openDropped', { path: ${JSON.stringify(dropFolder)} + '/' + file.name }) : Promise.resolve({ ok: false, error: '没有读到拖入文件的位置，请用“打开…”或“导入…”选择它。' }),
     });
   })();`;
 
@@ -108,6 +128,9 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     reviewDialogs,
     printToPdf,
     busyUntil,
+    dropFolder,
+    printed,
+    edits,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

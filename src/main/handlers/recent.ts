@@ -1,0 +1,193 @@
+/**
+ * Word habits that reach the file system without a dialog: 最近打开 (the last ten reports, kept in the app's
+ * data folder), opening a file dropped on the window, and 打印 (the system's print dialog over the preview).
+ * The right-click menu's 剪切 复制 粘贴 全选 are the window's own edit commands, as the 编辑 menu's.
+ * A recent file is reached only by a token this module issued for it; a dropped file's path comes from the
+ * preload (webUtils.getPathForFile of a file the clerk dropped), and only the kinds 打开/导入 read are opened.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION } from '../../core/model/file';
+import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
+import { ReadError, readFileBounded } from '../../node/readFile';
+import { ipcError, ipcOk, isOpenableName, NOT_OPENABLE_MESSAGE, type FileRef, type RecentFile, type Response } from '../../shared/ipc';
+import { SaveQueue, writeFileAtomic, type Fs } from '../atomicWrite';
+import type { FileGrants, HandlerContext, Handlers } from './context';
+
+/** Word keeps about this many; more would not fit the start screen beside 新建报告. */
+export const RECENT_LIMIT = 10;
+const RECENT_FILE = 'recent.json';
+/** Ten paths are a few kilobytes: a bigger store is not ours, and is read as empty. */
+const MAX_STORE_BYTES = 256 * 1024;
+
+export interface RecentHooks {
+  /** The OS's own recent list (Windows jump list, macOS Dock): app.addRecentDocument where Electron has it. */
+  addRecentDocument?: (path: string) => void;
+  /** The list changed (or was read at start): main rebuilds 文件 → 最近打开 from it. */
+  onChange?: (files: RecentFile[]) => void;
+}
+
+/** The window's print, as main calls it: webContents.print. */
+export interface Printable {
+  print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void;
+}
+
+export interface RecentDeps {
+  userDataDir: string;
+  fs?: Fs;
+  recent?: RecentHooks;
+  /** The window to print; absent where there is none (the browser tests' stand-in answers for it). */
+  printWindow?: () => Promise<{ printed: boolean }>;
+  /** webContents.cut/copy/paste/selectAll, as the 编辑 menu's roles call them (no clipboard permission needed). */
+  editWindow?: (action: EditAction) => void;
+}
+
+export type EditAction = 'cut' | 'copy' | 'paste' | 'selectAll';
+
+type RecentChannels = 'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print' | 'window:edit';
+
+/** Reads the store; anything unexpected (missing, truncated, edited by hand, too big) is an empty list. */
+export async function readRecentStore(path: string): Promise<string[]> {
+  try {
+    const data = JSON.parse(new TextDecoder().decode(await readFileBounded(path, MAX_STORE_BYTES))) as { files?: unknown };
+    if (!Array.isArray(data.files)) return [];
+    const paths = data.files.filter((p): p is string => typeof p === 'string' && isAbsolute(p) && p.length <= 4096);
+    return [...new Set(paths)].slice(0, RECENT_LIMIT);
+  } catch {
+    return [];
+  }
+}
+
+/** The system's print dialog (silent: false: the clerk chooses the printer and pages); cancelling is no error. */
+export function printContents(contents: Printable): Promise<{ printed: boolean }> {
+  return new Promise((resolve, reject) => {
+    contents.print({ silent: false, printBackground: true }, (success, failureReason) => {
+      if (success) resolve({ printed: true });
+      else if (/cancel/i.test(failureReason)) resolve({ printed: false });
+      else reject(new Error(failureReason || 'print failed'));
+    });
+  });
+}
+
+export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick<Handlers, RecentChannels> {
+  const storePath = join(deps.userDataDir, RECENT_FILE);
+  const queue = new SaveQueue();
+  const writeOptions = deps.fs ? { fs: deps.fs } : {};
+  /** Tokens of 最近打开 lines, issued here only: recent:open opens nothing else. */
+  const tokens = new Map<string, string>();
+  const tokenOf = (path: string): FileRef => {
+    for (const [id, p] of tokens) if (p === path) return { id, name: basename(path) };
+    const id = randomUUID();
+    tokens.set(id, path);
+    return { id, name: basename(path) };
+  };
+
+  async function list(): Promise<RecentFile[]> {
+    const paths = await readRecentStore(storePath);
+    return Promise.all(
+      paths.map(async (path) => {
+        const stats = await fs.stat(path).catch(() => null);
+        return { file: tokenOf(path), folder: basename(dirname(path)), missing: !stats?.isFile() };
+      }),
+    );
+  }
+
+  /** One change at a time: two saves in quick succession must not drop each other's line. */
+  function update(change: (paths: string[]) => string[]): Promise<void> {
+    return queue.run(storePath, async () => {
+      const paths = change(await readRecentStore(storePath)).slice(0, RECENT_LIMIT);
+      await fs.mkdir(deps.userDataDir, { recursive: true });
+      await writeFileAtomic(storePath, JSON.stringify({ version: 1, files: paths }), writeOptions);
+      deps.recent?.onChange?.(await list());
+    });
+  }
+
+  const remember = async (path: string) => {
+    await update((paths) => [path, ...paths.filter((p) => p !== path)]);
+    deps.recent?.addRecentDocument?.(path);
+  };
+
+  /** What 打开 or 导入 would do with the file the dialog chose, for a path reached another way. */
+  async function openPath(path: string): Promise<Response<'recent:open'>> {
+    const ext = extname(path).toLowerCase();
+    const unreadable = (error: unknown) =>
+      ipcError(error instanceof ReadError ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
+    if (ext === REPORT_EXTENSION) {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await readFileBounded(path, MAX_REPORT_FILE_BYTES));
+      } catch (error) {
+        return unreadable(error);
+      }
+      const parsed = parseReportFile(text);
+      if (!parsed.ok) return ipcError(`“${basename(path)}”：${parsed.error}`);
+      const file = grants.grant(path, parsed.readOnly);
+      await remember(path);
+      return ipcOk(parsed.readOnly ? { kind: 'report', file, doc: parsed.doc, readOnly: true, notice: parsed.notice } : { kind: 'report', file, doc: parsed.doc, readOnly: false });
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFileBounded(path, MAX_INPUT_BYTES);
+    } catch (error) {
+      return unreadable(error);
+    }
+    const result = await importBounded(path, bytes);
+    if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`);
+    await remember(path);
+    return ipcOk({ kind: 'import', sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
+  }
+
+  // At start: the menu gets the list as it was left.
+  void list().then((files) => deps.recent?.onChange?.(files));
+
+  return {
+    async 'recent:list'() {
+      return ipcOk(await list());
+    },
+
+    async 'recent:add'({ file }) {
+      const grant = grants.get(file);
+      // Only a file the clerk opened or saved through a dialog; a reviewed folder's files are not the clerk's reports.
+      if (!grant || grant.problem) return ipcError('没有打开过这个文件，没有加入“最近打开”。');
+      await remember(grant.path);
+      return ipcOk(null);
+    },
+
+    async 'recent:open'({ file }) {
+      const path = tokens.get(file.id);
+      if (!path) return ipcError('“最近打开”中没有这个文件，请用“打开…”选择。');
+      const stats = await fs.stat(path).catch(() => null);
+      if (!stats?.isFile()) {
+        await update((paths) => paths.filter((p) => p !== path));
+        return ipcError(`找不到“${basename(path)}”：它可能已被移动、改名或删除，已从“最近打开”中去掉。请用“打开…”到新的位置选择它。`);
+      }
+      return openPath(path);
+    },
+
+    async 'file:openDropped'({ path }) {
+      if (!isAbsolute(path) || !isOpenableName(basename(path))) return ipcError(NOT_OPENABLE_MESSAGE);
+      return openPath(path);
+    },
+
+    async 'window:print'() {
+      if (!deps.printWindow) return ipcError('这里不能打印。');
+      try {
+        return ipcOk(await deps.printWindow());
+      } catch {
+        return ipcError('没有打印：打印机不可用或打印出错。请检查打印机后重试，或先“导出 PDF”再打印。');
+      }
+    },
+
+    async 'window:edit'({ action }) {
+      if (!deps.editWindow) return ipcError('这里不能使用剪贴板，请用 Ctrl+X、Ctrl+C、Ctrl+V。');
+      deps.editWindow(action);
+      return ipcOk(null);
+    },
+  };
+}
+
+/** The 最近打开 / dropped file / print / edit domain over the shared context. */
+export function recentHandlers(ctx: HandlerContext): Pick<Handlers, RecentChannels> {
+  return createRecentHandlers(ctx.deps, ctx.grants);
+}
