@@ -130,9 +130,11 @@ const WHOLE_SCOPE = /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|�
  * year can make two different values certainly one figure given twice ("东村：开展…5场次" and "西村：开展…8场次"
  * are two figures even where the words after the colon agree).
  */
+const SENTENCE_CODES = new Set([...'。；！？;!?'].map((c) => c.charCodeAt(0)));
+
 function wordingOf(text: string, numberAt: number, part: string | null): string {
   let from = numberAt;
-  while (from > 0 && !'。；！？;!?'.includes(text[from - 1]!)) from--;
+  while (from > 0 && !SENTENCE_CODES.has(text.charCodeAt(from - 1))) from--;
   const sentence = text.slice(from, numberAt);
   return WHOLE_SCOPE.test(sentence) ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}` : '';
 }
