@@ -7,7 +7,7 @@ import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
-import { clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
+import { approximateAt, clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
 import type { IndicatorSummary } from './types';
 
 /** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
@@ -164,7 +164,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
       start: line.start + at,
       end: line.start + Math.max(unitEnd, at),
       keyword: p.keyword,
-      approximate: approx || /^(?:以上|以下|左右|上下|之多|有余)/.test(text.slice(unitEnd)),
+      approximate: approx || approximateAt(text, unitEnd),
       qualifier,
       lead: normalised,
       part: line.part ?? null,

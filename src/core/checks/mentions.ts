@@ -78,6 +78,13 @@ export function qualifierOf(lead: string, inPlans: boolean): Qualifier {
 
 /** Words after a figure that make it a bound, not a count: "500人以上". */
 const APPROX_AFTER = /^(?:以上|以下|左右|上下|之多|有余)/;
+const APPROX_AT = new RegExp(APPROX_AFTER.source.slice(1), 'y');
+
+/** APPROX_AFTER at offset `at` of `text`, without slicing the rest of the line. */
+export function approximateAt(text: string, at: number): boolean {
+  APPROX_AT.lastIndex = at;
+  return APPROX_AT.test(text);
+}
 
 /** Units a count is given in (longest first, so "人次" wins over "人" and "场次" over "场"). */
 export const COUNT_UNITS = ['人次', '场次', '批次', '万元', '件', '起', '个', '名', '人', '次', '项', '条', '户', '场', '期', '份', '册', '元', '家', '卷', '篇', '处', '所', '座', '部'];
@@ -122,7 +129,7 @@ export function countsIn(text: string, inPlans: boolean): Count[] {
     if (value === undefined) continue;
     const end = m.index + m[0].length;
     const lead = text.slice(clauseStart(text, m.index), m.index);
-    out.push({ value, unit: m[3]!, approximate: !!m[2] || APPROX_AFTER.test(text.slice(end)), index: m.index, end, lead, qualifier: qualifierOf(lead, inPlans) });
+    out.push({ value, unit: m[3]!, approximate: !!m[2] || approximateAt(text, end), index: m.index, end, lead, qualifier: qualifierOf(lead, inPlans) });
   }
   return out;
 }
@@ -163,7 +170,7 @@ export function ratesIn(text: string): Rate[] {
     out.push({
       name: shown,
       value,
-      approximate: m[3] !== undefined || APPROX_AFTER.test(text.slice(end)) || /以上|左右|近|约|超$/.test(lead),
+      approximate: m[3] !== undefined || approximateAt(text, end) || /以上|左右|近|约|超$/.test(lead),
       index: from + nameStart + (name.slice(nameStart).length - shown.length),
       end,
       bounded: SHARE_NAME.test(name) && !UNBOUNDED.test(lead),
