@@ -54,6 +54,21 @@ export function bodyLines(ctx: CheckContext): TextLine[] {
   return ctx.plain.lines.filter((l) => l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph' || l.kind === 'closing');
 }
 
+/**
+ * The matches of a global regex in `text`, as `text.matchAll(re)` gives them, without the copy of the regex
+ * that matchAll makes at every call (it showed in the hottest loops). Leaves `re.lastIndex` at 0.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** Split a line into sentences with their offsets (on 。！？；). */
 export function sentences(text: string): Array<{ text: string; from: number }> {
   const out: Array<{ text: string; from: number }> = [];

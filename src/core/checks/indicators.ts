@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
+import { allMatches, at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
 import { approximateAt, clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
 import type { IndicatorSummary } from './types';
 
@@ -178,7 +178,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   for (const p of present) {
     // "4次研究法治建设": a figure before a verb phrase counts what came before it, not the phrase.
     if (VERB_FIRST.test(p.keyword)) continue;
-    for (const m of text.matchAll(p.before)) {
+    for (const m of allMatches(p.before, text)) {
       const keywordAt = m.index + m[0].length - p.keyword.length;
       if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
       add(p, m[1]!, m.index, m.index, m.index + m[0].length, m[3]!, !!m[2]);

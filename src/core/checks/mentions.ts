@@ -5,6 +5,7 @@
  * so the indicator rules never compare "新培育42名" with "达到168名", or a plan's "不少于4次" with a result.
  * Rates and ratios are read here too: "化解率98%", "占比90%", "比例为", "满意度", "九成", "百分之九十五".
  */
+import { allMatches } from './context';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -120,7 +121,7 @@ const COUNT_RE = new RegExp(`${NUM}(余|多)?\\s*(${COUNT_UNITS.join('|')})`, 'g
 /** Every "number + unit" of a sentence, with its clause lead and qualifier. */
 export function countsIn(text: string, inPlans: boolean): Count[] {
   const out: Count[] = [];
-  for (const m of text.matchAll(COUNT_RE)) {
+  for (const m of allMatches(COUNT_RE, text)) {
     // "2025年" and "3月" are dates; "12个村" is fine, but "第3次" is an ordinal.
     if (m.index > 0 && text[m.index - 1] === '第') continue;
     if (/\d/.test(text[m.index - 1] ?? '')) continue;
@@ -157,7 +158,7 @@ const NAME_FILLER = /(?:达到|已达|达|为|是|均达|均为|保持在?|稳�
 /** Every rate or share of a sentence, named by the words before it in its clause. */
 export function ratesIn(text: string): Rate[] {
   const out: Rate[] = [];
-  for (const m of text.matchAll(RATE_RE)) {
+  for (const m of allMatches(RATE_RE, text)) {
     const value = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? parseNumber(m[2] === '百' ? '一百' : m[2]) : CN_DIGITS[m[3]!]! * 10;
     if (value === undefined) continue;
     const from = clauseStart(text, m.index);
