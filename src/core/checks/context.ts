@@ -54,19 +54,34 @@ export function bodyLines(ctx: CheckContext): TextLine[] {
   return ctx.plain.lines.filter((l) => l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph' || l.kind === 'closing');
 }
 
+/**
+ * The matches of a global regex in `text`, as `text.matchAll(re)` gives them, without the copy of the regex
+ * that matchAll makes at every call (it showed in the hottest loops). Leaves `re.lastIndex` at 0.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** Split a line into sentences with their offsets (on 。！？；). */
 export function sentences(text: string): Array<{ text: string; from: number }> {
   const out: Array<{ text: string; from: number }> = [];
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    if ('。！？；!?;'.includes(text[i]!)) {
-      out.push({ text: text.slice(from, i + 1), from });
-      from = i + 1;
-    }
+  // One regex scan for the marks rather than a lookup per character.
+  for (const m of text.matchAll(SENTENCE_END)) {
+    out.push({ text: text.slice(from, m.index + 1), from });
+    from = m.index + 1;
   }
   if (from < text.length) out.push({ text: text.slice(from), from });
   return out;
 }
+const SENTENCE_END = /[。！？；!?;]/g;
 
 /** The date a report was written: its 成文日期 if readable, else the end of the submission season. */
 export function writtenOn(ctx: CheckContext): Date | null {
@@ -78,8 +93,12 @@ export function writtenOn(ctx: CheckContext): Date | null {
 /**
  * Results of line-local rules, by line text: typing changes one line, so the check after a keystroke
  * recomputes that line only. Entries hold offsets relative to the line; a bounded map, cleared when full.
+ * Keyed by kind, part, then the line's text itself rather than one joined string: a joined key would be
+ * a new string to build and hash for every line and every rule at every check, while the text is the
+ * model's own string, whose hash V8 computes once and keeps.
  */
-const lineCaches = new Map<string, Map<string, unknown[]>>();
+type LineCache = { size: number; byKindPart: Map<string, Map<string | null | undefined, Map<string, unknown[]>>> };
+const lineCaches = new Map<string, LineCache>();
 const MAX_CACHED_LINES = 50_000;
 
 export function clearCheckCaches(): void {
@@ -88,14 +107,24 @@ export function clearCheckCaches(): void {
 
 export function cachedPerLine<T>(name: string, line: TextLine, compute: (line: TextLine) => T[], shift: (item: T, by: number) => T): T[] {
   let cache = lineCaches.get(name);
-  if (!cache) lineCaches.set(name, (cache = new Map()));
-  const key = `${line.kind}\u0000${line.part ?? ''}\u0000${line.text}`;
-  let relative = cache.get(key) as T[] | undefined;
+  if (!cache) lineCaches.set(name, (cache = { size: 0, byKindPart: new Map() }));
+  let byPart = cache.byKindPart.get(line.kind);
+  if (!byPart) cache.byKindPart.set(line.kind, (byPart = new Map()));
+  let byText = byPart.get(line.part);
+  if (!byText) byPart.set(line.part, (byText = new Map()));
+  let relative = byText.get(line.text) as T[] | undefined;
   if (!relative) {
     relative = compute({ ...line, start: 0 });
-    if (cache.size >= MAX_CACHED_LINES) cache.clear();
-    cache.set(key, relative);
+    if (cache.size >= MAX_CACHED_LINES) {
+      cache.byKindPart.clear();
+      cache.size = 0;
+      cache.byKindPart.set(line.kind, (byPart = new Map()));
+      byPart.set(line.part, (byText = new Map()));
+    }
+    byText.set(line.text, relative);
+    cache.size++;
   }
+  if (relative.length === 0) return relative;
   return line.start === 0 ? relative : relative.map((item) => shift(item, line.start));
 }
 

@@ -4,6 +4,7 @@ import { at, perLine, type CheckContext, type RawFinding } from './context';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+const HALF_WIDTH = /[,;:()?!]/g;
 
 /** Whether the half-width mark at `i` sits in Chinese text (not 9:30, 1,000, 3.5, URLs, ISO 9001:2015). */
 function inChineseText(text: string, i: number): boolean {
@@ -25,9 +26,8 @@ function widthOfLine(line: TextLine): RawFinding[] {
   {
     if (line.kind === 'date' || !/[,;:()?!]/.test(line.text)) return [];
     const positions: number[] = [];
-    for (let i = 0; i < line.text.length; i++) {
-      if (HALF_TO_FULL[line.text[i]!] && inChineseText(line.text, i)) positions.push(i);
-    }
+    // Visit only the half-width marks, not every character of the line.
+    for (const m of line.text.matchAll(HALF_WIDTH)) if (inChineseText(line.text, m.index)) positions.push(m.index);
     if (positions.length === 0) return [];
     const from = positions[0]!;
     const to = positions[positions.length - 1]! + 1;

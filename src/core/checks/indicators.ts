@@ -6,8 +6,8 @@
 import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
-import { clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
+import { allMatches, at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
+import { approximateAt, clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
 import type { IndicatorSummary } from './types';
 
 /** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
@@ -53,6 +53,28 @@ const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
     before: new RegExp(`(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`, 'g'),
   })),
 );
+
+/**
+ * Which patterns' keywords a line holds, in PATTERNS order, from one scan of the line instead of one search
+ * per keyword: every place where some keyword starts is visited (the scan resumes one character after each
+ * match), and there every keyword with that first character is tried, so keywords inside others are found.
+ */
+const KEYWORDS = [...new Set(PATTERNS.map((p) => p.keyword))];
+const ANY_KEYWORD = KEYWORDS.every((k) => k.length > 0) ? new RegExp(KEYWORDS.map(escapeRe).join('|'), 'g') : null;
+const KEYWORDS_BY_FIRST = new Map<string, string[]>();
+for (const k of KEYWORDS) KEYWORDS_BY_FIRST.set(k[0]!, [...(KEYWORDS_BY_FIRST.get(k[0]!) ?? []), k]);
+
+function patternsIn(text: string): IndicatorPattern[] {
+  if (!ANY_KEYWORD) return PATTERNS.filter((p) => text.includes(p.keyword));
+  let held: Set<string> | null = null;
+  ANY_KEYWORD.lastIndex = 0;
+  for (let m = ANY_KEYWORD.exec(text); m; m = ANY_KEYWORD.exec(text)) {
+    for (const k of KEYWORDS_BY_FIRST.get(text[m.index]!)!) if (text.startsWith(k, m.index)) (held ??= new Set()).add(k);
+    ANY_KEYWORD.lastIndex = m.index + 1;
+  }
+  const found = held;
+  return found ? PATTERNS.filter((p) => found.has(p.keyword)) : [];
+}
 
 /**
  * Between a keyword and its figure, another counted thing means the figure counts that thing:
@@ -108,9 +130,11 @@ const WHOLE_SCOPE = /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|�
  * year can make two different values certainly one figure given twice ("东村：开展…5场次" and "西村：开展…8场次"
  * are two figures even where the words after the colon agree).
  */
+const SENTENCE_CODES = new Set([...'。；！？;!?'].map((c) => c.charCodeAt(0)));
+
 function wordingOf(text: string, numberAt: number, part: string | null): string {
   let from = numberAt;
-  while (from > 0 && !'。；！？;!?'.includes(text[from - 1]!)) from--;
+  while (from > 0 && !SENTENCE_CODES.has(text.charCodeAt(from - 1))) from--;
   const sentence = text.slice(from, numberAt);
   return WHOLE_SCOPE.test(sentence) ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}` : '';
 }
@@ -140,7 +164,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
       start: line.start + at,
       end: line.start + Math.max(unitEnd, at),
       keyword: p.keyword,
-      approximate: approx || /^(?:以上|以下|左右|上下|之多|有余)/.test(text.slice(unitEnd)),
+      approximate: approx || approximateAt(text, unitEnd),
       qualifier,
       lead: normalised,
       part: line.part ?? null,
@@ -150,11 +174,11 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   };
   // "16件行政处罚案件、5件行政强制案件": a figure right before its keyword belongs to it, so these forms are
   // read first; then "keyword … figure".
-  const present = PATTERNS.filter((p) => text.includes(p.keyword)); // most lines hold few of the ~90 keywords
+  const present = patternsIn(text); // most lines hold few of the ~70 keywords
   for (const p of present) {
     // "4次研究法治建设": a figure before a verb phrase counts what came before it, not the phrase.
     if (VERB_FIRST.test(p.keyword)) continue;
-    for (const m of text.matchAll(p.before)) {
+    for (const m of allMatches(p.before, text)) {
       const keywordAt = m.index + m[0].length - p.keyword.length;
       if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
       add(p, m[1]!, m.index, m.index, m.index + m[0].length, m[3]!, !!m[2]);

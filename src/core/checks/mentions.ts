@@ -5,6 +5,7 @@
  * so the indicator rules never compare "新培育42名" with "达到168名", or a plan's "不少于4次" with a result.
  * Rates and ratios are read here too: "化解率98%", "占比90%", "比例为", "满意度", "九成", "百分之九十五".
  */
+import { allMatches } from './context';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -60,11 +61,12 @@ const QUALIFIER_WORDS: Array<[Exclude<Qualifier, 'result'>, RegExp]> = [
 ];
 
 /** Where a clause starts: the figure's qualifier and subject are in its own clause. */
-const CLAUSE_MARK = /[，,；;。：:、！？!?]/;
+const CLAUSE_MARKS = new Set([...'，,；;。：:、！？!?'].map((c) => c.charCodeAt(0)));
 
 export function clauseStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && !CLAUSE_MARK.test(text[i - 1]!)) i--;
+  // Compared as character codes, not a regex test per character: this runs for every figure.
+  while (i > 0 && !CLAUSE_MARKS.has(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -77,6 +79,13 @@ export function qualifierOf(lead: string, inPlans: boolean): Qualifier {
 
 /** Words after a figure that make it a bound, not a count: "500人以上". */
 const APPROX_AFTER = /^(?:以上|以下|左右|上下|之多|有余)/;
+const APPROX_AT = new RegExp(APPROX_AFTER.source.slice(1), 'y');
+
+/** APPROX_AFTER at offset `at` of `text`, without slicing the rest of the line. */
+export function approximateAt(text: string, at: number): boolean {
+  APPROX_AT.lastIndex = at;
+  return APPROX_AT.test(text);
+}
 
 /** Units a count is given in (longest first, so "人次" wins over "人" and "场次" over "场"). */
 export const COUNT_UNITS = ['人次', '场次', '批次', '万元', '件', '起', '个', '名', '人', '次', '项', '条', '户', '场', '期', '份', '册', '元', '家', '卷', '篇', '处', '所', '座', '部'];
@@ -112,7 +121,7 @@ const COUNT_RE = new RegExp(`${NUM}(余|多)?\\s*(${COUNT_UNITS.join('|')})`, 'g
 /** Every "number + unit" of a sentence, with its clause lead and qualifier. */
 export function countsIn(text: string, inPlans: boolean): Count[] {
   const out: Count[] = [];
-  for (const m of text.matchAll(COUNT_RE)) {
+  for (const m of allMatches(COUNT_RE, text)) {
     // "2025年" and "3月" are dates; "12个村" is fine, but "第3次" is an ordinal.
     if (m.index > 0 && text[m.index - 1] === '第') continue;
     if (/\d/.test(text[m.index - 1] ?? '')) continue;
@@ -121,7 +130,7 @@ export function countsIn(text: string, inPlans: boolean): Count[] {
     if (value === undefined) continue;
     const end = m.index + m[0].length;
     const lead = text.slice(clauseStart(text, m.index), m.index);
-    out.push({ value, unit: m[3]!, approximate: !!m[2] || APPROX_AFTER.test(text.slice(end)), index: m.index, end, lead, qualifier: qualifierOf(lead, inPlans) });
+    out.push({ value, unit: m[3]!, approximate: !!m[2] || approximateAt(text, end), index: m.index, end, lead, qualifier: qualifierOf(lead, inPlans) });
   }
   return out;
 }
@@ -149,7 +158,7 @@ const NAME_FILLER = /(?:达到|已达|达|为|是|均达|均为|保持在?|稳�
 /** Every rate or share of a sentence, named by the words before it in its clause. */
 export function ratesIn(text: string): Rate[] {
   const out: Rate[] = [];
-  for (const m of text.matchAll(RATE_RE)) {
+  for (const m of allMatches(RATE_RE, text)) {
     const value = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? parseNumber(m[2] === '百' ? '一百' : m[2]) : CN_DIGITS[m[3]!]! * 10;
     if (value === undefined) continue;
     const from = clauseStart(text, m.index);
@@ -162,7 +171,7 @@ export function ratesIn(text: string): Rate[] {
     out.push({
       name: shown,
       value,
-      approximate: m[3] !== undefined || APPROX_AFTER.test(text.slice(end)) || /以上|左右|近|约|超$/.test(lead),
+      approximate: m[3] !== undefined || approximateAt(text, end) || /以上|左右|近|约|超$/.test(lead),
       index: from + nameStart + (name.slice(nameStart).length - shown.length),
       end,
       bounded: SHARE_NAME.test(name) && !UNBOUNDED.test(lead),

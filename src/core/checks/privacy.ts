@@ -39,9 +39,12 @@ export function checkPrivacy(ctx: CheckContext): RawFinding[] {
   return perLine('privacy', ctx.plain.lines, privacyOfLine);
 }
 
+/** Every phone and ID pattern above holds a run of at least three digits: lines without one skip them all. */
+const DIGIT_RUN = /\d{3}/;
+
 function privacyOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  {
+  if (DIGIT_RUN.test(line.text)) {
     const text = line.text;
     for (const m of text.matchAll(MOBILE)) {
       findings.push(at('privacy.phone', 'error', `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
@@ -55,6 +58,9 @@ function privacyOfLine(line: TextLine): RawFinding[] {
     for (const m of text.matchAll(ID)) {
       if (validIdNumber(m[0])) findings.push(at('privacy.id', 'error', '公开的报告中不能有身份证号码，请删去。', line, m.index, m.index + m[0].length));
     }
+  }
+  {
+    const text = line.text;
     if (STAFF_LINE.test(text)) {
       findings.push(at('privacy.staff-line', 'warning', '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。', line));
     }
@@ -91,9 +97,12 @@ export function checkPlaceholders(ctx: CheckContext): RawFinding[] {
   return perLine('placeholder', ctx.plain.lines, placeholdersOfLine);
 }
 
+/** What every placeholder above contains at least: one test rules out most lines. */
+const ANY_PLACEHOLDER = /XX|xx|ＸＸ|××|某某|[*＊_＿【○〇]|待[补填定写]/;
+
 function placeholdersOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
-  {
+  if (ANY_PLACEHOLDER.test(line.text)) {
     for (const { re, what } of PLACEHOLDERS) {
       for (const m of line.text.matchAll(re)) {
         findings.push(at('placeholder', 'error', `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));

@@ -17,7 +17,10 @@ function proofreadLine(year: number | null) {
   return (line: TextLine): RawFinding[] => {
     // An attachment line is a document's name: only its marks are ours to check.
     if (line.kind === 'attachment') return marksOfLine(line);
-    return [...numbersOfLine(line), ...marksOfLine(line), ...wordingOfLine(line), ...relativeTimeOfLine(line, year), ...genreOfLine(line, year)];
+    // Appended in place: most lines yield nothing, and five spreads per line were most of the cost here.
+    const findings = numbersOfLine(line);
+    for (const part of [marksOfLine(line), wordingOfLine(line), relativeTimeOfLine(line, year), genreOfLine(line, year)]) for (const f of part) findings.push(f);
+    return findings;
   };
 }
 

@@ -3,21 +3,19 @@
  * wording and relative time leave them alone: a document's title or a quoted slogan is not ours to change.
  */
 const OPEN_TO_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '〈': '〉' };
+const OPENING = /[“‘《「〈]/g;
 
 /** [start, end) spans, marks included; an unclosed mark quotes to the end of the line. */
 export function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    const close = OPEN_TO_CLOSE[text[i]!];
-    if (!close) {
-      i++;
-      continue;
-    }
-    const end = text.indexOf(close, i + 1);
+  // The next opening mark by one regex search, not a table lookup per character.
+  OPENING.lastIndex = 0;
+  for (let m = OPENING.exec(text); m; m = OPENING.exec(text)) {
+    const i = m.index;
+    const end = text.indexOf(OPEN_TO_CLOSE[m[0]]!, i + 1);
     const to = end < 0 ? text.length : end + 1;
     spans.push([i, to]);
-    i = to;
+    OPENING.lastIndex = to;
   }
   return spans;
 }

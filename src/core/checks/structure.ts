@@ -7,10 +7,14 @@ import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/nu
 import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
 import type { SectionSummary } from './types';
 
+const WHITESPACE = /\s/;
+const WHITESPACES = /\s/g;
+
 /** Characters of a section's body, whitespace excluded (what "thin" is measured in). */
 export function bodyChars(section: Section): number {
   let n = 0;
-  for (const b of section.blocks) n += b.text.replace(/\s+/g, '').length;
+  // Length less the whitespace, without building the stripped string.
+  for (const b of section.blocks) n += b.text.length - (WHITESPACE.test(b.text) ? b.text.match(WHITESPACES)!.length : 0);
   return n;
 }
 
@@ -20,7 +24,17 @@ export function sectionsOfPart(doc: ReportDocument, partId: string): Section[] {
 
 /** A section of another part whose heading names this part too ("三、存在的问题及下一步打算"). */
 function combinedSection(ctx: CheckContext, partId: string): Section | undefined {
-  return ctx.doc.sections.find((s) => s.heading && s.part !== partId && s.part !== null && sectionHasText(s) && partsNamed(s.heading, ctx.template, ctx.year).includes(partId));
+  return ctx.doc.sections.find((s) => s.heading && s.part !== partId && s.part !== null && sectionHasText(s) && namedIn(ctx, s.heading).includes(partId));
+}
+
+/** partsNamed of a heading, read once per check: both the summary and the structure rule ask for every missing part. */
+const namedByCheck = new WeakMap<CheckContext, Map<string, string[]>>();
+function namedIn(ctx: CheckContext, heading: string): string[] {
+  let named = namedByCheck.get(ctx);
+  if (!named) namedByCheck.set(ctx, (named = new Map()));
+  let parts = named.get(heading);
+  if (!parts) named.set(heading, (parts = partsNamed(heading, ctx.template, ctx.year)));
+  return parts;
 }
 
 export function summariseSections(ctx: CheckContext): SectionSummary[] {

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import calendarJson from '../../../templates/era-calendar.json';
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, linesOfPart, sentences, writtenOn, type CheckContext, type RawFinding } from './context';
+import { at, bodyLines, linesOfPart, perLine, sentences, writtenOn, type CheckContext, type RawFinding } from './context';
 import { plansYear } from './structure';
 
 /** The calendar's contract; the bundled file is checked against it by years.test.ts, not at every start. */
@@ -59,7 +59,8 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
     }
   }
   for (const line of bodyLines(ctx)) {
-    if (line.part === 'opening' || line.part === null) continue;
+    // The pattern below names 法治政府建设: a line without it needs no scan.
+    if (line.part === 'opening' || line.part === null || !line.text.includes('法治政府建设')) continue;
     for (const m of line.text.matchAll(/(\d{4})\s*年(度)?(全[镇乡县区]|我[镇乡局])?法治政府建设(工作)?(情况|年度报告|工作报告|主要举措)/g)) {
       const y = Number(m[1]);
       const expect = line.part === 'plans' ? year + 1 : year;
@@ -137,9 +138,14 @@ function checkEra(ctx: CheckContext): RawFinding[] {
   if (!written || ctx.year === null) return [];
   const yearStart = new Date(ctx.year, 0, 1);
   const current = latestCongressBefore(yearStart);
+  // Line-local once the report's year and date are known: through the line cache, keyed by both.
+  return perLine(`era@${ctx.year}@${written.getTime()}`, bodyLines(ctx), (line) => eraOfLine(line, ctx.year!, written, current));
+}
+
+function eraOfLine(line: TextLine, year: number, written: Date, current: ReturnType<typeof latestCongressBefore>): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of bodyLines(ctx)) {
-    for (const m of line.text.matchAll(CONGRESS)) {
+  {
+    if (line.text.includes('大')) for (const m of line.text.matchAll(CONGRESS)) {
       const number = CN_NUMBER[m[1]!]!;
       const congress = ERA_CALENDAR.congresses.find((c) => c.number === number);
       const from = m.index;
@@ -152,14 +158,14 @@ function checkEra(ctx: CheckContext): RawFinding[] {
       const before = line.text.slice(Math.max(0, from - 20), from);
       if (current && number < current.number && GUIDE_BEFORE.test(before) && !HISTORY_AFTER.test(after)) {
         findings.push(
-          at('era.congress', 'error', `${ctx.year}年的报告仍以党的${m[1]}大为指导，已过时：${current.date.slice(0, 4)}年已召开党的${current.name}，请改为最新的提法。`, line, from, to, {
+          at('era.congress', 'error', `${year}年的报告仍以党的${m[1]}大为指导，已过时：${current.date.slice(0, 4)}年已召开党的${current.name}，请改为最新的提法。`, line, from, to, {
             label: `改为“${current.name}”`,
             replacement: m[0].startsWith('党的') ? `党的${current.name}` : current.name,
           }),
         );
       }
     }
-    for (const m of line.text.matchAll(PLENUMS)) {
+    if (line.text.includes('全会')) for (const m of line.text.matchAll(PLENUMS)) {
       const congress = CN_NUMBER[m[1]!]!;
       for (const s of m[2]!.matchAll(/([一二三四五六七八九])中/g)) {
         const session = CN_SESSION[s[1]!]!;
@@ -184,15 +190,21 @@ function checkEra(ctx: CheckContext): RawFinding[] {
 function checkProgrammes(ctx: CheckContext): RawFinding[] {
   if (ctx.year === null) return [];
   const year = ctx.year;
+  // Line-local given the year (and the line's part, which the cache key holds): through the line cache.
+  return perLine(`programmes@${year}`, bodyLines(ctx), (line) => programmesOfLine(line, year));
+}
+
+function programmesOfLine(line: TextLine, year: number): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const line of bodyLines(ctx)) {
+  let split: ReturnType<typeof sentences> | undefined;
+  {
     const scopeYear = line.part === 'plans' ? year + 1 : year;
     for (const programme of ERA_CALENDAR.programmes) {
       for (const pattern of programme.patterns) {
         let index = line.text.indexOf(pattern);
         while (index >= 0) {
           const inPeriod = (y: number) => y >= programme.from && y <= programme.to;
-          const sentence = sentences(line.text).find((s) => index >= s.from && index < s.from + s.text.length)?.text ?? '';
+          const sentence = (split ??= sentences(line.text)).find((s) => index >= s.from && index < s.from + s.text.length)?.text ?? '';
           const closing = programme.to === year - 1 && /收官|总结|验收|期间|时期|以来|成果|基础上/.test(sentence);
           const opening = programme.from === year + 1 && /制定|制订|编制|谋划|启动|筹备|迎接|准备/.test(sentence);
           if (!inPeriod(scopeYear) && !inPeriod(year) && !closing && !opening) {

@@ -30,12 +30,16 @@ const FORMS: Array<{ level: HeadingLevel; re: RegExp }> = [
   { level: 3, re: /^(\d{1,2})\s*([.．、，,])(?!\d)/ },
 ];
 
+/** The first characters FORMS can start with: most paragraphs are ruled out by one test. */
+const MAY_BE_NUMBERED = new RegExp(`^[第（(\\d${CN}]`);
+
 /**
  * The heading number at the start of `text`, in any form a writer uses (including the wrong marks the
  * checker corrects: "一．", "1、", "（一）、"). `strict` accepts only the marks that make a line a heading
  * when reading a file: a comma after 一/1 is a sentence ("一，是…"), not a number.
  */
 export function headingNumber(text: string, strict = false): HeadingNumber | undefined {
+  if (!MAY_BE_NUMBERED.test(text)) return undefined;
   for (const { level, re } of FORMS) {
     const m = re.exec(text);
     if (!m) continue;
