@@ -23,6 +23,7 @@ import { ipcError, ipcOk, type Channel, type FileRef, type IpcMap, type Response
 import type * as z from 'zod';
 import { SaveQueue, cleanStaleTemps, writeFileAtomic, type Fs } from './atomicWrite';
 import { createReviewHandlers, type ReviewDialogs } from './reviewHandlers';
+import { createProfileHandlers, type ProfileDialogs } from './profileHandlers';
 
 export interface Dialogs {
   /** Each returns the chosen path, or null when the clerk cancels. */
@@ -45,6 +46,7 @@ export interface HandlerDeps {
   /** Prints what the window shows (the preview) to PDF: webContents.printToPDF in the app. */
   printToPdf?: () => Promise<Uint8Array>;
   reviewDialogs?: ReviewDialogs;
+  profileDialogs?: ProfileDialogs;
 }
 
 export type Handlers = {
@@ -124,6 +126,7 @@ export function journalId(path: string | null, untitled = 'untitled'): string {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const grants = new FileGrants();
+  const county = createProfileHandlers(deps);
   const queue = new SaveQueue();
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
   const journalDir = join(deps.userDataDir, 'journal');
@@ -399,6 +402,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.onDirtyChange?.(dirty);
       return ipcOk(null);
     },
-    ...createReviewHandlers(deps, grants),
+    ...createReviewHandlers({ ...deps, countyProfile: county.current }, grants),
+    ...county.handlers,
   };
 }

@@ -8,6 +8,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { nodeDeflater } from '../cli/deflater';
 import { exportDocx } from '../core/export/docx';
 import { importFile } from '../core/import/index';
+import type { CountyProfile } from '../core/profile/model';
+import { registryWithProfile, reviewerOf } from '../core/profile/index';
 import { reviewFile } from '../core/review/reviewFile';
 import { problemRow, type ReviewedReport } from '../core/review/table';
 import { reviewWorkbook } from '../core/review/workbook';
@@ -27,7 +29,10 @@ type ReviewChannels = 'review:report' | 'review:open' | 'review:exportWorkbook' 
 /** As the other handlers: refuse before reading anything no report comes near. */
 const MAX_BYTES = 60 * 1024 * 1024;
 
-export function createReviewHandlers(deps: HandlerDeps & { reviewDialogs?: ReviewDialogs }, grants: FileGrants): Pick<Handlers, ReviewChannels> {
+export function createReviewHandlers(
+  deps: HandlerDeps & { reviewDialogs?: ReviewDialogs; countyProfile?: () => Promise<CountyProfile | undefined> },
+  grants: FileGrants,
+): Pick<Handlers, ReviewChannels> {
   /** Reviewed reports by the token of their file, for the workbook. */
   const reviewed = new Map<string, ReviewedReport>();
 
@@ -44,7 +49,8 @@ export function createReviewHandlers(deps: HandlerDeps & { reviewDialogs?: Revie
     if (!grant) return { row: problemRow(file.name, '没有选择这个文件，已拒绝。'), findings: [], figures: {} };
     let report: ReviewedReport;
     try {
-      report = (await reviewFile(grant.path, await read(grant.path))).report;
+      const profile = await deps.countyProfile?.();
+      report = (await reviewFile(grant.path, await read(grant.path), profile ? { profile, registry: registryWithProfile(profile) } : {})).report;
       report = { ...report, row: { ...report.row, file: file.name } };
     } catch (error) {
       report = { row: problemRow(file.name, unreadable(error)), findings: [], figures: {} };
@@ -91,7 +97,10 @@ export function createReviewHandlers(deps: HandlerDeps & { reviewDialogs?: Revie
       const folder = await deps.reviewDialogs.commentsFolder();
       if (!folder) return ipcOk(null);
       const originals = new Set(files.map((f) => grants.get(f)!.path));
-      const comments = { deflater: nodeDeflater, ...(author?.trim() ? { author: author.trim() } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
+      const profile = await deps.countyProfile?.();
+      // The comments are signed as asked, else by the county its profile names, else 县司法局审核.
+      const signer = author?.trim() || reviewerOf(profile);
+      const comments = { deflater: nodeDeflater, ...(signer ? { author: signer } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
       let written = 0;
       const failed: string[] = [];
       for (const file of files) {
@@ -104,7 +113,7 @@ export function createReviewHandlers(deps: HandlerDeps & { reviewDialogs?: Revie
           continue;
         }
         try {
-          const result = await reviewFile(path, await read(path), { comments });
+          const result = await reviewFile(path, await read(path), { comments, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) });
           if (!result.commented) {
             failed.push(`${file.name}：${result.report.row.problem ?? '无法读取'}`);
             continue;

@@ -33,6 +33,9 @@ import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
 import { useCountyTemplates } from './hooks/useCountyTemplates';
+import { useCountyProfile } from './hooks/useCountyProfile';
+import { CountyProfileCard } from './components/CountyProfileCard';
+import { registryWithProfile } from '../core/profile/index';
 import { isFontInstalled } from './fonts/detect';
 import { useFileCommands } from './hooks/useFileCommands';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
@@ -66,8 +69,10 @@ function Editor() {
   const session = useSessionState();
   const { doc, file, readOnly, generation, message, setMessage, load, change, fail, info } = session;
   const dialogs = useDialogs();
-  const registry = useCountyTemplates(fail);
-  const { result, checkNow } = useChecker(doc, registry);
+  const county = useCountyProfile(fail, info);
+  const countyTemplates = useCountyTemplates(fail);
+  const registry = useMemo(() => (county.profile ? registryWithProfile(county.profile, countyTemplates) : countyTemplates), [county.profile, countyTemplates]);
+  const { result, checkNow } = useChecker(doc, registry, county.profile);
   useAutosave(session);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [reviewing, setReviewing] = useState(false);
@@ -266,7 +271,7 @@ function Editor() {
     return (
       <>
         {messageBar}
-        <ReviewView onBack={() => setReviewing(false)} onError={fail} onInfo={info} />
+        <ReviewView onBack={() => setReviewing(false)} onError={fail} onInfo={info} profile={county.profile} />
       </>
     );
   }
@@ -278,12 +283,14 @@ function Editor() {
         {recoveryBanner}
         <StartScreen
           templates={registry.list()}
-          onCreate={files.create}
+          onCreate={(request) => files.create(request, county.profile?.addressee)}
           onOpen={() => void files.open()}
           onImport={() => void files.importReport(false)}
           onDraftFromLastYear={() => void files.importReport(true)}
           onReview={() => setReviewing(true)}
-        />
+        >
+          <CountyProfileCard county={county} />
+        </StartScreen>
       </>
     );
   }

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { ReportDocumentSchema } from '../core/model/report';
+import { CountyProfileSchema } from '../core/profile/model';
 
 /** A file the main process has granted through one of its dialogs; the renderer never sees a path it could forge. */
 export const FileRefSchema = z.object({
@@ -162,6 +163,12 @@ export const ipcMap = {
     request: z.object({ files: z.array(FileRefSchema).max(10_000), author: z.string().max(100).optional() }).strict(),
     response: result(z.object({ folder: z.string(), written: z.number(), failed: z.array(z.string()) }).nullable()),
   },
+  /** The county's profile imported once (kept in the app's data folder), or null when there is none. */
+  'profile:get': { request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  /** 导入县里的配置: choose the county's JSON file; validated (a mistake named by its line) before it is kept. */
+  'profile:import': { request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  /** Stop using the county's profile: the kept copy is deleted. */
+  'profile:remove': { request: Empty, response: result(z.null()) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;
@@ -200,6 +207,9 @@ export interface NianbaoApi {
   openReviewFile(request: Request<'review:open'>): Promise<Response<'review:open'>>;
   exportReviewWorkbook(request: Request<'review:exportWorkbook'>): Promise<Response<'review:exportWorkbook'>>;
   writeReviewComments(request: Request<'review:writeComments'>): Promise<Response<'review:writeComments'>>;
+  countyProfile(): Promise<Response<'profile:get'>>;
+  importCountyProfile(): Promise<Response<'profile:import'>>;
+  removeCountyProfile(): Promise<Response<'profile:remove'>>;
   /** Subscribe to application-menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -228,6 +238,9 @@ export const apiChannels = {
   openReviewFile: 'review:open',
   exportReviewWorkbook: 'review:exportWorkbook',
   writeReviewComments: 'review:writeComments',
+  countyProfile: 'profile:get',
+  importCountyProfile: 'profile:import',
+  removeCountyProfile: 'profile:remove',
 } as const satisfies Record<Exclude<keyof NianbaoApi, 'onMenuCommand'>, Channel>;
 
 export const ipcError = (error: string) => ({ ok: false as const, error });

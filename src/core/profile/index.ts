@@ -1,8 +1,9 @@
 /** The county's profile: read (schema.ts), and what it changes outside the checker (outlines, comment author). */
 import { TemplateRegistry } from '../templates/registry';
-import type { CountyProfile } from './schema';
+import type { CountyProfile } from './model';
 
-export { CountyProfileSchema, MAX_PROFILE_BYTES, PROFILE_VERSION, parseProfile, type CountyProfile, type ProfileParse } from './schema';
+export { CountyProfileSchema, PROFILE_VERSION, type CountyProfile } from './model';
+export { MAX_PROFILE_BYTES, parseProfile, type ProfileParse } from './schema';
 
 /** The templates a report may use: the given ones, and the county's outlines (which replace one of the same id). */
 export function registryWithProfile(profile: CountyProfile | null | undefined, base?: TemplateRegistry): TemplateRegistry {

@@ -11,39 +11,14 @@ import { FAMILY_TITLES, RULE_IDS, RULES, isRuleId, type RuleId } from '../checks
 import type { Severity } from '../checks/types';
 import { BUILTIN_TEMPLATES, parseTemplate } from '../templates/registry';
 import { TemplateSchema } from '../templates/schema';
+import { PROFILE_VERSION, type CountyProfile } from './model';
 import { JsonSyntaxError, parseJsonWithPositions, type JsonPath } from './json';
 
-/** The profile format this version of the app reads. */
-export const PROFILE_VERSION = 1;
 /** A profile is a short settings file; anything larger is not one (and is not read into memory whole). */
 export const MAX_PROFILE_BYTES = 1024 * 1024;
 
 const SEVERITY_WORDS: Record<string, Severity> = { 错误: 'error', 警告: 'warning', 建议: 'info', 提示: 'info', error: 'error', warning: 'warning', info: 'info' };
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '建议' };
-
-/** The checker's and the app's form of a profile (also what crosses IPC, validated by this schema). */
-export const CountyProfileSchema = z.object({
-  version: z.literal(PROFILE_VERSION),
-  /** 审核单位: the county office, author of the review comments (县司法局审核 when absent). */
-  reviewer: z.string().nullable(),
-  /** Publication deadline as MM-DD of the year after the report year. */
-  deadline: z.string().regex(/^\d{2}-\d{2}$/).nullable(),
-  /** 主送机关 the county expects on its towns' reports. */
-  addressee: z.string().nullable(),
-  templates: z.array(TemplateSchema),
-  /** Indicator ids every report must give (indicator.missing). */
-  requiredFigures: z.array(z.string()),
-  /** Minimum body characters per template part id (section.thin). */
-  minChars: z.record(z.string(), z.number().int().nonnegative()),
-  placeholders: z.array(z.string()),
-  confusables: z.array(z.object({ wrong: z.string(), right: z.string(), why: z.string() })),
-  severities: z.record(z.string(), z.enum(['error', 'warning', 'info'])),
-  off: z.array(z.string()),
-});
-export type CountyProfile = Omit<z.infer<typeof CountyProfileSchema>, 'severities' | 'off'> & {
-  severities: Partial<Record<RuleId, Severity>>;
-  off: RuleId[];
-};
 
 const text = (max: number) => z.string().trim().min(1, '不能是空的').max(max, `不能超过 ${max} 个字`);
 
@@ -69,6 +44,8 @@ const KEY_NAMES = Object.keys(FileSchema.shape);
 function label(path: JsonPath): string {
   return path.length ? `“${path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : p)).join(' → ')}”` : '';
 }
+
+export { CountyProfileSchema, PROFILE_VERSION, type CountyProfile } from './model';
 
 export type ProfileParse = { ok: true; profile: CountyProfile } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 /** The first screen: a new report from a template, or open / import / draft from last year's. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Template } from '../../core/templates/schema';
 
 export interface NewReportRequest {
@@ -15,9 +15,11 @@ interface Props {
   onImport: () => void;
   onDraftFromLastYear: () => void;
   onReview: () => void;
+  /** Shown under the two columns (县里的配置). */
+  children?: ReactNode;
 }
 
-export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview }: Props) {
+export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview, children }: Props) {
   const lastYear = new Date().getFullYear() - 1;
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 'township');
   const [unit, setUnit] = useState('');
@@ -81,6 +83,7 @@ export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFrom
           <p className="hint">一次检查各乡镇报来的全部报告，得到每份报告缺什么、有几个错误的汇总表。</p>
         </div>
       </div>
+      {children}
     </main>
   );
 }

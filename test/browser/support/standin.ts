@@ -20,6 +20,8 @@ export interface StandIn {
   dialogs: Record<keyof Dialogs, string | null>;
   /** What the reviewer's desk's two dialogs answer: the workbook's path, the comments' folder. */
   reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null };
+  /** What 导入县里的配置's dialog answers: the profile's path, or null for "cancelled". */
+  profileDialog: { current: string | null };
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** Until this time (ms), renaming into the clerk's folders answers EBUSY, as a file antivirus holds. */
@@ -34,6 +36,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const busyUntil = { current: 0 };
   const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
+  const profileDialog: StandIn['profileDialog'] = { current: null };
   const handlers = createHandlers({
     userDataDir,
     fs: {
@@ -44,6 +47,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
       },
     },
     reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder },
+    profileDialogs: { openProfile: async () => profileDialog.current },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
@@ -106,6 +110,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     url: `${origin}/`,
     dialogs,
     reviewDialogs,
+    profileDialog,
     printToPdf,
     busyUntil,
     clientScript,
