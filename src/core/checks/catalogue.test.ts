@@ -60,3 +60,10 @@ describe('the rule catalogue', () => {
     expect(applyRuleSettings(findings, undefined)).toBe(findings);
   });
 });
+
+describe('the catalogue in the README', () => {
+  it('lists every rule with its title, for the county that writes a profile', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    for (const id of RULE_IDS) expect(readme, id).toContain(`\`${id}\` ${RULES[id].title}`);
+  });
+});

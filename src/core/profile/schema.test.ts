@@ -102,3 +102,13 @@ describe('reading a county profile', () => {
     expect(error(`{"version": 1, "说明": "${'很'.repeat(1_100_000)}"}`)).toMatch(/太大/);
   });
 });
+
+describe('the sample profile templates/county-profile.example.json', () => {
+  it('reads without a mistake, and changes what it says it changes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const parsed = parseProfile(readFileSync(join(__dirname, '../../../templates/county-profile.example.json'), 'utf8'));
+    expect(parsed.ok ? '' : parsed.error).toBe('');
+    expect(parsed.ok && parsed.profile).toMatchObject({ reviewer: '青山县司法局', deadline: '03-31', severities: { 'section.thin': 'error', 'punct.pairs': 'info' }, off: ['genre.closing'] });
+  });
+});

@@ -121,7 +121,11 @@ function resolve(file: z.infer<typeof FileSchema>): CountyProfile {
     if (isRuleId(id)) return id;
     const byTitle = RULE_IDS.find((r) => RULES[r].title === id);
     if (byTitle) return byTitle;
-    throw new ProfileError(path, `不认识的规则“${name}”。规则按编号或名称写，如 section.thin 或“${RULES['section.thin'].title}”；全部规则见 README 的“县里的配置”`);
+    // Name the rules the clerk probably meant: those of the same family prefix, else all of them.
+    const prefix = id.split('.')[0]!;
+    const near = RULE_IDS.filter((r) => r.split('.')[0] === prefix);
+    const list = (near.length ? near : RULE_IDS).map((r) => `${r}（${RULES[r].title}）`).join('、');
+    throw new ProfileError(path, `不认识的规则“${name}”。规则按编号或名称写，可写：${list}`);
   };
   const severities: Partial<Record<RuleId, Severity>> = {};
   for (const [name, level] of Object.entries(file.规则级别 ?? {})) {
