@@ -8,14 +8,14 @@ import type { CountyProfile } from '../profile/schema';
 import type { Part, Template } from '../templates/schema';
 import { severityOf } from './catalogue';
 import { at, perLine, type CheckContext, type RawFinding } from './context';
-import { compileConfusables, wordingOfLine, type ConfusableList } from './wording';
+import { compileConfusables, wordingOfLine } from './wording';
 import { WORD_LISTS } from './wordLists';
 
 const KINDS = new Set(['heading', 'subheading', 'paragraph', 'closing']);
 
 /** Per profile and template, computed once: the checker runs after every keystroke. */
 const templates = new WeakMap<CountyProfile, WeakMap<Template, Template>>();
-const confusables = new WeakMap<CountyProfile, { list: ConfusableList; key: string }>();
+const compiled = new WeakMap<CountyProfile, { key: string; rule: (line: TextLine) => RawFinding[] }>();
 
 /**
  * The template as the county wants it: its minimum lengths, and each required figure expected in the part
@@ -49,32 +49,35 @@ export function countyTemplate(template: Template, profile: CountyProfile | unde
   return result;
 }
 
-function placeholdersOf(words: readonly string[]) {
-  return (line: TextLine): RawFinding[] => {
-    const findings: RawFinding[] = [];
-    for (const word of words) {
-      for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + word.length)) {
-        findings.push(at('placeholder', severityOf('placeholder'), `这里还留着县里列出的占位符“${word}”，请填上实际内容。`, line, i, i + word.length));
-      }
-    }
-    return findings;
-  };
-}
-
-export function checkCounty(ctx: CheckContext, profile: CountyProfile | undefined): RawFinding[] {
-  if (!profile) return [];
+function placeholdersOf(line: TextLine, words: readonly string[]): RawFinding[] {
   const findings: RawFinding[] = [];
-  if (profile.placeholders.length) {
-    findings.push(...perLine(`county-placeholder|${profile.placeholders.join('\u0000')}`, ctx.plain.lines, placeholdersOf(profile.placeholders)));
-  }
-  if (profile.confusables.length) {
-    let entry = confusables.get(profile);
-    if (!entry) {
-      const list = compileConfusables({ confusables: profile.confusables, keep: WORD_LISTS.keep });
-      confusables.set(profile, (entry = { list, key: `county-words|${JSON.stringify(profile.confusables)}` }));
+  for (const word of words) {
+    for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + word.length)) {
+      findings.push(at('placeholder', severityOf('placeholder'), `这里还留着县里列出的占位符“${word}”，请填上实际内容。`, line, i, i + word.length));
     }
-    const { list, key } = entry;
-    findings.push(...perLine(key, ctx.plain.lines.filter((l) => KINDS.has(l.kind)), (line) => wordingOfLine(line, list)));
   }
   return findings;
+}
+
+/** The county's words, compiled once per profile, with the line cache's name for them. */
+function wordsOf(profile: CountyProfile): { key: string; rule: (line: TextLine) => RawFinding[] } {
+  let entry = compiled.get(profile);
+  if (!entry) {
+    const list = profile.confusables.length ? compileConfusables({ confusables: profile.confusables, keep: WORD_LISTS.keep }) : null;
+    const words = profile.placeholders;
+    entry = {
+      key: `county|${JSON.stringify([words, profile.confusables])}`,
+      // Placeholders on every line (as the built-in ones); confusable words in the text, not in the title block.
+      rule: (line) => [...placeholdersOf(line, words), ...(list && KINDS.has(line.kind) ? wordingOfLine(line, list) : [])],
+    };
+    compiled.set(profile, entry);
+  }
+  return entry;
+}
+
+/** One pass over the lines, through the line cache: after a keystroke only the edited line is recomputed. */
+export function checkCounty(ctx: CheckContext, profile: CountyProfile | undefined): RawFinding[] {
+  if (!profile || (!profile.placeholders.length && !profile.confusables.length)) return [];
+  const { key, rule } = wordsOf(profile);
+  return perLine(key, ctx.plain.lines, rule);
 }
