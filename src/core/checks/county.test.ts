@@ -62,6 +62,13 @@ describe('a county profile in the checker', () => {
     expect(rules(given, profile({ 必需数据: ['法律顾问'] })).filter((f) => f.rule === 'indicator.missing').some((f) => f.message.includes('法律顾问'))).toBe(false);
   });
 
+  it('asks the required figures of an annual report only, not of a 第一责任人述职 report', () => {
+    const duty = createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '石桥镇', year: 2025, date: '2026年1月20日' });
+    for (const section of duty.sections) if (section.part) section.blocks = [{ kind: 'paragraph', text: '本人带头学法，主持研究法治建设工作。' }];
+    const missing = (p?: CountyProfile) => rules(duty, p).filter((f) => f.rule === 'indicator.missing').length;
+    expect(missing(profile({ 必需数据: ['法律顾问', '人民调解'] }))).toBe(missing());
+  });
+
   it('holds a part to the county’s minimum length', () => {
     const text = '全年开展法治宣传活动12场次，发放资料3000份，覆盖全镇18个村。'.repeat(30);
     const thinMeasures = (p?: CountyProfile) => rules(report(text), p).find((f) => f.rule === 'section.thin' && f.section === 'measures');

@@ -18,8 +18,8 @@ const templates = new WeakMap<CountyProfile, WeakMap<Template, Template>>();
 const compiled = new WeakMap<CountyProfile, { key: string; rule: (line: TextLine) => RawFinding[] }>();
 
 /**
- * The template as the county wants it: its minimum lengths, and each required figure expected in the part
- * whose sub-sections usually report it (else the first part the report year speaks of, 举措和成效).
+ * The template as the county wants it: its minimum lengths, and (in an annual report) each required figure
+ * expected in the part whose sub-sections usually report it (else the first part the report year speaks of).
  */
 export function countyTemplate(template: Template, profile: CountyProfile | undefined): Template {
   if (!profile || (!profile.requiredFigures.length && !Object.keys(profile.minChars).length)) return template;
@@ -32,7 +32,8 @@ export function countyTemplate(template: Template, profile: CountyProfile | unde
     template.parts.find((p) => p.required && p.yearScope === 'report' && p.subsections.length > 0) ??
     template.parts.find((p) => p.required && p.yearScope === 'report');
   const extra = new Map<string, string[]>();
-  for (const id of profile.requiredFigures) {
+  // The county's figures are those of the annual report; a 述职 report speaks of one person's duties.
+  for (const id of template.kind === 'annual' ? profile.requiredFigures : []) {
     const part = home(id);
     if (part && !part.indicators.includes(id)) extra.set(part.id, [...(extra.get(part.id) ?? []), id]);
   }
