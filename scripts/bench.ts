@@ -12,6 +12,8 @@ import { run as importBench } from './bench/import';
 import { run as exportBench } from './bench/export';
 import type { ReportDocument } from '../src/core/model/report';
 import { median } from './bench/median';
+import { readFileSync } from 'node:fs';
+import { parseProfile } from '../src/core/profile/schema';
 import { printComparison } from './bench/wholeProcess';
 import { run as reviewBench } from './bench/review';
 
@@ -79,6 +81,21 @@ async function main(): Promise<void> {
       const block = measures.blocks[1]!;
       block.text = block.text + '字'.repeat(++n % 2);
       return checkReport(doc30k);
+    }),
+    '< 4 ms',
+  );
+  // With the sample county profile (templates/county-profile.example.json): its words and settings on top.
+  const sample = parseProfile(readFileSync('templates/county-profile.example.json', 'utf8'));
+  if (!sample.ok) throw new Error(sample.error);
+  const profile = sample.profile;
+  row('检查 3 万字报告（带县里的配置，不用缓存）', await median(30, () => (clearCheckCaches(), checkReport(doc30k, { profile }))), '< 10 ms');
+  checkReport(doc30k, { profile });
+  row(
+    '输入一个字后的检查（带县里的配置）',
+    await median(30, () => {
+      const block = measures.blocks[1]!;
+      block.text = block.text + '字'.repeat(++n % 2);
+      return checkReport(doc30k, { profile });
     }),
     '< 4 ms',
   );

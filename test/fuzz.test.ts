@@ -144,6 +144,7 @@ describe('fuzzing the doors', () => {
     const row = { file: 'a.docx', unit: '青石镇', year: 2025, template: '乡镇', missing: [], errors: 0, warnings: 1, ready: true };
     const valid: Record<string, unknown> = {
       'report:open': {}, 'report:import': {}, 'templates:list': {}, 'journal:pending': {}, 'review:chooseFolder': {}, 'history:startUntitled': {},
+      'profile:get': {}, 'profile:import': {}, 'profile:remove': {},
       'report:save': { doc, file: null, suggestedName: '报告' },
       'report:saveAs': { doc, suggestedName: '报告' },
       'report:exportDocx': { doc, options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '报告' },

@@ -19,6 +19,8 @@ import { reviewWorkbook } from '../core/review/workbook';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
+import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
+import { readProfileSync } from '../node/profile';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
 import { poolSize, ReviewPool, serveReviewJobs, type ReviewSetup } from './reviewPool';
@@ -32,13 +34,15 @@ export const USAGE = `法治年报助手 命令行
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
   nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao>
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日] [--year YYYY]
-  nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位]
+  nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位] [--profile <县里的配置.json>]
                  县里审核：逐份检查，把问题作为批注写回各镇的 Word 文件副本（原文件不改动），并汇总为一个工作簿
 
 <文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx、.doc）、WPS 文件（.wps）、网页（.html）或文本文件（.txt，UTF-8、GB18030 或 Big5）。
 check 可以一次检查多个文件或整个文件夹。
 退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
-所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。`;
+所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。
+所有命令可加 --profile <县里的配置.json>：县里的提纲、公开期限、主送机关、必需数据、字数、占位符、用词和规则级别；
+review 的批注署名为配置中的审核单位（--author 优先）。`;
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -66,18 +70,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return EXIT_OK;
     }
-    const registry = loadRegistry(stringFlag(args, '--templates-dir'));
+    const profile = loadProfile(stringFlag(args, '--profile'));
+    const registry = registryWithProfile(profile, loadRegistry(stringFlag(args, '--templates-dir')));
     switch (args.command) {
       case 'check':
-        return await runCheck(args, registry, io);
+        return await runCheck(args, registry, io, profile);
       case 'export':
-        return await runExport(args, registry, io);
+        return await runExport(args, registry, io, profile);
       case 'import':
         return await runImport(args, registry, io);
       case 'draft':
         return await runDraft(args, registry, io);
       case 'review':
-        return await runReview(args, registry, io);
+        return await runReview(args, registry, io, profile);
       default:
         throw new UsageError(`不认识的命令“${args.command}”。可用的命令：check、export、import、draft、review。`);
     }
@@ -114,6 +119,13 @@ function loadRegistry(dir: string | undefined): TemplateRegistry {
     registry.add(parsed.template);
   }
   return registry;
+}
+
+function loadProfile(path: string | undefined): CountyProfile | undefined {
+  if (path === undefined) return undefined;
+  const parsed = readProfileSync(path);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  return parsed.profile;
 }
 
 function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | undefined {
@@ -182,8 +194,8 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
   return lines.join('\n');
 }
 
-async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['--json', '--csv', '--template', '--year', '--templates-dir']);
+async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io, profile?: CountyProfile): Promise<number> {
+  allowOnly(args, ['--json', '--csv', '--template', '--year', '--templates-dir', '--profile']);
   if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹。用 --help 查看用法。');
   const templateId = templateFlag(args, registry);
   const year = parseYear(stringFlag(args, '--year'));
@@ -211,7 +223,7 @@ async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io): P
       continue;
     }
     const template = templateId ? registry.get(templateId) : undefined;
-    const result = checkReport(doc, { registry, ...(template ? { template } : {}), ...(year ? { year } : {}) });
+    const result = checkReport(doc, { registry, ...(template ? { template } : {}), ...(year ? { year } : {}), ...(profile ? { profile } : {}) });
     if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
     if (json) results.push(toCheckJson(item, result));
     else if (csv) rows.push(reviewRow(item, result, registry));
@@ -238,8 +250,8 @@ function singleInput(args: ParsedArgs): string {
   return args.positional[0]!;
 }
 
-async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--sealed', '--template', '--templates-dir']);
+async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io, county?: CountyProfile): Promise<number> {
+  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--sealed', '--template', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.docx', '.txt', '.html']);
   const profile = stringFlag(args, '--font-profile') ?? 'windows';
@@ -247,6 +259,8 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
     throw new UsageError(`--font-profile 只能是 windows、gb2312 或 kylin，而不是“${profile}”。`);
   }
   const doc = await load(input, registry, templateFlag(args, registry));
+  // A report that names no 主送机关 gets the county's (the report's own is never replaced).
+  if (!doc.meta.addressee.trim() && county?.addressee) doc.meta.addressee = county.addressee;
   const ext = extname(out).toLowerCase();
   if (ext === '.docx') {
     const options = {
@@ -268,7 +282,7 @@ async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
 }
 
 async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--template', '--year', '--templates-dir']);
+  allowOnly(args, ['-o', '--template', '--year', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const result = await importBounded(input, readInput(input), { registry, ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}) });
@@ -287,7 +301,7 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
 }
 
 async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--date', '--year', '--templates-dir']);
+  allowOnly(args, ['-o', '--date', '--year', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const previous = await load(input, registry);
@@ -335,6 +349,7 @@ function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFi
   const template = setup.templateId ? registry.get(setup.templateId) : undefined;
   return {
     registry,
+    ...(setup.profile ? { profile: setup.profile } : {}),
     ...(template ? { template } : {}),
     ...(setup.year ? { year: setup.year } : {}),
     ...(setup.comments
@@ -344,14 +359,14 @@ function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFi
 }
 
 // In a worker thread of `nianbao review`, this bundle serves reports to review instead of running a command.
-serveReviewJobs((setup) => reviewOptions(loadRegistry(setup.templatesDir), setup));
+serveReviewJobs((setup) => reviewOptions(registryWithProfile(setup.profile, loadRegistry(setup.templatesDir)), setup));
 
 /** Reports reviewed ahead of the one being printed (at least two per worker), and commented copies being written at once. */
 const REVIEW_AHEAD = 6;
 const REVIEW_WRITES = 8;
 
-async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir']);
+async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, profile?: CountyProfile): Promise<number> {
+  allowOnly(args, ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir', '--profile']);
   if (args.positional.length === 0) throw new UsageError('请给出要审核的文件夹。用 --help 查看用法。');
   const commentsDir = stringFlag(args, '--comments');
   const xlsx = stringFlag(args, '--xlsx');
@@ -360,7 +375,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   if (lastYearDir && !xlsx) throw new UsageError('--last-year 用于工作簿的“主要数据”对比，请同时给出 --xlsx。');
   const templateId = templateFlag(args, registry);
   const year = parseYear(stringFlag(args, '--year'));
-  const author = stringFlag(args, '--author');
+  const author = stringFlag(args, '--author') ?? reviewerOf(profile);
   if (commentsDir) {
     try {
       mkdirSync(commentsDir, { recursive: true });
@@ -369,7 +384,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
     }
   }
   const templatesDir = stringFlag(args, '--templates-dir');
-  const setup: ReviewSetup = { comments: !!commentsDir, ...(templatesDir ? { templatesDir } : {}), ...(templateId ? { templateId } : {}), ...(year ? { year } : {}), ...(author ? { author } : {}) };
+  const setup: ReviewSetup = { comments: !!commentsDir, ...(templatesDir ? { templatesDir } : {}), ...(templateId ? { templateId } : {}), ...(year ? { year } : {}), ...(author ? { author } : {}), ...(profile ? { profile } : {}) };
   const options = reviewOptions(registry, setup);
 
   const inputs = reviewInputs(args.positional);
@@ -471,7 +486,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
           continue;
         }
         try {
-          lastYear.push((await reviewFile(item, readInput(item), { registry })).report);
+          lastYear.push((await reviewFile(item, readInput(item), { registry, ...(profile ? { profile } : {}) })).report);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           io.err(error.message);

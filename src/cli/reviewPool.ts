@@ -5,6 +5,7 @@
  * reviews a folder in about half the time. A worker that fails or cannot start hands its reports back to
  * the main thread, which reviews them itself: never a lost report.
  */
+import type { CountyProfile } from '../core/profile/index';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,8 @@ export interface ReviewSetup {
   templateId?: string;
   year?: number;
   author?: string;
+  /** The county's profile (--profile), as parsed: plain data, cloned into each worker. */
+  profile?: CountyProfile;
   comments: boolean;
 }
 

@@ -108,6 +108,12 @@ void app.whenReady().then(() => {
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },
+    profileDialogs: {
+      openProfile: async () => {
+        const result = await dialog.showOpenDialog({ title: '导入县里的配置', filters: [{ name: '县里的配置（JSON）', extensions: ['json'] }], properties: ['openFile'] });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
     userDataDir: app.getPath('userData'),
     recent: {
       onChange: setMenu,

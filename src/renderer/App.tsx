@@ -35,6 +35,9 @@ import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
 import { useCountyTemplates } from './hooks/useCountyTemplates';
+import { useCountyProfile } from './hooks/useCountyProfile';
+import { CountyProfileCard } from './components/CountyProfileCard';
+import { registryWithProfile } from '../core/profile/index';
 import { isFontInstalled } from './fonts/detect';
 import { useFileCommands } from './hooks/useFileCommands';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
@@ -67,8 +70,10 @@ function Editor() {
   const session = useSessionState();
   const { doc, file, readOnly, generation, message, setMessage, load, change, fail, info, call } = session;
   const dialogs = useDialogs();
-  const registry = useCountyTemplates(call);
-  const { result, checkNow } = useChecker(doc, registry);
+  const county = useCountyProfile(call, info);
+  const countyTemplates = useCountyTemplates(call);
+  const registry = useMemo(() => (county.profile ? registryWithProfile(county.profile, countyTemplates) : countyTemplates), [county.profile, countyTemplates]);
+  const { result, checkNow } = useChecker(doc, registry, county.profile);
   useAutosave(session);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [reviewing, setReviewing] = useState(false);
@@ -270,7 +275,7 @@ function Editor() {
     return (
       <>
         {messageBar}
-        <ReviewView onBack={() => setReviewing(false)} onError={fail} onInfo={info} />
+        <ReviewView onBack={() => setReviewing(false)} onError={fail} onInfo={info} profile={county.profile} />
       </>
     );
   }
@@ -282,14 +287,16 @@ function Editor() {
         {recoveryBanner}
         <StartScreen
           templates={registry.list()}
-          onCreate={files.create}
+          onCreate={(request) => files.create(request, county.profile?.addressee)}
           onOpen={() => void files.open()}
           onImport={() => void files.importReport(false)}
           onDraftFromLastYear={() => void files.importReport(true)}
           onReview={() => setReviewing(true)}
           recent={files.recent}
           onOpenRecent={(file) => void files.openRecent(file)}
-        />
+        >
+          <CountyProfileCard county={county} />
+        </StartScreen>
       </>
     );
   }

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import type { ErrorCode } from '../core/errors';
 import { ReportDocumentSchema } from '../core/model/report';
+import { CountyProfileSchema } from '../core/profile/model';
 
 /** A file the main process has granted through one of its dialogs; the renderer never sees a path it could forge. */
 export const FileRefSchema = z.object({
@@ -209,6 +210,12 @@ export const ipcMap = {
   'window:print': { api: 'printWindow', request: Empty, response: result(z.object({ printed: z.boolean() })) },
   /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
   'window:edit': { api: 'editWindow', request: z.object({ action: z.enum(['cut', 'copy', 'paste', 'selectAll']) }).strict(), response: result(z.null()) },
+  /** The county's profile imported once (kept in the app's data folder), or null when there is none. */
+  'profile:get': { api: 'countyProfile', request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  /** 导入县里的配置: choose the county's JSON file; validated (a mistake named by its line) before it is kept. */
+  'profile:import': { api: 'importCountyProfile', request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  /** Stop using the county's profile: the kept copy is deleted. */
+  'profile:remove': { api: 'removeCountyProfile', request: Empty, response: result(z.null()) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
   'window:setDirty': { api: 'setDirty', request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
 } as const;

@@ -2,6 +2,7 @@
 import type { PlainText, TextLine } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import type { Part, Template } from '../templates/schema';
+import type { RuleId } from './catalogue';
 import type { Finding, Fix, Severity } from './types';
 
 export interface Deadlines {
@@ -23,7 +24,7 @@ export interface CheckContext {
 export type RawFinding = Omit<Finding, 'fingerprint'>;
 
 export function at(
-  rule: string,
+  rule: RuleId,
   severity: Severity,
   message: string,
   line: TextLine | null,

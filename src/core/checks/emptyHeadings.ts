@@ -7,6 +7,7 @@ import { splitRunInHeading } from '../export/runIn';
 import type { Block } from '../model/report';
 import type { TextLine } from '../model/plainText';
 import { at, type CheckContext, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 
 /** A sub-heading that carries its own text ("（一）加强领导。全年召开会议3次。") is not bare. */
 function hasRunInText(text: string): boolean {
@@ -73,7 +74,7 @@ export function checkEmptyHeadings(ctx: CheckContext): RawFinding[] {
       findings.push(
         at(
           'section.empty-subheading',
-          fromTemplate ? 'error' : 'warning',
+          severityOf('section.empty-subheading', fromTemplate ? undefined : 'own'),
           `小标题“${heading}”下面还没有正文：请填写，或删去这个小标题（空的小标题不会打印和导出）。`,
           line,
         ),

@@ -1,6 +1,7 @@
 /** Form (checks.md "Form"): punctuation width and pairs, the title, the signature and date. */
 import type { TextLine } from '../model/plainText';
 import { at, perLine, type CheckContext, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -36,7 +37,7 @@ function widthOfLine(line: TextLine): RawFinding[] {
     const fixed = chars.map((c, k) => (marked.has(from + k) ? HALF_TO_FULL[c]! : c)).join('');
     const marks = [...new Set(positions.map((p) => line.text[p]))].join(' ');
     return [
-      at('punct.width', 'warning', `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`, line, from, to, {
+      at('punct.width', severityOf('punct.width'), `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`, line, from, to, {
         label: '本段改为全角',
         replacement: fixed,
       }),
@@ -50,8 +51,8 @@ function checkWidth(ctx: CheckContext): RawFinding[] {
   // Text copied from a web page has half-width marks everywhere: one warning for the document, and the
   // paragraphs as advice with their fixes, rather than a wall of warnings.
   if (findings.length > 3) {
-    for (const f of findings) f.severity = 'info';
-    findings.unshift(at('punct.width', 'warning', `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`, null));
+    for (const f of findings) f.severity = severityOf('punct.width', 'many');
+    findings.unshift(at('punct.width', severityOf('punct.width'), `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`, null));
   }
   return findings;
 }
@@ -84,11 +85,11 @@ function pairsOfLine(line: TextLine): RawFinding[] {
           depth++;
         } else if (ch === close) {
           if (depth === 0) {
-            findings.push(at('punct.pairs', 'warning', `这里的“${close}”前面没有对应的“${open}”，${name}不成对。`, line, i, i + 1));
+            findings.push(at('punct.pairs', severityOf('punct.pairs'), `这里的“${close}”前面没有对应的“${open}”，${name}不成对。`, line, i, i + 1));
           } else depth--;
         }
       }
-      if (depth > 0) findings.push(at('punct.pairs', 'warning', `这里的“${open}”后面没有对应的“${close}”，${name}不成对。`, line, firstOpen, firstOpen + 1));
+      if (depth > 0) findings.push(at('punct.pairs', severityOf('punct.pairs'), `这里的“${open}”后面没有对应的“${close}”，${name}不成对。`, line, firstOpen, firstOpen + 1));
     }
   }
   return findings;
@@ -97,7 +98,7 @@ function pairsOfLine(line: TextLine): RawFinding[] {
 /** title.form: the title names the unit and the year, and carries no punctuation but 书名号. */
 function checkTitle(ctx: CheckContext): RawFinding[] {
   const lines = ctx.plain.lines.filter((l) => l.kind === 'title');
-  if (lines.length === 0) return [at('title.form', 'warning', '报告没有标题。请在“报告信息”中填写标题，写明单位和年度。', null)];
+  if (lines.length === 0) return [at('title.form', severityOf('title.form'), '报告没有标题。请在“报告信息”中填写标题，写明单位和年度。', null)];
   const title = lines.map((l) => l.text).join('');
   const lacks: string[] = [];
   const unit = ctx.doc.meta.unit.trim();
@@ -106,11 +107,11 @@ function checkTitle(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   if (lacks.length) {
     const example = ctx.template.titleFormat.replaceAll('{unit}', unit || '（单位）').replaceAll('{year}', String(ctx.year ?? '（年份）'));
-    findings.push(at('title.form', 'warning', `标题中没有写明${lacks.join('和')}，例如“${example}”。`, lines[0]!, 0, lines[0]!.text.length));
+    findings.push(at('title.form', severityOf('title.form'), `标题中没有写明${lacks.join('和')}，例如“${example}”。`, lines[0]!, 0, lines[0]!.text.length));
   }
   for (const line of lines) {
     const m = /[，。、；：！？“”‘’,.;:!?"]/.exec(line.text.replace(/\d\.\d/g, '00'));
-    if (m) findings.push(at('title.form', 'warning', `标题中除书名号外一般不用标点，请删去“${m[0]}”。`, line, m.index, m.index + 1));
+    if (m) findings.push(at('title.form', severityOf('title.form'), `标题中除书名号外一般不用标点，请删去“${m[0]}”。`, line, m.index, m.index + 1));
   }
   return findings;
 }
@@ -122,7 +123,7 @@ function checkSignature(ctx: CheckContext): RawFinding[] {
   if (!signature.some((s) => s.trim())) missing.push('署名');
   if (!date.trim()) missing.push('成文日期');
   if (missing.length === 0) return [];
-  return [at('signature.missing', 'warning', `报告末尾缺少${missing.join('和')}。请在“报告信息”中填写。`, null)];
+  return [at('signature.missing', severityOf('signature.missing'), `报告末尾缺少${missing.join('和')}。请在“报告信息”中填写。`, null)];
 }
 
 export function checkForm(ctx: CheckContext): RawFinding[] {

@@ -8,6 +8,7 @@
  */
 import type { TextLine } from '../model/plainText';
 import { at, sentences, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 import { inSpans, quotedSpans, titleSpans } from './quoted';
 import { WORD_LISTS } from './wordLists';
 
@@ -30,7 +31,7 @@ function requestOfLine(line: TextLine): RawFinding[] {
     for (const m of text.matchAll(r.re)) {
       if (inSpans(quoted, m.index, m.index + m[0].length)) continue;
       const message = `“${m[0]}”是请示的用语：报告只汇报情况，不提请批准事项。需要上级批准的事项请另行请示${r.replacement ? `；结尾应为“${r.replacement}”` : ''}。`;
-      findings.push(at('genre.request', 'warning', message, line, m.index, m.index + m[0].length, r.replacement ? { label: `改为“${r.replacement}”`, replacement: r.replacement } : undefined));
+      findings.push(at('genre.request', severityOf('genre.request'), message, line, m.index, m.index + m[0].length, r.replacement ? { label: `改为“${r.replacement}”`, replacement: r.replacement } : undefined));
     }
   }
   return findings;
@@ -59,7 +60,7 @@ function repealedOfLine(line: TextLine, year: number): RawFinding[] {
       const fixable = !/^\s*第/.test(text.slice(to));
       const replacement = title ? `《${r.replacedBy}》` : r.replacedBy;
       findings.push(
-        at('basis.repealed', 'warning', `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`, line, from, to, fixable ? { label: `改为“${replacement}”`, replacement } : undefined),
+        at('basis.repealed', severityOf('basis.repealed'), `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`, line, from, to, fixable ? { label: `改为“${replacement}”`, replacement } : undefined),
       );
     }
   }
@@ -105,9 +106,9 @@ export function closingOf(lines: readonly TextLine[]): RawFinding[] {
       if (next.kind !== 'closing') more = isMoreBody(next.text, next.kind);
     }
     if (more) {
-      findings.push(at('genre.closing', 'info', `“${formula}”是报告的结束语，应放在正文最后；它后面还有正文内容，请把它移到正文末尾。`, line, from, to));
+      findings.push(at('genre.closing', severityOf('genre.closing'), `“${formula}”是报告的结束语，应放在正文最后；它后面还有正文内容，请把它移到正文末尾。`, line, from, to));
     } else if (i < hits.length - 1) {
-      findings.push(at('genre.closing', 'info', `结束语“${formula}”重复出现，只在正文最后保留一处即可，请删去这一处。`, line, from, to));
+      findings.push(at('genre.closing', severityOf('genre.closing'), `结束语“${formula}”重复出现，只在正文最后保留一处即可，请删去这一处。`, line, from, to));
     }
   });
   return findings;

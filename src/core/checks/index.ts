@@ -6,7 +6,10 @@ import { toPlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
+import type { CountyProfile } from '../profile/schema';
+import { applyRuleSettings, RULES } from './catalogue';
 import type { CheckContext, Deadlines, RawFinding } from './context';
+import { checkCounty, countyTemplate } from './county';
 import { checkEmptyHeadings } from './emptyHeadings';
 import { checkForm } from './form';
 import { checkIndicators, findIndicators, summariseIndicators } from './indicators';
@@ -25,6 +28,8 @@ export interface CheckOptions {
   year?: number;
   /** Counties tighten deadlines: publication as "MM-DD" of the following year (default 04-01). */
   deadlines?: Partial<Deadlines>;
+  /** The county's profile (core/profile): its deadline, outlines' lengths and figures, words and rule settings. */
+  profile?: CountyProfile;
 }
 
 /**
@@ -44,10 +49,11 @@ function fingerprint(raw: RawFinding[], text: string): Finding[] {
 
 export function checkReport(doc: ReportDocument, options: CheckOptions = {}): CheckResult {
   const registry = options.registry ?? defaultRegistry;
-  const template = options.template ?? registry.getOrDefault(doc.meta.templateId);
+  const profile = options.profile;
+  const template = countyTemplate(options.template ?? registry.getOrDefault(doc.meta.templateId), profile);
   const year = options.year ?? doc.meta.year;
   const plain = toPlainText(doc);
-  const ctx: CheckContext = { doc, plain, template, parts: template.parts, year, deadlines: { publish: options.deadlines?.publish ?? '04-01' } };
+  const ctx: CheckContext = { doc, plain, template, parts: template.parts, year, deadlines: { publish: options.deadlines?.publish ?? profile?.deadline ?? String(RULES['date.format'].params!.publishDeadline) } };
   const found = findIndicators(ctx);
   const raw = [
     ...checkStructure(ctx),
@@ -60,8 +66,9 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkPrevious(ctx),
     ...checkProofreading(ctx),
     ...checkEmptyHeadings(ctx),
+    ...checkCounty(ctx, profile),
   ];
-  const all = fingerprint(raw, plain.text).sort(compareFindings);
+  const all = fingerprint(applyRuleSettings(raw, profile), plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
   const findings = all.filter((f) => !ignoredSet.has(f.fingerprint));
   const ignored = all.filter((f) => ignoredSet.has(f.fingerprint));

@@ -8,6 +8,7 @@ import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import { allMatches, at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
 import { approximateAt, clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
+import { severityOf } from './catalogue';
 import type { IndicatorSummary } from './types';
 
 /** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
@@ -287,7 +288,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
     for (const r of rates) {
       if (r.bounded && r.value > 100) {
         const label = r.name || '这个比率';
-        findings.push(at('indicator.rate-range', 'error', `“${label}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, s.from + r.index, s.from + r.end));
+        findings.push(at('indicator.rate-range', severityOf('indicator.rate-range'), `“${label}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, s.from + r.index, s.from + r.end));
       }
     }
     const counts = countsIn(s.text, inPlans);
@@ -307,7 +308,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
         const whole = wholes[wholes.length - 1]!;
         const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
         const partText = s.text.slice(clauseStart(s.text, part.index), part.end);
-        findings.push(at('indicator.ratio', 'error', `“${partText}”超过了“${wholeText}”，部分不能大于总数，请核对。`, line, s.from + clauseStart(s.text, part.index), s.from + part.end));
+        findings.push(at('indicator.ratio', severityOf('indicator.ratio'), `“${partText}”超过了“${wholeText}”，部分不能大于总数，请核对。`, line, s.from + clauseStart(s.text, part.index), s.from + part.end));
       }
     }
     // indicator.rate-mismatch: a stated rate against the counts it is computed from, in the same sentence.
@@ -325,7 +326,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
         const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
         const partText = s.text.slice(clauseStart(s.text, numerator.index), numerator.end);
         findings.push(
-          at('indicator.rate-mismatch', 'warning', `${wholeText}、${partText}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${r.value}%，请核对。`, line, s.from + r.index, s.from + r.end),
+          at('indicator.rate-mismatch', severityOf('indicator.rate-mismatch'), `${wholeText}、${partText}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${r.value}%，请核对。`, line, s.from + r.index, s.from + r.end),
         );
       }
     }
@@ -383,7 +384,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     findings.push(
       at(
         'indicator.mismatch',
-        certain ? 'error' : 'warning',
+        severityOf('indicator.mismatch', certain ? undefined : 'uncertain'),
         `“${name}”表格中填的是 ${entry.value}${entry.unit ?? ''}，正文中写的是“${prose.text}”${what}，请统一。`,
         line,
         line ? prose.start - line.start : 0,
@@ -414,7 +415,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     findings.push(
       at(
         'indicator.mismatch',
-        same ? 'error' : 'warning',
+        severityOf('indicator.mismatch', same ? undefined : 'uncertain'),
         same
           ? `同一个数字前后不一致：前面写“${first.text}”，这里写“${f.text}”，请统一。`
           : `前面写“${first.text}”，这里写“${f.text}”。如果说的是同一件事，数字应当一致；如果不是，请写清楚各指什么。`,
@@ -432,7 +433,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
       const form = ctx.doc.indicators[id];
       if (found.some((f) => f.id === id && f.qualifier !== 'target') || (form && form.value !== null)) continue;
       const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
-      findings.push({ ...at('indicator.missing', 'warning', `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`, null), section: part.id });
+      findings.push({ ...at('indicator.missing', severityOf('indicator.missing'), `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`, null), section: part.id });
     }
   }
   return findings;

@@ -7,6 +7,7 @@
  */
 import type { TextLine } from '../model/plainText';
 import { at, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
@@ -42,7 +43,7 @@ function mixedOfLine(line: TextLine, findings: RawFinding[]): void {
   const text = line.text;
   const push = (from: number, to: number, fixed: string) =>
     findings.push(
-      at(RULE, 'warning', `同一个数里汉字数字和阿拉伯数字不能混用：“${text.slice(from, to)}”应写作“${fixed}”。`, line, from, to, { label: `改为“${fixed}”`, replacement: fixed }),
+      at(RULE, severityOf(RULE), `同一个数里汉字数字和阿拉伯数字不能混用：“${text.slice(from, to)}”应写作“${fixed}”。`, line, from, to, { label: `改为“${fixed}”`, replacement: fixed }),
     );
   if (text.includes('十')) {
     for (const m of text.matchAll(TENS_FIGURE)) push(m.index, m.index + m[0].length, String((m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + Number(m[2])));
@@ -65,7 +66,7 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
   if (/[０-９]/.test(text)) for (const m of text.matchAll(FULL_DIGITS)) {
     const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
-    findings.push(at(RULE, 'warning', `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`, line, m.index, m.index + m[0].length, { label: `改为“${half}”`, replacement: half }));
+    findings.push(at(RULE, severityOf(RULE), `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`, line, m.index, m.index + m[0].length, { label: `改为“${half}”`, replacement: half }));
   }
   if (!/\d/.test(text)) return findings;
   if (text.includes('年')) for (const m of text.matchAll(SHORT_YEAR)) {
@@ -73,12 +74,12 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
     if (!plausibleYear(yy)) continue;
     const full = String(2000 + yy);
     findings.push(
-      at(RULE, 'warning', `年份不能简写：“${m[2]}年”应写作“${full}年”。`, line, m.index, m.index + m[0].length - 1, { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 }),
+      at(RULE, severityOf(RULE), `年份不能简写：“${m[2]}年”应写作“${full}年”。`, line, m.index, m.index + m[0].length - 1, { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 }),
     );
   }
   if (text.includes('号')) for (const m of text.matchAll(HAO)) {
     const to = m.index + m[0].length;
-    findings.push(at(RULE, 'warning', `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, { label: '改为“日”', replacement: '日', from: to - 1, to }));
+    findings.push(at(RULE, severityOf(RULE), `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, { label: '改为“日”', replacement: '日', from: to - 1, to }));
   }
   if (/[%％万亿]/.test(text)) for (const m of text.matchAll(RANGE_UNIT)) {
     const [, a, sep, b, unit] = m;
@@ -87,12 +88,12 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
     const mark = /[-－~〜]/.test(sep!) ? '～' : sep;
     const fixed = `${a}${unit}${mark}${b}${unit}`;
     findings.push(
-      at(RULE, 'warning', `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
+      at(RULE, severityOf(RULE), `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
     );
   }
   if (/[.．]/.test(text)) for (const m of text.matchAll(BARE_DECIMAL)) {
     const fixed = `0.${m[1]}`;
-    findings.push(at(RULE, 'warning', `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
+    findings.push(at(RULE, severityOf(RULE), `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
   }
   mixedOfLine(line, findings);
   if (/[千百]/.test(text)) for (const m of text.matchAll(MIXED)) {
@@ -100,7 +101,7 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
     if (!Number.isInteger(value)) continue;
     const fixed = String(value);
     findings.push(
-      at(RULE, 'warning', `阿拉伯数字和汉字数字不宜混用：“${m[0]}”应写作“${fixed}”（或全用汉字）。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
+      at(RULE, severityOf(RULE), `阿拉伯数字和汉字数字不宜混用：“${m[0]}”应写作“${fixed}”（或全用汉字）。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
     );
   }
   return findings;

@@ -3,6 +3,7 @@
  * names of petitioners and parties, internal staff lines — and template leftovers.
  */
 import { at, perLine, type CheckContext, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 import type { TextLine } from '../model/plainText';
 
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
@@ -47,22 +48,22 @@ function privacyOfLine(line: TextLine): RawFinding[] {
   if (DIGIT_RUN.test(line.text)) {
     const text = line.text;
     for (const m of text.matchAll(MOBILE)) {
-      findings.push(at('privacy.phone', 'error', `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+      findings.push(at('privacy.phone', severityOf('privacy.phone'), `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
     }
     for (const re of [MOBILE_GROUPED, LANDLINE, PHONE_CONTEXT]) {
       for (const m of text.matchAll(re)) {
         if (findings.some((f) => f.start !== null && f.start <= line.start + m.index && f.end! >= line.start + m.index + m[0].length)) continue;
-        findings.push(at('privacy.phone', 'error', `公开的报告中不能有电话号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+        findings.push(at('privacy.phone', severityOf('privacy.phone'), `公开的报告中不能有电话号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
       }
     }
     for (const m of text.matchAll(ID)) {
-      if (validIdNumber(m[0])) findings.push(at('privacy.id', 'error', '公开的报告中不能有身份证号码，请删去。', line, m.index, m.index + m[0].length));
+      if (validIdNumber(m[0])) findings.push(at('privacy.id', severityOf('privacy.id'), '公开的报告中不能有身份证号码，请删去。', line, m.index, m.index + m[0].length));
     }
   }
   {
     const text = line.text;
     if (STAFF_LINE.test(text)) {
-      findings.push(at('privacy.staff-line', 'warning', '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。', line));
+      findings.push(at('privacy.staff-line', severityOf('privacy.staff-line'), '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。', line));
     }
     if (SENSITIVE.test(text)) {
       for (const m of text.matchAll(ROLE_THEN_NAME)) {
@@ -71,7 +72,7 @@ function privacyOfLine(line: TextLine): RawFinding[] {
         if (NOT_A_NAME.test(trimmed.slice(1))) continue;
         const from = m.index + m[0].length - name.length;
         findings.push(
-          at('privacy.person', 'warning', `“${trimmed}”像是当事人的真实姓名，公开的报告中应写作“${trimmed[0]}某”。`, line, from, from + trimmed.length, {
+          at('privacy.person', severityOf('privacy.person'), `“${trimmed}”像是当事人的真实姓名，公开的报告中应写作“${trimmed[0]}某”。`, line, from, from + trimmed.length, {
             label: `改为“${trimmed[0]}某”`,
             replacement: `${trimmed[0]}某`,
           }),
@@ -105,7 +106,7 @@ function placeholdersOfLine(line: TextLine): RawFinding[] {
   if (ANY_PLACEHOLDER.test(line.text)) {
     for (const { re, what } of PLACEHOLDERS) {
       for (const m of line.text.matchAll(re)) {
-        findings.push(at('placeholder', 'error', `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));
+        findings.push(at('placeholder', severityOf('placeholder'), `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));
       }
     }
   }

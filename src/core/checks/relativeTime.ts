@@ -6,6 +6,7 @@
  */
 import type { TextLine } from '../model/plainText';
 import { at, sentences, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 import { inSpans, quotedSpans } from './quoted';
 import { WORD_LISTS } from './wordLists';
 
@@ -55,7 +56,7 @@ export function relativeTimeOfLine(line: TextLine, year: number | null): RawFind
   for (const { word, index } of found) {
     const y = year === null ? null : meant(word, year, line.part);
     const message = `“${word}”没有写明时间，报告在网站上公开后数月才有人读到，请写明具体年份或日期${y ? `（这里应是${y}年）` : ''}。`;
-    findings.push(at(RULE, 'info', message, line, index, index + word.length, y ? { label: `改为“${y}年”`, replacement: `${y}年` } : undefined));
+    findings.push(at(RULE, severityOf(RULE, 'relative'), message, line, index, index + word.length, y ? { label: `改为“${y}年”`, replacement: `${y}年` } : undefined));
   }
   // Only a sentence with 今年, or with 本年/全年 and a figure, can be copied from last year's report.
   if (year === null || line.part === 'plans' || !(found.some((f) => f.word === '今年') || /本年|全年/.test(text))) return findings;
@@ -68,9 +69,9 @@ export function relativeTimeOfLine(line: TextLine, year: number | null): RawFind
     const from = s.from + other.index;
     const today = found.find((f) => f.word === '今年' && f.index >= s.from && f.index < s.from + s.text.length);
     if (today && Number(other[1]) !== year + 1 && /^\s*年\d{1,2}月/.test(s.text.slice(other.index + 4))) {
-      findings.push(at(RULE, 'warning', `这句说“今年”，事情却发生在${other[1]}年，与${year}年度的报告不符，可能照搬了往年的报告，请核对。`, line, from, from + 4));
+      findings.push(at(RULE, severityOf(RULE), `这句说“今年”，事情却发生在${other[1]}年，与${year}年度的报告不符，可能照搬了往年的报告，请核对。`, line, from, from + 4));
     } else if (Number(other[1]) === year - 1 && /本年度?|全年/.test(s.text) && /\d+(?:\.\d+)?\s*[件次人个项名场户家份元%％]/.test(s.text)) {
-      findings.push(at(RULE, 'warning', `这句是本年度的数字，却写着${other[1]}年，可能照搬了往年的报告，请核对。`, line, from, from + 4));
+      findings.push(at(RULE, severityOf(RULE), `这句是本年度的数字，却写着${other[1]}年，可能照搬了往年的报告，请核对。`, line, from, from + 4));
     }
   }
   return findings;

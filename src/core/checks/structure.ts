@@ -5,6 +5,7 @@ import type { TextLine } from '../model/plainText';
 import { chineseNumeral } from '../text/numerals';
 import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
 import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 import type { SectionSummary } from './types';
 
 const WHITESPACE = /\s/;
@@ -79,14 +80,14 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
   // report is often dated only by its signature: there it is advice to add the year, not a refusal.
   if (ctx.year === null) {
     const annual = ctx.template.kind === 'annual';
-    findings.push(at('year.missing', annual ? 'error' : 'warning', `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`, null));
+    findings.push(at('year.missing', severityOf('year.missing', annual ? undefined : 'duty'), `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`, null));
   }
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);
     if (sections.length === 0 && combinedSection(ctx, part.id)) continue;
     if (sections.length === 0) {
-      findings.push(at('section.missing', 'error', `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
+      findings.push(at('section.missing', severityOf('section.missing'), `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
       findings[findings.length - 1]!.section = part.id;
       continue;
     }
@@ -97,19 +98,19 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
       .flatMap((s) => s.blocks.filter((b) => b.kind === 'paragraph' || !proposed.has(stripHeadingNumber(b.text))).map((b) => b.text.trim()))
       .filter((t) => t && !GUIDANCE.test(t) && t !== part.hint);
     if (texts.length === 0) {
-      findings.push({ ...at('section.empty', 'error', `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`, heading), section: part.id });
+      findings.push({ ...at('section.empty', severityOf('section.empty'), `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`, heading), section: part.id });
       continue;
     }
     const chars = sections.reduce((n, s) => n + bodyChars(s), 0);
     if (part.minChars > 0 && chars < part.minChars) {
       findings.push({
-        ...at('section.thin', 'warning', `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`, heading),
+        ...at('section.thin', severityOf('section.thin'), `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`, heading),
         section: part.id,
       });
     }
     if (part.needsCauses && !CAUSE_WORDS.test(texts.join(''))) {
       findings.push({
-        ...at('section.no-causes', 'warning', `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`, heading),
+        ...at('section.no-causes', severityOf('section.no-causes'), `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`, heading),
         section: part.id,
       });
     }
@@ -147,7 +148,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
         n.value < want
           ? `编号“${n.number.trim()}”与前面的编号重复或倒退，应为第 ${want} 项。`
           : `编号从第 ${want - 1} 项跳到了“${n.number.trim()}”，中间缺了编号，请检查是否漏了一项或编号写错。`;
-      findings.push(at('heading.sequence', 'warning', message, line, 0, n.number.length));
+      findings.push(at('heading.sequence', severityOf('heading.sequence'), message, line, 0, n.number.length));
     }
     expected.set(n.level, n.value + 1);
 
@@ -155,7 +156,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
     if (n.level === 3 && (n.after === '、' || n.after === '，' || n.after === ',' || n.after === '．')) {
       const digits = /^\d+/.exec(line.text)![0];
       findings.push(
-        at('heading.punctuation', 'warning', `“${n.number}”应写作“${digits}.”（阿拉伯数字后用下脚点）。`, line, 0, n.number.length, {
+        at('heading.punctuation', severityOf('heading.punctuation'), `“${n.number}”应写作“${digits}.”（阿拉伯数字后用下脚点）。`, line, 0, n.number.length, {
           label: `改为“${digits}.”`,
           replacement: `${digits}.`,
         }),
@@ -163,7 +164,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
     } else if ((n.level === 2 || n.level === 4) && n.after) {
       const clean = n.number.slice(0, n.number.length - n.after.length);
       findings.push(
-        at('heading.punctuation', 'warning', `“${clean}”后面不加标点，请删去“${n.after}”。`, line, 0, n.number.length, {
+        at('heading.punctuation', severityOf('heading.punctuation'), `“${clean}”后面不加标点，请删去“${n.after}”。`, line, 0, n.number.length, {
           label: `删去“${n.after}”`,
           replacement: clean,
         }),
@@ -171,7 +172,7 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
     } else if (n.level === 1 && n.after !== '、') {
       const chinese = chineseNumeral(n.value);
       findings.push(
-        at('heading.punctuation', 'warning', `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`, line, 0, n.number.length, {
+        at('heading.punctuation', severityOf('heading.punctuation'), `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`, line, 0, n.number.length, {
           label: `改为“${chinese}、”`,
           replacement: `${chinese}、`,
         }),

@@ -5,7 +5,9 @@
  */
 import type { TextLine } from '../model/plainText';
 import { at, type RawFinding } from './context';
+import { severityOf } from './catalogue';
 import { inSpans, quotedSpans } from './quoted';
+import type { Severity } from './types';
 import { WORD_LISTS, type WordLists } from './wordLists';
 
 interface Compiled {
@@ -13,10 +15,10 @@ interface Compiled {
   right: string;
   why: string;
   followedBy: RegExp | null;
-  severity: 'warning' | 'info';
+  severity: Severity;
 }
 
-function compile(lists: WordLists): Compiled[] {
+function compile(lists: Pick<WordLists, 'confusables'>): Compiled[] {
   // Longest first, so that 截止到 is reported once rather than also as 截止.
   return [...lists.confusables]
     .sort((a, b) => b.wrong.length - a.wrong.length)
@@ -25,14 +27,26 @@ function compile(lists: WordLists): Compiled[] {
       right: c.right,
       why: c.why,
       followedBy: c.followedBy?.length ? new RegExp(`^\\s*(?:${c.followedBy.join('|')})`) : null,
-      severity: c.severity ?? 'warning',
+      severity: c.severity ?? severityOf('word.confusable'),
     }));
 }
 
-const COMPILED = compile(WORD_LISTS);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One scan of the line finds whether any listed word is there at all. */
-const ANY_WORD = new RegExp(COMPILED.map((c) => escape(c.wrong)).join('|'));
+
+/** A word list compiled once; a county's additions (its profile) are compiled the same way. */
+export interface ConfusableList {
+  compiled: Compiled[];
+  /** One scan of the line finds whether any listed word is there at all. */
+  anyWord: RegExp;
+  keep: readonly string[];
+}
+
+export function compileConfusables(lists: Pick<WordLists, 'confusables' | 'keep'>): ConfusableList {
+  const compiled = compile(lists);
+  return { compiled, anyWord: compiled.length ? new RegExp(compiled.map((c) => escape(c.wrong)).join('|')) : /(?!)/, keep: lists.keep };
+}
+
+const BUILT_IN = compileConfusables(WORD_LISTS);
 
 /** Ranges of the line covered by a fixed term of the keep list. */
 function keptSpans(text: string, keep: readonly string[]): Array<[number, number]> {
@@ -43,14 +57,14 @@ function keptSpans(text: string, keep: readonly string[]): Array<[number, number
   return spans;
 }
 
-export function wordingOfLine(line: TextLine): RawFinding[] {
+export function wordingOfLine(line: TextLine, list: ConfusableList = BUILT_IN): RawFinding[] {
   const text = line.text;
-  if (!ANY_WORD.test(text)) return [];
+  if (!list.anyWord.test(text)) return [];
   const quoted = quotedSpans(text);
-  const kept = keptSpans(text, WORD_LISTS.keep);
+  const kept = keptSpans(text, list.keep);
   const taken: Array<[number, number]> = [];
   const findings: RawFinding[] = [];
-  for (const c of COMPILED) {
+  for (const c of list.compiled) {
     for (let i = text.indexOf(c.wrong); i >= 0; i = text.indexOf(c.wrong, i + 1)) {
       const end = i + c.wrong.length;
       if (inSpans(quoted, i, end) || inSpans(taken, i, end)) continue;

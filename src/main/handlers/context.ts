@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { AppError } from '../../core/errors';
 import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from '../../shared/ipc';
 import { SaveQueue, type Fs } from '../atomicWrite';
+import { createProfileHandlers, type ProfileDialogs } from './profile';
 import type { RecentDeps } from './recent';
 import type { ReviewDialogs } from './review';
 
@@ -34,6 +35,7 @@ export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' |
   /** Prints what the window shows (the preview) to PDF: webContents.printToPDF in the app. */
   printToPdf?: () => Promise<Uint8Array>;
   reviewDialogs?: ReviewDialogs;
+  profileDialogs?: ProfileDialogs;
 }
 
 export type Handler<C extends Channel> = (request: z.infer<IpcMap[C]['request']>) => Promise<Response<C>>;
@@ -90,7 +92,11 @@ export class HandlerContext {
   /** The id of the unsaved report being edited: a new one starts with 新建, 导入, 起草 and after its first save. */
   untitledId = newUntitledId();
 
+  /** The county's profile as imported (profile domain), read by the review domain too. */
+  readonly county: ReturnType<typeof createProfileHandlers>;
+
   constructor(readonly deps: HandlerDeps) {
+    this.county = createProfileHandlers(deps);
     this.writeOptions = deps.fs ? { fs: deps.fs } : {};
     this.journalDir = join(deps.userDataDir, 'journal');
     this.historyDir = join(deps.userDataDir, 'history');

@@ -10,6 +10,7 @@ import { cleanStaleTemps } from '../atomicWrite';
 import { HandlerContext, type HandlerDeps, type Handlers } from './context';
 import { historyHandlers } from './history';
 import { journalHandlers } from './journal';
+import { profileHandlers } from './profile';
 import { recentHandlers } from './recent';
 import { reportHandlers } from './report';
 import { reviewHandlers } from './review';
@@ -20,7 +21,7 @@ export { FileGrants, isOpenInWord, journalId, type Dialogs, type HandlerDeps, ty
 export type { ReviewDialogs } from './review';
 
 /** The domains, each a function of the shared context returning its handlers. */
-const DOMAINS = [reportHandlers, journalHandlers, historyHandlers, reviewHandlers, templatesHandlers, windowHandlers, recentHandlers];
+const DOMAINS = [reportHandlers, journalHandlers, historyHandlers, reviewHandlers, templatesHandlers, windowHandlers, recentHandlers, profileHandlers];
 
 /**
  * One map out of the domains' parts: a channel handled twice, a channel of the map with no handler, or a

@@ -10,6 +10,7 @@ import { checkReport } from '../../core/checks/index';
 import { AppError } from '../../core/errors';
 import { exportDocx } from '../../core/export/docx';
 import { importFile } from '../../core/import/index';
+import { registryWithProfile, reviewerOf } from '../../core/profile/index';
 import { reviewFile } from '../../core/review/reviewFile';
 import { problemRow, reviewCsv, reviewRow, type ReviewedReport } from '../../core/review/table';
 import { reviewWorkbook } from '../../core/review/workbook';
@@ -57,7 +58,8 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
     if (!grant) return { row: problemRow(file.name, '没有选择这个文件，已拒绝。'), findings: [], figures: {} };
     let report: ReviewedReport;
     try {
-      report = (await reviewFile(grant.path, await read(grant.path))).report;
+      const profile = await ctx.county.current();
+      report = (await reviewFile(grant.path, await read(grant.path), profile ? { profile, registry: registryWithProfile(profile) } : {})).report;
       report = { ...report, row: { ...report.row, file: file.name } };
     } catch (error) {
       report = { row: problemRow(file.name, unreadable(basename(grant.path), error)), findings: [], figures: {} };
@@ -142,7 +144,10 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       const folder = await deps.reviewDialogs.commentsFolder();
       if (!folder) return ipcOk(null);
       const originals = new Set(files.map((f) => grants.get(f)!.path));
-      const comments = { deflater: nodeDeflater, inflater: nodeInflater, ...(author?.trim() ? { author: author.trim() } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
+      const profile = await ctx.county.current();
+      // The comments are signed as asked, else by the county its profile names, else 县司法局审核.
+      const signer = author?.trim() || reviewerOf(profile);
+      const comments = { deflater: nodeDeflater, inflater: nodeInflater, ...(signer ? { author: signer } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
       let written = 0;
       const failed: string[] = [];
       for (const file of files) {
@@ -155,7 +160,7 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
           continue;
         }
         try {
-          const result = await reviewFile(path, await read(path), { comments });
+          const result = await reviewFile(path, await read(path), { comments, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) });
           if (!result.commented) {
             failed.push(`${file.name}：${result.report.row.problem ?? '无法读取'}`);
             continue;

@@ -8,6 +8,8 @@ import type { Finding } from '../../core/checks/types';
 import { toPlainText, type TextLine } from '../../core/model/plainText';
 import type { ReportDocument } from '../../core/model/report';
 import type { ReviewedReport } from '../../core/review/table';
+import type { CountyProfile } from '../../core/profile/model';
+import { registryWithProfile } from '../../core/profile/index';
 import { defaultRegistry } from '../../core/templates/registry';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
@@ -16,6 +18,8 @@ interface Props {
   entry: { file: FileRef; report: ReviewedReport };
   onBack: () => void;
   onError: (message: string) => void;
+  /** The county's profile: the report is checked as the table checked it. */
+  profile?: CountyProfile | null;
 }
 
 /** Escape goes back to the table, except while an input method is composing. */
@@ -39,7 +43,7 @@ function lineOf(lines: readonly TextLine[], offset: number): number {
   return found;
 }
 
-export function ReviewReport({ entry, onBack, onError }: Props) {
+export function ReviewReport({ entry, onBack, onError, profile }: Props) {
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [failed, setFailed] = useState('');
   const [marked, setMarked] = useState<number | null>(null);
@@ -66,11 +70,12 @@ export function ReviewReport({ entry, onBack, onError }: Props) {
 
   const view = useMemo(() => {
     if (!doc) return null;
-    const result = checkReport(doc);
+    const registry = profile ? registryWithProfile(profile, defaultRegistry) : defaultRegistry;
+    const result = checkReport(doc, { registry, ...(profile ? { profile } : {}) });
     const plain = toPlainText(doc);
-    const template = defaultRegistry.getOrDefault(result.template);
+    const template = registry.getOrDefault(result.template);
     return { result, plain, template };
-  }, [doc]);
+  }, [doc, profile]);
 
   const show = (finding: Finding) => {
     if (!view || finding.start === null) return;

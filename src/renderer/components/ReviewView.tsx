@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
+import type { CountyProfile } from '../../core/profile/model';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
 import { ReviewReport } from './ReviewReport';
@@ -17,6 +18,7 @@ interface Props {
   onBack: () => void;
   onError: (message: string) => void;
   onInfo: (message: string) => void;
+  profile?: CountyProfile | null;
 }
 
 type Filter = 'all' | '需修改' | '可以提交' | '无法读取';
@@ -27,7 +29,7 @@ interface Entry {
   report: ReviewedReport;
 }
 
-export function ReviewView({ onBack, onError, onInfo }: Props) {
+export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   const [folder, setFolder] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -97,7 +99,7 @@ export function ReviewView({ onBack, onError, onInfo }: Props) {
 
   return (
     <main className="review">
-      {opened && <ReviewReport entry={opened} onBack={() => setOpened(null)} onError={onError} />}
+      {opened && <ReviewReport entry={opened} onBack={() => setOpened(null)} onError={onError} profile={profile} />}
       <div hidden={opened !== null}>
         <header className="review-header">
           <button type="button" onClick={onBack}>← 返回</button>

@@ -1,5 +1,5 @@
 /** The first screen: a new report from a template, or open / import / draft from last year's. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Template } from '../../core/templates/schema';
 import type { FileRef, RecentFile } from '../../shared/ipc';
 
@@ -19,9 +19,11 @@ interface Props {
   /** 最近打开, newest first; a moved or deleted file is greyed, and clicking it says so and drops it. */
   recent?: readonly RecentFile[];
   onOpenRecent?: (file: FileRef) => void;
+  /** Shown under the two columns (县里的配置). */
+  children?: ReactNode;
 }
 
-export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview, recent = [], onOpenRecent }: Props) {
+export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview, recent = [], onOpenRecent, children }: Props) {
   const lastYear = new Date().getFullYear() - 1;
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 'township');
   const [unit, setUnit] = useState('');
@@ -106,6 +108,7 @@ export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFrom
           <p className="hint">一次检查各乡镇报来的全部报告，得到每份报告缺什么、有几个错误的汇总表。</p>
         </div>
       </div>
+      {children}
     </main>
   );
 }

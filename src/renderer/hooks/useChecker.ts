@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkReport } from '../../core/checks/index';
 import type { CheckResult } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
+import type { CountyProfile } from '../../core/profile/model';
 import type { TemplateRegistry } from '../../core/templates/registry';
 
 const PAUSE_MS = 40;
@@ -26,7 +27,11 @@ export function useComposing(): React.RefObject<boolean> {
   return composing;
 }
 
-export function useChecker(doc: ReportDocument | null, registry: TemplateRegistry): { result: CheckResult | null; checkNow: () => CheckResult | null } {
+export function useChecker(
+  doc: ReportDocument | null,
+  registry: TemplateRegistry,
+  profile: CountyProfile | null = null,
+): { result: CheckResult | null; checkNow: () => CheckResult | null } {
   const [result, setResult] = useState<CheckResult | null>(null);
   const composing = useComposing();
   const docRef = useRef(doc);
@@ -42,16 +47,16 @@ export function useChecker(doc: ReportDocument | null, registry: TemplateRegistr
         timer = window.setTimeout(run, 100);
         return;
       }
-      setResult(checkReport(doc, { registry }));
+      setResult(checkReport(doc, { registry, ...(profile ? { profile } : {}) }));
     };
     timer = window.setTimeout(run, PAUSE_MS);
     return () => window.clearTimeout(timer);
-  }, [doc, registry, composing]);
+  }, [doc, registry, profile, composing]);
   const checkNow = useCallback(() => {
     const current = docRef.current;
-    const next = current ? checkReport(current, { registry }) : null;
+    const next = current ? checkReport(current, { registry, ...(profile ? { profile } : {}) }) : null;
     setResult(next);
     return next;
-  }, [registry]);
+  }, [registry, profile]);
   return { result, checkNow };
 }

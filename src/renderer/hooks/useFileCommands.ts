@@ -249,9 +249,12 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     setMessage(null);
   }, [confirmDiscard, load, setMessage]);
 
-  const create = (request: NewReportRequest) => {
+  /** A new report; `addressee` is the county's 主送机关 (its profile), written in for the clerk. */
+  const create = (request: NewReportRequest, addressee?: string | null) => {
     const t = registry.getOrDefault(request.templateId);
-    startUnsaved(createReportFromTemplate(t, { unit: request.unit, year: request.year }));
+    const doc = createReportFromTemplate(t, { unit: request.unit, year: request.year });
+    if (addressee) doc.meta.addressee = addressee;
+    startUnsaved(doc);
     setMessage(null);
   };
 

@@ -22,6 +22,8 @@ export interface StandIn {
   dialogs: Record<keyof Dialogs, string | null>;
   /** What the reviewer's desk's two dialogs answer: the workbook's path, the comments' folder. */
   reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null };
+  /** What 导入县里的配置's dialog answers: the profile's path, or null for "cancelled". */
+  profileDialog: { current: string | null };
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
   printToPdf: { current: (() => Promise<Uint8Array>) | null };
   /** Until this time (ms), renaming into the clerk's folders answers EBUSY, as a file antivirus holds. */
@@ -45,6 +47,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const dropFolder = mkdtempSync(join(tmpdir(), '拖入 文件-'));
   const printed = { count: 0 };
   const edits: string[] = [];
+  const profileDialog: StandIn['profileDialog'] = { current: null };
   const handlers = createHandlers({
     userDataDir,
     printWindow: async () => {
@@ -60,6 +63,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
       },
     },
     reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder },
+    profileDialogs: { openProfile: async () => profileDialog.current },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
       openReport: async () => dialogs.openReport,
@@ -126,6 +130,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     url: `${origin}/`,
     dialogs,
     reviewDialogs,
+    profileDialog,
     printToPdf,
     busyUntil,
     dropFolder,

@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main, type CheckJson } from './main';
+
+/** A township report written for these tests: no 主送机关, its 第一责任人 part left out on purpose, one placeholder. */
+const REPORT_TXT = [
+  '山口镇关于2025年度法治政府建设情况的报告',
+  '2025年，山口镇围绕年度目标推进法治政府建设。现将有关情况报告如下：',
+  '一、主要举措和成效',
+  '对镇政府合同开展合法性审查9次。村级帐目公开28次。全年办理法律援助案件待填写件。',
+  '二、存在的不足和原因',
+  '执法力量不足，主要原因是编制少。',
+  '三、2026年工作打算',
+  '完善合法性审查机制。',
+  '四、其他需要报告的情况',
+  '无。',
+  '山口镇人民政府',
+  '2026年1月12日',
+].join('\n');
+
+const PROFILE = {
+  version: 1,
+  审核单位: '青山县司法局',
+  主送机关: '县委全面依法治县委员会办公室',
+  必需数据: ['法律顾问'],
+  占位符: ['待填写'],
+  易混用词: [{ 错: '帐目', 对: '账目', 说明: '钱物出入的记载用“账”' }],
+  规则级别: { 'section.thin': '建议' },
+  关闭规则: ['section.missing'],
+};
+
+/** A profile of ours as Notepad saves it in ANSI on a Chinese Windows (GB18030, CRLF); saved by Python. */
+const PROFILE_GB18030 = Buffer.from('7b0d0a20202276657273696f6e223a20312c0d0a202022cbb5c3f7223a2022c7e0c9bdcfd8cbbeb7a8bed6d3a1b7a2a3acb8f7cfe7d5f2b0b4b4cbbcecb2e9c4eab6c8b1a8b8e6222c0d0a202022b9d8b1d5b9e6d4f2223a205b22c8b1c9d9b1d8b1b8b2bfb7d6225d0d0a7d0d0a', 'hex');
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+let dir: string;
+let report: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), '县里的配置-'));
+  report = join(dir, '山口镇.txt');
+  writeFileSync(report, REPORT_TXT);
+});
+
+function writeProfile(profile: unknown, name = '青山县.json'): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof profile === 'string' ? profile : JSON.stringify(profile, null, 2));
+  return file;
+}
+
+describe('--profile', () => {
+  it('check applies the county’s words, figures and rule settings', async () => {
+    const plain = JSON.parse((await run(['check', report, '--json'])).out) as CheckJson[];
+    const rules = plain[0]!.findings.map((f) => f.rule);
+    expect(rules).toContain('section.missing');
+    expect(rules).not.toContain('word.confusable');
+
+    const { code, out } = await run(['check', report, '--json', '--profile', writeProfile(PROFILE)]);
+    const findings = (JSON.parse(out) as CheckJson[])[0]!.findings;
+    expect(findings.some((f) => f.rule === 'section.missing')).toBe(false);
+    expect(findings.filter((f) => f.rule === 'section.thin').every((f) => f.severity === 'info')).toBe(true);
+    expect(findings.find((f) => f.rule === 'word.confusable')?.message).toContain('账目');
+    expect(findings.find((f) => f.rule === 'placeholder')?.message).toContain('待填写');
+    expect(findings.some((f) => f.rule === 'indicator.missing' && f.message.includes('法律顾问'))).toBe(true);
+    // The placeholder is still an error: the report cannot be submitted.
+    expect(code).toBe(1);
+  });
+
+  it('reads a profile Notepad saved as GB18030 (ANSI)', async () => {
+    const file = join(dir, '青山县（ANSI）.json');
+    writeFileSync(file, PROFILE_GB18030);
+    const { out } = await run(['check', report, '--json', '--profile', file]);
+    expect((JSON.parse(out) as CheckJson[])[0]!.findings.some((f) => f.rule === 'section.missing')).toBe(false);
+  });
+
+  it('refuses a malformed profile with its line, exit status 2, and writes nothing', async () => {
+    const bad = writeProfile('{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": []\n}');
+    const before = readdirSync(dir).sort();
+    const { code, err, out } = await run(['review', dir, '--comments', join(dir, '批注'), '--profile', bad]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/青山县\.json.*第 3 行.*全角逗号/);
+    expect(out).toBe('');
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect((await run(['check', report, '--profile', join(dir, '没有这个文件.json')])).code).toBe(2);
+  });
+
+  it('review signs the comments with the county named in the profile (--author still wins)', async () => {
+    const profile = writeProfile(PROFILE, '配置.json');
+    const folder = join(dir, '各镇');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '山口镇.txt'), REPORT_TXT);
+    const author = async (extra: string[]) => {
+      const out = join(dir, `批注${extra.length}`);
+      const { code } = await run(['review', folder, '--comments', out, '--profile', profile, ...extra]);
+      expect(code).toBe(1);
+      const zip = await JSZip.loadAsync(readFileSync(join(out, '山口镇（审核意见）.docx')));
+      const comments = await zip.file('word/comments.xml')!.async('string');
+      expect(comments).toContain('帐目');
+      return /w:author="([^"]*)"/.exec(comments)?.[1];
+    };
+    expect(await author([])).toBe('青山县司法局');
+    expect(await author(['--author', '依法治县办'])).toBe('依法治县办');
+  });
+
+  it('export puts the county’s 主送机关 on a report that names none', async () => {
+    const out = join(dir, '山口镇.docx');
+    expect((await run(['export', report, '-o', out, '--profile', writeProfile(PROFILE)])).code).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('县委全面依法治县委员会办公室');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * 县里的配置 in Chromium: a file with a mistake refused by its line, a good one imported and shown on the
+ * start screen, remembered after a reload, used by the checker and by a new report's 主送机关, and removed.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildRenderer, launchChromium, ROOT, RENDERER_DIR } from './support/chromium';
+import { startStandIn, type StandIn } from './support/standin';
+import { describeNeeding } from '../support/needs';
+
+const screenshots = join(ROOT, 'test-output/screenshots');
+
+describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let standIn: StandIn;
+  const work = mkdtempSync(join(tmpdir(), '县里的配置 浏览器-'));
+
+  beforeAll(async () => {
+    buildRenderer();
+    mkdirSync(screenshots, { recursive: true });
+    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await standIn?.close();
+  });
+
+  const card = () => page.getByRole('region', { name: '县里的配置' });
+
+  it('refuses a profile with a mistake, naming its line, and keeps none', async () => {
+    await page.goto(standIn.url);
+    const bad = join(work, '有错的配置.json');
+    writeFileSync(bad, '{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": ["section.empty"]\n}');
+    standIn.profileDialog.current = bad;
+    await card().getByRole('button', { name: '导入县里的配置…' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/第 3 行.*全角逗号/);
+    expect(await card().textContent()).not.toContain('正在使用');
+  });
+
+  it('imports a good one, shows what it changes, and remembers it after a reload', async () => {
+    const good = join(work, '青山县配置.json');
+    writeFileSync(
+      good,
+      JSON.stringify(
+        { version: 1, 审核单位: '青山县司法局', 公开期限: '3月15日', 主送机关: '县委依法治县办：', 关闭规则: ['section.empty'], 规则级别: { 'section.thin': '错误' } },
+        null,
+        2,
+      ),
+    );
+    standIn.profileDialog.current = good;
+    await card().getByRole('button', { name: '导入县里的配置…' }).click();
+    await expect.poll(() => card().textContent()).toContain('正在使用：青山县司法局');
+    const text = (await card().textContent()) ?? '';
+    expect(text).toContain('公开期限：次年3月15日前');
+    expect(text).toContain('关闭的规则：部分没有正文');
+    expect(text).toContain('规则级别：部分字数过少为错误');
+    await page.screenshot({ path: join(screenshots, 'profile-1-start.png') });
+    await page.reload();
+    await expect.poll(() => card().textContent()).toContain('正在使用：青山县司法局');
+  });
+
+  it('a new report gets the county’s 主送机关, and the checker follows the county’s rules', async () => {
+    await page.getByLabel('单位名称').fill('石桥镇');
+    await page.getByLabel('报告年度').fill('2025');
+    await page.getByRole('button', { name: '开始写报告' }).click();
+    await page.locator('[data-section-editor="measures"]').waitFor();
+    expect(await page.locator('.doc-addressee').textContent()).toBe('县委依法治县办：');
+    // Every part of a fresh report is empty: with section.empty off, none is reported so.
+    await expect.poll(() => page.locator('.findings .ready').textContent()).toMatch(/可以提交|还不能提交/);
+    const findings = (await page.locator('.findings .finding-text').allTextContents()).join('\n');
+    expect(findings).not.toContain('部分还没有正文');
+  });
+
+  it('removes the profile', async () => {
+    await page.goto(standIn.url);
+    await card().getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => card().textContent()).toContain('导入县里的配置…');
+    await page.reload();
+    await expect.poll(() => card().textContent()).toContain('导入县里的配置…');
+  });
+});
