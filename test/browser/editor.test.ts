@@ -12,7 +12,7 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, launchChromium } from './support/chromium';
+import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 
 const root = join(__dirname, '../..');
@@ -248,7 +248,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await finding.click();
     await page.screenshot({ path: join(screenshots, '3-findings.png') });
     // A string expression: this file is typed for Node, the expression runs in the page.
-    const focused = await page.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+    const focused = await page.evaluate<string | undefined>(CARET_SECTION);
     expect(focused).toBe('leadership');
   });
 

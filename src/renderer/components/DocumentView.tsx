@@ -4,6 +4,7 @@
  * Closing lines such as 撰稿人 can be edited or removed.
  */
 import type { LexicalEditor } from 'lexical';
+import { useCallback, useRef } from 'react';
 import type { ReportDocument, Section } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
 import { ReportEditor } from '../editor/ReportEditor';
@@ -19,6 +20,10 @@ interface Props {
 }
 
 export function DocumentView({ doc, template, readOnly, onDocumentChange, onEditor, onRemoveSection, onClosing }: Props) {
+  // A stable callback for the editor (memoised): the latest handler is read when it is called.
+  const removeRef = useRef(onRemoveSection);
+  removeRef.current = onRemoveSection;
+  const onRemovePart = useCallback((key: string) => removeRef.current(key), []);
   return (
     <div className="page">
       <div className="doc-title">{doc.meta.title || <span className="muted">（标题：在右侧“报告信息”中填写）</span>}</div>
@@ -30,7 +35,7 @@ export function DocumentView({ doc, template, readOnly, onDocumentChange, onEdit
         readOnly={readOnly}
         onChange={onDocumentChange}
         onEditor={onEditor}
-        onRemovePart={onRemoveSection}
+        onRemovePart={onRemovePart}
       />
       {doc.closing.map((c, i) =>
         readOnly ? (

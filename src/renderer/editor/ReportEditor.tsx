@@ -34,6 +34,10 @@ interface ReportEditorProps {
   onRemovePart: (sectionKey: string) => void;
 }
 
+/** The initial content is read once: a keystroke (a new doc.sections) must not re-render the editor's tree. */
+const sameEditor = (a: ReportEditorProps, b: ReportEditorProps) =>
+  a.template === b.template && a.readOnly === b.readOnly && a.onChange === b.onChange && a.onEditor === b.onEditor && a.onRemovePart === b.onRemovePart;
+
 export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps) {
   const { initialSections, initialIgnored, template, readOnly, onChange, onEditor, onRemovePart } = props;
   const initialConfig = {
@@ -60,4 +64,4 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
       </div>
     </LexicalComposer>
   );
-});
+}, sameEditor);

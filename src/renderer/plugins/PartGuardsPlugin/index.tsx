@@ -23,6 +23,10 @@ import {
   DELETE_LINE_COMMAND,
   DELETE_WORD_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
+  KEY_ARROW_DOWN_COMMAND,
+  KEY_ARROW_LEFT_COMMAND,
+  KEY_ARROW_RIGHT_COMMAND,
+  KEY_ARROW_UP_COMMAND,
   KEY_BACKSPACE_COMMAND,
   KEY_DELETE_COMMAND,
   REMOVE_TEXT_COMMAND,
@@ -120,7 +124,7 @@ function $edge(part: PartNode, node: LexicalNode | null, atEnd: boolean): Point 
 }
 
 /** True when the caret sits at the very start (or end) of its part. */
-function $atPartEdge(atEnd: boolean): boolean {
+function $atPartEdge(atEnd: boolean, keepSubheadingRule = true): boolean {
   const selection = $getSelection();
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
   const part = $partOf(selection.anchor.getNode());
@@ -132,10 +136,45 @@ function $atPartEdge(atEnd: boolean): boolean {
   const node = anchor.getNode();
   if (!(node.is(block) || block.isParentOf(node))) return false;
   // A sub-heading first in its part still turns back into body text on Backspace (SubheadingNode).
-  if (!atEnd && block.getType() === 'subheading') return false;
+  if (keepSubheadingRule && !atEnd && block.getType() === 'subheading') return false;
   if (anchor.type === 'element') return node.is(block) && anchor.offset === (atEnd ? block.getChildrenSize() : 0);
   const edgeText = atEnd ? block.getLastDescendant() : block.getFirstDescendant();
   return node.is(edgeText) && anchor.offset === (atEnd ? node.getTextContentSize() : 0);
+}
+
+/** Is the DOM caret on the first (or last) line of the block element? An empty block is one line. */
+function caretOnEdgeLine(blockElement: HTMLElement, last: boolean): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return true;
+  const rects = selection.getRangeAt(0).getClientRects();
+  const caret = rects.length ? rects[rects.length - 1]! : null;
+  if (!caret || caret.height === 0) return true;
+  const box = blockElement.getBoundingClientRect();
+  return last ? caret.bottom > box.bottom - caret.height / 2 : caret.top < box.top + caret.height / 2;
+}
+
+/**
+ * Arrow keys at a part's edge go on into the next (or previous) part. The browser alone would stop at
+ * the part's header (its heading field is not text) or put the caret between parts.
+ */
+function $crossPart(editor: LexicalEditor, event: KeyboardEvent | null, forward: boolean, byLine: boolean): boolean {
+  if (!event || isImeKey(event) || editor.isComposing() || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const part = $partOf(selection.anchor.getNode());
+  if (!part) return false;
+  const neighbour = forward ? part.getNextSibling() : part.getPreviousSibling();
+  if (!$isPartNode(neighbour)) return false;
+  if (byLine) {
+    const block = selection.anchor.getNode().getTopLevelElement() ?? selection.anchor.getNode();
+    if (!block.is(forward ? part.getLastChild() : part.getFirstChild())) return false;
+    const element = editor.getElementByKey(block.getKey());
+    if (!element || !caretOnEdgeLine(element, forward)) return false;
+  } else if (!$atPartEdge(forward, false)) return false;
+  event.preventDefault();
+  if (forward) neighbour.selectStart();
+  else neighbour.selectEnd();
+  return true;
 }
 
 export function registerPartGuards(editor: LexicalEditor): () => void {
@@ -186,6 +225,10 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_CRITICAL,
     ),
+    editor.registerCommand(KEY_ARROW_DOWN_COMMAND, (event) => $crossPart(editor, event, true, true), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(KEY_ARROW_UP_COMMAND, (event) => $crossPart(editor, event, false, true), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(KEY_ARROW_RIGHT_COMMAND, (event) => $crossPart(editor, event, true, false), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(KEY_ARROW_LEFT_COMMAND, (event) => $crossPart(editor, event, false, false), COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(DELETE_CHARACTER_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(DELETE_WORD_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(DELETE_LINE_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
