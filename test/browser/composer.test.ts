@@ -157,20 +157,32 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     expect(await p.locator('section[data-part="plans"] .doc-heading input').inputValue()).toBe('下一年度主要安排');
   });
 
-  it('text typed after a click on an empty paragraph lands in it, not in the sub-heading after it', async () => {
+  it('text typed after a click or a double click on an empty paragraph lands in it, not in the sub-heading after it', async () => {
     const p = await newReport();
     const measures = blocks(p, 'measures');
     // The template's part 一: sub-headings with an empty paragraph under each.
     const kinds = await measures.evaluateAll((items) => items.map((i) => (i.getAttribute('data-level') ? 'h' : i.textContent ? 'p' : 'empty')));
-    const empty = kinds.findIndex((k, i) => k === 'empty' && kinds[i + 1] === 'h');
-    expect(empty).toBeGreaterThan(0);
-    const heading = await measures.nth(empty + 1).textContent();
-    // Clicked low in the empty line, near the next sub-heading.
-    const box = (await measures.nth(empty).boundingBox())!;
+    const empties = kinds.flatMap((k, i) => (k === 'empty' && kinds[i + 1] === 'h' ? [i] : []));
+    expect(empties.length).toBeGreaterThan(2);
+    const [first, second, third] = empties as [number, number, number];
+    const headings = await measures.evaluateAll((items) => items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent));
+    // After typing in another part, a click low in the empty line, near the next sub-heading.
+    await blocks(p, 'plans').first().click();
+    await p.keyboard.type('x');
+    await measures.nth(first).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const box = (await measures.nth(first).boundingBox())!;
     await p.mouse.click(box.x + box.width / 2, box.y + box.height - 3);
     await p.keyboard.insertText('合法性审查28份。');
-    await expect.poll(() => measures.nth(empty).textContent()).toBe('合法性审查28份。');
-    expect(await measures.nth(empty + 1).textContent()).toBe(heading);
+    await expect.poll(() => measures.nth(first).textContent()).toBe('合法性审查28份。');
+    // A double click selects the empty line's paragraph break; typing keeps the sub-heading after it.
+    await measures.nth(second).dblclick();
+    await p.keyboard.type('28');
+    await expect.poll(() => measures.nth(second).textContent()).toBe('28');
+    await measures.nth(third).dblclick();
+    await p.keyboard.insertText('备案3件。');
+    await expect.poll(() => measures.nth(third).textContent()).toBe('备案3件。');
+    expect(await measures.evaluateAll((items) => items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent))).toEqual(headings);
+    expect(await partText(p, 'plans')).toBe('x');
   });
 
   it('忽略 a finding, then Ctrl+Z in the text brings it back', async () => {

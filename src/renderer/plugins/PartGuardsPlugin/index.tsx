@@ -244,6 +244,16 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
     editor.registerCommand(
       CONTROLLED_TEXT_INSERTION_COMMAND,
       (payload) => {
+        // A double click on an empty paragraph selects its paragraph break up to the next block: typing
+        // then would pull the next sub-heading into the paragraph ("28份。（三）…"). A selection of no
+        // characters is typed at its start instead, as Word keeps the paragraph mark.
+        const current = $getSelection();
+        if ($isRangeSelection(current) && !current.isCollapsed() && current.getTextContent().replace(/\n/g, '') === '') {
+          const start = current.isBackward() ? current.focus : current.anchor;
+          current.anchor.set(start.key, start.offset, start.type);
+          current.focus.set(start.key, start.offset, start.type);
+          return false;
+        }
         if (!spanning()) return false;
         $collapseAcrossParts();
         const text = typeof payload === 'string' ? payload : (payload.data ?? '');
