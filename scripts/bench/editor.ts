@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildRenderer, launchChromium, RENDERER_DIR } from '../../test/browser/support/chromium';
+import { spawnSync } from 'node:child_process';
+import { launchChromium } from '../../test/browser/support/chromium';
 import { startStandIn } from '../../test/browser/support/standin';
 
 const quantile = (values: number[], q: number) => {
@@ -31,8 +32,10 @@ const AFTER_PAINT = `(check) => new Promise((resolve) => {
 
 export async function run(reportText: (chars: number) => string, row: (label: string, ms: number, target: string) => void): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-editor-'));
-  buildRenderer();
-  const standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
+  // Run from the project root (npm run bench); the bundled script's own folder is dist/scripts.
+  const root = process.cwd();
+  if (!process.env.NIANBAO_BUILT && spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('electron-vite build failed');
+  const standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -62,13 +65,13 @@ export async function run(reportText: (chars: number) => string, row: (label: st
     opens.shift(); // the first open warms the caches
 
     // Keystrokes in the middle of part 一, 70 ms apart (a quick typist).
-    await page.locator('[data-section-editor="measures"] > *').nth(2).click();
+    await page.locator('section[data-part="measures"] [data-section-editor] > *').nth(2).click();
     await page.keyboard.press('End');
     const keys: number[] = [];
     for (let i = 0; i < 80; i++) {
       await page.evaluate(ARM);
-      const before = await page.evaluate<number>("document.querySelector('[data-section-editor=\"measures\"]').textContent.length");
-      const done = page.evaluate(`(${AFTER_PAINT})(() => document.querySelector('[data-section-editor="measures"]').textContent.length !== ${before})`);
+      const before = await page.evaluate<number>("document.querySelector('section[data-part=\"measures\"] [data-section-editor]').textContent.length");
+      const done = page.evaluate(`(${AFTER_PAINT})(() => document.querySelector('section[data-part="measures"] [data-section-editor]').textContent.length !== ${before})`);
       await page.keyboard.press(i % 2 ? 'Backspace' : 'a');
       keys.push((await done) as number);
       await page.waitForTimeout(70);
