@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { launchChromium } from '../../test/browser/support/chromium';
 import { startStandIn } from '../../test/browser/support/standin';

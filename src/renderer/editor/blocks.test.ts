@@ -130,6 +130,22 @@ describe('a selection over several parts', () => {
     }
   });
 
+  it('a block that lands at the root joins the part before it, and a part whose blocks are all removed stays', () => {
+    const editor = editorWith(three(), true);
+    editor.update(
+      () => {
+        $getRoot().append($createParagraphNode().append($createTextNode('游离的一段。')));
+        $partByKey('shortcomings')!.getChildren().forEach((block) => block.remove());
+      },
+      { discrete: true },
+    );
+    expect(read(editor).map((s) => [s.key, s.heading, s.blocks.map((b) => ('text' in b ? b.text : ''))])).toEqual([
+      ['measures', '一、主要举措和成效', ['开展培训10场次。', '审查合同12份。']],
+      ['shortcomings', '二、存在的不足和原因', ['']],
+      ['plans', '三、下一年度主要安排', ['加强培训。', '补齐人员。', '游离的一段。']],
+    ]);
+  });
+
   it('select all then delete empties every part but keeps them all', () => {
     const editor = editorWith(three(), true);
     editor.update(() => void $getRoot().select(0, $getRoot().getChildrenSize()), { discrete: true });

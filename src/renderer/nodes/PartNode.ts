@@ -66,8 +66,9 @@ export class PartNode extends ElementNode {
     return true;
   }
 
+  /** True: a part whose last block is removed must stay (the guards' transform gives it an empty paragraph). */
   override canBeEmpty(): boolean {
-    return false;
+    return true;
   }
 
   override canIndent(): boolean {

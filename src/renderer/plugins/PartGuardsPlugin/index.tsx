@@ -36,7 +36,7 @@ import {
   type PointType,
 } from 'lexical';
 import { useEffect } from 'react';
-import { $partOf } from '../../editor/blocks';
+import { $partByKey, $partOf } from '../../editor/blocks';
 import { $createPartNode, $isPartNode, PartNode } from '../../nodes/PartNode';
 import { isImeKey } from '../ImeSafeKeysPlugin';
 
@@ -196,7 +196,8 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
           continue;
         }
         if (!previous) {
-          previous = $createPartNode('opening', 'opening', '');
+          // Before the first part: it becomes the opening (a key of its own if an opening exists further on).
+          previous = $createPartNode($partByKey('opening') ? `opening-${child.getKey()}` : 'opening', 'opening', '');
           child.insertBefore(previous);
         }
         previous.append(child);
