@@ -2,7 +2,9 @@
  * `npm run bench`: the performance figures the issues set targets for, printed, never asserted in tests.
  * Reports are generated from our own sentences (not the fixtures) at the sizes the targets name.
  */
+import { existsSync } from 'node:fs';
 import { checkReport } from '../src/core/checks/index';
+import { CHROMIUM } from '../test/browser/support/chromium';
 import { clearCheckCaches } from '../src/core/checks/context';
 import { nodeDeflater } from '../src/node/deflater';
 import { exportDocx } from '../src/core/export/docx';
@@ -16,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { parseProfile } from '../src/core/profile/schema';
 import { printComparison } from './bench/wholeProcess';
 import { run as reviewBench } from './bench/review';
+import { run as editorBench } from './bench/editor';
 
 const SENTENCES = [
   '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
@@ -60,6 +63,10 @@ const row = (what: string, ms: number, target: string) =>
 
 async function main(): Promise<void> {
   console.log(`法治年报助手 基准测试（node ${process.version}，中位数，预热后）\n`);
+  if (process.argv.includes('--editor-only')) {
+    await editorBench(reportText, row);
+    return;
+  }
   const doc30k = docOf(reportText(30_000));
   const doc300k = docOf(reportText(300_000));
   console.log(`生成的报告：${toPlainText(doc30k).text.length} 字 / ${toPlainText(doc300k).text.length} 字`);
@@ -109,6 +116,13 @@ async function main(): Promise<void> {
   await importBench();
   console.log('\n导出：导出模块自己的测量');
   await exportBench();
+  console.log('');
+
+  // The editor itself, in the built renderer in Chromium (skipped where there is no Chromium).
+  if (existsSync(CHROMIUM) && !process.argv.includes('--no-editor')) {
+    console.log('\n编辑器（构建后的界面，Chromium）');
+    await editorBench(reportText, row);
+  }
   console.log('');
 
   printComparison(reportText(30_000), row);

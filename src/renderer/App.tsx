@@ -1,13 +1,12 @@
 /**
  * The app: start screen, then the editor — outline on the left, the document in the middle (one Lexical
- * editor per section, part numbers fixed by the template), metadata and the checker's findings on the right.
+ * editor for the whole report, part numbers fixed by the template), metadata and the checker's findings on the right.
  * The state lives in the session (session.tsx) and hooks (hooks/); the commands in one table (commands.ts)
  * feed the toolbar, the application menu and the shortcuts. Files go through call() of api.ts only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
 import { chooseFontProfile } from '../core/export/fonts';
-import { renumberParts } from '../core/model/fromTemplate';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
 import type { ExportOptions, FileRef, MenuCommand } from '../shared/ipc';
@@ -30,7 +29,6 @@ import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { countChars } from './editor/find';
-import { insertPart } from './editor/parts';
 import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
@@ -82,7 +80,7 @@ function Editor() {
   previewingRef.current = previewing;
   const [history, setHistory] = useState<Version[] | null>(null);
   const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
-  const { onEditor, onSectionChange, activeSection, jump, applyFixes, setBlockType, focusSection, showMatch, selectMatch, replaceMatches } = useEditors(session);
+  const { onEditor, onDocumentChange, jump, applyFixes, setBlockType, addPart: addPartInEditor, removePart, setIgnored: setIgnoredInEditor, showMatch, selectMatch, replaceMatches } = useEditors(session);
   const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
   const [zoom, setZoom] = useState(1);
   const [panelsFolded, setPanelsFolded] = useState(false);
@@ -179,18 +177,11 @@ function Editor() {
   const onFixAll = (findings: Finding[]) => plain && applyFixes(findings, plain);
   const contextMenu = useDocumentContextMenu({ plain, findings: result?.findings ?? [], readOnly, onFix, onIgnore: (f) => setIgnored(f, true), onBlockType: setBlockType, onEdit: (action) => void call('editWindow', { action }) });
 
-  const setIgnored = (finding: Finding, ignored: boolean) =>
-    change((d) => ({
-      ...d,
-      ignoredFindings: ignored ? [...new Set([...d.ignoredFindings, finding.fingerprint])] : d.ignoredFindings.filter((f) => f !== finding.fingerprint),
-    }));
+  // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
+  const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
 
   const addPart = (part: string | null, title: string) => {
-    const current = session.docRef.current;
-    if (!current || !template) return;
-    const { doc: next, key } = insertPart(current, template, part, title);
-    change(() => next);
-    void inText(() => focusSection(key));
+    if (template) void inText(() => addPartInEditor(template, part, title));
   };
 
   const addOther = async () => {
@@ -205,7 +196,7 @@ function Editor() {
 
   const removeExtraSection = async (key: string) => {
     const ok = await dialogs.confirm({ title: '删除部分', message: '删除这一部分和其中的全部文字吗？', confirm: '删除', cancel: '保留' });
-    if (ok) change((d) => renumberParts({ ...d, sections: d.sections.filter((s) => s.key !== key) }));
+    if (ok) removePart(key);
   };
 
   const goToSection = (key: string) =>
@@ -345,10 +336,8 @@ function Editor() {
               doc={doc}
               template={template}
               readOnly={readOnly}
-              onSectionChange={onSectionChange}
+              onDocumentChange={onDocumentChange}
               onEditor={onEditor}
-              onActiveSection={(key) => (activeSection.current = key)}
-              onHeading={(key, heading) => change((d) => ({ ...d, sections: d.sections.map((x) => (x.key === key ? { ...x, heading } : x)) }))}
               onRemoveSection={(key) => void removeExtraSection(key)}
               onClosing={(closing) => change((d) => ({ ...d, closing }))}
             />

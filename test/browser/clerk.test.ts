@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildRenderer, launchChromium } from './support/chromium';
+import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
 
@@ -90,7 +90,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       const pane = document.querySelector('.document').getBoundingClientRect();
       return rect.top >= pane.top && rect.bottom <= pane.bottom;
     })()`);
-  const focusedSection = (p: Page) => p.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+  /** The part that has the focus: the focused field's, or, in the one document editor, the caret's. */
+  const focusedSection = (p: Page) => p.evaluate<string | undefined>(CARET_SECTION);
 
   it('names a county template that is not valid JSON in the message bar, and the built-in ones still work', async () => {
     mkdirSync(join(work, 'userData', 'templates'), { recursive: true });
@@ -271,7 +272,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     );
     const order = await p.locator('.doc-heading input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(order.indexOf('存在的不足和原因')).toBeLessThan(order.indexOf('2026年工作安排'));
-    await expect.poll(() => p.evaluate<string | undefined>("document.activeElement?.closest('section')?.getAttribute('data-part')")).toBe('shortcomings');
+    await expect.poll(() => p.evaluate<string | undefined>(`document.querySelector('section[data-section="' + ${CARET_SECTION} + '"]')?.getAttribute('data-part')`)).toBe('shortcomings');
     await p.keyboard.insertText('执法人员少，主要原因是编制不足。');
     await expect.poll(() => p.locator('section[data-part="shortcomings"] [data-section-editor]').textContent()).toBe('执法人员少，主要原因是编制不足。');
   });
@@ -298,7 +299,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await dialog.getByRole('textbox').fill('安全生产执法情况');
     await dialog.getByRole('textbox').press('Enter');
     await expect.poll(() => p.locator('.outline').textContent()).toContain('六、安全生产执法情况');
-    await expect.poll(() => p.evaluate<string | undefined>("document.activeElement?.closest('section')?.querySelector('.doc-heading input')?.value")).toBe('安全生产执法情况');
+    await expect.poll(() => p.evaluate<string | undefined>(`document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading input')?.value`)).toBe('安全生产执法情况');
     // Cancel adds nothing.
     await p.getByRole('button', { name: '＋ 添加其他部分' }).click();
     await p.keyboard.press('Escape');

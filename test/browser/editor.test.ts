@@ -14,7 +14,7 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, launchChromium } from './support/chromium';
+import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 
 const root = join(__dirname, '../..');
@@ -207,7 +207,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await blocks('plans').first().click();
     await page.evaluate("document.querySelector('.side').scrollTop = 0; window.__menu('check')");
     await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
-    expect(await page.evaluate<string | undefined>("document.activeElement?.getAttribute('data-section-editor')")).toBe('plans');
+    // One editor holds every part now: the caret is in it, in part 四.
+    expect(await page.evaluate<boolean>("document.activeElement?.getAttribute('contenteditable') === 'true'")).toBe(true);
+    expect(await page.evaluate<string | undefined>("getSelection().anchorNode?.parentElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor')")).toBe('plans');
   });
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
@@ -305,7 +307,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await finding.click();
     await page.screenshot({ path: join(screenshots, '3-findings.png') });
     // A string expression: this file is typed for Node, the expression runs in the page.
-    const focused = await page.evaluate<string | undefined>("document.activeElement?.closest('[data-section]')?.getAttribute('data-section')");
+    const focused = await page.evaluate<string | undefined>(CARET_SECTION);
     expect(focused).toBe('leadership');
   });
 

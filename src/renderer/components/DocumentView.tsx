@@ -1,73 +1,42 @@
 /**
- * The report as the clerk writes it: title, parts with their headings and one editor each, the closing
- * lines and the signature. A part heading's number is fixed (parts are renumbered as a whole) but its
- * wording can be changed, as the checker may ask; closing lines such as 撰稿人 can be edited or removed.
+ * The report as the clerk writes it: title, then the one document editor holding every part (its heading's
+ * number fixed, the wording editable, as the checker may ask), then the closing lines and the signature.
+ * Closing lines such as 撰稿人 can be edited or removed.
  */
 import type { LexicalEditor } from 'lexical';
-import { splitPartHeading } from '../../core/model/fromTemplate';
-import type { Block, ReportDocument } from '../../core/model/report';
+import { useCallback, useRef } from 'react';
+import type { ReportDocument, Section } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
-import { SectionEditor } from '../editor/SectionEditor';
+import { ReportEditor } from '../editor/ReportEditor';
 
 interface Props {
   doc: ReportDocument;
   template: Template;
   readOnly: boolean;
-  onSectionChange: (key: string, blocks: Block[]) => void;
-  onEditor: (key: string, editor: LexicalEditor | null) => void;
-  onActiveSection: (key: string) => void;
-  onHeading: (key: string, heading: string) => void;
+  onDocumentChange: (sections: Section[], ignored: string[]) => void;
+  onEditor: (editor: LexicalEditor | null) => void;
   onRemoveSection: (key: string) => void;
   onClosing: (closing: string[]) => void;
 }
 
-export function DocumentView({ doc, template, readOnly, onSectionChange, onEditor, onActiveSection, onHeading, onRemoveSection, onClosing }: Props) {
-  const partOf = (part: string | null) => template.parts.find((p) => p.id === part);
+export function DocumentView({ doc, template, readOnly, onDocumentChange, onEditor, onRemoveSection, onClosing }: Props) {
+  // A stable callback for the editor (memoised): the latest handler is read when it is called.
+  const removeRef = useRef(onRemoveSection);
+  removeRef.current = onRemoveSection;
+  const onRemovePart = useCallback((key: string) => removeRef.current(key), []);
   return (
     <div className="page">
       <div className="doc-title">{doc.meta.title || <span className="muted">（标题：在右侧“报告信息”中填写）</span>}</div>
       {doc.meta.addressee && <div className="doc-addressee">{doc.meta.addressee}</div>}
-      {doc.sections.map((s) => {
-        const part = partOf(s.part);
-        const { number, wording } = splitPartHeading(s.heading);
-        return (
-          <section key={s.key} data-section={s.key} data-part={s.part ?? undefined} onFocus={() => onActiveSection(s.key)}>
-            {s.heading && (
-              <h2 className="doc-heading">
-                {readOnly ? (
-                  s.heading
-                ) : (
-                  <>
-                    <span className="heading-number">{number}</span>
-                    <input
-                      id={`heading-${s.key}`}
-                      className="heading-input"
-                      aria-label={`部分标题：${s.heading}`}
-                      value={wording}
-                      onChange={(e) => onHeading(s.key, number + e.target.value)}
-                    />
-                    {s.part === null && (
-                      <button type="button" className="quiet" onClick={() => onRemoveSection(s.key)}>
-                        删除此部分
-                      </button>
-                    )}
-                  </>
-                )}
-              </h2>
-            )}
-            {part && <p className="section-hint">{part.hint}</p>}
-            <SectionEditor
-              sectionKey={s.key}
-              initialBlocks={s.blocks}
-              placeholder={s.heading ? '在此输入正文' : template.opening.hint}
-              readOnly={readOnly}
-              label={s.heading || '开头'}
-              onChange={onSectionChange}
-              onEditor={onEditor}
-            />
-          </section>
-        );
-      })}
+      <ReportEditor
+        initialSections={doc.sections}
+        initialIgnored={doc.ignoredFindings}
+        template={template}
+        readOnly={readOnly}
+        onChange={onDocumentChange}
+        onEditor={onEditor}
+        onRemovePart={onRemovePart}
+      />
       {doc.closing.map((c, i) =>
         readOnly ? (
           <p key={i} className="doc-paragraph doc-closing">

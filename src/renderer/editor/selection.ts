@@ -1,20 +1,20 @@
-/** Selecting and replacing text of one block inside a section editor, by character offsets. */
-import { $createRangeSelection, $createTextNode, $getRoot, $isElementNode, $isTextNode, $setSelection, type LexicalEditor, type TextNode } from 'lexical';
+/** Selecting and replacing text of one block of one part in the document editor, by character offsets. */
+import { $createRangeSelection, $createTextNode, $isElementNode, $isTextNode, $setSelection, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
+import { $partByKey } from './blocks';
 
-function $textNodesOf(blockIndex: number): TextNode[] {
-  const block = $getRoot().getChildren()[blockIndex];
-  if (!block || !$isElementNode(block)) return [];
-  return block.getAllTextNodes().filter($isTextNode);
+function $blockOf(sectionKey: string, blockIndex: number): LexicalNode | undefined {
+  return $partByKey(sectionKey)?.getChildren()[blockIndex];
 }
 
-/** Select [start, end) of block `blockIndex` and focus the editor. */
-export function selectInBlock(editor: LexicalEditor, blockIndex: number, start: number, end: number): void {
+/** Select [start, end) of block `blockIndex` of a part and focus the editor. */
+export function selectInBlock(editor: LexicalEditor, sectionKey: string, blockIndex: number, start: number, end: number): void {
   editor.update(
     () => {
-      const nodes = $textNodesOf(blockIndex);
-      const block = $getRoot().getChildren()[blockIndex];
+      const block = $blockOf(sectionKey, blockIndex) ?? $partByKey(sectionKey)?.getFirstChild();
+      if (!block || !$isElementNode(block)) return;
+      const nodes = block.getAllTextNodes().filter($isTextNode);
       if (nodes.length === 0) {
-        if (block && $isElementNode(block)) block.selectStart();
+        block.selectStart();
         return;
       }
       const point = (offset: number): [TextNode, number] => {
@@ -39,10 +39,10 @@ export function selectInBlock(editor: LexicalEditor, blockIndex: number, start: 
   editor.focus();
 }
 
-/** Replace [start, end) of block `blockIndex` with `replacement` (a one-click fix); undoable like typing. */
-export function replaceInBlock(editor: LexicalEditor, blockIndex: number, start: number, end: number, replacement: string): void {
+/** Replace [start, end) of a block with `replacement` (a one-click fix); undoable like typing. */
+export function replaceInBlock(editor: LexicalEditor, sectionKey: string, blockIndex: number, start: number, end: number, replacement: string): void {
   editor.update(() => {
-    const block = $getRoot().getChildren()[blockIndex];
+    const block = $blockOf(sectionKey, blockIndex);
     if (!block || !$isElementNode(block)) return;
     const text = block.getTextContent();
     const next = text.slice(0, start) + replacement + text.slice(end);

@@ -1,17 +1,22 @@
 /**
- * The section editors of the open report and everything that reaches into them from outside: a finding
+ * The document editor of the open report and everything that reaches into it from outside: a finding
  * leads to its text (selected, scrolled into view, focused), one-click and all-at-once fixes, the block
- * type buttons, and focusing a part just added.
+ * type buttons, adding and removing a part and 忽略 — all as editor updates, so one Ctrl+Z undoes each.
  */
-import { $createParagraphNode, $getSelection, $isElementNode, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { $setBlocksType } from '@lexical/selection';
+import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, $setState, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
 import { useCallback, useRef } from 'react';
 import type { Finding } from '../../core/checks/types';
-import { splitPartHeading } from '../../core/model/fromTemplate';
+import { renumberParts, splitPartHeading } from '../../core/model/fromTemplate';
 import { locate, type PlainText, type TextLine } from '../../core/model/plainText';
-import type { Block, ReportDocument, ReportMeta } from '../../core/model/report';
+import type { ReportDocument, ReportMeta, Section } from '../../core/model/report';
+import type { Template } from '../../core/templates/schema';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from '../nodes/SubheadingNode';
+import { $isPartNode } from '../nodes/PartNode';
 import type { Session } from '../session';
+import { $createPart, $ignoredFindings, $partByKey, $rootToSections, ignoredState } from './blocks';
 import type { Match } from './find';
+import { insertPart } from './parts';
 import { replaceInBlock, selectInBlock } from './selection';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
@@ -66,35 +71,44 @@ function fieldOffset(plain: PlainText, line: TextLine, doc: ReportDocument): num
   return 0;
 }
 
+/** Give every part the heading renumberParts gives it (after a part was added or removed). */
+function $renumber(doc: ReportDocument): void {
+  const numbered = renumberParts({ ...doc, sections: $rootToSections() });
+  for (const section of numbered.sections) {
+    const part = $partByKey(section.key);
+    if (part && part.getHeading() !== section.heading) part.setHeading(section.heading);
+  }
+}
+
 export function useEditors(session: Session) {
   const { change, docRef } = session;
-  const editors = useRef(new Map<string, LexicalEditor>());
-  const activeSection = useRef<string | null>(null);
-  /** A section just added: focused as soon as its editor exists. */
+  const editorRef = useRef<LexicalEditor | null>(null);
+  /** A part just added: focused as soon as the editor exists. */
   const pendingFocus = useRef<string | null>(null);
 
   const focusSection = useCallback((key: string, blockIndex = 0) => {
-    const editor = editors.current.get(key);
+    const editor = editorRef.current;
     if (!editor) {
       pendingFocus.current = key;
       return;
     }
     pendingFocus.current = null;
-    selectInBlock(editor, blockIndex, 0, 0);
+    selectInBlock(editor, key, blockIndex, 0, 0);
     requestAnimationFrame(scrollSelectionIntoView);
   }, []);
 
   const onEditor = useCallback(
-    (key: string, editor: LexicalEditor | null) => {
-      if (editor) editors.current.set(key, editor);
-      else editors.current.delete(key);
-      if (editor && pendingFocus.current === key) requestAnimationFrame(() => focusSection(key));
+    (editor: LexicalEditor | null) => {
+      editorRef.current = editor;
+      const key = pendingFocus.current;
+      if (editor && key) requestAnimationFrame(() => focusSection(key));
     },
     [focusSection],
   );
 
-  const onSectionChange = useCallback(
-    (key: string, blocks: Block[]) => change((d) => ({ ...d, sections: d.sections.map((s) => (s.key === key ? { ...s, blocks } : s)) })),
+  const onDocumentChange = useCallback(
+    (sections: Section[], ignored: string[]) =>
+      change((d) => ({ ...d, sections, ignoredFindings: ignored.length === d.ignoredFindings.length && ignored.every((f, i) => f === d.ignoredFindings[i]) ? d.ignoredFindings : ignored })),
     [change],
   );
 
@@ -127,9 +141,9 @@ export function useEditors(session: Session) {
       const { line, offset } = where;
       const length = (finding.end ?? finding.start) - finding.start;
       if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
-        const editor = editors.current.get(line.sectionKey);
+        const editor = editorRef.current;
         if (!editor) return;
-        selectInBlock(editor, line.blockIndex, offset, offset + length);
+        selectInBlock(editor, line.sectionKey, line.blockIndex, offset, offset + length);
         requestAnimationFrame(scrollSelectionIntoView);
         return;
       }
@@ -156,6 +170,7 @@ export function useEditors(session: Session) {
   /** Apply fixes from the end of the text backwards, so each one's offsets still hold. */
   const applyFixes = useCallback(
     (findings: readonly Finding[], plain: PlainText) => {
+      const editor = editorRef.current;
       const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).sort((a, b) => b.start - a.start);
       for (const { start, end, replacement } of fixes) {
         const where = locate(plain, start);
@@ -163,11 +178,19 @@ export function useEditors(session: Session) {
         const { line, offset } = where;
         const to = offset + (end - start);
         if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
-          const editor = editors.current.get(line.sectionKey);
-          if (editor) replaceInBlock(editor, line.blockIndex, offset, to, replacement);
+          if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement);
           continue;
         }
         const edit = (text: string) => text.slice(0, offset) + replacement + text.slice(to);
+        if (line.kind === 'heading' && line.sectionKey) {
+          // The heading belongs to the editor: fixed there, undone with Ctrl+Z.
+          const key = line.sectionKey;
+          editor?.update(() => {
+            const part = $partByKey(key);
+            if (part) part.setHeading(edit(part.getHeading()));
+          });
+          continue;
+        }
         const sameKind = plain.lines.filter((l) => l.kind === line.kind);
         const index = sameKind.indexOf(line);
         change((d) => {
@@ -182,8 +205,6 @@ export function useEditors(session: Session) {
             meta.signature = meta.signature.map((s, i) => (i === index ? edit(s) : s));
           } else if (line.kind === 'closing') {
             return { ...d, closing: d.closing.map((c, i) => (i === index ? edit(c) : c)) };
-          } else if (line.kind === 'heading' && line.sectionKey) {
-            return { ...d, sections: d.sections.map((s) => (s.key === line.sectionKey ? { ...s, heading: edit(s.heading) } : s)) };
           }
           return { ...d, meta };
         });
@@ -192,36 +213,86 @@ export function useEditors(session: Session) {
     [change],
   );
 
+  /** The block type buttons: the blocks of the selection become sub-headings of a level, or body text. */
   const setBlockType = useCallback((level: SubheadingLevel | 0) => {
-    const key = activeSection.current;
-    const editor = key ? editors.current.get(key) : undefined;
+    const editor = editorRef.current;
     if (!editor) return;
     editor.update(() => {
       const selection = $getSelection();
       if (!$isRangeSelection(selection)) return;
-      for (const node of selection.getNodes()) {
-        const block = node.getTopLevelElement();
-        if (!block || !$isElementNode(block)) continue;
-        if (level === 0 && $isSubheadingNode(block)) {
-          const p = $createParagraphNode();
-          block.getChildren().forEach((c) => p.append(c));
-          block.replace(p);
-        } else if (level !== 0) {
-          if ($isSubheadingNode(block)) block.setLevel(level);
-          else {
-            const h = $createSubheadingNode(level);
-            block.getChildren().forEach((c) => h.append(c));
-            block.replace(h);
-          }
-        }
+      if (level === 0) $setBlocksType(selection, () => $createParagraphNode());
+      else {
+        // A sub-heading keeps its node and changes level; any other block becomes one.
+        const headings = selection.getNodes().map((n) => n.getTopLevelElement()).filter($isSubheadingNode);
+        headings.forEach((h) => h.setLevel(level));
+        $setBlocksType(selection, () => $createSubheadingNode(level));
       }
     });
     editor.focus();
   }, []);
 
-  /** The DOM range of [start, end) in a block of a section editor, for highlighting without moving focus. */
+  /** Add a part where the template's outline puts it (renumbering the rest), and put the caret in it. */
+  const addPart = useCallback(
+    (template: Template, part: string | null, title: string) => {
+      const editor = editorRef.current;
+      const doc = docRef.current;
+      if (!editor || !doc) return;
+      let added = '';
+      editor.update(
+        () => {
+          const current = { ...doc, sections: $rootToSections() };
+          const { doc: next, key } = insertPart(current, template, part, title);
+          added = key;
+          const at = next.sections.findIndex((s) => s.key === key);
+          const node = $createPart(next.sections[at]!);
+          const parts = $getRoot().getChildren().filter($isPartNode);
+          const after = parts[at - 1];
+          if (after) after.insertAfter(node);
+          else if (parts[0]) parts[0].insertBefore(node);
+          else $getRoot().append(node);
+          $renumber(doc);
+          node.selectStart();
+        },
+        { tag: HISTORY_PUSH_TAG, discrete: true },
+      );
+      editor.focus();
+      requestAnimationFrame(scrollSelectionIntoView);
+      return added;
+    },
+    [docRef],
+  );
+
+  const removePart = useCallback(
+    (key: string) => {
+      const editor = editorRef.current;
+      const doc = docRef.current;
+      if (!editor || !doc) return;
+      editor.update(
+        () => {
+          $partByKey(key)?.remove();
+          $renumber(doc);
+        },
+        { tag: HISTORY_PUSH_TAG },
+      );
+    },
+    [docRef],
+  );
+
+  /** 忽略 and 恢复: kept on the editor's root, so Ctrl+Z brings an ignored finding back. */
+  const setIgnored = useCallback((fingerprint: string, ignored: boolean) => {
+    editorRef.current?.update(
+      () => {
+        const list = $ignoredFindings();
+        const next = ignored ? [...new Set([...list, fingerprint])] : list.filter((f) => f !== fingerprint);
+        $setState($getRoot(), ignoredState, next);
+      },
+      { tag: HISTORY_PUSH_TAG },
+    );
+  }, []);
+
+  /** The DOM range of [start, end) in a block of a part, for highlighting without moving focus. */
   const rangeOf = useCallback((match: Match): Range | null => {
-    const block = editors.current.get(match.sectionKey)?.getRootElement()?.children[match.blockIndex];
+    const block = document.querySelector(`[data-section-editor="${CSS.escape(match.sectionKey)}"]`)?.children[match.blockIndex];
     if (!block) return null;
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -261,19 +332,18 @@ export function useEditors(session: Session) {
   );
 
   const selectMatch = useCallback((match: Match) => {
-    const editor = editors.current.get(match.sectionKey);
+    const editor = editorRef.current;
     if (!editor) return;
-    selectInBlock(editor, match.blockIndex, match.start, match.end);
+    selectInBlock(editor, match.sectionKey, match.blockIndex, match.start, match.end);
     requestAnimationFrame(scrollSelectionIntoView);
   }, []);
 
   /** Replace matches from the last to the first, so the offsets of those before still hold. */
   const replaceMatches = useCallback((matches: readonly Match[], replacement: string) => {
-    for (const m of [...matches].reverse()) {
-      const editor = editors.current.get(m.sectionKey);
-      if (editor) replaceInBlock(editor, m.blockIndex, m.start, m.end, replacement);
-    }
+    const editor = editorRef.current;
+    if (!editor) return;
+    for (const m of [...matches].reverse()) replaceInBlock(editor, m.sectionKey, m.blockIndex, m.start, m.end, replacement);
   }, []);
 
-  return { editors, activeSection, onEditor, onSectionChange, jump, applyFixes, setBlockType, focusSection, showMatch, selectMatch, replaceMatches };
+  return { editorRef, onEditor, onDocumentChange, jump, applyFixes, setBlockType, focusSection, addPart, removePart, setIgnored, showMatch, selectMatch, replaceMatches };
 }

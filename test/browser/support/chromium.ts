@@ -23,3 +23,10 @@ export function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
+
+/**
+ * A page expression: the section key of the part that has the focus — the focused field's (a heading), or,
+ * in the one document editor (where the editor itself is the focused element), the part of the caret.
+ */
+export const CARET_SECTION =
+  "(() => { const a = document.activeElement; const n = a && a.isContentEditable ? getSelection().anchorNode : a; const e = n && (n.nodeType === 1 ? n : n.parentElement); return e?.closest('[data-section]')?.getAttribute('data-section'); })()";

@@ -5,6 +5,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, PASTE_COMMAND } from 'lexical';
 import { useEffect } from 'react';
+import { $collapseAcrossParts } from '../PartGuardsPlugin';
 
 export function pastedLines(text: string): string[] {
   return text
@@ -66,7 +67,11 @@ export function PlainPastePlugin(): null {
           const html = plain.trim() ? '' : data.getData('text/html');
           const lines = pastedLines(html ? htmlToText(html) : plain);
           if (lines.length === 0) return true;
-          editor.update(() => $insertPlainLines(lines));
+          editor.update(() => {
+            // Pasting over a selection that spans parts replaces its text part by part, never a part.
+            $collapseAcrossParts();
+            $insertPlainLines(lines);
+          });
           return true;
         },
         COMMAND_PRIORITY_CRITICAL,
