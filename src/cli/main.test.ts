@@ -249,6 +249,18 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     expect(snapshot()).toEqual(before);
   });
 
+  it('review gives a zip bomb in a folder its row with the reason, and reviews the rest', async () => {
+    const folder = join(dir, '各镇');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '炸弹.docx'), await docxBomb(64));
+    writeFileSync(join(folder, '好镇.txt'), '好镇2025年法治政府建设情况报告\n\n一、主要举措和成效\n我镇推进依法行政。\n');
+    const reviewed = await run(['review', folder, '--comments', join(dir, '批注')]);
+    expect(reviewed.out).toMatch(/无法读取\t[^\n]*炸弹\.docx/);
+    expect(reviewed.err).toMatch(/炸弹\.docx.*解压后过大/);
+    expect(reviewed.out).toContain('好镇.txt');
+    expect(existsSync(join(dir, '批注', '炸弹（审核意见）.docx'))).toBe(false);
+  });
+
   it.runIf(process.platform === 'linux')('refuses /dev/zero and a FIFO without reading them forever', async () => {
     const zero = await run(['check', '/dev/zero']);
     expect(zero.code).toBe(2);

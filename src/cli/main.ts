@@ -21,6 +21,7 @@ import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
 import { readProfileSync } from '../node/profile';
+import { checkZip } from '../node/zip';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
 import { InputError, expandInputs, readInput, writeOutput } from './files';
 import { poolSize, ReviewPool, serveReviewJobs, type ReviewSetup } from './reviewPool';
@@ -349,6 +350,7 @@ function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFi
   const template = setup.templateId ? registry.get(setup.templateId) : undefined;
   return {
     registry,
+    zipGuard: (zip: Uint8Array) => checkZip(zip),
     ...(setup.profile ? { profile: setup.profile } : {}),
     ...(template ? { template } : {}),
     ...(setup.year ? { year: setup.year } : {}),
@@ -486,7 +488,7 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
           continue;
         }
         try {
-          lastYear.push((await reviewFile(item, readInput(item), { registry, ...(profile ? { profile } : {}) })).report);
+          lastYear.push((await reviewFile(item, readInput(item), { registry, zipGuard: (zip) => checkZip(zip), ...(profile ? { profile } : {}) })).report);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           io.err(error.message);

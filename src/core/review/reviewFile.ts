@@ -7,6 +7,7 @@ import type { CheckResult } from '../checks/types';
 import type { Deflater } from '../export/zip';
 import type { Inflater } from './zipEntries';
 import { importFile } from '../import/index';
+import type { ImportOptions } from '../import/types';
 import { toPlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
@@ -17,6 +18,8 @@ import { problemRow, reviewedReport, type ReviewedReport } from './table';
 export interface ReviewFileOptions extends Omit<CheckOptions, 'registry'> {
   registry?: TemplateRegistry;
   /** Write the comments: into the town's own .docx, or into our GB/T 9704 export of a .txt/.nianbao. */
+  /** Looks into a zip before anything unpacks it (src/node/zip.ts checkZip): a zip bomb in a town's folder is refused in its row. */
+  zipGuard?: ImportOptions['zipGuard'];
   comments?: {
     author?: string;
     date?: Date;
@@ -38,7 +41,7 @@ export interface ReviewedFile {
 
 export async function reviewFile(name: string, bytes: Uint8Array, options: ReviewFileOptions = {}): Promise<ReviewedFile> {
   const registry = options.registry ?? defaultRegistry;
-  const imported = await importFile(name, bytes, { registry, ...(options.template ? { templateId: options.template.id } : {}) });
+  const imported = await importFile(name, bytes, { registry, ...(options.template ? { templateId: options.template.id } : {}), ...(options.zipGuard ? { zipGuard: options.zipGuard } : {}) });
   if (!imported.ok) return { report: { row: problemRow(name, imported.error), findings: [], figures: {} } };
   const doc = imported.doc;
   const result = checkReport(doc, { ...options, registry });

@@ -19,9 +19,14 @@ import { nodeDeflater, nodeInflater } from '../../node/deflater';
 import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
 import { InputError, expandInputs } from '../../node/inputs';
 import { readFileBounded } from '../../node/readFile';
+import { checkZip } from '../../node/zip';
+
 import { ipcError, ipcOk, type FileRef } from '../../shared/ipc';
 import { writeFileAtomic } from '../atomicWrite';
 import { readError, safeName, withExtension, type HandlerContext, type Handlers } from './context';
+
+/** Every file of a reviewed folder is looked into before anything unpacks it. */
+const zipGuard = (zip: Uint8Array) => checkZip(zip);
 
 export interface ReviewDialogs {
   /** Where to save the workbook; null when cancelled. */
@@ -59,7 +64,7 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
     let report: ReviewedReport;
     try {
       const profile = await ctx.county.current();
-      report = (await reviewFile(grant.path, await read(grant.path), profile ? { profile, registry: registryWithProfile(profile) } : {})).report;
+      report = (await reviewFile(grant.path, await read(grant.path), { zipGuard, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) })).report;
       report = { ...report, row: { ...report.row, file: file.name } };
     } catch (error) {
       report = { row: problemRow(file.name, unreadable(basename(grant.path), error)), findings: [], figures: {} };
@@ -160,7 +165,7 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
           continue;
         }
         try {
-          const result = await reviewFile(path, await read(path), { comments, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) });
+          const result = await reviewFile(path, await read(path), { comments, zipGuard, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) });
           if (!result.commented) {
             failed.push(`${file.name}：${result.report.row.problem ?? '无法读取'}`);
             continue;
