@@ -9,7 +9,11 @@ function docxPackage(): Plugin {
   return {
     name: 'docx-package',
     buildStart() {
-      const run = spawnSync(process.execPath, [resolve(__dirname, 'scripts/run-ts.cjs'), resolve(__dirname, 'scripts/docx-package.ts')], { cwd: __dirname, stdio: 'inherit' });
+      const run = spawnSync(
+        process.execPath,
+        [resolve(__dirname, 'scripts/run-ts.cjs'), resolve(__dirname, 'scripts/docx-package.ts')],
+        { cwd: __dirname, stdio: 'inherit' },
+      );
       if (run.status !== 0) this.error('未能生成 .docx 的样式包（src/core/export/generated/docxPackage.ts）。');
     },
   };

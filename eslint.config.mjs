@@ -25,9 +25,15 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src/core must not import Electron.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/core must stay free of Node built-ins.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'src/core must stay free of Node built-ins.',
+            },
             { group: ['react', 'react-dom', 'lexical', '@lexical/*'], message: 'src/core must not import UI code.' },
-            { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'src/core must not import the app shells.' },
+            {
+              group: ['**/renderer/**', '**/main/**', '**/preload/**'],
+              message: 'src/core must not import the app shells.',
+            },
           ],
         },
       ],
@@ -39,18 +45,36 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', '**/main/**'], message: 'The renderer talks to main only through window.nianbao.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'node:*', '**/main/**'],
+              message: 'The renderer talks to main only through window.nianbao.',
+            },
+          ],
+        },
       ],
       // Electron implements no window.prompt and the system dialogs block the page: use components/Dialog.
       'no-restricted-globals': [
         'error',
-        ...['alert', 'confirm', 'prompt'].map((name) => ({ name, message: 'Use useDialogs() from components/Dialog.tsx.' })),
+        ...['alert', 'confirm', 'prompt'].map((name) => ({
+          name,
+          message: 'Use useDialogs() from components/Dialog.tsx.',
+        })),
       ],
       'no-restricted-properties': [
         'error',
-        ...['alert', 'confirm', 'prompt'].map((property) => ({ object: 'window', property, message: 'Use useDialogs() from components/Dialog.tsx.' })),
+        ...['alert', 'confirm', 'prompt'].map((property) => ({
+          object: 'window',
+          property,
+          message: 'Use useDialogs() from components/Dialog.tsx.',
+        })),
         // Every answer of main goes through call() (src/renderer/api.ts), which shows a failure: none is dropped.
-        { object: 'window', property: 'nianbao', message: 'Use call() from src/renderer/api.ts: it shows every { ok: false } answer.' },
+        {
+          object: 'window',
+          property: 'nianbao',
+          message: 'Use call() from src/renderer/api.ts: it shows every { ok: false } answer.',
+        },
       ],
     },
   },
@@ -60,7 +84,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../cli', '../cli/**', '../../cli', '../../cli/**', '../renderer', '../renderer/**', '../../renderer', '../../renderer/**'], message: 'src/main may use src/node, src/core and src/shared, not src/cli or src/renderer.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '../cli',
+                '../cli/**',
+                '../../cli',
+                '../../cli/**',
+                '../renderer',
+                '../renderer/**',
+                '../../renderer',
+                '../../renderer/**',
+              ],
+              message: 'src/main may use src/node, src/core and src/shared, not src/cli or src/renderer.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -69,7 +109,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../main', '../main/**', '../../main', '../../main/**', '../renderer', '../renderer/**', '../../renderer', '../../renderer/**', 'electron'], message: 'src/cli may use src/node, src/core and src/shared, not src/main, src/renderer or Electron.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '../main',
+                '../main/**',
+                '../../main',
+                '../../main/**',
+                '../renderer',
+                '../renderer/**',
+                '../../renderer',
+                '../../renderer/**',
+                'electron',
+              ],
+              message: 'src/cli may use src/node, src/core and src/shared, not src/main, src/renderer or Electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -86,7 +143,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Chinese text uses the ideographic space (U+3000) on purpose: indents and 完成情况 labels.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipComments: true, skipTemplates: true, skipRegExps: true },
+      ],
     },
   },
 );

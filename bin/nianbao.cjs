@@ -30,7 +30,11 @@ function isStale() {
 }
 
 if (fs.existsSync(path.join(root, 'src')) && isStale()) {
-  const built = require('node:child_process').spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.cjs')], { stdio: 'inherit' });
+  const built = require('node:child_process').spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'build-cli.cjs')],
+    { stdio: 'inherit' },
+  );
   if (built.status !== 0) {
     process.stderr.write('命令行程序未能生成（dist/cli.cjs），请在本软件目录运行 npm install 后重试。\n');
     process.exit(2);

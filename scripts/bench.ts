@@ -31,8 +31,17 @@ const SENTENCES = [
 
 /** A report of about `chars` characters: five parts, numbered sub-headings, paragraphs of 4–6 sentences. */
 function reportText(chars: number, year = 2025): string {
-  const lines = [`青石镇关于${year}年度法治政府建设情况的报告`, `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`];
-  const parts = ['一、主要举措和成效', '二、党政主要负责人履行推进法治建设第一责任人职责情况', '三、存在的不足和原因', `四、${year + 1}年工作安排`, '五、其他需要报告的情况'];
+  const lines = [
+    `青石镇关于${year}年度法治政府建设情况的报告`,
+    `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`,
+  ];
+  const parts = [
+    '一、主要举措和成效',
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '三、存在的不足和原因',
+    `四、${year + 1}年工作安排`,
+    '五、其他需要报告的情况',
+  ];
   const perPart = chars / parts.length;
   let s = 0;
   parts.forEach((heading) => {
@@ -56,7 +65,6 @@ function docOf(text: string): ReportDocument {
   if (!result.ok) throw new Error(result.error);
   return result.doc;
 }
-
 
 const row = (what: string, ms: number, target: string) =>
   console.log(`${what.padEnd(52)} ${ms.toFixed(2).padStart(9)} ms   目标 ${target}`);
@@ -95,7 +103,11 @@ async function main(): Promise<void> {
   const sample = parseProfile(readFileSync('templates/county-profile.example.json', 'utf8'));
   if (!sample.ok) throw new Error(sample.error);
   const profile = sample.profile;
-  row('检查 3 万字报告（带县里的配置，不用缓存）', await median(30, () => (clearCheckCaches(), checkReport(doc30k, { profile }))), '< 10 ms');
+  row(
+    '检查 3 万字报告（带县里的配置，不用缓存）',
+    await median(30, () => (clearCheckCaches(), checkReport(doc30k, { profile }))),
+    '< 10 ms',
+  );
   checkReport(doc30k, { profile });
   row(
     '输入一个字后的检查（带县里的配置）',
@@ -129,7 +141,12 @@ async function main(): Promise<void> {
 
   console.log('\n县级审核：一个文件夹的报告');
   // Each town its own name and figures; one in four gives a phone number, as real folders do.
-  await reviewBench((chars, unit, n) => reportText(chars).replace(/青石镇/g, unit).replace('排查矛盾纠纷120件', `排查矛盾纠纷${100 + (n % 50)}件`) + (n % 4 ? '' : '\n联系电话：13812345678'));
+  await reviewBench(
+    (chars, unit, n) =>
+      reportText(chars)
+        .replace(/青石镇/g, unit)
+        .replace('排查矛盾纠纷120件', `排查矛盾纠纷${100 + (n % 50)}件`) + (n % 4 ? '' : '\n联系电话：13812345678'),
+  );
 }
 
 void main();

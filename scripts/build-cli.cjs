@@ -8,7 +8,15 @@ const { spawnSync } = require('node:child_process');
 const root = path.join(__dirname, '..');
 
 /** esbuild options for one TypeScript entry → one CommonJS file for Node 20. */
-const nodeBundle = (entry, outfile) => ({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+const nodeBundle = (entry, outfile) => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+});
 
 /** A script bundled on its own; packages load from node_modules when first needed. */
 function bundle(entry, outfile, options = {}) {
@@ -24,8 +32,15 @@ const lazyRequire = (names) => ({
   name: 'lazy-require',
   setup(build) {
     const filter = new RegExp(`^(${names.join('|')})$`);
-    build.onResolve({ filter }, (args) => (args.namespace === 'lazy-require' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-require' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-require'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'lazy-require' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 });
 
@@ -34,7 +49,11 @@ const lazyRequire = (names) => ({
  * which writes only a changed file). A failure stops the build: a stale package would export wrong styles.
  */
 function generateDocxPackage() {
-  const run = spawnSync(process.execPath, [path.join(__dirname, 'run-ts.cjs'), path.join(__dirname, 'docx-package.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'run-ts.cjs'), path.join(__dirname, 'docx-package.ts')],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (run.status !== 0) throw new Error('未能生成 .docx 的样式包（src/core/export/generated/docxPackage.ts）。');
 }
 
@@ -50,7 +69,8 @@ async function buildCli() {
   const fs = require('node:fs');
   const dist = path.join(root, 'dist');
   fs.rmSync(path.join(dist, 'cli.cache'), { force: true });
-  for (const name of fs.existsSync(dist) ? fs.readdirSync(dist) : []) if (/^docx-package-.*\.json$/.test(name)) fs.rmSync(path.join(dist, name), { force: true });
+  for (const name of fs.existsSync(dist) ? fs.readdirSync(dist) : [])
+    if (/^docx-package-.*\.json$/.test(name)) fs.rmSync(path.join(dist, name), { force: true });
   await require('esbuild').build({
     ...nodeBundle(path.join(root, 'src/cli/main.ts'), path.join(root, 'dist/cli.cjs')),
     // NO_MINIFY=1 node scripts/build-cli.cjs gives readable names and lines for a --cpu-prof profile.
@@ -59,8 +79,12 @@ async function buildCli() {
     plugins: [lazyRequire(['mammoth', 'exceljs/dist/exceljs.min.js', 'word-extractor', '@xmldom/xmldom'])],
   });
   // In a child process: the cache must come from a clean run of the bundle, not from this build's heap.
-  const warm = spawnSync(process.execPath, [path.join(__dirname, 'warm-cli.cjs')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (warm.status !== 0) process.stderr.write(`未能生成命令行的代码缓存（命令行仍可使用，只是启动较慢）：\n${warm.stderr}\n`);
+  const warm = spawnSync(process.execPath, [path.join(__dirname, 'warm-cli.cjs')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (warm.status !== 0)
+    process.stderr.write(`未能生成命令行的代码缓存（命令行仍可使用，只是启动较慢）：\n${warm.stderr}\n`);
 }
 
 function fail(error) {

@@ -32,14 +32,82 @@ interface Sequence {
 
 /** Phrases that trigger or nearly trigger every rule family (our own words). */
 const PHRASES = [
-  '今年共排查矛盾纠纷35件，化解33件，化解率94.3%。', '2024年共排查矛盾纠纷40件，化解45件。', '联系电话：13912345678', '电话：0731-84567890',
-  '上访户张三反映问题', '深入学习贯彻党的十九大精神', '十九届三中全会', '二十届九中全会', '“七五”普法', '八五普法规划', '“十三五”规划',
-  '法制建设', '法制审核', '其它工作', '截止到12月底', '近期', '明年', '去年', '妥否，请批示', '特此报告', '特此报告。', '《合同法》',
-  '23年3月', '8月1号', '15～30%', '3-5万', '.5%', '5千余份', '二十3', '10几', '２０２５', '2021-2025年', '3-5天', '...', '、等', '，，',
-  'XX镇', '某某村', '20XX年', '*次', '____', '【待补】', '（待补）', '○○', '(括号', '“引号', '《书名', '1,2', '中文,中文', '中文:中文', '(中文)',
-  '全年组织学法12次', '开展法治培训10场次', '化解率120%', '占比90%', '九成', '百分之九十五', '其中化解50件', '新增法律明白人42名', '累计培养168名',
-  '全年无应诉案件', '未发生行政复议', '审查合同13件，审查率100%', '执法人员30名，持证执法人员32名', '满意度98%', '同比增长120%',
-  '一、', '（一）', '1.', '1、', '（1）', '第二部分', '110101199003074477', '东村：开展普法5场次', '西村：开展普法8场次', '全镇开展普法宣传活动8场次',
+  '今年共排查矛盾纠纷35件，化解33件，化解率94.3%。',
+  '2024年共排查矛盾纠纷40件，化解45件。',
+  '联系电话：13912345678',
+  '电话：0731-84567890',
+  '上访户张三反映问题',
+  '深入学习贯彻党的十九大精神',
+  '十九届三中全会',
+  '二十届九中全会',
+  '“七五”普法',
+  '八五普法规划',
+  '“十三五”规划',
+  '法制建设',
+  '法制审核',
+  '其它工作',
+  '截止到12月底',
+  '近期',
+  '明年',
+  '去年',
+  '妥否，请批示',
+  '特此报告',
+  '特此报告。',
+  '《合同法》',
+  '23年3月',
+  '8月1号',
+  '15～30%',
+  '3-5万',
+  '.5%',
+  '5千余份',
+  '二十3',
+  '10几',
+  '２０２５',
+  '2021-2025年',
+  '3-5天',
+  '...',
+  '、等',
+  '，，',
+  'XX镇',
+  '某某村',
+  '20XX年',
+  '*次',
+  '____',
+  '【待补】',
+  '（待补）',
+  '○○',
+  '(括号',
+  '“引号',
+  '《书名',
+  '1,2',
+  '中文,中文',
+  '中文:中文',
+  '(中文)',
+  '全年组织学法12次',
+  '开展法治培训10场次',
+  '化解率120%',
+  '占比90%',
+  '九成',
+  '百分之九十五',
+  '其中化解50件',
+  '新增法律明白人42名',
+  '累计培养168名',
+  '全年无应诉案件',
+  '未发生行政复议',
+  '审查合同13件，审查率100%',
+  '执法人员30名，持证执法人员32名',
+  '满意度98%',
+  '同比增长120%',
+  '一、',
+  '（一）',
+  '1.',
+  '1、',
+  '（1）',
+  '第二部分',
+  '110101199003074477',
+  '东村：开展普法5场次',
+  '西村：开展普法8场次',
+  '全镇开展普法宣传活动8场次',
 ];
 
 let seed = 20261129;
@@ -60,8 +128,17 @@ function mutate(text: string): string {
 }
 
 function benchReport(chars: number, year: number): string {
-  const lines = [`青石镇关于${year}年度法治政府建设情况的报告`, `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`];
-  const parts = ['一、主要举措和成效', '二、党政主要负责人履行推进法治建设第一责任人职责情况', '三、存在的不足和原因', `四、${year + 1}年工作安排`, '五、其他需要报告的情况'];
+  const lines = [
+    `青石镇关于${year}年度法治政府建设情况的报告`,
+    `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`,
+  ];
+  const parts = [
+    '一、主要举措和成效',
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '三、存在的不足和原因',
+    `四、${year + 1}年工作安排`,
+    '五、其他需要报告的情况',
+  ];
   for (const heading of parts) {
     lines.push(heading);
     for (let written = 0, sub = 1; written < chars / parts.length; sub++) {
@@ -89,8 +166,13 @@ async function sources(): Promise<Array<[string, string | ReportDocument]>> {
     if (imported.ok) out.push([`corpus/${entry.slug}`, imported.doc]);
   }
   const fixtures = resolve(process.argv[4] ?? '../shared/fixtures/reports');
-  if (existsSync(fixtures)) for (const f of readdirSync(fixtures).sort()) out.push([`fixture/${f}`, readFileSync(join(fixtures, f), 'utf8')]);
-  out.push(['bench/2025', benchReport(30_000, 2025)], ['bench/2019', benchReport(8_000, 2019)], ['bench/2031', benchReport(8_000, 2031)]);
+  if (existsSync(fixtures))
+    for (const f of readdirSync(fixtures).sort()) out.push([`fixture/${f}`, readFileSync(join(fixtures, f), 'utf8')]);
+  out.push(
+    ['bench/2025', benchReport(30_000, 2025)],
+    ['bench/2019', benchReport(8_000, 2019)],
+    ['bench/2031', benchReport(8_000, 2031)],
+  );
   return out;
 }
 
@@ -137,7 +219,9 @@ async function build(): Promise<{ cases: Case[]; sequences: Sequence[] }> {
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
   if ((mode !== 'record' && mode !== 'compare') || !file) {
-    console.error('用法：node scripts/run-ts.cjs scripts/checker-snapshot.ts record|compare <快照.json> [真实报告文件夹]');
+    console.error(
+      '用法：node scripts/run-ts.cjs scripts/checker-snapshot.ts record|compare <快照.json> [真实报告文件夹]',
+    );
     process.exitCode = 2;
     return;
   }

@@ -6,7 +6,16 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedPackageModule } from '../src/core/export/packageSource';
 
-export const GENERATED_PACKAGE_FILE = join(__dirname, '..', '..', 'src', 'core', 'export', 'generated', 'docxPackage.ts');
+export const GENERATED_PACKAGE_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'src',
+  'core',
+  'export',
+  'generated',
+  'docxPackage.ts',
+);
 
 function current(file: string): string | undefined {
   try {

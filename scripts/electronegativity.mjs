@@ -11,10 +11,14 @@ const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname,
 const out = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.csv');
 const electron = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 
-const run = spawnSync('npx', ['--yes', `@doyensec/electronegativity@${VERSION}`, '-i', join(root, 'src'), '-o', out, '-r', '-e', electron], {
-  encoding: 'utf8',
-  timeout: 600_000,
-});
+const run = spawnSync(
+  'npx',
+  ['--yes', `@doyensec/electronegativity@${VERSION}`, '-i', join(root, 'src'), '-o', out, '-r', '-e', electron],
+  {
+    encoding: 'utf8',
+    timeout: 600_000,
+  },
+);
 if (!existsSync(out)) {
   console.error(run.stdout, run.stderr);
   console.error('electronegativity: no report was written');
@@ -65,7 +69,11 @@ for (const f of findings) {
   const why = allowed.get(f.issue);
   const verdict = !serious ? 'low' : why ? 'allowed' : 'FAIL';
   if (verdict === 'FAIL') failed++;
-  console.log(`${verdict.padEnd(8)} ${f.severity.padEnd(7)} ${f.issue} ${f.file}:${f.location}${why && serious ? ` — ${why}` : ''}`);
+  console.log(
+    `${verdict.padEnd(8)} ${f.severity.padEnd(7)} ${f.issue} ${f.file}:${f.location}${why && serious ? ` — ${why}` : ''}`,
+  );
 }
-console.log(`electronegativity ${VERSION}: ${findings.length} findings, ${failed} HIGH/MEDIUM not explained in .ci/electronegativity-allow.txt`);
+console.log(
+  `electronegativity ${VERSION}: ${findings.length} findings, ${failed} HIGH/MEDIUM not explained in .ci/electronegativity-allow.txt`,
+);
 process.exit(failed ? 1 : 0);

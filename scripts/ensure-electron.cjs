@@ -37,7 +37,10 @@ function isInstalled(electronDir, { env = process.env, platform = process.platfo
   let version;
   try {
     version = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
-    const installed = fs.readFileSync(path.join(electronDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const installed = fs
+      .readFileSync(path.join(electronDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     if (installed !== version) return false;
     if (fs.readFileSync(path.join(electronDir, 'path.txt'), 'utf8') !== platformPath(platform)) return false;
   } catch {
@@ -51,7 +54,8 @@ function isInstalled(electronDir, { env = process.env, platform = process.platfo
 function cacheRoot(env = process.env, platform = process.platform) {
   if (env.electron_config_cache) return env.electron_config_cache;
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'electron');
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'electron');
 }
@@ -135,7 +139,8 @@ function failureMessage(version, reason, env = process.env) {
  */
 function withMirrorDefaults(env) {
   const mirror = mirrorOption(env, 'mirror', '');
-  if (mirror.includes('npmmirror.com') && !mirrorOption(env, 'customDir', '')) return { ...env, ELECTRON_CUSTOM_DIR: '{{ version }}' };
+  if (mirror.includes('npmmirror.com') && !mirrorOption(env, 'customDir', ''))
+    return { ...env, ELECTRON_CUSTOM_DIR: '{{ version }}' };
   return env;
 }
 
@@ -190,7 +195,16 @@ function ensureElectron({
   return 1;
 }
 
-module.exports = { ensureElectron, isInstalled, zipCachePath, withMirrorDefaults, cacheRoot, failureMessage, reasonFrom, nodeIsRecentEnough };
+module.exports = {
+  ensureElectron,
+  isInstalled,
+  zipCachePath,
+  withMirrorDefaults,
+  cacheRoot,
+  failureMessage,
+  reasonFrom,
+  nodeIsRecentEnough,
+};
 
 if (require.main === module) {
   // --electron-dir is for the tests: a copy of the electron package with or without a binary.

@@ -19,11 +19,21 @@ const bin = join(root, 'bin', 'nianbao.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-stress-'));
 // Reports the peak memory of the process it is loaded into, when that process ends.
 const probe = join(dir, 'probe.cjs');
-writeFileSync(probe, `process.on('exit', () => require('fs').writeSync(2, '\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`);
+writeFileSync(
+  probe,
+  `process.on('exit', () => require('fs').writeSync(2, '\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`,
+);
 
 function report(): ReturnType<typeof createReportFromTemplate> {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '石桥乡', year: 2025, date: '2026年1月10日' });
-  doc.sections[1]!.blocks = Array.from({ length: 300 }, (_, i) => ({ kind: 'paragraph' as const, text: `第${i + 1}项：全年调解纠纷${i + 30}件，开展法治宣传${i + 5}场次，群众满意度持续提升。` }));
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '石桥乡',
+    year: 2025,
+    date: '2026年1月10日',
+  });
+  doc.sections[1]!.blocks = Array.from({ length: 300 }, (_, i) => ({
+    kind: 'paragraph' as const,
+    text: `第${i + 1}项：全年调解纠纷${i + 30}件，开展法治宣传${i + 5}场次，群众满意度持续提升。`,
+  }));
   return doc;
 }
 
@@ -39,10 +49,21 @@ async function inputs(): Promise<Array<[string, string]>> {
   files.push(['/dev/zero', '/dev/zero']);
   const fifo = join(dir, 'fifo.txt');
   if (spawnSync('mkfifo', [fifo]).status === 0) files.push(['FIFO', fifo]);
-  add('50 MB text', 'big.txt', '法治政府建设年度报告正文。\n'.repeat(2_000_000).slice(0, 50 * 1024 * 1024 / 3));
-  add('20 MB text (largest accepted)', 'large.txt', ('一、主要举措和成效\n' + '全年调解纠纷356件，开展法治宣传42场次。\n'.repeat(200_000)).slice(0, 6_500_000));
-  add('binary file (30 MB)', 'binary.txt', Uint8Array.from({ length: 30 * 1024 * 1024 }, (_, i) => (Math.imul(i, 2654435761) >>> 24) & 0xff));
-  const deep = JSON.stringify(JSON.parse(serializeReport(report())), null, 0).replace(/"blocks":\[/, `"blocks":[${'['.repeat(2_000_000)}${']'.repeat(2_000_000)},`);
+  add('50 MB text', 'big.txt', '法治政府建设年度报告正文。\n'.repeat(2_000_000).slice(0, (50 * 1024 * 1024) / 3));
+  add(
+    '20 MB text (largest accepted)',
+    'large.txt',
+    ('一、主要举措和成效\n' + '全年调解纠纷356件，开展法治宣传42场次。\n'.repeat(200_000)).slice(0, 6_500_000),
+  );
+  add(
+    'binary file (30 MB)',
+    'binary.txt',
+    Uint8Array.from({ length: 30 * 1024 * 1024 }, (_, i) => (Math.imul(i, 2654435761) >>> 24) & 0xff),
+  );
+  const deep = JSON.stringify(JSON.parse(serializeReport(report())), null, 0).replace(
+    /"blocks":\[/,
+    `"blocks":[${'['.repeat(2_000_000)}${']'.repeat(2_000_000)},`,
+  );
   add('deep JSON .nianbao (2,000,000 levels)', 'deep.nianbao', deep);
   const huge = serializeReport(report()).replace('第1项', '长'.repeat(3_000_000));
   add('huge string .nianbao (3M-character paragraph)', 'huge.nianbao', huge);
@@ -54,11 +75,19 @@ async function main(): Promise<void> {
   let worst = 0;
   for (const [kind, path] of await inputs()) {
     const started = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['-r', probe, bin, 'check', path], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['-r', probe, bin, 'check', path], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rss = Number(/MAXRSS (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
     worst = Math.max(worst, rss);
-    const message = run.stderr.replace(/MAXRSS \d+/, '').trim().split('\n')[0] ?? '';
+    const message =
+      run.stderr
+        .replace(/MAXRSS \d+/, '')
+        .trim()
+        .split('\n')[0] ?? '';
     rows.push([kind, String(run.status ?? run.signal), seconds.toFixed(2), rss.toFixed(0), message.slice(0, 70)]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));

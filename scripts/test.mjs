@@ -1,11 +1,12 @@
 // `npm test`: lint, typecheck, build, then every vitest test (unit and browser), ending with one plain
-// line "N passed, N failed" that counts the three gates as one test each plus every vitest test.
+// line "N passed, N failed" that counts the gates (lint, format, two typechecks, build) as one test each plus every vitest test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const gates = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['format (prettier --check)', 'npx', ['prettier', '--check', '.']],
   ['typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']],
   ['typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']],
   ['build (electron-vite)', 'npx', ['electron-vite', 'build']],
@@ -30,10 +31,14 @@ mkdirSync('test-output', { recursive: true });
 const report = 'test-output/vitest.json';
 process.stdout.write('▶ vitest\n');
 // The build gate above just built the renderer: the browser tests need not build it again.
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  env: { ...process.env, NIANBAO_BUILT: '1' },
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NIANBAO_BUILT: '1' },
+  },
+);
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
@@ -42,7 +47,9 @@ if (existsSync(report)) {
   for (const file of json.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
       if (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') {
-        notRun.push(`${relative(process.cwd(), file.name)} › ${[...(test.ancestorTitles ?? []), test.title].join(' › ')}`);
+        notRun.push(
+          `${relative(process.cwd(), file.name)} › ${[...(test.ancestorTitles ?? []), test.title].join(' › ')}`,
+        );
       }
     }
   }

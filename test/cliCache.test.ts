@@ -4,7 +4,17 @@
  * never touched while other tests run the command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -13,7 +23,13 @@ import { exportDocx } from '../src/core/export/docx';
 import { importText } from '../src/core/import/text';
 
 const repo = join(__dirname, '..');
-const REPORT = ['城南街道2025年法治政府建设年度报告', '一、主要举措和成效', '全年审查合同21份，提出意见9条。', '城南街道办事处', '2026年1月10日'].join('\n');
+const REPORT = [
+  '城南街道2025年法治政府建设年度报告',
+  '一、主要举措和成效',
+  '全年审查合同21份，提出意见9条。',
+  '城南街道办事处',
+  '2026年1月10日',
+].join('\n');
 
 const installs: string[] = [];
 afterAll(() => installs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -32,13 +48,24 @@ function install(): string {
 
 /** Whether V8 took the cache, as a process starting the command sees it. */
 function cacheTaken(root: string): boolean {
-  const probe = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(join(root, 'bin', 'load-cli.cjs'))}).loadCli().cacheUsable))`], { encoding: 'utf8' });
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `process.stdout.write(String(require(${JSON.stringify(join(root, 'bin', 'load-cli.cjs'))}).loadCli().cacheUsable))`,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(probe.status).toBe(0);
   return probe.stdout === 'true';
 }
 
 function exportIn(root: string) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'nianbao.cjs'), 'export', join(root, 'report.txt'), '-o', join(root, 'out.docx')], { encoding: 'utf8' });
+  return spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'nianbao.cjs'), 'export', join(root, 'report.txt'), '-o', join(root, 'out.docx')],
+    { encoding: 'utf8' },
+  );
 }
 
 async function documentText(file: string): Promise<string> {
@@ -100,11 +127,25 @@ describe('the .docx package the build puts into the command', () => {
     const root = install();
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs']);
     for (const profile of ['windows', 'gb2312', 'kylin'] as const) {
-      const run = spawnSync(process.execPath, [join(root, 'bin', 'nianbao.cjs'), 'export', join(root, 'report.txt'), '-o', join(root, `${profile}.docx`), '--font-profile', profile], { encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(root, 'bin', 'nianbao.cjs'),
+          'export',
+          join(root, 'report.txt'),
+          '-o',
+          join(root, `${profile}.docx`),
+          '--font-profile',
+          profile,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(run.status).toBe(0);
       const imported = importText(REPORT);
       if (!imported.ok) throw new Error(imported.error);
-      expect(await parts(readFileSync(join(root, `${profile}.docx`)))).toEqual(await parts(await exportDocx(imported.doc, { fontProfile: profile })));
+      expect(await parts(readFileSync(join(root, `${profile}.docx`)))).toEqual(
+        await parts(await exportDocx(imported.doc, { fontProfile: profile })),
+      );
     }
     // Nothing was saved beside the bundle: an export writes only its output.
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['cli.cache', 'cli.cjs']);

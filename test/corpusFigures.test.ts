@@ -30,7 +30,11 @@ describe('corpus: figures in context', () => {
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     const result = checkReport(imported.doc);
-    expect({ template: result.template, unit: result.unit, year: result.year }).toEqual({ template: expected.template, unit: expected.unit, year: expected.year });
+    expect({ template: result.template, unit: result.unit, year: result.year }).toEqual({
+      template: expected.template,
+      unit: expected.unit,
+      year: expected.year,
+    });
     expect(result.sections.filter((s) => s.present).map((s) => s.id)).toEqual(expect.arrayContaining(expected.parts));
     const rules = result.findings.map((f) => f.rule);
     for (const rule of expected.must) expect(rules, `${name}: ${rule}`).toContain(rule);

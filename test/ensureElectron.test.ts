@@ -4,7 +4,16 @@
  * the download goes to a closed port on this machine.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +36,8 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 function packageWithoutBinary(): string {
   const dir = mkdtempSync(join(scratch, 'electron-'));
   made.push(dir);
-  for (const f of ['package.json', 'install.js', 'checksums.json', 'index.js']) copyFileSync(join(realElectron, f), join(dir, f));
+  for (const f of ['package.json', 'install.js', 'checksums.json', 'index.js'])
+    copyFileSync(join(realElectron, f), join(dir, f));
   return dir;
 }
 
@@ -50,7 +60,11 @@ const offline = (cache: string) => ({
 });
 
 function run(electronDir: string, env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [script, '--electron-dir', electronDir], { env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [script, '--electron-dir', electronDir], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('before npm start: the Electron binary', () => {
@@ -99,14 +113,26 @@ describe('before npm start: the Electron binary', () => {
     const getDist = join(root, 'node_modules/@electron/get/dist');
     const { Cache } = await import(pathToFileURL(join(getDist, 'Cache.js')).href);
     const { getArtifactRemoteURL } = await import(pathToFileURL(join(getDist, 'artifact-utils.js')).href);
-    for (const env of [{}, { ELECTRON_MIRROR: 'https://npmmirror.com/mirrors/electron/', ELECTRON_CUSTOM_DIR: '{{ version }}' }]) {
+    for (const env of [
+      {},
+      { ELECTRON_MIRROR: 'https://npmmirror.com/mirrors/electron/', ELECTRON_CUSTOM_DIR: '{{ version }}' },
+    ]) {
       const saved = { ...process.env };
       Object.assign(process.env, env);
       try {
         // downloadArtifact hands it the version with its "v", as normalizeVersion makes it.
-        const url: string = await getArtifactRemoteURL({ version: `v${version}`, artifactName: 'electron', platform: 'linux', arch: 'x64' });
+        const url: string = await getArtifactRemoteURL({
+          version: `v${version}`,
+          artifactName: 'electron',
+          platform: 'linux',
+          arch: 'x64',
+        });
         const expected = new Cache('/cache').getCachePath(url, `electron-v${version}-linux-x64.zip`);
-        const ours = ensure.zipCachePath(version, { env: { ...env, electron_config_cache: '/cache' }, platform: 'linux', arch: 'x64' });
+        const ours = ensure.zipCachePath(version, {
+          env: { ...env, electron_config_cache: '/cache' },
+          platform: 'linux',
+          arch: 'x64',
+        });
         expect(ours.path).toBe(expected);
       } finally {
         for (const key of Object.keys(env)) delete process.env[key];
@@ -116,16 +142,23 @@ describe('before npm start: the Electron binary', () => {
   });
 
   it('npmmirror needs the bare-version folder: supplied when only the mirror is set', () => {
-    expect(ensure.withMirrorDefaults({ ELECTRON_MIRROR: 'https://npmmirror.com/mirrors/electron/' }).ELECTRON_CUSTOM_DIR).toBe('{{ version }}');
-    expect(ensure.withMirrorDefaults({ ELECTRON_MIRROR: 'https://example.org/e/' }).ELECTRON_CUSTOM_DIR).toBeUndefined();
+    expect(
+      ensure.withMirrorDefaults({ ELECTRON_MIRROR: 'https://npmmirror.com/mirrors/electron/' }).ELECTRON_CUSTOM_DIR,
+    ).toBe('{{ version }}');
+    expect(
+      ensure.withMirrorDefaults({ ELECTRON_MIRROR: 'https://example.org/e/' }).ELECTRON_CUSTOM_DIR,
+    ).toBeUndefined();
   });
 
-  it.runIf(!existsSync(join(realElectron, 'path.txt')))('npm start with no binary ends within a minute with that message (not run where Electron is installed)', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'electron-cache-'));
-    made.push(cache);
-    const result = spawnSync('npm', ['start'], { cwd: root, env: offline(cache), encoding: 'utf8', timeout: 60_000 });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('无法下载 Electron');
-    expect(result.stderr + result.stdout).not.toContain('Electron uninstall');
-  });
+  it.runIf(!existsSync(join(realElectron, 'path.txt')))(
+    'npm start with no binary ends within a minute with that message (not run where Electron is installed)',
+    () => {
+      const cache = mkdtempSync(join(tmpdir(), 'electron-cache-'));
+      made.push(cache);
+      const result = spawnSync('npm', ['start'], { cwd: root, env: offline(cache), encoding: 'utf8', timeout: 60_000 });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('无法下载 Electron');
+      expect(result.stderr + result.stdout).not.toContain('Electron uninstall');
+    },
+  );
 });

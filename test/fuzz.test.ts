@@ -37,7 +37,8 @@ function random(seed: number) {
 function mutate(bytes: Uint8Array, rand: () => number): Uint8Array {
   const out = new Uint8Array(bytes);
   const kind = rand();
-  if (kind < 0.4) for (let i = 0; i < 1 + rand() * 20; i++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
+  if (kind < 0.4)
+    for (let i = 0; i < 1 + rand() * 20; i++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
   else if (kind < 0.7) return out.subarray(0, Math.floor(rand() * out.length));
   else {
     const start = Math.floor(rand() * out.length);
@@ -51,8 +52,14 @@ const refusedOrAccepted = (result: { ok: boolean; error?: string }) => {
 };
 
 const sample = () => {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
-  doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '排查矛盾纠纷120件，化解118件，化解率98.3%。联系电话13912345678。' }];
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '青石镇',
+    year: 2025,
+    date: '2026年1月15日',
+  });
+  doc.sections[1]!.blocks = [
+    { kind: 'paragraph', text: '排查矛盾纠纷120件，化解118件，化解率98.3%。联系电话13912345678。' },
+  ];
   return doc;
 };
 
@@ -70,9 +77,14 @@ describe('fuzzing the doors', () => {
 
   it('.txt: 1,500 random and mutated byte strings import or are refused, and what imports can be checked', async () => {
     const rand = random(2);
-    const base = new TextEncoder().encode('青石镇关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n排查矛盾纠纷120件。\n二、存在的不足和原因\n原因。\n青石镇人民政府\n2026年1月15日');
+    const base = new TextEncoder().encode(
+      '青石镇关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n排查矛盾纠纷120件。\n二、存在的不足和原因\n原因。\n青石镇人民政府\n2026年1月15日',
+    );
     for (let i = 0; i < 1500; i++) {
-      const bytes = i % 3 === 0 ? Uint8Array.from({ length: Math.floor(rand() * 400) }, () => Math.floor(rand() * 256)) : mutate(base, rand);
+      const bytes =
+        i % 3 === 0
+          ? Uint8Array.from({ length: Math.floor(rand() * 400) }, () => Math.floor(rand() * 256))
+          : mutate(base, rand);
       const result = await importFile(`f${i}.txt`, bytes);
       refusedOrAccepted(result);
       if (result.ok) checkReport(result.doc);
@@ -81,7 +93,19 @@ describe('fuzzing the doors', () => {
 
   it('.docx: 300 mutated Word files import or are refused with a message', async () => {
     const rand = random(3);
-    const docx = new Uint8Array(await Packer.toArrayBuffer(new Document({ sections: [{ children: ['青石镇2025年度法治政府建设情况报告', '一、主要举措和成效', '正文。'].map((t) => new Paragraph(t)) }] })));
+    const docx = new Uint8Array(
+      await Packer.toArrayBuffer(
+        new Document({
+          sections: [
+            {
+              children: ['青石镇2025年度法治政府建设情况报告', '一、主要举措和成效', '正文。'].map(
+                (t) => new Paragraph(t),
+              ),
+            },
+          ],
+        }),
+      ),
+    );
     for (let i = 0; i < 300; i++) {
       const result = await importFile('f.docx', mutate(docx, rand));
       refusedOrAccepted(result);
@@ -92,18 +116,47 @@ describe('fuzzing the doors', () => {
     const rand = random(4);
     const handlers = createHandlers({
       userDataDir: mkdtempSync(join(tmpdir(), 'fuzz-')),
-      dialogs: { openReport: async () => null, saveReport: async () => null, importDocument: async () => null, exportDocx: async () => null, exportPdf: async () => null, exportWeb: async () => null, openFolder: async () => null, saveTable: async () => null },
+      dialogs: {
+        openReport: async () => null,
+        saveReport: async () => null,
+        importDocument: async () => null,
+        exportDocx: async () => null,
+        exportPdf: async () => null,
+        exportWeb: async () => null,
+        openFolder: async () => null,
+        saveTable: async () => null,
+      },
     });
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
     registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);
     const doc = sample();
-    const values: unknown[] = [null, undefined, 0, -1, 1e308, '', '../../etc/passwd', 'x'.repeat(10_000), [], {}, true, { id: 'a', name: 'b' }, doc, { ...doc, version: 99 }, { ...doc, sections: 'no' }];
+    const values: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1,
+      1e308,
+      '',
+      '../../etc/passwd',
+      'x'.repeat(10_000),
+      [],
+      {},
+      true,
+      { id: 'a', name: 'b' },
+      doc,
+      { ...doc, version: 99 },
+      { ...doc, sections: 'no' },
+    ];
     const pick = () => values[Math.floor(rand() * values.length)];
     const channels = Object.keys(ipcMap);
     for (let i = 0; i < 3000; i++) {
       const channel = channels[Math.floor(rand() * channels.length)]!;
-      const payload = rand() < 0.5 ? pick() : { doc: pick(), file: pick(), suggestedName: pick(), options: pick(), dirty: pick() };
-      const answer = (await listeners.get(channel)!({ senderFrame: { url: 'x' } }, payload)) as { ok: boolean; error?: string };
+      const payload =
+        rand() < 0.5 ? pick() : { doc: pick(), file: pick(), suggestedName: pick(), options: pick(), dirty: pick() };
+      const answer = (await listeners.get(channel)!({ senderFrame: { url: 'x' } }, payload)) as {
+        ok: boolean;
+        error?: string;
+      };
       expect(typeof answer.ok).toBe('boolean');
       refusedOrAccepted(answer);
     }
@@ -116,7 +169,10 @@ describe('fuzzing the doors', () => {
     let pastFormat = 0;
     for (let i = 0; i < 600; i++) {
       // Deep nesting is spliced in as text: JSON.stringify itself would recurse through it.
-      const text = JSON.stringify(mutateStructure(structuredClone(base), rand)).replace('"__DEEP__"', '['.repeat(20_000) + ']'.repeat(20_000));
+      const text = JSON.stringify(mutateStructure(structuredClone(base), rand)).replace(
+        '"__DEEP__"',
+        '['.repeat(20_000) + ']'.repeat(20_000),
+      );
       const result = parseReportFile(text);
       refusedOrAccepted(result);
       if (result.ok || !/无法读取其内容/.test(result.error)) pastJson++;
@@ -135,19 +191,48 @@ describe('fuzzing the doors', () => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'fuzz-'));
     const handlers = createHandlers({
       userDataDir,
-      dialogs: { openReport: async () => null, saveReport: async () => null, importDocument: async () => null, exportDocx: async () => null, exportPdf: async () => null, exportWeb: async () => null, openFolder: async () => null, saveTable: async () => null },
+      dialogs: {
+        openReport: async () => null,
+        saveReport: async () => null,
+        importDocument: async () => null,
+        exportDocx: async () => null,
+        exportPdf: async () => null,
+        exportWeb: async () => null,
+        openFolder: async () => null,
+        saveTable: async () => null,
+      },
     });
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
     registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);
     const doc = sample();
     const file = { id: '00000000-0000-4000-8000-000000000000', name: '青石镇.nianbao' };
-    const row = { file: 'a.docx', unit: '青石镇', year: 2025, template: '乡镇', missing: [], errors: 0, warnings: 1, ready: true };
+    const row = {
+      file: 'a.docx',
+      unit: '青石镇',
+      year: 2025,
+      template: '乡镇',
+      missing: [],
+      errors: 0,
+      warnings: 1,
+      ready: true,
+    };
     const valid: Record<string, unknown> = {
-      'report:open': {}, 'report:import': {}, 'templates:list': {}, 'journal:pending': {}, 'review:chooseFolder': {}, 'history:startUntitled': {},
-      'profile:get': {}, 'profile:import': {}, 'profile:remove': {},
+      'report:open': {},
+      'report:import': {},
+      'templates:list': {},
+      'journal:pending': {},
+      'review:chooseFolder': {},
+      'history:startUntitled': {},
+      'profile:get': {},
+      'profile:import': {},
+      'profile:remove': {},
       'report:save': { doc, file: null, suggestedName: '报告' },
       'report:saveAs': { doc, suggestedName: '报告' },
-      'report:exportDocx': { doc, options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '报告' },
+      'report:exportDocx': {
+        doc,
+        options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false },
+        suggestedName: '报告',
+      },
       'report:exportPdf': { suggestedName: '报告' },
       'report:exportWeb': { doc, format: 'txt', suggestedName: '报告' },
       'journal:write': { doc, file: null },
@@ -161,7 +246,8 @@ describe('fuzzing the doors', () => {
       'review:exportWorkbook': { files: [file], suggestedName: '汇总' },
       'review:writeComments': { files: [file], author: '县司法局审核' },
       'window:setDirty': { dirty: true },
-      'recent:list': {}, 'window:print': {},
+      'recent:list': {},
+      'window:print': {},
       'recent:add': { file },
       'recent:open': { file },
       'file:openDropped': { path: join(userDataDir, '拖入.docx') },
@@ -173,7 +259,10 @@ describe('fuzzing the doors', () => {
     for (let i = 0; i < 700; i++) {
       const channel = channels[i % channels.length]!;
       const payload = mutateStructure(structuredClone(valid[channel]), rand);
-      const answer = (await listeners.get(channel)!({ senderFrame: { url: 'x' } }, payload)) as { ok: boolean; error?: string };
+      const answer = (await listeners.get(channel)!({ senderFrame: { url: 'x' } }, payload)) as {
+        ok: boolean;
+        error?: string;
+      };
       expect(typeof answer.ok).toBe('boolean');
       refusedOrAccepted(answer);
       if (answer.ok || !/请求的数据格式不正确/.test(answer.error ?? '')) validated++;
@@ -199,7 +288,8 @@ describe('fuzzing the doors', () => {
         writeFileSync(join(dir, name), bytes);
         const result = await importBounded(name, bytes);
         refusedOrAccepted(result);
-        if (name.includes('炸弹')) expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/解压后过大/) });
+        if (name.includes('炸弹'))
+          expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/解压后过大/) });
         peak = Math.max(peak, process.memoryUsage().rss);
       }
     } finally {
@@ -231,7 +321,8 @@ function mutateStructure(value: unknown, rand: () => number): unknown {
     else delete parent[key as string];
   } else if (op < 0.45) {
     // Same type, other value: what a valid but unexpected file or payload carries.
-    if (typeof current === 'string') set(['', ' ', '\u0000\uFFFE\uD800', '=1+1', '../../etc/passwd', '一'.repeat(50_000)][Math.floor(rand() * 6)]);
+    if (typeof current === 'string')
+      set(['', ' ', '\u0000\uFFFE\uD800', '=1+1', '../../etc/passwd', '一'.repeat(50_000)][Math.floor(rand() * 6)]);
     else if (typeof current === 'number') set([0, -1, 1e308, 2025, 3000, 0.5][Math.floor(rand() * 6)]);
     else if (typeof current === 'boolean') set(!current);
     else if (Array.isArray(current)) set(rand() < 0.5 ? [] : [...current, ...current]);

@@ -29,11 +29,18 @@ const AFTER_PAINT = `(check) => new Promise((resolve) => {
   tick();
 })`;
 
-export async function run(reportText: (chars: number) => string, row: (label: string, ms: number, target: string) => void): Promise<void> {
+export async function run(
+  reportText: (chars: number) => string,
+  row: (label: string, ms: number, target: string) => void,
+): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-editor-'));
   // Run from the project root (npm run bench); the bundled script's own folder is dist/scripts.
   const root = process.cwd();
-  if (!process.env.NIANBAO_BUILT && spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('electron-vite build failed');
+  if (
+    !process.env.NIANBAO_BUILT &&
+    spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0
+  )
+    throw new Error('electron-vite build failed');
   const standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
   const browser = await launchChromium();
   try {
@@ -57,7 +64,9 @@ export async function run(reportText: (chars: number) => string, row: (label: st
     for (let i = 0; i < 6; i++) {
       await page.reload();
       await page.evaluate(ARM);
-      const done = page.evaluate(`(${AFTER_PAINT})(() => document.querySelectorAll('[data-section-editor]').length > 3)`);
+      const done = page.evaluate(
+        `(${AFTER_PAINT})(() => document.querySelectorAll('[data-section-editor]').length > 3)`,
+      );
       await page.getByRole('button', { name: '打开本软件保存的报告…' }).click();
       opens.push((await done) as number);
     }
@@ -69,8 +78,12 @@ export async function run(reportText: (chars: number) => string, row: (label: st
     const keys: number[] = [];
     for (let i = 0; i < 80; i++) {
       await page.evaluate(ARM);
-      const before = await page.evaluate<number>("document.querySelector('section[data-part=\"measures\"] [data-section-editor]').textContent.length");
-      const done = page.evaluate(`(${AFTER_PAINT})(() => document.querySelector('section[data-part="measures"] [data-section-editor]').textContent.length !== ${before})`);
+      const before = await page.evaluate<number>(
+        'document.querySelector(\'section[data-part="measures"] [data-section-editor]\').textContent.length',
+      );
+      const done = page.evaluate(
+        `(${AFTER_PAINT})(() => document.querySelector('section[data-part="measures"] [data-section-editor]').textContent.length !== ${before})`,
+      );
       await page.keyboard.press(i % 2 ? 'Backspace' : 'a');
       keys.push((await done) as number);
       await page.waitForTimeout(70);
@@ -86,7 +99,9 @@ export async function run(reportText: (chars: number) => string, row: (label: st
       }
       const count = await page.locator('.findings li').count();
       await page.evaluate(ARM);
-      const done = page.evaluate(`(${AFTER_PAINT})(() => document.querySelectorAll('.findings li').length !== ${count})`);
+      const done = page.evaluate(
+        `(${AFTER_PAINT})(() => document.querySelectorAll('.findings li').length !== ${count})`,
+      );
       await page.keyboard.press(',');
       findings.push((await done) as number);
       await page.waitForTimeout(300);

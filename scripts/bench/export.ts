@@ -35,8 +35,21 @@ export function benchReport(chars: number): ReportDocument {
     signature: ['白石镇人民政府'],
     date: '2026年1月20日',
   };
-  doc.sections.push({ key: 'opening', part: 'opening', heading: '', blocks: [{ kind: 'paragraph', text: '2025年，白石镇坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：' }] });
-  const parts = ['主要举措和成效', '党政主要负责人履行推进法治建设第一责任人职责情况', '存在的不足和原因', '2026年主要安排', '其他需要报告的情况'];
+  doc.sections.push({
+    key: 'opening',
+    part: 'opening',
+    heading: '',
+    blocks: [
+      { kind: 'paragraph', text: '2025年，白石镇坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：' },
+    ],
+  });
+  const parts = [
+    '主要举措和成效',
+    '党政主要负责人履行推进法治建设第一责任人职责情况',
+    '存在的不足和原因',
+    '2026年主要安排',
+    '其他需要报告的情况',
+  ];
   let total = 0;
   let s = 0;
   for (let p = 0; total < chars; p++) {
@@ -55,7 +68,6 @@ export function benchReport(chars: number): ReportDocument {
   return doc;
 }
 
-
 export async function run(): Promise<void> {
   const doc = benchReport(TARGET_CHARS);
   const text = toPlainText(doc).text;
@@ -63,7 +75,9 @@ export async function run(): Promise<void> {
   const bytes = await exportDocx(doc, {}, nodeDeflater);
   const ms = await median(RUNS, () => exportDocx(doc, {}, nodeDeflater));
   const verdict = ms < BUDGET_MS ? 'ok' : 'TOO SLOW';
-  console.log(`export .docx (${text.length} chars, ${Math.round(bytes.length / 1024)} KB): median ${ms.toFixed(1)} ms over ${RUNS} warm runs (budget ${BUDGET_MS} ms) ${verdict}`);
+  console.log(
+    `export .docx (${text.length} chars, ${Math.round(bytes.length / 1024)} KB): median ${ms.toFixed(1)} ms over ${RUNS} warm runs (budget ${BUDGET_MS} ms) ${verdict}`,
+  );
   const stored = await median(RUNS, () => exportDocx(doc));
   console.log(`export .docx stored, not deflated (where there is no zlib): median ${stored.toFixed(1)} ms`);
 }

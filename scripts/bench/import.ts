@@ -22,9 +22,19 @@ const SENTENCES = [
 
 /** Paragraphs of a plausible report, about `chars` characters in all. */
 export function reportLines(chars: number): string[] {
-  const parts = ['主要举措和成效', '党政主要负责人履行推进法治建设第一责任人职责情况', '存在的不足和原因', '下一年度主要安排', '其他需要报告的情况'];
+  const parts = [
+    '主要举措和成效',
+    '党政主要负责人履行推进法治建设第一责任人职责情况',
+    '存在的不足和原因',
+    '下一年度主要安排',
+    '其他需要报告的情况',
+  ];
   const numerals = '一二三四五六七八九十';
-  const lines = ['白沙县青石镇人民政府关于2024年度法治政府建设情况的报告', '县委、县政府：', '2024年，我镇坚持依法行政，现将有关情况报告如下：'];
+  const lines = [
+    '白沙县青石镇人民政府关于2024年度法治政府建设情况的报告',
+    '县委、县政府：',
+    '2024年，我镇坚持依法行政，现将有关情况报告如下：',
+  ];
   let total = lines.join('').length;
   let s = 0;
   for (let p = 0; total < chars; p = (p + 1) % parts.length) {
@@ -44,7 +54,11 @@ export function reportLines(chars: number): string[] {
 
 /** Each paragraph with its own indent, spacing and run fonts, split into runs, as Word and LibreOffice write them. */
 function styledParagraph(text: string): Paragraph {
-  const runs = text.split(/(?<=[，。；])/).map((piece) => new TextRun({ text: piece, font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' }, size: 32 }));
+  const runs = text
+    .split(/(?<=[，。；])/)
+    .map(
+      (piece) => new TextRun({ text: piece, font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' }, size: 32 }),
+    );
   return new Paragraph({ children: runs, indent: { firstLine: 640 }, spacing: { line: 579, lineRule: 'exact' } });
 }
 
@@ -52,7 +66,6 @@ export async function reportDocx(chars: number): Promise<Uint8Array> {
   const doc = new Document({ sections: [{ children: reportLines(chars).map(styledParagraph) }] });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
-
 
 export async function run(): Promise<void> {
   const bytes = await reportDocx(TARGET_CHARS);
@@ -65,6 +78,8 @@ export async function run(): Promise<void> {
     await mammothText(bytes);
   });
   const verdict = importMs < BUDGET_MS ? 'ok' : 'TOO SLOW';
-  console.log(`import .docx (${TARGET_CHARS} chars, ${Math.round(bytes.length / 1024)} KB): median ${importMs.toFixed(1)} ms over ${RUNS} warm runs (budget ${BUDGET_MS} ms) ${verdict}`);
+  console.log(
+    `import .docx (${TARGET_CHARS} chars, ${Math.round(bytes.length / 1024)} KB): median ${importMs.toFixed(1)} ms over ${RUNS} warm runs (budget ${BUDGET_MS} ms) ${verdict}`,
+  );
   console.log(`  mammoth fallback reading alone: median ${mammothMs.toFixed(1)} ms`);
 }

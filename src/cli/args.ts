@@ -7,7 +7,21 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other flag is a switch. */
-const VALUE_FLAGS = new Set(['-o', '--out', '--template', '--year', '--font-profile', '--templates-dir', '--format', '--date', '--last-year', '--comments', '--xlsx', '--author', '--profile']);
+const VALUE_FLAGS = new Set([
+  '-o',
+  '--out',
+  '--template',
+  '--year',
+  '--font-profile',
+  '--templates-dir',
+  '--format',
+  '--date',
+  '--last-year',
+  '--comments',
+  '--xlsx',
+  '--author',
+  '--profile',
+]);
 
 export class UsageError extends Error {}
 

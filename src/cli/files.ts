@@ -50,7 +50,10 @@ export async function writeOutput(input: string, out: string, data: Uint8Array |
     }
     const parsed = existing ? parseReportFile(new TextDecoder().decode(existing)) : undefined;
     if (parsed?.ok && parsed.readOnly) {
-      throw new InputError(out, `“${basename(out)}”是较新版本的软件保存的，本版本不会覆盖它：${out}。请用 -o 指定另一个文件名。`);
+      throw new InputError(
+        out,
+        `“${basename(out)}”是较新版本的软件保存的，本版本不会覆盖它：${out}。请用 -o 指定另一个文件名。`,
+      );
     }
   }
   try {

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -83,7 +92,9 @@ describe('nianbao check', () => {
     expect(code).toBe(1);
     const lines = out.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('文件,单位,年度,报告类型,缺少的部分,错误,警告,能否提交,说明');
-    expect(lines[1]).toContain(',青石镇,2025,乡镇（街道）法治政府建设年度报告,党政主要负责人履行推进法治建设第一责任人职责情况,');
+    expect(lines[1]).toContain(
+      ',青石镇,2025,乡镇（街道）法治政府建设年度报告,党政主要负责人履行推进法治建设第一责任人职责情况,',
+    );
   });
 
   it('exits 2 with a one-line Chinese message for a missing file, and still checks the others', async () => {
@@ -134,7 +145,15 @@ describe('nianbao check', () => {
     const township = structuredClone(defaultRegistry.get('township')!);
     township.name = '某县乡镇报告（县定提纲）';
     township.parts = township.parts.filter((p) => p.id !== 'leadership');
-    township.parts.push({ ...township.parts.at(-1)!, id: 'publicity', title: '法治宣传教育情况', aliases: ['法治宣传教育情况'], keywords: ['普法'], required: true, mayBeNone: false });
+    township.parts.push({
+      ...township.parts.at(-1)!,
+      id: 'publicity',
+      title: '法治宣传教育情况',
+      aliases: ['法治宣传教育情况'],
+      keywords: ['普法'],
+      required: true,
+      mayBeNone: false,
+    });
     writeFileSync(join(county, 'township.json'), JSON.stringify(township));
     const file = join(dir, 'a.txt');
     writeFileSync(file, REPORT_TXT);
@@ -221,7 +240,9 @@ describe('the installed command', () => {
 
   it('reads an unusual .docx (Wingdings symbol) through mammoth, which the bundle loads only then', async () => {
     const docx = join(dir, 'symbol.docx');
-    const zip = await JSZip.loadAsync(await exportDocx(createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 })));
+    const zip = await JSZip.loadAsync(
+      await exportDocx(createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 })),
+    );
     const xml = await zip.file('word/document.xml')!.async('string');
     const symbol = '<w:p><w:r><w:t>已完成事项</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>';
     zip.file('word/document.xml', xml.replace('<w:body>', `<w:body>${symbol}`));
@@ -253,7 +274,10 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     const folder = join(dir, '各镇');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, '炸弹.docx'), await docxBomb(64));
-    writeFileSync(join(folder, '好镇.txt'), '好镇2025年法治政府建设情况报告\n\n一、主要举措和成效\n我镇推进依法行政。\n');
+    writeFileSync(
+      join(folder, '好镇.txt'),
+      '好镇2025年法治政府建设情况报告\n\n一、主要举措和成效\n我镇推进依法行政。\n',
+    );
     const reviewed = await run(['review', folder, '--comments', join(dir, '批注')]);
     expect(reviewed.out).toMatch(/无法读取\t[^\n]*炸弹\.docx/);
     expect(reviewed.err).toMatch(/炸弹\.docx.*解压后过大/);
@@ -291,7 +315,11 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     const input = join(dir, 'r.txt');
     writeFileSync(input, REPORT_TXT);
     const before = snapshot();
-    for (const argv of [['import', newer, '-o', newer], ['import', input, '-o', newer], ['draft', input, '-o', newer]]) {
+    for (const argv of [
+      ['import', newer, '-o', newer],
+      ['import', input, '-o', newer],
+      ['draft', input, '-o', newer],
+    ]) {
       const { code, err } = await run(argv);
       expect(code).toBe(2);
       expect(err).toMatch(/输出文件就是输入文件|较新版本/);

@@ -132,7 +132,12 @@ function loadProfile(path: string | undefined): CountyProfile | undefined {
 function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | undefined {
   const id = stringFlag(args, '--template');
   if (id !== undefined && !registry.get(id)) {
-    throw new UsageError(`没有名为“${id}”的模板。可用：${registry.list().map((t) => t.id).join('、')}。`);
+    throw new UsageError(
+      `没有名为“${id}”的模板。可用：${registry
+        .list()
+        .map((t) => t.id)
+        .join('、')}。`,
+    );
   }
   return id;
 }
@@ -181,12 +186,15 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
   const template = registry.get(result.template);
   const lines: string[] = [];
   lines.push(`■ ${file}`);
-  lines.push(`  ${result.unit || '（未识别单位）'} · ${result.year ?? '（未识别年度）'}年度 · ${template?.name ?? result.template}`);
+  lines.push(
+    `  ${result.unit || '（未识别单位）'} · ${result.year ?? '（未识别年度）'}年度 · ${template?.name ?? result.template}`,
+  );
   const parts = result.sections
     .map((s) => `${s.present ? '✓' : '✗'}${template?.parts.find((p) => p.id === s.id)?.title ?? s.id}`)
     .join('  ');
   lines.push(`  ${parts}`);
-  for (const f of result.findings) if (f.severity !== 'info') lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`);
+  for (const f of result.findings)
+    if (f.severity !== 'info') lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.message}（${f.rule}）`);
   const advice = result.findings.filter((f) => f.severity === 'info').length;
   if (advice) lines.push(`  另有 ${advice} 条改进建议（用 --json 查看，或在软件中逐条处理）。`);
   const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -195,7 +203,12 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
   return lines.join('\n');
 }
 
-async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io, profile?: CountyProfile): Promise<number> {
+async function runCheck(
+  args: ParsedArgs,
+  registry: TemplateRegistry,
+  io: Io,
+  profile?: CountyProfile,
+): Promise<number> {
   allowOnly(args, ['--json', '--csv', '--template', '--year', '--templates-dir', '--profile']);
   if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹。用 --help 查看用法。');
   const templateId = templateFlag(args, registry);
@@ -224,7 +237,12 @@ async function runCheck(args: ParsedArgs, registry: TemplateRegistry, io: Io, pr
       continue;
     }
     const template = templateId ? registry.get(templateId) : undefined;
-    const result = checkReport(doc, { registry, ...(template ? { template } : {}), ...(year ? { year } : {}), ...(profile ? { profile } : {}) });
+    const result = checkReport(doc, {
+      registry,
+      ...(template ? { template } : {}),
+      ...(year ? { year } : {}),
+      ...(profile ? { profile } : {}),
+    });
     if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
     if (json) results.push(toCheckJson(item, result));
     else if (csv) rows.push(reviewRow(item, result, registry));
@@ -251,8 +269,22 @@ function singleInput(args: ParsedArgs): string {
   return args.positional[0]!;
 }
 
-async function runExport(args: ParsedArgs, registry: TemplateRegistry, io: Io, county?: CountyProfile): Promise<number> {
-  allowOnly(args, ['-o', '--font-profile', '--bold-level3', '--no-addressee', '--sealed', '--template', '--templates-dir', '--profile']);
+async function runExport(
+  args: ParsedArgs,
+  registry: TemplateRegistry,
+  io: Io,
+  county?: CountyProfile,
+): Promise<number> {
+  allowOnly(args, [
+    '-o',
+    '--font-profile',
+    '--bold-level3',
+    '--no-addressee',
+    '--sealed',
+    '--template',
+    '--templates-dir',
+    '--profile',
+  ]);
   const input = singleInput(args);
   const out = outputFlag(args, ['.docx', '.txt', '.html']);
   const profile = stringFlag(args, '--font-profile') ?? 'windows';
@@ -286,13 +318,18 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   allowOnly(args, ['-o', '--template', '--year', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
-  const result = await importBounded(input, readInput(input), { registry, ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}) });
+  const result = await importBounded(input, readInput(input), {
+    registry,
+    ...(stringFlag(args, '--template') ? { templateId: templateFlag(args, registry)! } : {}),
+  });
   if (!result.ok) throw new InputError(input, `${input}：${result.error}`);
   const year = parseYear(stringFlag(args, '--year'));
   if (year) result.doc.meta.year = year;
   await writeOutput(input, out, serializeReport(result.doc));
   const template = registry.getOrDefault(result.doc.meta.templateId);
-  io.err(`已导入：${out}（${template.name}，${result.doc.meta.unit || '单位未识别'}，${result.doc.meta.year ?? '年度未识别'}）`);
+  io.err(
+    `已导入：${out}（${template.name}，${result.doc.meta.unit || '单位未识别'}，${result.doc.meta.year ?? '年度未识别'}）`,
+  );
   for (const m of result.mapping) {
     const part = m.part ? (template.parts.find((p) => p.id === m.part)?.title ?? m.part) : '其他（模板外）';
     io.err(`  ${m.heading || '（开头）'} → ${part}`);
@@ -355,7 +392,14 @@ function reviewOptions(registry: TemplateRegistry, setup: ReviewSetup): ReviewFi
     ...(template ? { template } : {}),
     ...(setup.year ? { year: setup.year } : {}),
     ...(setup.comments
-      ? { comments: { deflater: nodeDeflater, inflater: nodeInflater, ...(setup.author ? { author: setup.author } : {}), exportDocx: (doc: ReportDocument) => exportDocx(doc, {}, nodeDeflater) } }
+      ? {
+          comments: {
+            deflater: nodeDeflater,
+            inflater: nodeInflater,
+            ...(setup.author ? { author: setup.author } : {}),
+            exportDocx: (doc: ReportDocument) => exportDocx(doc, {}, nodeDeflater),
+          },
+        }
       : {}),
   };
 }
@@ -367,8 +411,22 @@ serveReviewJobs((setup) => reviewOptions(registryWithProfile(setup.profile, load
 const REVIEW_AHEAD = 6;
 const REVIEW_WRITES = 8;
 
-async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, profile?: CountyProfile): Promise<number> {
-  allowOnly(args, ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir', '--profile']);
+async function runReview(
+  args: ParsedArgs,
+  registry: TemplateRegistry,
+  io: Io,
+  profile?: CountyProfile,
+): Promise<number> {
+  allowOnly(args, [
+    '--comments',
+    '--xlsx',
+    '--last-year',
+    '--author',
+    '--template',
+    '--year',
+    '--templates-dir',
+    '--profile',
+  ]);
   if (args.positional.length === 0) throw new UsageError('请给出要审核的文件夹。用 --help 查看用法。');
   const commentsDir = stringFlag(args, '--comments');
   const xlsx = stringFlag(args, '--xlsx');
@@ -386,13 +444,22 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
     }
   }
   const templatesDir = stringFlag(args, '--templates-dir');
-  const setup: ReviewSetup = { comments: !!commentsDir, ...(templatesDir ? { templatesDir } : {}), ...(templateId ? { templateId } : {}), ...(year ? { year } : {}), ...(author ? { author } : {}), ...(profile ? { profile } : {}) };
+  const setup: ReviewSetup = {
+    comments: !!commentsDir,
+    ...(templatesDir ? { templatesDir } : {}),
+    ...(templateId ? { templateId } : {}),
+    ...(year ? { year } : {}),
+    ...(author ? { author } : {}),
+    ...(profile ? { profile } : {}),
+  };
   const options = reviewOptions(registry, setup);
 
   const inputs = reviewInputs(args.positional);
   const total = inputs.length;
   const pool = new ReviewPool(poolSize(total), setup, (path, bytes) => reviewFile(path, bytes, options));
-  const inputPaths = new Set(inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)));
+  const inputPaths = new Set(
+    inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)),
+  );
   const reports: ReviewedReport[] = [];
   let status = EXIT_OK;
   const worse = (s: number) => (status = Math.max(status, s));
@@ -413,16 +480,18 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
     if (!item || item instanceof InputError || started.has(n)) return;
     started.set(
       n,
-      handled((async (): Promise<Outcome> => {
-        let bytes: Uint8Array;
-        try {
-          bytes = readInput(item.path);
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          return { unreadable: error };
-        }
-        return { reviewed: await pool.review(item.path, bytes) };
-      })()),
+      handled(
+        (async (): Promise<Outcome> => {
+          let bytes: Uint8Array;
+          try {
+            bytes = readInput(item.path);
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            return { unreadable: error };
+          }
+          return { reviewed: await pool.review(item.path, bytes) };
+        })(),
+      ),
     );
   };
   const writes: Array<Promise<void>> = [];
@@ -454,16 +523,20 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
         io.err(`${item.path}：${row.problem}`);
         worse(EXIT_UNUSABLE);
       } else if (!row.ready) worse(EXIT_FINDINGS);
-      io.out(`${verdict(row)}\t${item.path}\t${row.unit || '（未识别单位）'}\t${row.problem ? '' : `错误 ${row.errors}，警告 ${row.warnings}`}`);
+      io.out(
+        `${verdict(row)}\t${item.path}\t${row.unit || '（未识别单位）'}\t${row.problem ? '' : `错误 ${row.errors}，警告 ${row.warnings}`}`,
+      );
       if (reviewed.commented && commentsDir) {
         const out = commentedName(commentsDir, item.base, item.path);
         if (inputPaths.has(resolve(out))) throw new UsageError(`批注文件会覆盖原文件，已停止：${out}`);
         const commented = reviewed.commented;
         writes.push(
-          handled((async () => {
-            mkdirSync(dirname(out), { recursive: true });
-            await writeOutput(item.path, out, commented);
-          })()),
+          handled(
+            (async () => {
+              mkdirSync(dirname(out), { recursive: true });
+              await writeOutput(item.path, out, commented);
+            })(),
+          ),
         );
         if (reviewed.commentNote) io.err(`${item.path}：${reviewed.commentNote}`);
         await settleWrites(REVIEW_WRITES);
@@ -477,7 +550,9 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
   }
   const ready = reports.filter((r) => !r.row.problem && r.row.ready).length;
   const unreadable = reports.filter((r) => r.row.problem).length;
-  io.out(`合计 ${reports.length} 份：可以提交 ${ready} 份，需修改 ${reports.length - ready - unreadable} 份，无法读取 ${unreadable} 份。`);
+  io.out(
+    `合计 ${reports.length} 份：可以提交 ${ready} 份，需修改 ${reports.length - ready - unreadable} 份，无法读取 ${unreadable} 份。`,
+  );
 
   if (xlsx) {
     const lastYear: ReviewedReport[] = [];
@@ -488,7 +563,15 @@ async function runReview(args: ParsedArgs, registry: TemplateRegistry, io: Io, p
           continue;
         }
         try {
-          lastYear.push((await reviewFile(item, readInput(item), { registry, zipGuard: (zip) => checkZip(zip), ...(profile ? { profile } : {}) })).report);
+          lastYear.push(
+            (
+              await reviewFile(item, readInput(item), {
+                registry,
+                zipGuard: (zip) => checkZip(zip),
+                ...(profile ? { profile } : {}),
+              })
+            ).report,
+          );
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           io.err(error.message);

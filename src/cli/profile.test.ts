@@ -33,12 +33,19 @@ const PROFILE = {
 };
 
 /** A profile of ours as Notepad saves it in ANSI on a Chinese Windows (GB18030, CRLF); saved by Python. */
-const PROFILE_GB18030 = Buffer.from('7b0d0a20202276657273696f6e223a20312c0d0a202022cbb5c3f7223a2022c7e0c9bdcfd8cbbeb7a8bed6d3a1b7a2a3acb8f7cfe7d5f2b0b4b4cbbcecb2e9c4eab6c8b1a8b8e6222c0d0a202022b9d8b1d5b9e6d4f2223a205b22c8b1c9d9b1d8b1b8b2bfb7d6225d0d0a7d0d0a', 'hex');
+const PROFILE_GB18030 = Buffer.from(
+  '7b0d0a20202276657273696f6e223a20312c0d0a202022cbb5c3f7223a2022c7e0c9bdcfd8cbbeb7a8bed6d3a1b7a2a3acb8f7cfe7d5f2b0b4b4cbbcecb2e9c4eab6c8b1a8b8e6222c0d0a202022b9d8b1d5b9e6d4f2223a205b22c8b1c9d9b1d8b1b8b2bfb7d6225d0d0a7d0d0a',
+  'hex',
+);
 
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({
+    code,
+    out: out.join('\n'),
+    err: err.join('\n'),
+  }));
 }
 
 let dir: string;

@@ -32,7 +32,11 @@ function townReport(unit: string, disputes: number, extra = ''): string {
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({
+    code,
+    out: out.join('\n'),
+    err: err.join('\n'),
+  }));
 }
 
 let dir: string;
@@ -42,7 +46,9 @@ beforeEach(() => {
 
 async function cells(ws: ExcelJS.Worksheet): Promise<string[][]> {
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
@@ -59,12 +65,19 @@ describe('nianbao review', () => {
     writeFileSync(join(folder, '第二批', '损坏.docx'), 'PK 不是压缩包');
     const lastYear = join(dir, '去年');
     mkdirSync(lastYear);
-    writeFileSync(join(lastYear, '溪口镇2024.txt'), townReport('溪口镇', 50).replace(/2025/g, '2024').replace(/2026/g, '2025'));
+    writeFileSync(
+      join(lastYear, '溪口镇2024.txt'),
+      townReport('溪口镇', 50).replace(/2025/g, '2024').replace(/2026/g, '2025'),
+    );
     const before = readdirSync(folder, { recursive: true }).map(String).sort();
 
     const out = join(dir, '批注');
     const xlsx = join(dir, '审核汇总.xlsx');
-    const { code, out: stdout, err } = await run(['review', folder, '--comments', out, '--xlsx', xlsx, '--last-year', lastYear]);
+    const {
+      code,
+      out: stdout,
+      err,
+    } = await run(['review', folder, '--comments', out, '--xlsx', xlsx, '--last-year', lastYear]);
     expect(code).toBe(2);
     expect(stdout).toContain('无法读取');
     expect(stdout).toMatch(/合计 3 份：可以提交 \d 份，需修改 \d 份，无法读取 1 份。/);
@@ -73,7 +86,9 @@ describe('nianbao review', () => {
     // Originals untouched, and nothing added beside them.
     expect(readdirSync(folder, { recursive: true }).map(String).sort()).toEqual(before);
     expect(Buffer.from(readFileSync(join(folder, '第二批', '云岭乡.docx'))).equals(Buffer.from(docxBytes))).toBe(true);
-    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(['溪口镇（审核意见）.docx', '第二批', join('第二批', '云岭乡（审核意见）.docx')].sort());
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(
+      ['溪口镇（审核意见）.docx', '第二批', join('第二批', '云岭乡（审核意见）.docx')].sort(),
+    );
 
     const commented = readZipEntries(new Uint8Array(readFileSync(join(out, '溪口镇（审核意见）.docx'))));
     const comments = await entryText(commented.find((e) => e.name === 'word/comments.xml')!);
@@ -101,7 +116,15 @@ describe('nianbao review', () => {
     expect(JSON.stringify(findings)).not.toContain('13912345678');
 
     const figures = await cells(workbook.getWorksheet('主要数据')!);
-    expect(figures[0]).toEqual(['指标', '溪口镇 2025', '溪口镇 上一年', '溪口镇 增减', '云岭乡 2025', '云岭乡 上一年', '云岭乡 增减']);
+    expect(figures[0]).toEqual([
+      '指标',
+      '溪口镇 2025',
+      '溪口镇 上一年',
+      '溪口镇 增减',
+      '云岭乡 2025',
+      '云岭乡 上一年',
+      '云岭乡 增减',
+    ]);
     const disputes = figures.find((r) => r[1] === '64')!;
     expect(disputes.slice(1, 5)).toEqual(['64', '50', '14', '30']);
   }, 60_000);
@@ -124,7 +147,10 @@ describe('nianbao review', () => {
     writeFileSync(join(folder, '损坏.docx'), 'PK 不是压缩包');
     const date = /w:date="[^"]*"/g;
     const outputs = async (name: string) => {
-      const files = readdirSync(join(dir, name), { recursive: true }).map(String).filter((f) => f.endsWith('.docx')).sort();
+      const files = readdirSync(join(dir, name), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.docx'))
+        .sort();
       const parts: string[] = [];
       for (const f of files) {
         for (const e of readZipEntries(new Uint8Array(readFileSync(join(dir, name, f))))) {
@@ -134,9 +160,22 @@ describe('nianbao review', () => {
       return parts;
     };
 
-    const inProcess = await run(['review', folder, '--comments', join(dir, '甲'), '--xlsx', join(dir, '甲.xlsx'), '--author', '某县司法局']);
+    const inProcess = await run([
+      'review',
+      folder,
+      '--comments',
+      join(dir, '甲'),
+      '--xlsx',
+      join(dir, '甲.xlsx'),
+      '--author',
+      '某县司法局',
+    ]);
     const bin = join(__dirname, '../../bin/nianbao.cjs');
-    const installed = spawnSync(process.execPath, [bin, 'review', folder, '--comments', join(dir, '乙'), '--xlsx', join(dir, '乙.xlsx'), '--author', '某县司法局'], { encoding: 'utf8' });
+    const installed = spawnSync(
+      process.execPath,
+      [bin, 'review', folder, '--comments', join(dir, '乙'), '--xlsx', join(dir, '乙.xlsx'), '--author', '某县司法局'],
+      { encoding: 'utf8' },
+    );
     expect(installed.status).toBe(inProcess.code);
     expect(installed.stdout.trimEnd()).toBe(inProcess.out);
     expect(installed.stdout).toMatch(/合计 11 份：可以提交 \d+ 份，需修改 \d+ 份，无法读取 1 份。/);

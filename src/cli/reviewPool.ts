@@ -49,11 +49,16 @@ function bundleFile(): string | undefined {
  */
 function workerEntry(bundle: string): { code: string; eval: boolean } {
   const loader = join(dirname(bundle), '..', 'bin', 'load-cli.cjs');
-  return existsSync(loader) ? { code: `require(${JSON.stringify(loader)}).loadCli();`, eval: true } : { code: bundle, eval: false };
+  return existsSync(loader)
+    ? { code: `require(${JSON.stringify(loader)}).loadCli();`, eval: true }
+    : { code: bundle, eval: false };
 }
 
 export class ReviewPool {
-  private readonly workers: Array<{ worker: Worker; pending: Map<number, { job: Job; resolve: (o: ReviewOutcome) => void; reject: (e: Error) => void }> }> = [];
+  private readonly workers: Array<{
+    worker: Worker;
+    pending: Map<number, { job: Job; resolve: (o: ReviewOutcome) => void; reject: (e: Error) => void }>;
+  }> = [];
   private nextId = 0;
 
   /**
@@ -87,7 +92,8 @@ export class ReviewPool {
         // This worker is gone: its reports are reviewed here instead, and it gets no more.
         const index = this.workers.indexOf(entry);
         if (index >= 0) this.workers.splice(index, 1);
-        for (const { job, resolve, reject } of entry.pending.values()) this.local(job.path, job.bytes).then(resolve, reject);
+        for (const { job, resolve, reject } of entry.pending.values())
+          this.local(job.path, job.bytes).then(resolve, reject);
         entry.pending.clear();
       };
       worker.on('error', fail);
@@ -97,7 +103,10 @@ export class ReviewPool {
   }
 
   review(path: string, bytes: Uint8Array): Promise<ReviewOutcome> {
-    const entry = this.workers.reduce<(typeof this.workers)[number] | undefined>((best, w) => (!best || w.pending.size < best.pending.size ? w : best), undefined);
+    const entry = this.workers.reduce<(typeof this.workers)[number] | undefined>(
+      (best, w) => (!best || w.pending.size < best.pending.size ? w : best),
+      undefined,
+    );
     if (!entry) return this.local(path, bytes);
     const job: Job = { id: this.nextId++, path, bytes };
     return new Promise((resolve, reject) => {
@@ -125,11 +134,16 @@ export function serveReviewJobs(options: (setup: ReviewSetup) => ReviewFileOptio
   port.on('message', (job: Job) => {
     reviewFile(job.path, job.bytes, reviewOptions).then(
       ({ report, commented, commentNote }) => {
-        const outcome: ReviewOutcome = { report, ...(commented ? { commented } : {}), ...(commentNote ? { commentNote } : {}) };
+        const outcome: ReviewOutcome = {
+          report,
+          ...(commented ? { commented } : {}),
+          ...(commentNote ? { commentNote } : {}),
+        };
         // Copied (a few dozen KB): the bytes may be a view into a buffer zlib or the zip writer shares.
         port.postMessage({ id: job.id, outcome } satisfies Reply);
       },
-      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
+      (error: unknown) =>
+        port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
     );
   });
 }

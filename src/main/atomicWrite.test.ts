@@ -40,7 +40,12 @@ describe('writeFileAtomic', () => {
     const folder = dir();
     const path = join(folder, 'r.nianbao');
     writeFileSync(path, '旧版本');
-    const fs: Fs = { ...realFs, rename: async () => { throw errno(code); } };
+    const fs: Fs = {
+      ...realFs,
+      rename: async () => {
+        throw errno(code);
+      },
+    };
     const attempt = writeFileAtomic(path, '新版本', { fs, retries: 1, retryDelayMs: 1 });
     await expect(attempt).rejects.toBeInstanceOf(SaveError);
     await expect(writeFileAtomic(path, '新版本', { fs, retries: 0 })).rejects.toThrow(message);

@@ -13,7 +13,16 @@ import { ipcMap } from '../shared/ipc';
 
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '报告 文件夹-'));
-  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
+  const next: Record<keyof Dialogs, string | null> = {
+    openReport: null,
+    saveReport: null,
+    importDocument: null,
+    exportDocx: null,
+    exportPdf: null,
+    exportWeb: null,
+    openFolder: null,
+    saveTable: null,
+  };
   const asked: string[] = [];
   const dialogs: Dialogs = {
     openReport: async () => next.openReport,
@@ -40,7 +49,11 @@ describe('handlers', () => {
     expect(asked).toEqual(['青石镇2025年度报告.nianbao']);
     const changed = doc();
     changed.meta.unit = '白沙镇';
-    const second = await handlers['report:save']({ doc: changed, file: first.ok ? first.value!.file : null, suggestedName: 'x' });
+    const second = await handlers['report:save']({
+      doc: changed,
+      file: first.ok ? first.value!.file : null,
+      suggestedName: 'x',
+    });
     expect(second.ok).toBe(true);
     expect(asked).toHaveLength(1);
     expect(readFileSync(join(folder, '青石镇报告.nianbao'), 'utf8')).toContain('白沙镇');
@@ -48,7 +61,11 @@ describe('handlers', () => {
 
   it('refuses a file token it never granted by asking for a name instead', async () => {
     const { handlers, asked } = setup();
-    const result = await handlers['report:save']({ doc: doc(), file: { id: 'forged', name: '/etc/passwd' }, suggestedName: 'r' });
+    const result = await handlers['report:save']({
+      doc: doc(),
+      file: { id: 'forged', name: '/etc/passwd' },
+      suggestedName: 'r',
+    });
     expect(result).toEqual({ ok: true, value: null });
     expect(asked).toEqual(['r.nianbao']);
   });
@@ -82,11 +99,19 @@ describe('handlers', () => {
     const imported = await handlers['report:import']({});
     expect(imported.ok && imported.value?.doc.meta.year).toBe(2024);
     next.exportDocx = join(folder, '导出.docx');
-    const exported = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '导出' });
+    const exported = await handlers['report:exportDocx']({
+      doc: doc(),
+      options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false },
+      suggestedName: '导出',
+    });
     expect(exported).toEqual({ ok: true, value: { name: '导出.docx' } });
     expect(readFileSync(next.exportDocx).subarray(0, 2).toString()).toBe('PK');
     writeFileSync(join(folder, '~$导出.docx'), 'owner');
-    const locked = await handlers['report:exportDocx']({ doc: doc(), options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }, suggestedName: '导出' });
+    const locked = await handlers['report:exportDocx']({
+      doc: doc(),
+      options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false },
+      suggestedName: '导出',
+    });
     expect(locked.ok).toBe(false);
     if (!locked.ok) expect(locked.error).toContain('正在 Word 或 WPS 中打开');
   });
@@ -97,15 +122,29 @@ describe('handlers', () => {
     const [journal] = readdirSync(join(folder, 'userData/journal'));
     expect(journal).toMatch(/^untitled[0-9a-f]+\.json$/);
     expect(JSON.parse(readFileSync(join(folder, 'userData/journal', journal!), 'utf8')).doc.meta.unit).toBe('青石镇');
-    writeFileSync(join(folder, 'userData/journal/0badc0de.json'), '{"savedAt":"2026-01-01T00:00:00Z","doc":{"format":"nianbao-rep');
+    writeFileSync(
+      join(folder, 'userData/journal/0badc0de.json'),
+      '{"savedAt":"2026-01-01T00:00:00Z","doc":{"format":"nianbao-rep',
+    );
     // A new start of the app: new handlers, same data folder.
     const none = async () => null;
     const restarted = createHandlers({
-      dialogs: { openReport: none, saveReport: async () => join(folder, '恢复.nianbao'), importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: none, saveTable: none },
+      dialogs: {
+        openReport: none,
+        saveReport: async () => join(folder, '恢复.nianbao'),
+        importDocument: none,
+        exportDocx: none,
+        exportPdf: none,
+        exportWeb: none,
+        openFolder: none,
+        saveTable: none,
+      },
       userDataDir: join(folder, 'userData'),
     });
     const pending = await restarted['journal:pending']({});
-    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([[journal!.replace('.json', ''), '未保存的报告', '青石镇']]);
+    expect(pending.ok && pending.value.map((p) => [p.id, p.name, p.doc.meta.unit])).toEqual([
+      [journal!.replace('.json', ''), '未保存的报告', '青石镇'],
+    ]);
     // Restored, it is saved under the new start's own id: the old journal goes once the clerk discards it.
     await restarted['journal:discard']({ id: journal!.replace('.json', '') });
     await restarted['report:save']({ doc: doc(), file: null, suggestedName: '恢复' });
@@ -158,7 +197,10 @@ describe('web text', () => {
     const refused = await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' });
     expect(refused.ok || refused.error).toContain('电话号码');
     report.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年开展法治培训10场次。' }];
-    expect(await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' })).toEqual({ ok: true, value: { name: '网站.html' } });
+    expect(await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' })).toEqual({
+      ok: true,
+      value: { name: '网站.html' },
+    });
     expect(readFileSync(join(folder, '网站.html'), 'utf8')).toContain('<h2>一、主要举措和成效</h2>');
   });
 });
@@ -182,7 +224,10 @@ describe('批量检查', () => {
     expect(rows.find((r) => r.file === '青石镇.txt')).toMatchObject({ unit: '青石镇', year: 2025, ready: false });
     expect(rows.find((r) => r.file === '东片/白沙镇.docx')!.problem).toContain('Word');
     next.saveTable = join(folder, '检查结果');
-    expect(await handlers['review:exportTable']({ rows, suggestedName: '检查结果' })).toEqual({ ok: true, value: { name: '检查结果.csv' } });
+    expect(await handlers['review:exportTable']({ rows, suggestedName: '检查结果' })).toEqual({
+      ok: true,
+      value: { name: '检查结果.csv' },
+    });
     expect(readFileSync(join(folder, '检查结果.csv'), 'utf8')).toContain('青石镇.txt,青石镇,2025');
     expect(await handlers['review:checkFile']({ file: { id: 'forged', name: 'x' } })).toMatchObject({ ok: false });
   });
@@ -192,7 +237,11 @@ describe('IPC registration', () => {
   function registered() {
     const { handlers, folder } = setup();
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
-    registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, makeSenderCheck((url) => url === 'file:///app/index.html'));
+    registerIpc(
+      { handle: (channel, listener) => listeners.set(channel, listener) },
+      handlers,
+      makeSenderCheck((url) => url === 'file:///app/index.html'),
+    );
     return { listeners, folder };
   }
   const trusted = { senderFrame: { url: 'file:///app/index.html' } };
@@ -204,7 +253,11 @@ describe('IPC registration', () => {
 
   it('refuses a malformed payload with an error result, not an exception', async () => {
     const { listeners } = registered();
-    const result = await listeners.get('report:save')!(trusted, { doc: { format: 'nianbao-report' }, file: null, suggestedName: 'x' });
+    const result = await listeners.get('report:save')!(trusted, {
+      doc: { format: 'nianbao-report' },
+      file: null,
+      suggestedName: 'x',
+    });
     expect(result).toEqual({ ok: false, error: '请求的数据格式不正确，已拒绝。报告内容没有改动。', code: 'invalid' });
     expect(await listeners.get('window:setDirty')!(trusted, { dirty: 'yes' })).toMatchObject({ ok: false });
   });
@@ -212,7 +265,12 @@ describe('IPC registration', () => {
   it('answers an unexpected failure in Chinese, never with the system’s English message', async () => {
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
     const { handlers } = setup();
-    const failing = { ...handlers, 'templates:list': async () => { throw new Error('EISDIR: illegal operation on a directory'); } };
+    const failing = {
+      ...handlers,
+      'templates:list': async () => {
+        throw new Error('EISDIR: illegal operation on a directory');
+      },
+    };
     registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, failing, () => true);
     const answer = (await listeners.get('templates:list')!(trusted, {})) as { ok: boolean; error: string };
     expect(answer.ok).toBe(false);
@@ -223,7 +281,11 @@ describe('IPC registration', () => {
   it('refuses a sender that is not the app’s page', async () => {
     const { listeners } = registered();
     for (const event of [{ senderFrame: { url: 'https://example.com/' } }, { senderFrame: null }, {}]) {
-      expect(await listeners.get('templates:list')!(event, {})).toEqual({ ok: false, error: '已拒绝来自未知页面的请求。', code: 'refused' });
+      expect(await listeners.get('templates:list')!(event, {})).toEqual({
+        ok: false,
+        error: '已拒绝来自未知页面的请求。',
+        code: 'refused',
+      });
     }
   });
 });
@@ -246,7 +308,10 @@ describe('the attack list (#13)', () => {
     const regranted = pending.ok ? pending.value[0]!.file : null;
     for (const file of [token, regranted]) {
       next.saveReport = null; // the clerk cancels the dialog a read-only file needs
-      expect(await handlers['report:save']({ doc: changed, file, suggestedName: '青石镇' })).toEqual({ ok: true, value: null });
+      expect(await handlers['report:save']({ doc: changed, file, suggestedName: '青石镇' })).toEqual({
+        ok: true,
+        value: null,
+      });
     }
     expect(asked).toHaveLength(2);
     expect(readFileSync(target, 'utf8')).toBe(original);
@@ -286,7 +351,10 @@ describe('the attack list (#13)', () => {
     const a = doc();
     a.meta.unit = '乙镇';
     await handlers['history:snapshot']({ doc: a, file: null });
-    expect(await handlers['history:list']({ file: null })).toMatchObject({ ok: true, value: [{ doc: { meta: { unit: '乙镇' } } }] });
+    expect(await handlers['history:list']({ file: null })).toMatchObject({
+      ok: true,
+      value: [{ doc: { meta: { unit: '乙镇' } } }],
+    });
     await handlers['history:startUntitled']({});
     expect(await handlers['history:list']({ file: null })).toEqual({ ok: true, value: [] });
   });
@@ -307,7 +375,11 @@ describe('the attack list (#13)', () => {
         return realFs.rename(from, to);
       },
     } as typeof realFs;
-    const handlersWithFs = createHandlers({ dialogs: { saveReport: async () => path } as unknown as Dialogs, userDataDir: join(folder, 'userData'), fs });
+    const handlersWithFs = createHandlers({
+      dialogs: { saveReport: async () => path } as unknown as Dialogs,
+      userDataDir: join(folder, 'userData'),
+      fs,
+    });
     const saving = handlersWithFs['report:save']({ doc: doc(), file: null, suggestedName: '报告' });
     await renameStarted;
     const typed = doc();

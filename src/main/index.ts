@@ -11,7 +11,14 @@ import { makeSenderCheck, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { printContents } from './handlers/recent';
 import { claimSingleInstance } from './singleInstance';
-import { appUrlCheck, devServerOrigin, enforceCsp, lockNavigation, refusePermissions, secureWebPreferences } from './security';
+import {
+  appUrlCheck,
+  devServerOrigin,
+  enforceCsp,
+  lockNavigation,
+  refusePermissions,
+  secureWebPreferences,
+} from './security';
 
 const rendererFile = join(__dirname, '../renderer/index.html');
 // The installed app always loads its own file; a development run may use electron-vite's dev server.
@@ -39,13 +46,30 @@ function dialogs(): Dialogs {
     openReport: () => open({ title: '打开报告', filters: [reportFilter], properties: ['openFile'] }),
     saveReport: (name) => save({ title: '保存报告', defaultPath: name, filters: [reportFilter] }),
     importDocument: () =>
-      open({ title: '导入去年的报告', filters: [{ name: 'Word、WPS、文本或网页文件', extensions: ['docx', 'doc', 'wps', 'txt', 'html', 'htm'] }], properties: ['openFile'] }),
-    exportDocx: (name) => save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
-    exportPdf: (name) => save({ title: '导出 PDF', defaultPath: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }),
+      open({
+        title: '导入去年的报告',
+        filters: [{ name: 'Word、WPS、文本或网页文件', extensions: ['docx', 'doc', 'wps', 'txt', 'html', 'htm'] }],
+        properties: ['openFile'],
+      }),
+    exportDocx: (name) =>
+      save({ title: '导出 Word 文件', defaultPath: name, filters: [{ name: 'Word 文件', extensions: ['docx'] }] }),
+    exportPdf: (name) =>
+      save({ title: '导出 PDF', defaultPath: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }),
     exportWeb: (name, format) =>
-      save({ title: '导出网站发布用文本', defaultPath: name, filters: [format === 'html' ? { name: '网页（HTML）', extensions: ['html'] } : { name: '纯文本', extensions: ['txt'] }] }),
+      save({
+        title: '导出网站发布用文本',
+        defaultPath: name,
+        filters: [
+          format === 'html' ? { name: '网页（HTML）', extensions: ['html'] } : { name: '纯文本', extensions: ['txt'] },
+        ],
+      }),
     openFolder: () => open({ title: '选择要批量检查的文件夹', properties: ['openDirectory'] }),
-    saveTable: (name) => save({ title: '导出检查结果表', defaultPath: name, filters: [{ name: 'CSV 表格（Excel、WPS 可打开）', extensions: ['csv'] }] }),
+    saveTable: (name) =>
+      save({
+        title: '导出检查结果表',
+        defaultPath: name,
+        filters: [{ name: 'CSV 表格（Excel、WPS 可打开）', extensions: ['csv'] }],
+      }),
   };
 }
 
@@ -94,23 +118,40 @@ void app.whenReady().then(() => {
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
   // 文件 → 最近打开 is rebuilt whenever the list changes; a choice goes to the page, which asks about unsaved work.
   const setMenu = (recent: RecentFile[] = []) =>
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', recent, (file) => mainWindow?.webContents.send(RECENT_CHANNEL, file))));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(send, process.platform === 'darwin', recent, (file) =>
+          mainWindow?.webContents.send(RECENT_CHANNEL, file),
+        ),
+      ),
+    );
   setMenu();
   const handlers = createHandlers({
     dialogs: dialogs(),
     reviewDialogs: {
       saveWorkbook: async (name) => {
-        const result = await dialog.showSaveDialog({ title: '导出审核工作簿', defaultPath: name, filters: [{ name: 'Excel 工作簿（Excel、WPS 可打开）', extensions: ['xlsx'] }] });
+        const result = await dialog.showSaveDialog({
+          title: '导出审核工作簿',
+          defaultPath: name,
+          filters: [{ name: 'Excel 工作簿（Excel、WPS 可打开）', extensions: ['xlsx'] }],
+        });
         return result.canceled ? null : (result.filePath ?? null);
       },
       commentsFolder: async () => {
-        const result = await dialog.showOpenDialog({ title: '选择存放批注文件的文件夹（原文件不会改动）', properties: ['openDirectory', 'createDirectory'] });
+        const result = await dialog.showOpenDialog({
+          title: '选择存放批注文件的文件夹（原文件不会改动）',
+          properties: ['openDirectory', 'createDirectory'],
+        });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },
     profileDialogs: {
       openProfile: async () => {
-        const result = await dialog.showOpenDialog({ title: '导入县里的配置', filters: [{ name: '县里的配置（JSON）', extensions: ['json'] }], properties: ['openFile'] });
+        const result = await dialog.showOpenDialog({
+          title: '导入县里的配置',
+          filters: [{ name: '县里的配置（JSON）', extensions: ['json'] }],
+          properties: ['openFile'],
+        });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
     },
@@ -118,7 +159,9 @@ void app.whenReady().then(() => {
     recent: {
       onChange: setMenu,
       // The jump list (Windows) and the Dock (macOS); Linux has no such list.
-      ...(process.platform === 'win32' || process.platform === 'darwin' ? { addRecentDocument: (path: string) => app.addRecentDocument(path) } : {}),
+      ...(process.platform === 'win32' || process.platform === 'darwin'
+        ? { addRecentDocument: (path: string) => app.addRecentDocument(path) }
+        : {}),
     },
     printWindow: async () => {
       if (!mainWindow) throw new Error('窗口已关闭');
@@ -131,7 +174,14 @@ void app.whenReady().then(() => {
     // The renderer shows the preview before asking; CSS @page gives A4 with no margins of its own.
     printToPdf: async () => {
       if (!mainWindow) throw new Error('窗口已关闭');
-      return new Uint8Array(await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }));
+      return new Uint8Array(
+        await mainWindow.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        }),
+      );
     },
   });
   registerIpc(ipcMain, handlers, makeSenderCheck(isAppUrl));

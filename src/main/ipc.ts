@@ -24,7 +24,11 @@ export function makeSenderCheck(trustedUrl: (url: string) => boolean) {
   };
 }
 
-export function registerIpc(ipc: IpcMainLike, handlers: Handlers, isTrustedSender: (event: SenderEvent) => boolean): void {
+export function registerIpc(
+  ipc: IpcMainLike,
+  handlers: Handlers,
+  isTrustedSender: (event: SenderEvent) => boolean,
+): void {
   for (const channel of Object.keys(ipcMap) as Channel[]) {
     ipc.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event)) return ipcError('已拒绝来自未知页面的请求。', 'refused');
@@ -39,7 +43,10 @@ export function registerIpc(ipc: IpcMainLike, handlers: Handlers, isTrustedSende
         const code = (error as NodeJS.ErrnoException | undefined)?.code;
         return code
           ? ipcError(saveErrorMessage('文件', error), 'write')
-          : ipcError('操作没有完成（程序内部出错）。报告内容没有改动，请重试；如仍不行，请另存为新文件后重启软件。', 'internal');
+          : ipcError(
+              '操作没有完成（程序内部出错）。报告内容没有改动，请重试；如仍不行，请另存为新文件后重启软件。',
+              'internal',
+            );
       }
     });
   }

@@ -26,12 +26,20 @@ describe('the application menu', () => {
       { file: { id: 'a', name: '青石镇报告.nianbao' }, folder: '2025', missing: false },
       { file: { id: 'b', name: '去年的报告.docx' }, folder: '旧', missing: true },
     ];
-    const file = menuTemplate(() => {}, false, recent, (f) => opened.push(f.id))[0]!;
-    const submenu = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '最近打开')!.submenu as MenuItemConstructorOptions[];
+    const file = menuTemplate(
+      () => {},
+      false,
+      recent,
+      (f) => opened.push(f.id),
+    )[0]!;
+    const submenu = (file.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '最近打开')!
+      .submenu as MenuItemConstructorOptions[];
     expect(submenu.map((i) => i.label)).toEqual(['&1 青石镇报告.nianbao', '&2 去年的报告.docx（已移动或删除）']);
     submenu[1]!.click?.(undefined as never, undefined, undefined as never);
     expect(opened).toEqual(['b']);
-    const empty = (menuTemplate(() => {})[0]!.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '最近打开')!;
+    const empty = (menuTemplate(() => {})[0]!.submenu as MenuItemConstructorOptions[]).find(
+      (i) => i.label === '最近打开',
+    )!;
     expect((empty.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ enabled: false });
   });
 });

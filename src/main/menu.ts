@@ -63,6 +63,13 @@ export function menuTemplate(
       ],
     },
     { label: '检查', submenu: [item('检查报告', 'check', 'F7')] },
-    { label: '视图', submenu: [{ label: '放大', role: 'zoomIn' }, { label: '缩小', role: 'zoomOut' }, { label: '实际大小', role: 'resetZoom' }] },
+    {
+      label: '视图',
+      submenu: [
+        { label: '放大', role: 'zoomIn' },
+        { label: '缩小', role: 'zoomOut' },
+        { label: '实际大小', role: 'resetZoom' },
+      ],
+    },
   ];
 }

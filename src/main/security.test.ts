@@ -3,14 +3,21 @@ import { appUrlCheck, devServerOrigin, lockNavigation, refusePermissions, secure
 
 describe('window security', () => {
   it('runs the page isolated and sandboxed, without Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('refuses every permission request', () => {
     let requestAnswer: boolean | undefined;
     let check: (() => boolean) | undefined;
     refusePermissions({
-      setPermissionRequestHandler: (h: unknown) => (h as (w: unknown, p: string, cb: (v: boolean) => void) => void)(null, 'media', (v) => (requestAnswer = v)),
+      setPermissionRequestHandler: (h: unknown) =>
+        (h as (w: unknown, p: string, cb: (v: boolean) => void) => void)(null, 'media', (v) => (requestAnswer = v)),
       setPermissionCheckHandler: (h: unknown) => (check = h as () => boolean),
     } as never);
     expect(requestAnswer).toBe(false);
@@ -21,7 +28,10 @@ describe('window security', () => {
     const handlers = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
     let openHandler: (() => { action: string }) | undefined;
     lockNavigation(
-      { on: (name: string, h: never) => handlers.set(name, h), setWindowOpenHandler: (h: never) => (openHandler = h) } as never,
+      {
+        on: (name: string, h: never) => handlers.set(name, h),
+        setWindowOpenHandler: (h: never) => (openHandler = h),
+      } as never,
       appUrlCheck('file:///app/index.html', null),
     );
     let prevented = 0;
@@ -39,7 +49,13 @@ describe('window security', () => {
   });
 
   it('a dev server URL is accepted only over http to this machine, without a user name', () => {
-    for (const url of ['http://localhost:5173@evil.example/', 'https://evil.example/', 'http://evil.example:5173/', 'file:///etc/', 'not a url']) {
+    for (const url of [
+      'http://localhost:5173@evil.example/',
+      'https://evil.example/',
+      'http://evil.example:5173/',
+      'file:///etc/',
+      'not a url',
+    ]) {
       expect(devServerOrigin(false, url)).toBeNull();
     }
     const isAppUrl = appUrlCheck('file:///app/index.html', devServerOrigin(false, 'http://127.0.0.1:5173'));

@@ -32,7 +32,9 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
 }
 
 /** Checklist 5 (handle session permission requests): a report editor needs no camera, location or notifications. */
-export function refusePermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function refusePermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }
@@ -48,7 +50,10 @@ export function enforceCsp(session: Pick<Session, 'webRequest'>): void {
  * Checklist 13 (disable or limit navigation), 14 (disable or limit creation of new windows) and 12 (verify
  * webview options: there are none, so attaching one is refused). A document's link never opens anything.
  */
-export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, isAppUrl: (url: string) => boolean): void {
+export function lockNavigation(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  isAppUrl: (url: string) => boolean,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });

@@ -5,7 +5,10 @@ function fakeApp(lock: boolean) {
   const listeners = new Map<string, () => void>();
   return {
     listeners,
-    app: { requestSingleInstanceLock: () => lock, on: (name: string, listener: () => void) => listeners.set(name, listener) } as never,
+    app: {
+      requestSingleInstanceLock: () => lock,
+      on: (name: string, listener: () => void) => listeners.set(name, listener),
+    } as never,
   };
 }
 
@@ -19,7 +22,12 @@ describe('one copy of the app', () => {
   it('the first copy brings its minimised window to the front when the icon is clicked again', () => {
     const { app, listeners } = fakeApp(true);
     const calls: string[] = [];
-    const window = { isMinimized: () => true, restore: () => calls.push('restore'), show: () => calls.push('show'), focus: () => calls.push('focus') };
+    const window = {
+      isMinimized: () => true,
+      restore: () => calls.push('restore'),
+      show: () => calls.push('show'),
+      focus: () => calls.push('focus'),
+    };
     expect(claimSingleInstance(app, () => window as never)).toBe(true);
     listeners.get('second-instance')!();
     expect(calls).toEqual(['restore', 'show', 'focus']);

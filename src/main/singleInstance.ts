@@ -6,7 +6,10 @@
 import type { App, BrowserWindow } from 'electron';
 
 /** Returns false when another copy is running (this one must quit); otherwise focuses this copy's window on each later start. */
-export function claimSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on'>, currentWindow: () => Pick<BrowserWindow, 'isMinimized' | 'restore' | 'focus' | 'show'> | null): boolean {
+export function claimSingleInstance(
+  app: Pick<App, 'requestSingleInstanceLock' | 'on'>,
+  currentWindow: () => Pick<BrowserWindow, 'isMinimized' | 'restore' | 'focus' | 'show'> | null,
+): boolean {
   if (!app.requestSingleInstanceLock()) return false;
   app.on('second-instance', () => {
     const window = currentWindow();

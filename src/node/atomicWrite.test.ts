@@ -1,6 +1,17 @@
 import { fork } from 'node:child_process';
 import * as realFs from 'node:fs/promises';
-import { chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -77,7 +88,12 @@ describe('the .bak and the temp files', () => {
     const path = join(folder, 'r.nianbao');
     writeFileSync(path, '第二版');
     writeFileSync(`${path}.bak`, '第一版');
-    const fs: Fs = { ...realFs, copyFile: async () => { throw errno('ENOSPC'); } };
+    const fs: Fs = {
+      ...realFs,
+      copyFile: async () => {
+        throw errno('ENOSPC');
+      },
+    };
     await expect(writeFileAtomic(path, '第三版', { fs, backup: true })).rejects.toThrow(/磁盘空间不足/);
     expect(readFileSync(path, 'utf8')).toBe('第二版');
     expect(readFileSync(`${path}.bak`, 'utf8')).toBe('第一版');
@@ -102,7 +118,9 @@ describe('the .bak and the temp files', () => {
         return handle;
       }) as Fs['open'],
       rename: async (from, to) => {
-        events.push(`${synced.has(String(from)) ? 'synced' : 'NOT SYNCED'} → ${String(to).endsWith('.bak') ? 'bak' : 'file'}`);
+        events.push(
+          `${synced.has(String(from)) ? 'synced' : 'NOT SYNCED'} → ${String(to).endsWith('.bak') ? 'bak' : 'file'}`,
+        );
         return realFs.rename(from, to);
       },
     };
@@ -121,14 +139,23 @@ describe('the .bak and the temp files', () => {
     utimesSync(oldStyle, past, past);
     writeFileSync(join(folder, '.hidden-user-file.tmp'), '别人的');
     await writeFileAtomic(join(folder, '报告.nianbao'), '内容');
-    expect(readdirSync(folder).sort()).toEqual(['.hidden-user-file.tmp', '.nianbao-fedcba9876543210.tmp', '报告.nianbao']);
+    expect(readdirSync(folder).sort()).toEqual([
+      '.hidden-user-file.tmp',
+      '.nianbao-fedcba9876543210.tmp',
+      '报告.nianbao',
+    ]);
   });
 
   it('a rename that stays busy gives up with a Chinese message and no temp file', async () => {
     const folder = dir();
     const path = join(folder, 'r.nianbao');
     writeFileSync(path, '旧');
-    const fs: Fs = { ...realFs, rename: async () => { throw errno('EBUSY'); } };
+    const fs: Fs = {
+      ...realFs,
+      rename: async () => {
+        throw errno('EBUSY');
+      },
+    };
     await expect(writeFileAtomic(path, '新', { fs, retries: 2, retryDelayMs: 1 })).rejects.toBeInstanceOf(SaveError);
     expect(readdirSync(folder)).toEqual(['r.nianbao']);
   });
@@ -141,7 +168,14 @@ describe('saves killed at random moments', () => {
     const worker = join(folder, 'saver.cjs');
     // The child runs the real writeFileAtomic (bundled here with esbuild) in a loop, with growing documents.
     const bundle = join(folder, 'atomicWrite.cjs');
-    buildSync({ entryPoints: [join(__dirname, 'atomicWrite.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    buildSync({
+      entryPoints: [join(__dirname, 'atomicWrite.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
     writeFileSync(
       worker,
       `const { writeFileAtomic } = require(${JSON.stringify(bundle)});

@@ -113,7 +113,11 @@ async function syncFolder(fs: Fs, dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(path: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const fs = options.fs ?? nodeFs;
   const retries = options.retries ?? 6;
   const delay = options.retryDelayMs ?? 50;
@@ -167,7 +171,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
  * Removes the temp files a killed save left in `dir` (never a fresh one: another save may be writing it).
  * Returns how many were removed.
  */
-export async function cleanStaleTemps(dir: string, options: { fs?: Fs; olderThanMs?: number; now?: number } = {}): Promise<number> {
+export async function cleanStaleTemps(
+  dir: string,
+  options: { fs?: Fs; olderThanMs?: number; now?: number } = {},
+): Promise<number> {
   const fs = options.fs ?? nodeFs;
   const cutoff = (options.now ?? Date.now()) - (options.olderThanMs ?? STALE_TEMP_MS);
   let names: string[];
@@ -200,9 +207,11 @@ export class SaveQueue {
     const previous = this.tails.get(path) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(task);
     this.tails.set(path, next);
-    void next.finally(() => {
-      if (this.tails.get(path) === next) this.tails.delete(path);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.tails.get(path) === next) this.tails.delete(path);
+      })
+      .catch(() => undefined);
     return next;
   }
 }

@@ -10,7 +10,10 @@ import type { Inflater } from '../core/review/zipEntries';
  */
 export const nodeDeflater: Deflater = {
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
-  crc32: typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (data) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) : crc32,
+  crc32:
+    typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+      ? (data) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data)
+      : crc32,
 };
 
 /** Node's zlib for reading a .docx's parts in the comment writer; past `maxBytes` zlib throws instead of going on. */

@@ -42,7 +42,13 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
       real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      out.push(new InputError(dir, `无法读取文件夹（可能没有权限）：${dir}，其中的报告没有检查。`, '无法读取这个文件夹（可能没有权限），其中的报告没有检查。'));
+      out.push(
+        new InputError(
+          dir,
+          `无法读取文件夹（可能没有权限）：${dir}，其中的报告没有检查。`,
+          '无法读取这个文件夹（可能没有权限），其中的报告没有检查。',
+        ),
+      );
       return;
     }
     if (visited.has(real)) return;
@@ -65,7 +71,14 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
       }
       if (isDirectory) walk(full);
       else if (isFile) out.push(classify(full));
-      else out.push(new InputError(full, `不是普通文件（可能是设备或管道），没有检查：${full}`, '不是普通文件（可能是设备或管道），没有检查。'));
+      else
+        out.push(
+          new InputError(
+            full,
+            `不是普通文件（可能是设备或管道），没有检查：${full}`,
+            '不是普通文件（可能是设备或管道），没有检查。',
+          ),
+        );
     }
   };
   for (const path of paths) {
@@ -79,7 +92,8 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
     if (stat.isDirectory()) {
       const before = out.length;
       walk(path);
-      if (out.length === before) out.push(new InputError(path, `文件夹中没有报告文件（.docx、.doc、.wps、.txt、.html 或 .nianbao）：${path}`));
+      if (out.length === before)
+        out.push(new InputError(path, `文件夹中没有报告文件（.docx、.doc、.wps、.txt、.html 或 .nianbao）：${path}`));
     } else {
       out.push(path); // named on purpose: read it, and say what it is if it is no report
     }
@@ -90,5 +104,10 @@ export function expandInputs(paths: readonly string[]): Array<string | InputErro
 function classify(path: string): string | InputError {
   const ext = extname(path).toLowerCase();
   if (REPORT_EXTENSIONS.includes(ext) || NAMED_BY_IMPORTER.includes(ext)) return path;
-  return new InputError(path, `“${basename(path)}”不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查：${path}`, `不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查。`, true);
+  return new InputError(
+    path,
+    `“${basename(path)}”不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查：${path}`,
+    `不是报告文件（只检查 .docx、.doc、.wps、.txt、.html 和 .nianbao），没有检查。`,
+    true,
+  );
 }

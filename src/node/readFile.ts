@@ -27,7 +27,12 @@ export function tooLargeMessage(path: string, bytes: number): string {
 
 function checkStats(path: string, stats: Stats, limit: number): void {
   if (!stats.isFile()) {
-    throw new ReadError(path, stats.isDirectory() ? `“${basename(path)}”是文件夹，不是文件。` : `“${basename(path)}”不是普通文件（可能是设备或管道），未读取。`);
+    throw new ReadError(
+      path,
+      stats.isDirectory()
+        ? `“${basename(path)}”是文件夹，不是文件。`
+        : `“${basename(path)}”不是普通文件（可能是设备或管道），未读取。`,
+    );
   }
   if (stats.size > limit) throw new ReadError(path, tooLargeMessage(path, stats.size));
 }

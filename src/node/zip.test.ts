@@ -11,7 +11,12 @@ const deflated = (text: string) => {
 describe('checkZip', () => {
   it('lets an ordinary .docx-sized zip through', async () => {
     const zip = makeZip([
-      { name: 'word/document.xml', ...deflated('<w:document><w:body><w:p><w:r><w:t>一、主要举措</w:t></w:r></w:p></w:body></w:document>'.repeat(2000)) },
+      {
+        name: 'word/document.xml',
+        ...deflated(
+          '<w:document><w:body><w:p><w:r><w:t>一、主要举措</w:t></w:r></w:p></w:body></w:document>'.repeat(2000),
+        ),
+      },
       { name: 'word/media/image1.png', data: new Uint8Array(5000), method: 0, size: 5000 },
     ]);
     expect(await checkZip(zip)).toBeNull();

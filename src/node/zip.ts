@@ -25,7 +25,6 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 };
 
-
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const bombMessage = (what: string, limit: number) =>
   `文件解压后过大（${what}超过 ${mb(limit)}），不像是一份报告，可能是恶意构造的“压缩炸弹”，未读取。`;
@@ -62,14 +61,17 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefin
 export async function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string | null> {
   const end = endOfCentralDirectory(bytes);
   if (!end) return null;
-  if (end.count === 0xffff || end.offset === ZIP64_MARKER) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
+  if (end.count === 0xffff || end.offset === ZIP64_MARKER)
+    return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
   if (end.count > limits.maxEntries) return `压缩包中的文件过多（${end.count} 个），不像是一份报告，未读取。`;
   // A damaged directory is the importer's to name; the records before the damage are still inspected.
   const { records } = centralRecords(bytes, end);
   let total = 0;
   for (const { name, flags, method, compressedSize, offset, dataStart } of records) {
-    if (flags & 1) return '这个文件设置了密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。';
-    if (compressedSize === ZIP64_MARKER || offset === ZIP64_MARKER) return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
+    if (flags & 1)
+      return '这个文件设置了密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。';
+    if (compressedSize === ZIP64_MARKER || offset === ZIP64_MARKER)
+      return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
     if (dataStart < 0) continue;
     const data = bytes.subarray(dataStart, Math.min(bytes.length, dataStart + compressedSize));
     const isXml = /\.(xml|rels)$/i.test(name);

@@ -64,7 +64,8 @@ export async function deflatedRepeat(megabytes: number): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(out));
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 
 /** A .docx whose word/document.xml inflates to `megabytes` MB. */
 export async function docxBomb(megabytes: number): Promise<Uint8Array> {

@@ -3,7 +3,18 @@
  * of the IPC map, each validating its request before it leaves. No ipcRenderer, no Node, nothing else.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { apiChannels, FileRefSchema, ipcError, ipcMap, MENU_CHANNEL, MENU_COMMANDS, RECENT_CHANNEL, type FileRef, type MenuCommand, type NianbaoApi } from '../shared/ipc';
+import {
+  apiChannels,
+  FileRefSchema,
+  ipcError,
+  ipcMap,
+  MENU_CHANNEL,
+  MENU_COMMANDS,
+  RECENT_CHANNEL,
+  type FileRef,
+  type MenuCommand,
+  type NianbaoApi,
+} from '../shared/ipc';
 
 type Invoker = (request?: unknown) => Promise<unknown>;
 
@@ -20,7 +31,8 @@ export function buildApi(): NianbaoApi {
   for (const [name, channel] of Object.entries(apiChannels)) api[name] = invoker(channel);
   api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {
-      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command)) listener(command as MenuCommand);
+      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command))
+        listener(command as MenuCommand);
     };
     ipcRenderer.on(MENU_CHANNEL, handler);
     return () => {

@@ -41,20 +41,30 @@ import { useFileCommands } from './hooks/useFileCommands';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
 import { SessionContext, useSessionState } from './session';
 
-
 const EXPORT_OPTIONS_KEY = 'nianbao.exportOptions';
 
 function loadExportOptions(): ExportOptions {
   try {
     const saved = JSON.parse(localStorage.getItem(EXPORT_OPTIONS_KEY) ?? '{}') as Partial<ExportOptions>;
     // Until the clerk picks a profile, the one whose fonts this machine has.
-    return { fontProfile: saved.fontProfile ?? chooseFontProfile(isFontInstalled), boldLevel3: saved.boldLevel3 ?? false, includeAddressee: saved.includeAddressee ?? true, sealed: saved.sealed ?? false };
+    return {
+      fontProfile: saved.fontProfile ?? chooseFontProfile(isFontInstalled),
+      boldLevel3: saved.boldLevel3 ?? false,
+      includeAddressee: saved.includeAddressee ?? true,
+      sealed: saved.sealed ?? false,
+    };
   } catch {
-    return { fontProfile: chooseFontProfile(isFontInstalled), boldLevel3: false, includeAddressee: true, sealed: false };
+    return {
+      fontProfile: chooseFontProfile(isFontInstalled),
+      boldLevel3: false,
+      includeAddressee: true,
+      sealed: false,
+    };
   }
 }
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 export function App() {
   return (
@@ -70,7 +80,10 @@ function Editor() {
   const dialogs = useDialogs();
   const county = useCountyProfile(call, info);
   const countyTemplates = useCountyTemplates(call);
-  const registry = useMemo(() => (county.profile ? registryWithProfile(county.profile, countyTemplates) : countyTemplates), [county.profile, countyTemplates]);
+  const registry = useMemo(
+    () => (county.profile ? registryWithProfile(county.profile, countyTemplates) : countyTemplates),
+    [county.profile, countyTemplates],
+  );
   const { result, checkNow } = useChecker(doc, registry, county.profile);
   useAutosave(session);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
@@ -79,8 +92,22 @@ function Editor() {
   const previewingRef = useRef(previewing);
   previewingRef.current = previewing;
   const [history, setHistory] = useState<Version[] | null>(null);
-  const [recoverable, setRecoverable] = useState<Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>>([]);
-  const { onEditor, onDocumentChange, jump, applyFixes, setBlockType, addPart: addPartInEditor, removePart, setIgnored: setIgnoredInEditor, showMatch, selectMatch, replaceMatches } = useEditors(session);
+  const [recoverable, setRecoverable] = useState<
+    Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>
+  >([]);
+  const {
+    onEditor,
+    onDocumentChange,
+    jump,
+    applyFixes,
+    setBlockType,
+    addPart: addPartInEditor,
+    removePart,
+    setIgnored: setIgnoredInEditor,
+    showMatch,
+    selectMatch,
+    replaceMatches,
+  } = useEditors(session);
   const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
   const [zoom, setZoom] = useState(1);
   const [panelsFolded, setPanelsFolded] = useState(false);
@@ -133,11 +160,22 @@ function Editor() {
     { id: 'import', label: '导入', run: () => void files.importReport(false), disabled: files.busy },
     { id: 'history', label: '历史版本', run: openHistory },
     { id: 'check', label: '检查报告，并显示全部检查结果', shortcut: 'F7', run: runCheck },
-    { id: 'exportDocx', label: '导出 Word', shortcut: 'Ctrl+E', run: () => void files.exportDocx(), disabled: files.busy },
+    {
+      id: 'exportDocx',
+      label: '导出 Word',
+      shortcut: 'Ctrl+E',
+      run: () => void files.exportDocx(),
+      disabled: files.busy,
+    },
     { id: 'preview', label: '打印预览', shortcut: 'Ctrl+P', run: () => setPreviewing((p) => !p) },
     { id: 'exportPdf', label: '导出 PDF', run: () => void files.exportPdf(), disabled: files.busy },
     { id: 'print', label: '打印', run: () => void files.print(), disabled: files.busy },
-    { id: 'exportWeb', label: '供政府网站后台粘贴发布的网页文本', run: () => void files.exportWeb('html'), disabled: files.busy },
+    {
+      id: 'exportWeb',
+      label: '供政府网站后台粘贴发布的网页文本',
+      run: () => void files.exportWeb('html'),
+      disabled: files.busy,
+    },
     { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
     { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
     { id: 'zoomIn', label: '放大文稿', run: () => zoomBy(0.1) },
@@ -175,7 +213,15 @@ function Editor() {
   };
   const onFix = (finding: Finding) => plain && applyFixes([finding], plain);
   const onFixAll = (findings: Finding[]) => plain && applyFixes(findings, plain);
-  const contextMenu = useDocumentContextMenu({ plain, findings: result?.findings ?? [], readOnly, onFix, onIgnore: (f) => setIgnored(f, true), onBlockType: setBlockType, onEdit: (action) => void call('editWindow', { action }) });
+  const contextMenu = useDocumentContextMenu({
+    plain,
+    findings: result?.findings ?? [],
+    readOnly,
+    onFix,
+    onIgnore: (f) => setIgnored(f, true),
+    onBlockType: setBlockType,
+    onEdit: (action) => void call('editWindow', { action }),
+  });
 
   // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
   const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
@@ -195,7 +241,12 @@ function Editor() {
   };
 
   const removeExtraSection = async (key: string) => {
-    const ok = await dialogs.confirm({ title: '删除部分', message: '删除这一部分和其中的全部文字吗？', confirm: '删除', cancel: '保留' });
+    const ok = await dialogs.confirm({
+      title: '删除部分',
+      message: '删除这一部分和其中的全部文字吗？',
+      confirm: '删除',
+      cancel: '保留',
+    });
     if (ok) removePart(key);
   };
 
@@ -248,7 +299,12 @@ function Editor() {
               type="button"
               className="quiet"
               onClick={async () => {
-                const ok = await dialogs.confirm({ title: '放弃备份', message: '放弃后这份备份将被删除，确定吗？', confirm: '删除备份', cancel: '保留' });
+                const ok = await dialogs.confirm({
+                  title: '放弃备份',
+                  message: '放弃后这份备份将被删除，确定吗？',
+                  confirm: '删除备份',
+                  cancel: '保留',
+                });
                 if (!ok) return;
                 void call('discardJournal', { id: r.id });
                 setRecoverable((list) => list.filter((x) => x.id !== r.id));
@@ -295,7 +351,14 @@ function Editor() {
   return (
     <SessionContext.Provider value={session}>
       <div className="app">
-        <Toolbar commands={commands} result={result} previewing={previewing} exportOptions={exportOptions} onExportOptions={setExport} onBlockType={setBlockType} />
+        <Toolbar
+          commands={commands}
+          result={result}
+          previewing={previewing}
+          exportOptions={exportOptions}
+          onExportOptions={setExport}
+          onBlockType={setBlockType}
+        />
         {messageBar}
         {history && (
           <HistoryDialog
@@ -325,13 +388,32 @@ function Editor() {
           />
         )}
         <div className={panelsFolded ? 'workspace panels-folded' : 'workspace'}>
-          <Outline doc={doc} template={template} readOnly={readOnly} onGo={goToSection} onAddPart={addPart} onAddOther={() => void addOther()} />
+          <Outline
+            doc={doc}
+            template={template}
+            readOnly={readOnly}
+            onGo={goToSection}
+            onAddPart={addPart}
+            onAddOther={() => void addOther()}
+          />
           {previewing && (
             <main className="document-preview">
-              <PreviewView doc={doc} fontProfile={exportOptions.fontProfile} includeAddressee={exportOptions.includeAddressee} boldLevel3={exportOptions.boldLevel3} sealed={exportOptions.sealed} />
+              <PreviewView
+                doc={doc}
+                fontProfile={exportOptions.fontProfile}
+                includeAddressee={exportOptions.includeAddressee}
+                boldLevel3={exportOptions.boldLevel3}
+                sealed={exportOptions.sealed}
+              />
             </main>
           )}
-          <main className="document" key={generation} hidden={previewing} style={{ zoom }} onContextMenu={contextMenu.onContextMenu}>
+          <main
+            className="document"
+            key={generation}
+            hidden={previewing}
+            style={{ zoom }}
+            onContextMenu={contextMenu.onContextMenu}
+          >
             <DocumentView
               doc={doc}
               template={template}
@@ -343,9 +425,28 @@ function Editor() {
             />
           </main>
           <div className="side">
-            <MetaForm meta={doc.meta} template={template} readOnly={readOnly} onChange={(meta) => change((d) => ({ ...d, meta }))} />
-            <IndicatorForm doc={doc} template={template} found={result?.indicators ?? []} readOnly={readOnly} onChange={(indicators) => change((d) => ({ ...d, indicators }))} />
-            <FindingsPanel result={result} readOnly={readOnly} onJump={onJump} onFix={onFix} onFixAll={onFixAll} onIgnore={(f) => setIgnored(f, true)} onRestore={(f) => setIgnored(f, false)} />
+            <MetaForm
+              meta={doc.meta}
+              template={template}
+              readOnly={readOnly}
+              onChange={(meta) => change((d) => ({ ...d, meta }))}
+            />
+            <IndicatorForm
+              doc={doc}
+              template={template}
+              found={result?.indicators ?? []}
+              readOnly={readOnly}
+              onChange={(indicators) => change((d) => ({ ...d, indicators }))}
+            />
+            <FindingsPanel
+              result={result}
+              readOnly={readOnly}
+              onJump={onJump}
+              onFix={onFix}
+              onFixAll={onFixAll}
+              onIgnore={(f) => setIgnored(f, true)}
+              onRestore={(f) => setIgnored(f, false)}
+            />
           </div>
         </div>
         {contextMenu.menu}

@@ -5,7 +5,10 @@ import { BROKEN_CONNECTION, createCall } from './api';
 
 function fakeApi(answers: Partial<Record<keyof NianbaoApi, unknown>>): () => NianbaoApi {
   const api = Object.fromEntries(
-    Object.entries(answers).map(([name, answer]) => [name, async () => (answer instanceof Error ? Promise.reject(answer) : answer)]),
+    Object.entries(answers).map(([name, answer]) => [
+      name,
+      async () => (answer instanceof Error ? Promise.reject(answer) : answer),
+    ]),
   );
   return () => api as unknown as NianbaoApi;
 }
@@ -13,15 +16,23 @@ function fakeApi(answers: Partial<Record<keyof NianbaoApi, unknown>>): () => Nia
 describe('call()', () => {
   it('returns the value of an answer that worked, and null for a cancelled dialog, showing nothing', async () => {
     const shown: string[] = [];
-    const call = createCall((t) => shown.push(t), fakeApi({ exportDocx: { ok: true, value: { name: '报告.docx' } }, openReport: { ok: true, value: null } }));
-    expect(await call('exportDocx', { doc: {} as never, options: {}, suggestedName: '报告' })).toEqual({ name: '报告.docx' });
+    const call = createCall(
+      (t) => shown.push(t),
+      fakeApi({ exportDocx: { ok: true, value: { name: '报告.docx' } }, openReport: { ok: true, value: null } }),
+    );
+    expect(await call('exportDocx', { doc: {} as never, options: {}, suggestedName: '报告' })).toEqual({
+      name: '报告.docx',
+    });
     expect(await call('openReport')).toBeNull();
     expect(shown).toEqual([]);
   });
 
   it('shows the Chinese message of a failed answer in the message bar and returns undefined', async () => {
     const shown: string[] = [];
-    const call = createCall((t) => shown.push(t), fakeApi({ writeJournal: { ok: false, error: '磁盘空间不足，“备份”没有保存。', code: 'write' } }));
+    const call = createCall(
+      (t) => shown.push(t),
+      fakeApi({ writeJournal: { ok: false, error: '磁盘空间不足，“备份”没有保存。', code: 'write' } }),
+    );
     expect(await call('writeJournal', { doc: {} as never, file: null })).toBeUndefined();
     expect(shown).toEqual(['磁盘空间不足，“备份”没有保存。']);
   });
@@ -36,7 +47,10 @@ describe('call()', () => {
   it('sends a failure to the handler the caller names instead of the bar', async () => {
     const shown: string[] = [];
     const own: string[] = [];
-    const call = createCall((t) => shown.push(t), fakeApi({ reviewReport: { ok: false, error: '没有选择这个文件，已拒绝。' } }));
+    const call = createCall(
+      (t) => shown.push(t),
+      fakeApi({ reviewReport: { ok: false, error: '没有选择这个文件，已拒绝。' } }),
+    );
     expect(await call('reviewReport', { file: { id: 'x', name: 'x.docx' } }, (t) => own.push(t))).toBeUndefined();
     expect([shown, own]).toEqual([[], ['没有选择这个文件，已拒绝。']]);
   });

@@ -12,12 +12,17 @@ export type Value<N extends ApiName> = Extract<Answer<N>, { ok: true }>['value']
 type RequestOf<N extends ApiName> = Parameters<NianbaoApi[N]>[0];
 
 export interface Call {
-  <N extends ApiName>(name: N, request?: RequestOf<N>, onFailure?: (text: string) => void): Promise<Value<N> | undefined>;
+  <N extends ApiName>(
+    name: N,
+    request?: RequestOf<N>,
+    onFailure?: (text: string) => void,
+  ): Promise<Value<N> | undefined>;
   /** Where this call's failures go: for a problem found in an answer that did arrive (a broken county template). */
   report(text: string): void;
 }
 
-export const BROKEN_CONNECTION = '与主程序的连接出错，操作没有完成。报告内容没有改动，请重试；如仍不行，请保存后重启软件。';
+export const BROKEN_CONNECTION =
+  '与主程序的连接出错，操作没有完成。报告内容没有改动，请重试；如仍不行，请保存后重启软件。';
 
 // The single place the page touches the bridge.
 // eslint-disable-next-line no-restricted-properties
@@ -25,7 +30,11 @@ const bridge = (): NianbaoApi => window.nianbao;
 
 /** A call() whose failures go to `report` (the message bar's error). */
 export function createCall(report: (text: string) => void, api: () => NianbaoApi = bridge): Call {
-  const call = async <N extends ApiName>(name: N, request?: RequestOf<N>, onFailure?: (text: string) => void): Promise<Value<N> | undefined> => {
+  const call = async <N extends ApiName>(
+    name: N,
+    request?: RequestOf<N>,
+    onFailure?: (text: string) => void,
+  ): Promise<Value<N> | undefined> => {
     const show = onFailure ?? report;
     let answer: { ok: true; value: unknown } | { ok: false; error: string };
     try {

@@ -23,7 +23,10 @@ export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   return `${event.ctrlKey || event.metaKey ? 'Ctrl+' : ''}${event.altKey ? 'Alt+' : ''}${event.shiftKey && key !== '=' ? 'Shift+' : ''}${key}`;
 }
 
-export function commandForKey(commands: readonly Command[], event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): Command | undefined {
+export function commandForKey(
+  commands: readonly Command[],
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): Command | undefined {
   const pressed = shortcutOf(event);
   return commands.find((c) => c.shortcut === pressed);
 }

@@ -27,15 +27,18 @@ export function useSessionState() {
   const fileRef = useRef(file);
   fileRef.current = file;
 
-  const load = useCallback((next: ReportDocument | null, nextFile: FileRef | null, options: { readOnly?: boolean; dirty?: boolean } = {}) => {
-    revision.current++;
-    docRef.current = next;
-    setDoc(next);
-    setFile(nextFile);
-    setReadOnly(options.readOnly ?? false);
-    setDirty(options.dirty ?? false);
-    setGeneration((g) => g + 1);
-  }, []);
+  const load = useCallback(
+    (next: ReportDocument | null, nextFile: FileRef | null, options: { readOnly?: boolean; dirty?: boolean } = {}) => {
+      revision.current++;
+      docRef.current = next;
+      setDoc(next);
+      setFile(nextFile);
+      setReadOnly(options.readOnly ?? false);
+      setDirty(options.dirty ?? false);
+      setGeneration((g) => g + 1);
+    },
+    [],
+  );
 
   const change = useCallback((update: (d: ReportDocument) => ReportDocument) => {
     revision.current++;
@@ -48,7 +51,26 @@ export function useSessionState() {
   /** Every call to main: a failure lands in the message bar. */
   const call = useMemo(() => createCall(fail), [fail]);
 
-  return { doc, docRef, file, fileRef, setFile, readOnly, setReadOnly, dirty, setDirty, generation, message, setMessage, fail, info, call, load, change, revision };
+  return {
+    doc,
+    docRef,
+    file,
+    fileRef,
+    setFile,
+    readOnly,
+    setReadOnly,
+    dirty,
+    setDirty,
+    generation,
+    message,
+    setMessage,
+    fail,
+    info,
+    call,
+    load,
+    change,
+    revision,
+  };
 }
 
 export type Session = ReturnType<typeof useSessionState>;

@@ -58,7 +58,15 @@ export const ReviewRowSchema = z.object({
 /** One report of the reviewer's desk: its row, its findings (private details masked), its figures. */
 export const ReviewedReportSchema = z.object({
   row: ReviewRowSchema,
-  findings: z.array(z.object({ part: z.string(), rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), text: z.string() })),
+  findings: z.array(
+    z.object({
+      part: z.string(),
+      rule: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+      text: z.string(),
+    }),
+  ),
   figures: z.record(z.string(), z.object({ value: z.number(), unit: z.string() })),
 });
 
@@ -99,9 +107,11 @@ export type RecentFile = z.infer<typeof RecentFileSchema>;
 
 /** Extensions a file dropped on the window (or listed in 最近打开) may have: our report, or what 导入 reads. */
 export const OPENABLE_EXTENSIONS = ['.nianbao', '.docx', '.doc', '.wps', '.txt', '.html', '.htm'] as const;
-export const NOT_OPENABLE_MESSAGE = '只能打开本软件的报告（.nianbao），或导入 Word、WPS、文本、网页文件（.docx、.doc、.wps、.txt、.html）。这个文件没有打开，当前报告没有改动。';
+export const NOT_OPENABLE_MESSAGE =
+  '只能打开本软件的报告（.nianbao），或导入 Word、WPS、文本、网页文件（.docx、.doc、.wps、.txt、.html）。这个文件没有打开，当前报告没有改动。';
 /** Is this a name 打开 or 导入 could read (by its extension, as the dialogs' filters choose)? */
-export const isOpenableName = (name: string) => (OPENABLE_EXTENSIONS as readonly string[]).some((ext) => name.toLowerCase().endsWith(ext));
+export const isOpenableName = (name: string) =>
+  (OPENABLE_EXTENSIONS as readonly string[]).some((ext) => name.toLowerCase().endsWith(ext));
 
 export const ipcMap = {
   /** Open a .nianbao file chosen in the open dialog. */
@@ -109,7 +119,9 @@ export const ipcMap = {
   /** Save to the granted file, or ask for a name when there is none (or it is read-only). */
   'report:save': {
     api: 'saveReport',
-    request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable(), suggestedName: z.string().max(200) }).strict(),
+    request: z
+      .object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable(), suggestedName: z.string().max(200) })
+      .strict(),
     response: result(z.object({ file: FileRefSchema }).nullable()),
   },
   /** Always ask for a new name. */
@@ -123,7 +135,9 @@ export const ipcMap = {
   /** Export the report as a GB/T 9704 .docx, to a path chosen in the save dialog. */
   'report:exportDocx': {
     api: 'exportDocx',
-    request: z.object({ doc: ReportDocumentSchema, options: ExportOptionsSchema, suggestedName: z.string().max(200) }).strict(),
+    request: z
+      .object({ doc: ReportDocumentSchema, options: ExportOptionsSchema, suggestedName: z.string().max(200) })
+      .strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Print the preview the window shows to a PDF, saved where the clerk chooses. */
@@ -135,14 +149,21 @@ export const ipcMap = {
   /** Web text (plain text or simple HTML) for the portal's CMS; refused while privacy errors remain. */
   'report:exportWeb': {
     api: 'exportWeb',
-    request: z.object({ doc: ReportDocumentSchema, format: z.enum(['txt', 'html']), suggestedName: z.string().max(200) }).strict(),
+    request: z
+      .object({ doc: ReportDocumentSchema, format: z.enum(['txt', 'html']), suggestedName: z.string().max(200) })
+      .strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Templates a county added in the app's templates folder (the built-in ones ship with the renderer), by file; problems name the files that could not be read. */
   'templates:list': {
     api: 'listTemplates',
     request: Empty,
-    response: result(z.object({ templates: z.array(z.object({ file: z.string(), data: z.unknown() })), problems: z.array(z.string()) })),
+    response: result(
+      z.object({
+        templates: z.array(z.object({ file: z.string(), data: z.unknown() })),
+        problems: z.array(z.string()),
+      }),
+    ),
   },
   /** Journal unsaved work for crash recovery (app data folder, not the clerk's). */
   'journal:write': {
@@ -154,14 +175,32 @@ export const ipcMap = {
   'journal:pending': {
     api: 'pendingJournals',
     request: Empty,
-    response: result(z.array(z.object({ id: z.string(), name: z.string(), savedAt: z.string(), doc: ReportDocumentSchema, file: FileRefSchema.nullable() }))),
+    response: result(
+      z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          savedAt: z.string(),
+          doc: ReportDocumentSchema,
+          file: FileRefSchema.nullable(),
+        }),
+      ),
+    ),
   },
   /** Forget a journal the clerk chose not to restore. */
-  'journal:discard': { api: 'discardJournal', request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(), response: result(z.null()) },
+  'journal:discard': {
+    api: 'discardJournal',
+    request: z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/) }).strict(),
+    response: result(z.null()),
+  },
   /** A new unsaved report starts (新建, 导入, 起草): its 历史版本 and journal are its own, not the previous unsaved one's. */
   'history:startUntitled': { api: 'startUntitled', request: Empty, response: result(z.null()) },
   /** A timed snapshot of the report (every 5 minutes while editing), kept 7 days, for 历史版本. */
-  'history:snapshot': { api: 'snapshot', request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(), response: result(z.null()) },
+  'history:snapshot': {
+    api: 'snapshot',
+    request: z.object({ doc: ReportDocumentSchema, file: FileRefSchema.nullable() }).strict(),
+    response: result(z.null()),
+  },
   /** The snapshots of this report, newest first. */
   'history:list': {
     api: 'listHistory',
@@ -175,7 +214,11 @@ export const ipcMap = {
     response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
   },
   /** Check one granted report of that folder: one row of the reviewer's table. */
-  'review:checkFile': { api: 'checkReviewFile', request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewRowSchema) },
+  'review:checkFile': {
+    api: 'checkReviewFile',
+    request: z.object({ file: FileRefSchema }).strict(),
+    response: result(ReviewRowSchema),
+  },
   /** Save the table as CSV (opens in Excel and WPS) where the reviewer chooses. */
   'review:exportTable': {
     api: 'exportReviewTable',
@@ -183,9 +226,17 @@ export const ipcMap = {
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** The reviewer's desk: one granted report checked, with its findings and figures (kept for the workbook). */
-  'review:report': { api: 'reviewReport', request: z.object({ file: FileRefSchema }).strict(), response: result(ReviewedReportSchema) },
+  'review:report': {
+    api: 'reviewReport',
+    request: z.object({ file: FileRefSchema }).strict(),
+    response: result(ReviewedReportSchema),
+  },
   /** Open one granted report of the folder, read-only, to read it beside its findings. */
-  'review:open': { api: 'openReviewFile', request: z.object({ file: FileRefSchema }).strict(), response: result(z.object({ doc: ReportDocumentSchema })) },
+  'review:open': {
+    api: 'openReviewFile',
+    request: z.object({ file: FileRefSchema }).strict(),
+    response: result(z.object({ doc: ReportDocumentSchema })),
+  },
   /** Save the workbook (汇总, 问题清单, 主要数据) of the reviewed files where the reviewer chooses. */
   'review:exportWorkbook': {
     api: 'exportReviewWorkbook',
@@ -203,21 +254,45 @@ export const ipcMap = {
   /** A report was opened or saved under this granted file: it goes to the top of 最近打开. */
   'recent:add': { api: 'addRecent', request: z.object({ file: FileRefSchema }).strict(), response: result(z.null()) },
   /** Open a file of 最近打开 (a token from recent:list or the menu): a missing one is removed and said so. */
-  'recent:open': { api: 'openRecent', request: z.object({ file: FileRefSchema }).strict(), response: result(OpenedFile) },
+  'recent:open': {
+    api: 'openRecent',
+    request: z.object({ file: FileRefSchema }).strict(),
+    response: result(OpenedFile),
+  },
   /** A file dropped on the window; the preload reads its path (webUtils), the page never sees it. */
-  'file:openDropped': { api: 'openDroppedFile', request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: result(OpenedFile) },
+  'file:openDropped': {
+    api: 'openDroppedFile',
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: result(OpenedFile),
+  },
   /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
   'window:print': { api: 'printWindow', request: Empty, response: result(z.object({ printed: z.boolean() })) },
   /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
-  'window:edit': { api: 'editWindow', request: z.object({ action: z.enum(['cut', 'copy', 'paste', 'selectAll']) }).strict(), response: result(z.null()) },
+  'window:edit': {
+    api: 'editWindow',
+    request: z.object({ action: z.enum(['cut', 'copy', 'paste', 'selectAll']) }).strict(),
+    response: result(z.null()),
+  },
   /** The county's profile imported once (kept in the app's data folder), or null when there is none. */
-  'profile:get': { api: 'countyProfile', request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  'profile:get': {
+    api: 'countyProfile',
+    request: Empty,
+    response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()),
+  },
   /** 导入县里的配置: choose the county's JSON file; validated (a mistake named by its line) before it is kept. */
-  'profile:import': { api: 'importCountyProfile', request: Empty, response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()) },
+  'profile:import': {
+    api: 'importCountyProfile',
+    request: Empty,
+    response: result(z.object({ profile: CountyProfileSchema, name: z.string() }).nullable()),
+  },
   /** Stop using the county's profile: the kept copy is deleted. */
   'profile:remove': { api: 'removeCountyProfile', request: Empty, response: result(z.null()) },
   /** The renderer reports unsaved changes, so closing the window can ask first. */
-  'window:setDirty': { api: 'setDirty', request: z.object({ dirty: z.boolean() }).strict(), response: result(z.null()) },
+  'window:setDirty': {
+    api: 'setDirty',
+    request: z.object({ dirty: z.boolean() }).strict(),
+    response: result(z.null()),
+  },
 } as const;
 
 export type IpcMap = typeof ipcMap;
@@ -226,14 +301,30 @@ export type Request<C extends Channel> = z.input<IpcMap[C]['request']>;
 export type Response<C extends Channel> = z.infer<IpcMap[C]['response']>;
 
 /** Commands the application menu sends to the renderer (main → renderer, no response). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'import', 'exportDocx', 'exportPdf', 'preview', 'check', 'find', 'replace', 'print'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'import',
+  'exportDocx',
+  'exportPdf',
+  'preview',
+  'check',
+  'find',
+  'replace',
+  'print',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';
 /** 文件 → 最近打开 in the application menu sends the chosen file's token (main → renderer). */
 export const RECENT_CHANNEL = 'menu:openRecent';
 
 /** The API function of a channel: a request is optional where the channel's request is empty. */
-type ApiFunction<C extends Channel> = Record<string, never> extends Request<C> ? (request?: Request<C>) => Promise<Response<C>> : (request: Request<C>) => Promise<Response<C>>;
+type ApiFunction<C extends Channel> =
+  Record<string, never> extends Request<C>
+    ? (request?: Request<C>) => Promise<Response<C>>
+    : (request: Request<C>) => Promise<Response<C>>;
 
 /** window.nianbao: one named function per channel of the IPC map (named by its `api`), nothing else. */
 export type NianbaoApi = Omit<{ [C in Channel as IpcMap[C]['api']]: ApiFunction<C> }, 'openDroppedFile'> & {
@@ -249,7 +340,9 @@ export type ApiName = IpcMap[Channel]['api'];
 
 /** Which channel each API function calls, derived from the map: preload and the browser stand-in both build from this. */
 export const apiChannels = Object.freeze(
-  Object.fromEntries(Object.entries(ipcMap).map(([channel, entry]) => [entry.api, channel])) as { [N in ApiName]: { [C in Channel]: IpcMap[C]['api'] extends N ? C : never }[Channel] },
+  Object.fromEntries(Object.entries(ipcMap).map(([channel, entry]) => [entry.api, channel])) as {
+    [N in ApiName]: { [C in Channel]: IpcMap[C]['api'] extends N ? C : never }[Channel];
+  },
 );
 
 export const ipcError = (error: string, code: ErrorCode = 'internal') => ({ ok: false as const, error, code });

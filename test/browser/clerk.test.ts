@@ -97,7 +97,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     mkdirSync(join(work, 'userData', 'templates'), { recursive: true });
     writeFileSync(join(work, 'userData', 'templates', '东片模板.json'), '{"schemaVersion": 1, "id": "east",');
     const p = await open();
-    await expect.poll(() => p.locator('.message-error').textContent()).toContain('县里的模板“东片模板.json”不是有效的 JSON');
+    await expect
+      .poll(() => p.locator('.message-error').textContent())
+      .toContain('县里的模板“东片模板.json”不是有效的 JSON');
     await p.getByLabel('单位名称').fill('石桥镇');
     await p.getByLabel('报告年度').fill('2025');
     await p.getByRole('button', { name: '开始写报告' }).click();
@@ -113,7 +115,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await p.keyboard.insertText('制定规范性文件管理办法，备案审查文件三件。');
     for (const part of ['leadership', 'shortcomings', 'plans', 'other']) {
       await blocks(p, part).first().click();
-      await p.keyboard.insertText(part === 'shortcomings' ? '执法力量不足，主要原因是编制少。' : '已按要求完成本项工作，情况良好。');
+      await p.keyboard.insertText(
+        part === 'shortcomings' ? '执法力量不足，主要原因是编制少。' : '已按要求完成本项工作，情况良好。',
+      );
     }
     await expect.poll(() => p.locator('.finding-error').textContent()).toContain('（三）健全行政决策制度体系');
     expect(await p.locator('.findings .ready').textContent()).toContain('还不能提交');
@@ -221,8 +225,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     const line = p.locator(`#${await p.evaluate<string>('document.activeElement.id')}`);
     expect(await line.inputValue()).toContain('撰稿人：李明');
     await line.fill('撰稿人：李明');
-    await expect.poll(() => findingTexts(p)).not.toEqual(expect.arrayContaining([expect.stringContaining('13698765432')]));
-    await p.getByRole('button', { name: /^删除结尾第 \d+ 行$/ }).last().click();
+    await expect
+      .poll(() => findingTexts(p))
+      .not.toEqual(expect.arrayContaining([expect.stringContaining('13698765432')]));
+    await p
+      .getByRole('button', { name: /^删除结尾第 \d+ 行$/ })
+      .last()
+      .click();
     await expect.poll(() => p.locator('.closing-input').count()).toBe(0);
     const path = join(work, '联系人.docx');
     standIn.dialogs.exportDocx = path;
@@ -234,7 +243,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   });
 
   it('part headings can be reworded (the number stays), as the checker may ask', async () => {
-    const p = await importText('标题.txt', ['青石乡2025年度法治政府建设工作报告', '一、工作成效', '全年开展法治培训8场次，审查合同12份。', '二、问题', '人员少，主要原因是编制不足。']);
+    const p = await importText('标题.txt', [
+      '青石乡2025年度法治政府建设工作报告',
+      '一、工作成效',
+      '全年开展法治培训8场次，审查合同12份。',
+      '二、问题',
+      '人员少，主要原因是编制不足。',
+    ]);
     const heading = p.locator('.doc-heading input').nth(1);
     await heading.fill('存在的不足和原因');
     await expect.poll(() => p.locator('.outline').textContent()).toContain('二、存在的不足和原因');
@@ -244,16 +259,25 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   it('全部改正 fixes the half-width punctuation of every paragraph at once', async () => {
     const p = await newReport();
     await blocks(p, 'measures').nth(1).click();
-    for (const text of ['一是健全制度,完善机制。', '二是加强培训:全年5场。', '三是规范执法(含处罚)。', '四是推进公开,接受监督。']) {
+    for (const text of [
+      '一是健全制度,完善机制。',
+      '二是加强培训:全年5场。',
+      '三是规范执法(含处罚)。',
+      '四是推进公开,接受监督。',
+    ]) {
       await p.keyboard.insertText(text);
       await p.keyboard.press('Enter');
     }
     const all = p.getByRole('button', { name: /^全部改正（4 处）$/ });
     await all.click();
-    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).toContain('一是健全制度，完善机制。二是加强培训：全年5场。三是规范执法（含处罚）。四是推进公开，接受监督。');
+    await expect
+      .poll(() => p.locator('[data-section-editor="measures"]').textContent())
+      .toContain('一是健全制度，完善机制。二是加强培训：全年5场。三是规范执法（含处罚）。四是推进公开，接受监督。');
     // Fixes typed into the editor are undone like typing.
     await p.keyboard.press('Control+z');
-    await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).not.toContain('四是推进公开，接受监督。');
+    await expect
+      .poll(() => p.locator('[data-section-editor="measures"]').textContent())
+      .not.toContain('四是推进公开，接受监督。');
   });
 
   it('a missing part is added where the outline puts it, and the caret goes there', async () => {
@@ -267,14 +291,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       '继续加强法治培训。',
     ]);
     await p.locator('.outline .missing', { hasText: '存在的不足和原因' }).click();
-    await expect.poll(() => p.locator('.outline li button:not(.missing)').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('三、存在的不足和原因'), expect.stringContaining('四、2026年工作安排')]),
-    );
-    const order = await p.locator('.doc-heading input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    await expect
+      .poll(() => p.locator('.outline li button:not(.missing)').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('三、存在的不足和原因'),
+          expect.stringContaining('四、2026年工作安排'),
+        ]),
+      );
+    const order = await p
+      .locator('.doc-heading input')
+      .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(order.indexOf('存在的不足和原因')).toBeLessThan(order.indexOf('2026年工作安排'));
-    await expect.poll(() => p.evaluate<string | undefined>(`document.querySelector('section[data-section="' + ${CARET_SECTION} + '"]')?.getAttribute('data-part')`)).toBe('shortcomings');
+    await expect
+      .poll(() =>
+        p.evaluate<string | undefined>(
+          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"]')?.getAttribute('data-part')`,
+        ),
+      )
+      .toBe('shortcomings');
     await p.keyboard.insertText('执法人员少，主要原因是编制不足。');
-    await expect.poll(() => p.locator('section[data-part="shortcomings"] [data-section-editor]').textContent()).toBe('执法人员少，主要原因是编制不足。');
+    await expect
+      .poll(() => p.locator('section[data-part="shortcomings"] [data-section-editor]').textContent())
+      .toBe('执法人员少，主要原因是编制不足。');
   });
 
   it('asks about missing fonts once, without suggesting the profile already chosen', async () => {
@@ -299,7 +338,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await dialog.getByRole('textbox').fill('安全生产执法情况');
     await dialog.getByRole('textbox').press('Enter');
     await expect.poll(() => p.locator('.outline').textContent()).toContain('六、安全生产执法情况');
-    await expect.poll(() => p.evaluate<string | undefined>(`document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading input')?.value`)).toBe('安全生产执法情况');
+    await expect
+      .poll(() =>
+        p.evaluate<string | undefined>(
+          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading input')?.value`,
+        ),
+      )
+      .toBe('安全生产执法情况');
     // Cancel adds nothing.
     await p.getByRole('button', { name: '＋ 添加其他部分' }).click();
     await p.keyboard.press('Escape');
@@ -373,7 +418,12 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await blocks(p, 'measures').nth(1).click();
     await p.keyboard.insertText('1.严格合法性审查。全年审查合同12份。');
     await expect.poll(() => p.locator('.check-status').textContent()).toContain('个错误');
-    const centres = await p.getByRole('toolbar', { name: '工具栏' }).locator(':scope > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+    const centres = await p
+      .getByRole('toolbar', { name: '工具栏' })
+      .locator(':scope > *')
+      .evaluateAll((items) =>
+        items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)),
+      );
     expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
     const width = () => p.locator('[data-section-editor="measures"]').evaluate((e) => e.getBoundingClientRect().width);
     const narrow = await width();

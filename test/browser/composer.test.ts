@@ -99,7 +99,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await blocks(p, 'other').first().click();
     await p.keyboard.insertText('无其他需要报告的情况。');
     await blocks(p, 'plans').first().click();
-    await p.evaluate("window.__copied = null; document.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); })");
+    await p.evaluate(
+      "window.__copied = null; document.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); })",
+    );
     await p.keyboard.press('Control+a');
     const selected = await p.evaluate<string>('getSelection().toString()');
     expect(selected).toContain('全年审查合同12份。');
@@ -128,7 +130,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await p.keyboard.insertText('基层执法人员偏少。');
     await blocks(p, 'plans').first().click();
     await p.keyboard.insertText('明年补齐执法力量。');
-    await blocks(p, 'shortcomings').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await blocks(p, 'shortcomings')
+      .first()
+      .evaluate((e) => e.scrollIntoView({ block: 'center' }));
     /** The middle of a character of a part's first block, on the screen. */
     const charAt = (section: string, at: number) =>
       p.evaluate<{ x: number; y: number }>(`(() => {
@@ -161,11 +165,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     const p = await newReport();
     const measures = blocks(p, 'measures');
     // The template's part 一: sub-headings with an empty paragraph under each.
-    const kinds = await measures.evaluateAll((items) => items.map((i) => (i.getAttribute('data-level') ? 'h' : i.textContent ? 'p' : 'empty')));
+    const kinds = await measures.evaluateAll((items) =>
+      items.map((i) => (i.getAttribute('data-level') ? 'h' : i.textContent ? 'p' : 'empty')),
+    );
     const empties = kinds.flatMap((k, i) => (k === 'empty' && kinds[i + 1] === 'h' ? [i] : []));
     expect(empties.length).toBeGreaterThan(2);
     const [first, second, third] = empties as [number, number, number];
-    const headings = await measures.evaluateAll((items) => items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent));
+    const headings = await measures.evaluateAll((items) =>
+      items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent),
+    );
     // After typing in another part, a click low in the empty line, near the next sub-heading.
     await blocks(p, 'plans').first().click();
     await p.keyboard.type('x');
@@ -181,7 +189,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await measures.nth(third).dblclick();
     await p.keyboard.insertText('备案3件。');
     await expect.poll(() => measures.nth(third).textContent()).toBe('备案3件。');
-    expect(await measures.evaluateAll((items) => items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent))).toEqual(headings);
+    expect(
+      await measures.evaluateAll((items) =>
+        items.filter((i) => i.getAttribute('data-level')).map((i) => i.textContent),
+      ),
+    ).toEqual(headings);
     expect(await partText(p, 'plans')).toBe('x');
   });
 
@@ -199,11 +211,19 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
   });
 
   it('a part added from the outline is removed again by Ctrl+Z', async () => {
-    const p = await importText(['石岭镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训8场次。', '二、2026年工作安排', '继续加强法治培训。']);
+    const p = await importText([
+      '石岭镇关于2025年度法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '全年开展法治培训8场次。',
+      '二、2026年工作安排',
+      '继续加强法治培训。',
+    ]);
     const before = await p.locator('.doc-heading').count();
     await p.locator('.outline .missing', { hasText: '存在的不足和原因' }).click();
     await expect.poll(() => p.locator('.doc-heading').count()).toBe(before + 1);
-    await expect.poll(() => caretPart(p)).toBe(await p.locator('section[data-part="shortcomings"]').getAttribute('data-section'));
+    await expect
+      .poll(() => caretPart(p))
+      .toBe(await p.locator('section[data-part="shortcomings"]').getAttribute('data-section'));
     // In sight: the part just added was scrolled to.
     const shown = await p.evaluate<boolean>(
       "(() => { const s = document.querySelector('section[data-part=\"shortcomings\"]').getBoundingClientRect(); const pane = document.querySelector('.document').getBoundingClientRect(); return s.bottom > pane.top && s.top < pane.bottom; })()",
@@ -234,15 +254,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Input.imeSetComposition', { text: 'dangwei', selectionStart: 7, selectionEnd: 7 });
     // Keys during the composition arrive as keyCode 229: Backspace edits the candidate, Enter confirms it.
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process', code: 'Backspace' });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+      key: 'Process',
+      code: 'Backspace',
+    });
     await cdp.send('Input.imeSetComposition', { text: 'dangwe', selectionStart: 6, selectionEnd: 6 });
     await cdp.send('Input.imeSetComposition', { text: '党委', selectionStart: 2, selectionEnd: 2 });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process', code: 'Enter' });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+      key: 'Process',
+      code: 'Enter',
+    });
     await cdp.send('Input.insertText', { text: '党委' });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 13, key: 'Enter', code: 'Enter' });
     await expect.poll(() => blocks(p, 'leadership').first().textContent()).toBe('党委书记带头学法。');
     expect(await blocks(p, 'leadership').count()).toBe(count);
     expect(await partText(p, 'measures')).not.toContain('党委');
-    expect(await p.locator('.doc-heading').nth(1).locator('input').inputValue()).toBe('党政主要负责人履行推进法治建设第一责任人职责情况');
+    expect(await p.locator('.doc-heading').nth(1).locator('input').inputValue()).toBe(
+      '党政主要负责人履行推进法治建设第一责任人职责情况',
+    );
   });
 });

@@ -21,7 +21,6 @@ const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
 
-
 describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -96,7 +95,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   const editor = (section: string) => page.locator(`[data-section-editor="${section}"]`);
   /** Part headings as printed: the fixed number and the wording in its field. */
   const headings = () =>
-    page.locator('.doc-heading').evaluateAll((items) => items.map((h) => (h.querySelector('.heading-number')?.textContent ?? '') + ((h.querySelector('input') as unknown as { value: string } | null)?.value ?? h.textContent)));
+    page
+      .locator('.doc-heading')
+      .evaluateAll((items) =>
+        items.map(
+          (h) =>
+            (h.querySelector('.heading-number')?.textContent ?? '') +
+            ((h.querySelector('input') as unknown as { value: string } | null)?.value ?? h.textContent),
+        ),
+      );
   const blocks = (section: string) => editor(section).locator(':scope > *');
 
   it('creates a 2025 township report from the template', async () => {
@@ -104,13 +111,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await page.getByLabel('单位名称').fill('青石镇');
     await page.getByLabel('报告年度').fill('2025');
     await page.getByRole('button', { name: '开始写报告' }).click();
-    await expect.poll(() => headings()).toEqual([
-      '一、主要举措和成效',
-      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-      '三、存在的不足和原因',
-      '四、下一年度主要安排',
-      '五、其他需要报告的情况',
-    ]);
+    await expect
+      .poll(() => headings())
+      .toEqual([
+        '一、主要举措和成效',
+        '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '三、存在的不足和原因',
+        '四、下一年度主要安排',
+        '五、其他需要报告的情况',
+      ]);
     expect(await page.locator('.doc-title').textContent()).toBe('青石镇关于2025年度法治政府建设情况的报告');
     expect(await page.locator('.ready').textContent()).toContain('还不能提交');
   });
@@ -126,7 +135,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await cdp.send('Input.imeSetComposition', { text: 'fazhi', selectionStart: 5, selectionEnd: 5 });
     await cdp.send('Input.imeSetComposition', { text: '法治', selectionStart: 2, selectionEnd: 2 });
     // The Enter that confirms the candidate arrives as keyCode 229 while composing.
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process', code: 'Enter' });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      windowsVirtualKeyCode: 229,
+      nativeVirtualKeyCode: 229,
+      key: 'Process',
+      code: 'Enter',
+    });
     await cdp.send('Input.insertText', { text: '法治' });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 13, key: 'Enter', code: 'Enter' });
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
@@ -141,7 +156,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await page.keyboard.insertText('基层法治力量不足，主要原因是专职人员少。');
     await expect.poll(() => page.locator('.outline .ok').allTextContents()).toContain('✓三、存在的不足和原因');
     // The figure typed in the prose shows beside its form field.
-    await expect.poll(() => page.locator('.indicators tr', { hasText: '法治培训' }).textContent()).toContain('正文：10');
+    await expect
+      .poll(() => page.locator('.indicators tr', { hasText: '法治培训' }).textContent())
+      .toContain('正文：10');
     await page.screenshot({ path: join(screenshots, '2-editor.png') });
   });
 
@@ -186,7 +203,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     );
     await page.keyboard.press('Enter');
     await paste('<div>二是推进<b>公正文明</b>执法。</div>', '');
-    await expect.poll(() => blocks('plans').allTextContents()).toEqual(['2026年重点抓好三项工作：', '一是深化综合行政执法改革。', '二是推进公正文明执法。']);
+    await expect
+      .poll(() => blocks('plans').allTextContents())
+      .toEqual(['2026年重点抓好三项工作：', '一是深化综合行政执法改革。', '二是推进公正文明执法。']);
     const markup = await editor('plans').innerHTML();
     expect(markup).not.toMatch(/<(b|strong|i|em|span style)|黑体|color/);
   });
@@ -198,7 +217,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     expect(errors).toBeGreaterThan(0);
     await expect.poll(() => check.textContent()).toBe(`检查：还有 ${errors} 个错误`);
     // At this window size the status sits below the metadata and figures forms, out of sight.
-    const shown = "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+    const shown =
+      "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
     await page.evaluate("document.querySelector('.side').scrollTop = 0");
     expect(await page.evaluate<boolean>(shown)).toBe(false);
     await check.click();
@@ -208,8 +228,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await page.evaluate("document.querySelector('.side').scrollTop = 0; window.__menu('check')");
     await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
     // One editor holds every part now: the caret is in it, in part 四.
-    expect(await page.evaluate<boolean>("document.activeElement?.getAttribute('contenteditable') === 'true'")).toBe(true);
-    expect(await page.evaluate<string | undefined>("getSelection().anchorNode?.parentElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor')")).toBe('plans');
+    expect(await page.evaluate<boolean>("document.activeElement?.getAttribute('contenteditable') === 'true'")).toBe(
+      true,
+    );
+    expect(
+      await page.evaluate<string | undefined>(
+        "getSelection().anchorNode?.parentElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor')",
+      ),
+    ).toBe('plans');
   });
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
@@ -222,7 +248,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await expect.poll(() => banner.textContent()).toContain('未保存的报告');
     await crashed.screenshot({ path: join(screenshots, '4-recovery.png') });
     await banner.getByRole('button', { name: '恢复' }).click();
-    await expect.poll(() => crashed.locator('[data-section-editor="shortcomings"]').textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
+    await expect
+      .poll(() => crashed.locator('[data-section-editor="shortcomings"]').textContent())
+      .toBe('基层法治力量不足，主要原因是专职人员少。');
     await crashed.close();
   });
 
@@ -267,12 +295,28 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await blocks('shortcomings').first().click();
     await page.keyboard.press('End');
     await page.keyboard.insertText('又补一句。');
-    await expect.poll(() => page.locator('.message').first().textContent({ timeout: 1000 }).catch(() => ''), { timeout: 15_000 }).toContain('保存期间的修改还没有保存');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('.message')
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toContain('保存期间的修改还没有保存');
     expect(await page.title()).toMatch(/ \*$/);
     expect(readFileSync(path, 'utf8')).not.toContain('又补一句。');
     // The journal holding it is there (written within the maximum wait), not deleted by the save.
     await expect
-      .poll(() => (existsSync(journals) ? readdirSync(journals).some((n) => readFileSync(join(journals, n), 'utf8').includes('又补一句。')) : false), { timeout: 10_000 })
+      .poll(
+        () =>
+          existsSync(journals)
+            ? readdirSync(journals).some((n) => readFileSync(join(journals, n), 'utf8').includes('又补一句。'))
+            : false,
+        { timeout: 10_000 },
+      )
       .toBe(true);
     for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('Control+s');
@@ -294,9 +338,21 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     expect(asked).toEqual([]);
     // The title is set on balanced lines, so compare without line breaks.
     const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
-    const order = ['青石镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训10场次。法治', '三、存在的不足和原因', '基层法治力量不足，主要原因是专职人员少。', '四、下一年度主要安排', '一是深化综合行政执法改革。', '五、其他需要报告的情况'];
+    const order = [
+      '青石镇关于2025年度法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '全年开展法治培训10场次。法治',
+      '三、存在的不足和原因',
+      '基层法治力量不足，主要原因是专职人员少。',
+      '四、下一年度主要安排',
+      '一是深化综合行政执法改革。',
+      '五、其他需要报告的情况',
+    ];
     const positions = order.map((text) => value.indexOf(text));
-    expect(positions.filter((p) => p < 0), value).toEqual([]);
+    expect(
+      positions.filter((p) => p < 0),
+      value,
+    ).toEqual([]);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -342,7 +398,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await page.screenshot({ path: join(screenshots, '6-preview.png') });
     const pdf = join(work, '报告.pdf');
     standIn.dialogs.exportPdf = pdf;
-    standIn.printToPdf.current = async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    standIn.printToPdf.current = async () =>
+      new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.getByRole('button', { name: '导出 PDF' }).click();
     // A fresh window has not yet been told about this machine's missing fonts: it asks first, as for Word.
     await page.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
@@ -351,16 +408,22 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     if (spawnSync('which', ['pdftotext']).status !== 0) return;
     // Lines by their position on the page (text order in a Chromium PDF is not reading order).
     const bbox = spawnSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
-    const printed = bbox.split('<page').slice(1).map((p) => {
-      const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ y: Number(m[1]), text: m[2]! }));
-      const rows: Array<{ y: number; text: string }> = [];
-      for (const w of words.sort((a, b) => a.y - b.y)) {
-        const row = rows.find((r) => Math.abs(r.y - w.y) < 8);
-        if (row) row.text += w.text;
-        else rows.push({ ...w });
-      }
-      return rows.filter((r) => !/^—\d+—$/.test(r.text));
-    });
+    const printed = bbox
+      .split('<page')
+      .slice(1)
+      .map((p) => {
+        const words = [...p.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+          y: Number(m[1]),
+          text: m[2]!,
+        }));
+        const rows: Array<{ y: number; text: string }> = [];
+        for (const w of words.sort((a, b) => a.y - b.y)) {
+          const row = rows.find((r) => Math.abs(r.y - w.y) < 8);
+          if (row) row.text += w.text;
+          else rows.push({ ...w });
+        }
+        return rows.filter((r) => !/^—\d+—$/.test(r.text));
+      });
     expect(printed).toHaveLength(pages);
     for (const rows of printed.slice(1, -1)) expect(rows).toHaveLength(22);
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
@@ -389,20 +452,33 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     expect(await dialog.locator('.diff-added').first().textContent()).toContain('第一稿：人员不足。第二稿补充。');
     await other.screenshot({ path: join(screenshots, '7-history.png') });
     await dialog.getByRole('button', { name: '恢复到这个版本' }).click();
-    await expect.poll(() => other.locator('[data-section-editor="shortcomings"]').textContent()).toBe('第一稿：人员不足。');
+    await expect
+      .poll(() => other.locator('[data-section-editor="shortcomings"]').textContent())
+      .toBe('第一稿：人员不足。');
   });
 
   it('drafts this year’s report from last year’s file, with last year’s plans to answer', async () => {
     const lastYear = join(work, '青石镇2024.txt');
     writeFileSync(
       lastYear,
-      ['青石镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '全年开展法治培训6场次。', '二、存在的不足和原因', '人员少，主要原因是编制不足。', '三、2025年工作安排', '（一）开展法治培训。', '（二）完善合法性审查。'].join('\n'),
+      [
+        '青石镇关于2024年度法治政府建设情况的报告',
+        '一、主要举措和成效',
+        '全年开展法治培训6场次。',
+        '二、存在的不足和原因',
+        '人员少，主要原因是编制不足。',
+        '三、2025年工作安排',
+        '（一）开展法治培训。',
+        '（二）完善合法性审查。',
+      ].join('\n'),
     );
     standIn.dialogs.importDocument = lastYear;
     await page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
     await page.getByRole('button', { name: '开始编辑' }).click();
     await expect.poll(() => page.locator('.doc-title').textContent()).toContain('2025年度');
-    const measures = (await page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()).join('');
+    const measures = (await page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()).join(
+      '',
+    );
     expect(measures).toContain('去年计划：开展法治培训。');
     expect(measures).not.toContain('全年开展法治培训6场次');
     await expect.poll(() => page.locator('.findings').textContent()).toContain('去年的报告承诺了');
@@ -411,7 +487,16 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   it('checks a folder of reports in 批量检查 and exports the table', async () => {
     const folder = join(work, '各镇报告');
     mkdirSync(folder);
-    writeFileSync(join(folder, '白沙镇.txt'), ['白沙镇关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '排查矛盾纠纷30件，化解30件。', '二、存在的不足和原因', '人员少。'].join('\n'));
+    writeFileSync(
+      join(folder, '白沙镇.txt'),
+      [
+        '白沙镇关于2025年度法治政府建设情况的报告',
+        '一、主要举措和成效',
+        '排查矛盾纠纷30件，化解30件。',
+        '二、存在的不足和原因',
+        '人员少。',
+      ].join('\n'),
+    );
     writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
     await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     standIn.dialogs.openFolder = folder;
@@ -451,7 +536,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       await expect.poll(() => small.locator('.check-status').textContent()).toContain('个错误');
       const toolbar = small.getByRole('toolbar', { name: '工具栏' });
       // Controls on one row share a vertical centre (separators are shorter than buttons).
-      const centres = await toolbar.locator(':scope > *').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)));
+      const centres = await toolbar
+        .locator(':scope > *')
+        .evaluateAll((items) =>
+          items.map((item) => Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2)),
+        );
       expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
 
       const path = join(work, '版式.docx');

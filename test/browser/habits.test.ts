@@ -63,7 +63,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   const unitField = (p: Page) => p.locator('#meta-unit');
   const reportFile = (name: string, unit: string, folder = work) => {
     const path = join(folder, name);
-    writeFileSync(path, serializeReport(createReportFromTemplate(defaultRegistry.get('township')!, { unit, year: 2025 })));
+    writeFileSync(
+      path,
+      serializeReport(createReportFromTemplate(defaultRegistry.get('township')!, { unit, year: 2025 })),
+    );
     return path;
   };
 
@@ -74,7 +77,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
         const data = new DataTransfer();
         for (const name of names) data.items.add(new File(['x'], name));
         const target = document.querySelector(selector)!;
-        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
       },
       { selector, names },
     );
@@ -96,11 +100,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
 
     renameSync(path, join(work, '青石镇已搬走.nianbao'));
     const again = await open();
-    const moved = again.getByRole('navigation', { name: '最近打开' }).getByRole('button', { name: /青石镇最近\.nianbao/ });
+    const moved = again
+      .getByRole('navigation', { name: '最近打开' })
+      .getByRole('button', { name: /青石镇最近\.nianbao/ });
     await expect.poll(() => moved.getAttribute('class')).toContain('recent-missing');
     expect(await moved.textContent()).toContain('已移动或删除');
     await moved.click();
-    await expect.poll(() => again.locator('.message').textContent()).toMatch(/找不到“青石镇最近\.nianbao”.*已从“最近打开”中去掉/);
+    await expect
+      .poll(() => again.locator('.message').textContent())
+      .toMatch(/找不到“青石镇最近\.nianbao”.*已从“最近打开”中去掉/);
     await expect.poll(() => again.getByRole('button', { name: /青石镇最近\.nianbao/ }).count()).toBe(0);
     // Still on the start screen: nothing was opened.
     expect(await again.getByRole('button', { name: '开始写报告' }).count()).toBe(1);
@@ -146,7 +154,16 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   });
 
   it('imports a Word or text file dropped on the window through the same review as 导入, and refuses other kinds in Chinese', async () => {
-    writeFileSync(join(standIn.dropFolder, '去年报告.txt'), ['龙泉乡2024年法治政府建设情况报告', '一、主要举措', '开展法治宣传活动十二场。', '二、存在的不足', '基层力量薄弱。'].join('\n'));
+    writeFileSync(
+      join(standIn.dropFolder, '去年报告.txt'),
+      [
+        '龙泉乡2024年法治政府建设情况报告',
+        '一、主要举措',
+        '开展法治宣传活动十二场。',
+        '二、存在的不足',
+        '基层力量薄弱。',
+      ].join('\n'),
+    );
     const p = await open();
     await drop(p, 'main.start', ['照片.jpg']);
     await expect.poll(() => p.locator('.message').textContent()).toMatch(/“照片\.jpg”：只能打开本软件的报告/);
@@ -247,10 +264,21 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => p.locator('.findings').textContent()).toContain('其它');
     await rightClickOn(p, 'measures', '其它');
     await menu(p).getByRole('menuitem', { name: '忽略此条检查结果' }).click();
-    await expect.poll(() => p.locator('.findings summary', { hasText: '已忽略' }).textContent()).toContain('已忽略（1）');
+    await expect
+      .poll(() => p.locator('.findings summary', { hasText: '已忽略' }).textContent())
+      .toContain('已忽略（1）');
     // Elsewhere in the text there is no finding: no fix, no 忽略.
     await rightClickOn(p, 'measures', '普法');
-    expect(await menu(p).getByRole('menuitem').allTextContents()).toEqual(['剪切', '复制', '粘贴', '全选', '设为正文', '设为（一）标题', '设为1. 标题', '设为（1）标题']);
+    expect(await menu(p).getByRole('menuitem').allTextContents()).toEqual([
+      '剪切',
+      '复制',
+      '粘贴',
+      '全选',
+      '设为正文',
+      '设为（一）标题',
+      '设为1. 标题',
+      '设为（1）标题',
+    ]);
   });
 
   it('is worked by keys: Esc back to the text, arrows and Enter to make a paragraph a heading', async () => {
@@ -260,7 +288,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => menu(p).count()).toBe(1);
     await p.keyboard.press('Escape');
     expect(await menu(p).count()).toBe(0);
-    expect(await p.evaluate(() => document.activeElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor'))).toBe('measures');
+    expect(
+      await p.evaluate(() =>
+        document.activeElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor'),
+      ),
+    ).toBe('measures');
 
     await rightClickOn(p, 'measures', '依法决策');
     // 剪切 and 复制 are greyed without a selection: the first key lands on 粘贴.

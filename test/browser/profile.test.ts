@@ -51,7 +51,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     writeFileSync(
       good,
       JSON.stringify(
-        { version: 1, 审核单位: '青山县司法局', 公开期限: '3月15日', 主送机关: '县委依法治县办：', 关闭规则: ['section.empty'], 规则级别: { 'section.thin': '错误' } },
+        {
+          version: 1,
+          审核单位: '青山县司法局',
+          公开期限: '3月15日',
+          主送机关: '县委依法治县办：',
+          关闭规则: ['section.empty'],
+          规则级别: { 'section.thin': '错误' },
+        },
         null,
         2,
       ),

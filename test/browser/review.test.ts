@@ -20,9 +20,12 @@ const root = join(__dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const screenshots = join(root, 'test-output/screenshots');
 
-
 /** Each town its own figures; `training` null leaves 法治培训 out of the report (for the chart's 未填报). */
-function report(unit: string, extra: string[] = [], figures: { disputes: number; training: number | null } = { disputes: 41, training: 3 }): string {
+function report(
+  unit: string,
+  extra: string[] = [],
+  figures: { disputes: number; training: number | null } = { disputes: 41, training: 3 },
+): string {
   return [
     `${unit}关于2025年度法治政府建设情况的报告`,
     '一、主要举措和成效',
@@ -48,8 +51,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     mkdirSync(join(folder, '二组'), { recursive: true });
     writeFileSync(join(folder, '白沙镇.txt'), report('白沙镇', ['二、存在的不足和原因', '人员少。']));
     writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
-    writeFileSync(join(folder, '二组', '溪口镇.txt'), report('溪口镇', ['联系电话13912345678。'], { disputes: 120, training: 5 }));
-    const imported = importText(report('东坪镇', ['二、存在的不足和原因', '基层力量不足，主要原因是人员少。'], { disputes: 65, training: null }));
+    writeFileSync(
+      join(folder, '二组', '溪口镇.txt'),
+      report('溪口镇', ['联系电话13912345678。'], { disputes: 120, training: 5 }),
+    );
+    const imported = importText(
+      report('东坪镇', ['二、存在的不足和原因', '基层力量不足，主要原因是人员少。'], { disputes: 65, training: null }),
+    );
     if (!imported.ok) throw new Error(imported.error);
     writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
 
@@ -82,7 +90,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     standIn.dialogs.openFolder = folder;
     await page.getByRole('button', { name: '选择文件夹…' }).click();
     // Four files checked one after another: seconds on a busy two-core machine, not poll's default second.
-    await expect.poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 }).toContain('已检查 4 / 4 份');
+    await expect
+      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .toContain('已检查 4 / 4 份');
     await expect.poll(() => rows().count()).toBe(4);
   }
 
@@ -92,7 +102,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     expect(table).toContain('乡镇（街道）法治政府建设年度报告');
     expect(table).toContain('2026年1月20日');
     expect(table).toContain(join('二组', '溪口镇.txt'));
-    expect(await page.locator('.review-table tfoot').textContent()).toMatch(/合计 4 份：需修改 \d 份，可以提交 \d 份，无法读取 1 份/);
+    expect(await page.locator('.review-table tfoot').textContent()).toMatch(
+      /合计 4 份：需修改 \d 份，可以提交 \d 份，无法读取 1 份/,
+    );
     await page.screenshot({ path: join(screenshots, 'review-1-table.png') });
   });
 
@@ -121,7 +133,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.review-report').count()).toBe(0);
     expect(await page.getByRole('radio', { name: /需修改/ }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: '东坪镇.docx' }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: '东坪镇.docx' })
+      .click()
+      .catch(() => undefined);
     if (await page.locator('.review-report').count()) {
       await page.getByRole('button', { name: '← 返回列表' }).click();
       await expect.poll(() => page.locator('.review-report').count()).toBe(0);
@@ -134,7 +149,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   const barLabels = () =>
     page.locator('.review-chart-canvas svg').evaluate((svg) =>
       Array.from(svg.querySelectorAll('text'))
-        .map((t) => ({ text: t.textContent ?? '', top: t.getBoundingClientRect().top, left: t.getBoundingClientRect().left }))
+        .map((t) => ({
+          text: t.textContent ?? '',
+          top: t.getBoundingClientRect().top,
+          left: t.getBoundingClientRect().left,
+        }))
         .filter((t) => /镇$/.test(t.text))
         .sort((a, b) => a.top - b.top)
         .map((t) => t.text),
@@ -151,7 +170,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     const drawn = (await page.locator('.review-chart-canvas svg').textContent()) ?? '';
     expect(drawn).toContain('120件');
     expect(drawn).toContain('41件');
-    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toMatch(/矛盾纠纷排查化解（件），从高到低：溪口镇 120件，东坪镇 65件，白沙镇 41件/);
+    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toMatch(
+      /矛盾纠纷排查化解（件），从高到低：溪口镇 120件，东坪镇 65件，白沙镇 41件/,
+    );
     expect(await page.locator('.review-chart-missing').textContent()).toBe('未填报（0 份）：无');
 
     await figure.selectOption({ label: '法治培训（2/3 份填报）' });
@@ -169,7 +190,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     const out = join(own, '批注');
     standIn.reviewDialogs.commentsFolder = out;
     await page.getByRole('button', { name: '写回批注…' }).click();
-    await expect.poll(() => page.locator('.message').textContent(), { timeout: 60_000 }).toContain('已把批注写入 3 份 Word 文件');
+    await expect
+      .poll(() => page.locator('.message').textContent(), { timeout: 60_000 })
+      .toContain('已把批注写入 3 份 Word 文件');
     expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(
       ['东坪镇（审核意见）.docx', '二组', join('二组', '溪口镇（审核意见）.docx'), '白沙镇（审核意见）.docx'].sort(),
     );

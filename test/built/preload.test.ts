@@ -37,7 +37,11 @@ describe('the built preload', () => {
       throw new Error(`module not found: ${id}`);
     };
     const module = { exports: {} };
-    runInNewContext(readFileSync(bundle, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console }, { filename: bundle });
+    runInNewContext(
+      readFileSync(bundle, 'utf8'),
+      { require: sandboxRequire, module, exports: module.exports, console },
+      { filename: bundle },
+    );
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['nianbao']);
     const api = exposed.get('nianbao') as Record<string, unknown>;
@@ -45,6 +49,8 @@ describe('the built preload', () => {
     expect(Object.isFrozen(api)).toBe(true);
     // A dropped file reaches main through webUtils, the one way a sandboxed preload has to its path.
     void (api.openDroppedFile as (f: unknown) => Promise<unknown>)({});
-    return new Promise<void>((resolve) => setTimeout(() => (expect(invoked).toContain('file:openDropped'), resolve()), 0));
+    return new Promise<void>((resolve) =>
+      setTimeout(() => (expect(invoked).toContain('file:openDropped'), resolve()), 0),
+    );
   });
 });

@@ -54,13 +54,22 @@ export function corpusEntries(dir = CORPUS_DIR): Array<{ slug: string; file: str
     .sort()
     .map((n) => {
       const slug = n.slice(0, -'.expect.json'.length);
-      const file = names.find((f) => f !== n && !f.endsWith('.expect.json') && (f.startsWith(`${slug}.`) && !f.slice(slug.length + 1).includes('expect')));
+      const file = names.find(
+        (f) =>
+          f !== n &&
+          !f.endsWith('.expect.json') &&
+          f.startsWith(`${slug}.`) &&
+          !f.slice(slug.length + 1).includes('expect'),
+      );
       if (!file) throw new Error(`语料 ${slug} 没有报告文件`);
       return { slug, file, expect: JSON.parse(readFileSync(join(dir, n), 'utf8')) as Expectation };
     });
 }
 
-export async function runEntry(dir: string, entry: { slug: string; file: string; expect: Expectation }): Promise<CorpusResult> {
+export async function runEntry(
+  dir: string,
+  entry: { slug: string; file: string; expect: Expectation },
+): Promise<CorpusResult> {
   const { slug, file, expect } = entry;
   const result: CorpusResult = { slug, file, expect, misread: [], missed: [], falseErrors: [], rules: new Set() };
   let bytes: Uint8Array = new Uint8Array(readFileSync(join(dir, file)));
@@ -79,15 +88,21 @@ export async function runEntry(dir: string, entry: { slug: string; file: string;
   result.template = checked.template;
   result.unit = checked.unit;
   result.year = checked.year;
-  if (expect.template !== undefined && checked.template !== expect.template) result.misread.push(`模板：读成 ${checked.template}，应为 ${expect.template}`);
-  if (expect.unit !== undefined && checked.unit !== expect.unit) result.misread.push(`单位：读成“${checked.unit}”，应为“${expect.unit}”`);
-  if (expect.year !== undefined && checked.year !== expect.year) result.misread.push(`年度：读成 ${checked.year}，应为 ${expect.year}`);
+  if (expect.template !== undefined && checked.template !== expect.template)
+    result.misread.push(`模板：读成 ${checked.template}，应为 ${expect.template}`);
+  if (expect.unit !== undefined && checked.unit !== expect.unit)
+    result.misread.push(`单位：读成“${checked.unit}”，应为“${expect.unit}”`);
+  if (expect.year !== undefined && checked.year !== expect.year)
+    result.misread.push(`年度：读成 ${checked.year}，应为 ${expect.year}`);
   for (const part of expect.parts ?? []) {
     if (!checked.sections.find((s) => s.id === part)?.present) result.misread.push(`部分：没有找到 ${part}`);
   }
   if (expect.draftPlans !== undefined) {
     const plans = draftNextYear(imported.doc).previous?.plans ?? [];
-    if (JSON.stringify(plans) !== JSON.stringify(expect.draftPlans)) result.misread.push(`次年草稿的去年计划：读成 ${JSON.stringify(plans)}，应为 ${JSON.stringify(expect.draftPlans)}`);
+    if (JSON.stringify(plans) !== JSON.stringify(expect.draftPlans))
+      result.misread.push(
+        `次年草稿的去年计划：读成 ${JSON.stringify(plans)}，应为 ${JSON.stringify(expect.draftPlans)}`,
+      );
   }
   for (const f of checked.findings) result.rules.add(f.rule);
   result.missed = (expect.must ?? []).filter((rule) => !result.rules.has(rule));
@@ -118,10 +133,15 @@ export function corpusReport(results: readonly CorpusResult[]): string {
     }
   }
   out.push(`语料 ${results.length} 份`, '', '规则（找到/应找到）：');
-  for (const [rule, row] of [...rules].sort()) out.push(`  ${rule.padEnd(24)} ${row.found}/${row.expected}${row.found < row.expected ? '  ← 漏报' : ''}`);
+  for (const [rule, row] of [...rules].sort())
+    out.push(`  ${rule.padEnd(24)} ${row.found}/${row.expected}${row.found < row.expected ? '  ← 漏报' : ''}`);
   const falseErrors = results.flatMap((r) => r.falseErrors.map((f) => `  ${r.slug}: ${f.rule} ${f.message}`));
   out.push('', `误报的错误：${falseErrors.length}`, ...falseErrors);
-  const misread = results.flatMap((r) => [...(r.error ? [`  ${r.slug}: 无法导入：${r.error}`] : []), ...r.misread.map((m) => `  ${r.slug}: ${m}`), ...r.missed.map((m) => `  ${r.slug}: 漏报 ${m}`)]);
+  const misread = results.flatMap((r) => [
+    ...(r.error ? [`  ${r.slug}: 无法导入：${r.error}`] : []),
+    ...r.misread.map((m) => `  ${r.slug}: ${m}`),
+    ...r.missed.map((m) => `  ${r.slug}: 漏报 ${m}`),
+  ]);
   out.push('', `读错或漏报：${misread.length}`, ...misread);
   return out.join('\n');
 }

@@ -14,7 +14,16 @@ import { describe, it, type TestFunction } from 'vitest';
 const root = join(__dirname, '../..');
 const shared = join(root, '../shared');
 
-export type Need = 'soffice' | 'pdftotext' | 'chromium' | 'xmllint' | 'python3' | 'fixtures' | 'validator' | 'times-metrics' | 'cjk-fonts';
+export type Need =
+  | 'soffice'
+  | 'pdftotext'
+  | 'chromium'
+  | 'xmllint'
+  | 'python3'
+  | 'fixtures'
+  | 'validator'
+  | 'times-metrics'
+  | 'cjk-fonts';
 
 const runs = (cmd: string, args: string[]) => {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
@@ -23,19 +32,35 @@ const runs = (cmd: string, args: string[]) => {
 
 /** What each need is, how to tell it is there, and what installs it. */
 const REQUIREMENTS: Record<Need, { what: string; present: () => boolean }> = {
-  soffice: { what: 'LibreOffice（apt-get install libreoffice-writer-nogui）', present: () => runs('soffice', ['--version']) !== null },
+  soffice: {
+    what: 'LibreOffice（apt-get install libreoffice-writer-nogui）',
+    present: () => runs('soffice', ['--version']) !== null,
+  },
   pdftotext: { what: 'pdftotext（apt-get install poppler-utils）', present: () => runs('pdftotext', ['-v']) !== null },
-  chromium: { what: 'Chromium（apt-get install chromium fonts-noto-cjk）', present: () => existsSync('/usr/bin/chromium') },
+  chromium: {
+    what: 'Chromium（apt-get install chromium fonts-noto-cjk）',
+    present: () => existsSync('/usr/bin/chromium'),
+  },
   xmllint: { what: 'xmllint（apt-get install libxml2-utils）', present: () => runs('xmllint', ['--version']) !== null },
   python3: { what: 'python3', present: () => runs('python3', ['--version']) !== null },
-  fixtures: { what: '../shared/fixtures/reports（真实报告样本）', present: () => existsSync(join(shared, 'fixtures/reports')) },
-  validator: { what: '../shared/tools/validate-docx 与 ../shared/ooxml-xsd', present: () => existsSync(join(shared, 'tools/validate-docx')) },
+  fixtures: {
+    what: '../shared/fixtures/reports（真实报告样本）',
+    present: () => existsSync(join(shared, 'fixtures/reports')),
+  },
+  validator: {
+    what: '../shared/tools/validate-docx 与 ../shared/ooxml-xsd',
+    present: () => existsSync(join(shared, 'tools/validate-docx')),
+  },
   // LibreOffice sets Latin text in the font with Times New Roman's metrics; without it every line breaks elsewhere.
   'times-metrics': {
     what: 'Times New Roman 字宽的字体（apt-get install fonts-liberation2）',
-    present: () => /Liberation Serif|Times New Roman/i.test(runs('fc-match', ['-f', '%{family}', 'Times New Roman']) ?? ''),
+    present: () =>
+      /Liberation Serif|Times New Roman/i.test(runs('fc-match', ['-f', '%{family}', 'Times New Roman']) ?? ''),
   },
-  'cjk-fonts': { what: '中文字体（apt-get install fonts-noto-cjk）', present: () => (runs('fc-list', [':lang=zh', 'family']) ?? '').trim() !== '' },
+  'cjk-fonts': {
+    what: '中文字体（apt-get install fonts-noto-cjk）',
+    present: () => (runs('fc-list', [':lang=zh', 'family']) ?? '').trim() !== '',
+  },
 };
 
 const cache = new Map<Need, boolean>();

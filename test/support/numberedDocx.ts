@@ -30,7 +30,8 @@ export interface NumberedParagraph {
   box?: string[];
 }
 
-const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+const MC =
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
 
 /** A text box as Word 2010+ saves it: the DrawingML shape, and the same content again as VML for older readers. */
 function textBoxRun(paragraphs: string[]): string {
@@ -46,7 +47,12 @@ function textBoxRun(paragraphs: string[]): string {
 
 function notesXml(kind: 'footnote' | 'endnote', texts: string[]): string {
   const separators = `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}><w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>`;
-  const notes = texts.map((t, i) => `<w:${kind} w:id="${i + 1}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${esc(t)}</w:t></w:r></w:p></w:${kind}>`).join('');
+  const notes = texts
+    .map(
+      (t, i) =>
+        `<w:${kind} w:id="${i + 1}"><w:p><w:r><w:${kind}Ref/></w:r><w:r><w:t xml:space="preserve"> ${esc(t)}</w:t></w:r></w:p></w:${kind}>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind}s ${NS}>${separators}${notes}</w:${kind}s>`;
 }
 
@@ -121,7 +127,11 @@ export function stylesXml(numbered: boolean): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${NS}>${style('Heading1', 'heading 1', 0)}${style('Heading2', 'heading 2', 1)}${custom}</w:styles>`;
 }
 
-export async function buildDocx(paragraphs: NumberedParagraph[], numbering: string | undefined, styles = stylesXml(false)): Promise<Uint8Array> {
+export async function buildDocx(
+  paragraphs: NumberedParagraph[],
+  numbering: string | undefined,
+  styles = stylesXml(false),
+): Promise<Uint8Array> {
   const footnotes: string[] = [];
   const endnotes: string[] = [];
   const body = paragraphs
@@ -129,7 +139,9 @@ export async function buildDocx(paragraphs: NumberedParagraph[], numbering: stri
       if (p.raw !== undefined) return p.raw;
       const ppr =
         (p.style ? `<w:pStyle w:val="${p.style}"/>` : '') +
-        (p.numId !== undefined ? `<w:numPr><w:ilvl w:val="${p.ilvl ?? 0}"/><w:numId w:val="${p.numId}"/></w:numPr>` : '') +
+        (p.numId !== undefined
+          ? `<w:numPr><w:ilvl w:val="${p.ilvl ?? 0}"/><w:numId w:val="${p.numId}"/></w:numPr>`
+          : '') +
         (p.outline !== undefined ? `<w:outlineLvl w:val="${p.outline}"/>` : '') +
         // The paragraph mark is bold in every paragraph, as Word leaves it after a bold line: it formats no text.
         '<w:rPr><w:b/></w:rPr>';
@@ -157,13 +169,20 @@ export async function buildDocx(paragraphs: NumberedParagraph[], numbering: stri
   zip.file(
     'word/_rels/document.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      (footnotes.length ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>' : '') +
-      (endnotes.length ? '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>' : '') +
+      (footnotes.length
+        ? '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        : '') +
+      (endnotes.length
+        ? '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>'
+        : '') +
       '</Relationships>',
   );
   if (footnotes.length) zip.file('word/footnotes.xml', notesXml('footnote', footnotes));
   if (endnotes.length) zip.file('word/endnotes.xml', notesXml('endnote', endnotes));
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS} ${MC}><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS} ${MC}><w:body>${body}<w:sectPr/></w:body></w:document>`,
+  );
   if (numbering) zip.file('word/numbering.xml', numbering);
   zip.file('word/styles.xml', styles);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -200,5 +219,9 @@ export function numberedDocxFromText(description: string): Promise<Uint8Array> {
     .map((l) => l.trim())
     .filter(Boolean)
     .map(describedParagraph);
-  return buildDocx(paragraphs, numberingXml({ '0': CHINESE_LEVELS }, [{ numId: '1', abstractId: '0' }]), stylesXml(true));
+  return buildDocx(
+    paragraphs,
+    numberingXml({ '0': CHINESE_LEVELS }, [{ numId: '1', abstractId: '0' }]),
+    stylesXml(true),
+  );
 }

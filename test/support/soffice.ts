@@ -15,8 +15,12 @@ let profile: string | undefined;
 /** Converts `files` into `outDir` (e.g. to 'pdf' or 'docx:MS Word 2007 XML'); `options` go before --convert-to. */
 export function sofficeConvert(files: string[], outDir: string, to: string, options: string[] = []): void {
   profile ??= pathToFileURL(join(mkdtempSync(join(tmpdir(), 'soffice-profile-')), 'profile')).href;
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, ...options, '--convert-to', to, '--outdir', outDir, ...files], {
-    stdio: 'ignore',
-    timeout: 240_000,
-  });
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=${profile}`, ...options, '--convert-to', to, '--outdir', outDir, ...files],
+    {
+      stdio: 'ignore',
+      timeout: 240_000,
+    },
+  );
 }

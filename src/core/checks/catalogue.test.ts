@@ -31,7 +31,12 @@ describe('the rule catalogue', () => {
     for (const { name, text } of sources) {
       if (name === 'types.ts' || name === 'wordLists.ts') continue;
       const code = text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      expect(code.match(/\bat\([^,]+,\s*'(error|warning|info)'|severity = '(error|warning|info)'|\?\? '(error|warning|info)'/g), name).toBeNull();
+      expect(
+        code.match(
+          /\bat\([^,]+,\s*'(error|warning|info)'|severity = '(error|warning|info)'|\?\? '(error|warning|info)'/g,
+        ),
+        name,
+      ).toBeNull();
     }
   });
 
@@ -51,7 +56,10 @@ describe('the rule catalogue', () => {
       { rule: 'indicator.mismatch', severity: 'warning' as const },
       { rule: 'indicator.mismatch', severity: 'error' as const },
     ];
-    const out = applyRuleSettings(findings, { severities: { 'section.thin': 'error', 'indicator.mismatch': 'info' }, off: ['punct.ellipsis'] });
+    const out = applyRuleSettings(findings, {
+      severities: { 'section.thin': 'error', 'indicator.mismatch': 'info' },
+      off: ['punct.ellipsis'],
+    });
     expect(out).toEqual([
       { rule: 'section.thin', severity: 'error' },
       { rule: 'indicator.mismatch', severity: 'info' },

@@ -36,15 +36,30 @@ const rules = {
   'year.missing': { family: 'structure', severity: 'error', title: '没有写明报告年度', variants: { duty: 'warning' } },
   'section.missing': { family: 'structure', severity: 'error', title: '缺少必备部分' },
   'section.empty': { family: 'structure', severity: 'error', title: '部分没有正文' },
-  'section.thin': { family: 'structure', severity: 'warning', title: '部分字数过少', params: { minChars: '模板各部分的最少字数' } },
+  'section.thin': {
+    family: 'structure',
+    severity: 'warning',
+    title: '部分字数过少',
+    params: { minChars: '模板各部分的最少字数' },
+  },
   'section.no-causes': { family: 'structure', severity: 'warning', title: '不足没有分析原因' },
-  'section.empty-subheading': { family: 'structure', severity: 'error', title: '小标题下没有正文', variants: { own: 'warning' } },
+  'section.empty-subheading': {
+    family: 'structure',
+    severity: 'error',
+    title: '小标题下没有正文',
+    variants: { own: 'warning' },
+  },
   'heading.sequence': { family: 'structure', severity: 'warning', title: '标题序号跳号或重复' },
   'heading.punctuation': { family: 'structure', severity: 'warning', title: '标题序号后的标点' },
   'previous.unanswered': { family: 'structure', severity: 'warning', title: '去年计划没有写完成情况' },
   // Indicators
   'indicator.missing': { family: 'indicators', severity: 'warning', title: '缺少应有的数据' },
-  'indicator.mismatch': { family: 'indicators', severity: 'error', title: '数字前后不一致', variants: { uncertain: 'warning' } },
+  'indicator.mismatch': {
+    family: 'indicators',
+    severity: 'error',
+    title: '数字前后不一致',
+    variants: { uncertain: 'warning' },
+  },
   'indicator.rate-range': { family: 'indicators', severity: 'error', title: '比率超过100%' },
   'indicator.ratio': { family: 'indicators', severity: 'error', title: '部分大于总数' },
   'indicator.rate-mismatch': { family: 'indicators', severity: 'warning', title: '比率与数字不符' },
@@ -102,7 +117,10 @@ export interface RuleSettings {
  * The one place where a county's rule settings apply: findings of a rule switched off are dropped, and a
  * changed severity replaces every level the rule speaks at.
  */
-export function applyRuleSettings<F extends { rule: string; severity: Severity }>(findings: F[], settings: RuleSettings | undefined): F[] {
+export function applyRuleSettings<F extends { rule: string; severity: Severity }>(
+  findings: F[],
+  settings: RuleSettings | undefined,
+): F[] {
   if (!settings) return findings;
   const off = new Set<string>(settings.off ?? []);
   const severities: Partial<Record<string, Severity>> = settings.severities ?? {};

@@ -48,11 +48,15 @@ export function at(
 
 /** Body lines (headings, sub-headings, paragraphs) of the given part. */
 export function linesOfPart(ctx: CheckContext, partId: string): TextLine[] {
-  return ctx.plain.lines.filter((l) => l.part === partId && (l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph'));
+  return ctx.plain.lines.filter(
+    (l) => l.part === partId && (l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph'),
+  );
 }
 
 export function bodyLines(ctx: CheckContext): TextLine[] {
-  return ctx.plain.lines.filter((l) => l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph' || l.kind === 'closing');
+  return ctx.plain.lines.filter(
+    (l) => l.kind === 'heading' || l.kind === 'subheading' || l.kind === 'paragraph' || l.kind === 'closing',
+  );
 }
 
 /**
@@ -106,7 +110,12 @@ export function clearCheckCaches(): void {
   lineCaches.clear();
 }
 
-export function cachedPerLine<T>(name: string, line: TextLine, compute: (line: TextLine) => T[], shift: (item: T, by: number) => T): T[] {
+export function cachedPerLine<T>(
+  name: string,
+  line: TextLine,
+  compute: (line: TextLine) => T[],
+  shift: (item: T, by: number) => T,
+): T[] {
   let cache = lineCaches.get(name);
   if (!cache) lineCaches.set(name, (cache = { size: 0, byKindPart: new Map() }));
   let byPart = cache.byKindPart.get(line.kind);
@@ -139,7 +148,11 @@ export function shiftFinding(f: RawFinding, by: number): RawFinding {
 }
 
 /** Run a pure line-local rule over lines, through the cache. */
-export function perLine(name: string, lines: readonly TextLine[], rule: (line: TextLine) => RawFinding[]): RawFinding[] {
+export function perLine(
+  name: string,
+  lines: readonly TextLine[],
+  rule: (line: TextLine) => RawFinding[],
+): RawFinding[] {
   const out: RawFinding[] = [];
   for (const line of lines) for (const f of cachedPerLine(name, line, rule, shiftFinding)) out.push(f);
   return out;

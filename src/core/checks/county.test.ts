@@ -13,10 +13,20 @@ function profile(items: Record<string, unknown>): CountyProfile {
 
 /** A township report for 2025 whose 举措和成效 holds the given paragraphs, every other part filled. */
 function report(...measures: string[]): ReportDocument {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '石桥镇', year: 2025, date: '2026年1月20日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '石桥镇',
+    year: 2025,
+    date: '2026年1月20日',
+  });
   for (const section of doc.sections) {
     if (section.part === 'measures') section.blocks = measures.map((text) => ({ kind: 'paragraph' as const, text }));
-    else if (section.part) section.blocks = [{ kind: 'paragraph', text: '镇党委书记带头讲法治课，全年主持研究法治建设工作。主要原因是基层力量不足。2026年继续推进。' }];
+    else if (section.part)
+      section.blocks = [
+        {
+          kind: 'paragraph',
+          text: '镇党委书记带头讲法治课，全年主持研究法治建设工作。主要原因是基层力量不足。2026年继续推进。',
+        },
+      ];
   }
   return doc;
 }
@@ -52,26 +62,39 @@ describe('a county profile in the checker', () => {
   });
 
   it('flags a figure the county requires and the report lacks', () => {
-    const missing = (p?: CountyProfile) => rules(doc, p).filter((f) => f.rule === 'indicator.missing').map((f) => f.message);
+    const missing = (p?: CountyProfile) =>
+      rules(doc, p)
+        .filter((f) => f.rule === 'indicator.missing')
+        .map((f) => f.message);
     expect(missing().some((m) => m.includes('法律顾问'))).toBe(false);
     const withProfile = missing(profile({ 必需数据: ['法律顾问', '人民调解'] }));
     expect(withProfile.some((m) => m.includes('法律顾问'))).toBe(true);
     expect(withProfile.some((m) => m.includes('人民调解'))).toBe(true);
     // Given in the text, a required figure is not flagged.
     const given = report('聘请法律顾问2名，人民调解组织调解纠纷46件。');
-    expect(rules(given, profile({ 必需数据: ['法律顾问'] })).filter((f) => f.rule === 'indicator.missing').some((f) => f.message.includes('法律顾问'))).toBe(false);
+    expect(
+      rules(given, profile({ 必需数据: ['法律顾问'] }))
+        .filter((f) => f.rule === 'indicator.missing')
+        .some((f) => f.message.includes('法律顾问')),
+    ).toBe(false);
   });
 
   it('asks the required figures of an annual report only, not of a 第一责任人述职 report', () => {
-    const duty = createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '石桥镇', year: 2025, date: '2026年1月20日' });
-    for (const section of duty.sections) if (section.part) section.blocks = [{ kind: 'paragraph', text: '本人带头学法，主持研究法治建设工作。' }];
+    const duty = createReportFromTemplate(defaultRegistry.get('duty')!, {
+      unit: '石桥镇',
+      year: 2025,
+      date: '2026年1月20日',
+    });
+    for (const section of duty.sections)
+      if (section.part) section.blocks = [{ kind: 'paragraph', text: '本人带头学法，主持研究法治建设工作。' }];
     const missing = (p?: CountyProfile) => rules(duty, p).filter((f) => f.rule === 'indicator.missing').length;
     expect(missing(profile({ 必需数据: ['法律顾问', '人民调解'] }))).toBe(missing());
   });
 
   it('holds a part to the county’s minimum length', () => {
     const text = '全年开展法治宣传活动12场次，发放资料3000份，覆盖全镇18个村。'.repeat(30);
-    const thinMeasures = (p?: CountyProfile) => rules(report(text), p).find((f) => f.rule === 'section.thin' && f.section === 'measures');
+    const thinMeasures = (p?: CountyProfile) =>
+      rules(report(text), p).find((f) => f.rule === 'section.thin' && f.section === 'measures');
     expect(thinMeasures()).toBeUndefined();
     const thin = thinMeasures(profile({ 最少字数: { 主要举措和成效: 2000 } }));
     expect(thin?.message).toContain('2000 字以上');
@@ -89,7 +112,9 @@ describe('a county profile in the checker', () => {
   it('finds an extra confusable word, with its fix, but not inside quotation marks', () => {
     const d = report('完成村级帐目公开28次，群众所说“帐目不清”的问题得到解决。');
     expect(rules(d).some((f) => f.rule === 'word.confusable')).toBe(false);
-    const found = rules(d, profile({ 易混用词: [{ 错: '帐目', 对: '账目', 说明: '指钱物出入的记载用“账”' }] })).filter((f) => f.rule === 'word.confusable');
+    const found = rules(d, profile({ 易混用词: [{ 错: '帐目', 对: '账目', 说明: '指钱物出入的记载用“账”' }] })).filter(
+      (f) => f.rule === 'word.confusable',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.fix?.replacement).toBe('账目');
   });

@@ -43,7 +43,11 @@ export function countyTemplate(template: Template, profile: CountyProfile | unde
       const minChars = profile.minChars[p.id];
       const more = extra.get(p.id);
       if (minChars === undefined && !more) return p;
-      return { ...p, ...(minChars !== undefined ? { minChars } : {}), ...(more ? { indicators: [...p.indicators, ...more] } : {}) };
+      return {
+        ...p,
+        ...(minChars !== undefined ? { minChars } : {}),
+        ...(more ? { indicators: [...p.indicators, ...more] } : {}),
+      };
     }),
   };
   byTemplate.set(template, result);
@@ -54,7 +58,16 @@ function placeholdersOf(line: TextLine, words: readonly string[]): RawFinding[] 
   const findings: RawFinding[] = [];
   for (const word of words) {
     for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + word.length)) {
-      findings.push(at('placeholder', severityOf('placeholder'), `这里还留着县里列出的占位符“${word}”，请填上实际内容。`, line, i, i + word.length));
+      findings.push(
+        at(
+          'placeholder',
+          severityOf('placeholder'),
+          `这里还留着县里列出的占位符“${word}”，请填上实际内容。`,
+          line,
+          i,
+          i + word.length,
+        ),
+      );
     }
   }
   return findings;
@@ -64,12 +77,17 @@ function placeholdersOf(line: TextLine, words: readonly string[]): RawFinding[] 
 function wordsOf(profile: CountyProfile): { key: string; rule: (line: TextLine) => RawFinding[] } {
   let entry = compiled.get(profile);
   if (!entry) {
-    const list = profile.confusables.length ? compileConfusables({ confusables: profile.confusables, keep: WORD_LISTS.keep }) : null;
+    const list = profile.confusables.length
+      ? compileConfusables({ confusables: profile.confusables, keep: WORD_LISTS.keep })
+      : null;
     const words = profile.placeholders;
     entry = {
       key: `county|${JSON.stringify([words, profile.confusables])}`,
       // Placeholders on every line (as the built-in ones); confusable words in the text, not in the title block.
-      rule: (line) => [...placeholdersOf(line, words), ...(list && KINDS.has(line.kind) ? wordingOfLine(line, list) : [])],
+      rule: (line) => [
+        ...placeholdersOf(line, words),
+        ...(list && KINDS.has(line.kind) ? wordingOfLine(line, list) : []),
+      ],
     };
     compiled.set(profile, entry);
   }

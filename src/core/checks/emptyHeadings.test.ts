@@ -36,11 +36,23 @@ describe('bare sub-headings', () => {
       sub(4, '（1）宣传周活动'),
     ];
     expect(bareSubheadings(blocks)).toEqual([false, false, false, false, false, true, false, false, true, true]);
-    expect(printedBlocks(blocks).map((b) => b.text)).toEqual(['（一）强化组织保障', '成立领导小组，召开专题会议4次。', '（二）规范执法行为', '1.落实三项制度', '公示执法信息56条。', '  ', '（三）化解矛盾纠纷。调处纠纷47件。']);
+    expect(printedBlocks(blocks).map((b) => b.text)).toEqual([
+      '（一）强化组织保障',
+      '成立领导小组，召开专题会议4次。',
+      '（二）规范执法行为',
+      '1.落实三项制度',
+      '公示执法信息56条。',
+      '  ',
+      '（三）化解矛盾纠纷。调处纠纷47件。',
+    ]);
   });
 
   it('a sub-heading whose only text sits under a deeper sub-heading is not bare', () => {
-    expect(bareSubheadings([sub(2, '（一）依法决策'), sub(3, '1.合法性审查'), para('审查文件9件。')])).toEqual([false, false, false]);
+    expect(bareSubheadings([sub(2, '（一）依法决策'), sub(3, '1.合法性审查'), para('审查文件9件。')])).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('flags the template’s unfilled sub-headings as errors once the part has text, and keeps the report from being ready', () => {
@@ -48,7 +60,8 @@ describe('bare sub-headings', () => {
     const measures = doc.sections.find((s) => s.part === 'measures')!;
     measures.blocks[1] = para('调整机构职能，厘清权责清单。');
     measures.blocks[3] = para('出台规范性文件管理办法。');
-    for (const s of doc.sections) if (s.part !== 'measures' && s.heading) s.blocks = [para('本部分已按要求填写完毕，相关工作均有记录。')];
+    for (const s of doc.sections)
+      if (s.part !== 'measures' && s.heading) s.blocks = [para('本部分已按要求填写完毕，相关工作均有记录。')];
     const result = checkReport(doc);
     const empty = result.findings.filter((f) => f.rule === 'section.empty-subheading');
     expect(empty).toHaveLength(7);
@@ -69,11 +82,23 @@ describe('bare sub-headings', () => {
   });
 
   it('no export prints a bare sub-heading: Word, preview pages and web text', () => {
-    const doc = extraReport([sub(2, '（一）安全生产执法'), para('检查企业32家。'), sub(2, '（二）河长制落实'), para('')]);
-    const xml = bodyParagraphs(doc, { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false }).join('');
+    const doc = extraReport([
+      sub(2, '（一）安全生产执法'),
+      para('检查企业32家。'),
+      sub(2, '（二）河长制落实'),
+      para(''),
+    ]);
+    const xml = bodyParagraphs(doc, {
+      fontProfile: 'windows',
+      boldLevel3: false,
+      includeAddressee: true,
+      sealed: false,
+    }).join('');
     expect(xml).toContain('（一）安全生产执法');
     expect(xml).not.toContain('河长制落实');
-    const preview = layoutLines(doc).map((l) => l.runs.map((r) => r.text).join('')).join('\n');
+    const preview = layoutLines(doc)
+      .map((l) => l.runs.map((r) => r.text).join(''))
+      .join('\n');
     expect(preview).toContain('检查企业32家。');
     expect(preview).not.toContain('河长制落实');
     expect(toWebText(doc)).not.toContain('河长制落实');

@@ -50,12 +50,14 @@ export function printedBlocks<T extends Block>(blocks: readonly T[]): T[] {
   return blocks.filter((_, i) => !bare[i]);
 }
 
-const NUMBER = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d))\s*/;
+const NUMBER =
+  /^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[.．、](?!\d))\s*/;
 
 export function checkEmptyHeadings(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const lineOf = new Map<string, TextLine>();
-  for (const line of ctx.plain.lines) if (line.kind === 'subheading') lineOf.set(`${line.sectionKey}\u0000${line.blockIndex}`, line);
+  for (const line of ctx.plain.lines)
+    if (line.kind === 'subheading') lineOf.set(`${line.sectionKey}\u0000${line.blockIndex}`, line);
   for (const section of ctx.doc.sections) {
     if (!section.blocks.some((b) => b.kind === 'subheading')) continue;
     const bare = bareSubheadings(section.blocks);

@@ -36,7 +36,9 @@ describeNeeding(['fixtures'], 'real reports', () => {
     expect(result.findings.find((f) => f.rule === 'year.plans')).toMatchObject({ severity: 'warning' });
     expect(result.sections.find((s) => s.id === 'plans')).toMatchObject({ present: true });
     // 228 排查 / 228 化解 / 100% is consistent; 蒋某 and 高某 are already anonymised.
-    expect(result.findings.filter((f) => f.rule.startsWith('indicator.') && f.rule !== 'indicator.missing')).toEqual([]);
+    expect(result.findings.filter((f) => f.rule.startsWith('indicator.') && f.rule !== 'indicator.missing')).toEqual(
+      [],
+    );
     expect(result.findings.filter((f) => f.rule.startsWith('privacy.'))).toEqual([]);
     expect(errors(caohui).map((f) => f.rule)).toEqual(['section.missing', 'section.missing']);
   });
@@ -50,7 +52,11 @@ describeNeeding(['fixtures'], 'real reports', () => {
     expect(rules).toContain('privacy.staff-line');
     expect(result.findings.find((f) => f.rule === 'privacy.phone')!.severity).toBe('error');
     expect(rules.filter((r) => r.startsWith('era.'))).toEqual([]);
-    expect(errors(youqing).map((f) => f.rule).sort()).toEqual(['privacy.phone', 'section.missing', 'section.missing']);
+    expect(
+      errors(youqing)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['privacy.phone', 'section.missing', 'section.missing']);
   });
 
   it('003 花园镇 述职: its own template, no year in the title, no error', () => {
@@ -70,7 +76,12 @@ describeNeeding(['fixtures'], 'real reports', () => {
     it.each([
       ['a phone number', '特此报告', '\n联系人：蒋某，电话13800138000', 'privacy.phone'],
       ['a rate over 100%', '化解率达100%', ',调解成功率达到120%', 'indicator.rate-range'],
-      ['十九大 as the latest congress', '现将工作情况报告如下:', '今年我镇深入贯彻落实党的十九大精神。', 'era.congress'],
+      [
+        '十九大 as the latest congress',
+        '现将工作情况报告如下:',
+        '今年我镇深入贯彻落实党的十九大精神。',
+        'era.congress',
+      ],
       ['a placeholder', '七、下一步工作打算', '\n全年开展培训XX次。', 'placeholder'],
     ])('000 with %s', (_what, anchor, insert, rule) => {
       const planted = errors(plant(caohui, anchor, insert)).map((f) => f.rule);
@@ -83,7 +94,9 @@ describeNeeding(['fixtures'], 'real reports', () => {
     });
 
     it('001 with a wrong plans year and a future plenum', () => {
-      const wrongYear = check(youqing.replace('三、2021年度推进法治政府建设的主要安排', '三、2020年度推进法治政府建设的主要安排'));
+      const wrongYear = check(
+        youqing.replace('三、2021年度推进法治政府建设的主要安排', '三、2020年度推进法治政府建设的主要安排'),
+      );
       expect(wrongYear.findings.find((f) => f.rule === 'year.plans')).toMatchObject({ severity: 'error' });
       const future = errors(youqing.replace('四中、五中全会精神', '四中、五中、六中全会精神')).map((f) => f.rule);
       expect(future).toContain('era.congress');

@@ -4,7 +4,15 @@ import { at, perLine, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
-const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+const HALF_TO_FULL: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '?': '？',
+  '!': '！',
+};
 const HALF_WIDTH = /[,;:()?!]/g;
 
 /** Whether the half-width mark at `i` sits in Chinese text (not 9:30, 1,000, 3.5, URLs, ISO 9001:2015). */
@@ -17,7 +25,8 @@ function inChineseText(text: string, i: number): boolean {
   if (ch === '(' || ch === ')') {
     const close = ch === '(' ? text.indexOf(')', i) : i;
     const open = ch === ')' ? text.lastIndexOf('(', i) : i;
-    if (open >= 0 && close > open) return CJK.test(text.slice(open + 1, close)) || CJK.test(text[open - 1] ?? '') || CJK.test(text[close + 1] ?? '');
+    if (open >= 0 && close > open)
+      return CJK.test(text.slice(open + 1, close)) || CJK.test(text[open - 1] ?? '') || CJK.test(text[close + 1] ?? '');
   }
   return CJK.test(prev) || CJK.test(next);
 }
@@ -37,10 +46,18 @@ function widthOfLine(line: TextLine): RawFinding[] {
     const fixed = chars.map((c, k) => (marked.has(from + k) ? HALF_TO_FULL[c]! : c)).join('');
     const marks = [...new Set(positions.map((p) => line.text[p]))].join(' ');
     return [
-      at('punct.width', severityOf('punct.width'), `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`, line, from, to, {
-        label: '本段改为全角',
-        replacement: fixed,
-      }),
+      at(
+        'punct.width',
+        severityOf('punct.width'),
+        `这一段有 ${positions.length} 处半角标点（${marks}），中文里应使用全角标点。`,
+        line,
+        from,
+        to,
+        {
+          label: '本段改为全角',
+          replacement: fixed,
+        },
+      ),
     ];
   }
 }
@@ -52,7 +69,14 @@ function checkWidth(ctx: CheckContext): RawFinding[] {
   // paragraphs as advice with their fixes, rather than a wall of warnings.
   if (findings.length > 3) {
     for (const f of findings) f.severity = severityOf('punct.width', 'many');
-    findings.unshift(at('punct.width', severityOf('punct.width'), `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`, null));
+    findings.unshift(
+      at(
+        'punct.width',
+        severityOf('punct.width'),
+        `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`,
+        null,
+      ),
+    );
   }
   return findings;
 }
@@ -85,11 +109,30 @@ function pairsOfLine(line: TextLine): RawFinding[] {
           depth++;
         } else if (ch === close) {
           if (depth === 0) {
-            findings.push(at('punct.pairs', severityOf('punct.pairs'), `这里的“${close}”前面没有对应的“${open}”，${name}不成对。`, line, i, i + 1));
+            findings.push(
+              at(
+                'punct.pairs',
+                severityOf('punct.pairs'),
+                `这里的“${close}”前面没有对应的“${open}”，${name}不成对。`,
+                line,
+                i,
+                i + 1,
+              ),
+            );
           } else depth--;
         }
       }
-      if (depth > 0) findings.push(at('punct.pairs', severityOf('punct.pairs'), `这里的“${open}”后面没有对应的“${close}”，${name}不成对。`, line, firstOpen, firstOpen + 1));
+      if (depth > 0)
+        findings.push(
+          at(
+            'punct.pairs',
+            severityOf('punct.pairs'),
+            `这里的“${open}”后面没有对应的“${close}”，${name}不成对。`,
+            line,
+            firstOpen,
+            firstOpen + 1,
+          ),
+        );
     }
   }
   return findings;
@@ -98,7 +141,10 @@ function pairsOfLine(line: TextLine): RawFinding[] {
 /** title.form: the title names the unit and the year, and carries no punctuation but 书名号. */
 function checkTitle(ctx: CheckContext): RawFinding[] {
   const lines = ctx.plain.lines.filter((l) => l.kind === 'title');
-  if (lines.length === 0) return [at('title.form', severityOf('title.form'), '报告没有标题。请在“报告信息”中填写标题，写明单位和年度。', null)];
+  if (lines.length === 0)
+    return [
+      at('title.form', severityOf('title.form'), '报告没有标题。请在“报告信息”中填写标题，写明单位和年度。', null),
+    ];
   const title = lines.map((l) => l.text).join('');
   const lacks: string[] = [];
   const unit = ctx.doc.meta.unit.trim();
@@ -106,12 +152,33 @@ function checkTitle(ctx: CheckContext): RawFinding[] {
   if (!/\d{4}\s*年/.test(title)) lacks.push('年度');
   const findings: RawFinding[] = [];
   if (lacks.length) {
-    const example = ctx.template.titleFormat.replaceAll('{unit}', unit || '（单位）').replaceAll('{year}', String(ctx.year ?? '（年份）'));
-    findings.push(at('title.form', severityOf('title.form'), `标题中没有写明${lacks.join('和')}，例如“${example}”。`, lines[0]!, 0, lines[0]!.text.length));
+    const example = ctx.template.titleFormat
+      .replaceAll('{unit}', unit || '（单位）')
+      .replaceAll('{year}', String(ctx.year ?? '（年份）'));
+    findings.push(
+      at(
+        'title.form',
+        severityOf('title.form'),
+        `标题中没有写明${lacks.join('和')}，例如“${example}”。`,
+        lines[0]!,
+        0,
+        lines[0]!.text.length,
+      ),
+    );
   }
   for (const line of lines) {
     const m = /[，。、；：！？“”‘’,.;:!?"]/.exec(line.text.replace(/\d\.\d/g, '00'));
-    if (m) findings.push(at('title.form', severityOf('title.form'), `标题中除书名号外一般不用标点，请删去“${m[0]}”。`, line, m.index, m.index + 1));
+    if (m)
+      findings.push(
+        at(
+          'title.form',
+          severityOf('title.form'),
+          `标题中除书名号外一般不用标点，请删去“${m[0]}”。`,
+          line,
+          m.index,
+          m.index + 1,
+        ),
+      );
   }
   return findings;
 }
@@ -123,7 +190,14 @@ function checkSignature(ctx: CheckContext): RawFinding[] {
   if (!signature.some((s) => s.trim())) missing.push('署名');
   if (!date.trim()) missing.push('成文日期');
   if (missing.length === 0) return [];
-  return [at('signature.missing', severityOf('signature.missing'), `报告末尾缺少${missing.join('和')}。请在“报告信息”中填写。`, null)];
+  return [
+    at(
+      'signature.missing',
+      severityOf('signature.missing'),
+      `报告末尾缺少${missing.join('和')}。请在“报告信息”中填写。`,
+      null,
+    ),
+  ];
 }
 
 export function checkForm(ctx: CheckContext): RawFinding[] {

@@ -14,7 +14,10 @@ import { WORD_LISTS } from './wordLists';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A comma in a listed request matches either width and none: 妥否，请批示 / 妥否,请批示 / 妥否请批示. */
-const REQUESTS = WORD_LISTS.requests.map((r) => ({ ...r, re: new RegExp(escape(r.text).replace(/[，,]/g, '[，,]?\\s*'), 'g') }));
+const REQUESTS = WORD_LISTS.requests.map((r) => ({
+  ...r,
+  re: new RegExp(escape(r.text).replace(/[，,]/g, '[，,]?\\s*'), 'g'),
+}));
 const REPEALED = WORD_LISTS.repealed
   .flatMap((r) => r.names.map((name) => ({ ...r, name })))
   .sort((a, b) => b.name.length - a.name.length);
@@ -31,7 +34,17 @@ function requestOfLine(line: TextLine): RawFinding[] {
     for (const m of text.matchAll(r.re)) {
       if (inSpans(quoted, m.index, m.index + m[0].length)) continue;
       const message = `“${m[0]}”是请示的用语：报告只汇报情况，不提请批准事项。需要上级批准的事项请另行请示${r.replacement ? `；结尾应为“${r.replacement}”` : ''}。`;
-      findings.push(at('genre.request', severityOf('genre.request'), message, line, m.index, m.index + m[0].length, r.replacement ? { label: `改为“${r.replacement}”`, replacement: r.replacement } : undefined));
+      findings.push(
+        at(
+          'genre.request',
+          severityOf('genre.request'),
+          message,
+          line,
+          m.index,
+          m.index + m[0].length,
+          r.replacement ? { label: `改为“${r.replacement}”`, replacement: r.replacement } : undefined,
+        ),
+      );
     }
   }
   return findings;
@@ -60,7 +73,15 @@ function repealedOfLine(line: TextLine, year: number): RawFinding[] {
       const fixable = !/^\s*第/.test(text.slice(to));
       const replacement = title ? `《${r.replacedBy}》` : r.replacedBy;
       findings.push(
-        at('basis.repealed', severityOf('basis.repealed'), `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`, line, from, to, fixable ? { label: `改为“${replacement}”`, replacement } : undefined),
+        at(
+          'basis.repealed',
+          severityOf('basis.repealed'),
+          `“${text.slice(from, to)}”自${r.since}年起已不再施行，现行依据是《${r.replacedBy}》，请改正。`,
+          line,
+          from,
+          to,
+          fixable ? { label: `改为“${replacement}”`, replacement } : undefined,
+        ),
       );
     }
   }
@@ -71,7 +92,8 @@ function repealedOfLine(line: TextLine, year: number): RawFinding[] {
 const CLOSING_FORMULA = /特此(?:报告|汇报)|专此报告/g;
 const NOT_CLOSING_AFTER = /^\s*(?:如下|[：:])/;
 /** Where the body ends even if the importer left the rest in it: an attachment or a 成文日期 of its own. */
-const BODY_END = /^\s*附件|^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日\s*$/;
+const BODY_END =
+  /^\s*附件|^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日\s*$/;
 const BODY_KINDS = new Set(['heading', 'subheading', 'paragraph', 'table', 'closing']);
 
 /** Body text a reviewer would count as more report: a heading, or a sentence of some length (not a signature). */
@@ -106,9 +128,27 @@ export function closingOf(lines: readonly TextLine[]): RawFinding[] {
       if (next.kind !== 'closing') more = isMoreBody(next.text, next.kind);
     }
     if (more) {
-      findings.push(at('genre.closing', severityOf('genre.closing'), `“${formula}”是报告的结束语，应放在正文最后；它后面还有正文内容，请把它移到正文末尾。`, line, from, to));
+      findings.push(
+        at(
+          'genre.closing',
+          severityOf('genre.closing'),
+          `“${formula}”是报告的结束语，应放在正文最后；它后面还有正文内容，请把它移到正文末尾。`,
+          line,
+          from,
+          to,
+        ),
+      );
     } else if (i < hits.length - 1) {
-      findings.push(at('genre.closing', severityOf('genre.closing'), `结束语“${formula}”重复出现，只在正文最后保留一处即可，请删去这一处。`, line, from, to));
+      findings.push(
+        at(
+          'genre.closing',
+          severityOf('genre.closing'),
+          `结束语“${formula}”重复出现，只在正文最后保留一处即可，请删去这一处。`,
+          line,
+          from,
+          to,
+        ),
+      );
     }
   });
   return findings;

@@ -53,7 +53,16 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
   const template = countyTemplate(options.template ?? registry.getOrDefault(doc.meta.templateId), profile);
   const year = options.year ?? doc.meta.year;
   const plain = toPlainText(doc);
-  const ctx: CheckContext = { doc, plain, template, parts: template.parts, year, deadlines: { publish: options.deadlines?.publish ?? profile?.deadline ?? String(RULES['date.format'].params!.publishDeadline) } };
+  const ctx: CheckContext = {
+    doc,
+    plain,
+    template,
+    parts: template.parts,
+    year,
+    deadlines: {
+      publish: options.deadlines?.publish ?? profile?.deadline ?? String(RULES['date.format'].params!.publishDeadline),
+    },
+  };
   const found = findIndicators(ctx);
   const raw = [
     ...checkStructure(ctx),

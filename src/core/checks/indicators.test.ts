@@ -32,7 +32,8 @@ function report(measures: string, more: { leadership?: string; plans?: string } 
 }
 
 const check = (measures: string, more?: { leadership?: string; plans?: string }) => checkReport(report(measures, more));
-const of = (measures: string, rule: string, more?: { leadership?: string; plans?: string }) => check(measures, more).findings.filter((f) => f.rule === rule);
+const of = (measures: string, rule: string, more?: { leadership?: string; plans?: string }) =>
+  check(measures, more).findings.filter((f) => f.rule === rule);
 const errorsOf = (measures: string, more?: { leadership?: string; plans?: string }) =>
   check(measures, more)
     .findings.filter((f) => f.severity === 'error')
@@ -51,7 +52,9 @@ describe('indicator.mismatch compares only the same figure', () => {
   });
 
   it("next year's target is not this year's result", () => {
-    const doc = { plans: '2026年，全镇组织集体学法不少于4次，开展法治培训不少于6场次，持续深化基层依法治理。'.repeat(2) };
+    const doc = {
+      plans: '2026年，全镇组织集体学法不少于4次，开展法治培训不少于6场次，持续深化基层依法治理。'.repeat(2),
+    };
     expect(of('全年组织集体学法5次，开展法治培训8场次。', 'indicator.mismatch', doc)).toEqual([]);
     // A target in the results part is a target too.
     expect(of('全年组织集体学法5次，明年计划组织集体学法不少于6次。', 'indicator.mismatch')).toEqual([]);
@@ -60,15 +63,23 @@ describe('indicator.mismatch compares only the same figure', () => {
   it('two kinds of meeting with the same keyword: at most a warning', () => {
     const found = of('镇党委召开专题会议4次研究法治建设，镇政府召开专题会议5次研究依法行政。', 'indicator.mismatch');
     expect(found.every((f) => f.severity === 'warning')).toBe(true);
-    const split = check('镇党委召开专题会议4次，研究法治建设重点问题。', { leadership: '党委书记主持召开专题会议5次，听取法治建设工作汇报。'.repeat(3) });
+    const split = check('镇党委召开专题会议4次，研究法治建设重点问题。', {
+      leadership: '党委书记主持召开专题会议5次，听取法治建设工作汇报。'.repeat(3),
+    });
     expect(split.findings.filter((f) => f.rule === 'indicator.mismatch' && f.severity === 'error')).toEqual([]);
   });
 
   it('the same words about the whole year with two values: an error', () => {
-    const found = of('全年开展法治培训10场次，覆盖400人次。\n（二）强化依法行政。全年开展法治培训12场次。', 'indicator.mismatch');
+    const found = of(
+      '全年开展法治培训10场次，覆盖400人次。\n（二）强化依法行政。全年开展法治培训12场次。',
+      'indicator.mismatch',
+    );
     expect(found.map((f) => f.severity)).toEqual(['error']);
     expect(found[0]!.message).toContain('10场次');
-    const again = of('2025年共办理行政处罚案件26件。执法中队坚持教育与处罚相结合。2025年共办理行政处罚案件29件。', 'indicator.mismatch');
+    const again = of(
+      '2025年共办理行政处罚案件26件。执法中队坚持教育与处罚相结合。2025年共办理行政处罚案件29件。',
+      'indicator.mismatch',
+    );
     expect(again.map((f) => f.severity)).toEqual(['error']);
   });
 
@@ -89,17 +100,31 @@ describe('indicator.mismatch compares only the same figure', () => {
   it('the form against the prose: an error for a result, a warning for a cumulative figure, nothing for a target', () => {
     const result = report('全年排查矛盾纠纷96件，化解95件。');
     result.indicators.disputes = { value: 90, unit: '件' };
-    expect(checkReport(result).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['error']);
+    expect(
+      checkReport(result)
+        .findings.filter((f) => f.rule === 'indicator.mismatch')
+        .map((f) => f.severity),
+    ).toEqual(['error']);
 
     const two = report('镇政府聘请法律顾问2名，村级法律顾问14名。');
     two.indicators.legal_advisers = { value: 16, unit: '名' };
-    expect(checkReport(two).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['warning']);
+    expect(
+      checkReport(two)
+        .findings.filter((f) => f.rule === 'indicator.mismatch')
+        .map((f) => f.severity),
+    ).toEqual(['warning']);
 
     const cumulative = report('全镇法律明白人达到168名，覆盖全部村组。');
     cumulative.indicators.law_literate = { value: 42, unit: '名' };
-    expect(checkReport(cumulative).findings.filter((f) => f.rule === 'indicator.mismatch').map((f) => f.severity)).toEqual(['warning']);
+    expect(
+      checkReport(cumulative)
+        .findings.filter((f) => f.rule === 'indicator.mismatch')
+        .map((f) => f.severity),
+    ).toEqual(['warning']);
 
-    const target = report('法律明白人队伍不断壮大。', { plans: '2026年，计划培育法律明白人不少于60名，推进法治乡村建设。'.repeat(3) });
+    const target = report('法律明白人队伍不断壮大。', {
+      plans: '2026年，计划培育法律明白人不少于60名，推进法治乡村建设。'.repeat(3),
+    });
     target.indicators.law_literate = { value: 42, unit: '名' };
     expect(checkReport(target).findings.filter((f) => f.rule === 'indicator.mismatch')).toEqual([]);
   });
@@ -124,13 +149,19 @@ describe('what a figure counts', () => {
 
   it('a per-village figure is not the total when a total is given', () => {
     expect(indicator('各村每村配备法律顾问1名，全镇共聘请法律顾问4名。', 'legal_advisers')).toMatchObject({ value: 4 });
-    expect(indicator('实现村（社区）法律顾问全覆盖，每村1名；镇政府另聘法律顾问2名。', 'legal_advisers')).toMatchObject({ value: 2 });
+    expect(indicator('实现村（社区）法律顾问全覆盖，每村1名；镇政府另聘法律顾问2名。', 'legal_advisers')).toMatchObject(
+      { value: 2 },
+    );
   });
 
   it("the side panel shows this year's result, not next year's target", () => {
-    const result = check('全年组织班子集体学法9次。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    const result = check('全年组织班子集体学法9次。', {
+      plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2),
+    });
     expect(result.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ value: 9 });
-    const onlyTarget = check('班子学法形成制度。', { plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2) });
+    const onlyTarget = check('班子学法形成制度。', {
+      plans: '2026年，全镇组织集体学法不少于12次，持续深化基层依法治理，推进法治乡村建设。'.repeat(2),
+    });
     expect(onlyTarget.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ found: false });
   });
 
@@ -195,11 +226,19 @@ describe('indicator.rate-mismatch', () => {
 });
 
 describe('indicator.rate-range', () => {
-  it.each(['群众满意度达103%。', '调解成功率达到105％。', '执法人员持证比例为110%。', '办结案件占受理总数的120%。'])('%s: an error', (measures) => {
-    expect(of(measures, 'indicator.rate-range').map((f) => f.severity)).toEqual(['error']);
-  });
+  it.each(['群众满意度达103%。', '调解成功率达到105％。', '执法人员持证比例为110%。', '办结案件占受理总数的120%。'])(
+    '%s: an error',
+    (measures) => {
+      expect(of(measures, 'indicator.rate-range').map((f) => f.severity)).toEqual(['error']);
+    },
+  );
 
-  it.each(['受理案件数同比增长120%。', '普法覆盖面较上年提高150%。', '年度任务完成率达125%。', '宣传经费是上年的130%。'])('%s: no error', (measures) => {
+  it.each([
+    '受理案件数同比增长120%。',
+    '普法覆盖面较上年提高150%。',
+    '年度任务完成率达125%。',
+    '宣传经费是上年的130%。',
+  ])('%s: no error', (measures) => {
     expect(of(measures, 'indicator.rate-range')).toEqual([]);
   });
 });

@@ -6,8 +6,29 @@
 import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
-import { allMatches, at, bodyLines, cachedPerLine, perLine, sentences, type CheckContext, type RawFinding } from './context';
-import { approximateAt, clauseStart, countsIn, escapeRe, notACount, NUM, parseNumber, qualifierOf, ratesIn, type Count, type Qualifier } from './mentions';
+import {
+  allMatches,
+  at,
+  bodyLines,
+  cachedPerLine,
+  perLine,
+  sentences,
+  type CheckContext,
+  type RawFinding,
+} from './context';
+import {
+  approximateAt,
+  clauseStart,
+  countsIn,
+  escapeRe,
+  notACount,
+  NUM,
+  parseNumber,
+  qualifierOf,
+  ratesIn,
+  type Count,
+  type Qualifier,
+} from './mentions';
 import { severityOf } from './catalogue';
 import type { IndicatorSummary } from './types';
 
@@ -42,7 +63,10 @@ interface IndicatorPattern {
 
 /** Longest units first, so "场次" wins over "次" and "人次" over "次". */
 function unitAlternation(units: readonly string[]): string {
-  return [...units].sort((a, b) => b.length - a.length).map((u) => (u === '%' ? '[%％]' : escapeRe(u))).join('|');
+  return [...units]
+    .sort((a, b) => b.length - a.length)
+    .map((u) => (u === '%' ? '[%％]' : escapeRe(u)))
+    .join('|');
 }
 
 const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
@@ -50,8 +74,14 @@ const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
     id: ind.id,
     keyword,
     exclude: ind.exclude ?? [],
-    after: new RegExp(`${escapeRe(keyword)}([^。；！？\\d一二两三四五六七八九十百千]{0,10}?)${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`, 'g'),
-    before: new RegExp(`(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`, 'g'),
+    after: new RegExp(
+      `${escapeRe(keyword)}([^。；！？\\d一二两三四五六七八九十百千]{0,10}?)${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`,
+      'g',
+    ),
+    before: new RegExp(
+      `(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`,
+      'g',
+    ),
   })),
 );
 
@@ -70,7 +100,8 @@ function patternsIn(text: string): IndicatorPattern[] {
   let held: Set<string> | null = null;
   ANY_KEYWORD.lastIndex = 0;
   for (let m = ANY_KEYWORD.exec(text); m; m = ANY_KEYWORD.exec(text)) {
-    for (const k of KEYWORDS_BY_FIRST.get(text[m.index]!)!) if (text.startsWith(k, m.index)) (held ??= new Set()).add(k);
+    for (const k of KEYWORDS_BY_FIRST.get(text[m.index]!)!)
+      if (text.startsWith(k, m.index)) (held ??= new Set()).add(k);
     ANY_KEYWORD.lastIndex = m.index + 1;
   }
   const found = held;
@@ -84,12 +115,16 @@ function patternsIn(text: string): IndicatorPattern[] {
 const OTHER_COUNTED = /问题|意见|建议|隐患|事项|难题|诉求|线索|风险|漏洞|村|社区|单位|部门/;
 
 /** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
-const VERB_FIRST = /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
+const VERB_FIRST =
+  /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
 
 /** "全年无应诉", "未发生行政复议" count as 0. */
 const NONE_PATTERNS: Array<{ id: string; re: RegExp }> = [
   { id: 'litigation', re: /(全年|本年度)?(无|未发生|没有)(行政)?(应诉|诉讼)(案件)?/g },
-  { id: 'reconsideration', re: /(全年|本年度)?(无|未发生|没有)复议(案件)?|(全年|本年度)?(无|未发生|没有)行政复议(案件)?/g },
+  {
+    id: 'reconsideration',
+    re: /(全年|本年度)?(无|未发生|没有)复议(案件)?|(全年|本年度)?(无|未发生|没有)行政复议(案件)?/g,
+  },
 ];
 
 export interface FoundIndicator {
@@ -115,16 +150,19 @@ export interface FoundIndicator {
 
 function excluded(text: string, at: number, keyword: string, exclude: readonly string[]): boolean {
   return exclude.some((word) => {
-    for (let p = word.indexOf(keyword); p >= 0; p = word.indexOf(keyword, p + 1)) if (text.startsWith(word, at - p)) return true;
+    for (let p = word.indexOf(keyword); p >= 0; p = word.indexOf(keyword, p + 1))
+      if (text.startsWith(word, at - p)) return true;
     return false;
   });
 }
 
 /** Time words and fillers that do not change what a figure counts. */
-const LEAD_FILLER = /^(?:全年|本年度?|今年|年内|[0-9]{4}年(?:度|以来)?|共计?|总共|一共|先后|累计|全镇|全乡|全街道|我镇|我乡|我街道|我局|我单位)+|(?:共计?|达到?|为|了|约|近)+$/g;
+const LEAD_FILLER =
+  /^(?:全年|本年度?|今年|年内|[0-9]{4}年(?:度|以来)?|共计?|总共|一共|先后|累计|全镇|全乡|全街道|我镇|我乡|我街道|我局|我单位)+|(?:共计?|达到?|为|了|约|近)+$/g;
 const normaliseLead = (lead: string) => lead.replace(/\d+(?:\.\d+)?/g, '#').replace(LEAD_FILLER, '');
 /** Words that make a sentence speak of the whole unit's year, not of one village or one office. */
-const WHOLE_SCOPE = /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|全街道|全区|全县|全局|全系统|我镇|我乡|我街道|我局|我委|我办/;
+const WHOLE_SCOPE =
+  /全年|本年度|今年|年内|[0-9]{4}年|全镇|全乡|全街道|全区|全县|全局|全系统|我镇|我乡|我街道|我局|我委|我办/;
 
 /**
  * The exact wording of a figure: its sentence up to the number. Only a sentence about the whole unit's
@@ -137,18 +175,29 @@ function wordingOf(text: string, numberAt: number, part: string | null): string 
   let from = numberAt;
   while (from > 0 && !SENTENCE_CODES.has(text.charCodeAt(from - 1))) from--;
   const sentence = text.slice(from, numberAt);
-  return WHOLE_SCOPE.test(sentence) ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}` : '';
+  return WHOLE_SCOPE.test(sentence)
+    ? `${part ?? ''}|${normaliseLead(sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, ''))}`
+    : '';
 }
 
 /** "持证率达到100%" is this year's rate: 达到 and 现有 make a count cumulative or existing, not a rate. */
-const rateQualifier = (unit: string, q: Qualifier): Qualifier => ((unit === '%' || unit === '％') && (q === 'cumulative' || q === 'existing') ? 'result' : q);
+const rateQualifier = (unit: string, q: Qualifier): Qualifier =>
+  (unit === '%' || unit === '％') && (q === 'cumulative' || q === 'existing') ? 'result' : q;
 
 function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   const taken = new Set<number>();
   const text = line.text;
   const inPlans = !!line.part && planParts.has(line.part);
-  const add = (p: IndicatorPattern, raw: string, at: number, numberAt: number, unitEnd: number, unit: string, approx: boolean) => {
+  const add = (
+    p: IndicatorPattern,
+    raw: string,
+    at: number,
+    numberAt: number,
+    unitEnd: number,
+    unit: string,
+    approx: boolean,
+  ) => {
     if (notACount(text, numberAt, raw, unitEnd)) return;
     const value = parseNumber(raw);
     if (value === undefined || taken.has(numberAt)) return;
@@ -203,7 +252,21 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   if (/无|未发生|没有/.test(text)) {
     for (const { id, re } of NONE_PATTERNS) {
       for (const m of text.matchAll(re)) {
-        found.push({ id, value: 0, unit: '件', text: m[0], start: line.start + m.index, end: line.start + m.index + m[0].length, keyword: m[0], approximate: false, qualifier: inPlans ? 'target' : 'result', lead: '', part: line.part ?? null, sameKey: '', wording: '' });
+        found.push({
+          id,
+          value: 0,
+          unit: '件',
+          text: m[0],
+          start: line.start + m.index,
+          end: line.start + m.index + m[0].length,
+          keyword: m[0],
+          approximate: false,
+          qualifier: inPlans ? 'target' : 'result',
+          lead: '',
+          part: line.part ?? null,
+          sameKey: '',
+          wording: '',
+        });
       }
     }
   }
@@ -233,7 +296,8 @@ const COMPARABLE: ReadonlySet<Qualifier> = new Set(['result', 'new', 'cumulative
 export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]): IndicatorSummary[] {
   // The panel shows this year's result; a new or cumulative figure, or a per-village one, only when no
   // result is given, and never a target. One pass over the figures, best rank kept per indicator.
-  const rank = (f: FoundIndicator) => (f.qualifier === 'result' ? 0 : COMPARABLE.has(f.qualifier) ? 1 : f.qualifier === 'target' ? 3 : 2);
+  const rank = (f: FoundIndicator) =>
+    f.qualifier === 'result' ? 0 : COMPARABLE.has(f.qualifier) ? 1 : f.qualifier === 'target' ? 3 : 2;
   const best = new Map<string, FoundIndicator>();
   for (const f of found) {
     const current = best.get(f.id);
@@ -244,7 +308,8 @@ export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]):
     const first = mention && rank(mention) < 3 ? mention : undefined;
     const form = ctx.doc.indicators[ind.id];
     if (first) return { id: ind.id, found: true, text: first.text, value: first.value, unit: first.unit };
-    if (form && form.value !== null) return { id: ind.id, found: true, value: form.value, ...(form.unit ? { unit: form.unit } : {}) };
+    if (form && form.value !== null)
+      return { id: ind.id, found: true, value: form.value, ...(form.unit ? { unit: form.unit } : {}) };
     return { id: ind.id, found: false };
   });
 }
@@ -288,7 +353,16 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
     for (const r of rates) {
       if (r.bounded && r.value > 100) {
         const label = r.name || '这个比率';
-        findings.push(at('indicator.rate-range', severityOf('indicator.rate-range'), `“${label}”为 ${r.value}%，比率不能超过 100%，请核对数字。`, line, s.from + r.index, s.from + r.end));
+        findings.push(
+          at(
+            'indicator.rate-range',
+            severityOf('indicator.rate-range'),
+            `“${label}”为 ${r.value}%，比率不能超过 100%，请核对数字。`,
+            line,
+            s.from + r.index,
+            s.from + r.end,
+          ),
+        );
       }
     }
     const counts = countsIn(s.text, inPlans);
@@ -301,14 +375,26 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
       if (!before.length || before.some((c) => c.approximate)) continue;
       // "其中" is a part of everything of its unit said before it; a named pair is a part of the nearest whole.
       const isOf = /其中/.test(part.lead);
-      const wholes = isOf ? before : before.filter((c) => WHOLE_VERB.test(c.lead) && tiedTo(part.lead, c.lead)).slice(-1);
-      if (!wholes.length || wholes.some((w) => w.qualifier !== part.qualifier && !(isOf && part.qualifier === 'part'))) continue;
+      const wholes = isOf
+        ? before
+        : before.filter((c) => WHOLE_VERB.test(c.lead) && tiedTo(part.lead, c.lead)).slice(-1);
+      if (!wholes.length || wholes.some((w) => w.qualifier !== part.qualifier && !(isOf && part.qualifier === 'part')))
+        continue;
       const total = wholes.reduce((sum, w) => sum + w.value, 0);
       if (part.value > total) {
         const whole = wholes[wholes.length - 1]!;
         const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
         const partText = s.text.slice(clauseStart(s.text, part.index), part.end);
-        findings.push(at('indicator.ratio', severityOf('indicator.ratio'), `“${partText}”超过了“${wholeText}”，部分不能大于总数，请核对。`, line, s.from + clauseStart(s.text, part.index), s.from + part.end));
+        findings.push(
+          at(
+            'indicator.ratio',
+            severityOf('indicator.ratio'),
+            `“${partText}”超过了“${wholeText}”，部分不能大于总数，请核对。`,
+            line,
+            s.from + clauseStart(s.text, part.index),
+            s.from + part.end,
+          ),
+        );
       }
     }
     // indicator.rate-mismatch: a stated rate against the counts it is computed from, in the same sentence.
@@ -316,17 +402,34 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
       if (r.value > 100) continue;
       const numerator = numeratorOf(r, counts);
       if (!numerator) continue;
-      const whole = counts.slice(0, counts.indexOf(numerator)).find((c) => c.unit === numerator.unit && !PART_VERB.test(c.lead));
-      if (!whole || whole.value <= 0 || whole.approximate || numerator.approximate || whole.qualifier !== numerator.qualifier) continue;
+      const whole = counts
+        .slice(0, counts.indexOf(numerator))
+        .find((c) => c.unit === numerator.unit && !PART_VERB.test(c.lead));
+      if (
+        !whole ||
+        whole.value <= 0 ||
+        whole.approximate ||
+        numerator.approximate ||
+        whole.qualifier !== numerator.qualifier
+      )
+        continue;
       if (numerator.value > whole.value) continue; // indicator.ratio says it
       const actual = (numerator.value / whole.value) * 100;
       const decimals = (String(r.value).split('.')[1] ?? '').length;
-      const off = r.approximate && /以上/.test(s.text.slice(r.end, r.end + 2)) ? r.value - actual : Math.abs(actual - r.value);
+      const off =
+        r.approximate && /以上/.test(s.text.slice(r.end, r.end + 2)) ? r.value - actual : Math.abs(actual - r.value);
       if (off > rateTolerance(r, decimals)) {
         const wholeText = s.text.slice(clauseStart(s.text, whole.index), whole.end);
         const partText = s.text.slice(clauseStart(s.text, numerator.index), numerator.end);
         findings.push(
-          at('indicator.rate-mismatch', severityOf('indicator.rate-mismatch'), `${wholeText}、${partText}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${r.value}%，请核对。`, line, s.from + r.index, s.from + r.end),
+          at(
+            'indicator.rate-mismatch',
+            severityOf('indicator.rate-mismatch'),
+            `${wholeText}、${partText}，比率应约为 ${actual.toFixed(1)}%，但写的是 ${r.value}%，请核对。`,
+            line,
+            s.from + r.index,
+            s.from + r.end,
+          ),
         );
       }
     }
@@ -350,7 +453,8 @@ function numeratorOf(r: ReturnType<typeof ratesIn>[number], counts: Count[]): Co
   return undefined;
 }
 
-const lineOf = (ctx: CheckContext, f: FoundIndicator) => ctx.plain.lines.find((l) => f.start >= l.start && f.start <= l.start + l.text.length) ?? null;
+const lineOf = (ctx: CheckContext, f: FoundIndicator) =>
+  ctx.plain.lines.find((l) => f.start >= l.start && f.start <= l.start + l.text.length) ?? null;
 const QUALIFIER_NAME: Record<Qualifier, string> = {
   result: '',
   new: '新增',
@@ -365,13 +469,17 @@ const QUALIFIER_NAME: Record<Qualifier, string> = {
 
 export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): RawFinding[] {
   const planParts = planPartsOf(ctx);
-  const findings = perLine(`figures|${[...planParts].join(',')}`, bodyLines(ctx), (line) => figuresOfLine(line, planParts));
+  const findings = perLine(`figures|${[...planParts].join(',')}`, bodyLines(ctx), (line) =>
+    figuresOfLine(line, planParts),
+  );
 
   // indicator.mismatch, form against prose: an error when this year's result differs, a warning when only
   // a new, cumulative or existing figure does (the form may hold either), nothing for targets and the like.
   for (const [id, entry] of Object.entries(ctx.doc.indicators)) {
     if (entry.value === null) continue;
-    const mine = found.filter((f) => f.id === id && COMPARABLE.has(f.qualifier) && (!entry.unit || f.unit === entry.unit));
+    const mine = found.filter(
+      (f) => f.id === id && COMPARABLE.has(f.qualifier) && (!entry.unit || f.unit === entry.unit),
+    );
     if (!mine.length || mine.some((f) => f.value === entry.value || f.approximate)) continue;
     const results = mine.filter((f) => f.qualifier === 'result');
     // Certain only when the prose gives one value for this year's result: with two ("镇聘2名", "村级14名")
@@ -398,7 +506,10 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
   // warning when only the clause's words agree ("东村：开展…5场次" and "西村：开展…8场次"); nothing when the
   // words differ ("党委专题会议4次" and "政府专题会议5次" are two kinds of meeting).
   // Per key: the values seen, and the first mention of each wording, so that the check stays linear.
-  const seen = new Map<string, { values: Set<number>; byWording: Map<string, FoundIndicator>; byLead: Map<string, FoundIndicator> }>();
+  const seen = new Map<
+    string,
+    { values: Set<number>; byWording: Map<string, FoundIndicator>; byLead: Map<string, FoundIndicator> }
+  >();
   for (const f of found) {
     if (f.approximate || !COMPARABLE.has(f.qualifier)) continue;
     let entry = seen.get(f.sameKey);
@@ -433,7 +544,15 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
       const form = ctx.doc.indicators[id];
       if (found.some((f) => f.id === id && f.qualifier !== 'target') || (form && form.value !== null)) continue;
       const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
-      findings.push({ ...at('indicator.missing', severityOf('indicator.missing'), `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`, null), section: part.id });
+      findings.push({
+        ...at(
+          'indicator.missing',
+          severityOf('indicator.missing'),
+          `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`,
+          null,
+        ),
+        section: part.id,
+      });
     }
   }
   return findings;

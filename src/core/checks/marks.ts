@@ -11,7 +11,10 @@ import { severityOf } from './catalogue';
 
 const YEAR_SPAN = /(?<![\d\-－–.．/A-Za-z:：#])((?:19|20)\d{2})(年)?\s*[-－–]\s*((?:19|20)\d{2})(?![\d\-－–.．/:])/g;
 const UNITS = '公里|小时|分钟|课时|学时|[个天日月年次人件名家户项元场期批条款章节页届岁周倍层所座村组亩吨米本份册]';
-const NUMBER_RANGE = new RegExp(`(?<![\\d\\-－–.．/A-Za-z:：#])(\\d{1,6}(?:\\.\\d+)?)\\s*[-－–]\\s*(\\d{1,6}(?:\\.\\d+)?)(?=\\s*(?:${UNITS}))`, 'g');
+const NUMBER_RANGE = new RegExp(
+  `(?<![\\d\\-－–.．/A-Za-z:：#])(\\d{1,6}(?:\\.\\d+)?)\\s*[-－–]\\s*(\\d{1,6}(?:\\.\\d+)?)(?=\\s*(?:${UNITS}))`,
+  'g',
+);
 /** "GB/T 9704-2012", "ISO 2001-2015": a standard's number and year, not a range. */
 const STANDARD_BEFORE = /[A-Za-z]\s*$/;
 const ELLIPSIS = /[.．·・]{3,}|。{3,}|(?<!…)…(?!…)/g;
@@ -31,7 +34,15 @@ function rangeOfLine(line: TextLine): RawFinding[] {
     const fixed = `${a}${nian ?? ''}—${b}`;
     years.push([m.index, m.index + m[0].length]);
     findings.push(
-      at('punct.range', severityOf('punct.range'), `表示年份的起止用一字线“—”，不用连字符：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
+      at(
+        'punct.range',
+        severityOf('punct.range'),
+        `表示年份的起止用一字线“—”，不用连字符：“${m[0]}”应写作“${fixed}”。`,
+        line,
+        m.index,
+        m.index + m[0].length,
+        { label: `改为“${fixed}”`, replacement: fixed },
+      ),
     );
   }
   for (const m of text.matchAll(NUMBER_RANGE)) {
@@ -45,7 +56,17 @@ function rangeOfLine(line: TextLine): RawFinding[] {
     const mark = time ? '—' : '～';
     const fixed = `${a}${mark}${b}`;
     const what = time ? '表示时间的起止用一字线“—”' : '表示数值范围用浪纹线“～”';
-    findings.push(at('punct.range', severityOf('punct.range'), `${what}，不用连字符：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
+    findings.push(
+      at(
+        'punct.range',
+        severityOf('punct.range'),
+        `${what}，不用连字符：“${m[0]}”应写作“${fixed}”。`,
+        line,
+        m.index,
+        m.index + m[0].length,
+        { label: `改为“${fixed}”`, replacement: fixed },
+      ),
+    );
   }
   return findings;
 }
@@ -54,21 +75,64 @@ function rangeOfLine(line: TextLine): RawFinding[] {
 export function marksOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
   const findings: RawFinding[] = rangeOfLine(line);
-  if (/[.．·・。]{3}|…/.test(text)) for (const m of text.matchAll(ELLIPSIS)) {
-    findings.push(at('punct.ellipsis', severityOf('punct.ellipsis'), `省略号应写作“……”（两个“…”），不用“${m[0]}”。`, line, m.index, m.index + m[0].length, { label: '改为“……”', replacement: '……' }));
-  }
-  if (text.includes('、等')) for (const m of text.matchAll(ENUM_BEFORE_DENG)) {
-    findings.push(at('punct.ellipsis', severityOf('punct.ellipsis'), '“等”前面不用顿号，请删去“、”。', line, m.index, m.index + 1, { label: '删去“、”', replacement: '' }));
-  }
+  if (/[.．·・。]{3}|…/.test(text))
+    for (const m of text.matchAll(ELLIPSIS)) {
+      findings.push(
+        at(
+          'punct.ellipsis',
+          severityOf('punct.ellipsis'),
+          `省略号应写作“……”（两个“…”），不用“${m[0]}”。`,
+          line,
+          m.index,
+          m.index + m[0].length,
+          { label: '改为“……”', replacement: '……' },
+        ),
+      );
+    }
+  if (text.includes('、等'))
+    for (const m of text.matchAll(ENUM_BEFORE_DENG)) {
+      findings.push(
+        at(
+          'punct.ellipsis',
+          severityOf('punct.ellipsis'),
+          '“等”前面不用顿号，请删去“、”。',
+          line,
+          m.index,
+          m.index + 1,
+          { label: '删去“、”', replacement: '' },
+        ),
+      );
+    }
   for (const m of text.matchAll(DOUBLED)) {
     const [first, second] = [m[0][0]!, m[0][1]!];
     const keep = first === second ? first : first === '。' || second === '。' ? '。' : null;
     const message = `“${m[0]}”两个标点连用，只留一个。`;
-    findings.push(at('punct.ellipsis', severityOf('punct.ellipsis'), message, line, m.index, m.index + 2, keep ? { label: `改为“${keep}”`, replacement: keep } : undefined));
+    findings.push(
+      at(
+        'punct.ellipsis',
+        severityOf('punct.ellipsis'),
+        message,
+        line,
+        m.index,
+        m.index + 2,
+        keep ? { label: `改为“${keep}”`, replacement: keep } : undefined,
+      ),
+    );
   }
   if (line.kind === 'heading') {
     const last = /[，。；：、,.;:]$/.exec(text);
-    if (last) findings.push(at('punct.ellipsis', severityOf('punct.ellipsis'), `标题末尾不用标点，请删去“${last[0]}”。`, line, last.index, last.index + 1, { label: '删去末尾标点', replacement: '' }));
+    if (last)
+      findings.push(
+        at(
+          'punct.ellipsis',
+          severityOf('punct.ellipsis'),
+          `标题末尾不用标点，请删去“${last[0]}”。`,
+          line,
+          last.index,
+          last.index + 1,
+          { label: '删去末尾标点', replacement: '' },
+        ),
+      );
   }
   return findings;
 }

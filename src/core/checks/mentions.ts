@@ -7,7 +7,20 @@
  */
 import { allMatches } from './context';
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "228" → 228, "2124.9" → 2124.9, "两万" → 20000, "三百" → 300, "十二" → 12, "1.5万" → 15000, "九十八点五" → 98.5. */
@@ -47,15 +60,22 @@ export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * What a figure is: this year's result, or something a reader must not compare with it. Listed in the
  * order they are tested: the first that applies wins.
  */
-export type Qualifier = 'target' | 'previous' | 'change' | 'perUnit' | 'part' | 'new' | 'cumulative' | 'existing' | 'result';
+export type Qualifier =
+  'target' | 'previous' | 'change' | 'perUnit' | 'part' | 'new' | 'cumulative' | 'existing' | 'result';
 
 const QUALIFIER_WORDS: Array<[Exclude<Qualifier, 'result'>, RegExp]> = [
-  ['target', /不少于|不低于|不超过|不高于|力争|争取|计划|目标|预计|拟[^定]|确保|至少|下一步|明年|来年|将要?(?:开展|组织|举办|召开|完成|培育|培养|实现)/],
+  [
+    'target',
+    /不少于|不低于|不超过|不高于|力争|争取|计划|目标|预计|拟[^定]|确保|至少|下一步|明年|来年|将要?(?:开展|组织|举办|召开|完成|培育|培养|实现)/,
+  ],
   ['previous', /上年|去年|上一年|前一年|往年|同期/],
   ['change', /(?:增加|增长|减少|下降|提高|提升|上升|多|少)了?$/],
   ['perUnit', /每|平均|人均|村均|户均|分别|各(?:村|社区|单位|部门|站|所)均/],
   ['part', /其中/],
-  ['new', /新增|新培育|新培养|新建|新聘|新招|新创建|新创|新评|新发展|新认定|新选聘|新录|新纳入|新配备|新吸纳|新成立|新设立|本年新|今年新|当年新/],
+  [
+    'new',
+    /新增|新培育|新培养|新建|新聘|新招|新创建|新创|新评|新发展|新认定|新选聘|新录|新纳入|新配备|新吸纳|新成立|新设立|本年新|今年新|当年新/,
+  ],
   ['cumulative', /累计|总数|总量|达到|已达|历年|至今|目前|截至|截止|共计达/],
   ['existing', /现有|共有|已有|拥有|在册|在编|全[镇乡街区县]有/],
 ];
@@ -88,7 +108,33 @@ export function approximateAt(text: string, at: number): boolean {
 }
 
 /** Units a count is given in (longest first, so "人次" wins over "人" and "场次" over "场"). */
-export const COUNT_UNITS = ['人次', '场次', '批次', '万元', '件', '起', '个', '名', '人', '次', '项', '条', '户', '场', '期', '份', '册', '元', '家', '卷', '篇', '处', '所', '座', '部'];
+export const COUNT_UNITS = [
+  '人次',
+  '场次',
+  '批次',
+  '万元',
+  '件',
+  '起',
+  '个',
+  '名',
+  '人',
+  '次',
+  '项',
+  '条',
+  '户',
+  '场',
+  '期',
+  '份',
+  '册',
+  '元',
+  '家',
+  '卷',
+  '篇',
+  '处',
+  '所',
+  '座',
+  '部',
+];
 
 export interface Count {
   value: number;
@@ -112,7 +158,8 @@ export function notACount(text: string, at: number, raw: string, end: number): b
   if (/[无没未不进统唯同逐万单第]$/.test(text.slice(Math.max(0, at - 1), at))) return true;
   if (raw !== '一') return false;
   // "一起" is mostly "together": a count only before what a 起 counts.
-  if (text[end - 1] === '起' && !/^(?:案|纠纷|事件|事故|矛盾|违法|信访|群体)/.test(text.slice(end, end + 2))) return true;
+  if (text[end - 1] === '起' && !/^(?:案|纠纷|事件|事故|矛盾|违法|信访|群体)/.test(text.slice(end, end + 2)))
+    return true;
   return /^[性样般致切道体并同律]/.test(text.slice(end, end + 1));
 }
 
@@ -130,7 +177,15 @@ export function countsIn(text: string, inPlans: boolean): Count[] {
     if (value === undefined) continue;
     const end = m.index + m[0].length;
     const lead = text.slice(clauseStart(text, m.index), m.index);
-    out.push({ value, unit: m[3]!, approximate: !!m[2] || approximateAt(text, end), index: m.index, end, lead, qualifier: qualifierOf(lead, inPlans) });
+    out.push({
+      value,
+      unit: m[3]!,
+      approximate: !!m[2] || approximateAt(text, end),
+      index: m.index,
+      end,
+      lead,
+      qualifier: qualifierOf(lead, inPlans),
+    });
   }
   return out;
 }
@@ -148,18 +203,27 @@ export interface Rate {
 }
 
 const CN_NUM = '[一二两三四五六七八九十百零〇点]+';
-const RATE_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*[%％]|百分之(${CN_NUM})|(?<![\\d一二两三四五六七八九十统唯])([二两三四五六七八九])成(?![员立为功果效绩本型品])`, 'g');
+const RATE_RE = new RegExp(
+  `(\\d+(?:\\.\\d+)?)\\s*[%％]|百分之(${CN_NUM})|(?<![\\d一二两三四五六七八九十统唯])([二两三四五六七八九])成(?![员立为功果效绩本型品])`,
+  'g',
+);
 /** Names of shares, which a percentage cannot exceed. */
 const SHARE_NAME = /率|满意度|知晓度|覆盖面|比例|占比|比重|占[^，,；。]{0,12}的$/;
 /** Growth, completion and the like can go past 100%. */
-const UNBOUNDED = /增长|增加|增幅|增速|提高|提升|上升|下降|减少|同比|环比|超过|超出|超额|完成率|完成了|是上年|为上年|相当于|达上年/;
+const UNBOUNDED =
+  /增长|增加|增幅|增速|提高|提升|上升|下降|减少|同比|环比|超过|超出|超额|完成率|完成了|是上年|为上年|相当于|达上年/;
 const NAME_FILLER = /(?:达到|已达|达|为|是|均达|均为|保持在?|稳定在|提升至|提高到|提高至|升至|在|了|约|近|超)+$/;
 
 /** Every rate or share of a sentence, named by the words before it in its clause. */
 export function ratesIn(text: string): Rate[] {
   const out: Rate[] = [];
   for (const m of allMatches(RATE_RE, text)) {
-    const value = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? parseNumber(m[2] === '百' ? '一百' : m[2]) : CN_DIGITS[m[3]!]! * 10;
+    const value =
+      m[1] !== undefined
+        ? Number(m[1])
+        : m[2] !== undefined
+          ? parseNumber(m[2] === '百' ? '一百' : m[2])
+          : CN_DIGITS[m[3]!]! * 10;
     if (value === undefined) continue;
     const from = clauseStart(text, m.index);
     const lead = text.slice(from, m.index);

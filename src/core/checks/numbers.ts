@@ -12,7 +12,8 @@ import { severityOf } from './catalogue';
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
 /** "23年3月", "23年度": preceded by no figure, letter or word that makes it a span of years (近10年, 满12年). */
-const SHORT_YEAR = /(?<![\d０-９A-Za-z.．/\-近满共约第余了达逾超过历每前后这那续计长时用])(['’‘]?)(\d{2})年(?=(?:度|\d{1,2}月(?!份?[内以左])))/g;
+const SHORT_YEAR =
+  /(?<![\d０-９A-Za-z.．/\-近满共约第余了达逾超过历每前后这那续计长时用])(['’‘]?)(\d{2})年(?=(?:度|\d{1,2}月(?!份?[内以左])))/g;
 const HAO = /(\d{1,2})月(\d{1,2})号(?![文楼院房线令码楼栋室])/g;
 /** "15～30%", "3-5万元": the first number lacks the % or 万 of the second. */
 const RANGE_UNIT = /(?<![\d.%％])(\d+(?:\.\d+)?)\s*([～~〜\-－—至到])\s*(\d+(?:\.\d+)?)(%|％|万|亿)/g;
@@ -43,16 +44,27 @@ function mixedOfLine(line: TextLine, findings: RawFinding[]): void {
   const text = line.text;
   const push = (from: number, to: number, fixed: string) =>
     findings.push(
-      at(RULE, severityOf(RULE), `同一个数里汉字数字和阿拉伯数字不能混用：“${text.slice(from, to)}”应写作“${fixed}”。`, line, from, to, { label: `改为“${fixed}”`, replacement: fixed }),
+      at(
+        RULE,
+        severityOf(RULE),
+        `同一个数里汉字数字和阿拉伯数字不能混用：“${text.slice(from, to)}”应写作“${fixed}”。`,
+        line,
+        from,
+        to,
+        { label: `改为“${fixed}”`, replacement: fixed },
+      ),
     );
   if (text.includes('十')) {
-    for (const m of text.matchAll(TENS_FIGURE)) push(m.index, m.index + m[0].length, String((m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + Number(m[2])));
-    for (const m of text.matchAll(FIGURE_TENS)) push(m.index, m.index + m[0].length, String(Number(m[1]) * 10 + Number(m[2] ?? 0)));
+    for (const m of text.matchAll(TENS_FIGURE))
+      push(m.index, m.index + m[0].length, String((m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + Number(m[2])));
+    for (const m of text.matchAll(FIGURE_TENS))
+      push(m.index, m.index + m[0].length, String(Number(m[1]) * 10 + Number(m[2] ?? 0)));
   }
-  if (text.includes('几')) for (const m of text.matchAll(FIGURE_JI)) {
-    const fixed = m[1] ? roughOf(m[1]) : `几${CN_POWER[m[2]!]}`;
-    if (fixed) push(m.index, m.index + m[0].length, fixed);
-  }
+  if (text.includes('几'))
+    for (const m of text.matchAll(FIGURE_JI)) {
+      const fixed = m[1] ? roughOf(m[1]) : `几${CN_POWER[m[2]!]}`;
+      if (fixed) push(m.index, m.index + m[0].length, fixed);
+    }
 }
 
 function plausibleYear(yy: number): boolean {
@@ -64,45 +76,97 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
   if (!/[\d０-９]/.test(text)) return [];
   const findings: RawFinding[] = [];
-  if (/[０-９]/.test(text)) for (const m of text.matchAll(FULL_DIGITS)) {
-    const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
-    findings.push(at(RULE, severityOf(RULE), `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`, line, m.index, m.index + m[0].length, { label: `改为“${half}”`, replacement: half }));
-  }
+  if (/[０-９]/.test(text))
+    for (const m of text.matchAll(FULL_DIGITS)) {
+      const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`,
+          line,
+          m.index,
+          m.index + m[0].length,
+          { label: `改为“${half}”`, replacement: half },
+        ),
+      );
+    }
   if (!/\d/.test(text)) return findings;
-  if (text.includes('年')) for (const m of text.matchAll(SHORT_YEAR)) {
-    const yy = Number(m[2]);
-    if (!plausibleYear(yy)) continue;
-    const full = String(2000 + yy);
-    findings.push(
-      at(RULE, severityOf(RULE), `年份不能简写：“${m[2]}年”应写作“${full}年”。`, line, m.index, m.index + m[0].length - 1, { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 }),
-    );
-  }
-  if (text.includes('号')) for (const m of text.matchAll(HAO)) {
-    const to = m.index + m[0].length;
-    findings.push(at(RULE, severityOf(RULE), `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, { label: '改为“日”', replacement: '日', from: to - 1, to }));
-  }
-  if (/[%％万亿]/.test(text)) for (const m of text.matchAll(RANGE_UNIT)) {
-    const [, a, sep, b, unit] = m;
-    if (a!.length > 6 || b!.length > 6) continue;
-    // A hyphen or half-width tilde becomes the 浪纹线 of GB/T 15834; 至, 到 and ～ stay as written.
-    const mark = /[-－~〜]/.test(sep!) ? '～' : sep;
-    const fixed = `${a}${unit}${mark}${b}${unit}`;
-    findings.push(
-      at(RULE, severityOf(RULE), `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
-    );
-  }
-  if (/[.．]/.test(text)) for (const m of text.matchAll(BARE_DECIMAL)) {
-    const fixed = `0.${m[1]}`;
-    findings.push(at(RULE, severityOf(RULE), `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }));
-  }
+  if (text.includes('年'))
+    for (const m of text.matchAll(SHORT_YEAR)) {
+      const yy = Number(m[2]);
+      if (!plausibleYear(yy)) continue;
+      const full = String(2000 + yy);
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `年份不能简写：“${m[2]}年”应写作“${full}年”。`,
+          line,
+          m.index,
+          m.index + m[0].length - 1,
+          { label: `改为“${full}年”`, replacement: full, to: m.index + m[0].length - 1 },
+        ),
+      );
+    }
+  if (text.includes('号'))
+    for (const m of text.matchAll(HAO)) {
+      const to = m.index + m[0].length;
+      findings.push(
+        at(RULE, severityOf(RULE), `公文中日期写作“${m[1]}月${m[2]}日”，不用“号”。`, line, m.index, to, {
+          label: '改为“日”',
+          replacement: '日',
+          from: to - 1,
+          to,
+        }),
+      );
+    }
+  if (/[%％万亿]/.test(text))
+    for (const m of text.matchAll(RANGE_UNIT)) {
+      const [, a, sep, b, unit] = m;
+      if (a!.length > 6 || b!.length > 6) continue;
+      // A hyphen or half-width tilde becomes the 浪纹线 of GB/T 15834; 至, 到 and ～ stay as written.
+      const mark = /[-－~〜]/.test(sep!) ? '～' : sep;
+      const fixed = `${a}${unit}${mark}${b}${unit}`;
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `数值范围的两个数都要带“${unit}”：“${m[0]}”应写作“${fixed}”。`,
+          line,
+          m.index,
+          m.index + m[0].length,
+          { label: `改为“${fixed}”`, replacement: fixed },
+        ),
+      );
+    }
+  if (/[.．]/.test(text))
+    for (const m of text.matchAll(BARE_DECIMAL)) {
+      const fixed = `0.${m[1]}`;
+      findings.push(
+        at(RULE, severityOf(RULE), `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, {
+          label: `改为“${fixed}”`,
+          replacement: fixed,
+        }),
+      );
+    }
   mixedOfLine(line, findings);
-  if (/[千百]/.test(text)) for (const m of text.matchAll(MIXED)) {
-    const value = Number(m[1]) * (m[2] === '千' ? 1000 : 100);
-    if (!Number.isInteger(value)) continue;
-    const fixed = String(value);
-    findings.push(
-      at(RULE, severityOf(RULE), `阿拉伯数字和汉字数字不宜混用：“${m[0]}”应写作“${fixed}”（或全用汉字）。`, line, m.index, m.index + m[0].length, { label: `改为“${fixed}”`, replacement: fixed }),
-    );
-  }
+  if (/[千百]/.test(text))
+    for (const m of text.matchAll(MIXED)) {
+      const value = Number(m[1]) * (m[2] === '千' ? 1000 : 100);
+      if (!Number.isInteger(value)) continue;
+      const fixed = String(value);
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `阿拉伯数字和汉字数字不宜混用：“${m[0]}”应写作“${fixed}”（或全用汉字）。`,
+          line,
+          m.index,
+          m.index + m[0].length,
+          { label: `改为“${fixed}”`, replacement: fixed },
+        ),
+      );
+    }
   return findings;
 }

@@ -11,7 +11,14 @@ export function checkPrevious(ctx: CheckContext): RawFinding[] {
     const answer = at_ >= 0 ? line.text.slice(at_ + OUTCOME_LABEL.length).trim() : '';
     if (!answer) {
       const promise = line.text.slice(PROMISE_PREFIX.length, at_ >= 0 ? at_ : undefined).trim();
-      findings.push(at('previous.unanswered', severityOf('previous.unanswered'), `去年的报告承诺了“${promise}”，请在“完成情况：”后写明今年做了什么、效果如何；没有做的也要说明原因。`, line));
+      findings.push(
+        at(
+          'previous.unanswered',
+          severityOf('previous.unanswered'),
+          `去年的报告承诺了“${promise}”，请在“完成情况：”后写明今年做了什么、效果如何；没有做的也要说明原因。`,
+          line,
+        ),
+      );
     }
   }
   return findings;

@@ -9,7 +9,8 @@ import type { TextLine } from '../model/plainText';
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
 /** A mobile number written in groups: "139-8547-6210", "139 8547 6210", "+86 139…". */
 const MOBILE_GROUPED = /(?<![\d.\-－—])(?:\+?86[-－\s]?)?1[3-9]\d(?:[-－—\s]\d{4}){2}(?![\d.\-－—])/g;
-const LANDLINE = /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8}|(?:[（(]0\d{2,3}[)）]\s*|0\d{2,3}[-—－\s])\d{3,4}[-—－\s]\d{4})(?![\d.])/g;
+const LANDLINE =
+  /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8}|(?:[（(]0\d{2,3}[)）]\s*|0\d{2,3}[-—－\s])\d{3,4}[-—－\s]\d{4})(?![\d.])/g;
 const PHONE_CONTEXT = /(电话|手机|热线|联系方式|座机)[:：]?\s*(\d{7,8})(?![\d.])/g;
 const ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 const STAFF_LINE = /^\s*(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|核稿人?)\s*[:：]/;
@@ -29,12 +30,14 @@ export function validIdNumber(id: string): boolean {
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** Roles of private people: a name right after one of these is a person the report must not name. */
-const PRIVATE_ROLE = '(?:上访户|信访户|上访人员|信访人员|缠访户|访民|老上访户|涉事人|涉事群众|纠纷当事人|当事人|信访人|上访人|来访人|申请人|被申请人|原告|被告|矫正对象|社区矫正对象|吸毒人员|刑满释放人员|精神障碍患者|邪教人员|涉访人员|纠纷双方|村民|居民|群众)';
+const PRIVATE_ROLE =
+  '(?:上访户|信访户|上访人员|信访人员|缠访户|访民|老上访户|涉事人|涉事群众|纠纷当事人|当事人|信访人|上访人|来访人|申请人|被申请人|原告|被告|矫正对象|社区矫正对象|吸毒人员|刑满释放人员|精神障碍患者|邪教人员|涉访人员|纠纷双方|村民|居民|群众)';
 const NAME = `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})`;
 const ROLE_THEN_NAME = new RegExp(`${PRIVATE_ROLE}[：:]?\\s*${NAME}`, 'g');
 const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障碍|社区矫正|刑满释放|邪教/;
 /** Characters that end a name in running text, or words a "name" really is. */
-const NOT_A_NAME = /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
+const NOT_A_NAME =
+  /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
 
 export function checkPrivacy(ctx: CheckContext): RawFinding[] {
   return perLine('privacy', ctx.plain.lines, privacyOfLine);
@@ -48,22 +51,62 @@ function privacyOfLine(line: TextLine): RawFinding[] {
   if (DIGIT_RUN.test(line.text)) {
     const text = line.text;
     for (const m of text.matchAll(MOBILE)) {
-      findings.push(at('privacy.phone', severityOf('privacy.phone'), `公开的报告中不能有手机号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+      findings.push(
+        at(
+          'privacy.phone',
+          severityOf('privacy.phone'),
+          `公开的报告中不能有手机号码（${m[0]}），请删去。`,
+          line,
+          m.index,
+          m.index + m[0].length,
+        ),
+      );
     }
     for (const re of [MOBILE_GROUPED, LANDLINE, PHONE_CONTEXT]) {
       for (const m of text.matchAll(re)) {
-        if (findings.some((f) => f.start !== null && f.start <= line.start + m.index && f.end! >= line.start + m.index + m[0].length)) continue;
-        findings.push(at('privacy.phone', severityOf('privacy.phone'), `公开的报告中不能有电话号码（${m[0]}），请删去。`, line, m.index, m.index + m[0].length));
+        if (
+          findings.some(
+            (f) => f.start !== null && f.start <= line.start + m.index && f.end! >= line.start + m.index + m[0].length,
+          )
+        )
+          continue;
+        findings.push(
+          at(
+            'privacy.phone',
+            severityOf('privacy.phone'),
+            `公开的报告中不能有电话号码（${m[0]}），请删去。`,
+            line,
+            m.index,
+            m.index + m[0].length,
+          ),
+        );
       }
     }
     for (const m of text.matchAll(ID)) {
-      if (validIdNumber(m[0])) findings.push(at('privacy.id', severityOf('privacy.id'), '公开的报告中不能有身份证号码，请删去。', line, m.index, m.index + m[0].length));
+      if (validIdNumber(m[0]))
+        findings.push(
+          at(
+            'privacy.id',
+            severityOf('privacy.id'),
+            '公开的报告中不能有身份证号码，请删去。',
+            line,
+            m.index,
+            m.index + m[0].length,
+          ),
+        );
     }
   }
   {
     const text = line.text;
     if (STAFF_LINE.test(text)) {
-      findings.push(at('privacy.staff-line', severityOf('privacy.staff-line'), '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。', line));
+      findings.push(
+        at(
+          'privacy.staff-line',
+          severityOf('privacy.staff-line'),
+          '撰稿人、审核人、联系电话等是内部流转信息，公开发布的报告中应删去这一行。',
+          line,
+        ),
+      );
     }
     if (SENSITIVE.test(text)) {
       for (const m of text.matchAll(ROLE_THEN_NAME)) {
@@ -72,10 +115,18 @@ function privacyOfLine(line: TextLine): RawFinding[] {
         if (NOT_A_NAME.test(trimmed.slice(1))) continue;
         const from = m.index + m[0].length - name.length;
         findings.push(
-          at('privacy.person', severityOf('privacy.person'), `“${trimmed}”像是当事人的真实姓名，公开的报告中应写作“${trimmed[0]}某”。`, line, from, from + trimmed.length, {
-            label: `改为“${trimmed[0]}某”`,
-            replacement: `${trimmed[0]}某`,
-          }),
+          at(
+            'privacy.person',
+            severityOf('privacy.person'),
+            `“${trimmed}”像是当事人的真实姓名，公开的报告中应写作“${trimmed[0]}某”。`,
+            line,
+            from,
+            from + trimmed.length,
+            {
+              label: `改为“${trimmed[0]}某”`,
+              replacement: `${trimmed[0]}某`,
+            },
+          ),
         );
       }
     }
@@ -106,7 +157,16 @@ function placeholdersOfLine(line: TextLine): RawFinding[] {
   if (ANY_PLACEHOLDER.test(line.text)) {
     for (const { re, what } of PLACEHOLDERS) {
       for (const m of line.text.matchAll(re)) {
-        findings.push(at('placeholder', severityOf('placeholder'), `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`, line, m.index, m.index + Math.max(1, m[0].length)));
+        findings.push(
+          at(
+            'placeholder',
+            severityOf('placeholder'),
+            `这里还留着模板中的占位符${what}（“${m[0]}”），请填上实际内容。`,
+            line,
+            m.index,
+            m.index + Math.max(1, m[0].length),
+          ),
+        );
       }
     }
   }

@@ -14,7 +14,16 @@ import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
 import { describeNeeding } from '../../../test/support/needs';
 
-const PROOF_RULES = new Set(['number.form', 'punct.range', 'punct.ellipsis', 'word.confusable', 'year.stale', 'genre.request', 'genre.closing', 'basis.repealed']);
+const PROOF_RULES = new Set([
+  'number.form',
+  'punct.range',
+  'punct.ellipsis',
+  'word.confusable',
+  'year.stale',
+  'genre.request',
+  'genre.closing',
+  'basis.repealed',
+]);
 
 function proofHits(doc: ReportDocument): string[] {
   const text = toPlainText(doc).text;
@@ -24,7 +33,12 @@ function proofHits(doc: ReportDocument): string[] {
     .map((f) => `${f.rule}:${f.severity}:${f.start === null ? '' : text.slice(f.start, f.end!)}`);
 }
 
-function fromParts(template: 'township' | 'department' | 'duty', unit: string, year: number, parts: Record<string, string[]>): ReportDocument {
+function fromParts(
+  template: 'township' | 'department' | 'duty',
+  unit: string,
+  year: number,
+  parts: Record<string, string[]>,
+): ReportDocument {
   const doc = createReportFromTemplate(defaultRegistry.get(template)!, { unit, year, date: `${year + 1}年1月12日` });
   for (const section of doc.sections) {
     const paragraphs = parts[section.part ?? ''];
@@ -37,7 +51,9 @@ function fromParts(template: 'township' | 'department' | 'duty', unit: string, y
 describe('clean reports of every kind: no proofreading finding', () => {
   it('a township report with ranges, dates, quotations and the terms that keep 法制', () => {
     const doc = fromParts('township', '白沙镇', 2024, {
-      opening: ['2024年，白沙镇深入贯彻党的二十大和二十届二中、三中全会精神，对照《法治政府建设实施纲要（2021—2025年）》推进各项工作。现将有关情况报告如下：'],
+      opening: [
+        '2024年，白沙镇深入贯彻党的二十大和二十届二中、三中全会精神，对照《法治政府建设实施纲要（2021—2025年）》推进各项工作。现将有关情况报告如下：',
+      ],
       measures: [
         '严格落实重大执法决定法制审核制度，镇司法所作为政府法制机构，全年法制审核重大执法决定9件，审核率100%。',
         '截至2024年12月31日，共受理行政复议申请3件，办结时限由原来的10天缩短为3～5天；1—6月开展专项整治2次，3月1日—5日集中宣传。',
@@ -45,7 +61,9 @@ describe('clean reports of every kind: no proofreading finding', () => {
         '开展宪法、民法典等主题宣传，聘请法制副校长4名，开展青少年法制教育12场次；其他工作按计划推进。',
         '各村须于3月31日前报送材料，严格执行《党政机关公文处理工作条例》，围绕“今年办成十件实事”开展活动。',
       ],
-      leadership: ['镇党委书记、镇长认真履行推进法治建设第一责任人职责，制定重大行政决策程序规定，制订年度学法计划和实施方案，主持召开专题会议4次。'],
+      leadership: [
+        '镇党委书记、镇长认真履行推进法治建设第一责任人职责，制定重大行政决策程序规定，制订年度学法计划和实施方案，主持召开专题会议4次。',
+      ],
       shortcomings: ['基层法治力量仍然不足。主要原因是专职人员少，培训投入不够。'],
       plans: ['2025年，我镇将明确近期目标和中长期规划，推进“八五”普法（2021—2025年）总结验收，谋划“九五”普法。'],
       other: ['无。'],

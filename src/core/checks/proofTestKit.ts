@@ -17,9 +17,17 @@ export interface ProofOptions {
   closing?: string[];
 }
 
-export function proofCheck(paragraph: string, rule: string, options: ProofOptions = {}): { findings: Finding[]; fixed: string } {
+export function proofCheck(
+  paragraph: string,
+  rule: string,
+  options: ProofOptions = {},
+): { findings: Finding[]; fixed: string } {
   const year = options.year ?? 2025;
-  const doc = createReportFromTemplate(defaultRegistry.get(options.template ?? 'township')!, { unit: '青石镇', year, date: `${year + 1}年1月15日` });
+  const doc = createReportFromTemplate(defaultRegistry.get(options.template ?? 'township')!, {
+    unit: '青石镇',
+    year,
+    date: `${year + 1}年1月15日`,
+  });
   const section = doc.sections[options.part ?? 1]!;
   section.blocks = [{ kind: 'paragraph', text: paragraph }];
   if (options.closing) doc.closing = options.closing;

@@ -19,14 +19,24 @@ function proofreadLine(year: number | null) {
     if (line.kind === 'attachment') return marksOfLine(line);
     // Appended in place: most lines yield nothing, and five spreads per line were most of the cost here.
     const findings = numbersOfLine(line);
-    for (const part of [marksOfLine(line), wordingOfLine(line), relativeTimeOfLine(line, year), genreOfLine(line, year)]) for (const f of part) findings.push(f);
+    for (const part of [
+      marksOfLine(line),
+      wordingOfLine(line),
+      relativeTimeOfLine(line, year),
+      genreOfLine(line, year),
+    ])
+      for (const f of part) findings.push(f);
     return findings;
   };
 }
 
 export function checkProofreading(ctx: CheckContext): RawFinding[] {
   // Fixes of relative time and repealed bases depend on the report year: one cache per year.
-  const findings = perLine(`proofread@${ctx.year ?? ''}`, ctx.plain.lines.filter((l) => KINDS.has(l.kind)), proofreadLine(ctx.year));
+  const findings = perLine(
+    `proofread@${ctx.year ?? ''}`,
+    ctx.plain.lines.filter((l) => KINDS.has(l.kind)),
+    proofreadLine(ctx.year),
+  );
   // Where the closing formula stands depends on the lines after it: one cheap pass over the whole report.
   findings.push(...closingOf(ctx.plain.lines));
   return findings;

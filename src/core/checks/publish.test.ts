@@ -4,7 +4,11 @@ import { defaultRegistry } from '../templates/registry';
 import { webExportRefusal } from './publish';
 
 const report = (text: string) => {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '石桥乡', year: 2025, date: '2026年1月10日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '石桥乡',
+    year: 2025,
+    date: '2026年1月10日',
+  });
   doc.sections[1]!.blocks = [{ kind: 'paragraph', text }];
   return doc;
 };
@@ -19,6 +23,8 @@ describe('webExportRefusal', () => {
   });
 
   it('lets a report without one through, figures and years included', () => {
-    expect(webExportRefusal(report('全年调解纠纷356件，办理法律援助案件27件，2025年建成公共法律服务站12个。'))).toBeNull();
+    expect(
+      webExportRefusal(report('全年调解纠纷356件，办理法律援助案件27件，2025年建成公共法律服务站12个。')),
+    ).toBeNull();
   });
 });

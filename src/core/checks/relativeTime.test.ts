@@ -15,11 +15,14 @@ describe('year.stale: relative time', () => {
     expect(fixed).toBe(expected);
   });
 
-  it.each(['近期，镇政府召开专题会议。', '日前，我镇组织集中学法。', '前不久完成了换届。'])('advises on “%s” without a fix', (text) => {
-    const { findings } = stale(text);
-    expect(findings.map((f) => f.severity)).toEqual(['info']);
-    expect(findings[0]!.fix).toBeUndefined();
-  });
+  it.each(['近期，镇政府召开专题会议。', '日前，我镇组织集中学法。', '前不久完成了换届。'])(
+    'advises on “%s” without a fix',
+    (text) => {
+      const { findings } = stale(text);
+      expect(findings.map((f) => f.severity)).toEqual(['info']);
+      expect(findings[0]!.fix).toBeUndefined();
+    },
+  );
 
   it('gives no fix for 今年 in the plans part, written early the next year', () => {
     const plans = 4; // township: opening, measures, leadership, shortcomings, plans

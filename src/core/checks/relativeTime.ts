@@ -23,7 +23,8 @@ function relativeOccurrences(text: string): Array<{ word: string; index: number 
   if (!ANY_WORD.test(text)) return [];
   const quoted = quotedSpans(text);
   const fixed: Array<[number, number]> = [];
-  for (const phrase of FIXED) for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) fixed.push([i, i + phrase.length]);
+  for (const phrase of FIXED)
+    for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) fixed.push([i, i + phrase.length]);
   const out: Array<{ word: string; index: number }> = [];
   for (const m of text.matchAll(WORD_RE)) {
     const word = m[0];
@@ -56,10 +57,21 @@ export function relativeTimeOfLine(line: TextLine, year: number | null): RawFind
   for (const { word, index } of found) {
     const y = year === null ? null : meant(word, year, line.part);
     const message = `“${word}”没有写明时间，报告在网站上公开后数月才有人读到，请写明具体年份或日期${y ? `（这里应是${y}年）` : ''}。`;
-    findings.push(at(RULE, severityOf(RULE, 'relative'), message, line, index, index + word.length, y ? { label: `改为“${y}年”`, replacement: `${y}年` } : undefined));
+    findings.push(
+      at(
+        RULE,
+        severityOf(RULE, 'relative'),
+        message,
+        line,
+        index,
+        index + word.length,
+        y ? { label: `改为“${y}年”`, replacement: `${y}年` } : undefined,
+      ),
+    );
   }
   // Only a sentence with 今年, or with 本年/全年 and a figure, can be copied from last year's report.
-  if (year === null || line.part === 'plans' || !(found.some((f) => f.word === '今年') || /本年|全年/.test(text))) return findings;
+  if (year === null || line.part === 'plans' || !(found.some((f) => f.word === '今年') || /本年|全年/.test(text)))
+    return findings;
   for (const s of sentences(text)) {
     const years = [...s.text.matchAll(/((?:19|20)\d{2})\s*年/g)];
     if (years.length === 0 || ON_PURPOSE.test(s.text)) continue;
@@ -69,9 +81,31 @@ export function relativeTimeOfLine(line: TextLine, year: number | null): RawFind
     const from = s.from + other.index;
     const today = found.find((f) => f.word === '今年' && f.index >= s.from && f.index < s.from + s.text.length);
     if (today && Number(other[1]) !== year + 1 && /^\s*年\d{1,2}月/.test(s.text.slice(other.index + 4))) {
-      findings.push(at(RULE, severityOf(RULE), `这句说“今年”，事情却发生在${other[1]}年，与${year}年度的报告不符，可能照搬了往年的报告，请核对。`, line, from, from + 4));
-    } else if (Number(other[1]) === year - 1 && /本年度?|全年/.test(s.text) && /\d+(?:\.\d+)?\s*[件次人个项名场户家份元%％]/.test(s.text)) {
-      findings.push(at(RULE, severityOf(RULE), `这句是本年度的数字，却写着${other[1]}年，可能照搬了往年的报告，请核对。`, line, from, from + 4));
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `这句说“今年”，事情却发生在${other[1]}年，与${year}年度的报告不符，可能照搬了往年的报告，请核对。`,
+          line,
+          from,
+          from + 4,
+        ),
+      );
+    } else if (
+      Number(other[1]) === year - 1 &&
+      /本年度?|全年/.test(s.text) &&
+      /\d+(?:\.\d+)?\s*[件次人个项名场户家份元%％]/.test(s.text)
+    ) {
+      findings.push(
+        at(
+          RULE,
+          severityOf(RULE),
+          `这句是本年度的数字，却写着${other[1]}年，可能照搬了往年的报告，请核对。`,
+          line,
+          from,
+          from + 4,
+        ),
+      );
     }
   }
   return findings;

@@ -7,15 +7,35 @@ import { validIdNumber } from './privacy';
 import { parseNumber } from './indicators';
 
 /** A complete, clean 2025 township report; each test breaks one thing. */
-function report(overrides: Partial<Record<'opening' | 'measures' | 'leadership' | 'shortcomings' | 'plansHeading' | 'plans' | 'other' | 'title' | 'date', string>> = {}): ReportDocument {
+function report(
+  overrides: Partial<
+    Record<
+      'opening' | 'measures' | 'leadership' | 'shortcomings' | 'plansHeading' | 'plans' | 'other' | 'title' | 'date',
+      string
+    >
+  > = {},
+): ReportDocument {
   const o = {
     title: '青石镇关于2025年度法治政府建设情况的报告',
-    opening: '2025年，青石镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大和二十届历次全会精神。现将有关情况报告如下：',
-    measures: '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。对镇政府合同开展合法性审查13次。排查矛盾纠纷120件，化解118件，化解率98.3%。开展普法宣传活动8场次，发放手册1500余份。深入实施“八五”普法规划。'.repeat(8),
-    leadership: '镇党委书记、镇长认真履行推进法治建设第一责任人职责，主持召开专题会议4次，研究解决重点问题6项，带头学法用法，亲自过问重大决策合法性审查，确保法治建设各项任务落到实处。全年带头接访群众，协调化解疑难信访问题，推动依法行政水平持续提升。'.repeat(2),
-    shortcomings: '基层法治力量仍然不足，部分村（社区）法治宣传形式单一。主要原因是专职人员少，培训投入不够，对新媒体手段运用不充分，今后需要加以改进。'.repeat(3),
+    opening:
+      '2025年，青石镇坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大和二十届历次全会精神。现将有关情况报告如下：',
+    measures:
+      '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。对镇政府合同开展合法性审查13次。排查矛盾纠纷120件，化解118件，化解率98.3%。开展普法宣传活动8场次，发放手册1500余份。深入实施“八五”普法规划。'.repeat(
+        8,
+      ),
+    leadership:
+      '镇党委书记、镇长认真履行推进法治建设第一责任人职责，主持召开专题会议4次，研究解决重点问题6项，带头学法用法，亲自过问重大决策合法性审查，确保法治建设各项任务落到实处。全年带头接访群众，协调化解疑难信访问题，推动依法行政水平持续提升。'.repeat(
+        2,
+      ),
+    shortcomings:
+      '基层法治力量仍然不足，部分村（社区）法治宣传形式单一。主要原因是专职人员少，培训投入不够，对新媒体手段运用不充分，今后需要加以改进。'.repeat(
+        3,
+      ),
     plansHeading: '四、2026年工作安排',
-    plans: '2026年，我镇将持续深化法治政府建设：一是加强学法用法，全年组织集体学法不少于12次；二是规范合法性审查，重大决策和合同审查率保持100%；三是完善矛盾纠纷多元化解机制，推动基层治理法治化。'.repeat(3),
+    plans:
+      '2026年，我镇将持续深化法治政府建设：一是加强学法用法，全年组织集体学法不少于12次；二是规范合法性审查，重大决策和合同审查率保持100%；三是完善矛盾纠纷多元化解机制，推动基层治理法治化。'.repeat(
+        3,
+      ),
     other: '无。',
     date: '2026年1月15日',
     ...overrides,
@@ -55,13 +75,19 @@ describe('a clean report', () => {
 
 describe('structure', () => {
   it('section.thin and section.no-causes', () => {
-    const doc = report({ shortcomings: '宣传形式单一，人员不足。', measures: '全年组织班子集体学法12次，合法性审查13次，排查矛盾纠纷12件，开展普法宣传活动8场次。' });
+    const doc = report({
+      shortcomings: '宣传形式单一，人员不足。',
+      measures: '全年组织班子集体学法12次，合法性审查13次，排查矛盾纠纷12件，开展普法宣传活动8场次。',
+    });
     expect(findingsOf(doc, 'section.no-causes')).toHaveLength(1);
     expect(findingsOf(doc, 'section.thin').map((f) => f.section)).toContain('measures');
   });
 
   it('heading.sequence and heading.punctuation, with a fix', () => {
-    const doc = report({ measures: '（一）健全制度\n（三）规范执法\n1、严格审查。全年审查13次。\n2.规范执法。全年组织班子集体学法12次，排查矛盾纠纷12件，开展普法宣传活动8场次。' });
+    const doc = report({
+      measures:
+        '（一）健全制度\n（三）规范执法\n1、严格审查。全年审查13次。\n2.规范执法。全年组织班子集体学法12次，排查矛盾纠纷12件，开展普法宣传活动8场次。',
+    });
     expect(findingsOf(doc, 'heading.sequence')).toHaveLength(1);
     const punct = findingsOf(doc, 'heading.punctuation')[0]!;
     expect(punct.fix).toMatchObject({ replacement: '1.' });
@@ -104,7 +130,11 @@ describe('indicators', () => {
 
   it('indicator.missing: an expected figure neither in the form nor in the prose', () => {
     const doc = report({ measures: '全年组织班子集体学法12次，开展普法宣传活动8场次，排查矛盾纠纷12件。'.repeat(10) });
-    expect(findingsOf(doc, 'indicator.missing').map((f) => f.message).join()).toContain('合法性审查');
+    expect(
+      findingsOf(doc, 'indicator.missing')
+        .map((f) => f.message)
+        .join(),
+    ).toContain('合法性审查');
     doc.indicators.legality_reviews = { value: 13 };
     expect(rules(doc)).not.toContain('indicator.missing');
   });
@@ -124,8 +154,18 @@ describe('years and currency', () => {
   });
 
   it('year.plans: plans naming the wrong year is an error; naming none a warning', () => {
-    expect(findingsOf(report({ plansHeading: '四、2025年工作安排', plans: '继续努力，全面推进法治建设各项工作落实落细。'.repeat(6) }), 'year.plans')[0]).toMatchObject({ severity: 'error' });
-    expect(findingsOf(report({ plansHeading: '四、下一步工作打算', plans: '继续努力，全面推进法治建设各项工作落实落细。'.repeat(6) }), 'year.plans')[0]).toMatchObject({ severity: 'warning' });
+    expect(
+      findingsOf(
+        report({ plansHeading: '四、2025年工作安排', plans: '继续努力，全面推进法治建设各项工作落实落细。'.repeat(6) }),
+        'year.plans',
+      )[0],
+    ).toMatchObject({ severity: 'error' });
+    expect(
+      findingsOf(
+        report({ plansHeading: '四、下一步工作打算', plans: '继续努力，全面推进法治建设各项工作落实落细。'.repeat(6) }),
+        'year.plans',
+      )[0],
+    ).toMatchObject({ severity: 'warning' });
   });
 
   it('date.format: zero padding (with a fix), and a date before the year ended', () => {
@@ -135,7 +175,9 @@ describe('years and currency', () => {
   });
 
   it('era.programme: 七五普法 in a 2025 report, and the old 纲要 formula', () => {
-    const doc = report({ measures: report().sections[1]!.blocks[0]!.text + '深入推进“七五”普法。建设廉洁高效、守法诚信的法治政府。' });
+    const doc = report({
+      measures: report().sections[1]!.blocks[0]!.text + '深入推进“七五”普法。建设廉洁高效、守法诚信的法治政府。',
+    });
     const found = findingsOf(doc, 'era.programme');
     expect(found).toHaveLength(2);
     expect(found.find((f) => f.fix)!.fix!.replacement).toBe('智能高效、廉洁诚信、人民满意');
@@ -156,8 +198,13 @@ describe('publication safety', () => {
   });
 
   it('privacy.person: a party’s real name beside a dispute, but not an anonymised one or an official', () => {
-    expect(findingsOf(report({ other: '当事人张三丰因土地纠纷多次上访，经调解达成协议。' }), 'privacy.person')[0]!.fix?.replacement).toBe('张某');
-    expect(findingsOf(report({ other: '当事人张某因土地纠纷多次上访，经调解达成协议。' }), 'privacy.person')).toHaveLength(0);
+    expect(
+      findingsOf(report({ other: '当事人张三丰因土地纠纷多次上访，经调解达成协议。' }), 'privacy.person')[0]!.fix
+        ?.replacement,
+    ).toBe('张某');
+    expect(
+      findingsOf(report({ other: '当事人张某因土地纠纷多次上访，经调解达成协议。' }), 'privacy.person'),
+    ).toHaveLength(0);
     expect(findingsOf(report({ other: '镇党委书记李明主持调处纠纷。' }), 'privacy.person')).toHaveLength(0);
   });
 
@@ -176,7 +223,9 @@ describe('form', () => {
     const doc = report({ other: '无,另见附件(一).' });
     const f = findingsOf(doc, 'punct.width')[0]!;
     expect(f.fix?.replacement).toContain('，');
-    expect(rules(report({ other: '上午9:30召开会议，增长3.5%，详见https://example.gov.cn。' }))).not.toContain('punct.width');
+    expect(rules(report({ other: '上午9:30召开会议，增长3.5%，详见https://example.gov.cn。' }))).not.toContain(
+      'punct.width',
+    );
   });
 
   it('punct.pairs: an unclosed quote or bracket', () => {
@@ -198,7 +247,10 @@ describe('form', () => {
 describe('previous.unanswered', () => {
   it('flags last year’s promise left without an outcome', () => {
     const doc = report();
-    doc.sections[1]!.blocks.unshift({ kind: 'paragraph', text: '去年计划：开展法治培训。　完成情况：' }, { kind: 'paragraph', text: '去年计划：完善审查。　完成情况：已完成，审查13次。' });
+    doc.sections[1]!.blocks.unshift(
+      { kind: 'paragraph', text: '去年计划：开展法治培训。　完成情况：' },
+      { kind: 'paragraph', text: '去年计划：完善审查。　完成情况：已完成，审查13次。' },
+    );
     expect(findingsOf(doc, 'previous.unanswered')).toHaveLength(1);
   });
 });

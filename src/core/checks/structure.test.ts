@@ -39,8 +39,11 @@ describe('structure checks', () => {
   it('"无" is enough for 其他需要报告的情况, and a dismissed finding moves to ignored', () => {
     const doc = report();
     doc.sections.find((s) => s.part === 'other')!.blocks = [{ kind: 'paragraph', text: '无。' }];
-    const empty = (r: ReturnType<typeof checkReport>['findings']) => r.filter((f) => f.rule === 'section.empty').map((f) => f.section);
-    doc.ignoredFindings = [checkReport(doc).findings.find((f) => f.rule === 'section.empty' && f.section === 'measures')!.fingerprint];
+    const empty = (r: ReturnType<typeof checkReport>['findings']) =>
+      r.filter((f) => f.rule === 'section.empty').map((f) => f.section);
+    doc.ignoredFindings = [
+      checkReport(doc).findings.find((f) => f.rule === 'section.empty' && f.section === 'measures')!.fingerprint,
+    ];
     const result = checkReport(doc);
     expect(empty(result.findings)).not.toContain('other');
     expect(empty(result.findings)).not.toContain('measures');

@@ -15,7 +15,8 @@ const WHITESPACES = /\s/g;
 export function bodyChars(section: Section): number {
   let n = 0;
   // Length less the whitespace, without building the stripped string.
-  for (const b of section.blocks) n += b.text.length - (WHITESPACE.test(b.text) ? b.text.match(WHITESPACES)!.length : 0);
+  for (const b of section.blocks)
+    n += b.text.length - (WHITESPACE.test(b.text) ? b.text.match(WHITESPACES)!.length : 0);
   return n;
 }
 
@@ -25,7 +26,14 @@ export function sectionsOfPart(doc: ReportDocument, partId: string): Section[] {
 
 /** A section of another part whose heading names this part too ("三、存在的问题及下一步打算"). */
 function combinedSection(ctx: CheckContext, partId: string): Section | undefined {
-  return ctx.doc.sections.find((s) => s.heading && s.part !== partId && s.part !== null && sectionHasText(s) && namedIn(ctx, s.heading).includes(partId));
+  return ctx.doc.sections.find(
+    (s) =>
+      s.heading &&
+      s.part !== partId &&
+      s.part !== null &&
+      sectionHasText(s) &&
+      namedIn(ctx, s.heading).includes(partId),
+  );
 }
 
 /** partsNamed of a heading, read once per check: both the summary and the structure rule ask for every missing part. */
@@ -44,9 +52,16 @@ export function summariseSections(ctx: CheckContext): SectionSummary[] {
     const first = sections[0];
     if (!first) {
       const combined = combinedSection(ctx, part.id);
-      return combined ? { id: part.id, present: true, heading: combined.heading, chars: bodyChars(combined) } : { id: part.id, present: false };
+      return combined
+        ? { id: part.id, present: true, heading: combined.heading, chars: bodyChars(combined) }
+        : { id: part.id, present: false };
     }
-    const summary: SectionSummary = { id: part.id, present: true, heading: first.heading, chars: sections.reduce((n, s) => n + bodyChars(s), 0) };
+    const summary: SectionSummary = {
+      id: part.id,
+      present: true,
+      heading: first.heading,
+      chars: sections.reduce((n, s) => n + bodyChars(s), 0),
+    };
     if (part.yearScope === 'next') {
       const year = plansYear(ctx, part.id);
       if (year) summary.year = year.year;
@@ -56,7 +71,10 @@ export function summariseSections(ctx: CheckContext): SectionSummary[] {
 }
 
 /** The year a plans part names: in its heading, or at the head of its first paragraph. */
-export function plansYear(ctx: CheckContext, partId: string): { year: number; line: TextLine; from: number } | undefined {
+export function plansYear(
+  ctx: CheckContext,
+  partId: string,
+): { year: number; line: TextLine; from: number } | undefined {
   const lines = linesOfPart(ctx, partId);
   for (const line of lines.slice(0, 3)) {
     const skip = line.kind === 'heading' ? 0 : (headingNumber(line.text, true)?.end ?? 0);
@@ -80,14 +98,28 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
   // report is often dated only by its signature: there it is advice to add the year, not a refusal.
   if (ctx.year === null) {
     const annual = ctx.template.kind === 'annual';
-    findings.push(at('year.missing', severityOf('year.missing', annual ? undefined : 'duty'), `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`, null));
+    findings.push(
+      at(
+        'year.missing',
+        severityOf('year.missing', annual ? undefined : 'duty'),
+        `报告没有写明是哪一年度的${annual ? '报告' : '述职'}。请在标题中写明年度（如“2025年度”），或在“报告信息”中填写年度。`,
+        null,
+      ),
+    );
   }
   for (const part of ctx.parts) {
     if (!part.required) continue;
     const sections = sectionsOfPart(ctx.doc, part.id);
     if (sections.length === 0 && combinedSection(ctx, part.id)) continue;
     if (sections.length === 0) {
-      findings.push(at('section.missing', severityOf('section.missing'), `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`, null));
+      findings.push(
+        at(
+          'section.missing',
+          severityOf('section.missing'),
+          `缺少“${part.requirement}”部分。请增加一部分，标题可写作“${part.title}”。`,
+          null,
+        ),
+      );
       findings[findings.length - 1]!.section = part.id;
       continue;
     }
@@ -95,22 +127,44 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
     // Sub-headings the template proposed do not count as text; a list of the clerk's own sub-headings does.
     const proposed = new Set(part.subsections.map((sub) => sub.title));
     const texts = sections
-      .flatMap((s) => s.blocks.filter((b) => b.kind === 'paragraph' || !proposed.has(stripHeadingNumber(b.text))).map((b) => b.text.trim()))
+      .flatMap((s) =>
+        s.blocks
+          .filter((b) => b.kind === 'paragraph' || !proposed.has(stripHeadingNumber(b.text)))
+          .map((b) => b.text.trim()),
+      )
       .filter((t) => t && !GUIDANCE.test(t) && t !== part.hint);
     if (texts.length === 0) {
-      findings.push({ ...at('section.empty', severityOf('section.empty'), `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`, heading), section: part.id });
+      findings.push({
+        ...at(
+          'section.empty',
+          severityOf('section.empty'),
+          `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
+          heading,
+        ),
+        section: part.id,
+      });
       continue;
     }
     const chars = sections.reduce((n, s) => n + bodyChars(s), 0);
     if (part.minChars > 0 && chars < part.minChars) {
       findings.push({
-        ...at('section.thin', severityOf('section.thin'), `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`, heading),
+        ...at(
+          'section.thin',
+          severityOf('section.thin'),
+          `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`,
+          heading,
+        ),
         section: part.id,
       });
     }
     if (part.needsCauses && !CAUSE_WORDS.test(texts.join(''))) {
       findings.push({
-        ...at('section.no-causes', severityOf('section.no-causes'), `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`, heading),
+        ...at(
+          'section.no-causes',
+          severityOf('section.no-causes'),
+          `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`,
+          heading,
+        ),
         section: part.id,
       });
     }
@@ -156,26 +210,50 @@ export function checkHeadings(ctx: CheckContext): RawFinding[] {
     if (n.level === 3 && (n.after === '、' || n.after === '，' || n.after === ',' || n.after === '．')) {
       const digits = /^\d+/.exec(line.text)![0];
       findings.push(
-        at('heading.punctuation', severityOf('heading.punctuation'), `“${n.number}”应写作“${digits}.”（阿拉伯数字后用下脚点）。`, line, 0, n.number.length, {
-          label: `改为“${digits}.”`,
-          replacement: `${digits}.`,
-        }),
+        at(
+          'heading.punctuation',
+          severityOf('heading.punctuation'),
+          `“${n.number}”应写作“${digits}.”（阿拉伯数字后用下脚点）。`,
+          line,
+          0,
+          n.number.length,
+          {
+            label: `改为“${digits}.”`,
+            replacement: `${digits}.`,
+          },
+        ),
       );
     } else if ((n.level === 2 || n.level === 4) && n.after) {
       const clean = n.number.slice(0, n.number.length - n.after.length);
       findings.push(
-        at('heading.punctuation', severityOf('heading.punctuation'), `“${clean}”后面不加标点，请删去“${n.after}”。`, line, 0, n.number.length, {
-          label: `删去“${n.after}”`,
-          replacement: clean,
-        }),
+        at(
+          'heading.punctuation',
+          severityOf('heading.punctuation'),
+          `“${clean}”后面不加标点，请删去“${n.after}”。`,
+          line,
+          0,
+          n.number.length,
+          {
+            label: `删去“${n.after}”`,
+            replacement: clean,
+          },
+        ),
       );
     } else if (n.level === 1 && n.after !== '、') {
       const chinese = chineseNumeral(n.value);
       findings.push(
-        at('heading.punctuation', severityOf('heading.punctuation'), `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`, line, 0, n.number.length, {
-          label: `改为“${chinese}、”`,
-          replacement: `${chinese}、`,
-        }),
+        at(
+          'heading.punctuation',
+          severityOf('heading.punctuation'),
+          `“${n.number}”应写作“${chinese}、”（汉字序号后用顿号）。`,
+          line,
+          0,
+          n.number.length,
+          {
+            label: `改为“${chinese}、”`,
+            replacement: `${chinese}、`,
+          },
+        ),
       );
     }
   }

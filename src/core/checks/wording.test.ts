@@ -6,7 +6,11 @@ import { checkReport } from './index';
 import { WORD_LISTS, WordListsSchema } from './wordLists';
 
 function findings(sentence: string) {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '青石镇',
+    year: 2025,
+    date: '2026年1月15日',
+  });
   doc.sections[1]!.blocks = [{ kind: 'paragraph', text: sentence }];
   return checkReport(doc).findings.filter((f) => f.rule === 'word.confusable');
 }

@@ -43,7 +43,11 @@ export interface ConfusableList {
 
 export function compileConfusables(lists: Pick<WordLists, 'confusables' | 'keep'>): ConfusableList {
   const compiled = compile(lists);
-  return { compiled, anyWord: compiled.length ? new RegExp(compiled.map((c) => escape(c.wrong)).join('|')) : /(?!)/, keep: lists.keep };
+  return {
+    compiled,
+    anyWord: compiled.length ? new RegExp(compiled.map((c) => escape(c.wrong)).join('|')) : /(?!)/,
+    keep: lists.keep,
+  };
 }
 
 const BUILT_IN = compileConfusables(WORD_LISTS);
@@ -73,7 +77,10 @@ export function wordingOfLine(line: TextLine, list: ConfusableList = BUILT_IN): 
       if (c.followedBy && !c.followedBy.test(text.slice(end, end + 24))) continue;
       taken.push([i, end]);
       findings.push(
-        at('word.confusable', c.severity, `“${c.wrong}”应为“${c.right}”：${c.why}。`, line, i, end, { label: `改为“${c.right}”`, replacement: c.right }),
+        at('word.confusable', c.severity, `“${c.wrong}”应为“${c.right}”：${c.why}。`, line, i, end, {
+          label: `改为“${c.right}”`,
+          replacement: c.right,
+        }),
       );
     }
   }

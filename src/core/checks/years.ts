@@ -6,7 +6,16 @@
 import * as z from 'zod';
 import calendarJson from '../../../templates/era-calendar.json';
 import type { TextLine } from '../model/plainText';
-import { at, bodyLines, linesOfPart, perLine, sentences, writtenOn, type CheckContext, type RawFinding } from './context';
+import {
+  at,
+  bodyLines,
+  linesOfPart,
+  perLine,
+  sentences,
+  writtenOn,
+  type CheckContext,
+  type RawFinding,
+} from './context';
 import { severityOf } from './catalogue';
 import { plansYear } from './structure';
 
@@ -15,7 +24,9 @@ export const CalendarSchema = z.object({
   schemaVersion: z.literal(1),
   congresses: z.array(z.object({ name: z.string(), number: z.number().int(), date: z.string() })),
   plenums: z.array(z.object({ congress: z.number().int(), session: z.number().int(), date: z.string() })),
-  programmes: z.array(z.object({ name: z.string(), from: z.number().int(), to: z.number().int(), patterns: z.array(z.string()) })),
+  programmes: z.array(
+    z.object({ name: z.string(), from: z.number().int(), to: z.number().int(), patterns: z.array(z.string()) }),
+  ),
   formulas: z.array(z.object({ name: z.string(), text: z.string(), until: z.number().int(), replacement: z.string() })),
 });
 export type EraCalendar = z.infer<typeof CalendarSchema>;
@@ -32,7 +43,13 @@ const HISTORY_AFTER = /^(以来|召开以来|期间|之前|前后|胜利召开|�
 const GUIDE_BEFORE = /(贯彻|落实|学习|领会|践行|坚持|遵循|按照|宣传|宣讲|指引|精神)[^。；]{0,14}$/;
 
 export function checkYears(ctx: CheckContext): RawFinding[] {
-  return [...checkYearConsistency(ctx), ...checkPlansYear(ctx), ...checkDate(ctx), ...checkEra(ctx), ...checkProgrammes(ctx)];
+  return [
+    ...checkYearConsistency(ctx),
+    ...checkPlansYear(ctx),
+    ...checkDate(ctx),
+    ...checkEra(ctx),
+    ...checkProgrammes(ctx),
+  ];
 }
 
 function yearFix(line: TextLine, from: number, year: number) {
@@ -48,7 +65,17 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
   for (const line of titleLines) {
     const m = /(\d{4})\s*年/.exec(line.text);
     if (m && Number(m[1]) !== year && !/[—-]\s*$/.test(line.text.slice(0, m.index))) {
-      findings.push(at('year.mismatch', severityOf('year.mismatch'), `标题写的是${m[1]}年，但这是${year}年度的报告。`, line, m.index, m.index + 4, yearFix(line, m.index, year)));
+      findings.push(
+        at(
+          'year.mismatch',
+          severityOf('year.mismatch'),
+          `标题写的是${m[1]}年，但这是${year}年度的报告。`,
+          line,
+          m.index,
+          m.index + 4,
+          yearFix(line, m.index, year),
+        ),
+      );
     }
   }
   const opening = ctx.plain.lines.find((l) => l.kind === 'paragraph' && l.part === 'opening');
@@ -56,17 +83,38 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
     const m = /^(\d{4})\s*年(度)?[，,以来]/.exec(opening.text) ?? /现将(\d{4})\s*年/.exec(opening.text);
     if (m && Number(m[1]) !== year) {
       const from = m.index + m[0].indexOf(m[1]!);
-      findings.push(at('year.mismatch', severityOf('year.mismatch'), `开头写的是${m[1]}年，但这是${year}年度的报告（可能是照搬了往年的报告）。`, opening, from, from + 4, yearFix(opening, from, year)));
+      findings.push(
+        at(
+          'year.mismatch',
+          severityOf('year.mismatch'),
+          `开头写的是${m[1]}年，但这是${year}年度的报告（可能是照搬了往年的报告）。`,
+          opening,
+          from,
+          from + 4,
+          yearFix(opening, from, year),
+        ),
+      );
     }
   }
   for (const line of bodyLines(ctx)) {
     // The pattern below names 法治政府建设: a line without it needs no scan.
     if (line.part === 'opening' || line.part === null || !line.text.includes('法治政府建设')) continue;
-    for (const m of line.text.matchAll(/(\d{4})\s*年(度)?(全[镇乡县区]|我[镇乡局])?法治政府建设(工作)?(情况|年度报告|工作报告|主要举措)/g)) {
+    for (const m of line.text.matchAll(
+      /(\d{4})\s*年(度)?(全[镇乡县区]|我[镇乡局])?法治政府建设(工作)?(情况|年度报告|工作报告|主要举措)/g,
+    )) {
       const y = Number(m[1]);
       const expect = line.part === 'plans' ? year + 1 : year;
       if (y !== expect && y !== year) {
-        findings.push(at('year.mismatch', severityOf('year.mismatch'), `这里写的是“${m[0]}”，与报告年度${year}年不一致。`, line, m.index, m.index + m[0].length));
+        findings.push(
+          at(
+            'year.mismatch',
+            severityOf('year.mismatch'),
+            `这里写的是“${m[0]}”，与报告年度${year}年不一致。`,
+            line,
+            m.index,
+            m.index + m[0].length,
+          ),
+        );
       }
     }
   }
@@ -84,12 +132,25 @@ function checkPlansYear(ctx: CheckContext): RawFinding[] {
     const next = ctx.year + 1;
     if (!named) {
       findings.push({
-        ...at('year.plans', severityOf('year.plans', 'unnamed'), `“${part.title}”没有写明年度。请写明是${next}年的安排，例如标题写作“${next}年工作打算”。`, lines[0]!),
+        ...at(
+          'year.plans',
+          severityOf('year.plans', 'unnamed'),
+          `“${part.title}”没有写明年度。请写明是${next}年的安排，例如标题写作“${next}年工作打算”。`,
+          lines[0]!,
+        ),
         section: part.id,
       });
     } else if (named.year !== next) {
       findings.push({
-        ...at('year.plans', severityOf('year.plans'), `“${part.title}”写的是${named.year}年，但${ctx.year}年度报告的安排应是${next}年的。`, named.line, named.from, named.from + 4, yearFix(named.line, named.from, next)),
+        ...at(
+          'year.plans',
+          severityOf('year.plans'),
+          `“${part.title}”写的是${named.year}年，但${ctx.year}年度报告的安排应是${next}年的。`,
+          named.line,
+          named.from,
+          named.from + 4,
+          yearFix(named.line, named.from, next),
+        ),
         section: part.id,
       });
     }
@@ -107,23 +168,54 @@ function checkDate(ctx: CheckContext): RawFinding[] {
   const iso = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(text);
   if (iso) {
     const fixed = `${iso[1]}年${Number(iso[2])}月${Number(iso[3])}日`;
-    return [at('date.format', severityOf('date.format'), `成文日期应写作“${fixed}”这样的格式。`, line, 0, text.length, { label: `改为“${fixed}”`, replacement: fixed })];
+    return [
+      at('date.format', severityOf('date.format'), `成文日期应写作“${fixed}”这样的格式。`, line, 0, text.length, {
+        label: `改为“${fixed}”`,
+        replacement: fixed,
+      }),
+    ];
   }
   if (!padded) {
-    return [at('date.format', severityOf('date.format'), '成文日期应用阿拉伯数字写作“2026年1月15日”这样的格式。', line)];
+    return [
+      at('date.format', severityOf('date.format'), '成文日期应用阿拉伯数字写作“2026年1月15日”这样的格式。', line),
+    ];
   }
   if (padded[2] || padded[4]) {
     const fixed = `${padded[1]}年${Number(padded[3])}月${Number(padded[5])}日`;
-    findings.push(at('date.format', severityOf('date.format'), `成文日期的月、日不编虚位，应写作“${fixed}”。`, line, 0, text.length, { label: `改为“${fixed}”`, replacement: fixed }));
+    findings.push(
+      at(
+        'date.format',
+        severityOf('date.format'),
+        `成文日期的月、日不编虚位，应写作“${fixed}”。`,
+        line,
+        0,
+        text.length,
+        { label: `改为“${fixed}”`, replacement: fixed },
+      ),
+    );
   }
   if (ctx.year !== null) {
     const date = new Date(Number(padded[1]), Number(padded[3]) - 1, Number(padded[5]));
     const [mm, dd] = ctx.deadlines.publish.split('-').map(Number);
     const deadline = new Date(ctx.year + 1, (mm ?? 4) - 1, dd ?? 1);
     if (date < new Date(ctx.year + 1, 0, 1)) {
-      findings.push(at('date.format', severityOf('date.format'), `成文日期${text}早于${ctx.year}年结束，年度报告应在次年年初成文。`, line));
+      findings.push(
+        at(
+          'date.format',
+          severityOf('date.format'),
+          `成文日期${text}早于${ctx.year}年结束，年度报告应在次年年初成文。`,
+          line,
+        ),
+      );
     } else if (date >= deadline) {
-      findings.push(at('date.format', severityOf('date.format'), `成文日期${text}晚于公开期限（${ctx.year + 1}年${mm}月${dd}日前），请核对。`, line));
+      findings.push(
+        at(
+          'date.format',
+          severityOf('date.format'),
+          `成文日期${text}晚于公开期限（${ctx.year + 1}年${mm}月${dd}日前），请核对。`,
+          line,
+        ),
+      );
     }
   }
   return findings;
@@ -140,49 +232,92 @@ function checkEra(ctx: CheckContext): RawFinding[] {
   const yearStart = new Date(ctx.year, 0, 1);
   const current = latestCongressBefore(yearStart);
   // Line-local once the report's year and date are known: through the line cache, keyed by both.
-  return perLine(`era@${ctx.year}@${written.getTime()}`, bodyLines(ctx), (line) => eraOfLine(line, ctx.year!, written, current));
+  return perLine(`era@${ctx.year}@${written.getTime()}`, bodyLines(ctx), (line) =>
+    eraOfLine(line, ctx.year!, written, current),
+  );
 }
 
-function eraOfLine(line: TextLine, year: number, written: Date, current: ReturnType<typeof latestCongressBefore>): RawFinding[] {
+function eraOfLine(
+  line: TextLine,
+  year: number,
+  written: Date,
+  current: ReturnType<typeof latestCongressBefore>,
+): RawFinding[] {
   const findings: RawFinding[] = [];
   {
-    if (line.text.includes('大')) for (const m of line.text.matchAll(CONGRESS)) {
-      const number = CN_NUMBER[m[1]!]!;
-      const congress = ERA_CALENDAR.congresses.find((c) => c.number === number);
-      const from = m.index;
-      const to = from + m[0].length;
-      if (congress && day(congress.date) > written) {
-        findings.push(at('era.congress', severityOf('era.congress'), `报告写于${written.getFullYear()}年，当时党的${m[1]}大还没有召开，请核对。`, line, from, to));
-        continue;
-      }
-      const after = line.text.slice(to);
-      const before = line.text.slice(Math.max(0, from - 20), from);
-      if (current && number < current.number && GUIDE_BEFORE.test(before) && !HISTORY_AFTER.test(after)) {
-        findings.push(
-          at('era.congress', severityOf('era.congress'), `${year}年的报告仍以党的${m[1]}大为指导，已过时：${current.date.slice(0, 4)}年已召开党的${current.name}，请改为最新的提法。`, line, from, to, {
-            label: `改为“${current.name}”`,
-            replacement: m[0].startsWith('党的') ? `党的${current.name}` : current.name,
-          }),
-        );
-      }
-    }
-    if (line.text.includes('全会')) for (const m of line.text.matchAll(PLENUMS)) {
-      const congress = CN_NUMBER[m[1]!]!;
-      for (const s of m[2]!.matchAll(/([一二三四五六七八九])中/g)) {
-        const session = CN_SESSION[s[1]!]!;
-        const plenum = ERA_CALENDAR.plenums.find((p) => p.congress === congress && p.session === session);
-        if (!plenum) {
-          const known = ERA_CALENDAR.plenums.some((p) => p.congress === congress && p.session > session);
-          if (!known) findings.push(at('era.congress', severityOf('era.congress'), `${m[1]}届${s[1]}中全会不在已知的全会日程中，请核对是否已经召开。`, line, m.index, m.index + m[0].length));
+    if (line.text.includes('大'))
+      for (const m of line.text.matchAll(CONGRESS)) {
+        const number = CN_NUMBER[m[1]!]!;
+        const congress = ERA_CALENDAR.congresses.find((c) => c.number === number);
+        const from = m.index;
+        const to = from + m[0].length;
+        if (congress && day(congress.date) > written) {
+          findings.push(
+            at(
+              'era.congress',
+              severityOf('era.congress'),
+              `报告写于${written.getFullYear()}年，当时党的${m[1]}大还没有召开，请核对。`,
+              line,
+              from,
+              to,
+            ),
+          );
           continue;
         }
-        if (day(plenum.date) > written) {
+        const after = line.text.slice(to);
+        const before = line.text.slice(Math.max(0, from - 20), from);
+        if (current && number < current.number && GUIDE_BEFORE.test(before) && !HISTORY_AFTER.test(after)) {
           findings.push(
-            at('era.congress', severityOf('era.congress'), `报告写于${written.getFullYear()}年${written.getMonth() + 1}月，${m[1]}届${s[1]}中全会（${plenum.date.slice(0, 7).replace('-', '年')}月）还没有召开，请核对。`, line, m.index, m.index + m[0].length),
+            at(
+              'era.congress',
+              severityOf('era.congress'),
+              `${year}年的报告仍以党的${m[1]}大为指导，已过时：${current.date.slice(0, 4)}年已召开党的${current.name}，请改为最新的提法。`,
+              line,
+              from,
+              to,
+              {
+                label: `改为“${current.name}”`,
+                replacement: m[0].startsWith('党的') ? `党的${current.name}` : current.name,
+              },
+            ),
           );
         }
       }
-    }
+    if (line.text.includes('全会'))
+      for (const m of line.text.matchAll(PLENUMS)) {
+        const congress = CN_NUMBER[m[1]!]!;
+        for (const s of m[2]!.matchAll(/([一二三四五六七八九])中/g)) {
+          const session = CN_SESSION[s[1]!]!;
+          const plenum = ERA_CALENDAR.plenums.find((p) => p.congress === congress && p.session === session);
+          if (!plenum) {
+            const known = ERA_CALENDAR.plenums.some((p) => p.congress === congress && p.session > session);
+            if (!known)
+              findings.push(
+                at(
+                  'era.congress',
+                  severityOf('era.congress'),
+                  `${m[1]}届${s[1]}中全会不在已知的全会日程中，请核对是否已经召开。`,
+                  line,
+                  m.index,
+                  m.index + m[0].length,
+                ),
+              );
+            continue;
+          }
+          if (day(plenum.date) > written) {
+            findings.push(
+              at(
+                'era.congress',
+                severityOf('era.congress'),
+                `报告写于${written.getFullYear()}年${written.getMonth() + 1}月，${m[1]}届${s[1]}中全会（${plenum.date.slice(0, 7).replace('-', '年')}月）还没有召开，请核对。`,
+                line,
+                m.index,
+                m.index + m[0].length,
+              ),
+            );
+          }
+        }
+      }
   }
   return findings;
 }
@@ -205,12 +340,20 @@ function programmesOfLine(line: TextLine, year: number): RawFinding[] {
         let index = line.text.indexOf(pattern);
         while (index >= 0) {
           const inPeriod = (y: number) => y >= programme.from && y <= programme.to;
-          const sentence = (split ??= sentences(line.text)).find((s) => index >= s.from && index < s.from + s.text.length)?.text ?? '';
+          const sentence =
+            (split ??= sentences(line.text)).find((s) => index >= s.from && index < s.from + s.text.length)?.text ?? '';
           const closing = programme.to === year - 1 && /收官|总结|验收|期间|时期|以来|成果|基础上/.test(sentence);
           const opening = programme.from === year + 1 && /制定|制订|编制|谋划|启动|筹备|迎接|准备/.test(sentence);
           if (!inPeriod(scopeYear) && !inPeriod(year) && !closing && !opening) {
             findings.push(
-              at('era.programme', severityOf('era.programme'), `“${programme.name}”是${programme.from}—${programme.to}年的规划，与${year}年度报告不符，请核对是否沿用了往年的提法。`, line, index, index + pattern.length),
+              at(
+                'era.programme',
+                severityOf('era.programme'),
+                `“${programme.name}”是${programme.from}—${programme.to}年的规划，与${year}年度报告不符，请核对是否沿用了往年的提法。`,
+                line,
+                index,
+                index + pattern.length,
+              ),
             );
           }
           index = line.text.indexOf(pattern, index + pattern.length);
@@ -221,10 +364,18 @@ function programmesOfLine(line: TextLine, year: number): RawFinding[] {
       const index = line.text.indexOf(formula.text);
       if (index >= 0 && year > formula.until) {
         findings.push(
-          at('era.programme', severityOf('era.programme'), `“${formula.text}”是${formula.name}，${formula.until + 1}年起的新纲要提法为“……${formula.replacement}”。`, line, index, index + formula.text.length, {
-            label: '改为新提法',
-            replacement: formula.replacement,
-          }),
+          at(
+            'era.programme',
+            severityOf('era.programme'),
+            `“${formula.text}”是${formula.name}，${formula.until + 1}年起的新纲要提法为“……${formula.replacement}”。`,
+            line,
+            index,
+            index + formula.text.length,
+            {
+              label: '改为新提法',
+              replacement: formula.replacement,
+            },
+          ),
         );
       }
     }

@@ -34,7 +34,14 @@ describe('draftNextYear', () => {
       signature: ['青石镇人民政府'],
       date: '2026年1月15日',
     });
-    expect(draft.sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    expect(draft.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
   });
 
   it('turns last year’s plans into a checklist to answer in 举措和成效', () => {
@@ -43,7 +50,11 @@ describe('draftNextYear', () => {
       { kind: 'paragraph', text: '去年计划：开展法治培训。　完成情况：' },
       { kind: 'paragraph', text: '去年计划：完善合法性审查。　完成情况：' },
     ]);
-    expect(draft.previous).toEqual({ year: 2024, indicators: { training: 6 }, plans: ['开展法治培训。', '完善合法性审查。'] });
+    expect(draft.previous).toEqual({
+      year: 2024,
+      indicators: { training: 6 },
+      plans: ['开展法治培训。', '完善合法性审查。'],
+    });
   });
 
   it('copies no body text of last year’s silently', () => {
@@ -89,7 +100,9 @@ describe('draftNextYear keeps last year’s outline, not its text', () => {
       ['六、其他需要报告的情况', 'other'],
     ]);
     expect(draft.meta.title).toBe('青石镇2024年度法治政府建设工作报告');
-    expect(draft.sections[1]!.blocks.filter((b) => b.kind === 'subheading')).toEqual([{ kind: 'subheading', level: 2, text: '（一）强化理论学习' }]);
+    expect(draft.sections[1]!.blocks.filter((b) => b.kind === 'subheading')).toEqual([
+      { kind: 'subheading', level: 2, text: '（一）强化理论学习' },
+    ]);
   });
 
   it('lists the outermost plan items as promises to answer', () => {
@@ -110,12 +123,34 @@ describe('draftNextYear keeps last year’s outline, not its text', () => {
   });
 
   it('reads "一是…二是…" plans, and skips a lead-in', () => {
-    expect(promisesOf([{ kind: 'paragraph', text: '2025年，我镇将抓好以下工作：' }, { kind: 'paragraph', text: '一是加强培训；二是完善制度。' }])).toEqual(['加强培训', '完善制度。']);
-    expect(promisesOf([{ kind: 'paragraph', text: '重点抓好以下工作：' }, { kind: 'paragraph', text: '加强培训。' }])).toEqual(['加强培训。']);
+    expect(
+      promisesOf([
+        { kind: 'paragraph', text: '2025年，我镇将抓好以下工作：' },
+        { kind: 'paragraph', text: '一是加强培训；二是完善制度。' },
+      ]),
+    ).toEqual(['加强培训', '完善制度。']);
+    expect(
+      promisesOf([
+        { kind: 'paragraph', text: '重点抓好以下工作：' },
+        { kind: 'paragraph', text: '加强培训。' },
+      ]),
+    ).toEqual(['加强培训。']);
   });
 
   it('still lists last year’s plans when last year’s report had no year', () => {
-    const noYear = importText(['述职报告', '青石镇党委书记 王某', '本人依法履职。', '一、履职情况', '亲自部署。', '二、存在的问题', '不足。', '三、下一步工作计划', '1.加强学习。'].join('\n'));
+    const noYear = importText(
+      [
+        '述职报告',
+        '青石镇党委书记 王某',
+        '本人依法履职。',
+        '一、履职情况',
+        '亲自部署。',
+        '二、存在的问题',
+        '不足。',
+        '三、下一步工作计划',
+        '1.加强学习。',
+      ].join('\n'),
+    );
     if (!noYear.ok) throw new Error(noYear.error);
     const d = draftNextYear(noYear.doc);
     expect([d.meta.templateId, d.meta.year, d.previous]).toEqual(['duty', null, null]);
@@ -142,11 +177,19 @@ describe('draftNextYear from 第N部分 reports and reports without a year', () 
     const draft = draftNextYear(imported.doc);
     expect(draft.meta.year).toBe(2026);
     expect(draft.previous?.plans).toEqual(['深化法治宣传。', '规范行政执法。']);
-    expect(draft.sections.filter((s) => s.heading).map((s) => s.heading.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、']);
+    expect(draft.sections.filter((s) => s.heading).map((s) => s.heading.slice(0, 2))).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+    ]);
   });
 
   it('takes the year it is told when last year’s report names none', () => {
-    const imported = importText(FIVE_PARTS.replace('2025年度', '').replace('2026年主要安排', '下一步工作安排').replace('2026年1月8日', ''));
+    const imported = importText(
+      FIVE_PARTS.replace('2025年度', '').replace('2026年主要安排', '下一步工作安排').replace('2026年1月8日', ''),
+    );
     if (!imported.ok) throw new Error(imported.error);
     expect(imported.doc.meta.year).toBeNull();
     expect(draftNextYear(imported.doc).meta.year).toBeNull();
@@ -176,12 +219,26 @@ describe('draftNextYear from a report whose problems and plans share one part', 
     if (!imported.ok) throw new Error(imported.error);
     return draftNextYear(imported.doc, { date: '2026年1月12日' });
   };
-  const checklist = (d: ReturnType<typeof draftNextYear>) => d.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text).filter((t) => t.startsWith('去年计划'));
+  const checklist = (d: ReturnType<typeof draftNextYear>) =>
+    d.sections
+      .find((s) => s.part === 'measures')!
+      .blocks.map((b) => b.text)
+      .filter((t) => t.startsWith('去年计划'));
 
   it('carries the 一是…二是… plans after "下一步" in the combined part, and gives next year the template’s two parts', () => {
-    const d = draftOf(report(['三、存在的问题及下一步打算', '执法人员不足，2024年仍要加强培训。主要原因是编制少。', '下一步，我镇将做好以下工作：一是加强执法培训；二是推进公共法律服务站建设；三是深化法治宣传。']));
+    const d = draftOf(
+      report([
+        '三、存在的问题及下一步打算',
+        '执法人员不足，2024年仍要加强培训。主要原因是编制少。',
+        '下一步，我镇将做好以下工作：一是加强执法培训；二是推进公共法律服务站建设；三是深化法治宣传。',
+      ]),
+    );
     expect(d.previous?.plans).toEqual(['加强执法培训', '推进公共法律服务站建设', '深化法治宣传。']);
-    expect(checklist(d)).toEqual(['去年计划：加强执法培训　完成情况：', '去年计划：推进公共法律服务站建设　完成情况：', '去年计划：深化法治宣传。　完成情况：']);
+    expect(checklist(d)).toEqual([
+      '去年计划：加强执法培训　完成情况：',
+      '去年计划：推进公共法律服务站建设　完成情况：',
+      '去年计划：深化法治宣传。　完成情况：',
+    ]);
     expect(d.sections.filter((s) => s.heading).map((s) => [s.part, s.heading])).toEqual([
       ['measures', '一、主要举措和成效'],
       ['leadership', '二、党政主要负责人履行推进法治建设第一责任人职责情况'],
@@ -192,17 +249,34 @@ describe('draftNextYear from a report whose problems and plans share one part', 
   });
 
   it('carries numbered plans under a "（二）下一步工作打算" sub-heading, not the problems above it', () => {
-    const d = draftOf(report(['三、存在的问题和下一步工作打算', '（一）存在的问题', '1.执法程序不够规范。', '2.普法形式单一。', '（二）下一步工作打算', '1.开展执法人员轮训。每半年一次。', '2.建设村级法治阵地。']));
+    const d = draftOf(
+      report([
+        '三、存在的问题和下一步工作打算',
+        '（一）存在的问题',
+        '1.执法程序不够规范。',
+        '2.普法形式单一。',
+        '（二）下一步工作打算',
+        '1.开展执法人员轮训。每半年一次。',
+        '2.建设村级法治阵地。',
+      ]),
+    );
     expect(d.previous?.plans).toEqual(['开展执法人员轮训。', '建设村级法治阵地。']);
   });
 
   it('carries plans turned to in the middle of a paragraph, and only from the next year on', () => {
-    const d = draftOf(report(['三、存在的问题及2025年工作打算', '2024年全镇执法人员仍要补充，普法覆盖不足。2025年，我镇将全面推行执法全过程记录。']));
+    const d = draftOf(
+      report([
+        '三、存在的问题及2025年工作打算',
+        '2024年全镇执法人员仍要补充，普法覆盖不足。2025年，我镇将全面推行执法全过程记录。',
+      ]),
+    );
     expect(d.previous?.plans).toEqual(['2025年，我镇将全面推行执法全过程记录。']);
   });
 
   it('finds no plans in a combined part that never turns to them, and drops the colon of "五、其他事项：无。"', () => {
-    const d = draftOf(report(['三、存在的问题及下一步打算', '执法力量不足，主要原因是编制少。'], '四、其他事项：无。', []));
+    const d = draftOf(
+      report(['三、存在的问题及下一步打算', '执法力量不足，主要原因是编制少。'], '四、其他事项：无。', []),
+    );
     expect(d.previous?.plans).toEqual([]);
     expect(d.sections.find((s) => s.part === 'other')!.heading).toBe('五、其他事项');
   });

@@ -47,15 +47,22 @@ export function promisesOf(blocks: readonly Block[]): string[] {
   const texts = blocks.map((b) => b.text.trim()).filter(Boolean);
   const ranks = texts.map(rank);
   const top = Math.min(...ranks);
-  if (top < 99) return texts.filter((_, i) => ranks[i] === top).map(promiseOf).filter(Boolean);
+  if (top < 99)
+    return texts
+      .filter((_, i) => ranks[i] === top)
+      .map(promiseOf)
+      .filter(Boolean);
   const enumerated = texts.flatMap(enumeratedItems);
   if (enumerated.length >= 2) return enumerated.map(promiseOf).filter(Boolean);
-  return texts.filter((t) => !/[：:]$/.test(t)).map(promiseOf).filter(Boolean);
+  return texts
+    .filter((t) => !/[：:]$/.test(t))
+    .map(promiseOf)
+    .filter(Boolean);
 }
 
-
 /** Where a paragraph turns to next year's plans: "下一步，我镇将……", "2025年，我镇将……", "今后，……". */
-const TURN_TO_PLANS = /(?:^|[。；;！]\s*)(?=(下一步|下步|今后|下一年度?|明年|(\d{4})\s*年)[^。；;]{0,30}?(?:将|要|计划|打算|拟|继续|重点|着力|坚持))/g;
+const TURN_TO_PLANS =
+  /(?:^|[。；;！]\s*)(?=(下一步|下步|今后|下一年度?|明年|(\d{4})\s*年)[^。；;]{0,30}?(?:将|要|计划|打算|拟|继续|重点|着力|坚持))/g;
 
 /**
  * The plans half of a part that combines them with another ("三、存在的问题及下一步打算"): the blocks
@@ -64,7 +71,9 @@ const TURN_TO_PLANS = /(?:^|[。；;！]\s*)(?=(下一步|下步|今后|下一�
  */
 export function plansHalf(section: Section, template: Template, year: number | null, plansId: string): Block[] {
   const blocks = section.blocks;
-  const head = blocks.findIndex((b) => b.kind === 'subheading' && classifyHeading(b.text, template, year)?.part.id === plansId);
+  const head = blocks.findIndex(
+    (b) => b.kind === 'subheading' && classifyHeading(b.text, template, year)?.part.id === plansId,
+  );
   if (head >= 0) {
     const level = (blocks[head] as { level: number }).level;
     const end = blocks.findIndex((b, i) => i > head && b.kind === 'subheading' && b.level <= level);
@@ -74,7 +83,9 @@ export function plansHalf(section: Section, template: Template, year: number | n
     const b = blocks[i]!;
     if (b.kind !== 'paragraph') continue;
     // A year turns to plans only when it is the next one: "2024年执法力量仍要加强" is last year's problem.
-    const m = [...b.text.matchAll(TURN_TO_PLANS)].find((t) => t[2] === undefined || (year !== null && Number(t[2]) === year + 1));
+    const m = [...b.text.matchAll(TURN_TO_PLANS)].find(
+      (t) => t[2] === undefined || (year !== null && Number(t[2]) === year + 1),
+    );
     if (!m) continue;
     const rest = b.text.slice(m.index + m[0].length).trim();
     return [{ kind: 'paragraph', text: rest }, ...blocks.slice(i + 1)];
@@ -94,20 +105,27 @@ function moveYears(text: string, lastYear: number | null): string {
 /** Last year's outline, emptied: headings kept (years moved on), measures areas kept as sub-headings. */
 function outlineOf(previous: ReportDocument, template: Template, lastYear: number | null): Section[] {
   const measures = template.parts[0]?.id;
-  const sections: Section[] = [{ key: 'opening', part: OPENING_PART, heading: '', blocks: [{ kind: 'paragraph', text: '' }] }];
+  const sections: Section[] = [
+    { key: 'opening', part: OPENING_PART, heading: '', blocks: [{ kind: 'paragraph', text: '' }] },
+  ];
   for (const s of previous.sections) {
     if (!s.heading) continue;
     const blocks: Block[] = [];
     if (s.part === measures) {
       for (const b of s.blocks) {
-        if (b.kind === 'subheading' && b.level === 2) blocks.push({ kind: 'subheading', level: 2, text: moveYears(b.text, lastYear) }, { kind: 'paragraph', text: '' });
+        if (b.kind === 'subheading' && b.level === 2)
+          blocks.push(
+            { kind: 'subheading', level: 2, text: moveYears(b.text, lastYear) },
+            { kind: 'paragraph', text: '' },
+          );
       }
     }
     if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: '' });
     // A part last year shared with another ("存在的问题及下一步打算") is two parts this year, as the template
     // has them: the plans get their own part (below), so this one takes its own part's title.
     const own = s.part === null ? undefined : template.parts.find((p) => p.id === s.part);
-    const heading = own && partsNamed(s.heading, template, lastYear).length > 1 ? own.title : moveYears(s.heading, lastYear);
+    const heading =
+      own && partsNamed(s.heading, template, lastYear).length > 1 ? own.title : moveYears(s.heading, lastYear);
     sections.push({ key: `s${sections.length}`, part: s.part, heading, blocks });
   }
   // Required parts last year lacked, where the template puts them.
@@ -115,11 +133,18 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
   template.parts.forEach((part, index) => {
     if (!part.required || sections.some((s) => s.part === part.id)) return;
     const after = sections.reduce((at, s, i) => (order(s.part) >= 0 && order(s.part) < index ? i : at), 0);
-    sections.splice(after + 1, 0, { key: part.id, part: part.id, heading: part.title, blocks: [{ kind: 'paragraph', text: '' }] });
+    sections.splice(after + 1, 0, {
+      key: part.id,
+      part: part.id,
+      heading: part.title,
+      blocks: [{ kind: 'paragraph', text: '' }],
+    });
   });
   // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
   let n = 0;
-  return sections.map((s) => (s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading).replace(/[：:]\s*$/, '')) } : s));
+  return sections.map((s) =>
+    s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading).replace(/[：:]\s*$/, '')) } : s,
+  );
 }
 
 /** Last year's figures: the form's, else those the checker finds in last year's prose. */
@@ -138,27 +163,45 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
   const template = registry.getOrDefault(previous.meta.templateId);
   const lastYear = options.year !== undefined ? options.year - 1 : previous.meta.year;
   const year = lastYear === null ? null : lastYear + 1;
-  const doc = createReportFromTemplate(template, { unit: previous.meta.unit, year, ...(options.date ? { date: options.date } : {}) });
+  const doc = createReportFromTemplate(template, {
+    unit: previous.meta.unit,
+    year,
+    ...(options.date ? { date: options.date } : {}),
+  });
   // Last year's title with its year moved on; a title that named no year gets the template's, which does.
-  if (previous.meta.title && (year === null || /\d{4}\s*年/.test(previous.meta.title) || !previous.meta.unit)) doc.meta.title = moveYears(previous.meta.title, lastYear);
+  if (previous.meta.title && (year === null || /\d{4}\s*年/.test(previous.meta.title) || !previous.meta.unit))
+    doc.meta.title = moveYears(previous.meta.title, lastYear);
   doc.meta.addressee = previous.meta.addressee;
   if (previous.meta.signature.length) doc.meta.signature = [...previous.meta.signature];
-  if (previous.sections.some((s) => s.heading && s.part !== null)) doc.sections = outlineOf(previous, template, lastYear);
+  if (previous.sections.some((s) => s.heading && s.part !== null))
+    doc.sections = outlineOf(previous, template, lastYear);
 
   const plansPart = template.parts.find((p) => p.yearScope === 'next');
   // The plans may share a part with the shortcomings ("三、存在的问题及下一步打算"), whichever of the two the
   // importer took it for: then only its plans half holds promises.
-  const combined = (s: Section) => s.heading !== '' && plansPart !== undefined && partsNamed(s.heading, template, lastYear).length > 1 && partsNamed(s.heading, template, lastYear).includes(plansPart.id);
+  const combined = (s: Section) =>
+    s.heading !== '' &&
+    plansPart !== undefined &&
+    partsNamed(s.heading, template, lastYear).length > 1 &&
+    partsNamed(s.heading, template, lastYear).includes(plansPart.id);
   const plansBlocks = (s: Section) => {
     const half = combined(s) ? plansHalf(s, template, lastYear, plansPart!.id) : [];
     return half.length || s.part !== plansPart!.id ? half : s.blocks;
   };
-  let promises = plansPart ? previous.sections.filter((s) => s.part === plansPart.id).flatMap((s) => promisesOf(plansBlocks(s))) : [];
-  if (plansPart && promises.length === 0) promises = previous.sections.filter((s) => s.part !== plansPart.id && combined(s)).flatMap((s) => promisesOf(plansBlocks(s)));
+  let promises = plansPart
+    ? previous.sections.filter((s) => s.part === plansPart.id).flatMap((s) => promisesOf(plansBlocks(s)))
+    : [];
+  if (plansPart && promises.length === 0)
+    promises = previous.sections
+      .filter((s) => s.part !== plansPart.id && combined(s))
+      .flatMap((s) => promisesOf(plansBlocks(s)));
   const measures = doc.sections.find((s) => s.part === template.parts[0]?.id);
   if (measures && promises.length) {
-    measures.blocks.unshift(...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })));
+    measures.blocks.unshift(
+      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })),
+    );
   }
-  doc.previous = lastYear === null ? null : { year: lastYear, indicators: figuresOf(previous, registry), plans: promises };
+  doc.previous =
+    lastYear === null ? null : { year: lastYear, indicators: figuresOf(previous, registry), plans: promises };
   return doc;
 }

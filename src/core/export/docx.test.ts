@@ -15,7 +15,11 @@ import { itNeeding } from '../../../test/support/needs';
 import { DocxCollector, VALIDATOR_NEEDS } from '../../../test/support/validateDocx';
 
 function report(): ReportDocument {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025, date: '2026年1月15日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '青石镇',
+    year: 2025,
+    date: '2026年1月15日',
+  });
   doc.meta.addressee = '县委、县政府：';
   doc.meta.signature = ['青石镇人民政府'];
   doc.sections[0]!.blocks = [{ kind: 'paragraph', text: '2025年，青石镇坚持依法行政。现将有关情况报告如下：' }];
@@ -48,7 +52,9 @@ async function xml(doc: ReportDocument, options: Partial<DocxOptions> = {}) {
 
 /** The text of every paragraph of document.xml, in order. */
 function paragraphTexts(documentXml: string): string[] {
-  return (documentXml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>|<w:p\/>/gs) ?? []).map((p) => p.replace(/<[^>]+>/g, ''));
+  return (documentXml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>|<w:p\/>/gs) ?? []).map((p) =>
+    p.replace(/<[^>]+>/g, ''),
+  );
 }
 
 /** The paragraph (w:p) of document.xml that contains `text`. */
@@ -61,17 +67,25 @@ function paragraphWith(documentXml: string, text: string): string {
 
 /** The page and its text block, in twips, from the section properties the exporter wrote. */
 function sectionGeometry(document: string): { width: number; height: number; textWidth: number; textHeight: number } {
-  const attr = (element: string, name: string) => Number(new RegExp(`<w:${element} [^>]*w:${name}="(-?\\d+)"`).exec(document)![1]);
+  const attr = (element: string, name: string) =>
+    Number(new RegExp(`<w:${element} [^>]*w:${name}="(-?\\d+)"`).exec(document)![1]);
   const width = attr('pgSz', 'w');
   const height = attr('pgSz', 'h');
-  return { width, height, textWidth: width - attr('pgMar', 'left') - attr('pgMar', 'right'), textHeight: height - attr('pgMar', 'top') - attr('pgMar', 'bottom') };
+  return {
+    width,
+    height,
+    textWidth: width - attr('pgMar', 'left') - attr('pgMar', 'right'),
+    textHeight: height - attr('pgMar', 'top') - attr('pgMar', 'bottom'),
+  };
 }
 
 describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
   it('is A4 with the standard margins and footer distance', async () => {
     const { document } = await xml(report());
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1440" w:gutter="0"\/>/);
+    expect(document).toMatch(
+      /<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1440" w:gutter="0"\/>/,
+    );
   });
 
   it('has Word’s own 22 × 28 grid in the section, so 页面设置 shows 22 行 28 字', async () => {
@@ -108,7 +122,8 @@ describe('GB/T 9704 page (5.2.1, 5.2.3)', () => {
     const body = paragraphWith(document, '全年开展法治培训');
     expect(body).toContain('<w:spacing w:val="-6"/><w:sz w:val="32"/>');
     // The character as written (half-points, twentieths of a point): 28 fit the text width, 29 do not.
-    const advance = Number(/<w:sz w:val="(\d+)"/.exec(body)![1]) / 2 + Number(/<w:spacing w:val="(-?\d+)"/.exec(body)![1]) / 20;
+    const advance =
+      Number(/<w:sz w:val="(\d+)"/.exec(body)![1]) / 2 + Number(/<w:spacing w:val="(-?\d+)"/.exec(body)![1]) / 20;
     const { textWidth } = sectionGeometry(document);
     expect(28 * advance).toBeLessThanOrEqual(textWidth / 20);
     expect(29 * advance).toBeGreaterThan(textWidth / 20);
@@ -197,7 +212,8 @@ describe('GB/T 9704 elements', () => {
     // keeps two characters to the right and the 署名 moves so that its first character is two characters
     // left of the date's.
     expect(right(date)).toBe(628);
-    const shift = right(signature) + textWidth('青石镇人民政府') * 314 - (right(date) + textWidth('2026年1月15日') * 314);
+    const shift =
+      right(signature) + textWidth('青石镇人民政府') * 314 - (right(date) + textWidth('2026年1月15日') * 314);
     expect(Math.abs(shift - 628)).toBeLessThanOrEqual(1);
   });
 
@@ -208,7 +224,9 @@ describe('GB/T 9704 elements', () => {
     const signature = paragraphWith(document, '青石镇人民政府');
     expect(right(date)).toBe(4 * 314);
     const centre = (indent: number, text: string) => indent + (textWidth(text) * 314) / 2;
-    expect(Math.abs(centre(right(signature), '青石镇人民政府') - centre(right(date), '2026年1月15日'))).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(centre(right(signature), '青石镇人民政府') - centre(right(date), '2026年1月15日')),
+    ).toBeLessThanOrEqual(1);
     expect(paragraphTexts(document).slice(-4)).toEqual(['', '', '青石镇人民政府', '2026年1月15日']);
     const unsealed = paragraphTexts((await xml(report())).document).slice(-4);
     expect(unsealed[0]).not.toBe('');
@@ -252,7 +270,12 @@ describe('GB/T 9704 elements', () => {
     );
     const plain = await xml(doc, { fontProfile: 'gb2312' });
     const bold = await xml(doc, { fontProfile: 'gb2312', boldLevel3: true });
-    for (const [text, level] of [['一、主要举措和成效', 0], ['（一）健全依法行政制度体系', 1], ['2.规范执法', 2], ['（1）案卷评查', 3]] as const) {
+    for (const [text, level] of [
+      ['一、主要举措和成效', 0],
+      ['（一）健全依法行政制度体系', 1],
+      ['2.规范执法', 2],
+      ['（1）案卷评查', 3],
+    ] as const) {
       expect(paragraphWith(plain.document, text)).toContain(`<w:outlineLvl w:val="${level}"/>`);
     }
     for (const text of ['2.规范执法', '（1）案卷评查']) {
@@ -286,7 +309,10 @@ describe('GB/T 9704 elements', () => {
     const imported = await importDocx(await exportDocx(doc));
     if (!imported.ok) throw new Error(imported.error);
     const again = paragraphTexts((await xml(imported.doc)).document);
-    expect(again.filter((t) => t.includes('执法统计表') || t.includes('决策目录'))).toEqual(['附件：1. 执法统计表', '2. 决策目录']);
+    expect(again.filter((t) => t.includes('执法统计表') || t.includes('决策目录'))).toEqual([
+      '附件：1. 执法统计表',
+      '2. 决策目录',
+    ]);
   });
 
   it('puts the parts in the order of 7.3, with the blank lines 9704 asks for', async () => {
@@ -295,14 +321,23 @@ describe('GB/T 9704 elements', () => {
     doc.closing = ['特此报告。'];
     const { document } = await xml(doc);
     const texts = paragraphTexts(document);
-    expect(texts.slice(0, 6)).toEqual(['青府〔2026〕3号', '', '青石镇关于2025年度', '法治政府建设情况的报告', '', '县委、县政府：']);
+    expect(texts.slice(0, 6)).toEqual([
+      '青府〔2026〕3号',
+      '',
+      '青石镇关于2025年度',
+      '法治政府建设情况的报告',
+      '',
+      '县委、县政府：',
+    ]);
     expect(texts.slice(-4)).toEqual(['特此报告。', '', '青石镇人民政府', '2026年1月15日']);
     expect(paragraphWith(document, '青府〔2026〕3号')).toContain('<w:jc w:val="center"/>');
   });
 
   it('refers the odd and even footers from the section (7.5)', async () => {
     const { document } = await xml(report());
-    expect(document).toMatch(/<w:footerReference w:type="default" r:id="[^"]+"\/><w:footerReference w:type="even" r:id="[^"]+"\/>/);
+    expect(document).toMatch(
+      /<w:footerReference w:type="default" r:id="[^"]+"\/><w:footerReference w:type="even" r:id="[^"]+"\/>/,
+    );
   });
 
   it('writes only its own styles, none with colour, bold or italics', async () => {
@@ -316,7 +351,9 @@ describe('GB/T 9704 elements', () => {
     for (const profile of ['gb2312', 'windows', 'kylin'] as const) {
       const { document, styles, footers } = await xml(report(), { fontProfile: profile });
       const rFonts = (document + styles + footers.join('')).match(/<w:rFonts [^>]*>/g)!;
-      const named = new Set(rFonts.flatMap((r) => [...r.matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)].map((m) => m[1]!)));
+      const named = new Set(
+        rFonts.flatMap((r) => [...r.matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)].map((m) => m[1]!)),
+      );
       expect([...named].sort()).toEqual([...requiredFonts(profile)].sort());
       for (const r of rFonts) expect(r).toContain('w:hint="eastAsia"');
     }
@@ -343,7 +380,8 @@ describe('GB/T 9704 elements', () => {
       // A short row is filled out with empty cells: every row has every column.
       expect(row.match(/<w:tc>/g)).toHaveLength(4);
     }
-    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) expect(table).toContain(`<w:${side} w:val="single" w:sz="4"`);
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
+      expect(table).toContain(`<w:${side} w:val="single" w:sz="4"`);
     const widths = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(widths.reduce((a, b) => a + b, 0)).toBe(8844);
     // The long note gets the widest column.
@@ -351,7 +389,9 @@ describe('GB/T 9704 elements', () => {
     expect(table).toContain('w:eastAsia="仿宋_GB2312"');
     expect(table).toContain('<w:sz w:val="28"/>');
     expect(table).not.toContain('<w:b/>');
-    expect(paragraphTexts(table).join('')).toBe('项目2024年2025年说明行政复议案件（件）912其中纠错1件，已按期办结并向申请人送达复议决定书普法宣传活动（场次）30');
+    expect(paragraphTexts(table).join('')).toBe(
+      '项目2024年2025年说明行政复议案件（件）912其中纠错1件，已按期办结并向申请人送达复议决定书普法宣传活动（场次）30',
+    );
     expect(paragraphWith(document, '表后正文继续。')).toContain('w:firstLine="628"');
   });
 
@@ -370,7 +410,9 @@ describe('GB/T 9704 elements', () => {
     expect(paragraphWith(document, '全年开展法治培训')).not.toContain('<w:keepNext/>');
     expect(paragraphWith(document, '1.严格合法性审查。')).not.toContain('<w:keepNext/>');
     for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4']) {
-      expect(new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?</w:style>`, 's').exec(styles)![0]).toContain('<w:keepNext/><w:keepLines/>');
+      expect(new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">.*?</w:style>`, 's').exec(styles)![0]).toContain(
+        '<w:keepNext/><w:keepLines/>',
+      );
     }
   });
 
@@ -390,8 +432,12 @@ describe('GB/T 9704 elements', () => {
 
   it('chooses the standard 公文 fonts by default where the machine has them, else the 方正 GBK set, else Windows’', () => {
     const machine = (fonts: string[]) => (font: string) => fonts.includes(font);
-    expect(chooseFontProfile(machine(['方正小标宋简体', '仿宋_GB2312', '楷体_GB2312', '黑体', '宋体', '仿宋', '楷体']))).toBe('gb2312');
-    expect(chooseFontProfile(machine(['方正小标宋_GBK', '方正仿宋_GBK', '方正楷体_GBK', '方正黑体_GBK', '方正书宋_GBK']))).toBe('kylin');
+    expect(
+      chooseFontProfile(machine(['方正小标宋简体', '仿宋_GB2312', '楷体_GB2312', '黑体', '宋体', '仿宋', '楷体'])),
+    ).toBe('gb2312');
+    expect(
+      chooseFontProfile(machine(['方正小标宋_GBK', '方正仿宋_GBK', '方正楷体_GBK', '方正黑体_GBK', '方正书宋_GBK'])),
+    ).toBe('kylin');
     // 仿宋_GB2312 alone is not the set: the title would fall back.
     expect(chooseFontProfile(machine(['仿宋_GB2312', '黑体', '宋体', '仿宋', '楷体']))).toBe('windows');
     expect(chooseFontProfile(() => false)).toBe('windows');
@@ -414,7 +460,9 @@ describe('GB/T 9704 elements', () => {
     const doc = report();
     doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '“三项制度”<试行> & "A"\'B\'\u0001\u001f落实' }];
     const { document } = await xml(doc);
-    expect(paragraphWith(document, '三项制度')).toContain('<w:t xml:space="preserve">“三项制度”&lt;试行&gt; &amp; &quot;A&quot;&apos;B&apos;落实</w:t>');
+    expect(paragraphWith(document, '三项制度')).toContain(
+      '<w:t xml:space="preserve">“三项制度”&lt;试行&gt; &amp; &quot;A&quot;&apos;B&apos;落实</w:t>',
+    );
     // eslint-disable-next-line no-control-regex -- asserting that none is left
     expect(document).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
   });
@@ -424,23 +472,31 @@ describe('GB/T 9704 elements', () => {
     doc.meta.attachments = ['执法统计表'];
     const packed = async (bytes: Uint8Array) => {
       const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-      const names = Object.keys(zip.files).filter((n) => n !== 'docProps/core.xml').sort();
+      const names = Object.keys(zip.files)
+        .filter((n) => n !== 'docProps/core.xml')
+        .sort();
       return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async('string')]));
     };
     const withZlib = await packed(await exportDocx(doc, { fontProfile: 'gb2312' }, nodeDeflater));
     expect(withZlib.map(([n]) => n)).toContain('word/document.xml');
     expect(withZlib).toEqual(await packed(await exportDocx(doc, { fontProfile: 'gb2312' })));
-    expect(withZlib).toEqual(await packed(written.add('packed-by-docx', await packWithDocx(doc, { fontProfile: 'gb2312' }))));
+    expect(withZlib).toEqual(
+      await packed(written.add('packed-by-docx', await packWithDocx(doc, { fontProfile: 'gb2312' }))),
+    );
   });
 
   it('takes each profile’s package from the generated module, which is what docx packs from packageSource.ts today', async () => {
     // Regenerating gives the same bytes: a change to a style function without a build fails here.
     const checkedIn = readFileSync(join(__dirname, 'generated', 'docxPackage.ts'), 'utf8');
-    expect(checkedIn === (await generatedPackageModule()), 'src/core/export/generated/docxPackage.ts 已过时：请运行 node scripts/run-ts.cjs scripts/docx-package.ts').toBe(true);
+    expect(
+      checkedIn === (await generatedPackageModule()),
+      'src/core/export/generated/docxPackage.ts 已过时：请运行 node scripts/run-ts.cjs scripts/docx-package.ts',
+    ).toBe(true);
     for (const profile of ['windows', 'gb2312', 'kylin'] as const) {
       const compiled = new Map(await compilePackageParts(profile));
       expect([...docxPackageParts(profile).keys()]).toEqual([...compiled.keys()]);
-      for (const [path, xml] of docxPackageParts(profile)) if (path !== 'docProps/core.xml') expect(xml, path).toBe(compiled.get(path));
+      for (const [path, xml] of docxPackageParts(profile))
+        if (path !== 'docProps/core.xml') expect(xml, path).toBe(compiled.get(path));
     }
   });
 
@@ -451,9 +507,14 @@ describe('GB/T 9704 elements', () => {
     expect(docxPackageParts('gb2312').get('word/styles.xml')).toContain('仿宋_GB2312');
   });
 
-  itNeeding(VALIDATOR_NEEDS, 'writes files that all pass the OOXML schemas', () => {
-    const { ok, report } = written.validate();
-    expect(written.files.length).toBeGreaterThan(20);
-    expect(ok, report).toBe(true);
-  }, 600_000);
+  itNeeding(
+    VALIDATOR_NEEDS,
+    'writes files that all pass the OOXML schemas',
+    () => {
+      const { ok, report } = written.validate();
+      expect(written.files.length).toBeGreaterThan(20);
+      expect(ok, report).toBe(true);
+    },
+    600_000,
+  );
 });

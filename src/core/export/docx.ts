@@ -11,7 +11,17 @@ import { PACKAGE_PARTS, PACKAGE_TEXTS } from './generated/docxPackage';
 import { assembleDocx, DEFAULT_DOCX_OPTIONS, type DocxOptions } from './paragraphs';
 import type { Deflater } from './zip';
 
-export { attachmentLines, charWidth, CHAR_SPACING, CHAR_TWIPS, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, signatureIndents, TITLE_LINE_TWIPS } from './layout';
+export {
+  attachmentLines,
+  charWidth,
+  CHAR_SPACING,
+  CHAR_TWIPS,
+  GRID_CHAR_SPACE,
+  LINE_TWIPS,
+  PAGE,
+  signatureIndents,
+  TITLE_LINE_TWIPS,
+} from './layout';
 export { DEFAULT_DOCX_OPTIONS, type DocxOptions } from './paragraphs';
 
 /** The package's parts for a font profile (path → XML, in docx's order), before the report's go in; each caller gets its own Map. */
@@ -24,7 +34,11 @@ export function docxPackageParts(profileId: FontProfileId): Map<string, string> 
  * `deflater` (src/node/deflater.ts: Node's zlib, in the CLI and the app's main process) the parts are
  * deflated; without one (where there is no zlib) they are stored, which every reader of .docx accepts.
  */
-export async function exportDocx(doc: ReportDocument, options: Partial<DocxOptions> = {}, deflater?: Deflater): Promise<Uint8Array> {
+export async function exportDocx(
+  doc: ReportDocument,
+  options: Partial<DocxOptions> = {},
+  deflater?: Deflater,
+): Promise<Uint8Array> {
   const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
   return assembleDocx(doc, settings, docxPackageParts(settings.fontProfile), deflater);
 }

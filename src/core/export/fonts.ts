@@ -81,7 +81,10 @@ export function requiredFonts(profile: FontProfileId): string[] {
  * Word itself writes. Also each font's charset, family and pitch as Word writes them, so a substitute is
  * chosen from the right script (86: GB2312).
  */
-export const FONT_FALLBACKS: Record<string, { altName?: string; charset: string; family: 'roman' | 'swiss' | 'modern' | 'auto'; pitch: 'fixed' | 'variable' }> = {
+export const FONT_FALLBACKS: Record<
+  string,
+  { altName?: string; charset: string; family: 'roman' | 'swiss' | 'modern' | 'auto'; pitch: 'fixed' | 'variable' }
+> = {
   方正小标宋简体: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
   仿宋_GB2312: { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed' },
   楷体_GB2312: { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed' },

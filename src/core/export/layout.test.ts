@@ -64,7 +64,8 @@ describe('附件说明 lines (7.3.4)', () => {
     ]);
     // A single attachment takes no number (7.3.4), even when the clerk typed one.
     expect(attachmentLines(['1．执法统计表'])[0]!.text).toBe('附件：执法统计表');
-    for (const name of ['2025年度执法统计表', '1.5万元以上项目清单', '12345热线办理情况']) expect(attachmentName(name)).toBe(name);
+    for (const name of ['2025年度执法统计表', '1.5万元以上项目清单', '12345热线办理情况'])
+      expect(attachmentName(name)).toBe(name);
     expect(attachmentName('(2) 合同审查台账')).toBe('合同审查台账');
     expect(attachmentName('③普法清单')).toBe('普法清单');
   });

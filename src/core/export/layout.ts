@@ -8,7 +8,16 @@
  * footer: the page number's line ends 25.4 mm above the paper's edge, so its 一字线 lies 7 mm under the 版心
  * (7.5, measured in LibreOffice by render.test.ts; at 20 mm it lay 12 mm under).
  */
-export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1440, header: 851 };
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  top: 2098,
+  bottom: 1984,
+  left: 1588,
+  right: 1474,
+  footer: 1440,
+  header: 851,
+};
 /** Line pitch of body text, twips: 22 lines on the 12756-twip 版心. */
 export const LINE_TWIPS = 579;
 /** Word's grid value for 28 characters of 16 pt on the 442.2 pt line (see the head of packageSource.ts). */
@@ -31,10 +40,11 @@ export const TEXT_WIDTH_POINTS = (PAGE.width - PAGE.left - PAGE.right) / 20;
  * w:hint="eastAsia", so "," is a quarter of a character and "m" three quarters.
  */
 const LATIN_WIDTHS = [
-  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500,
-  500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
-  556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500,
-  500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500,
+  500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+  722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500,
+  444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480,
+  200, 480, 541,
 ];
 
 /**
@@ -72,7 +82,15 @@ export const LATIN_ALNUM = /[0-9A-Za-z]/;
 /** CJK marks and full-width forms: Asian whatever surrounds them. */
 const ASIAN_MARK = /[\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f]/;
 /** Times New Roman advances (1/1000 em) of the marks that may be set as Latin: “”‘’—…. */
-const LATIN_MARK_WIDTHS: Record<string, number> = { '\u201c': 444, '\u201d': 444, '\u2018': 333, '\u2019': 333, '\u2014': 1000, '\u2026': 1000, '\u00b7': 250 };
+const LATIN_MARK_WIDTHS: Record<string, number> = {
+  '\u201c': 444,
+  '\u201d': 444,
+  '\u2018': 333,
+  '\u2019': 333,
+  '\u2014': 1000,
+  '\u2026': 1000,
+  '\u00b7': 250,
+};
 
 /** The script LibreOffice gives `ch`, after a character of script `before`. */
 export function scriptOf(ch: string, before: Script | undefined): Script {
@@ -120,7 +138,11 @@ export function paragraphAdvances(runs: readonly string[]): Advance[] {
   return chars.map((c, i) => {
     const next = chars[i + 1];
     const end = !next || next.script !== c.script || next.run !== c.run ? PORTION_END_CHARS : 0;
-    return { width: advanceIn(c.ch, c.script) + end, gap: autospaceBetween(chars[i - 1]?.ch, c.ch) ? AUTOSPACE_CHARS : 0, end };
+    return {
+      width: advanceIn(c.ch, c.script) + end,
+      gap: autospaceBetween(chars[i - 1]?.ch, c.ch) ? AUTOSPACE_CHARS : 0,
+      end,
+    };
   });
 }
 
@@ -154,7 +176,11 @@ export function attachmentLines(items: readonly string[]): { text: string; first
     const number = items.length > 1 ? `${i + 1}. ` : '';
     // Every line of a name starts under the first character of the name (7.3.4: 与上一行附件名称的首字对齐).
     const nameStart = 2 + charWidth(label) + charWidth(number);
-    return { text: `${i === 0 ? label : ''}${number}${item}`, first: i === 0 ? 2 : 2 + charWidth(label), rest: nameStart };
+    return {
+      text: `${i === 0 ? label : ''}${number}${item}`,
+      first: i === 0 ? 2 : 2 + charWidth(label),
+      rest: nameStart,
+    };
   });
 }
 
@@ -178,11 +204,16 @@ export function blankLinesBeforeSignature(sealed: boolean): number {
  * centred over the date (以成文日期为准居中编排), never past the right margin. Several 署名 are stacked, each
  * centred, not set side by side as 7.3.5.1 has joint senders' seals.
  */
-export function signatureIndents(signature: readonly string[], date: string, sealed = false): { signature: number[]; date: number } {
+export function signatureIndents(
+  signature: readonly string[],
+  date: string,
+  sealed = false,
+): { signature: number[]; date: number } {
   // Widths as set, gaps between Chinese and digits included: "2026年1月15日" takes 7.55 characters, not 6.5.
   const widest = Math.max(0, ...signature.map(textWidth));
   const dateWidth = textWidth(date);
-  if (sealed && date.trim()) return { signature: signature.map((line) => Math.max(0, 4 + (dateWidth - textWidth(line)) / 2)), date: 4 };
+  if (sealed && date.trim())
+    return { signature: signature.map((line) => Math.max(0, 4 + (dateWidth - textWidth(line)) / 2)), date: 4 };
   let signatureRight = 2;
   let dateRight = signatureRight + widest - 2 - dateWidth;
   if (!signature.length || dateRight < 2) {
@@ -236,9 +267,14 @@ export function tableColumnWidths(rows: readonly (readonly string[])[]): number[
   const total = PAGE.width - PAGE.left - PAGE.right;
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const char = TABLE_TEXT_SIZE * 10;
-  const need = Array.from({ length: columns }, (_, c) => Math.max(2, ...rows.map((r) => Math.ceil(charWidth(r[c] ?? '')))) * char + 2 * TABLE_CELL_MARGIN);
+  const need = Array.from(
+    { length: columns },
+    (_, c) => Math.max(2, ...rows.map((r) => Math.ceil(charWidth(r[c] ?? '')))) * char + 2 * TABLE_CELL_MARGIN,
+  );
   const sum = need.reduce((a, b) => a + b, 0);
-  const widths = need.map((w) => (sum <= total ? (w * total) / sum : Math.max(2 * char + 2 * TABLE_CELL_MARGIN, (w * total) / sum)));
+  const widths = need.map((w) =>
+    sum <= total ? (w * total) / sum : Math.max(2 * char + 2 * TABLE_CELL_MARGIN, (w * total) / sum),
+  );
   // Rounded to whole twips, the last column taking the rounding so the table spans the line exactly.
   const rounded = widths.map((w) => Math.floor((w * total) / widths.reduce((a, b) => a + b, 0)));
   rounded[columns - 1]! += total - rounded.reduce((a, b) => a + b, 0);

@@ -42,7 +42,18 @@ import type { ReportDocument } from '../model/report';
 import { entryText, readZipEntries } from '../review/zipEntries';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { CHAR_SPACING, GRID_CHAR_SPACE, LINE_TWIPS, PAGE, TITLE_LINE_TWIPS } from './layout';
-import { BODY_SIZE, CORE_PROPERTIES_PART, corePropertiesXml, DEFAULT_DOCX_OPTIONS, DOCUMENT_PART, escapeXml, indentTwoChars, reportParts, TITLE_SIZE, type DocxOptions } from './paragraphs';
+import {
+  BODY_SIZE,
+  CORE_PROPERTIES_PART,
+  corePropertiesXml,
+  DEFAULT_DOCX_OPTIONS,
+  DOCUMENT_PART,
+  escapeXml,
+  indentTwoChars,
+  reportParts,
+  TITLE_SIZE,
+  type DocxOptions,
+} from './paragraphs';
 import { packageOverrides } from './packageParts';
 
 const PAGE_NUMBER_SIZE = 28; // 4号 14 pt
@@ -59,7 +70,15 @@ export function pageSettings() {
   return {
     page: {
       size: { width: PAGE.width, height: PAGE.height },
-      margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
+      margin: {
+        top: PAGE.top,
+        bottom: PAGE.bottom,
+        left: PAGE.left,
+        right: PAGE.right,
+        header: PAGE.header,
+        footer: PAGE.footer,
+        gutter: 0,
+      },
     },
     grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: GRID_CHAR_SPACE },
   };
@@ -141,7 +160,9 @@ export function stylesAndDefaults(profile: FontProfile): IStylesOptions {
     paragraph: { indent: indentTwoChars, outlineLevel, keepNext: true, keepLines: true },
   });
   return {
-    importedStyles: [documentDefaultsXml(profile), titleStyleXml(profile), footerStyleXml(profile)].map((xml) => ImportedXmlComponent.fromXmlString(xml)),
+    importedStyles: [documentDefaultsXml(profile), titleStyleXml(profile), footerStyleXml(profile)].map((xml) =>
+      ImportedXmlComponent.fromXmlString(xml),
+    ),
     paragraphStyles: [
       { id: 'Normal', name: 'Normal', quickFormat: true, run: body },
       heading('Heading1', 'heading 1', profile.heading1, 0),
@@ -168,13 +189,21 @@ export function pageNumberFooters(profile: FontProfile) {
           alignment,
           indent,
           spacing: { line: 240, lineRule: LineRuleType.AUTO },
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' }, size: PAGE_NUMBER_SIZE })],
+          children: [
+            new TextRun({
+              children: ['— ', PageNumber.CURRENT, ' —'],
+              font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' },
+              size: PAGE_NUMBER_SIZE,
+            }),
+          ],
         }),
       ],
     });
-  return { default: footer(AlignmentType.RIGHT, { right: PAGE_NUMBER_INDENT }), even: footer(AlignmentType.LEFT, { left: PAGE_NUMBER_INDENT }) };
+  return {
+    default: footer(AlignmentType.RIGHT, { right: PAGE_NUMBER_INDENT }),
+    even: footer(AlignmentType.LEFT, { left: PAGE_NUMBER_INDENT }),
+  };
 }
-
 
 /**
  * The package the report's paragraphs go into: docx's Document with 9704's styles, settings, page-number
@@ -197,10 +226,17 @@ function packageDocument(profile: FontProfile): Document {
  * since docx stamps it with the time of packing and every export writes its own anyway.
  */
 export async function compilePackageParts(profileId: FontProfileId): Promise<[string, string][]> {
-  const zip = await Packer.toArrayBuffer(packageDocument(FONT_PROFILES[profileId]), false, [...packageOverrides(profileId)].map(([path, data]) => ({ path, data })));
+  const zip = await Packer.toArrayBuffer(
+    packageDocument(FONT_PROFILES[profileId]),
+    false,
+    [...packageOverrides(profileId)].map(([path, data]) => ({ path, data })),
+  );
   const parts: [string, string][] = [];
   for (const entry of readZipEntries(new Uint8Array(zip))) {
-    parts.push([entry.name, entry.name === CORE_PROPERTIES_PART ? corePropertiesXml('', PACKAGE_TIME) : await entryText(entry)]);
+    parts.push([
+      entry.name,
+      entry.name === CORE_PROPERTIES_PART ? corePropertiesXml('', PACKAGE_TIME) : await entryText(entry),
+    ]);
   }
   return parts;
 }
@@ -233,7 +269,7 @@ export async function generatedPackageModule(): Promise<string> {
     '/** Every distinct part text of the three profiles. */',
     `export const PACKAGE_TEXTS: readonly string[] = [\n${texts.map((t) => `  ${JSON.stringify(t)},`).join('\n')}\n];`,
     '',
-    '/** Each profile\'s parts in the order docx zips them: path, index in PACKAGE_TEXTS. */',
+    "/** Each profile's parts in the order docx zips them: path, index in PACKAGE_TEXTS. */",
     `export const PACKAGE_PARTS: Readonly<Record<FontProfileId, readonly (readonly [string, number])[]>> = {\n${profiles.join('\n')}\n};`,
     '',
   ].join('\n');
@@ -252,5 +288,7 @@ export async function packWithDocx(doc: ReportDocument, options: Partial<DocxOpt
     { path: DOCUMENT_PART, data: documentXml },
     { path: CORE_PROPERTIES_PART, data: coreXml },
   ];
-  return new Uint8Array(await Packer.toArrayBuffer(packageDocument(FONT_PROFILES[settings.fontProfile]), false, overrides));
+  return new Uint8Array(
+    await Packer.toArrayBuffer(packageDocument(FONT_PROFILES[settings.fontProfile]), false, overrides),
+  );
 }

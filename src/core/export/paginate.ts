@@ -6,7 +6,25 @@
 import { printedBlocks } from '../checks/emptyHeadings';
 import type { ReportDocument } from '../model/report';
 import { addresseeLine } from '../text/conventions';
-import { attachmentLines, blankLinesBeforeSignature, charWidth, TABLE_FOOT_TWIPS, TABLE_LINE_TWIPS, TABLE_ROW_RULE_TWIPS, tableCellChars, tableCellMeasure, tableColumnWidths, LATIN_ALNUM, LINE_FIT_SHORTFALL_POINTS, paragraphAdvances, CHAR_POINTS, signatureIndents, LINE_TWIPS, TEXT_WIDTH_POINTS, TITLE_LINE_TWIPS } from './layout';
+import {
+  attachmentLines,
+  blankLinesBeforeSignature,
+  charWidth,
+  TABLE_FOOT_TWIPS,
+  TABLE_LINE_TWIPS,
+  TABLE_ROW_RULE_TWIPS,
+  tableCellChars,
+  tableCellMeasure,
+  tableColumnWidths,
+  LATIN_ALNUM,
+  LINE_FIT_SHORTFALL_POINTS,
+  paragraphAdvances,
+  CHAR_POINTS,
+  signatureIndents,
+  LINE_TWIPS,
+  TEXT_WIDTH_POINTS,
+  TITLE_LINE_TWIPS,
+} from './layout';
 import { splitRunInHeading } from './runIn';
 import { balanceTitle, TITLE_LINE_CHARS } from './title';
 
@@ -58,12 +76,20 @@ const PULL_DOWN = '”’）》」』〕】)%％';
 
 /** Which font each style is set in (packageSource.ts): a change of font starts a new portion. */
 const FONT_OF_STYLE: Record<PreviewStyle, string> = {
-  title: 'title', addressee: 'body', h1: 'heading1', h2: 'heading2', h3: 'body', h4: 'body', body: 'body', signature: 'body', date: 'body', blank: 'body',
+  title: 'title',
+  addressee: 'body',
+  h1: 'heading1',
+  h2: 'heading2',
+  h3: 'body',
+  h4: 'body',
+  body: 'body',
+  signature: 'body',
+  date: 'body',
+  blank: 'body',
 };
 
 /** Marks that may not end a line (避尾): they go down with the character after them. */
 const OPENING = '“‘（《〈「『【〔(';
-
 
 /**
  * Whether LibreOffice may end a line after `before` (preceded by `earlier`) and start the next with `after`
@@ -71,11 +97,17 @@ const OPENING = '“‘（《〈「『【〔(';
  * 。QQ and ，12 may part after a Chinese character, not after Latin text (96%。QQ, 96%，12, nor 96%。“12”),
  * and ）12 or ”12 never.
  */
-function mayBreakBetween(earlier: string | undefined, before: string, after: string, later: string | undefined): boolean {
+function mayBreakBetween(
+  earlier: string | undefined,
+  before: string,
+  after: string,
+  later: string | undefined,
+): boolean {
   if (OPENING.includes(before) || HANGING.includes(after) || PULL_DOWN.includes(after)) return false;
   if (LATIN_WORD.test(before) && LATIN_WORD.test(after)) return false;
   if (LATIN_ALNUM.test(after) && PULL_DOWN.includes(before)) return false;
-  const latinAfter = LATIN_ALNUM.test(after) || ('“‘'.includes(after) && later !== undefined && LATIN_ALNUM.test(later));
+  const latinAfter =
+    LATIN_ALNUM.test(after) || ('“‘'.includes(after) && later !== undefined && LATIN_ALNUM.test(later));
   return !(latinAfter && HANGING.includes(before) && earlier !== undefined && /[\x21-\x7e]/.test(earlier));
 }
 
@@ -155,7 +187,11 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
           if (start > 0) carried.push(...line.splice(start));
         } else if (PULL_DOWN.includes(ch)) {
           // Carry back to a character that may start a line, keeping at least one on this line.
-          while (line.length > 1 && (carried.length === 0 || PULL_DOWN.includes(carried[0]!.ch) || HANGING.includes(carried[0]!.ch))) carried.unshift(line.pop()!);
+          while (
+            line.length > 1 &&
+            (carried.length === 0 || PULL_DOWN.includes(carried[0]!.ch) || HANGING.includes(carried[0]!.ch))
+          )
+            carried.unshift(line.pop()!);
         }
         // An opening mark (“（《) may not end a line, and a closing one may not be parted from the Latin
         // letter or digit after it when it closes a bracket or follows Latin text ("96%。QQ", "）12"): back
@@ -163,7 +199,8 @@ export function breakLines(pieces: readonly Piece[], first: number, rest: number
         const hung = width > limit + slack;
         // The characters after the break: those carried down, then this one and the rest of the paragraph.
         const next = (i: number) => (i < carried.length ? carried[i]!.ch : all[k - 1 + i - carried.length]);
-        const breaksHere = () => mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1));
+        const breaksHere = () =>
+          mayBreakBetween(line[line.length - 2]?.ch, line[line.length - 1]!.ch, next(0)!, next(1));
         while (line.length > 1 && !hung && !breaksHere()) carried.unshift(line.pop()!);
         // No place to break on the whole line (a 60-digit number, a row of brackets): break where it is full.
         if (line.length === 1 && !hung && !breaksHere()) line.push(...carried.splice(0, full - 1));
@@ -206,11 +243,19 @@ function tableRows(rows: readonly (readonly string[])[], table: number): Preview
       const text = (row[c] ?? '').trim();
       const chars = tableCellChars(width);
       const measure = tableCellMeasure(width);
-      const lines = text ? breakLines([{ text, style: 'body' }], measure, measure, 0).map((l) => l.map((run) => run.text).join('')) : [''];
+      const lines = text
+        ? breakLines([{ text, style: 'body' }], measure, measure, 0).map((l) => l.map((run) => run.text).join(''))
+        : [''];
       return { lines, align: r === 0 || charWidth(text) <= chars ? ('center' as const) : ('left' as const) };
     });
     const height = Math.max(...cells.map((c) => c.lines.length)) * TABLE_LINE_TWIPS + TABLE_ROW_RULE_TWIPS;
-    return { runs: [], indent: 0, align: 'left' as const, height, row: { table, header: r === 0, widths: widths.map((w) => w / total), cells } };
+    return {
+      runs: [],
+      indent: 0,
+      align: 'left' as const,
+      height,
+      row: { table, header: r === 0, widths: widths.map((w) => w / total), cells },
+    };
   });
 }
 
@@ -220,10 +265,17 @@ function headingLines(text: string, level: 1 | 2 | 3 | 4): PreviewLine[] {
 }
 
 /** Every line of the exported document, in order, with its height. */
-export function layoutLines(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewLine[] {
+export function layoutLines(
+  doc: ReportDocument,
+  options: { includeAddressee?: boolean; sealed?: boolean } = {},
+): PreviewLine[] {
   const { meta } = doc;
   const lines: PreviewLine[] = [];
-  if (meta.docNumber.trim()) lines.push({ runs: [{ text: meta.docNumber.trim(), style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS }, blank());
+  if (meta.docNumber.trim())
+    lines.push(
+      { runs: [{ text: meta.docNumber.trim(), style: 'body' }], indent: 0, align: 'center', height: LINE_TWIPS },
+      blank(),
+    );
   if (meta.title.trim()) {
     for (const t of balanceTitle(meta.title)) {
       // A title line longer than the measure wraps inside its own paragraph, as in Word.
@@ -250,20 +302,43 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
         continue;
       }
       const runIn = splitRunInHeading(block.text);
-      lines.push(...paragraphLines(runIn ? [{ text: runIn.heading, style: HEADING_STYLE[runIn.level] }, { text: runIn.rest, style: 'body' }] : [{ text: block.text, style: 'body' }]));
+      lines.push(
+        ...paragraphLines(
+          runIn
+            ? [
+                { text: runIn.heading, style: HEADING_STYLE[runIn.level] },
+                { text: runIn.rest, style: 'body' },
+              ]
+            : [{ text: block.text, style: 'body' }],
+        ),
+      );
     }
   }
   for (const c of doc.closing) if (c.trim()) lines.push(...paragraphLines([{ text: c, style: 'body' }]));
   if (meta.attachments.length) {
     lines.push(blank());
-    for (const line of attachmentLines(meta.attachments)) lines.push(...paragraphLines([{ text: line.text, style: 'body' }], line.first, line.rest));
+    for (const line of attachmentLines(meta.attachments))
+      lines.push(...paragraphLines([{ text: line.text, style: 'body' }], line.first, line.rest));
   }
   const signature = meta.signature.filter((s) => s.trim());
   if (signature.length || meta.date.trim()) {
     for (let i = 0; i < blankLinesBeforeSignature(options.sealed ?? false); i++) lines.push(blank());
     const indents = signatureIndents(signature, meta.date, options.sealed ?? false);
-    signature.forEach((s, i) => lines.push({ runs: [{ text: s, style: 'signature' }], indent: indents.signature[i]!, align: 'right', height: LINE_TWIPS }));
-    if (meta.date.trim()) lines.push({ runs: [{ text: meta.date, style: 'date' }], indent: indents.date, align: 'right', height: LINE_TWIPS });
+    signature.forEach((s, i) =>
+      lines.push({
+        runs: [{ text: s, style: 'signature' }],
+        indent: indents.signature[i]!,
+        align: 'right',
+        height: LINE_TWIPS,
+      }),
+    );
+    if (meta.date.trim())
+      lines.push({
+        runs: [{ text: meta.date, style: 'date' }],
+        indent: indents.date,
+        align: 'right',
+        height: LINE_TWIPS,
+      });
   }
   return lines;
 }
@@ -273,7 +348,10 @@ export function layoutLines(doc: ReportDocument, options: { includeAddressee?: b
  * next page with the line after it when they do not all fit, as LibreOffice and Word move a w:keepNext
  * paragraph; with widow control off, that next line alone is enough.
  */
-export function paginate(doc: ReportDocument, options: { includeAddressee?: boolean; sealed?: boolean } = {}): PreviewPage[] {
+export function paginate(
+  doc: ReportDocument,
+  options: { includeAddressee?: boolean; sealed?: boolean } = {},
+): PreviewPage[] {
   const pages: PreviewPage[] = [[]];
   let used = 0;
   const lines = layoutLines(doc, options);
@@ -307,5 +385,7 @@ export function paginate(doc: ReportDocument, options: { includeAddressee?: bool
 
 /** A page's text, one line per line: for tests and for the web text of a page. */
 export function pageText(page: PreviewPage): string[] {
-  return page.map((l) => (l.row ? l.row.cells.map((c) => c.lines.join('')).join('\t') : l.runs.map((r) => r.text).join('')));
+  return page.map((l) =>
+    l.row ? l.row.cells.map((c) => c.lines.join('')).join('\t') : l.runs.map((r) => r.text).join(''),
+  );
 }

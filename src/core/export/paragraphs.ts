@@ -13,7 +13,22 @@ import type { Block, ReportDocument, SubheadingLevel } from '../model/report';
 import { addresseeLine } from '../text/conventions';
 import { FONT_PROFILES, type FontProfile, type FontProfileId } from './fonts';
 import { splitRunInHeading } from './runIn';
-import { attachmentLines, blankLinesBeforeSignature, CHAR_SPACING, CHAR_TWIPS, charWidth, LINE_TWIPS, signatureIndents, TABLE_BORDER_EIGHTHS, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE, tableCellChars, tableColumnWidths, TITLE_LINE_TWIPS } from './layout';
+import {
+  attachmentLines,
+  blankLinesBeforeSignature,
+  CHAR_SPACING,
+  CHAR_TWIPS,
+  charWidth,
+  LINE_TWIPS,
+  signatureIndents,
+  TABLE_BORDER_EIGHTHS,
+  TABLE_CELL_MARGIN,
+  TABLE_LINE_TWIPS,
+  TABLE_TEXT_SIZE,
+  tableCellChars,
+  tableColumnWidths,
+  TITLE_LINE_TWIPS,
+} from './layout';
 import { balanceTitle } from './title';
 import { zipParts, type Deflater } from './zip';
 
@@ -27,7 +42,12 @@ export interface DocxOptions {
   sealed: boolean;
 }
 
-export const DEFAULT_DOCX_OPTIONS: DocxOptions = { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false };
+export const DEFAULT_DOCX_OPTIONS: DocxOptions = {
+  fontProfile: 'windows',
+  boldLevel3: false,
+  includeAddressee: true,
+  sealed: false,
+};
 
 /** Half-points: 3号 16 pt, the body and every heading level (5.2.2). */
 export const BODY_SIZE = 32;
@@ -41,8 +61,11 @@ export const TITLE_SIZE = 44;
 export function escapeXml(text: string): string {
   // Every character XML 1.0 forbids goes: C0 controls, U+FFFE/U+FFFF and lone surrogates (Word and
   // LibreOffice refuse the whole file over one of them).
-  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => XML_ESCAPES[c] ?? '');
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+    /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (c) => XML_ESCAPES[c] ?? '',
+  );
 }
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
@@ -89,7 +112,11 @@ interface ParagraphFormat {
 
 /** One paragraph (w:p): its properties in CT_PPr's order (keepNext, keepLines, spacing, ind, jc, outlineLvl), then its runs. */
 export function paragraphXml(format: ParagraphFormat, runs: readonly string[] = []): string {
-  const indent = format.indent ? Object.entries(format.indent).map(([key, value]) => ` w:${key}="${value}"`).join('') : '';
+  const indent = format.indent
+    ? Object.entries(format.indent)
+        .map(([key, value]) => ` w:${key}="${value}"`)
+        .join('')
+    : '';
   return (
     '<w:p><w:pPr>' +
     (format.keepWithNext ? '<w:keepNext/><w:keepLines/>' : '') +
@@ -111,7 +138,11 @@ const twips = (chars: number) => Math.round(chars * CHAR_TWIPS);
  */
 export function titleParagraphs(title: string, profile: FontProfile): string[] {
   // spacing 0: the title is not narrowed like the body (the defaults' −0.3 pt would otherwise reach it).
-  return balanceTitle(title).map((line) => paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE, spacing: 0 })]));
+  return balanceTitle(title).map((line) =>
+    paragraphXml({ align: 'center', line: TITLE_LINE_TWIPS }, [
+      runXml(line, profile, { eastAsia: profile.title, size: TITLE_SIZE, spacing: 0 }),
+    ]),
+  );
 }
 
 /** An empty line of body pitch: the 空一行 of 7.3.2 (under the title), 7.3.4 and 7.3.5.2 (under the body). */
@@ -141,9 +172,17 @@ function headingFont(level: 1 | SubheadingLevel, profile: FontProfile): string {
  * level only feeds Word's and WPS's navigation pane. A heading never ends a page: it is kept with the
  * line after it (format.md), whole; the preview (paginate.ts) moves it the same way.
  */
-export function headingParagraph(text: string, level: 1 | SubheadingLevel, profile: FontProfile, options: Pick<DocxOptions, 'boldLevel3'>): string {
+export function headingParagraph(
+  text: string,
+  level: 1 | SubheadingLevel,
+  profile: FontProfile,
+  options: Pick<DocxOptions, 'boldLevel3'>,
+): string {
   const bold = level === 3 && options.boldLevel3;
-  return paragraphXml({ keepWithNext: true, align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 }, [run(text, headingFont(level, profile), profile, bold)]);
+  return paragraphXml(
+    { keepWithNext: true, align: 'both', line: LINE_TWIPS, indent: indentTwoChars, outlineLevel: level - 1 },
+    [run(text, headingFont(level, profile), profile, bold)],
+  );
 }
 
 /**
@@ -169,23 +208,48 @@ export function attachmentNote(items: readonly string[], profile: FontProfile): 
   return [
     blankLine(),
     ...attachmentLines(items).map((line) =>
-      paragraphXml({ align: 'both', line: LINE_TWIPS, indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) } }, [run(line.text, profile.body, profile)]),
+      paragraphXml(
+        { align: 'both', line: LINE_TWIPS, indent: { left: twips(line.rest), hanging: twips(line.rest - line.first) } },
+        [run(line.text, profile.body, profile)],
+      ),
     ),
   ];
 }
 
 /** 7.3.5.2 (or 7.3.5.1 when `sealed`): the 署名 lines, right-aligned with the indents signatureIndents gives. */
-export function signatureBlock(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
+export function signatureBlock(
+  signatureLines: readonly string[],
+  date: string,
+  profile: FontProfile,
+  sealed = false,
+): string[] {
   const signature = signatureLines.filter((s) => s.trim());
   const indents = signatureIndents(signature, date, sealed);
-  return signature.map((line, i) => paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [run(line, profile.body, profile)]));
+  return signature.map((line, i) =>
+    paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.signature[i]!) } }, [
+      run(line, profile.body, profile),
+    ]),
+  );
 }
 
 /** 7.3.5.2/7.3.5.1 成文日期 (7.3.5.4: "2025年1月12日" as written), on the line under the 署名. */
-export function dateLine(signatureLines: readonly string[], date: string, profile: FontProfile, sealed = false): string[] {
+export function dateLine(
+  signatureLines: readonly string[],
+  date: string,
+  profile: FontProfile,
+  sealed = false,
+): string[] {
   if (!date.trim()) return [];
-  const indents = signatureIndents(signatureLines.filter((s) => s.trim()), date, sealed);
-  return [paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [run(date, profile.body, profile)])];
+  const indents = signatureIndents(
+    signatureLines.filter((s) => s.trim()),
+    date,
+    sealed,
+  );
+  return [
+    paragraphXml({ align: 'right', line: LINE_TWIPS, indent: { right: twips(indents.date) } }, [
+      run(date, profile.body, profile),
+    ]),
+  ];
 }
 
 /**
@@ -196,7 +260,8 @@ export function dateLine(signatureLines: readonly string[], date: string, profil
  */
 export function tableXml(rows: readonly (readonly string[])[], profile: FontProfile): string {
   const widths = tableColumnWidths(rows);
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="${TABLE_BORDER_EIGHTHS}" w:space="0" w:color="000000"/>`;
+  const border = (side: string) =>
+    `<w:${side} w:val="single" w:sz="${TABLE_BORDER_EIGHTHS}" w:space="0" w:color="000000"/>`;
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
   const body = rows
     .map((row, r) => {
@@ -237,7 +302,11 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
   const { meta } = doc;
   const paragraphs: string[] = [];
   // 7.2.5 发文字号 belongs to the 版头, which a report without 红头 does not have; an imported one is kept, centred.
-  if (meta.docNumber.trim()) paragraphs.push(paragraphXml({ align: 'center', line: LINE_TWIPS }, [run(meta.docNumber.trim(), profile.body, profile)]), blankLine());
+  if (meta.docNumber.trim())
+    paragraphs.push(
+      paragraphXml({ align: 'center', line: LINE_TWIPS }, [run(meta.docNumber.trim(), profile.body, profile)]),
+      blankLine(),
+    );
   if (meta.title.trim()) paragraphs.push(...titleParagraphs(meta.title, profile), blankLine());
   if (options.includeAddressee && meta.addressee.trim()) paragraphs.push(addresseeParagraph(meta.addressee, profile));
   for (const section of doc.sections) {
@@ -249,7 +318,13 @@ export function bodyParagraphs(doc: ReportDocument, options: DocxOptions): strin
   }
   for (const line of doc.closing) if (line.trim()) paragraphs.push(bodyParagraph(line, profile));
   // Word ends a body with a paragraph, never a table: a table last in the report gets an empty line after it.
-  if (paragraphs.at(-1)?.startsWith('<w:tbl>') && !doc.meta.attachments.length && !doc.meta.signature.some((s) => s.trim()) && !doc.meta.date.trim()) paragraphs.push(blankLine());
+  if (
+    paragraphs.at(-1)?.startsWith('<w:tbl>') &&
+    !doc.meta.attachments.length &&
+    !doc.meta.signature.some((s) => s.trim()) &&
+    !doc.meta.date.trim()
+  )
+    paragraphs.push(blankLine());
   paragraphs.push(...attachmentNote(meta.attachments, profile));
   const signature = signatureBlock(meta.signature, meta.date, profile, options.sealed);
   const date = dateLine(meta.signature, meta.date, profile, options.sealed);
@@ -280,15 +355,28 @@ export const DOCUMENT_PART = 'word/document.xml';
 export const CORE_PROPERTIES_PART = 'docProps/core.xml';
 
 /** The report's own parts of the package: document.xml with its paragraphs, and core.xml. */
-export function reportParts(doc: ReportDocument, options: DocxOptions, packageDocumentXml: string, now = new Date()): { documentXml: string; coreXml: string } {
-  return { documentXml: withParagraphs(packageDocumentXml, bodyParagraphs(doc, options)), coreXml: corePropertiesXml(doc.meta.title, now) };
+export function reportParts(
+  doc: ReportDocument,
+  options: DocxOptions,
+  packageDocumentXml: string,
+  now = new Date(),
+): { documentXml: string; coreXml: string } {
+  return {
+    documentXml: withParagraphs(packageDocumentXml, bodyParagraphs(doc, options)),
+    coreXml: corePropertiesXml(doc.meta.title, now),
+  };
 }
 
 /**
  * The .docx bytes: the package's parts (docx's, for this font profile) with the report's own, zipped by
  * `deflater` (Node's zlib), or stored without one. The parts are not changed.
  */
-export function assembleDocx(doc: ReportDocument, options: DocxOptions, packageParts: ReadonlyMap<string, string | Uint8Array>, deflater?: Deflater): Uint8Array {
+export function assembleDocx(
+  doc: ReportDocument,
+  options: DocxOptions,
+  packageParts: ReadonlyMap<string, string | Uint8Array>,
+  deflater?: Deflater,
+): Uint8Array {
   const { documentXml, coreXml } = reportParts(doc, options, String(packageParts.get(DOCUMENT_PART) ?? ''));
   const parts = new Map(packageParts);
   parts.set(DOCUMENT_PART, documentXml);

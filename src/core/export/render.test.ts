@@ -35,8 +35,20 @@ function longReport(): ReportDocument {
   };
   const sentence = '法治政府建设是全面依法治国的重点任务和主体工程，必须坚持依法行政、严格规范公正文明执法。';
   const figures = '全年审查合同和规范性文件29份，提出意见17条，开展“法律明白人”培训12场次，覆盖2800余人次。';
-  const parts = ['一、主要举措和成效', '二、党政主要负责人履行推进法治建设第一责任人职责情况', '三、存在的不足和原因', '四、2026年主要安排'];
-  doc.sections = [{ key: 'opening', part: 'opening', heading: '', blocks: [{ kind: 'paragraph', text: `2025年，青石镇${sentence}现将有关情况报告如下：` }] }];
+  const parts = [
+    '一、主要举措和成效',
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '三、存在的不足和原因',
+    '四、2026年主要安排',
+  ];
+  doc.sections = [
+    {
+      key: 'opening',
+      part: 'opening',
+      heading: '',
+      blocks: [{ kind: 'paragraph', text: `2025年，青石镇${sentence}现将有关情况报告如下：` }],
+    },
+  ];
   parts.forEach((heading, p) => {
     const blocks: Block[] = [];
     for (let sub = 0; sub < 3; sub++) {
@@ -75,13 +87,19 @@ function readPages(pdf: string): Page[] {
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-        text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-      })),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: m[5]!
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"'),
+        }),
+      ),
     );
 }
 
@@ -121,12 +139,17 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
       const file = join(dir, `r${i++}.docx`);
       // The fixtures are zipped as the CLI zips them (Node's zlib), the long report by docx's own Packer, as
       // the app does: LibreOffice must open both.
-      writeFileSync(file, name === 'long' ? await exportDocx(doc, { fontProfile: 'gb2312' }) : await exportDocx(doc, {}, nodeDeflater));
+      writeFileSync(
+        file,
+        name === 'long' ? await exportDocx(doc, { fontProfile: 'gb2312' }) : await exportDocx(doc, {}, nodeDeflater),
+      );
       files.push(file);
     }
     // One soffice start for all files: the start is most of the time.
     sofficeConvert(files, dir, 'pdf');
-    [...docs].forEach(([name, doc], k) => rendered.set(name, { doc, pages: readPages(files[k]!.replace(/\.docx$/, '.pdf')) }));
+    [...docs].forEach(([name, doc], k) =>
+      rendered.set(name, { doc, pages: readPages(files[k]!.replace(/\.docx$/, '.pdf')) }),
+    );
   }, 300_000);
 
   const cases = ['long', ...names];
@@ -145,7 +168,9 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
       expect(ours[i + 1]!.length, `page ${i + 2}`).toBeLessThanOrEqual(22);
       expect(ours[i + 1]!.length, `page ${i + 2}`).toBeGreaterThanOrEqual(22 - kept);
       // pdftotext sees no blank line.
-      expect(bodyLines(page), `page ${i + 2}`).toHaveLength(ours[i + 1]!.filter((line) => line.runs.some((r) => r.text.trim())).length);
+      expect(bodyLines(page), `page ${i + 2}`).toHaveLength(
+        ours[i + 1]!.filter((line) => line.runs.some((r) => r.text.trim())).length,
+      );
     });
     expect(bodyLines(pages.at(-1)!).length).toBeLessThanOrEqual(22);
   });
@@ -166,7 +191,10 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
         // (”’）》), both go down and the line keeps 27.
         const next = lines[i + 1]?.map((w) => w.text).join('') ?? '';
         const kept = /^.[”’）》」]/u.test(next) ? 1 : 0;
-        expect([...text].length - hanging, `${text} (indent ${indent}), next: ${next}`).toBeOneOf([28 - indent, 28 - indent - kept]);
+        expect([...text].length - hanging, `${text} (indent ${indent}), next: ${next}`).toBeOneOf([
+          28 - indent,
+          28 - indent - kept,
+        ]);
         checked++;
       });
     }
@@ -192,7 +220,14 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
 
   it.each(cases)('%s: the text is the input text, complete and in order', (name) => {
     const { doc, pages } = rendered.get(name)!;
-    const text = pages.map((page) => bodyLines(page).flat().map((w) => w.text).join('')).join('');
+    const text = pages
+      .map((page) =>
+        bodyLines(page)
+          .flat()
+          .map((w) => w.text)
+          .join(''),
+      )
+      .join('');
     expect(text.replace(/\s+/g, '')).toBe(expectedText(doc));
   });
 
@@ -206,7 +241,9 @@ describeNeeding(['soffice', 'pdftotext', 'times-metrics', 'cjk-fonts'], 'the .do
 
   it('places 署名 two characters from the right margin and the date two characters right of it (7.3.5.2)', () => {
     const { doc, pages } = rendered.get('long')!;
-    const lines = bodyLines(pages.at(-1)!).slice(-3).map((l) => ({ start: l[0]!.xMin, end: l.at(-1)!.xMax, text: l.map((w) => w.text).join('') }));
+    const lines = bodyLines(pages.at(-1)!)
+      .slice(-3)
+      .map((l) => ({ start: l[0]!.xMin, end: l.at(-1)!.xMax, text: l.map((w) => w.text).join('') }));
     expect(lines.map((l) => l.text)).toEqual([...doc.meta.signature, doc.meta.date]);
     const [first, second, date] = lines as [(typeof lines)[0], (typeof lines)[0], (typeof lines)[0]];
     // The date, with the gaps between its digits and 年月日, is 7.5 characters: started two characters right

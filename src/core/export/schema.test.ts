@@ -16,7 +16,11 @@ import type { FontProfileId } from './fonts';
 
 /** Every element the exporter writes, in our own words. */
 function everyElement(): ReportDocument {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年2月3日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '白河乡',
+    year: 2025,
+    date: '2026年2月3日',
+  });
   doc.meta.docNumber = '白政〔2026〕5号';
   doc.meta.addressee = '县委、县政府';
   doc.meta.signature = ['中共白河乡委员会', '白河乡人民政府'];
@@ -36,7 +40,12 @@ function everyElement(): ReportDocument {
 }
 
 const profiles: FontProfileId[] = ['windows', 'gb2312', 'kylin'];
-const optionSets: Partial<DocxOptions>[] = [{}, { boldLevel3: true }, { includeAddressee: false }, { boldLevel3: true, includeAddressee: false }];
+const optionSets: Partial<DocxOptions>[] = [
+  {},
+  { boldLevel3: true },
+  { includeAddressee: false },
+  { boldLevel3: true, includeAddressee: false },
+];
 
 describeNeeding(VALIDATOR_NEEDS, 'the .docx against the OOXML schemas', () => {
   it('is schema-valid in every font profile and option, zipped either way', async () => {
@@ -44,18 +53,32 @@ describeNeeding(VALIDATOR_NEEDS, 'the .docx against the OOXML schemas', () => {
     for (const fontProfile of profiles) {
       for (const options of optionSets) {
         const settings = { ...DEFAULT_DOCX_OPTIONS, ...options, fontProfile };
-        const name = Object.entries(settings).map(([k, v]) => `${k}-${v}`).join('_');
+        const name = Object.entries(settings)
+          .map(([k, v]) => `${k}-${v}`)
+          .join('_');
         written.add(`zlib_${name}`, await exportDocx(everyElement(), settings, nodeDeflater));
         written.add(`docx_${name}`, await exportDocx(everyElement(), settings));
       }
     }
     // A report that ends with a table (no closing, attachments, 署名 or date).
-    const endsWithTable = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '' });
+    const endsWithTable = createReportFromTemplate(defaultRegistry.get('township')!, {
+      unit: '白河乡',
+      year: 2025,
+      date: '',
+    });
     endsWithTable.meta.signature = [];
-    endsWithTable.sections.at(-1)!.blocks = [tableBlock([['项目', '数量'], ['培训', '3']])];
+    endsWithTable.sections.at(-1)!.blocks = [
+      tableBlock([
+        ['项目', '数量'],
+        ['培训', '3'],
+      ]),
+    ];
     written.add('ends-with-table', await exportDocx(endsWithTable, {}, nodeDeflater));
     // An empty report (a new file exported at once) too.
-    written.add('empty', await exportDocx(createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '', year: 2025, date: '' })));
+    written.add(
+      'empty',
+      await exportDocx(createReportFromTemplate(defaultRegistry.get('duty')!, { unit: '', year: 2025, date: '' })),
+    );
     const { ok, report } = written.validate();
     expect(report).toMatch(/^files=\d+ parts=\d+ violations=0/);
     expect(ok, report).toBe(true);

@@ -13,7 +13,12 @@ function report(): ReportDocument {
     attachments: ['执法统计表', '决策目录'],
   };
   doc.sections = [
-    { key: 'opening', part: 'opening', heading: '', blocks: [{ kind: 'paragraph', text: '2025年，青石镇坚持依法行政。现将有关情况报告如下：' }] },
+    {
+      key: 'opening',
+      part: 'opening',
+      heading: '',
+      blocks: [{ kind: 'paragraph', text: '2025年，青石镇坚持依法行政。现将有关情况报告如下：' }],
+    },
     {
       key: 's1',
       part: 'measures',
@@ -65,7 +70,9 @@ describe('web text for the portal', () => {
     expect(html).toContain('<p style="text-align:right">2026年1月15日</p>');
     expect(html).not.toContain('撰稿人');
     // Only the three inline styles 9704 needs.
-    expect(new Set(html.match(/style="[^"]*"/g))).toEqual(new Set(['style="text-align:center"', 'style="text-indent:2em"', 'style="text-align:right"']));
+    expect(new Set(html.match(/style="[^"]*"/g))).toEqual(
+      new Set(['style="text-align:center"', 'style="text-indent:2em"', 'style="text-align:right"']),
+    );
     expect(html.match(/<p[ >]/g)).toHaveLength(9);
   });
 });
@@ -73,9 +80,16 @@ describe('web text for the portal', () => {
 describe('a table in the web text', () => {
   it('is a bordered HTML table with a header row, and one line a row in plain text', () => {
     const doc = report();
-    doc.sections[0]!.blocks.push(tableBlock([['项目', '数量'], ['培训<场次>', '3']]));
+    doc.sections[0]!.blocks.push(
+      tableBlock([
+        ['项目', '数量'],
+        ['培训<场次>', '3'],
+      ]),
+    );
     const html = toWebHtml(doc);
-    expect(html).toContain('<table border="1" style="border-collapse:collapse"><tr><th>项目</th><th>数量</th></tr><tr><td>培训&lt;场次&gt;</td><td>3</td></tr></table>');
+    expect(html).toContain(
+      '<table border="1" style="border-collapse:collapse"><tr><th>项目</th><th>数量</th></tr><tr><td>培训&lt;场次&gt;</td><td>3</td></tr></table>',
+    );
     expect(toWebText(doc)).toContain('项目　数量\n培训<场次>　3');
   });
 });

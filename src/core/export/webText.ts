@@ -25,14 +25,19 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
   const { meta } = doc;
   const title = meta.title.replace(/\n/g, '').trim();
   if (title) lines.push({ kind: 'title', text: title });
-  if (options.includeAddressee !== false && meta.addressee.trim()) lines.push({ kind: 'addressee', text: addresseeLine(meta.addressee) });
+  if (options.includeAddressee !== false && meta.addressee.trim())
+    lines.push({ kind: 'addressee', text: addresseeLine(meta.addressee) });
   for (const section of doc.sections) {
     if (section.heading.trim()) lines.push({ kind: 'h2', text: section.heading.trim() });
     for (const block of printedBlocks(section.blocks)) {
       if (!block.text.trim()) continue;
       if (block.kind === 'table') {
         // Plain text: one line a row, cells apart by an ideographic space; HTML: a bordered table.
-        lines.push({ kind: 'table', text: block.rows.map((row) => row.map((c) => c.trim()).join('　')).join('\n'), rows: block.rows });
+        lines.push({
+          kind: 'table',
+          text: block.rows.map((row) => row.map((c) => c.trim()).join('　')).join('\n'),
+          rows: block.rows,
+        });
         continue;
       }
       lines.push({ kind: block.kind === 'subheading' && block.level === 2 ? 'h3' : 'p', text: block.text.trim() });
@@ -40,7 +45,8 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
   }
   for (const c of doc.closing) if (c.trim() && !isStaffLine(c)) lines.push({ kind: 'p', text: c.trim() });
   // Same wording as the .docx (附件：1. 名称); later items under the first name.
-  for (const line of attachmentLines(meta.attachments)) lines.push({ kind: 'attachment', text: line.first > 2 ? `　　　${line.text}` : line.text });
+  for (const line of attachmentLines(meta.attachments))
+    lines.push({ kind: 'attachment', text: line.first > 2 ? `　　　${line.text}` : line.text });
   for (const s of meta.signature) if (s.trim()) lines.push({ kind: 'signature', text: s.trim() });
   if (meta.date.trim()) lines.push({ kind: 'date', text: meta.date.trim() });
   return lines;
@@ -53,13 +59,20 @@ function webLines(doc: ReportDocument, options: WebTextOptions): WebLine[] {
 export function toWebText(doc: ReportDocument, options: WebTextOptions = {}): string {
   return (
     webLines(doc, options)
-      .map((l) => (l.kind === 'p' || l.kind === 'h2' || l.kind === 'h3' || l.kind === 'attachment' ? `　　${l.text}` : l.text))
+      .map((l) =>
+        l.kind === 'p' || l.kind === 'h2' || l.kind === 'h3' || l.kind === 'attachment' ? `　　${l.text}` : l.text,
+      )
       .join('\n\n') + '\n'
   );
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -83,7 +96,10 @@ export function toWebHtml(doc: ReportDocument, options: WebTextOptions = {}): st
       case 'addressee':
         return `<p>${text}</p>`;
       case 'table': {
-        const rows = (l.rows ?? []).map((row, r) => `<tr>${row.map((cell) => (r === 0 ? `<th>${escapeHtml(cell.trim())}</th>` : `<td>${escapeHtml(cell.trim())}</td>`)).join('')}</tr>`);
+        const rows = (l.rows ?? []).map(
+          (row, r) =>
+            `<tr>${row.map((cell) => (r === 0 ? `<th>${escapeHtml(cell.trim())}</th>` : `<td>${escapeHtml(cell.trim())}</td>`)).join('')}</tr>`,
+        );
         return `<table border="1" style="border-collapse:collapse">${rows.join('')}</table>`;
       }
       default:

@@ -10,7 +10,11 @@ import { packWithDocx } from './packageSource';
 import { crc32, zipParts } from './zip';
 
 function report() {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白沙镇', year: 2025, date: '2026年1月20日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '白沙镇',
+    year: 2025,
+    date: '2026年1月20日',
+  });
   doc.sections[1]!.blocks = [
     { kind: 'subheading', level: 2, text: '（一）规范行政执法' },
     { kind: 'paragraph', text: '全年办理行政处罚案件15件，无一被复议纠错。' },
@@ -50,7 +54,10 @@ describe('zipParts', () => {
   });
 
   it('stores the parts, CRC-32 and all, where there is no deflater, and Word’s readers take the file', async () => {
-    const parts = new Map<string, string | Uint8Array>([['word/a.xml', '<a>依法行政</a>'], ['b.bin', new Uint8Array([0, 255, 7])]]);
+    const parts = new Map<string, string | Uint8Array>([
+      ['word/a.xml', '<a>依法行政</a>'],
+      ['b.bin', new Uint8Array([0, 255, 7])],
+    ]);
     const zip = await JSZip.loadAsync(zipParts(parts), { checkCRC32: true });
     expect(await zip.file('word/a.xml')!.async('string')).toBe('<a>依法行政</a>');
     expect([...(await zip.file('b.bin')!.async('uint8array'))]).toEqual([0, 255, 7]);
@@ -59,7 +66,10 @@ describe('zipParts', () => {
   });
 
   it('uses the CRC-32 of this file when the deflater brings none (Node before 20.15)', async () => {
-    const parts = new Map<string, string | Uint8Array>([['a.xml', '<a>法治</a>'], ['b.bin', new Uint8Array([1, 2, 3])]]);
+    const parts = new Map<string, string | Uint8Array>([
+      ['a.xml', '<a>法治</a>'],
+      ['b.bin', new Uint8Array([1, 2, 3])],
+    ]);
     const bytes = zipParts(parts, { deflateRaw: (d) => zlib.deflateRawSync(d) }, new Date(2026, 0, 15, 9, 30));
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     expect(await zip.file('a.xml')!.async('string')).toBe('<a>法治</a>');

@@ -141,14 +141,27 @@ export function writeZip(records: readonly ZipRecord[]): Uint8Array | null {
  * The package's parts, in the order given (the order docx's Packer zips them in), as one zip file: deflated
  * by `deflater`, or stored without one.
  */
-export function zipParts(parts: ReadonlyMap<string, string | Uint8Array>, deflater?: Deflater, modified = new Date()): Uint8Array {
+export function zipParts(
+  parts: ReadonlyMap<string, string | Uint8Array>,
+  deflater?: Deflater,
+  modified = new Date(),
+): Uint8Array {
   const encoder = new TextEncoder();
   const checksum = deflater?.crc32 ?? crc32;
   const stamp = dosDateTime(modified);
   const records: ZipRecord[] = [];
   for (const [path, content] of parts) {
     const raw = typeof content === 'string' ? encoder.encode(content) : content;
-    records.push({ nameBytes: encoder.encode(path), flags: UTF8_NAMES, method: deflater ? DEFLATE : STORED, ...stamp, crc: checksum(raw) >>> 0, size: raw.length, data: deflater ? deflater.deflateRaw(raw) : raw, externalAttributes: 0 });
+    records.push({
+      nameBytes: encoder.encode(path),
+      flags: UTF8_NAMES,
+      method: deflater ? DEFLATE : STORED,
+      ...stamp,
+      crc: checksum(raw) >>> 0,
+      size: raw.length,
+      data: deflater ? deflater.deflateRaw(raw) : raw,
+      externalAttributes: 0,
+    });
   }
   const zip = writeZip(records);
   if (!zip) throw new Error('文档太大，无法打包为 .docx。');

@@ -36,7 +36,10 @@ describe('what a file is called', () => {
     ['utf-16le', (s: string) => Buffer.from(s, 'utf16le')],
     ['utf-16be', (s: string) => Buffer.from(s, 'utf16le').swap16()],
   ])('reads %s text saved without a BOM', (_, encode) => {
-    for (const text of ['石桥乡2025年度法治政府建设情况报告\r\n一、主要举措和成效\r\n全年调解纠纷356件。', '法治建设（一）健全制度：全年审查合同12份。']) {
+    for (const text of [
+      '石桥乡2025年度法治政府建设情况报告\r\n一、主要举措和成效\r\n全年调解纠纷356件。',
+      '法治建设（一）健全制度：全年审查合同12份。',
+    ]) {
       const decoded = decodeText(new Uint8Array(encode(text)));
       expect(decoded).toMatchObject({ ok: true, text, encoding: 'utf-16' });
     }

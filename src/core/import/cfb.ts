@@ -17,7 +17,10 @@ interface StreamEntry {
 }
 
 /** The directory entries, with a bounded reader of sector chains; undefined when this is no compound file. */
-function compoundDirectory(bytes: Uint8Array, maxSectors: number): { entries: StreamEntry[]; read(entry: StreamEntry, length: number): Uint8Array | undefined } | undefined {
+function compoundDirectory(
+  bytes: Uint8Array,
+  maxSectors: number,
+): { entries: StreamEntry[]; read(entry: StreamEntry, length: number): Uint8Array | undefined } | undefined {
   if (!isCompoundFile(bytes)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shift = view.getUint16(0x1e, true);
@@ -46,7 +49,12 @@ function compoundDirectory(bytes: Uint8Array, maxSectors: number): { entries: St
     if (start + size > bytes.length) break;
     for (let e = start; e < start + size; e += 128) {
       const length = view.getUint16(e + 0x40, true);
-      if (length >= 2 && length <= 64) entries.push({ name: decoder.decode(bytes.subarray(e, e + length - 2)), start: view.getUint32(e + 0x74, true), size: view.getUint32(e + 0x78, true) });
+      if (length >= 2 && length <= 64)
+        entries.push({
+          name: decoder.decode(bytes.subarray(e, e + length - 2)),
+          start: view.getUint32(e + 0x74, true),
+          size: view.getUint32(e + 0x78, true),
+        });
     }
     id = next(id);
   }
@@ -54,7 +62,11 @@ function compoundDirectory(bytes: Uint8Array, maxSectors: number): { entries: St
   const chain = (first: number, want: number): Uint8Array | undefined => {
     const out = new Uint8Array(want);
     let at = 0;
-    for (let sector = first, hops = 0; at < want && sector < 0xfffffffa && hops < maxSectors; sector = next(sector), hops++) {
+    for (
+      let sector = first, hops = 0;
+      at < want && sector < 0xfffffffa && hops < maxSectors;
+      sector = next(sector), hops++
+    ) {
       const start = sectorAt(sector);
       if (start + size > bytes.length) return undefined;
       const piece = bytes.subarray(start, start + Math.min(size, want - at));
@@ -76,7 +88,11 @@ function compoundDirectory(bytes: Uint8Array, maxSectors: number): { entries: St
     const fat = new DataView(miniFat.buffer);
     const out = new Uint8Array(want);
     let at = 0;
-    for (let sector = entry.start, hops = 0; at < want && sector < 0xfffffffa && hops < miniFat.length / 4; sector = sector * 4 + 4 <= miniFat.length ? fat.getUint32(sector * 4, true) : END_OF_CHAIN, hops++) {
+    for (
+      let sector = entry.start, hops = 0;
+      at < want && sector < 0xfffffffa && hops < miniFat.length / 4;
+      sector = sector * 4 + 4 <= miniFat.length ? fat.getUint32(sector * 4, true) : END_OF_CHAIN, hops++
+    ) {
       const piece = ministream.subarray(sector * 64, sector * 64 + Math.min(64, want - at));
       if (piece.length === 0) return undefined;
       out.set(piece, at);
@@ -92,7 +108,12 @@ export function compoundStreamNames(bytes: Uint8Array, maxSectors = 256): string
 }
 
 /** The first `length` bytes of a named stream (of 4096 bytes or more), or undefined where it cannot be read. */
-export function compoundStreamHead(bytes: Uint8Array, name: string, length: number, maxSectors = 256): Uint8Array | undefined {
+export function compoundStreamHead(
+  bytes: Uint8Array,
+  name: string,
+  length: number,
+  maxSectors = 256,
+): Uint8Array | undefined {
   const directory = compoundDirectory(bytes, maxSectors);
   const entry = directory?.entries.find((e) => e.name === name);
   return entry && directory!.read(entry, length);

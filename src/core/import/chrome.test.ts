@@ -33,7 +33,9 @@ describe('isChrome', () => {
 
 describe('splitLines', () => {
   it('removes Word bookmarks, splits glued paragraphs, drops blank lines, keeps the rest', () => {
-    const { lines, artifacts } = splitLines('一、举措[bookmark: _GoBack]\r\n\r\n  正文。    （二）化解纠纷\u2028\u200b\n全年1.5万元。  2.下一项');
+    const { lines, artifacts } = splitLines(
+      '一、举措[bookmark: _GoBack]\r\n\r\n  正文。    （二）化解纠纷\u2028\u200b\n全年1.5万元。  2.下一项',
+    );
     expect(artifacts).toBe(1);
     expect(lines).toEqual(['一、举措', '正文。', '（二）化解纠纷', '全年1.5万元。', '2.下一项']);
   });

@@ -19,7 +19,8 @@ const META_LINE = new RegExp(`^${BULLET}(?:${META_KEYS})\\s*[:：]`);
 /** A field name alone on its line; its value, if any, is on the next line. */
 const META_KEY_ALONE = new RegExp(`^${BULLET}(?:${META_KEYS})\\s*[:：]?$`);
 
-const BREADCRUMB = /^(您当前的位置|当前位置|您现在的位置|您所在的位置|您的位置|所在位置|当前页面)\s*[:：]?|^(首页|网站首页|主页)\s*[>›»＞/]|^今天是/;
+const BREADCRUMB =
+  /^(您当前的位置|当前位置|您现在的位置|您所在的位置|您的位置|所在位置|当前页面)\s*[:：]?|^(首页|网站首页|主页)\s*[>›»＞/]|^今天是/;
 
 const FURNITURE = [
   /扫一扫.{0,8}(手机|打开|当前页|分享|二维码)|^扫一扫$|^(用)?手机扫(一扫|码)|在手机(上)?打开|打印本页|打印此页|关闭窗口|关闭本页/,
@@ -31,7 +32,6 @@ const FURNITURE = [
   /\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]/,
 ];
 
-
 /** "首页 >> 政务公开 >> 法治政府工作报告", ">> 政务公开 >> …": short pieces joined by arrows. */
 function isArrowTrail(line: string): boolean {
   if (/^[>›»＞]{1,2}/.test(line)) return true;
@@ -40,7 +40,8 @@ function isArrowTrail(line: string): boolean {
 }
 
 /** Menu entries of a portal that stand alone on a line of a saved page ("首页", "单位审核公开"). */
-const NAV_WORD = /^(首页|网站首页|返回首页|返回|主页|政务公开|信息公开|政府信息公开|单位审核公开|[\u4e00-\u9fa5]{0,4}(公开|专栏|栏目|动态|互动|导航))$/;
+const NAV_WORD =
+  /^(首页|网站首页|返回首页|返回|主页|政务公开|信息公开|政府信息公开|单位审核公开|[\u4e00-\u9fa5]{0,4}(公开|专栏|栏目|动态|互动|导航))$/;
 
 /** On a saved web page (not in a Word or text file) a lone menu word is navigation. */
 export function isNavigation(line: string): boolean {
@@ -77,6 +78,8 @@ export function metadataDate(line: string): { date: Date; written: boolean } | u
 
 /** Fields of a page's metadata that name the publishing unit ("信息来源：青石镇人民政府"). */
 export function metadataSource(line: string): string | undefined {
-  const m = new RegExp(`^${BULLET}(?:信息来源|文章来源|来源|发布机构|发文机关|发文机构|发布单位|所属机构)\\s*[:：]\\s*(\\S.{0,39})$`).exec(line);
+  const m = new RegExp(
+    `^${BULLET}(?:信息来源|文章来源|来源|发布机构|发文机关|发文机构|发布单位|所属机构)\\s*[:：]\\s*(\\S.{0,39})$`,
+  ).exec(line);
   return m?.[1]?.trim();
 }

@@ -13,8 +13,11 @@ export type Encoding = 'utf-8' | 'utf-16' | 'gb18030' | 'big5';
  * Characters every report is full of, in simplified and traditional forms: a file read in the right
  * legacy encoding is dense with them, read in the wrong one it is not.
  */
-const COMMON = new Set([...'的一是在了和有不为中年工作法治政府建设依行报告镇乡人民县区街道会议开展加强推进全面情况主要问题执法规范制度机制组织领导责任群众服务审查调解']
-  .concat([...'為會議開展加強進問題執規範領導責任眾務審調解報設鎮鄉縣區並與說']));
+const COMMON = new Set(
+  [
+    ...'的一是在了和有不为中年工作法治政府建设依行报告镇乡人民县区街道会议开展加强推进全面情况主要问题执法规范制度机制组织领导责任群众服务审查调解',
+  ].concat([...'為會議開展加強進問題執規範領導責任眾務審調解報設鎮鄉縣區並與說']),
+);
 
 function commonScore(text: string): number {
   let n = 0;
@@ -22,9 +25,7 @@ function commonScore(text: string): number {
   return n;
 }
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: Encoding }
-  | { ok: false; error: string };
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; error: string };
 
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
@@ -38,7 +39,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_TEXT_BYTES) {
-    return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
+    return {
+      ok: false,
+      error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。`,
+    };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
@@ -78,8 +82,18 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 
 /** Characters of a report: ASCII, CJK, their punctuation, full-width forms, circled numbers. */
 function plausible(c: number): boolean {
-  return c === 9 || c === 10 || c === 13 || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || (c >= 0x2000 && c <= 0x206f) ||
-    (c >= 0x2460 && c <= 0x24ff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
+  return (
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    (c >= 0x20 && c < 0x7f) ||
+    (c >= 0xa0 && c <= 0xff) ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x2460 && c <= 0x24ff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  );
 }
 
 /**
@@ -109,7 +123,11 @@ function finish(text: string, encoding: Encoding): DecodeResult {
   if (clean.trim() === '') return { ok: false, error: '文件是空的，没有可导入的内容。' };
   const replaced = countReplacements(clean);
   if (replaced > Math.max(2, clean.length / 100)) {
-    return { ok: false, error: '无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030，也不是 Big5），请在记事本或 WPS 中另存为 UTF-8 后再导入。' };
+    return {
+      ok: false,
+      error:
+        '无法识别文件的文字编码（不是 UTF-8、UTF-16、GB18030，也不是 Big5），请在记事本或 WPS 中另存为 UTF-8 后再导入。',
+    };
   }
   return { ok: true, text: clean, encoding };
 }

@@ -27,7 +27,14 @@ describe('.doc and .wps import', () => {
     expect(result.warnings.join('\n')).toMatch(/脚注、尾注或文本框（共 \d+ 字）.*未导入/);
     expect(result.warnings.join('\n')).toContain('自动编号');
     // Its headings lost their numbers; their wording still finds every part, "2026年工作安排" included.
-    expect(result.doc.sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    expect(result.doc.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
     expect(result.doc.meta.signature).toEqual(['青松镇人民政府']);
     const plain = await importFile('去年的报告.doc', doc);
     expect(plain.ok && plain.warnings).toEqual([]);
@@ -39,12 +46,18 @@ describe('.doc and .wps import', () => {
     if (!cut.ok) expect(cut.error).toMatch(/无法读取.*损坏/);
     const encrypted = new Uint8Array(2048);
     encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    encrypted.set([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+    encrypted.set(
+      [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]),
+      1024,
+    );
     const locked = await importFile('a.docx', encrypted);
     expect(locked.ok).toBe(false);
     if (!locked.ok) expect(locked.error).toContain('密码');
     const sheet = encrypted.slice();
-    sheet.set([...'Workbook\0\0\0\0\0\0\0\0'].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+    sheet.set(
+      [...'Workbook\0\0\0\0\0\0\0\0'].flatMap((c) => [c.charCodeAt(0), 0]),
+      1024,
+    );
     const notWord = await importFile('a.doc', sheet);
     expect(notWord.ok).toBe(false);
     if (!notWord.ok) expect(notWord.error).toContain('不是 Word/WPS 文字文件');

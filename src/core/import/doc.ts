@@ -33,7 +33,12 @@ function looksGarbled(text: string): boolean {
   let strange = 0;
   for (const c of sample) {
     const code = c.charCodeAt(0);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || (code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd) strange++;
+    if (
+      (code < 32 && code !== 9 && code !== 10 && code !== 13) ||
+      (code >= 0xe000 && code <= 0xf8ff) ||
+      code === 0xfffd
+    )
+      strange++;
   }
   const han = (sample.match(/[\u4e00-\u9fa5]/g) ?? []).length;
   return strange > sample.length / 20 || han < sample.replace(/\s/g, '').length / 10;
@@ -51,26 +56,54 @@ export function definesListNumbering(bytes: Uint8Array): boolean {
   return view.getUint16(152, true) > 74 && view.getUint32(154 + 74 * 8 + 4, true) > 0;
 }
 
-const UNREADABLE = '无法读取这个旧版 Word/WPS 文件（.doc/.wps），文件可能已损坏或加了密码。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。';
+const UNREADABLE =
+  '无法读取这个旧版 Word/WPS 文件（.doc/.wps），文件可能已损坏或加了密码。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。';
 
 export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.length > MAX_DOC_BYTES) {
-    return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
+    return {
+      ok: false,
+      error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。`,
+    };
   }
-  if (!isOleFile(bytes)) return { ok: false, error: '这不是有效的旧版 Word/WPS 文件（.doc/.wps），无法导入。如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入。' };
+  if (!isOleFile(bytes))
+    return {
+      ok: false,
+      error:
+        '这不是有效的旧版 Word/WPS 文件（.doc/.wps），无法导入。如能在 Word 或 WPS 中打开，请另存为 .docx 后再导入。',
+    };
   // A password-protected .docx is stored as a compound file holding an encrypted package.
-  if (hasStream(bytes, 'EncryptedPackage')) return { ok: false, error: '这个文件设置了打开密码，无法导入。请在 Word 或 WPS 中取消密码后另存为 .docx 再导入。' };
-  if (!hasStream(bytes, 'WordDocument')) return { ok: false, error: '无法读取这个文件：它不是 Word/WPS 文字文件（可能是 Excel 表格等其他 Office 文件），或已损坏。' };
+  if (hasStream(bytes, 'EncryptedPackage'))
+    return { ok: false, error: '这个文件设置了打开密码，无法导入。请在 Word 或 WPS 中取消密码后另存为 .docx 再导入。' };
+  if (!hasStream(bytes, 'WordDocument'))
+    return {
+      ok: false,
+      error: '无法读取这个文件：它不是 Word/WPS 文字文件（可能是 Excel 表格等其他 Office 文件），或已损坏。',
+    };
   const NodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): unknown } }).Buffer;
   if (!NodeBuffer) return { ok: false, error: '此处无法读取旧版 Word/WPS 文件，请另存为 .docx 后再导入。' };
   let text: string;
   let asides = 0;
   try {
-    const WordExtractor = ((await import('word-extractor')) as { default?: unknown }).default ?? (await import('word-extractor'));
-    type Extracted = { getBody(): string; getFootnotes(): string; getEndnotes(): string; getTextboxes(options: { includeHeadersAndFooters: boolean }): string };
-    const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<Extracted> })().extract(NodeBuffer.from(bytes));
+    const WordExtractor =
+      ((await import('word-extractor')) as { default?: unknown }).default ?? (await import('word-extractor'));
+    type Extracted = {
+      getBody(): string;
+      getFootnotes(): string;
+      getEndnotes(): string;
+      getTextboxes(options: { includeHeadersAndFooters: boolean }): string;
+    };
+    const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<Extracted> })().extract(
+      NodeBuffer.from(bytes),
+    );
     text = extracted.getBody();
-    asides = [extracted.getFootnotes(), extracted.getEndnotes(), extracted.getTextboxes({ includeHeadersAndFooters: false })].join('').replace(/\s/g, '').length;
+    asides = [
+      extracted.getFootnotes(),
+      extracted.getEndnotes(),
+      extracted.getTextboxes({ includeHeadersAndFooters: false }),
+    ]
+      .join('')
+      .replace(/\s/g, '').length;
   } catch {
     return { ok: false, error: UNREADABLE };
   }
@@ -79,7 +112,13 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
   const result = importText(text, options);
   if (!result.ok) return result;
   // What the old format keeps apart from the body, without where it stood: said, not guessed.
-  if (asides > 0) result.warnings.push(`文件中有脚注、尾注或文本框（共 ${asides} 字），旧版 .doc/.wps 文件读不出它们在正文中的位置，未导入。如需保留，请在 Word 或 WPS 中另存为 .docx 后再导入。`);
-  if (definesListNumbering(bytes)) result.warnings.push('文件中有 Word 自动编号：旧版 .doc/.wps 文件读不出自动编号的序号（如“一、”“（一）”），用自动编号的标题导入后没有序号，分部可能不准，请核对；另存为 .docx 后再导入可读出序号。');
+  if (asides > 0)
+    result.warnings.push(
+      `文件中有脚注、尾注或文本框（共 ${asides} 字），旧版 .doc/.wps 文件读不出它们在正文中的位置，未导入。如需保留，请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+    );
+  if (definesListNumbering(bytes))
+    result.warnings.push(
+      '文件中有 Word 自动编号：旧版 .doc/.wps 文件读不出自动编号的序号（如“一、”“（一）”），用自动编号的标题导入后没有序号，分部可能不准，请核对；另存为 .docx 后再导入可读出序号。',
+    );
   return result;
 }

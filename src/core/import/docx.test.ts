@@ -32,11 +32,23 @@ describe('importDocx', () => {
     const bytes = await docxOf([
       new Paragraph('青石镇2024年度法治政府建设情况报告'),
       new Paragraph('一、主要举措和成效'),
-      new Table({ rows: [new TableRow({ children: [cell('指标'), cell('数量')] }), new TableRow({ children: [cell('调解纠纷'), cell('80件')] })] }),
+      new Table({
+        rows: [
+          new TableRow({ children: [cell('指标'), cell('数量')] }),
+          new TableRow({ children: [cell('调解纠纷'), cell('80件')] }),
+        ],
+      }),
     ]);
     const result = await importDocx(bytes);
     expect(result.ok && result.doc.sections.find((s) => s.part === 'measures')!.blocks).toEqual([
-      { kind: 'table', rows: [['指标', '数量'], ['调解纠纷', '80件']], text: '指标\t数量\n调解纠纷\t80件' },
+      {
+        kind: 'table',
+        rows: [
+          ['指标', '数量'],
+          ['调解纠纷', '80件'],
+        ],
+        text: '指标\t数量\n调解纠纷\t80件',
+      },
     ]);
   });
 
@@ -62,7 +74,9 @@ describe('importDocx', () => {
 
 describe('htmlToText', () => {
   it('decodes entities, drops images and footnote back-links, and notes styled headings', () => {
-    const { text, styledHeadings } = htmlToText('<h1>一、举措 &amp; 成效</h1><p>A&lt;B&#x4e00;<img src="data:x"/></p><ol><li><p>注释 <a href="#footnote-ref-1">↑</a></p></li></ol>');
+    const { text, styledHeadings } = htmlToText(
+      '<h1>一、举措 &amp; 成效</h1><p>A&lt;B&#x4e00;<img src="data:x"/></p><ol><li><p>注释 <a href="#footnote-ref-1">↑</a></p></li></ol>',
+    );
     expect(text.split('\n').filter(Boolean)).toEqual(['一、举措 & 成效', 'A<B一', '注释 ']);
     expect([...styledHeadings]).toEqual([['一、举措 & 成效', 1]]);
   });

@@ -64,12 +64,20 @@ export function htmlToText(html: string): DocxText {
   const { outside, inside } = splitTables(cleaned);
   for (const m of outside.matchAll(/<p>([\s\S]*?)<\/p>/gi)) {
     const inner = m[1]!;
-    if (!/<strong>/i.test(inner) || /\S/.test(inner.replace(/<strong>[\s\S]*?<\/strong>/gi, '').replace(/<[^>]+>/g, ''))) continue;
+    if (
+      !/<strong>/i.test(inner) ||
+      /\S/.test(inner.replace(/<strong>[\s\S]*?<\/strong>/gi, '').replace(/<[^>]+>/g, ''))
+    )
+      continue;
     const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
     if (text && text.length <= MAX_BOLD_HEADING && !styledHeadings.has(text)) styledHeadings.set(text, BOLD_HINT);
   }
   // Table cells are never part headings (a header cell "存在的问题" heads a column), unless the same text is also a paragraph outside.
-  const outsideTexts = new Set([...outside.matchAll(/<(p|h[1-6]|li)\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((m) => decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim()));
+  const outsideTexts = new Set(
+    [...outside.matchAll(/<(p|h[1-6]|li)\b[^>]*>([\s\S]*?)<\/\1>/gi)].map((m) =>
+      decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim(),
+    ),
+  );
   for (const m of inside.matchAll(/<(p|td|th)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
     const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
     if (text && !styledHeadings.has(text) && !outsideTexts.has(text)) styledHeadings.set(text, TABLE_CELL);
@@ -119,7 +127,9 @@ function firstText(element: MammothElement): MammothElement | undefined {
 }
 
 function plainText(element: MammothElement): string {
-  return (element.children ?? []).map((c) => (c.type === 'text' ? (c.value ?? '') : c.type === 'paragraph' ? '' : plainText(c))).join('');
+  return (element.children ?? [])
+    .map((c) => (c.type === 'text' ? (c.value ?? '') : c.type === 'paragraph' ? '' : plainText(c)))
+    .join('');
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -180,21 +190,32 @@ function notesInPlace(document: MammothElement): MammothElement {
     children.push(takeReferences(c, references));
     for (const reference of references) {
       const text = (document.notes.resolve(reference)?.body ?? []).map(plainText).join(' ').replace(/\s+/g, ' ').trim();
-      if (text) children.push({ type: 'paragraph', children: [{ type: 'run', children: [{ type: 'text', value: NOTE_PREFIX + text }] }], numbering: null });
+      if (text)
+        children.push({
+          type: 'paragraph',
+          children: [{ type: 'run', children: [{ type: 'text', value: NOTE_PREFIX + text }] }],
+          numbering: null,
+        });
     }
   }
   return { ...document, children };
 }
 
 /** The reference reading: mammoth's HTML, as lines; `numbered` (the fast reader's) gives Word's automatic numbers. */
-export async function mammothText(bytes: Uint8Array, numbered: ReadonlyArray<{ label: string; text: string }> = []): Promise<DocxText | { error: string }> {
+export async function mammothText(
+  bytes: Uint8Array,
+  numbered: ReadonlyArray<{ label: string; text: string }> = [],
+): Promise<DocxText | { error: string }> {
   try {
     // Loaded only when the fast reader declines a file: mammoth costs ~50 ms to load, which every CLI run paid.
-    const mammoth = ((await import('mammoth')) as { default?: typeof Mammoth }).default ?? ((await import('mammoth')) as unknown as typeof Mammoth);
+    const mammoth =
+      ((await import('mammoth')) as { default?: typeof Mammoth }).default ??
+      ((await import('mammoth')) as unknown as typeof Mammoth);
     const result = await mammoth.convertToHtml(mammothInput(bytes), {
       // Photos are not report text; converting them to data URLs only costs time.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-      transformDocument: (document: MammothElement) => notesInPlace(numbered.length ? eachParagraph(numberParagraphs(numbered))(document) : document),
+      transformDocument: (document: MammothElement) =>
+        notesInPlace(numbered.length ? eachParagraph(numberParagraphs(numbered))(document) : document),
     });
     return htmlToText(result.value);
   } catch (error) {
@@ -209,10 +230,16 @@ export async function mammothText(bytes: Uint8Array, numbered: ReadonlyArray<{ l
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
   if (bytes.length > MAX_DOCX_BYTES) {
-    return { ok: false, error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。` };
+    return {
+      ok: false,
+      error: `文件过大（约 ${Math.round(bytes.length / 1024 / 1024)} MB），不像是一份报告，未导入。`,
+    };
   }
   if (!isZip(bytes)) {
-    return { ok: false, error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。' };
+    return {
+      ok: false,
+      error: '这不是有效的 Word 文件（.docx）。如果是旧版 .doc 文件，请先在 Word 或 WPS 中另存为 .docx。',
+    };
   }
   const fast = await fastDocxText(bytes);
   // mammoth is the reader only for what the fast one declines (moved text, symbols, embedded objects or
@@ -221,7 +248,8 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   const hints = fast ? undefined : await fastDocxText(bytes, true);
   const read = fast ?? (await mammothText(bytes, hints?.numbered));
   if ('error' in read) return { ok: false, error: read.error };
-  for (const [text, level] of hints?.styledHeadings ?? []) if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
+  for (const [text, level] of hints?.styledHeadings ?? [])
+    if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importStructuredText(read.text, options, read.styledHeadings);
   return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;

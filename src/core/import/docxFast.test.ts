@@ -1,13 +1,34 @@
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, SymbolRun, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  SymbolRun,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { describe, expect, it } from 'vitest';
 import { mammothText } from './docx';
 import { fastDocxText } from './docxFast';
 
 /** Lines as the importer sees them: trimmed, blank ones gone. */
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-async function docxOf(children: Array<Paragraph | Table>, footnotes?: Record<number, { children: Paragraph[] }>): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(new Document({ ...(footnotes ? { footnotes } : {}), sections: [{ children }] })));
+async function docxOf(
+  children: Array<Paragraph | Table>,
+  footnotes?: Record<number, { children: Paragraph[] }>,
+): Promise<Uint8Array> {
+  return new Uint8Array(
+    await Packer.toArrayBuffer(new Document({ ...(footnotes ? { footnotes } : {}), sections: [{ children }] })),
+  );
 }
 
 describe('fastDocxText reads what mammoth reads', () => {
@@ -15,8 +36,12 @@ describe('fastDocxText reads what mammoth reads', () => {
     const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
     const bytes = await docxOf([
       new Paragraph({ text: '青石镇2024年度法治政府建设情况报告', alignment: AlignmentType.CENTER }),
-      new Paragraph({ children: [new TextRun('一、'), new TextRun({ text: '主要举措', bold: true }), new TextRun('和成效')] }),
-      new Paragraph({ children: [new TextRun('甲\t乙'), new TextRun({ text: '换行后', break: 1 }), new TextRun(' A&B <C> "D" ')] }),
+      new Paragraph({
+        children: [new TextRun('一、'), new TextRun({ text: '主要举措', bold: true }), new TextRun('和成效')],
+      }),
+      new Paragraph({
+        children: [new TextRun('甲\t乙'), new TextRun({ text: '换行后', break: 1 }), new TextRun(' A&B <C> "D" ')],
+      }),
       new Paragraph(''),
       new Table({ rows: [new TableRow({ children: [cell('指标'), cell('80件')] })] }),
       new Paragraph({ text: '存在的不足和原因', heading: HeadingLevel.HEADING_1 }),
@@ -31,7 +56,10 @@ describe('fastDocxText reads what mammoth reads', () => {
   });
 
   it('reads a footnote at its paragraph; leaves symbols and non-documents to mammoth', async () => {
-    const withNote = await docxOf([new Paragraph({ children: [new TextRun('正文'), new FootnoteReferenceRun(1)] }), new Paragraph('后文')], { 1: { children: [new Paragraph('注释')] } });
+    const withNote = await docxOf(
+      [new Paragraph({ children: [new TextRun('正文'), new FootnoteReferenceRun(1)] }), new Paragraph('后文')],
+      { 1: { children: [new Paragraph('注释')] } },
+    );
     expect(lines((await fastDocxText(withNote))!.text)).toEqual(['正文', '注：注释', '后文']);
     const withSymbol = await docxOf([new Paragraph({ children: [new TextRun('正文'), new SymbolRun('F0FC')] })]);
     expect(await fastDocxText(withSymbol)).toBeUndefined();

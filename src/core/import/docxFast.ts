@@ -79,7 +79,13 @@ export async function readNotes(xml: string | undefined): Promise<Map<string, st
       else if (el.localName === 'tab') out += ' ';
       else if (el.localName === 'br' || el.localName === 'cr') out += ' ';
       else if (el.localName === 'p') out += (out && !/\s$/.test(out) ? ' ' : '') + textOf(el);
-      else if (el.localName !== 'delText' && el.localName !== 'instrText' && el.localName !== 'rPr' && el.localName !== 'pPr') out += textOf(el);
+      else if (
+        el.localName !== 'delText' &&
+        el.localName !== 'instrText' &&
+        el.localName !== 'rPr' &&
+        el.localName !== 'pPr'
+      )
+        out += textOf(el);
     }
     return out;
   };
@@ -130,7 +136,15 @@ interface ParagraphState {
   notes: string[];
 }
 
-const freshParagraph = (): ParagraphState => ({ parts: [], inRun: false, runHasText: false, allBold: true, anyBoldText: false, boxLines: [], notes: [] });
+const freshParagraph = (): ParagraphState => ({
+  parts: [],
+  inRun: false,
+  runHasText: false,
+  allBold: true,
+  anyBoldText: false,
+  boxLines: [],
+  notes: [],
+});
 
 /** A text box's place in the reading: the paragraph it is anchored in, waiting, and that paragraph's table depth. */
 interface BoxFrame {
@@ -157,7 +171,12 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
     // Automatic numbering, read only when the document or its styles use it.
     const numberingEntry = entries.get('word/numbering.xml');
     const numbered = numberingEntry && (xml.includes('<w:numPr') || stylesXml.includes('<w:numPr'));
-    const counter = new NumberingCounter(await readNumbering(numbered ? await readEntry(bytes, numberingEntry) : undefined, numbered ? stylesXml : undefined));
+    const counter = new NumberingCounter(
+      await readNumbering(
+        numbered ? await readEntry(bytes, numberingEntry) : undefined,
+        numbered ? stylesXml : undefined,
+      ),
+    );
     // Notes, read only when the body refers to one.
     const notesOf = async (kind: 'footnote' | 'endnote') => {
       const entry = xml.includes(`<w:${kind}Reference`) ? entries.get(`word/${kind}s.xml`) : undefined;
@@ -179,7 +198,11 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
     const endRun = () => {
       if (!p) return;
       if (p.inRun && p.runHasText) {
-        const bold = p.runBold ?? (p.runStyle === undefined ? undefined : formatting.bold.get(p.runStyle)) ?? (p.style === undefined ? undefined : formatting.bold.get(p.style)) ?? false;
+        const bold =
+          p.runBold ??
+          (p.runStyle === undefined ? undefined : formatting.bold.get(p.runStyle)) ??
+          (p.style === undefined ? undefined : formatting.bold.get(p.style)) ??
+          false;
         if (bold) p.anyBoldText = true;
         else p.allBold = false;
       }
@@ -201,7 +224,9 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
       const inBox = boxes.length > 0;
       // Word shows a paragraph as a heading by its heading style, or else by its outline level (own or its style's).
       const outlineLevel = at.outline ?? (at.style === undefined ? undefined : formatting.outline.get(at.style));
-      const level = (at.style === undefined ? undefined : styles.get(at.style)) ?? (outlineLevel !== undefined && outlineLevel < 9 ? outlineLevel + 1 : undefined);
+      const level =
+        (at.style === undefined ? undefined : styles.get(at.style)) ??
+        (outlineLevel !== undefined && outlineLevel < 9 ? outlineLevel + 1 : undefined);
       // Table cells and text boxes are never part headings by number or bold: a header row is the table's, a
       // box is an aside. Paragraphs of the same text share one entry: a heading outside a table wins over a cell.
       if (tableDepth === 0 && !inBox) outside.add(trimmed);
@@ -303,7 +328,8 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
     }
     if (p || boxes.length) return undefined;
     paragraphs.push(...tableNotes);
-    for (const [text, level] of styledHeadings) if (level === TABLE_CELL && outside.has(text)) styledHeadings.delete(text);
+    for (const [text, level] of styledHeadings)
+      if (level === TABLE_CELL && outside.has(text)) styledHeadings.delete(text);
     return { text: paragraphs.join('\n'), styledHeadings, numbered: numberedParagraphs };
   } catch {
     return undefined;

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocx, CHINESE_LEVELS, numberedDocxFromText, numberingXml, stylesXml, type NumberedParagraph } from '../../../test/support/numberedDocx';
+import {
+  buildDocx,
+  CHINESE_LEVELS,
+  numberedDocxFromText,
+  numberingXml,
+  stylesXml,
+  type NumberedParagraph,
+} from '../../../test/support/numberedDocx';
 import { importDocx } from './docx';
 import { fastDocxText } from './docxFast';
 import { formatNumber } from './docxNumbering';
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 describe('Word automatic numbering reads as Word shows it', () => {
   it('formats the number styles Chinese Word offers', () => {
-    expect([1, 2, 10, 11, 20, 23].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十三']);
+    expect([1, 2, 10, 11, 20, 23].map((n) => formatNumber(n, 'chineseCounting'))).toEqual([
+      '一',
+      '二',
+      '十',
+      '十一',
+      '二十',
+      '二十三',
+    ]);
     expect([1, 3, 10].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '丙', '癸']);
     expect(formatNumber(2, 'decimalEnclosedParen')).toBe('⑵');
     expect(formatNumber(3, 'decimalEnclosedCircleChinese')).toBe('③');
@@ -65,7 +83,10 @@ describe('Word automatic numbering reads as Word shows it', () => {
         '0': CHINESE_LEVELS,
         '1': [{ format: 'chineseCounting', text: '第%1部分', suffix: 'space' }],
         '2': [{ format: 'ideographTraditional', text: '%1、' }],
-        '3': [{ format: 'decimal', text: '%1.', start: 3 }, { format: 'decimal', text: '%1.%2', legal: true }],
+        '3': [
+          { format: 'decimal', text: '%1.', start: 3 },
+          { format: 'decimal', text: '%1.%2', legal: true },
+        ],
         '4': [{ format: 'decimalEnclosedParen', text: '%1', suffix: 'nothing' }],
       },
       [
@@ -95,7 +116,19 @@ describe('Word automatic numbering reads as Word shows it', () => {
       stylesXml(true),
     );
     const read = await fastDocxText(bytes);
-    expect(lines(read!.text)).toEqual(['第一部分 主要举措和成效', '第二部分 存在的问题', '甲、甲项', '乙、乙项', '3.第三条', '3.1 细则', '一、工作安排', '（一）重点任务', '四、其他事项', '⑴带括号', '不编号']);
+    expect(lines(read!.text)).toEqual([
+      '第一部分 主要举措和成效',
+      '第二部分 存在的问题',
+      '甲、甲项',
+      '乙、乙项',
+      '3.第三条',
+      '3.1 细则',
+      '一、工作安排',
+      '（一）重点任务',
+      '四、其他事项',
+      '⑴带括号',
+      '不编号',
+    ]);
   });
 
   it('reads a file whose numbering part is broken as plain paragraphs, without failing', async () => {
@@ -109,7 +142,10 @@ describe('numbering in every reader of a .docx', () => {
   // A report numbered by Word alone: 一、 for parts, （一） below, ① for items (decimalEnclosedCircle),
   // and a second list for the plans restarted at 1 by a start override.
   const numbering = numberingXml(
-    { '0': [...CHINESE_LEVELS.slice(0, 2), { format: 'decimalEnclosedCircle', text: '%3', suffix: 'nothing' }], '1': [{ format: 'decimal', text: '%1.' }] },
+    {
+      '0': [...CHINESE_LEVELS.slice(0, 2), { format: 'decimalEnclosedCircle', text: '%3', suffix: 'nothing' }],
+      '1': [{ format: 'decimal', text: '%1.' }],
+    },
     [
       { numId: '1', abstractId: '0' },
       { numId: '2', abstractId: '1' },
@@ -129,12 +165,27 @@ describe('numbering in every reader of a .docx', () => {
     { text: '队伍弱', numId: '3' },
     { text: '经费少', numId: '3' },
   ];
-  const expected = ['柏树乡2025年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度体系', '①审查合同11份', '②清理文件4件'];
+  const expected = [
+    '柏树乡2025年度法治政府建设情况报告',
+    '一、主要举措和成效',
+    '（一）健全制度体系',
+    '①审查合同11份',
+    '②清理文件4件',
+  ];
   const after = ['1.加强宣传', '2.规范执法', '二、存在的不足和原因', '1.队伍弱', '2.经费少'];
 
   it('the fast reader numbers a file with text boxes and footnotes', async () => {
-    const bytes = await buildDocx(paragraphs({ text: '开展培训2次。', footnote: '含线上培训。', box: ['培训现场'] }), numbering);
-    expect(lines((await fastDocxText(bytes))!.text)).toEqual([...expected, '开展培训2次。', '培训现场', '注：含线上培训。', ...after]);
+    const bytes = await buildDocx(
+      paragraphs({ text: '开展培训2次。', footnote: '含线上培训。', box: ['培训现场'] }),
+      numbering,
+    );
+    expect(lines((await fastDocxText(bytes))!.text)).toEqual([
+      ...expected,
+      '开展培训2次。',
+      '培训现场',
+      '注：含线上培训。',
+      ...after,
+    ]);
   });
 
   it('the mammoth reader (a file with a Word symbol) shows the same numbers', async () => {

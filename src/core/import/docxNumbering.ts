@@ -42,7 +42,8 @@ export function children(parent: El, name: string): El[] {
   return out;
 }
 export const child = (parent: El, name: string): El | undefined => children(parent, name)[0];
-export const val = (el: El | undefined): string | undefined => (el ? (el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined) || undefined : undefined);
+export const val = (el: El | undefined): string | undefined =>
+  el ? (el.getAttributeNS(W, 'val') ?? el.getAttribute('w:val') ?? undefined) || undefined : undefined;
 const intVal = (el: El | undefined): number | undefined => {
   const v = val(el);
   const n = v === undefined ? NaN : Number(v);
@@ -64,14 +65,19 @@ export function parse(DOMParser: Parser, xml: string): Document | undefined {
     failed = true;
   };
   try {
-    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml') as unknown as Document;
+    const doc = new DOMParser({
+      errorHandler: { warning: () => undefined, error: fail, fatalError: fail },
+    }).parseFromString(xml, 'text/xml') as unknown as Document;
     return failed ? undefined : doc;
   } catch {
     return undefined;
   }
 }
 
-export async function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): Promise<NumberingDefinitions> {
+export async function readNumbering(
+  numberingXml: string | undefined,
+  stylesXml: string | undefined,
+): Promise<NumberingDefinitions> {
   const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map(), styles: new Map() };
   if (!numberingXml) return defs;
   const DOMParser = await xmlParser();
@@ -134,7 +140,21 @@ function letters(n: number, base: string): string {
 }
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
   let k = n;
   for (const [v, r] of table) {
@@ -206,7 +226,11 @@ export class NumberingCounter {
   }
 
   /** The numbering of a paragraph from its own numPr, else from its style. */
-  resolve(numId: string | undefined, ilvl: number | undefined, style: string | undefined): { numId: string; ilvl: number } | undefined {
+  resolve(
+    numId: string | undefined,
+    ilvl: number | undefined,
+    style: string | undefined,
+  ): { numId: string; ilvl: number } | undefined {
     const fromStyle = style === undefined ? undefined : this.defs.styles.get(style);
     const id = numId ?? fromStyle?.numId;
     if (id === undefined || id === '0') return undefined;
@@ -242,6 +266,8 @@ export class NumberingCounter {
     });
     if (level.format === 'bullet' || label === '') return '';
     // Word sets a tab or a space after the number; a reader sees a gap only after a word or a digit ("第一部分 ").
-    return level.suffix !== 'nothing' && /[\p{L}\p{N}]$/u.test(label) && !/[、．.）)]$/.test(label) ? `${label} ` : label;
+    return level.suffix !== 'nothing' && /[\p{L}\p{N}]$/u.test(label) && !/[、．.）)]$/.test(label)
+      ? `${label} `
+      : label;
   }
 }

@@ -8,9 +8,16 @@ import { checkReport } from '../checks/index';
 import { fastDocxText } from './docxFast';
 import { importDocx } from './docx';
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-const report = (middle: NumberedParagraph[], tail: NumberedParagraph[] = [{ text: '石桥镇人民政府' }, { text: '2025年1月10日' }]) =>
+const report = (
+  middle: NumberedParagraph[],
+  tail: NumberedParagraph[] = [{ text: '石桥镇人民政府' }, { text: '2025年1月10日' }],
+) =>
   buildDocx(
     [
       { text: '石桥镇2024年度法治政府建设情况报告' },
@@ -32,17 +39,26 @@ const report = (middle: NumberedParagraph[], tail: NumberedParagraph[] = [{ text
 
 describe('footnotes and endnotes', () => {
   it('a footnote becomes a 注： paragraph right after the paragraph that refers to it; the signature stays last', async () => {
-    const bytes = await report([{ text: '全年审查规范性文件8件。', footnote: '规范性文件包括镇政府及其办公室印发的文件。' }], [{ text: '石桥镇人民政府' }, { text: '2025年1月10日', endnote: '本报告经镇党委会议审议。' }]);
+    const bytes = await report(
+      [{ text: '全年审查规范性文件8件。', footnote: '规范性文件包括镇政府及其办公室印发的文件。' }],
+      [{ text: '石桥镇人民政府' }, { text: '2025年1月10日', endnote: '本报告经镇党委会议审议。' }],
+    );
     const read = await fastDocxText(bytes);
     const got = lines(read!.text);
     expect(got.slice(3, 5)).toEqual(['全年审查规范性文件8件。', '注：规范性文件包括镇政府及其办公室印发的文件。']);
     // An endnote on the date itself is the one place a note can only follow.
     expect(got.at(-1)).toBe('注：本报告经镇党委会议审议。');
-    const result = await importDocx(await report([{ text: '全年审查规范性文件8件。', footnote: '规范性文件包括镇政府及其办公室印发的文件。' }]));
+    const result = await importDocx(
+      await report([{ text: '全年审查规范性文件8件。', footnote: '规范性文件包括镇政府及其办公室印发的文件。' }]),
+    );
     if (!result.ok) throw new Error(result.error);
     expect(result.doc.meta.signature).toEqual(['石桥镇人民政府']);
     expect(result.doc.meta.date).toBe('2025年1月10日');
-    expect(checkReport(result.doc).findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
+    expect(
+      checkReport(result.doc)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.rule),
+    ).toEqual([]);
   });
 
   it('a note on a part heading leaves the heading a heading, and its note in that part', async () => {
@@ -62,8 +78,14 @@ describe('footnotes and endnotes', () => {
       ['一、主要举措和成效', 'measures'],
       ['二、存在的不足和原因', 'shortcomings'],
     ]);
-    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual(['注：本部分数据截至2024年12月20日。', '全年办理行政复议案件2件。']);
-    expect(result.doc.sections.find((s) => s.part === 'shortcomings')!.blocks.map((b) => b.text)).toEqual(['注：不足由镇司法所汇总。', '基层力量薄弱。']);
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual([
+      '注：本部分数据截至2024年12月20日。',
+      '全年办理行政复议案件2件。',
+    ]);
+    expect(result.doc.sections.find((s) => s.part === 'shortcomings')!.blocks.map((b) => b.text)).toEqual([
+      '注：不足由镇司法所汇总。',
+      '基层力量薄弱。',
+    ]);
   });
 
   it('a note in a table cell follows the whole table, which stays one table', async () => {
@@ -74,22 +96,46 @@ describe('footnotes and endnotes', () => {
     // Replace the heading's footnote by one in the table: same notes part, id 1.
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(base);
-    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<w:r><w:footnoteReference w:id="1"\/><\/w:r>/, '').replace('<w:sectPr/>', `${table}<w:p><w:r><w:t>表后正文。</w:t></w:r></w:p><w:sectPr/>`);
+    const doc = (await zip.file('word/document.xml')!.async('string'))
+      .replace(/<w:r><w:footnoteReference w:id="1"\/><\/w:r>/, '')
+      .replace('<w:sectPr/>', `${table}<w:p><w:r><w:t>表后正文。</w:t></w:r></w:p><w:sectPr/>`);
     zip.file('word/document.xml', doc);
-    zip.file('word/footnotes.xml', (await zip.file('word/footnotes.xml')!.async('string')).replace('占位', '含诉前调解。'));
+    zip.file(
+      'word/footnotes.xml',
+      (await zip.file('word/footnotes.xml')!.async('string')).replace('占位', '含诉前调解。'),
+    );
     const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
-    expect(lines((await fastDocxText(bytes))!.text).slice(2)).toEqual(['项目', '数量', '调解纠纷', '80件', '注：含诉前调解。', '表后正文。']);
+    expect(lines((await fastDocxText(bytes))!.text).slice(2)).toEqual([
+      '项目',
+      '数量',
+      '调解纠纷',
+      '80件',
+      '注：含诉前调解。',
+      '表后正文。',
+    ]);
     const result = await importDocx(bytes);
     if (!result.ok) throw new Error(result.error);
-    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph', 'paragraph']);
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.kind)).toEqual([
+      'table',
+      'paragraph',
+      'paragraph',
+    ]);
   });
 });
 
 describe('text boxes', () => {
   it('are read once (not the VML fallback too), right after the paragraph they are anchored in', async () => {
-    const bytes = await report([{ text: '全年开展法治宣传12场。', box: ['图1 法治宣传进村', '摄影：镇党政办'] }, { text: '全年化解纠纷30件。' }]);
+    const bytes = await report([
+      { text: '全年开展法治宣传12场。', box: ['图1 法治宣传进村', '摄影：镇党政办'] },
+      { text: '全年化解纠纷30件。' },
+    ]);
     const got = lines((await fastDocxText(bytes))!.text);
-    expect(got.slice(3, 7)).toEqual(['全年开展法治宣传12场。', '图1 法治宣传进村', '摄影：镇党政办', '全年化解纠纷30件。']);
+    expect(got.slice(3, 7)).toEqual([
+      '全年开展法治宣传12场。',
+      '图1 法治宣传进村',
+      '摄影：镇党政办',
+      '全年化解纠纷30件。',
+    ]);
     expect(got.filter((l) => l === '图1 法治宣传进村')).toHaveLength(1);
   });
 
@@ -100,11 +146,18 @@ describe('text boxes', () => {
     expect(result.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
     const measures = result.doc.sections.find((s) => s.part === 'measures')!;
     expect(measures.blocks.map((b) => b.text)).toEqual(['全年开展法治宣传12场。', '一、存在的问题', '下一步工作打算']);
-    expect(checkReport(result.doc).findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
+    expect(
+      checkReport(result.doc)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.rule),
+    ).toEqual([]);
   });
 
   it('a box holding the signature and date, anchored at the end, still signs the report', async () => {
-    const bytes = await report([{ text: '全年审查合同9份。' }], [{ text: '', box: ['石桥镇人民政府', '2025年1月10日'] }]);
+    const bytes = await report(
+      [{ text: '全年审查合同9份。' }],
+      [{ text: '', box: ['石桥镇人民政府', '2025年1月10日'] }],
+    );
     const result = await importDocx(bytes);
     if (!result.ok) throw new Error(result.error);
     expect(result.doc.meta.signature).toEqual(['石桥镇人民政府']);
@@ -114,20 +167,30 @@ describe('text boxes', () => {
 
 describe('the mammoth reader (files the fast one declines)', () => {
   it('places notes as the fast reader does, so the signature stays last', async () => {
-    const symbol = '<w:p><w:r><w:t>满意度调查</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>';
+    const symbol =
+      '<w:p><w:r><w:t>满意度调查</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>';
     const base = await report([{ text: '全年审查合同9份。', footnote: '含村级合同。' }]);
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(base);
-    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<w:p><w:pPr><w:rPr><w:b\/><\/w:rPr><\/w:pPr><w:r><w:t xml:space="preserve">全年审查合同9份。<\/w:t><\/w:r><w:r><w:footnoteReference w:id="1"\/><\/w:r><\/w:p>/, symbol);
+    const doc = (await zip.file('word/document.xml')!.async('string')).replace(
+      /<w:p><w:pPr><w:rPr><w:b\/><\/w:rPr><\/w:pPr><w:r><w:t xml:space="preserve">全年审查合同9份。<\/w:t><\/w:r><w:r><w:footnoteReference w:id="1"\/><\/w:r><\/w:p>/,
+      symbol,
+    );
     expect(doc).toContain('w:sym');
     zip.file('word/document.xml', doc);
     const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     expect(await fastDocxText(bytes)).toBeUndefined();
     const result = await importDocx(bytes);
     if (!result.ok) throw new Error(result.error);
-    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)[1]).toBe('注：含村级合同。');
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)[1]).toBe(
+      '注：含村级合同。',
+    );
     expect(result.doc.meta.signature).toEqual(['石桥镇人民政府']);
     expect(result.doc.meta.date).toBe('2025年1月10日');
-    expect(checkReport(result.doc).findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([]);
+    expect(
+      checkReport(result.doc)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.rule),
+    ).toEqual([]);
   });
 });

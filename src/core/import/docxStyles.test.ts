@@ -10,7 +10,8 @@ async function parts(description: string) {
   if (!result.ok) throw new Error(result.error);
   return result;
 }
-const headed = (r: Awaited<ReturnType<typeof parts>>) => r.doc.sections.filter((s) => s.heading).map((s) => [s.heading, s.part]);
+const headed = (r: Awaited<ReturnType<typeof parts>>) =>
+  r.doc.sections.filter((s) => s.heading).map((s) => [s.heading, s.part]);
 
 describe('part headings marked only by formatting', () => {
   it('reads an outline level set on the paragraph as a part heading, whatever its wording', async () => {
@@ -59,7 +60,12 @@ describe('part headings marked only by formatting', () => {
       竹溪乡人民政府
       2026年1月8日
     `);
-    expect(headed(r).map(([h]) => h)).toEqual(['一年来的主要工作', '主要负责人履职情况', '工作中的短板', '2026年工作思路']);
+    expect(headed(r).map(([h]) => h)).toEqual([
+      '一年来的主要工作',
+      '主要负责人履职情况',
+      '工作中的短板',
+      '2026年工作思路',
+    ]);
     expect(headed(r).map(([, p]) => p)).toEqual(['measures', 'leadership', 'shortcomings', 'plans']);
   });
 
@@ -92,9 +98,18 @@ describe('part headings marked only by formatting', () => {
   it('leaves bold emphasis, bold sub-points, a bold title and a bold table header where they are', async () => {
     const table =
       '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>' +
-      ['存在的问题', '整改措施'].map((h) => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${h}</w:t></w:r></w:p></w:tc>`).reduce((a, c) => a + c, '<w:tr>') +
+      ['存在的问题', '整改措施']
+        .map(
+          (h) =>
+            `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${h}</w:t></w:r></w:p></w:tc>`,
+        )
+        .reduce((a, c) => a + c, '<w:tr>') +
       '</w:tr><w:tr>' +
-      ['执法文书不规范', '开展专项培训'].map((c) => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('') +
+      ['执法文书不规范', '开展专项培训']
+        .map(
+          (c) => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`,
+        )
+        .join('') +
       '</w:tr></w:tbl>';
     const bold = (text: string) => ({ text, runs: [{ text, bold: true }] });
     const bytes = await buildDocx(
@@ -102,7 +117,10 @@ describe('part headings marked only by formatting', () => {
         bold('青山镇2025年度法治政府建设情况报告'),
         { text: '2025年，青山镇依法履职。现将有关情况报告如下：' },
         bold('主要举措和成效'),
-        { text: '一是加强领导。镇党委专题研究法治工作3次。', runs: [{ text: '一是加强领导。', bold: true }, { text: '镇党委专题研究法治工作3次。' }] },
+        {
+          text: '一是加强领导。镇党委专题研究法治工作3次。',
+          runs: [{ text: '一是加强领导。', bold: true }, { text: '镇党委专题研究法治工作3次。' }],
+        },
         bold('全年办理执法案件12件，结案率100%。'),
         bold('着力解决群众反映强烈的问题'),
         { text: '整治占道经营23处。' },
@@ -134,7 +152,8 @@ describe('part headings marked only by formatting', () => {
   });
 
   it('still finds a plain part heading whose words also head a table column', async () => {
-    const cell = (t: string) => `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const cell = (t: string) =>
+      `<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
     const table = `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr>${cell('存在的问题')}${cell('整改措施')}</w:tr><w:tr>${cell('台账不全')}${cell('补齐台账')}</w:tr></w:tbl>`;
     const r = await importDocx(
       await buildDocx(
@@ -196,7 +215,10 @@ describe('part headings marked only by formatting', () => {
         { text: '云台镇2025年度法治政府建设情况报告' },
         { text: '2025年，云台镇依法行政。现将有关情况报告如下：' },
         { text: '围绕中心工作推进依法行政', outline: 0 },
-        { text: '', raw: '<w:p><w:r><w:t xml:space="preserve">完成事项</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>审查合同8份。</w:t></w:r></w:p>' },
+        {
+          text: '',
+          raw: '<w:p><w:r><w:t xml:space="preserve">完成事项</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>审查合同8份。</w:t></w:r></w:p>',
+        },
         { text: '工作中的短板', outline: 0 },
         { text: '执法力量不足。' },
         { text: '下一步打算', outline: 0 },

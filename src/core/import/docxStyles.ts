@@ -44,7 +44,11 @@ export async function readStyleFormatting(stylesXml: string): Promise<StyleForma
     let outline: number | undefined;
     let bold: boolean | undefined;
     // The chain is short in real files; the bound guards against a basedOn cycle.
-    for (let at: string | undefined = id, hops = 0; at && hops < 20 && (outline === undefined || bold === undefined); hops++) {
+    for (
+      let at: string | undefined = id, hops = 0;
+      at && hops < 20 && (outline === undefined || bold === undefined);
+      hops++
+    ) {
       const s = own.get(at);
       if (!s) break;
       outline ??= s.outline;

@@ -7,7 +7,11 @@ import { importDocx } from './docx';
 import { readDocxTables, withTables } from './docxTables';
 
 function reportWith(rows: string[][]): ReportDocument {
-  const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '白河乡', year: 2025, date: '2026年1月20日' });
+  const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+    unit: '白河乡',
+    year: 2025,
+    date: '2026年1月20日',
+  });
   doc.sections[1]!.blocks = [
     { kind: 'paragraph', text: '全年行政执法情况见下表。' },
     tableBlock(rows),
@@ -17,7 +21,8 @@ function reportWith(rows: string[][]): ReportDocument {
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const cell = (...paragraphs: string[]) => `<w:tc>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('')}</w:tc>`;
+const cell = (...paragraphs: string[]) =>
+  `<w:tc>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('')}</w:tc>`;
 
 describe('tables of an imported .docx', () => {
   it('become one table block, not a line per cell: export → import keeps the rows', async () => {
@@ -46,18 +51,52 @@ describe('tables of an imported .docx', () => {
       `<w:tr>${cell('2')}${cell('普法&amp;宣传')}<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>` +
       `</w:tbl><w:sectPr/></w:body></w:document>`;
     const tables = await readDocxTables(xml);
-    expect(tables).toEqual([{ rows: [[['序号'], ['事项'], ['备注']], [['1'], ['矛盾纠纷', '排查化解'], ['']], [['2'], ['普法&宣传'], ['']]] }]);
+    expect(tables).toEqual([
+      {
+        rows: [
+          [['序号'], ['事项'], ['备注']],
+          [['1'], ['矛盾纠纷', '排查化解'], ['']],
+          [['2'], ['普法&宣传'], ['']],
+        ],
+      },
+    ]);
     const doc = reportWith([['x']]);
-    doc.sections[1]!.blocks = ['前文', '序号', '事项', '备注', '1', '矛盾纠纷', '排查化解', '2', '普法&宣传', '后文'].map((text) => ({ kind: 'paragraph' as const, text }));
+    doc.sections[1]!.blocks = [
+      '前文',
+      '序号',
+      '事项',
+      '备注',
+      '1',
+      '矛盾纠纷',
+      '排查化解',
+      '2',
+      '普法&宣传',
+      '后文',
+    ].map((text) => ({ kind: 'paragraph' as const, text }));
     const blocks = withTables(doc, tables).sections[1]!.blocks;
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
-    expect(blocks[1]!.kind === 'table' && blocks[1]!.rows).toEqual([['序号', '事项', '备注'], ['1', '矛盾纠纷 排查化解', ''], ['2', '普法&宣传', '']]);
+    expect(blocks[1]!.kind === 'table' && blocks[1]!.rows).toEqual([
+      ['序号', '事项', '备注'],
+      ['1', '矛盾纠纷 排查化解', ''],
+      ['2', '普法&宣传', ''],
+    ]);
   });
 
   it('leaves the lines as they were where the importer did not keep a table’s cells together', async () => {
-    const tables = [{ rows: [[['一、主要指标'], ['数量']], [['培训'], ['3']]] }];
+    const tables = [
+      {
+        rows: [
+          [['一、主要指标'], ['数量']],
+          [['培训'], ['3']],
+        ],
+      },
+    ];
     const doc = reportWith([['x']]);
-    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '数量' }, { kind: 'paragraph', text: '培训' }, { kind: 'paragraph', text: '3' }];
+    doc.sections[1]!.blocks = [
+      { kind: 'paragraph', text: '数量' },
+      { kind: 'paragraph', text: '培训' },
+      { kind: 'paragraph', text: '3' },
+    ];
     expect(withTables(doc, tables)).toEqual(doc);
     // Not a table file, or bad XML: no tables, no error.
     expect(await readDocxTables(`<w:document ${W}><w:body><w:p/></w:body></w:document>`)).toEqual([]);

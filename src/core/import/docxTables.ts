@@ -21,7 +21,10 @@ interface XmlElement {
 type XmlNode = XmlElement | { nodeType: number; nodeValue: string | null };
 
 const isElement = (node: XmlNode): node is XmlElement => (node as { nodeType: number }).nodeType === 1;
-const children = (node: XmlElement, name: string): XmlElement[] => Array.from(node.childNodes).filter(isElement).filter((c) => c.namespaceURI === W && c.localName === name);
+const children = (node: XmlElement, name: string): XmlElement[] =>
+  Array.from(node.childNodes)
+    .filter(isElement)
+    .filter((c) => c.namespaceURI === W && c.localName === name);
 
 /** A paragraph's text as the text reading gives it: w:t, tabs and breaks (as spaces: one cell, one line). */
 function paragraphText(p: XmlElement): string {
@@ -29,9 +32,17 @@ function paragraphText(p: XmlElement): string {
   const walk = (node: XmlElement) => {
     for (const child of Array.from(node.childNodes)) {
       if (!isElement(child)) continue;
-      if (child.namespaceURI === W && child.localName === 't') text += Array.from(child.childNodes).map((n) => (isElement(n) ? '' : n.nodeValue ?? '')).join('');
-      else if (child.namespaceURI === W && (child.localName === 'tab' || child.localName === 'br' || child.localName === 'cr')) text += ' ';
-      else if (!(child.namespaceURI === W && (child.localName === 'delText' || child.localName === 'instrText'))) walk(child);
+      if (child.namespaceURI === W && child.localName === 't')
+        text += Array.from(child.childNodes)
+          .map((n) => (isElement(n) ? '' : (n.nodeValue ?? '')))
+          .join('');
+      else if (
+        child.namespaceURI === W &&
+        (child.localName === 'tab' || child.localName === 'br' || child.localName === 'cr')
+      )
+        text += ' ';
+      else if (!(child.namespaceURI === W && (child.localName === 'delText' || child.localName === 'instrText')))
+        walk(child);
     }
   };
   walk(p);
@@ -49,7 +60,9 @@ export async function readDocxTables(documentXml: string): Promise<DocxTable[]> 
   const { DOMParser } = await import('@xmldom/xmldom');
   let root: XmlElement | null;
   try {
-    root = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } }).parseFromString(documentXml, 'text/xml').documentElement as unknown as XmlElement | null;
+    root = new DOMParser({
+      errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} },
+    }).parseFromString(documentXml, 'text/xml').documentElement as unknown as XmlElement | null;
   } catch {
     return [];
   }
@@ -58,8 +71,16 @@ export async function readDocxTables(documentXml: string): Promise<DocxTable[]> 
   const cellParagraphs = (tc: XmlElement): string[] =>
     Array.from(tc.childNodes)
       .filter(isElement)
-      .flatMap((c) => (c.namespaceURI === W && c.localName === 'p' ? [paragraphText(c)] : c.namespaceURI === W && c.localName === 'tbl' ? children(c, 'tr').flatMap((tr) => children(tr, 'tc').flatMap(cellParagraphs)) : []));
-  return children(body, 'tbl').map((tbl) => ({ rows: children(tbl, 'tr').map((tr) => children(tr, 'tc').map(cellParagraphs)) }));
+      .flatMap((c) =>
+        c.namespaceURI === W && c.localName === 'p'
+          ? [paragraphText(c)]
+          : c.namespaceURI === W && c.localName === 'tbl'
+            ? children(c, 'tr').flatMap((tr) => children(tr, 'tc').flatMap(cellParagraphs))
+            : [],
+      );
+  return children(body, 'tbl').map((tbl) => ({
+    rows: children(tbl, 'tr').map((tr) => children(tr, 'tc').map(cellParagraphs)),
+  }));
 }
 
 const normal = (text: string) => text.replace(/\s+/g, '');
@@ -71,7 +92,14 @@ export function withTables(doc: ReportDocument, tables: readonly DocxTable[]): R
   for (const table of tables) {
     const lines = table.rows.flat(2).map(normal).filter(Boolean);
     if (!lines.length) continue;
-    const rows = table.rows.map((row) => row.map((cell) => cell.map((p) => p.trim()).filter(Boolean).join(' ')));
+    const rows = table.rows.map((row) =>
+      row.map((cell) =>
+        cell
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .join(' '),
+      ),
+    );
     found: for (const section of sections) {
       const texts = section.blocks.map((b: Block) => (b.kind === 'table' ? '\u0000' : normal(b.text)));
       for (let start = 0; start + lines.length <= texts.length; start++) {

@@ -22,17 +22,41 @@ const dir = join(__dirname, '../../../../shared/fixtures/reports');
 const have = existsSync(dir);
 
 /** What a person reading each report sees; page chrome lines are the ones a reader would not call the report. */
-const EXPECTED: Record<string, { template: string; unit: string; year: number | null; parts: string[]; chrome: RegExp }> = {
-  '000_0df16618c53cf598.txt': { template: 'township', unit: '曹回镇', year: 2023, parts: ['measures', 'shortcomings', 'plans'], chrome: /您当前的位置|^日期:|扫一扫/ },
-  '001_f6cbd3b905036bb2.txt': { template: 'township', unit: '有庆镇', year: 2020, parts: ['measures', 'shortcomings', 'plans'], chrome: /发布日期/ },
-  '003_a96ddfb8e6442cfd.txt': { template: 'duty', unit: '花园镇', year: null, parts: ['duties', 'shortcomings', 'plans'], chrome: /^$/ },
+const EXPECTED: Record<
+  string,
+  { template: string; unit: string; year: number | null; parts: string[]; chrome: RegExp }
+> = {
+  '000_0df16618c53cf598.txt': {
+    template: 'township',
+    unit: '曹回镇',
+    year: 2023,
+    parts: ['measures', 'shortcomings', 'plans'],
+    chrome: /您当前的位置|^日期:|扫一扫/,
+  },
+  '001_f6cbd3b905036bb2.txt': {
+    template: 'township',
+    unit: '有庆镇',
+    year: 2020,
+    parts: ['measures', 'shortcomings', 'plans'],
+    chrome: /发布日期/,
+  },
+  '003_a96ddfb8e6442cfd.txt': {
+    template: 'duty',
+    unit: '花园镇',
+    year: null,
+    parts: ['duties', 'shortcomings', 'plans'],
+    chrome: /^$/,
+  },
 };
 
 const squash = (t: string) => t.replace(/\s+/g, '');
 
 /** The report's own lines: the source without the page chrome a reader would skip. */
 function reportLines(text: string, chrome: RegExp): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !chrome.test(l));
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !chrome.test(l));
 }
 
 async function roundTrip(doc: ReportDocument): Promise<string> {
@@ -55,7 +79,11 @@ describeNeeding(['fixtures'], 'real reports as .txt', () => {
     const expected = EXPECTED[name]!;
     const result = await importFile(name, new Uint8Array(readFileSync(join(dir, name))));
     if (!result.ok) throw new Error(result.error);
-    expect([result.template, result.doc.meta.unit, result.doc.meta.year]).toEqual([expected.template, expected.unit, expected.year]);
+    expect([result.template, result.doc.meta.unit, result.doc.meta.year]).toEqual([
+      expected.template,
+      expected.unit,
+      expected.year,
+    ]);
     expect(presentParts(result.doc)).toEqual(expected.parts);
   });
 
@@ -65,7 +93,8 @@ describeNeeding(['fixtures'], 'real reports as .txt', () => {
     if (!result.ok) throw new Error(result.error);
     const exported = await roundTrip(result.doc);
     const chrome = EXPECTED[name]?.chrome ?? /您当前的位置|扫一扫|发布日期|点击数/;
-    for (const line of reportLines(text, chrome)) expect(exported).toContain(squash(line).replace(/\[bookmark:[^\]]*\]/g, ''));
+    for (const line of reportLines(text, chrome))
+      expect(exported).toContain(squash(line).replace(/\[bookmark:[^\]]*\]/g, ''));
   });
 
   it.each(names)('%s reads the same from GB18030 bytes with CRLF line ends', async (name) => {
@@ -120,8 +149,13 @@ describeNeeding(['fixtures', 'soffice'], 'real reports as .docx made by LibreOff
     const docxPath = join(work, name.replace(/\.txt$/, '.docx'));
     const fromDocx = await importDocx(new Uint8Array(readFileSync(docxPath)));
     const fromText = await importFile(name, new Uint8Array(readFileSync(join(dir, name))));
-    if (!fromDocx.ok || !fromText.ok) throw new Error(fromDocx.ok ? (fromText as { error: string }).error : fromDocx.error);
-    expect([fromDocx.template, fromDocx.doc.meta.unit, fromDocx.doc.meta.year]).toEqual([fromText.template, fromText.doc.meta.unit, fromText.doc.meta.year]);
+    if (!fromDocx.ok || !fromText.ok)
+      throw new Error(fromDocx.ok ? (fromText as { error: string }).error : fromDocx.error);
+    expect([fromDocx.template, fromDocx.doc.meta.unit, fromDocx.doc.meta.year]).toEqual([
+      fromText.template,
+      fromText.doc.meta.unit,
+      fromText.doc.meta.year,
+    ]);
     expect(fromDocx.mapping).toEqual(fromText.mapping);
     const exported = await roundTrip(fromDocx.doc);
     expect(exported.length).toBeGreaterThan(0);
@@ -133,7 +167,11 @@ describeNeeding(['fixtures', 'soffice'], 'real reports as .docx made by LibreOff
     const fast = await fastDocxText(bytes);
     const reference = await mammothText(bytes);
     if (!fast || 'error' in reference) throw new Error('both readings should succeed');
-    const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = (t: string) =>
+      t
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     expect(lines(fast.text)).toEqual(lines(reference.text));
   });
 });

@@ -26,22 +26,36 @@ const REPORT = `<p>县委、县政府：</p>
 
 describe('web pages', () => {
   it('takes the report title, never the breadcrumb or a metadata row, and lists the navigation it removed', async () => {
-    const result = await importFile('page.html', enc(page(`<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT}`)));
+    const result = await importFile(
+      'page.html',
+      enc(page(`<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT}`)),
+    );
     if (!result.ok) throw new Error(result.error);
     const { meta, sections } = result.doc;
     expect(meta.title).toBe('柳溪镇关于2025年度法治政府建设情况的报告');
     expect(meta.addressee).toBe('县委、县政府：');
     expect(meta.unit).toBe('柳溪镇');
     expect(meta.year).toBe(2025);
-    expect(sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    expect(sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
     const all = JSON.stringify(result.doc);
-    for (const chrome of ['首页', '单位审核公开', '审核程序', '索引号', '版权所有', '不是正文', '政务公开']) expect(all).not.toContain(chrome);
+    for (const chrome of ['首页', '单位审核公开', '审核程序', '索引号', '版权所有', '不是正文', '政务公开'])
+      expect(all).not.toContain(chrome);
     expect(result.warnings.join('')).toMatch(/已去掉网页的导航/);
     expect(result.warnings.join('')).toContain('发布日期 2026年2月9日');
   });
 
   it('takes the title from the page title when the body has none, and the unit from 信息来源 when nothing else names it', async () => {
-    const body = REPORT.replace('<p style="text-align:right">柳溪镇人民政府</p>', '').replace('2025年，柳溪镇坚持', '2025年，我们坚持');
+    const body = REPORT.replace('<p style="text-align:right">柳溪镇人民政府</p>', '').replace(
+      '2025年，柳溪镇坚持',
+      '2025年，我们坚持',
+    );
     const result = await importFile('page.htm', enc(page(body)));
     if (!result.ok) throw new Error(result.error);
     expect(result.doc.meta.title).toBe('柳溪镇2025年度法治政府建设情况报告');

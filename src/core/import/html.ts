@@ -7,12 +7,55 @@
 import { xmlParser } from './docxNumbering';
 
 /** Elements that are never the report's words. */
-const DROP_TAGS = new Set(['script', 'style', 'noscript', 'iframe', 'nav', 'footer', 'aside', 'form', 'select', 'button', 'object', 'svg', 'template']);
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'select',
+  'button',
+  'object',
+  'svg',
+  'template',
+]);
 /** Site furniture by its class or id: menus, breadcrumbs, share bars, footers. */
-const FURNITURE = /(^|[\s_-])(nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|sidebar|position|location|toolbar|copyright|dqwz|wzdh|ewm|qrcode)([\s_-]|\d|$)/i;
+const FURNITURE =
+  /(^|[\s_-])(nav|navbar|menu|crumbs?|breadcrumbs?|footer|foot|share|sidebar|position|location|toolbar|copyright|dqwz|wzdh|ewm|qrcode)([\s_-]|\d|$)/i;
 const BLOCK = new Set([
-  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'section', 'article',
-  'dt', 'dd', 'dl', 'blockquote', 'pre', 'center', 'hr', 'header', 'main', 'body', 'title', 'caption',
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'section',
+  'article',
+  'dt',
+  'dd',
+  'dl',
+  'blockquote',
+  'pre',
+  'center',
+  'hr',
+  'header',
+  'main',
+  'body',
+  'title',
+  'caption',
 ]);
 
 export interface PageText {
@@ -41,10 +84,9 @@ function textOf(node: Node_): string {
 
 export async function pageText(html: string): Promise<PageText> {
   const DOMParser = await xmlParser();
-  const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined } }).parseFromString(
-    html,
-    'text/html',
-  ) as unknown as Node_;
+  const doc = new DOMParser({
+    errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined },
+  }).parseFromString(html, 'text/html') as unknown as Node_;
   const out: string[] = [];
   const removed: string[] = [];
   let pageTitle = '';

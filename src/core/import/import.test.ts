@@ -86,7 +86,17 @@ describe('importText on a web-page copy', () => {
 
 describe('importText on other shapes', () => {
   it('splits reports whose measures run over several numbered parts, all mapped to measures', () => {
-    const text = ['青石镇2023年法治政府建设工作报告', '一、深学笃用法治思想', '正文一。', '二、优化营商环境', '正文二。', '三、存在的不足', '正文三。', '四、下一步工作打算', '正文四。'].join('\n');
+    const text = [
+      '青石镇2023年法治政府建设工作报告',
+      '一、深学笃用法治思想',
+      '正文一。',
+      '二、优化营商环境',
+      '正文二。',
+      '三、存在的不足',
+      '正文三。',
+      '四、下一步工作打算',
+      '正文四。',
+    ].join('\n');
     const result = importText(text);
     expect(result.ok && result.mapping.map((m) => [m.part, m.confidence])).toEqual([
       ['measures', 'position'],
@@ -97,7 +107,18 @@ describe('importText on other shapes', () => {
   });
 
   it('recognises a 第一责任人述职 report and uses its template', () => {
-    const text = ['履行推进法治建设第一责任人职责', '述职报告', '青石镇党委书记 王某', '本人坚持依法履职。', '一、履职情况', '亲自部署。', '二、存在的问题', '不足。', '三、下一步工作计划', '计划。'].join('\n');
+    const text = [
+      '履行推进法治建设第一责任人职责',
+      '述职报告',
+      '青石镇党委书记 王某',
+      '本人坚持依法履职。',
+      '一、履职情况',
+      '亲自部署。',
+      '二、存在的问题',
+      '不足。',
+      '三、下一步工作计划',
+      '计划。',
+    ].join('\n');
     const result = importText(text);
     expect(result.ok && result.template).toBe('duty');
     expect(result.ok && result.doc.meta.unit).toBe('青石镇');
@@ -118,7 +139,9 @@ describe('importText on other shapes', () => {
   });
 
   it('takes the year from the 成文日期 when the title has none', () => {
-    const result = importText(['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '2025年2月1日'].join('\n'));
+    const result = importText(
+      ['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '2025年2月1日'].join('\n'),
+    );
     expect(result.ok && result.doc.meta.year).toBe(2024);
   });
 });
@@ -127,9 +150,16 @@ describe('decodeText', () => {
   it('reads UTF-8 with and without BOM, GB18030 and UTF-16', () => {
     const text = '青石镇法治政府建设';
     expect(decodeText(new TextEncoder().encode(text))).toEqual({ ok: true, text, encoding: 'utf-8' });
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({ ok: true, text });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toMatchObject({
+      ok: true,
+      text,
+    });
     // "法治" in GB18030.
-    expect(decodeText(new Uint8Array([0xb7, 0xa8, 0xd6, 0xce]))).toEqual({ ok: true, text: '法治', encoding: 'gb18030' });
+    expect(decodeText(new Uint8Array([0xb7, 0xa8, 0xd6, 0xce]))).toEqual({
+      ok: true,
+      text: '法治',
+      encoding: 'gb18030',
+    });
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0xd5, 0x6c, 0xbb, 0x6c]))).toMatchObject({ ok: true, text: '法治' });
   });
 
@@ -151,7 +181,13 @@ describe('importDocx', () => {
   }
 
   it('imports a Word file without heading styles by its literal numbers', async () => {
-    const bytes = await docxOf(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '排查纠纷80件 & 化解80件。', '二、存在的不足和原因', '不足。']);
+    const bytes = await docxOf([
+      '青石镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '排查纠纷80件 & 化解80件。',
+      '二、存在的不足和原因',
+      '不足。',
+    ]);
     const result = await importDocx(bytes);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

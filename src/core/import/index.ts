@@ -30,12 +30,19 @@ async function importHtml(html: string, options: ImportOptions): Promise<ImportR
  * Any file a clerk or reviewer may hand us, dispatched by content first (a .txt that is really a Word
  * file still imports) and by extension second. Never throws: every failure is a Chinese message.
  */
-export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const ext = extensionOf(fileName);
   const opts = { ...options, fileName: options.fileName ?? fileName };
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
   if (isEncryptedOoxml(bytes)) {
-    return { ok: false, error: '这个 Word 文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。' };
+    return {
+      ok: false,
+      error: '这个 Word 文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。',
+    };
   }
   if (ext === 'doc' || ext === 'wps' || isOleFile(bytes)) return importDoc(bytes, opts);
   if (ext === 'pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
@@ -52,15 +59,33 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
     const parsed = parseReportFile(decoded.text);
     if (!parsed.ok) return parsed;
     const registry = options.registry ?? defaultRegistry;
-    const doc = options.templateId ? { ...parsed.doc, meta: { ...parsed.doc.meta, templateId: options.templateId } } : parsed.doc;
+    const doc = options.templateId
+      ? { ...parsed.doc, meta: { ...parsed.doc.meta, templateId: options.templateId } }
+      : parsed.doc;
     const mapping = doc.sections
       .filter((s) => s.heading)
-      .map((s) => ({ sectionKey: s.key, heading: s.heading, part: s.part, confidence: (s.part ? 'alias' : 'none') as 'alias' | 'none' }));
-    return { ok: true, doc, mapping, warnings: parsed.readOnly ? [parsed.notice] : [], template: registry.getOrDefault(doc.meta.templateId).id };
+      .map((s) => ({
+        sectionKey: s.key,
+        heading: s.heading,
+        part: s.part,
+        confidence: (s.part ? 'alias' : 'none') as 'alias' | 'none',
+      }));
+    return {
+      ok: true,
+      doc,
+      mapping,
+      warnings: parsed.readOnly ? [parsed.notice] : [],
+      template: registry.getOrDefault(doc.meta.templateId).id,
+    };
   }
-  const result = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head) ? await importHtml(decoded.text, opts) : importText(decoded.text, opts);
+  const result =
+    ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html)/i.test(head)
+      ? await importHtml(decoded.text, opts)
+      : importText(decoded.text, opts);
   if (result.ok && decoded.encoding === 'big5') {
-    result.warnings.unshift('文件是繁体中文 Big5 编码，已按 Big5 读取。检查规则按简体中文编写，繁体字的内容可能有识别不到的地方。');
+    result.warnings.unshift(
+      '文件是繁体中文 Big5 编码，已按 Big5 读取。检查规则按简体中文编写，繁体字的内容可能有识别不到的地方。',
+    );
   }
   return result;
 }

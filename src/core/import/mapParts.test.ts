@@ -5,7 +5,8 @@ import { classifyHeading, mapParts } from './mapParts';
 
 const township = defaultRegistry.getOrDefault('township');
 const duty = defaultRegistry.get('duty')!;
-const partOf = (heading: string, year: number | null = 2023) => classifyHeading(heading, township, year)?.part.id ?? null;
+const partOf = (heading: string, year: number | null = 2023) =>
+  classifyHeading(heading, township, year)?.part.id ?? null;
 
 function map(headings: string[], template = township, year: number | null = 2023) {
   const sections: Section[] = headings.map((heading, i) => ({ key: `s${i}`, part: null, heading, blocks: [] }));
@@ -51,7 +52,15 @@ describe('classifyHeading: parts by meaning, in the wordings real reports use', 
 
 describe('mapParts', () => {
   it('maps consecutive measures areas to measures, wherever 第一责任人 stands', () => {
-    expect(map(['一、区政府主要负责同志履行推进法治建设第一责任人职责情况', '二、深化依法行政', '三、优化营商环境', '四、存在的不足和原因', '五、下一年度主要安排'])).toEqual([
+    expect(
+      map([
+        '一、区政府主要负责同志履行推进法治建设第一责任人职责情况',
+        '二、深化依法行政',
+        '三、优化营商环境',
+        '四、存在的不足和原因',
+        '五、下一年度主要安排',
+      ]),
+    ).toEqual([
       ['leadership', 'alias'],
       ['measures', 'position'],
       ['measures', 'position'],
@@ -69,11 +78,19 @@ describe('mapParts', () => {
   });
 
   it('takes a bare "主要工作" for this year’s work at the top, for plans at the end', () => {
-    expect(map(['一、主要工作', '二、存在的问题', '三、主要工作'], township, null).map((m) => m[0])).toEqual(['measures', 'shortcomings', 'plans']);
+    expect(map(['一、主要工作', '二、存在的问题', '三、主要工作'], township, null).map((m) => m[0])).toEqual([
+      'measures',
+      'shortcomings',
+      'plans',
+    ]);
   });
 
   it('uses the duty template’s own parts', () => {
-    expect(map(['一、履行第一责任人职责情况', '二、存在的问题', '三、今后努力方向'], duty).map((m) => m[0])).toEqual(['duties', 'shortcomings', 'plans']);
+    expect(map(['一、履行第一责任人职责情况', '二、存在的问题', '三、今后努力方向'], duty).map((m) => m[0])).toEqual([
+      'duties',
+      'shortcomings',
+      'plans',
+    ]);
   });
 });
 
@@ -87,12 +104,14 @@ describe('telling words inside measures areas', () => {
   });
 
   it('demote a later part named by a telling word when measures or the same part follow', () => {
-    expect(map(['一、依法决策', '二、补齐基层法治力量不足短板', '三、规范执法', '四、存在的不足和原因', '五、下一步工作打算']).map((m) => m[0])).toEqual([
-      'measures',
-      'measures',
-      'measures',
-      'shortcomings',
-      'plans',
-    ]);
+    expect(
+      map([
+        '一、依法决策',
+        '二、补齐基层法治力量不足短板',
+        '三、规范执法',
+        '四、存在的不足和原因',
+        '五、下一步工作打算',
+      ]).map((m) => m[0]),
+    ).toEqual(['measures', 'measures', 'measures', 'shortcomings', 'plans']);
   });
 });

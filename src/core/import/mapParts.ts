@@ -20,11 +20,46 @@ export function normaliseHeading(text: string): string {
  * replaced by a county, the importer should still read the common forms). Kept short and literal.
  */
 const EXTRA_ALIASES: Record<string, readonly string[]> = {
-  measures: ['主要举措及成效', '主要做法及成效', '工作开展情况及成效', '主要工作成效', '工作成效', '基本情况', '总体情况', '工作总结', '推进法治政府建设的主要举措和成效', '主要工作开展情况'],
+  measures: [
+    '主要举措及成效',
+    '主要做法及成效',
+    '工作开展情况及成效',
+    '主要工作成效',
+    '工作成效',
+    '基本情况',
+    '总体情况',
+    '工作总结',
+    '推进法治政府建设的主要举措和成效',
+    '主要工作开展情况',
+  ],
   duties: ['履职情况', '履行第一责任人职责情况', '履行法治建设第一责任人职责情况', '主要工作及成效', '工作开展情况'],
-  leadership: ['履行推进法治建设第一责任人职责情况', '主要负责同志履行推进法治建设第一责任人职责情况', '主要负责人履职情况'],
-  shortcomings: ['存在的问题及原因', '存在问题及原因', '存在的不足及原因', '问题与不足', '不足与原因', '存在的短板和不足', '面临的困难和问题', '困难和问题'],
-  plans: ['下一年度工作安排', '下一年度工作打算', '下一年度工作计划', '下步工作打算', '下一步工作思路', '下一步工作措施', '今后工作打算', '工作展望', '努力方向', '下一步工作重点'],
+  leadership: [
+    '履行推进法治建设第一责任人职责情况',
+    '主要负责同志履行推进法治建设第一责任人职责情况',
+    '主要负责人履职情况',
+  ],
+  shortcomings: [
+    '存在的问题及原因',
+    '存在问题及原因',
+    '存在的不足及原因',
+    '问题与不足',
+    '不足与原因',
+    '存在的短板和不足',
+    '面临的困难和问题',
+    '困难和问题',
+  ],
+  plans: [
+    '下一年度工作安排',
+    '下一年度工作打算',
+    '下一年度工作计划',
+    '下步工作打算',
+    '下一步工作思路',
+    '下一步工作措施',
+    '今后工作打算',
+    '工作展望',
+    '努力方向',
+    '下一步工作重点',
+  ],
   other: ['其他需要报告的事项', '其他事项', '其它需要报告的情况'],
 };
 
@@ -32,7 +67,21 @@ const EXTRA_ALIASES: Record<string, readonly string[]> = {
 const EXTRA_KEYWORDS: Record<string, readonly string[]> = {
   other: ['其他需要', '其它需要', '需要报告'],
   leadership: ['第一责任人', '主要负责人', '主要负责同志', '主要领导履行'],
-  plans: ['下一步', '下步', '下一年', '下年度', '明年', '今后', '打算', '展望', '努力方向', '工作计划', '工作安排', '工作思路', '主要安排'],
+  plans: [
+    '下一步',
+    '下步',
+    '下一年',
+    '下年度',
+    '明年',
+    '今后',
+    '打算',
+    '展望',
+    '努力方向',
+    '工作计划',
+    '工作安排',
+    '工作思路',
+    '主要安排',
+  ],
   shortcomings: ['不足', '短板', '差距', '薄弱', '弱项', '存在问题', '困难和问题'],
   measures: ['举措', '措施', '成效', '做法', '工作情况', '开展情况', '进展', '成绩'],
   duties: ['履职', '履行', '进展', '成效', '做法', '开展'],
@@ -67,7 +116,10 @@ function normalisedAliases(template: Template): Map<string, string[]> {
   let cached = aliasCache.get(template);
   if (!cached) {
     cached = new Map(
-      template.parts.map((p) => [p.id, [...p.aliases, ...(EXTRA_ALIASES[p.id] ?? [])].map(normaliseHeading).filter((a) => a !== '')]),
+      template.parts.map((p) => [
+        p.id,
+        [...p.aliases, ...(EXTRA_ALIASES[p.id] ?? [])].map(normaliseHeading).filter((a) => a !== ''),
+      ]),
     );
     aliasCache.set(template, cached);
   }
@@ -94,7 +146,11 @@ function keywordTable(template: Template): KeywordRow[] {
   if (!rows) {
     rows = orderedParts(template).map((part) => {
       const weak = WEAK_KEYWORDS[part.id] ?? [];
-      return { part, words: [...part.keywords, ...(EXTRA_KEYWORDS[part.id] ?? [])].filter((k) => !weak.includes(k)), weak };
+      return {
+        part,
+        words: [...part.keywords, ...(EXTRA_KEYWORDS[part.id] ?? [])].filter((k) => !weak.includes(k)),
+        weak,
+      };
     });
     keywordCache.set(template, rows);
   }
@@ -116,7 +172,8 @@ export function classifyHeading(heading: string, template: Template, year: numbe
   const plans = template.parts.find((p) => p.yearScope === 'next');
   const headingYear = /(\d{4})\s*年/.exec(heading);
   const named = headingYear ? Number(headingYear[1]) : null;
-  if (plans && year !== null && named === year + 1 && !/其他|其它/.test(name)) return { part: plans, confidence: 'keyword' };
+  if (plans && year !== null && named === year + 1 && !/其他|其它/.test(name))
+    return { part: plans, confidence: 'keyword' };
 
   let guess: HeadingGuess | undefined;
   let best = 0;
@@ -156,7 +213,12 @@ export function mapParts(sections: Section[], template: Template, year: number |
     if (!section.heading) continue;
     const guess = classifyHeading(section.heading, template, year);
     if (guess?.weak) weak.add(mapping.length);
-    mapping.push({ sectionKey: section.key, heading: section.heading, part: guess?.part.id ?? null, confidence: guess?.confidence ?? 'none' });
+    mapping.push({
+      sectionKey: section.key,
+      heading: section.heading,
+      part: guess?.part.id ?? null,
+      confidence: guess?.confidence ?? 'none',
+    });
   }
   // A later part named only by a telling word, followed by measures or by the same part in its usual
   // wording, was a measures area ("三、补齐法治力量不足的短板" before "五、存在的不足和原因").
@@ -164,7 +226,11 @@ export function mapParts(sections: Section[], template: Template, year: number |
   mapping.forEach((m, index) => {
     if (m.confidence !== 'keyword' || !isLaterPart(m.part, template)) return;
     const rest = mapping.slice(index + 1);
-    if (rest.some((r) => (r.part === m.part && r.confidence === 'alias') || (r.part === first?.id && r.confidence !== 'none'))) {
+    if (
+      rest.some(
+        (r) => (r.part === m.part && r.confidence === 'alias') || (r.part === first?.id && r.confidence !== 'none'),
+      )
+    ) {
       m.part = null;
       m.confidence = 'none';
     }
@@ -175,7 +241,8 @@ export function mapParts(sections: Section[], template: Template, year: number |
     if (!first) return;
     const beforeLater = firstLater < 0 || index < firstLater;
     // A bare "主要工作" is this year's work unless it closes a report that has no other later part.
-    const weakIsMeasures = weak.has(index) && (firstLater >= 0 ? index < firstLater : index === 0 || index < mapping.length - 1);
+    const weakIsMeasures =
+      weak.has(index) && (firstLater >= 0 ? index < firstLater : index === 0 || index < mapping.length - 1);
     if ((m.part === null && beforeLater) || weakIsMeasures) {
       m.part = first.id;
       m.confidence = 'position';

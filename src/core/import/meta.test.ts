@@ -20,12 +20,29 @@ describe('unitFromAuthor', () => {
 
 describe('reportUnit', () => {
   it('reads the title, then the 述职 author line, then the signature', () => {
-    expect(reportUnit({ title: '中共青石镇委员会\n青石镇人民政府\n关于2024年度法治政府建设情况的报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
-    expect(reportUnit({ title: '青石镇2024年度法治政府建设工作报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
-    expect(reportUnit({ title: '2024年青石镇法治政府建设工作报告', afterTitle: [], signature: [], opening: '' })).toBe('青石镇');
-    expect(reportUnit({ title: '述职报告', afterTitle: ['青石镇党委书记 王 某'], signature: [], opening: '' })).toBe('青石镇');
-    expect(reportUnit({ title: '法治政府建设情况报告', afterTitle: [], signature: ['白沙县青石镇人民政府'], opening: '' })).toBe('青石镇');
-    expect(reportUnit({ title: '', afterTitle: [], signature: [], opening: '2024年，青石镇党委、政府坚持依法行政。' })).toBe('青石镇');
+    expect(
+      reportUnit({
+        title: '中共青石镇委员会\n青石镇人民政府\n关于2024年度法治政府建设情况的报告',
+        afterTitle: [],
+        signature: [],
+        opening: '',
+      }),
+    ).toBe('青石镇');
+    expect(
+      reportUnit({ title: '青石镇2024年度法治政府建设工作报告', afterTitle: [], signature: [], opening: '' }),
+    ).toBe('青石镇');
+    expect(reportUnit({ title: '2024年青石镇法治政府建设工作报告', afterTitle: [], signature: [], opening: '' })).toBe(
+      '青石镇',
+    );
+    expect(reportUnit({ title: '述职报告', afterTitle: ['青石镇党委书记 王 某'], signature: [], opening: '' })).toBe(
+      '青石镇',
+    );
+    expect(
+      reportUnit({ title: '法治政府建设情况报告', afterTitle: [], signature: ['白沙县青石镇人民政府'], opening: '' }),
+    ).toBe('青石镇');
+    expect(
+      reportUnit({ title: '', afterTitle: [], signature: [], opening: '2024年，青石镇党委、政府坚持依法行政。' }),
+    ).toBe('青石镇');
   });
 });
 

@@ -34,7 +34,10 @@ export function yearInTitle(title: string): number | undefined {
 
 /** A 成文日期 line: "2024年1月12日", "2024 年 01 月 12 日", "二〇二四年一月十二日", optionally in brackets. */
 export function parseDateLine(line: string): { text: string; date: Date } | undefined {
-  const t = line.replace(/\s+/g, '').replace(/^[（(]/, '').replace(/[)）]$/, '');
+  const t = line
+    .replace(/\s+/g, '')
+    .replace(/^[（(]/, '')
+    .replace(/[)）]$/, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m) return { text: line.replace(/\s+/g, ''), date: new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) };
   m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t);
@@ -42,7 +45,8 @@ export function parseDateLine(line: string): { text: string; date: Date } | unde
     const y = chineseYear(`${m[1]}年`);
     const month = chineseValue(m[2]!);
     const day = chineseValue(m[3]!);
-    if (y && month >= 1 && month <= 12 && day >= 1 && day <= 31) return { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) };
+    if (y && month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) };
   }
   return undefined;
 }
@@ -74,7 +78,8 @@ export function reportYear(clues: YearClues): number | null {
     const m = /(\d{4})年/.exec(h);
     if (m && plausible(Number(m[1]))) return Number(m[1]);
   }
-  if (clues.written) return clues.written.getMonth() <= 9 ? clues.written.getFullYear() - 1 : clues.written.getFullYear();
+  if (clues.written)
+    return clues.written.getMonth() <= 9 ? clues.written.getFullYear() - 1 : clues.written.getFullYear();
   for (const h of clues.headings) {
     if (!/打算|计划|安排|思路|下一/.test(h)) continue;
     const m = /(\d{4})年/.exec(h);
@@ -100,7 +105,10 @@ function stripCounty(name: string): string {
 
 /** One author's name as the unit: see the convention at the top. */
 export function unitFromAuthor(author: string): string {
-  const t = author.replace(/\s+/g, '').replace(/^中共/, '').replace(/^中国共产党/, '');
+  const t = author
+    .replace(/\s+/g, '')
+    .replace(/^中共/, '')
+    .replace(/^中国共产党/, '');
   if (!t || t.length > 40 || /[，。；：:,]/.test(t)) return '';
   const bare = t.replace(ORGAN_SUFFIX, '');
   if (TOWNSHIP.test(bare) && bare.length >= 2) return stripCounty(bare);
@@ -116,7 +124,10 @@ function authorOfTitle(title: string): string[] {
   if (!author) {
     const year = /(\d{4}|[〇零○一二三四五六七八九]{4})年/.exec(t);
     if (year && year.index > 0) author = t.slice(0, year.index);
-    else author = (/^.{2,20}?(?=法治|履行|推进|年度|党政)/.exec(year ? t.slice(year.index + year[0].length).replace(/^度/, '') : t) ?? [''])[0];
+    else
+      author = (/^.{2,20}?(?=法治|履行|推进|年度|党政)/.exec(
+        year ? t.slice(year.index + year[0].length).replace(/^度/, '') : t,
+      ) ?? [''])[0];
   }
   // Joint authors "中共XX镇委员会XX镇人民政府": one piece each.
   return author.split(/(?<=人民政府|委员会|党委|党工委|办事处)/).filter(Boolean);
@@ -125,7 +136,10 @@ function authorOfTitle(title: string): string[] {
 /** A person's line under a 述职 title: "花园镇党委书记 刘 军" → "花园镇". */
 function unitOfPersonLine(line: string): string {
   const t = line.replace(/\s+/g, '').replace(/^(\d{4}|[〇零○一二三四五六七八九]{4})年度?/, '');
-  const m = /^(?:中共)?(.{2,24}?)(党委|党工委|党组|人民政府|政府|办事处)?(书记|副书记|镇长|乡长|主任|局长|县长|区长|市长|主席|负责人|党组书记)/.exec(t);
+  const m =
+    /^(?:中共)?(.{2,24}?)(党委|党工委|党组|人民政府|政府|办事处)?(书记|副书记|镇长|乡长|主任|局长|县长|区长|市长|主席|负责人|党组书记)/.exec(
+      t,
+    );
   return m ? unitFromAuthor(m[1]!) : '';
 }
 
@@ -149,7 +163,10 @@ export function reportUnit(clues: UnitClues): string {
   }
   const fromSignature = clues.signature.map(unitFromAuthor).filter(Boolean);
   if (fromSignature.length) return fromSignature.find((u) => TOWNSHIP.test(u)) ?? fromSignature[0]!;
-  const inOpening = /(?:^|[，,。、])(?:中共)?([\u4e00-\u9fa5]{2,10}?(?:镇|乡|街道))(?:党委|党工委|人民政府|政府|办事处)/.exec(clues.opening);
+  const inOpening =
+    /(?:^|[，,。、])(?:中共)?([\u4e00-\u9fa5]{2,10}?(?:镇|乡|街道))(?:党委|党工委|人民政府|政府|办事处)/.exec(
+      clues.opening,
+    );
   return inOpening ? stripCounty(inOpening[1]!) : '';
 }
 
@@ -167,6 +184,7 @@ export function detectTemplate(registry: TemplateRegistry, title: string, unit: 
   }
   const department = registry.get('department');
   if (department && unit && !TOWNSHIP.test(unit) && DEPARTMENT.test(unit)) return department;
-  if (department && !unit && /我局|本局|局党组|局机关/.test(body) && !/我镇|我乡|我街道|全镇|全乡/.test(body)) return department;
+  if (department && !unit && /我局|本局|局党组|局机关/.test(body) && !/我镇|我乡|我街道|全镇|全乡/.test(body))
+    return department;
   return registry.getOrDefault('township');
 }

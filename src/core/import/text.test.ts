@@ -37,13 +37,31 @@ describe('heading forms', () => {
   });
 
   it('uses （一） as the part level when a report has no 一、', () => {
-    const r = imported(['青石镇2024年法治政府建设情况报告', '（一）主要做法和成效', '1.加强学法', '正文。', '（二）存在问题', '正文。', '（三）2025年工作计划', '正文。']);
+    const r = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '（一）主要做法和成效',
+      '1.加强学法',
+      '正文。',
+      '（二）存在问题',
+      '正文。',
+      '（三）2025年工作计划',
+      '正文。',
+    ]);
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
     expect(r.doc.sections[0]!.blocks[0]).toEqual({ kind: 'subheading', level: 3, text: '1.加强学法' });
   });
 
   it('does not take a restarted 一、 inside a part for a new part', () => {
-    const r = imported(['青石镇2024年法治政府建设情况报告', '一、主要举措和成效', '正文。', '二、存在的不足', '正文。', '三、下一步工作打算', '一、强化学习培训。', '二、强化矛盾纠纷化解。']);
+    const r = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '一、主要举措和成效',
+      '正文。',
+      '二、存在的不足',
+      '正文。',
+      '三、下一步工作打算',
+      '一、强化学习培训。',
+      '二、强化矛盾纠纷化解。',
+    ]);
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
     expect(r.doc.sections.at(-1)!.blocks.map((b) => b.text)).toEqual(['一、强化学习培训。', '二、强化矛盾纠纷化解。']);
   });
@@ -57,7 +75,11 @@ describe('heading forms', () => {
       '三、下一步工作打算',
       '继续努力。',
     ]);
-    expect(r.doc.sections.map((s) => s.heading)).toEqual(['一、主要举措和成效', '二、存在的问题。', '三、下一步工作打算']);
+    expect(r.doc.sections.map((s) => s.heading)).toEqual([
+      '一、主要举措和成效',
+      '二、存在的问题。',
+      '三、下一步工作打算',
+    ]);
     expect(r.doc.sections[0]!.blocks).toEqual([
       { kind: 'paragraph', text: '全年开展普法活动20场。' },
       { kind: 'subheading', level: 2, text: '（二）化解矛盾纠纷' },
@@ -66,15 +88,42 @@ describe('heading forms', () => {
   });
 
   it('recognises unnumbered part headings by their usual wording', () => {
-    const r = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '正文。', '存在的不足和原因', '正文。', '下一年度主要安排', '正文。']);
+    const r = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '我镇依法行政，现报告如下：',
+      '主要举措和成效',
+      '正文。',
+      '存在的不足和原因',
+      '正文。',
+      '下一年度主要安排',
+      '正文。',
+    ]);
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
   });
 
   it('takes an unnumbered "2025年工作安排" in the 2024 report as the plans part, and not last year’s or a sentence', () => {
-    const r = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '2024年工作安排已全部完成', '存在的不足和原因', '正文。', '2025年 工作打算', '2025年，推进执法规范化。']);
+    const r = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '我镇依法行政，现报告如下：',
+      '主要举措和成效',
+      '2024年工作安排已全部完成',
+      '存在的不足和原因',
+      '正文。',
+      '2025年 工作打算',
+      '2025年，推进执法规范化。',
+    ]);
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
-    expect(r.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual(['2024年工作安排已全部完成']);
-    const sentence = imported(['青石镇2024年法治政府建设情况报告', '我镇依法行政，现报告如下：', '主要举措和成效', '正文。', '存在的不足和原因', '2025年计划招录法律专业人员2名。']);
+    expect(r.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => b.text)).toEqual([
+      '2024年工作安排已全部完成',
+    ]);
+    const sentence = imported([
+      '青石镇2024年法治政府建设情况报告',
+      '我镇依法行政，现报告如下：',
+      '主要举措和成效',
+      '正文。',
+      '存在的不足和原因',
+      '2025年计划招录法律专业人员2名。',
+    ]);
     expect(parts(sentence)).toEqual(['measures', 'shortcomings']);
   });
 });
@@ -131,7 +180,8 @@ describe('lead-ins and endings', () => {
 
   it('drops page chrome (metadata values on their own lines included), the page copy of the title and bookmarks, and says so', () => {
     const text = toPlainText(r.doc).text;
-    for (const junk of ['您当前的位置', '11500000', '发布机构', '点击数', '打印', '扫一扫', '上一篇', 'bookmark']) expect(text).not.toContain(junk);
+    for (const junk of ['您当前的位置', '11500000', '发布机构', '点击数', '打印', '扫一扫', '上一篇', 'bookmark'])
+      expect(text).not.toContain(junk);
     expect(text.match(/法治政府建设情况的报告/g)).toHaveLength(1);
     const said = r.warnings.join('\n');
     expect(said).toContain('网页');
@@ -145,35 +195,70 @@ describe('lead-ins and endings', () => {
   });
 
   it('keeps an unknown line above the title rather than dropping it, and says so', () => {
-    const r2 = imported(['法治建设专栏', '青石镇2024年度法治政府建设情况报告', '2024年，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    const r2 = imported([
+      '法治建设专栏',
+      '青石镇2024年度法治政府建设情况报告',
+      '2024年，我镇依法行政。',
+      '一、主要举措和成效',
+      '正文。',
+    ]);
     expect(r2.doc.meta.title).toBe('青石镇2024年度法治政府建设情况报告');
     expect(r2.doc.sections[0]!.blocks[0]!.text).toBe('法治建设专栏');
     expect(r2.warnings.join()).toContain('无法识别');
   });
 
   it('does not take "现将…报告如下：" for an addressee', () => {
-    const r2 = imported(['青石镇2024年度法治政府建设情况报告', '现将2024年度法治政府建设情况报告如下：', '一、主要举措和成效', '正文。']);
+    const r2 = imported([
+      '青石镇2024年度法治政府建设情况报告',
+      '现将2024年度法治政府建设情况报告如下：',
+      '一、主要举措和成效',
+      '正文。',
+    ]);
     expect(r2.doc.meta.addressee).toBe('');
     expect(r2.doc.sections[0]!.blocks[0]!.text).toBe('现将2024年度法治政府建设情况报告如下：');
   });
 
   it('reads a signature without a date after 特此报告, and a date in Chinese numerals', () => {
-    const a = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '正文。', '特此报告。', '青石镇人民政府']);
+    const a = imported([
+      '青石镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '正文。',
+      '特此报告。',
+      '青石镇人民政府',
+    ]);
     expect([a.doc.meta.signature, a.doc.closing]).toEqual([['青石镇人民政府'], ['特此报告。']]);
-    const b = imported(['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '二〇二五年一月二十日']);
+    const b = imported([
+      '青石镇法治政府建设情况报告',
+      '一、主要举措和成效',
+      '正文。',
+      '青石镇人民政府',
+      '二〇二五年一月二十日',
+    ]);
     expect([b.doc.meta.date, b.doc.meta.year]).toEqual(['二〇二五年一月二十日', 2024]);
   });
 });
 
 describe('reports without a title', () => {
   it('takes the year from the opening and keeps the body whole', () => {
-    const r = imported(['2023年，我镇认真落实法治政府建设各项任务，现报告如下：', '一、主要举措和成效', '正文。', '二、存在的问题', '正文。']);
+    const r = imported([
+      '2023年，我镇认真落实法治政府建设各项任务，现报告如下：',
+      '一、主要举措和成效',
+      '正文。',
+      '二、存在的问题',
+      '正文。',
+    ]);
     expect(r.doc.meta).toMatchObject({ title: '', year: 2023 });
     expect(r.warnings.join()).toContain('标题');
   });
 
   it('takes the unit from the page breadcrumb and the year from the page date', () => {
-    const r = imported(['您当前的位置:首页>白沙县>青石镇>政府信息公开', '日期:2024-01-12', '一年来，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    const r = imported([
+      '您当前的位置:首页>白沙县>青石镇>政府信息公开',
+      '日期:2024-01-12',
+      '一年来，我镇依法行政。',
+      '一、主要举措和成效',
+      '正文。',
+    ]);
     expect(r.doc.meta).toMatchObject({ unit: '青石镇', year: 2023 });
   });
 
@@ -186,7 +271,18 @@ describe('reports without a title', () => {
 
 describe('templates by content', () => {
   it('a 述职 report: title on two lines, author line kept, its own parts', () => {
-    const r = imported(['履行推进法治建设第一责任人职责', '述职报告', '青石镇党委书记 王 某', '本人坚持依法履职，现报告如下：', '一、履职情况', '亲自部署。', '二、存在的问题', '不足。', '三、下一步工作计划', '计划。']);
+    const r = imported([
+      '履行推进法治建设第一责任人职责',
+      '述职报告',
+      '青石镇党委书记 王 某',
+      '本人坚持依法履职，现报告如下：',
+      '一、履职情况',
+      '亲自部署。',
+      '二、存在的问题',
+      '不足。',
+      '三、下一步工作计划',
+      '计划。',
+    ]);
     expect([r.template, r.doc.meta.unit, r.doc.meta.year]).toEqual(['duty', '青石镇', null]);
     expect(parts(r)).toEqual(['duties', 'shortcomings', 'plans']);
     expect(r.doc.sections[0]!.blocks[0]!.text).toBe('青石镇党委书记 王 某');
@@ -236,18 +332,39 @@ describe('required parts written as the last sub-section of another part', () =>
       ['（二）下一步打算', 'plans'],
     ]);
     expect(r.mapping.map((m) => m.sectionKey)).toEqual(r.doc.sections.map((s) => s.key));
-    expect(squash(toPlainText(r.doc).text)).toContain(squash('（二）镇党委书记、镇长履行推进法治建设第一责任人职责情况书记主持专题会议4次。二、存在的问题'));
+    expect(squash(toPlainText(r.doc).text)).toContain(
+      squash('（二）镇党委书记、镇长履行推进法治建设第一责任人职责情况书记主持专题会议4次。二、存在的问题'),
+    );
   });
 
   it('stay where they are when a reader would not call them the part', () => {
-    const r = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度', '正文。', '（二）压实第一责任人责任', '正文。', '二、存在的问题', '正文。']);
+    const r = imported([
+      '青石镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '（一）健全制度',
+      '正文。',
+      '（二）压实第一责任人责任',
+      '正文。',
+      '二、存在的问题',
+      '正文。',
+    ]);
     expect(r.doc.sections.map((s) => s.part)).toEqual(['measures', 'shortcomings']);
   });
 });
 
 describe('more shapes', () => {
   it('reads a signature and date on one line, and a lone 一、 part with （一） sub-headings', () => {
-    const r = imported(['青石镇2024年度法治政府建设情况报告', '一、主要举措和成效', '（一）健全制度', '正文。', '（二）化解纠纷', '正文。', '存在的不足和原因', '正文。', '青石镇人民政府    2025年1月20日']);
+    const r = imported([
+      '青石镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '（一）健全制度',
+      '正文。',
+      '（二）化解纠纷',
+      '正文。',
+      '存在的不足和原因',
+      '正文。',
+      '青石镇人民政府    2025年1月20日',
+    ]);
     expect([r.doc.meta.signature, r.doc.meta.date]).toEqual([['青石镇人民政府'], '2025年1月20日']);
     expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
       ['一、主要举措和成效', 'measures'],
@@ -256,14 +373,25 @@ describe('more shapes', () => {
   });
 
   it('finds the unit of a 述法 report in its title', () => {
-    const r = imported(['2024年度青石镇党委书记履行推进法治建设第一责任人职责情况述法报告', '本人依法履职。', '一、履职情况', '正文。']);
+    const r = imported([
+      '2024年度青石镇党委书记履行推进法治建设第一责任人职责情况述法报告',
+      '本人依法履职。',
+      '一、履职情况',
+      '正文。',
+    ]);
     expect([r.template, r.doc.meta.unit, r.doc.meta.year]).toEqual(['duty', '青石镇', 2024]);
   });
 });
 
 describe('site names', () => {
   it('drops a site name above a title that already names the unit, as a repeat', () => {
-    const r = imported(['青石镇人民政府', '青石镇人民政府关于2024年度法治政府建设情况的报告', '2024年，我镇依法行政。', '一、主要举措和成效', '正文。']);
+    const r = imported([
+      '青石镇人民政府',
+      '青石镇人民政府关于2024年度法治政府建设情况的报告',
+      '2024年，我镇依法行政。',
+      '一、主要举措和成效',
+      '正文。',
+    ]);
     expect(r.doc.meta.title).toBe('青石镇人民政府关于2024年度法治政府建设情况的报告');
     expect(r.warnings.join()).toContain('重复');
   });
@@ -281,8 +409,19 @@ describe('file names', () => {
 
 describe('a 成文日期 in brackets', () => {
   it('is the date as written, not a closing note', () => {
-    const r = imported(['青石镇法治政府建设情况报告', '一、主要举措和成效', '正文。', '青石镇人民政府', '（2025年1月20日）']);
-    expect([r.doc.meta.signature, r.doc.meta.date, r.doc.meta.year, r.doc.closing]).toEqual([['青石镇人民政府'], '（2025年1月20日）', 2024, []]);
+    const r = imported([
+      '青石镇法治政府建设情况报告',
+      '一、主要举措和成效',
+      '正文。',
+      '青石镇人民政府',
+      '（2025年1月20日）',
+    ]);
+    expect([r.doc.meta.signature, r.doc.meta.date, r.doc.meta.year, r.doc.closing]).toEqual([
+      ['青石镇人民政府'],
+      '（2025年1月20日）',
+      2024,
+      [],
+    ]);
   });
 });
 
@@ -310,8 +449,18 @@ describe('part forms beyond 一、', () => {
 二、规范行政执法
 第五部分
 其他事项：无。`);
-    expect(doc.sections.map((s) => s.part)).toEqual(['opening', 'leadership', 'measures', 'shortcomings', 'plans', 'other']);
-    expect(doc.sections[2]!.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text)).toEqual(['一、健全依法行政制度体系', '二、健全行政执法工作体系']);
+    expect(doc.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'leadership',
+      'measures',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
+    expect(doc.sections[2]!.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text)).toEqual([
+      '一、健全依法行政制度体系',
+      '二、健全行政执法工作体系',
+    ]);
     expect(doc.sections[5]!.blocks.map((b) => b.text)).toEqual(['无。']);
   });
 
@@ -330,6 +479,8 @@ ${signer}
       expect(doc.meta.date).toBe('2026年1月8日');
     }
     // A last line of body text above the date is not a name.
-    expect(ok(`青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全面推进\n2026年1月8日`).meta.signature).toEqual([]);
+    expect(ok(`青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全面推进\n2026年1月8日`).meta.signature).toEqual(
+      [],
+    );
   });
 });

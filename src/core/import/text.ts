@@ -6,17 +6,36 @@
  * chrome, an exact repeat of the title, and Word artifacts are removed, and each removal is listed in
  * the warnings.
  */
-import { OPENING_PART, emptyReport, newSectionKey, type Block, type ReportDocument, type Section } from '../model/report';
+import {
+  OPENING_PART,
+  emptyReport,
+  newSectionKey,
+  type Block,
+  type ReportDocument,
+  type Section,
+} from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
-import { headingNumber as anyHeadingNumber, isStandaloneHeading, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
+import {
+  headingNumber as anyHeadingNumber,
+  isStandaloneHeading,
+  stripHeadingNumber,
+  type HeadingLevel,
+} from '../text/numbering';
 import { isBlank, splitLines } from './lines';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
-import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type ImportOptions, type ImportResult, type PartMapping } from './types';
+import {
+  BOLD_HINT,
+  MAX_BOLD_HEADING,
+  TABLE_CELL,
+  type ImportOptions,
+  type ImportResult,
+  type PartMapping,
+} from './types';
 
 export { detectTemplate } from './meta';
 
@@ -52,14 +71,21 @@ function isHeadLike(line: string): boolean {
 
 function titleScore(lines: readonly string[]): number {
   const t = lines.join('');
-  return (/法治|述职|述法/.test(t) ? 4 : 0) + (/报告|总结/.test(t) ? 2 : 0) + (yearInTitle(t) ? 1 : 0) + (t.length >= 8 ? 1 : 0);
+  return (
+    (/法治|述职|述法/.test(t) ? 4 : 0) +
+    (/报告|总结/.test(t) ? 2 : 0) +
+    (yearInTitle(t) ? 1 : 0) +
+    (t.length >= 8 ? 1 : 0)
+  );
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** A line under a title naming its author: "花园镇党委书记 刘 军", "中共XX镇委员会". */
 function isAuthorLine(line: string): boolean {
-  return line.length <= 30 && (/书记|镇长|乡长|主任|局长|县长|区长|市长|负责人/.test(line) || unitFromAuthor(line) !== '');
+  return (
+    line.length <= 30 && (/书记|镇长|乡长|主任|局长|县长|区长|市长|负责人/.test(line) || unitFromAuthor(line) !== '')
+  );
 }
 
 /** A line that can stand above a title's last line: an author, or a first half ("…关于2024年度"). */
@@ -70,7 +96,8 @@ function isTitleLead(line: string): boolean {
 function readHead(lines: readonly string[], warnings: string[]): Head {
   const head: Head = { docNumber: '', title: [], addressee: '', date: '', kept: [], afterTitle: [], next: 0 };
   let scanEnd = 0;
-  while (scanEnd < lines.length && scanEnd < 12 && isHeadLike(lines[scanEnd]!) && !/[：:]$/.test(lines[scanEnd]!)) scanEnd++;
+  while (scanEnd < lines.length && scanEnd < 12 && isHeadLike(lines[scanEnd]!) && !/[：:]$/.test(lines[scanEnd]!))
+    scanEnd++;
   const region = lines.slice(0, scanEnd);
 
   // Title candidates: runs of up to four lines ending in 报告/情况/总结…; the best scored, the last on a tie.
@@ -85,17 +112,25 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
       let start = i;
       // A site name above a title that already names it ("青石镇人民政府" over "青石镇人民政府关于…") is not a second author.
       const named = (lead: string) => squash(line).includes(squash(lead));
-      while (start > from && i - start < 3 && (fragment || isTitleLead(region[start - 1]!)) && !named(region[start - 1]!)) start--;
+      while (
+        start > from &&
+        i - start < 3 &&
+        (fragment || isTitleLead(region[start - 1]!)) &&
+        !named(region[start - 1]!)
+      )
+        start--;
       runs.push({ from: start, to: i + 1 });
       from = i + 1;
     }
   });
   let chosen: { from: number; to: number } | undefined;
   for (const run of runs) {
-    if (!chosen || titleScore(region.slice(run.from, run.to)) >= titleScore(region.slice(chosen.from, chosen.to))) chosen = run;
+    if (!chosen || titleScore(region.slice(run.from, run.to)) >= titleScore(region.slice(chosen.from, chosen.to)))
+      chosen = run;
   }
   // No line ends like a title: a first line naming the report still is one ("XX镇法治政府建设年度报告（2023）").
-  if (!chosen && region.length && /法治|述职|述法/.test(region[0]!) && /报告|总结|情况/.test(region[0]!)) chosen = { from: 0, to: 1 };
+  if (!chosen && region.length && /法治|述职|述法/.test(region[0]!) && /报告|总结|情况/.test(region[0]!))
+    chosen = { from: 0, to: 1 };
 
   let duplicates = 0;
   let end = 0;
@@ -120,7 +155,8 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
       else break;
     }
   } else {
-    while (end < region.length && DOC_NUMBER.test(squash(region[end]!)) && !head.docNumber) head.docNumber = region[end++]!;
+    while (end < region.length && DOC_NUMBER.test(squash(region[end]!)) && !head.docNumber)
+      head.docNumber = region[end++]!;
   }
   const candidate = lines[end];
   if (candidate && isAddresseeLine(candidate) && !headingNumber(candidate)) {
@@ -129,7 +165,10 @@ function readHead(lines: readonly string[], warnings: string[]): Head {
   }
   head.next = end;
   if (duplicates) warnings.push(`已去掉网页上重复的标题 ${duplicates} 行。`);
-  if (head.kept.length) warnings.push(`标题前有 ${head.kept.length} 行文字无法识别（如“${head.kept[0]!.slice(0, 20)}”），已放在开头部分，请检查是否需要删除。`);
+  if (head.kept.length)
+    warnings.push(
+      `标题前有 ${head.kept.length} 行文字无法识别（如“${head.kept[0]!.slice(0, 20)}”），已放在开头部分，请检查是否需要删除。`,
+    );
   return head;
 }
 
@@ -158,7 +197,10 @@ const COMPOUND_SURNAME = /^(欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕
 function isPersonSignature(line: string): boolean {
   const t = squash(line);
   if (CLOSING.test(t) || /报告|汇报|此致|敬礼|附件/.test(t)) return false;
-  const m = /^(.{2,24}?(?:书记|镇长|乡长|主任|局长|县长|区长|主席|部长|所长|站长|队长|负责人)|(?:述职人|述法人|报告人|汇报人)[:：])?([\u4e00-\u9fa5]{2,4})$/.exec(t);
+  const m =
+    /^(.{2,24}?(?:书记|镇长|乡长|主任|局长|县长|区长|主席|部长|所长|站长|队长|负责人)|(?:述职人|述法人|报告人|汇报人)[:：])?([\u4e00-\u9fa5]{2,4})$/.exec(
+      t,
+    );
   const name = m?.[2];
   if (!name || SIGNATURE_END.test(name)) return false;
   // A bare line of four characters is a phrase ("全面推进") unless the surname is a compound one.
@@ -175,7 +217,10 @@ function readTail(lines: readonly string[], from: number): Tail {
   while (end > from && isNote(lines[end - 1]!)) after.unshift(lines[--end]!);
   let dated = end > from ? parseDateLine(lines[end - 1]!) : undefined;
   // "青石镇人民政府    2025年1月20日" on one line.
-  const joined = !dated && end > from ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!) : null;
+  const joined =
+    !dated && end > from
+      ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!)
+      : null;
   if (joined && isSignatureLine(joined[1]!) && parseDateLine(joined[2]!)) {
     dated = parseDateLine(joined[2]!);
     tail.signature.push(joined[1]!);
@@ -186,19 +231,22 @@ function readTail(lines: readonly string[], from: number): Tail {
     end--;
     // A person above the date (述职), possibly below the unit's line.
     if (end > from && isPersonSignature(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
-    while (end > from && tail.signature.length < 3 && isSignatureLine(lines[end - 1]!)) tail.signature.unshift(lines[--end]!);
+    while (end > from && tail.signature.length < 3 && isSignatureLine(lines[end - 1]!))
+      tail.signature.unshift(lines[--end]!);
   } else if (end > from && isSignatureLine(lines[end - 1]!) && unitFromAuthor(lines[end - 1]!)) {
     // A signature without a date: only after 特此报告 or a finished sentence, so a short last heading is not taken.
     let k = end;
     const sig: string[] = [];
-    while (k > from && sig.length < 3 && isSignatureLine(lines[k - 1]!) && unitFromAuthor(lines[k - 1]!)) sig.unshift(lines[--k]!);
+    while (k > from && sig.length < 3 && isSignatureLine(lines[k - 1]!) && unitFromAuthor(lines[k - 1]!))
+      sig.unshift(lines[--k]!);
     const before = lines[k - 1] ?? '';
     if (k > from && (CLOSING.test(before) || /[。！]$/.test(before))) {
       tail.signature = sig;
       end = k;
     }
   }
-  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30) tail.closing.unshift(lines[--end]!);
+  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30)
+    tail.closing.unshift(lines[--end]!);
   // 附件说明 (GB/T 9704: after the body, before the signature).
   for (let k = end - 1; k >= from && k >= end - 8; k--) {
     const m = /^附件\s*[:：]\s*(.*)$/.exec(lines[k]!);
@@ -210,7 +258,8 @@ function readTail(lines: readonly string[], from: number): Tail {
     }
     break;
   }
-  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30) tail.closing.unshift(lines[--end]!);
+  while (end > from && CLOSING.test(lines[end - 1]!) && lines[end - 1]!.length <= 30)
+    tail.closing.unshift(lines[--end]!);
   tail.closing.push(...after);
   tail.start = end;
   return tail;
@@ -227,7 +276,8 @@ function chooseTopLevel(lines: readonly string[], template: Template, year: numb
     if (n.level === 1 && classifyHeading(text, template, year)?.confidence === 'alias') namesPart = true;
   }
   // 第一部分…第五部分 divide a report whenever there are two of them; 一、 then numbers areas inside a part.
-  for (const level of [0, 1, 2, 3, 4] as const) if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
+  for (const level of [0, 1, 2, 3, 4] as const)
+    if ((counts.get(level) ?? 0) >= 2 || (level === 1 && counts.get(1) === 1 && namesPart)) return level;
   return 1;
 }
 
@@ -254,7 +304,12 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
   if (guess?.confidence === 'alias') return true;
   // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
   // year opening it and a planning word name the plans as surely as a usual wording does.
-  return guess?.part.yearScope === 'next' && year !== null && new RegExp(`^${year + 1}\\s*年`).test(text) && PLANNING_WORDS.test(text);
+  return (
+    guess?.part.yearScope === 'next' &&
+    year !== null &&
+    new RegExp(`^${year + 1}\\s*年`).test(text) &&
+    PLANNING_WORDS.test(text)
+  );
 }
 
 /**
@@ -262,7 +317,12 @@ function isUnnumberedPartHeading(text: string, template: Template, year: number 
  * and its wording names a template part ("存在的问题、不足及原因"). A bold title ("…报告") is the title, and
  * bold emphasis inside a part ("全年办理执法案件12件") names no part.
  */
-function isBoldPartHeading(text: string, template: Template, year: number | null, context: { numberedParts: boolean; currentHeading: string }): boolean {
+function isBoldPartHeading(
+  text: string,
+  template: Template,
+  year: number | null,
+  context: { numberedParts: boolean; currentHeading: string },
+): boolean {
   const body = text.replace(/[。：:]$/, '');
   if (body.length > MAX_BOLD_HEADING || /[。；;！？，,：:]/.test(body) || /报告$/.test(body)) return false;
   const guess = classifyHeading(body, template, year);
@@ -284,7 +344,14 @@ function joinBareNumbers(lines: readonly string[]): string[] {
     const line = lines[i]!;
     const n = headingNumber(line);
     const next = lines[i + 1];
-    if (n && n.end === line.length && next !== undefined && !headingNumber(next) && isPartHeadingShape(`一、${next}`) && next.length <= 40) {
+    if (
+      n &&
+      n.end === line.length &&
+      next !== undefined &&
+      !headingNumber(next) &&
+      isPartHeadingShape(`一、${next}`) &&
+      next.length <= 40
+    ) {
       out.push(`${line}${n.level === 0 ? ' ' : ''}${next}`);
       i++;
     } else {
@@ -294,11 +361,18 @@ function joinBareNumbers(lines: readonly string[]): string[] {
   return out;
 }
 
-function buildSections(lines: readonly string[], template: Template, year: number | null, styled: StyledHeadings): Section[] {
+function buildSections(
+  lines: readonly string[],
+  template: Template,
+  year: number | null,
+  styled: StyledHeadings,
+): Section[] {
   const body = joinBareNumbers(lines);
   const topLevel = chooseTopLevel(body, template, year);
   // Parts headed by literal or Word numbers: a bold unnumbered line among them is more likely a sub-point.
-  const numberedParts = body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL).length >= 2;
+  const numberedParts =
+    body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL)
+      .length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -316,7 +390,8 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
     }
     const n = headingNumber(t);
     if (n && n.level === topLevel) {
-      const inSequence = n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
+      const inSequence =
+        n.value > lastValue || (classifyHeading(t, template, year)?.confidence === 'alias' && n.value === 1);
       // "五、其他事项：无。": the heading and its one-word answer on one line.
       const split = inSequence ? splitRunIn(t, template, year) : undefined;
       if (split) {
@@ -371,7 +446,12 @@ function buildSections(lines: readonly string[], template: Template, year: numbe
  * is there for a reader: it becomes a section of its own, in place. Only the last sub-section moves, so
  * no text changes order.
  */
-function promoteLastSubsections(sections: Section[], mapping: PartMapping[], template: Template, year: number | null): void {
+function promoteLastSubsections(
+  sections: Section[],
+  mapping: PartMapping[],
+  template: Template,
+  year: number | null,
+): void {
   const present = new Set(sections.map((s) => s.part));
   for (const part of template.parts) {
     if (!part.required || present.has(part.id)) continue;
@@ -379,15 +459,33 @@ function promoteLastSubsections(sections: Section[], mapping: PartMapping[], tem
       const section = sections[i]!;
       if (!section.heading || section.part === part.id) continue;
       let k = section.blocks.length - 1;
-      while (k >= 0 && !(section.blocks[k]!.kind === 'subheading' && (section.blocks[k] as { level: number }).level === 2)) k--;
+      while (
+        k >= 0 &&
+        !(section.blocks[k]!.kind === 'subheading' && (section.blocks[k] as { level: number }).level === 2)
+      )
+        k--;
       if (k < 0 || !section.blocks.slice(0, k).some((b) => b.text.trim() !== '')) continue;
       const guess = classifyHeading(section.blocks[k]!.text, template, year);
-      if (guess?.part.id !== part.id || (guess.confidence !== 'alias' && (part.id === 'leadership' || part === template.parts[0]))) continue;
+      if (
+        guess?.part.id !== part.id ||
+        (guess.confidence !== 'alias' && (part.id === 'leadership' || part === template.parts[0]))
+      )
+        continue;
       const [heading, ...blocks] = section.blocks.splice(k);
-      const promoted: Section = { key: newSectionKey({ sections }, 's'), part: part.id, heading: heading!.text, blocks };
+      const promoted: Section = {
+        key: newSectionKey({ sections }, 's'),
+        part: part.id,
+        heading: heading!.text,
+        blocks,
+      };
       sections.splice(i + 1, 0, promoted);
       const at = mapping.findIndex((m) => m.sectionKey === section.key);
-      mapping.splice(at + 1, 0, { sectionKey: promoted.key, heading: promoted.heading, part: part.id, confidence: guess.confidence });
+      mapping.splice(at + 1, 0, {
+        sectionKey: promoted.key,
+        heading: promoted.heading,
+        part: part.id,
+        confidence: guess.confidence,
+      });
       present.add(part.id);
       break;
     }
@@ -405,7 +503,12 @@ export interface WebPage {
 }
 
 /** importText with the heading styles a .docx carried, or with what a web page carried. */
-export function importStructuredText(text: string, options: ImportOptions, styled: StyledHeadings, page?: WebPage): ImportResult {
+export function importStructuredText(
+  text: string,
+  options: ImportOptions,
+  styled: StyledHeadings,
+  page?: WebPage,
+): ImportResult {
   // A report in traditional characters is read on a simplified copy and given back as written.
   if (text.length <= MAX_TEXT_CHARS && traditionalCount(text) >= 20) {
     const back = unfolder(text);
@@ -415,8 +518,21 @@ export function importStructuredText(text: string, options: ImportOptions, style
     if (!result.ok) return result;
     const { doc } = result;
     const meta = doc.meta;
-    doc.meta = { ...meta, unit: back(meta.unit), title: back(meta.title), addressee: back(meta.addressee), docNumber: back(meta.docNumber), signature: meta.signature.map(back), date: back(meta.date), attachments: meta.attachments.map(back) };
-    doc.sections = doc.sections.map((sec) => ({ ...sec, heading: back(sec.heading), blocks: sec.blocks.map((b) => ({ ...b, text: back(b.text) })) }));
+    doc.meta = {
+      ...meta,
+      unit: back(meta.unit),
+      title: back(meta.title),
+      addressee: back(meta.addressee),
+      docNumber: back(meta.docNumber),
+      signature: meta.signature.map(back),
+      date: back(meta.date),
+      attachments: meta.attachments.map(back),
+    };
+    doc.sections = doc.sections.map((sec) => ({
+      ...sec,
+      heading: back(sec.heading),
+      blocks: sec.blocks.map((b) => ({ ...b, text: back(b.text) })),
+    }));
     doc.closing = doc.closing.map(back);
     return { ...result, mapping: result.mapping.map((m) => ({ ...m, heading: back(m.heading) })) };
   }
@@ -446,7 +562,13 @@ export function importStructuredText(text: string, options: ImportOptions, style
     dropped.push(line);
     let meta = line;
     const value = split.lines[i + 1];
-    if (isMetaKeyAlone(line) && value !== undefined && looksLikeMetaValue(value) && !isChrome(value) && !/法治|年度/.test(value)) {
+    if (
+      isMetaKeyAlone(line) &&
+      value !== undefined &&
+      looksLikeMetaValue(value) &&
+      !isChrome(value) &&
+      !/法治|年度/.test(value)
+    ) {
       dropped.push(value);
       meta += value;
       i++;
@@ -457,11 +579,25 @@ export function importStructuredText(text: string, options: ImportOptions, style
     if (found && (!published || found.written)) published = found.date;
   }
   const removed = [...(page?.removed ?? []), ...dropped];
-  if (removed.length) warnings.push(`已去掉网页的导航和附带信息 ${removed.length} 处：${removed.slice(0, 5).map((l) => `“${l.slice(0, 20)}”`).join('、')}${removed.length > 5 ? '等' : ''}。`);
+  if (removed.length)
+    warnings.push(
+      `已去掉网页的导航和附带信息 ${removed.length} 处：${removed
+        .slice(0, 5)
+        .map((l) => `“${l.slice(0, 20)}”`)
+        .join('、')}${removed.length > 5 ? '等' : ''}。`,
+    );
   if (lines.length === 0 || lines.every(isBlank)) return { ok: false, error: '文件中没有找到报告正文。' };
 
   // A page whose body has no title line: the page's own <title> reads like one.
-  if (page?.pageTitle && !lines.slice(0, 12).some((l) => squash(l).includes(squash(page.pageTitle)) || (squash(page.pageTitle).includes(squash(l)) && l.length >= 8))) {
+  if (
+    page?.pageTitle &&
+    !lines
+      .slice(0, 12)
+      .some(
+        (l) =>
+          squash(l).includes(squash(page.pageTitle)) || (squash(page.pageTitle).includes(squash(l)) && l.length >= 8),
+      )
+  ) {
     lines.unshift(page.pageTitle);
   }
   const head = readHead(lines, warnings);
@@ -490,7 +626,13 @@ export function importStructuredText(text: string, options: ImportOptions, style
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
   const headings = sections.filter((s) => s.heading).map((s) => s.heading);
   const year =
-    reportYear({ title: titleText, opening: opening?.blocks.map((b) => b.text).join('') ?? '', headings, written, published }) ??
+    reportYear({
+      title: titleText,
+      opening: opening?.blocks.map((b) => b.text).join('') ?? '',
+      headings,
+      written,
+      published,
+    }) ??
     yearInTitle(stem) ??
     null;
 
@@ -520,7 +662,9 @@ export function importStructuredText(text: string, options: ImportOptions, style
   if (!titleText) warnings.push('没有找到报告标题，请在“标题”一栏补上。');
   if (published || sources.length) {
     const when = published ? `${published.getFullYear()}年${published.getMonth() + 1}月${published.getDate()}日` : '';
-    warnings.push(`网页上的信息：${[when && `发布日期 ${when}`, sources[0] && `信息来源 ${sources[0]}`].filter(Boolean).join('，')}${!date && when ? '；报告没有成文日期，可参考发布日期补上' : ''}。`);
+    warnings.push(
+      `网页上的信息：${[when && `发布日期 ${when}`, sources[0] && `信息来源 ${sources[0]}`].filter(Boolean).join('，')}${!date && when ? '；报告没有成文日期，可参考发布日期补上' : ''}。`,
+    );
   }
   if (!sections.some((s) => s.heading)) warnings.push('没有找到“一、”这样的部分标题，全文放在了开头部分，请检查。');
   return { ok: true, doc, mapping, warnings, template: template.id };

@@ -33,7 +33,8 @@ function nestedDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -73,7 +74,8 @@ export function parseReportFile(text: string): ParseResult {
       ok: true,
       doc: attempt.data,
       readOnly: true,
-      notice: '此文件由更新版本的法治年报助手保存，现以只读方式打开，不会覆盖原文件。如需修改，请另存为新文件或升级软件。',
+      notice:
+        '此文件由更新版本的法治年报助手保存，现以只读方式打开，不会覆盖原文件。如需修改，请另存为新文件或升级软件。',
     };
   }
   const from = version;

@@ -23,7 +23,9 @@ export function partHeading(index: number, title: string): string {
 /** A part heading's number and wording: "一、主要举措和成效" → "一、" + "主要举措和成效" ("" number when it has none). */
 export function splitPartHeading(heading: string): { number: string; wording: string } {
   const n = headingNumber(heading, true);
-  return n ? { number: heading.slice(0, n.end), wording: heading.slice(n.end).trim() } : { number: '', wording: heading.trim() };
+  return n
+    ? { number: heading.slice(0, n.end), wording: heading.slice(n.end).trim() }
+    : { number: '', wording: heading.trim() };
 }
 
 /** （一） style sub-heading numbering, full-width brackets as GB/T 9704 uses. */

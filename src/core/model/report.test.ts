@@ -69,7 +69,10 @@ describe('the .nianbao file', () => {
     ['{"format":"nianbao-report","version":"x"}', '版本信息已损坏'],
     ['{"format":"nianbao-report","version":1,"meta":{}}', '内容不完整'],
     // Hostile nesting is refused before parsing: validating 2,000,000 levels took 11 s and 270 MB.
-    ['{"format":"nianbao-report","version":1,"sections":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', '内容不完整'],
+    [
+      '{"format":"nianbao-report","version":1,"sections":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}',
+      '内容不完整',
+    ],
   ])('refuses %j with a Chinese message', (text, message) => {
     const result = parseReportFile(text);
     expect(result.ok).toBe(false);
@@ -112,7 +115,13 @@ it('formats dates without zero padding', () => {
 describe('a table in the report', () => {
   it('is rows of cells, first row the header, whose text the checker reads as one line a row, cells split by tabs', () => {
     const doc = sampleReport();
-    doc.sections[1]!.blocks = [tableBlock([['项目', '数量'], ['举报电话', '0912-1234567'], ['培训\n场次', '3']])];
+    doc.sections[1]!.blocks = [
+      tableBlock([
+        ['项目', '数量'],
+        ['举报电话', '0912-1234567'],
+        ['培训\n场次', '3'],
+      ]),
+    ];
     const plain = toPlainText(doc);
     const line = plain.lines.find((l) => l.kind === 'table')!;
     expect(line.text).toBe('项目\t数量\n举报电话\t0912-1234567\n培训 场次\t3');
@@ -123,11 +132,23 @@ describe('a table in the report', () => {
 
   it('is saved and opened with its cells, its text always recomputed from them', () => {
     const doc = sampleReport();
-    doc.sections[1]!.blocks = [tableBlock([['项目', '数量'], ['培训', '3']])];
+    doc.sections[1]!.blocks = [
+      tableBlock([
+        ['项目', '数量'],
+        ['培训', '3'],
+      ]),
+    ];
     const saved = JSON.parse(serializeReport(doc)) as { sections: { blocks: { text: string }[] }[] };
     saved.sections[1]!.blocks[0]!.text = 'stale';
     const opened = parseReportFile(JSON.stringify(saved));
     if (!opened.ok) throw new Error(opened.error);
-    expect(opened.doc.sections[1]!.blocks[0]).toEqual({ kind: 'table', rows: [['项目', '数量'], ['培训', '3']], text: '项目\t数量\n培训\t3' });
+    expect(opened.doc.sections[1]!.blocks[0]).toEqual({
+      kind: 'table',
+      rows: [
+        ['项目', '数量'],
+        ['培训', '3'],
+      ],
+      text: '项目\t数量\n培训\t3',
+    });
   });
 });

@@ -6,7 +6,10 @@ export { CountyProfileSchema, PROFILE_VERSION, type CountyProfile } from './mode
 export { MAX_PROFILE_BYTES, parseProfile, type ProfileParse } from './schema';
 
 /** The templates a report may use: the given ones, and the county's outlines (which replace one of the same id). */
-export function registryWithProfile(profile: CountyProfile | null | undefined, base?: TemplateRegistry): TemplateRegistry {
+export function registryWithProfile(
+  profile: CountyProfile | null | undefined,
+  base?: TemplateRegistry,
+): TemplateRegistry {
   const registry = new TemplateRegistry(base?.list());
   for (const t of profile?.templates ?? []) registry.add(t);
   return registry;

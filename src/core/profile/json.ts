@@ -63,7 +63,11 @@ export function parseJsonWithPositions(source: string): ParsedJson {
     throw new JsonSyntaxError(message, positionAt(Math.min(at, text.length)));
   };
   const skipSpace = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r' || text[i] === '\u3000')) i++;
+    while (
+      i < text.length &&
+      (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r' || text[i] === '\u3000')
+    )
+      i++;
   };
 
   const readString = (): string => {
@@ -79,7 +83,16 @@ export function parseJsonWithPositions(source: string): ParsedJson {
       if (ch === '\n') fail('引号没有配对：这一行的字符串没有结束的 "', start);
       if (ch === '\\') {
         const next = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (next !== undefined && next in simple) {
           out += simple[next];
           i += 2;
@@ -114,13 +127,15 @@ export function parseJsonWithPositions(source: string): ParsedJson {
       for (;;) {
         skipSpace();
         if (text[i] === '}') fail('最后一项后面多了一个逗号，请删去');
-        if (text[i] !== '"') fail(text[i] === undefined ? slip(undefined) : `这里应是用英文双引号括起来的项目名：${slip(text[i])}`);
+        if (text[i] !== '"')
+          fail(text[i] === undefined ? slip(undefined) : `这里应是用英文双引号括起来的项目名：${slip(text[i])}`);
         const keyStart = i;
         const name = readString();
         if (Object.hasOwn(obj, name)) fail(`“${name}”写了两次，请只保留一处`, keyStart);
         starts.set(key([...path, name]), keyStart);
         skipSpace();
-        if (text[i] !== ':') fail(`项目名“${name}”后面应是半角冒号 :${text[i] === '：' ? '（现在是全角冒号“：”）' : ''}`);
+        if (text[i] !== ':')
+          fail(`项目名“${name}”后面应是半角冒号 :${text[i] === '：' ? '（现在是全角冒号“：”）' : ''}`);
         i++;
         obj[name] = readValue([...path, name], depth + 1);
         skipSpace();
@@ -132,7 +147,13 @@ export function parseJsonWithPositions(source: string): ParsedJson {
           i++;
           return obj;
         }
-        fail(text[i] === '"' ? '上一项后面少了逗号 ,' : text[i] === undefined ? slip(undefined) : `上一项后面应是逗号 , 或 }：${slip(text[i])}`);
+        fail(
+          text[i] === '"'
+            ? '上一项后面少了逗号 ,'
+            : text[i] === undefined
+              ? slip(undefined)
+              : `上一项后面应是逗号 , 或 }：${slip(text[i])}`,
+        );
       }
     }
     if (ch === '[') {
@@ -156,7 +177,13 @@ export function parseJsonWithPositions(source: string): ParsedJson {
           i++;
           return arr;
         }
-        fail(text[i] === undefined ? slip(undefined) : /["{[\d-]/.test(text[i]!) ? '上一项后面少了逗号 ,' : `上一项后面应是逗号 , 或 ]：${slip(text[i])}`);
+        fail(
+          text[i] === undefined
+            ? slip(undefined)
+            : /["{[\d-]/.test(text[i]!)
+              ? '上一项后面少了逗号 ,'
+              : `上一项后面应是逗号 , 或 ]：${slip(text[i])}`,
+        );
       }
     }
     if (ch === '"') return readString();
@@ -175,7 +202,13 @@ export function parseJsonWithPositions(source: string): ParsedJson {
         return value;
       }
     }
-    return fail(ch === undefined ? slip(undefined) : /[\p{L}]/u.test(ch) && !'“”‘’'.includes(ch) ? '文字要用英文双引号 " 括起来' : slip(ch));
+    return fail(
+      ch === undefined
+        ? slip(undefined)
+        : /[\p{L}]/u.test(ch) && !'“”‘’'.includes(ch)
+          ? '文字要用英文双引号 " 括起来'
+          : slip(ch),
+    );
   };
 
   const value = readValue([], 0);

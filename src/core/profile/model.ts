@@ -16,7 +16,10 @@ export const CountyProfileSchema = z.object({
   /** 审核单位: the county office, author of the review comments (县司法局审核 when absent). */
   reviewer: z.string().nullable(),
   /** Publication deadline as MM-DD of the year after the report year. */
-  deadline: z.string().regex(/^\d{2}-\d{2}$/).nullable(),
+  deadline: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .nullable(),
   /** 主送机关 the county expects on its towns' reports. */
   addressee: z.string().nullable(),
   templates: z.array(TemplateSchema),
@@ -33,4 +36,3 @@ export type CountyProfile = Omit<z.infer<typeof CountyProfileSchema>, 'severitie
   severities: Partial<Record<RuleId, Severity>>;
   off: RuleId[];
 };
-

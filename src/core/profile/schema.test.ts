@@ -46,32 +46,65 @@ describe('reading a county profile', () => {
   });
 
   it('reads a profile with only its version as one that changes nothing', () => {
-    expect(parseProfile('{"version": 1}')).toMatchObject({ ok: true, profile: { reviewer: null, deadline: null, templates: [], off: [] } });
+    expect(parseProfile('{"version": 1}')).toMatchObject({
+      ok: true,
+      profile: { reviewer: null, deadline: null, templates: [], off: [] },
+    });
   });
 
   it('names the line and column of a Notepad slip, in words the clerk can act on', () => {
-    expect(error(lines('{', '  "version": 1,', '  "审核单位": “青山县司法局”', '}'))).toMatch(/第 3 行第 11 列.*中文引号/);
-    expect(error(lines('{', '  "version": 1，', '  "审核单位": "青山县司法局"', '}'))).toMatch(/第 2 行第 15 列.*全角逗号/);
-    expect(error(lines('{', '  "version": 1,', '  "关闭规则": ["punct.ellipsis",],', '}'))).toMatch(/第 3 行.*多了一个逗号/);
-    expect(error(lines('{', '  "version": 1', '  "审核单位": "青山县司法局"', '}'))).toMatch(/第 3 行第 3 列.*少了逗号/);
+    expect(error(lines('{', '  "version": 1,', '  "审核单位": “青山县司法局”', '}'))).toMatch(
+      /第 3 行第 11 列.*中文引号/,
+    );
+    expect(error(lines('{', '  "version": 1，', '  "审核单位": "青山县司法局"', '}'))).toMatch(
+      /第 2 行第 15 列.*全角逗号/,
+    );
+    expect(error(lines('{', '  "version": 1,', '  "关闭规则": ["punct.ellipsis",],', '}'))).toMatch(
+      /第 3 行.*多了一个逗号/,
+    );
+    expect(error(lines('{', '  "version": 1', '  "审核单位": "青山县司法局"', '}'))).toMatch(
+      /第 3 行第 3 列.*少了逗号/,
+    );
     expect(error(lines('{', '  "version": 1,', '  // 县里的配置', '}'))).toMatch(/第 3 行.*注释/);
     expect(error(lines('{', '  "version": 1,', '  "审核单位": "青山县司法局"'))).toMatch(/提前结束/);
   });
 
   it('names the line of a value the schema refuses', () => {
     expect(error(lines('{', '  "version": 1,', '  "审核单位": 12', '}'))).toMatch(/第 3 行.*审核单位.*文字/);
-    expect(error(lines('{', '  "version": 1,', '', '  "审核科室": "法制股"', '}'))).toMatch(/第 4 行第 3 列.*不认识的项目“审核科室”/);
-    expect(error(lines('{', '  "version": 1,', '  "最少字数": {', '    "主要举措和成效": -5', '  }', '}'))).toMatch(/第 4 行.*负数/);
+    expect(error(lines('{', '  "version": 1,', '', '  "审核科室": "法制股"', '}'))).toMatch(
+      /第 4 行第 3 列.*不认识的项目“审核科室”/,
+    );
+    expect(error(lines('{', '  "version": 1,', '  "最少字数": {', '    "主要举措和成效": -5', '  }', '}'))).toMatch(
+      /第 4 行.*负数/,
+    );
     expect(error(lines('{', '  "version": 1,', '  "公开期限": "2月30日"', '}'))).toMatch(/第 3 行.*不是日期/);
-    expect(error(lines('{', '  "version": 1,', '  "必需数据": [', '    "人民调解",', '    "网格员"', '  ]', '}'))).toMatch(/第 5 行.*不认识的数据“网格员”/);
-    expect(error(lines('{', '  "version": 1,', '  "最少字数": { "工作亮点": 300 }', '}'))).toMatch(/第 3 行.*没有名为“工作亮点”的部分/);
-    expect(error(lines('{', '  "version": 1,', '  "规则级别": {', '    "section.thin": "严重"', '  }', '}'))).toMatch(/第 4 行.*“错误”“警告”或“建议”/);
-    expect(error(lines('{', '  "version": 1,', '  "关闭规则": ["section.thinn"]', '}'))).toMatch(/第 3 行.*不认识的规则“section.thinn”/);
+    expect(
+      error(lines('{', '  "version": 1,', '  "必需数据": [', '    "人民调解",', '    "网格员"', '  ]', '}')),
+    ).toMatch(/第 5 行.*不认识的数据“网格员”/);
+    expect(error(lines('{', '  "version": 1,', '  "最少字数": { "工作亮点": 300 }', '}'))).toMatch(
+      /第 3 行.*没有名为“工作亮点”的部分/,
+    );
+    expect(error(lines('{', '  "version": 1,', '  "规则级别": {', '    "section.thin": "严重"', '  }', '}'))).toMatch(
+      /第 4 行.*“错误”“警告”或“建议”/,
+    );
+    expect(error(lines('{', '  "version": 1,', '  "关闭规则": ["section.thinn"]', '}'))).toMatch(
+      /第 3 行.*不认识的规则“section.thinn”/,
+    );
     expect(error(lines('{', '  "version": 1,', '  "占位符": ["某"]', '}'))).toMatch(/第 3 行.*至少 2 个字/);
   });
 
   it('names the wrong field of an outline template inside the profile', () => {
-    const text = lines('{', '  "version": 1,', '  "提纲模板": [', '    {', '      "schemaVersion": 1,', '      "id": "Qingshan"', '    }', '  ]', '}');
+    const text = lines(
+      '{',
+      '  "version": 1,',
+      '  "提纲模板": [',
+      '    {',
+      '      "schemaVersion": 1,',
+      '      "id": "Qingshan"',
+      '    }',
+      '  ]',
+      '}',
+    );
     expect(error(text)).toMatch(/第 6 行/);
   });
 
@@ -85,11 +118,18 @@ describe('reading a county profile', () => {
       basis: '',
       titleFormat: '{unit}{year}年度法治建设工作报告',
       opening: { hint: '', sample: '' },
-      parts: [{ id: 'highlights', title: '特色亮点', requirement: '特色亮点', required: true, hint: '', minChars: 100 }],
+      parts: [
+        { id: 'highlights', title: '特色亮点', requirement: '特色亮点', required: true, hint: '', minChars: 100 },
+      ],
       detect: {},
     };
-    const parsed = parseProfile(JSON.stringify({ version: 1, 提纲模板: [template], 最少字数: { 特色亮点: 400 } }, null, 2));
-    expect(parsed).toMatchObject({ ok: true, profile: { templates: [{ id: 'qingshan' }], minChars: { highlights: 400 } } });
+    const parsed = parseProfile(
+      JSON.stringify({ version: 1, 提纲模板: [template], 最少字数: { 特色亮点: 400 } }, null, 2),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      profile: { templates: [{ id: 'qingshan' }], minChars: { highlights: 400 } },
+    });
   });
 
   it('says that a profile from a newer version needs a newer app, and refuses one without a version', () => {
@@ -107,8 +147,15 @@ describe('the sample profile templates/county-profile.example.json', () => {
   it('reads without a mistake, and changes what it says it changes', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const parsed = parseProfile(readFileSync(join(__dirname, '../../../templates/county-profile.example.json'), 'utf8'));
+    const parsed = parseProfile(
+      readFileSync(join(__dirname, '../../../templates/county-profile.example.json'), 'utf8'),
+    );
     expect(parsed.ok ? '' : parsed.error).toBe('');
-    expect(parsed.ok && parsed.profile).toMatchObject({ reviewer: '青山县司法局', deadline: '03-31', severities: { 'section.thin': 'error', 'punct.pairs': 'info' }, off: ['genre.closing'] });
+    expect(parsed.ok && parsed.profile).toMatchObject({
+      reviewer: '青山县司法局',
+      deadline: '03-31',
+      severities: { 'section.thin': 'error', 'punct.pairs': 'info' },
+      off: ['genre.closing'],
+    });
   });
 });

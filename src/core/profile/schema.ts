@@ -17,7 +17,15 @@ import { JsonSyntaxError, parseJsonWithPositions, type JsonPath } from './json';
 /** A profile is a short settings file; anything larger is not one (and is not read into memory whole). */
 export const MAX_PROFILE_BYTES = 1024 * 1024;
 
-const SEVERITY_WORDS: Record<string, Severity> = { 错误: 'error', 警告: 'warning', 建议: 'info', 提示: 'info', error: 'error', warning: 'warning', info: 'info' };
+const SEVERITY_WORDS: Record<string, Severity> = {
+  错误: 'error',
+  警告: 'warning',
+  建议: 'info',
+  提示: 'info',
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+};
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '建议' };
 
 const text = (max: number) => z.string().trim().min(1, '不能是空的').max(max, `不能超过 ${max} 个字`);
@@ -31,9 +39,17 @@ const FileSchema = z.strictObject({
   主送机关: text(60).optional(),
   提纲模板: z.array(z.unknown()).max(20, '提纲模板不能超过 20 个').optional(),
   必需数据: z.array(z.string()).max(100).optional(),
-  最少字数: z.record(z.string(), z.number().int('应是整数').min(0, '不能是负数').max(50000, '不能超过 50000')).optional(),
-  占位符: z.array(text(30).refine((s) => s.length >= 2, '占位符至少 2 个字，一个字会把正文里到处的这个字都当成占位符')).max(200).optional(),
-  易混用词: z.array(z.strictObject({ 错: text(20), 对: z.string().max(20), 说明: z.string().max(200) })).max(500).optional(),
+  最少字数: z
+    .record(z.string(), z.number().int('应是整数').min(0, '不能是负数').max(50000, '不能超过 50000'))
+    .optional(),
+  占位符: z
+    .array(text(30).refine((s) => s.length >= 2, '占位符至少 2 个字，一个字会把正文里到处的这个字都当成占位符'))
+    .max(200)
+    .optional(),
+  易混用词: z
+    .array(z.strictObject({ 错: text(20), 对: z.string().max(20), 说明: z.string().max(200) }))
+    .max(500)
+    .optional(),
   规则级别: z.record(z.string(), z.string()).optional(),
   关闭规则: z.array(z.string()).optional(),
 });
@@ -90,7 +106,10 @@ function resolve(file: z.infer<typeof FileSchema>): CountyProfile {
     if (!parsed.ok) {
       // Name the template's own wrong field where the schema can: re-run it for the path.
       const issue = TemplateSchema.safeParse(raw, ZH).error?.issues[0];
-      throw new ProfileError(['提纲模板', i, ...(issue?.path ?? [])].filter((p): p is string | number => typeof p !== 'symbol'), issue ? issueMessage(issue) : parsed.error);
+      throw new ProfileError(
+        ['提纲模板', i, ...(issue?.path ?? [])].filter((p): p is string | number => typeof p !== 'symbol'),
+        issue ? issueMessage(issue) : parsed.error,
+      );
     }
     return parsed.template;
   });
@@ -98,12 +117,20 @@ function resolve(file: z.infer<typeof FileSchema>): CountyProfile {
   let deadline: string | null = null;
   if (file.公开期限 !== undefined) {
     deadline = parseDeadline(file.公开期限);
-    if (!deadline) throw new ProfileError(['公开期限'], `“${file.公开期限}”不是日期，应写作“03-31”或“3月31日”（次年的几月几日前公开）`);
+    if (!deadline)
+      throw new ProfileError(
+        ['公开期限'],
+        `“${file.公开期限}”不是日期，应写作“03-31”或“3月31日”（次年的几月几日前公开）`,
+      );
   }
 
   const requiredFigures = (file.必需数据 ?? []).map((name, i) => {
     const found = INDICATORS.find((ind) => ind.id === name.trim() || ind.name === name.trim());
-    if (!found) throw new ProfileError(['必需数据', i], `不认识的数据“${name}”。可用的有：${INDICATORS.map((ind) => ind.name).join('、')}`);
+    if (!found)
+      throw new ProfileError(
+        ['必需数据', i],
+        `不认识的数据“${name}”。可用的有：${INDICATORS.map((ind) => ind.name).join('、')}`,
+      );
     return found.id;
   });
 
@@ -112,7 +139,11 @@ function resolve(file: z.infer<typeof FileSchema>): CountyProfile {
   const minChars: Record<string, number> = {};
   for (const [name, chars] of Object.entries(file.最少字数 ?? {})) {
     const part = parts.find((p) => p.id === name || p.title === name.trim());
-    if (!part) throw new ProfileError(['最少字数', name], `没有名为“${name}”的部分。可写：${[...new Set(parts.map((p) => p.title))].join('、')}`);
+    if (!part)
+      throw new ProfileError(
+        ['最少字数', name],
+        `没有名为“${name}”的部分。可写：${[...new Set(parts.map((p) => p.title))].join('、')}`,
+      );
     minChars[part.id] = chars;
   }
 
@@ -169,30 +200,41 @@ export function parseProfile(source: string, name = '县里的配置'): ProfileP
     return `第 ${p.line} 行第 ${p.column} 列`;
   };
   const value = parsed.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: `${name}应是用 { } 括起来的一组项目。` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: `${name}应是用 { } 括起来的一组项目。` };
   const version = (value as Record<string, unknown>).version;
-  if (version === undefined) return { ok: false, error: `${name}缺少 "version"（版本号），第一项应写 "version": ${PROFILE_VERSION}。` };
+  if (version === undefined)
+    return { ok: false, error: `${name}缺少 "version"（版本号），第一项应写 "version": ${PROFILE_VERSION}。` };
   if (typeof version === 'number' && Number.isInteger(version) && version > PROFILE_VERSION) {
-    return { ok: false, error: `${name}是第 ${version} 版的格式，由较新版本的法治年报助手使用；这个版本只能读第 ${PROFILE_VERSION} 版。请升级软件后再导入。` };
+    return {
+      ok: false,
+      error: `${name}是第 ${version} 版的格式，由较新版本的法治年报助手使用；这个版本只能读第 ${PROFILE_VERSION} 版。请升级软件后再导入。`,
+    };
   }
-  if (version !== PROFILE_VERSION) return { ok: false, error: `${name}${at(['version'])}：版本号应是 ${PROFILE_VERSION}。` };
+  if (version !== PROFILE_VERSION)
+    return { ok: false, error: `${name}${at(['version'])}：版本号应是 ${PROFILE_VERSION}。` };
 
   const result = FileSchema.safeParse(value, ZH);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     // An unknown key is reported where that key is written, not where its object starts.
-    const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : [])].filter((p): p is string | number => typeof p !== 'symbol');
+    const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]!] : [])].filter(
+      (p): p is string | number => typeof p !== 'symbol',
+    );
     return { ok: false, error: `${name}${at(path)}${label(path)}：${issueMessage(issue)}。` };
   }
   try {
     return { ok: true, profile: resolve(result.data) };
   } catch (error) {
-    if (error instanceof ProfileError) return { ok: false, error: `${name}${at(error.path)}${label(error.path)}：${error.message}。` };
+    if (error instanceof ProfileError)
+      return { ok: false, error: `${name}${at(error.path)}${label(error.path)}：${error.message}。` };
     throw error;
   }
 }
 
 /** The catalogue as a county reads it: for the README and the app's help, one line per rule. */
 export function describeRules(): string[] {
-  return RULE_IDS.map((id) => `${id}\t${RULES[id].title}\t${FAMILY_TITLES[RULES[id].family]}\t${SEVERITY_NAMES[RULES[id].severity]}`);
+  return RULE_IDS.map(
+    (id) => `${id}\t${RULES[id].title}\t${FAMILY_TITLES[RULES[id].family]}\t${SEVERITY_NAMES[RULES[id].severity]}`,
+  );
 }

@@ -39,7 +39,9 @@ export function maskPrivate(rule: string, text: string): string {
 }
 
 export function summaryComment(result: CheckResult, template: Template): string {
-  const missing = result.sections.filter((s) => !s.present).map((s) => template.parts.find((p) => p.id === s.id)?.title ?? s.id);
+  const missing = result.sections
+    .filter((s) => !s.present)
+    .map((s) => template.parts.find((p) => p.id === s.id)?.title ?? s.id);
   const count = (severity: Finding['severity']) => result.findings.filter((f) => f.severity === severity).length;
   return [
     `审核意见：${result.ready ? '可以提交' : '需修改后再报'}。`,
@@ -70,7 +72,8 @@ export function findingComments(result: CheckResult, plain: string, options: Rev
       let occurrence = 0;
       if (needle && f.start !== null) {
         const before = squashedAt[f.start]!;
-        for (let at = squashedPlain.indexOf(needle); at >= 0 && at < before; at = squashedPlain.indexOf(needle, at + 1)) occurrence++;
+        for (let at = squashedPlain.indexOf(needle); at >= 0 && at < before; at = squashedPlain.indexOf(needle, at + 1))
+          occurrence++;
       }
       const label = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
       return { text: needle ? text : null, occurrence, message: label };

@@ -3,7 +3,11 @@ import { chartFigures, figureChart } from './chart';
 import { problemRow, type ReviewedReport } from './table';
 
 function town(file: string, unit: string, figures: ReviewedReport['figures']): ReviewedReport {
-  return { row: { file, unit, year: 2025, template: '乡镇', missing: [], errors: 0, warnings: 0, ready: true }, findings: [], figures };
+  return {
+    row: { file, unit, year: 2025, template: '乡镇', missing: [], errors: 0, warnings: 0, ready: true },
+    findings: [],
+    figures,
+  };
 }
 
 const reports: ReviewedReport[] = [
@@ -39,7 +43,13 @@ describe('the reviewer’s chart of one figure', () => {
   });
 
   it('keeps two reports of the same unit apart', () => {
-    const twice = [town('2024/青石镇.docx', '青石镇', { training: { value: 5, unit: '场次' } }), town('2025/青石镇.txt', '青石镇', { training: { value: 7, unit: '场次' } })];
-    expect(figureChart(twice, 'training').byUnit[0]!.bars.map((b) => b.town)).toEqual(['青石镇（青石镇.txt）', '青石镇（青石镇.docx）']);
+    const twice = [
+      town('2024/青石镇.docx', '青石镇', { training: { value: 5, unit: '场次' } }),
+      town('2025/青石镇.txt', '青石镇', { training: { value: 7, unit: '场次' } }),
+    ];
+    expect(figureChart(twice, 'training').byUnit[0]!.bars.map((b) => b.town)).toEqual([
+      '青石镇（青石镇.txt）',
+      '青石镇（青石镇.docx）',
+    ]);
   });
 });

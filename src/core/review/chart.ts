@@ -21,14 +21,23 @@ export interface FigureChart {
 /** The figures at least one readable report gives, in the indicators' own order, with how many give each. */
 export function chartFigures(reports: readonly ReviewedReport[]): Array<{ id: string; name: string; count: number }> {
   const readable = reports.filter((r) => !r.row.problem);
-  return INDICATORS.map((i) => ({ id: i.id, name: i.name, count: readable.filter((r) => r.figures[i.id]).length })).filter((f) => f.count > 0);
+  return INDICATORS.map((i) => ({
+    id: i.id,
+    name: i.name,
+    count: readable.filter((r) => r.figures[i.id]).length,
+  })).filter((f) => f.count > 0);
 }
 
 /** Town names for the axis: two files of the same unit keep their file names, so that no bar hides another. */
 function axisNames(reports: readonly ReviewedReport[]): Map<ReviewedReport, string> {
   const count = new Map<string, number>();
   for (const r of reports) count.set(townName(r), (count.get(townName(r)) ?? 0) + 1);
-  return new Map(reports.map((r) => [r, count.get(townName(r))! > 1 ? `${townName(r)}（${r.row.file.replace(/^.*[\\/]/, '')}）` : townName(r)]));
+  return new Map(
+    reports.map((r) => [
+      r,
+      count.get(townName(r))! > 1 ? `${townName(r)}（${r.row.file.replace(/^.*[\\/]/, '')}）` : townName(r),
+    ]),
+  );
 }
 
 export function figureChart(reports: readonly ReviewedReport[], figureId: string): FigureChart {
@@ -47,7 +56,10 @@ export function figureChart(reports: readonly ReviewedReport[], figureId: string
     groups.set(figure.unit, bars);
   }
   const byTown = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
-  const byUnit = [...groups].map(([unit, bars]) => ({ unit, bars: bars.sort((a, b) => b.value - a.value || byTown(a.town, b.town)) }));
+  const byUnit = [...groups].map(([unit, bars]) => ({
+    unit,
+    bars: bars.sort((a, b) => b.value - a.value || byTown(a.town, b.town)),
+  }));
   byUnit.sort((a, b) => b.bars.length - a.bars.length || byTown(a.unit, b.unit));
   return { byUnit, missing: missing.sort(byTown) };
 }

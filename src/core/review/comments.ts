@@ -62,7 +62,9 @@ function parseXml(xml: string, part: string): Document {
   const fail = () => {
     throw new DocxCommentError(`Word 文件的 ${part} 部件不是有效的 XML，无法写入批注。`);
   };
-  return new xmldom!.DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(xml, 'application/xml');
+  return new xmldom!.DOMParser({
+    errorHandler: { warning: () => undefined, error: fail, fatalError: fail },
+  }).parseFromString(xml, 'application/xml');
 }
 
 /** Serialized with the standalone declaration Word writes, whatever the parser kept of the original's. */
@@ -72,7 +74,8 @@ function serialize(doc: Document): string {
   return XML_DECLARATION + new xmldom!.XMLSerializer().serializeToString(root!);
 }
 
-const isW = (node: Node | null, local: string): boolean => !!node && node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === local;
+const isW = (node: Node | null, local: string): boolean =>
+  !!node && node.nodeType === 1 && (node as Element).namespaceURI === W && (node as Element).localName === local;
 
 function childElements(node: Node): Element[] {
   const out: Element[] = [];
@@ -97,7 +100,17 @@ interface Paragraph {
 }
 
 /** Containers whose runs are not the paragraph's own text (text boxes, drawings, deleted text). */
-const SKIPPED = new Set(['pPr', 'rPr', 'del', 'moveFrom', 'drawing', 'pict', 'object', 'txbxContent', 'AlternateContent']);
+const SKIPPED = new Set([
+  'pPr',
+  'rPr',
+  'del',
+  'moveFrom',
+  'drawing',
+  'pict',
+  'object',
+  'txbxContent',
+  'AlternateContent',
+]);
 
 function collectRuns(node: Node, segments: Segment[]): void {
   for (const child of childElements(node)) {
@@ -114,7 +127,11 @@ function collectRuns(node: Node, segments: Segment[]): void {
 function collectParagraphs(node: Node, out: Element[]): void {
   for (const child of childElements(node)) {
     if (isW(child, 'p')) out.push(child);
-    else if (child.namespaceURI === W && ['tbl', 'tr', 'tc', 'sdt', 'sdtContent', 'customXml', 'ins', 'moveTo'].includes(child.localName ?? '')) collectParagraphs(child, out);
+    else if (
+      child.namespaceURI === W &&
+      ['tbl', 'tr', 'tc', 'sdt', 'sdtContent', 'customXml', 'ins', 'moveTo'].includes(child.localName ?? '')
+    )
+      collectParagraphs(child, out);
   }
 }
 
@@ -136,7 +153,6 @@ function describe(p: Element): Paragraph {
   return { p, segments, squashed, where };
 }
 
-
 // ——— splitting runs and placing markers ———
 
 interface Point {
@@ -156,7 +172,7 @@ function splitRunBefore(run: Element, from: Node): Element {
   const clone = run.cloneNode(false) as Element;
   const rPr = childElements(run).find((c) => isW(c, 'rPr'));
   if (rPr) clone.appendChild(rPr.cloneNode(true));
-  for (let node: Node | null = from; node; ) {
+  for (let node: Node | null = from; node;) {
     const next: Node | null = node.nextSibling;
     clone.appendChild(node);
     node = next;
@@ -165,7 +181,8 @@ function splitRunBefore(run: Element, from: Node): Element {
   return clone;
 }
 
-const isContent = (node: Node) => !(node.nodeType === 1 && isW(node, 'rPr')) && (node.nodeType === 1 || (node.nodeValue ?? '').trim() !== '');
+const isContent = (node: Node) =>
+  !(node.nodeType === 1 && isW(node, 'rPr')) && (node.nodeType === 1 || (node.nodeValue ?? '').trim() !== '');
 
 /** The point in the document just before character `offset` of segment's w:t (offset may equal its length). */
 function pointAt(segment: Segment, offset: number): Point {
@@ -252,7 +269,12 @@ function wordDate(date: Date): string {
  * words are not found). The input is never changed; an unusable file throws DocxCommentError or ZipError
  * with a Chinese message.
  */
-export async function addComments(docx: Uint8Array, summary: string | null, comments: readonly CommentSpec[], options: CommentOptions): Promise<CommentedDocx> {
+export async function addComments(
+  docx: Uint8Array,
+  summary: string | null,
+  comments: readonly CommentSpec[],
+  options: CommentOptions,
+): Promise<CommentedDocx> {
   await loadXmldom();
   const entries = readZipEntries(docx);
   const byName = new Map(entries.map((e) => [e.name, e]));
@@ -265,7 +287,9 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
   const typesXml = await text('[Content_Types].xml');
   if (!rootRelsXml || !typesXml) throw new DocxCommentError('不是有效的 Word 文件（缺少包的目录部件）。');
   const rootRels = parseXml(rootRelsXml, '_rels/.rels');
-  const mainRel = Array.from(rootRels.getElementsByTagNameNS(RELS, 'Relationship')).find((r) => r.getAttribute('Type') === OFFICE_DOCUMENT);
+  const mainRel = Array.from(rootRels.getElementsByTagNameNS(RELS, 'Relationship')).find(
+    (r) => r.getAttribute('Type') === OFFICE_DOCUMENT,
+  );
   if (!mainRel) throw new DocxCommentError('不是有效的 Word 文件（找不到正文部件）。');
   const mainPart = resolveTarget('', mainRel.getAttribute('Target') ?? '');
   const mainXml = await text(mainPart);
@@ -273,9 +297,14 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
 
   const document = parseXml(mainXml, mainPart);
   const root = document.documentElement;
-  if (root?.namespaceURI === W_STRICT) throw new DocxCommentError('这是“严格 Open XML”格式的 Word 文件，暂不能写入批注。请在 Word 中另存为普通的 .docx 后再试。');
+  if (root?.namespaceURI === W_STRICT)
+    throw new DocxCommentError(
+      '这是“严格 Open XML”格式的 Word 文件，暂不能写入批注。请在 Word 中另存为普通的 .docx 后再试。',
+    );
   // w:body is the root's child; getElementsByTagNameNS would walk the whole document for it.
-  const body = root ? (childElements(root).find((c) => isW(c, 'body')) ?? Array.from(document.getElementsByTagNameNS(W, 'body'))[0]) : undefined;
+  const body = root
+    ? (childElements(root).find((c) => isW(c, 'body')) ?? Array.from(document.getElementsByTagNameNS(W, 'body'))[0])
+    : undefined;
   if (!body) throw new DocxCommentError('不是有效的 Word 文件（正文部件中没有 w:body）。');
 
   // The comments part: the one the document already has, or a new word/comments.xml.
@@ -283,8 +312,12 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
   const docRelsXml = await text(docRelsPath);
   const docRels = parseXml(docRelsXml ?? `<Relationships xmlns="${RELS}"/>`, docRelsPath);
   const relations = Array.from(docRels.getElementsByTagNameNS(RELS, 'Relationship'));
-  const commentsRel = relations.find((r) => r.getAttribute('Type') === COMMENTS_REL && r.getAttribute('TargetMode') !== 'External');
-  const commentsPart = commentsRel ? resolveTarget(mainPart, commentsRel.getAttribute('Target') ?? '') : `${partDir(mainPart)}comments.xml`;
+  const commentsRel = relations.find(
+    (r) => r.getAttribute('Type') === COMMENTS_REL && r.getAttribute('TargetMode') !== 'External',
+  );
+  const commentsPart = commentsRel
+    ? resolveTarget(mainPart, commentsRel.getAttribute('Target') ?? '')
+    : `${partDir(mainPart)}comments.xml`;
   const existingComments = commentsRel ? await text(commentsPart) : undefined;
   const commentsDoc = parseXml(existingComments ?? `<w:comments xmlns:w="${W}"/>`, commentsPart);
 
@@ -400,7 +433,10 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
     comment.setAttributeNS(W, 'w:date', date);
     comment.setAttributeNS(W, 'w:initials', author.slice(0, 2));
     // A comment that could not sit on its words quotes them, so the town still finds the place.
-    const message = spec.text && !anchors[i]!.paragraph ? `${spec.message}\n（原文：“${spec.text.trim().slice(0, 60)}”）` : spec.message;
+    const message =
+      spec.text && !anchors[i]!.paragraph
+        ? `${spec.message}\n（原文：“${spec.text.trim().slice(0, 60)}”）`
+        : spec.message;
     for (const p of commentParagraphs(commentsDoc, message)) comment.appendChild(p);
     commentsRoot.appendChild(comment);
   });
@@ -430,7 +466,10 @@ export async function addComments(docx: Uint8Array, summary: string | null, comm
     replaced.set('[Content_Types].xml', serialize(types));
   }
 
-  return { bytes: writeZipEntries(entries, replaced, options.deflater), placed: anchors.map((a) => (a.paragraph ? 'text' : 'title')) };
+  return {
+    bytes: writeZipEntries(entries, replaced, options.deflater),
+    placed: anchors.map((a) => (a.paragraph ? 'text' : 'title')),
+  };
 }
 
 export { ZipError };

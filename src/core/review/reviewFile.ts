@@ -39,9 +39,17 @@ export interface ReviewedFile {
   commentNote?: string;
 }
 
-export async function reviewFile(name: string, bytes: Uint8Array, options: ReviewFileOptions = {}): Promise<ReviewedFile> {
+export async function reviewFile(
+  name: string,
+  bytes: Uint8Array,
+  options: ReviewFileOptions = {},
+): Promise<ReviewedFile> {
   const registry = options.registry ?? defaultRegistry;
-  const imported = await importFile(name, bytes, { registry, ...(options.template ? { templateId: options.template.id } : {}), ...(options.zipGuard ? { zipGuard: options.zipGuard } : {}) });
+  const imported = await importFile(name, bytes, {
+    registry,
+    ...(options.template ? { templateId: options.template.id } : {}),
+    ...(options.zipGuard ? { zipGuard: options.zipGuard } : {}),
+  });
   if (!imported.ok) return { report: { row: problemRow(name, imported.error), findings: [], figures: {} } };
   const doc = imported.doc;
   const result = checkReport(doc, { ...options, registry });
@@ -52,15 +60,31 @@ export async function reviewFile(name: string, bytes: Uint8Array, options: Revie
   const { author, date, deflater, inflater, exportDocx } = options.comments;
   const summary = summaryComment(result, registry.getOrDefault(result.template));
   const specs = findingComments(result, plain);
-  const commentOptions = { deflater, ...(inflater ? { inflater } : {}), ...(author ? { author } : {}), ...(date ? { date } : {}) };
+  const commentOptions = {
+    deflater,
+    ...(inflater ? { inflater } : {}),
+    ...(author ? { author } : {}),
+    ...(date ? { date } : {}),
+  };
   if (/\.docx$/i.test(name)) {
     try {
       return { report, doc, result, commented: (await addComments(bytes, summary, specs, commentOptions)).bytes };
     } catch (error) {
       if (!(error instanceof DocxCommentError || error instanceof ZipError)) throw error;
       const exported = await addComments(await exportDocx(doc), summary, specs, commentOptions);
-      return { report, doc, result, commented: exported.bytes, commentNote: `${error.message}已改为在按 GB/T 9704 导出的文件上写批注。` };
+      return {
+        report,
+        doc,
+        result,
+        commented: exported.bytes,
+        commentNote: `${error.message}已改为在按 GB/T 9704 导出的文件上写批注。`,
+      };
     }
   }
-  return { report, doc, result, commented: (await addComments(await exportDocx(doc), summary, specs, commentOptions)).bytes };
+  return {
+    report,
+    doc,
+    result,
+    commented: (await addComments(await exportDocx(doc), summary, specs, commentOptions)).bytes,
+  };
 }

@@ -41,13 +41,24 @@ export interface ReviewedReport {
   figures: Record<string, { value: number; unit: string }>;
 }
 
-export function reviewedReport(file: string, result: CheckResult, plain: string, date: string, registry: TemplateRegistry): ReviewedReport {
+export function reviewedReport(
+  file: string,
+  result: CheckResult,
+  plain: string,
+  date: string,
+  registry: TemplateRegistry,
+): ReviewedReport {
   const template = registry.getOrDefault(result.template);
   const partTitle = (id: string | null) => (id ? (template.parts.find((p) => p.id === id)?.title ?? id) : '全文');
   const figures: ReviewedReport['figures'] = {};
-  for (const i of result.indicators) if (i.found && i.value !== undefined) figures[i.id] = { value: i.value, unit: i.unit ?? '' };
+  for (const i of result.indicators)
+    if (i.found && i.value !== undefined) figures[i.id] = { value: i.value, unit: i.unit ?? '' };
   return {
-    row: { ...reviewRow(file, result, registry), date, parts: result.sections.map((s) => ({ title: partTitle(s.id), present: s.present })) },
+    row: {
+      ...reviewRow(file, result, registry),
+      date,
+      parts: result.sections.map((s) => ({ title: partTitle(s.id), present: s.present })),
+    },
     findings: result.findings.map((f) => {
       const text = findingText(f, plain) ?? '';
       const masked = maskPrivate(f.rule, text);
@@ -75,7 +86,9 @@ export function reviewRow(file: string, result: CheckResult, registry: TemplateR
     unit: result.unit,
     year: result.year,
     template: template.name,
-    missing: result.sections.filter((s) => !s.present).map((s) => template.parts.find((p) => p.id === s.id)?.title ?? s.id),
+    missing: result.sections
+      .filter((s) => !s.present)
+      .map((s) => template.parts.find((p) => p.id === s.id)?.title ?? s.id),
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
     ready: result.ready,
@@ -100,6 +113,19 @@ function cell(value: string | number | null): string {
 
 /** CSV with a BOM and CRLF, which Excel and WPS open as UTF-8 without asking. */
 export function reviewCsv(rows: readonly ReviewRow[]): string {
-  const lines = [HEADER, ...rows.map((r) => [r.file, r.unit, r.year, r.template, r.missing.join('、'), r.errors, r.warnings, r.problem ? '无法检查' : r.ready ? '可以提交' : '需修改', r.problem ?? ''])];
+  const lines = [
+    HEADER,
+    ...rows.map((r) => [
+      r.file,
+      r.unit,
+      r.year,
+      r.template,
+      r.missing.join('、'),
+      r.errors,
+      r.warnings,
+      r.problem ? '无法检查' : r.ready ? '可以提交' : '需修改',
+      r.problem ?? '',
+    ]),
+  ];
   return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -19,7 +19,12 @@ async function loadExcelJs(): Promise<ExcelJs> {
   return mod.default ?? mod;
 }
 
-function sheet(workbook: import('exceljs').Workbook, name: string, columns: Array<[string, number]>, frozenColumns = 0): Worksheet {
+function sheet(
+  workbook: import('exceljs').Workbook,
+  name: string,
+  columns: Array<[string, number]>,
+  frozenColumns = 0,
+): Worksheet {
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: 1 }] });
   ws.columns = columns.map(([header, width]) => ({ header, width }));
   const header = ws.getRow(1);
@@ -29,18 +34,33 @@ function sheet(workbook: import('exceljs').Workbook, name: string, columns: Arra
   return ws;
 }
 
-export async function reviewWorkbook(reports: readonly ReviewedReport[], lastYear: readonly ReviewedReport[] = []): Promise<Uint8Array> {
+export async function reviewWorkbook(
+  reports: readonly ReviewedReport[],
+  lastYear: readonly ReviewedReport[] = [],
+): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '法治年报助手';
 
   // 汇总: the parts as columns, in the order the templates give them, across every kind of report met.
   const partTitles: string[] = [];
-  for (const r of reports) for (const p of r.row.parts ?? []) if (!partTitles.includes(p.title)) partTitles.push(p.title);
+  for (const r of reports)
+    for (const p of r.row.parts ?? []) if (!partTitles.includes(p.title)) partTitles.push(p.title);
   const summary = sheet(
     workbook,
     '汇总',
-    [['文件', 30], ['单位', 16], ['报告类型', 22], ['年度', 7], ['成文日期', 14], ...partTitles.map((t): [string, number] => [t, 10]), ['错误', 6], ['警告', 6], ['结论', 10], ['说明', 40]],
+    [
+      ['文件', 30],
+      ['单位', 16],
+      ['报告类型', 22],
+      ['年度', 7],
+      ['成文日期', 14],
+      ...partTitles.map((t): [string, number] => [t, 10]),
+      ['错误', 6],
+      ['警告', 6],
+      ['结论', 10],
+      ['说明', 40],
+    ],
     2,
   );
   for (const r of reports) {
@@ -49,16 +69,43 @@ export async function reviewWorkbook(reports: readonly ReviewedReport[], lastYea
       const part = row.parts?.find((p) => p.title === t);
       return part ? (part.present ? '✓' : '✗') : '';
     });
-    summary.addRow([row.file, row.unit, row.template, row.year ?? '', row.date ?? '', ...parts, row.problem ? '' : row.errors, row.problem ? '' : row.warnings, verdict(row), row.problem ?? (row.missing.length ? `缺少：${row.missing.join('、')}` : '')]);
+    summary.addRow([
+      row.file,
+      row.unit,
+      row.template,
+      row.year ?? '',
+      row.date ?? '',
+      ...parts,
+      row.problem ? '' : row.errors,
+      row.problem ? '' : row.warnings,
+      verdict(row),
+      row.problem ?? (row.missing.length ? `缺少：${row.missing.join('、')}` : ''),
+    ]);
   }
   const ready = reports.filter((r) => !r.row.problem && r.row.ready).length;
   const unreadable = reports.filter((r) => r.row.problem).length;
-  const totals = summary.addRow([`合计 ${reports.length} 份：可以提交 ${ready} 份，需修改 ${reports.length - ready - unreadable} 份，无法读取 ${unreadable} 份`]);
+  const totals = summary.addRow([
+    `合计 ${reports.length} 份：可以提交 ${ready} 份，需修改 ${reports.length - ready - unreadable} 份，无法读取 ${unreadable} 份`,
+  ]);
   totals.font = { bold: true };
 
-  const findings = sheet(workbook, '问题清单', [['文件', 30], ['单位', 16], ['部分', 24], ['规则', 22], ['级别', 6], ['问题', 60], ['原文', 40]], 1);
+  const findings = sheet(
+    workbook,
+    '问题清单',
+    [
+      ['文件', 30],
+      ['单位', 16],
+      ['部分', 24],
+      ['规则', 22],
+      ['级别', 6],
+      ['问题', 60],
+      ['原文', 40],
+    ],
+    1,
+  );
   for (const r of reports) {
-    for (const f of r.findings) findings.addRow([r.row.file, r.row.unit, f.part, f.rule, SEVERITY_LABEL[f.severity], f.message, f.text]);
+    for (const f of r.findings)
+      findings.addRow([r.row.file, r.row.unit, f.part, f.rule, SEVERITY_LABEL[f.severity], f.message, f.text]);
   }
 
   // 主要数据: one row per figure, one column per town (three with last year: this year, last year, change).
@@ -73,7 +120,8 @@ export async function reviewWorkbook(reports: readonly ReviewedReport[], lastYea
   }
   const figures = sheet(workbook, '主要数据', columns, 1);
   for (const indicator of INDICATORS) {
-    if (!towns.some((t) => t.figures[indicator.id]) && ![...previous.values()].some((t) => t.figures[indicator.id])) continue;
+    if (!towns.some((t) => t.figures[indicator.id]) && ![...previous.values()].some((t) => t.figures[indicator.id]))
+      continue;
     const row = figures.addRow([indicator.name]);
     let column = 2;
     const put = (value: { value: number; unit: string } | undefined) => {

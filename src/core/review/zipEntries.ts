@@ -47,14 +47,27 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let total = 0;
   for (const r of records) {
-    if (r.compressedSize === ZIP64_MARKER || r.size === ZIP64_MARKER || r.offset === ZIP64_MARKER) throw new ZipError('不支持 ZIP64 格式的 Word 文件。');
+    if (r.compressedSize === ZIP64_MARKER || r.size === ZIP64_MARKER || r.offset === ZIP64_MARKER)
+      throw new ZipError('不支持 ZIP64 格式的 Word 文件。');
     if (r.flags & 1) throw new ZipError('Word 文件已加密，无法读取。');
     if (r.method !== STORED && r.method !== DEFLATE) throw new ZipError('Word 文件使用了不支持的压缩方式。');
-    if (r.size > ZIP_LIMITS.entryBytes || (total += r.size) > ZIP_LIMITS.totalBytes) throw new ZipError('Word 文件解压后过大，不像是一份报告。');
+    if (r.size > ZIP_LIMITS.entryBytes || (total += r.size) > ZIP_LIMITS.totalBytes)
+      throw new ZipError('Word 文件解压后过大，不像是一份报告。');
     if (r.dataStart < 0) throw new ZipError('Word 文件已损坏（部件头不完整）。');
     const raw = bytes.subarray(r.dataStart, r.dataStart + r.compressedSize);
     if (raw.length !== r.compressedSize) throw new ZipError('Word 文件已损坏（内容被截断）。');
-    entries.push({ name: r.name, method: r.method, crc: r.crc, size: r.size, raw, nameBytes: r.nameBytes, flags: r.flags & UTF8_NAMES, time: r.time, date: r.date, externalAttributes: r.externalAttributes });
+    entries.push({
+      name: r.name,
+      method: r.method,
+      crc: r.crc,
+      size: r.size,
+      raw,
+      nameBytes: r.nameBytes,
+      flags: r.flags & UTF8_NAMES,
+      time: r.time,
+      date: r.date,
+      externalAttributes: r.externalAttributes,
+    });
   }
   return entries;
 }
@@ -105,7 +118,11 @@ export async function entryText(entry: ZipEntry, inflater?: Inflater): Promise<s
  * A zip of the given entries, in their order: an entry whose name is in `replaced` gets that content,
  * deflated; every other entry is copied as stored. New names in `replaced` are appended at the end.
  */
-export function writeZipEntries(entries: readonly ZipEntry[], replaced: ReadonlyMap<string, string>, deflater: Deflater): Uint8Array {
+export function writeZipEntries(
+  entries: readonly ZipEntry[],
+  replaced: ReadonlyMap<string, string>,
+  deflater: Deflater,
+): Uint8Array {
   const encoder = new TextEncoder();
   const checksum = deflater.crc32 ?? crc32;
   const names = new Set(entries.map((e) => e.name));
@@ -119,7 +136,18 @@ export function writeZipEntries(entries: readonly ZipEntry[], replaced: Readonly
   for (const [name, content] of replaced) {
     if (names.has(name)) continue;
     const data = encoder.encode(content);
-    all.push({ name, method: DEFLATE, crc: checksum(data) >>> 0, size: data.length, raw: deflater.deflateRaw(data), nameBytes: encoder.encode(name), flags: UTF8_NAMES, time: now.time, date: now.date, externalAttributes: 0 });
+    all.push({
+      name,
+      method: DEFLATE,
+      crc: checksum(data) >>> 0,
+      size: data.length,
+      raw: deflater.deflateRaw(data),
+      nameBytes: encoder.encode(name),
+      flags: UTF8_NAMES,
+      time: now.time,
+      date: now.date,
+      externalAttributes: 0,
+    });
   }
   const zip = writeZip(all.map((e) => ({ ...e, data: e.raw })));
   if (!zip) throw new ZipError('文档太大，无法打包为 .docx。');

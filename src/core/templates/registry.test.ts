@@ -7,7 +7,9 @@ import { BUILTIN_TEMPLATES, TemplateRegistry, chineseNumeral, parseTemplate } fr
 
 const templatesDir = join(__dirname, '../../../templates');
 const outlineFiles = readdirSync(templatesDir).filter(
-  (f) => f.endsWith('.json') && !['indicators.json', 'era-calendar.json', 'wording.json', 'county-profile.example.json'].includes(f),
+  (f) =>
+    f.endsWith('.json') &&
+    !['indicators.json', 'era-calendar.json', 'wording.json', 'county-profile.example.json'].includes(f),
 );
 
 describe('outline templates', () => {
@@ -33,9 +35,12 @@ describe('outline templates', () => {
 
   it.each(['township', 'department'])('%s requires the five items of the rules', (id) => {
     const t = new TemplateRegistry().get(id)!;
-    expect(t.parts.filter((p) => p.required).map((p) => p.id).sort()).toEqual(
-      ['leadership', 'measures', 'other', 'plans', 'shortcomings'],
-    );
+    expect(
+      t.parts
+        .filter((p) => p.required)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['leadership', 'measures', 'other', 'plans', 'shortcomings']);
     expect(t.parts.find((p) => p.id === 'measures')!.minChars).toBeGreaterThanOrEqual(800);
     expect(t.parts.find((p) => p.id === 'plans')!.yearScope).toBe('next');
   });

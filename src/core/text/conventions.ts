@@ -1,9 +1,31 @@
 /** Lines and marks of a 公文 besides its headings: staff lines, the addressee's colon, the draft's markers. */
 
 /** Internal routing lines (撰稿人/审核人/联系电话…): never published, kept at import for the checker to flag. */
-export const STAFF_WORDS = ['撰稿人', '撰稿', '审核人', '审核', '审稿人', '审稿', '核稿人', '核稿', '签发人', '签发', '联系人', '联系电话', '拟稿人', '拟稿', '校对人', '校对', '起草人', '起草', '责任人'] as const;
+export const STAFF_WORDS = [
+  '撰稿人',
+  '撰稿',
+  '审核人',
+  '审核',
+  '审稿人',
+  '审稿',
+  '核稿人',
+  '核稿',
+  '签发人',
+  '签发',
+  '联系人',
+  '联系电话',
+  '拟稿人',
+  '拟稿',
+  '校对人',
+  '校对',
+  '起草人',
+  '起草',
+  '责任人',
+] as const;
 
-const STAFF_LINE = new RegExp(`^[（(]?\\s*(?:${[...STAFF_WORDS].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`);
+const STAFF_LINE = new RegExp(
+  `^[（(]?\\s*(?:${[...STAFF_WORDS].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`,
+);
 
 /** Whether a line is a staff line: "撰稿人：王某 联系电话：…", "（审核：李某）". */
 export function isStaffLine(line: string): boolean {

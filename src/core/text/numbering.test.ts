@@ -5,7 +5,16 @@ import { enumeratedItems, formatHeadingNumber, headingNumber, runInHeading, stri
 
 describe('公文 text conventions', () => {
   it('reads Chinese numerals both ways', () => {
-    expect([1, 9, 10, 11, 19, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '九', '十', '十一', '十九', '二十', '二十一', '九十九']);
+    expect([1, 9, 10, 11, 19, 20, 21, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+    ]);
     expect(['一', '十', '十二', '二十', '二十三', '两', '一百'].map(chineseValue)).toEqual([1, 10, 12, 20, 23, 2, 100]);
     expect(chineseValue('甲')).toBeNaN();
     expect(chineseYearDigits('二〇二五')).toBe(2025);
@@ -33,10 +42,24 @@ describe('公文 text conventions', () => {
   });
 
   it('writes and strips numbers, finds run-in headings and 一是/二是 items', () => {
-    expect([0, 1, 2, 3, 4].map((l) => formatHeadingNumber(l as 0 | 1 | 2 | 3 | 4, 2))).toEqual(['第二部分', '二、', '（二）', '2.', '（2）']);
+    expect([0, 1, 2, 3, 4].map((l) => formatHeadingNumber(l as 0 | 1 | 2 | 3 | 4, 2))).toEqual([
+      '第二部分',
+      '二、',
+      '（二）',
+      '2.',
+      '（2）',
+    ]);
     expect(stripHeadingNumber('第一部分  主要举措和成效')).toBe('主要举措和成效');
-    expect(runInHeading('2.规范执法。全年办案8件。')).toEqual({ level: 3, heading: '2.规范执法。', rest: '全年办案8件。' });
-    expect(enumeratedItems('明年将：一是加强学法；二是规范执法；三是化解纠纷。')).toEqual(['加强学法；', '规范执法；', '化解纠纷。']);
+    expect(runInHeading('2.规范执法。全年办案8件。')).toEqual({
+      level: 3,
+      heading: '2.规范执法。',
+      rest: '全年办案8件。',
+    });
+    expect(enumeratedItems('明年将：一是加强学法；二是规范执法；三是化解纠纷。')).toEqual([
+      '加强学法；',
+      '规范执法；',
+      '化解纠纷。',
+    ]);
     // 但是/不仅是 never start an item; one item alone is no list.
     expect(enumeratedItems('但是群众满意，一是学法。')).toEqual([]);
   });

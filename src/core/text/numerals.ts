@@ -1,7 +1,22 @@
 /** Chinese numerals as 公文 write them: 一…十、十一…九十九 for numbers, 二〇二五 for years. */
 
 const DIGITS = '零一二三四五六七八九';
-const DIGIT_VALUE: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT_VALUE: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** Characters that may make up a small Chinese number (for regular expressions). */
 export const CN_NUMBER_CHARS = '一二三四五六七八九十';

@@ -4,7 +4,14 @@ import { zipParts } from '../export/zip';
 import { centralRecords, endOfCentralDirectory } from './centralDirectory';
 
 const deflater = { deflateRaw: (data: Uint8Array) => new Uint8Array(deflateRawSync(data)) };
-const zip = () => zipParts(new Map<string, string>([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document>正文</w:document>']]), deflater);
+const zip = () =>
+  zipParts(
+    new Map<string, string>([
+      ['[Content_Types].xml', '<Types/>'],
+      ['word/document.xml', '<w:document>正文</w:document>'],
+    ]),
+    deflater,
+  );
 
 describe('the central directory', () => {
   it('lists every entry with its sizes and where its data starts', () => {

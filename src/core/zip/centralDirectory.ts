@@ -22,7 +22,8 @@ export interface EndOfCentralDirectory {
 export function endOfCentralDirectory(bytes: Uint8Array): EndOfCentralDirectory | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) return { count: view.getUint16(i + 10, true), offset: view.getUint32(i + 16, true) };
+    if (view.getUint32(i, true) === EOCD)
+      return { count: view.getUint16(i + 10, true), offset: view.getUint32(i + 16, true) };
   }
   return undefined;
 }
@@ -49,7 +50,10 @@ export interface CentralRecord {
  * The records of the directory, in order. `complete` is false when it is cut off or damaged: `records`
  * then holds those before the damage (the bounded check still inspects them; readers refuse the file).
  */
-export function centralRecords(bytes: Uint8Array, end: EndOfCentralDirectory): { records: CentralRecord[]; complete: boolean } {
+export function centralRecords(
+  bytes: Uint8Array,
+  end: EndOfCentralDirectory,
+): { records: CentralRecord[]; complete: boolean } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const decoder = new TextDecoder();
   const records: CentralRecord[] = [];

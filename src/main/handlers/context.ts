@@ -137,4 +137,6 @@ export async function isOpenInWord(path: string): Promise<boolean> {
 
 /** A file that could not be read, as an answer: the error's own Chinese message, or a general one naming the file. */
 export const readError = (path: string, error: unknown) =>
-  error instanceof AppError ? ipcError(error.message, error.code) : ipcError(`无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`, 'read');
+  error instanceof AppError
+    ? ipcError(error.message, error.code)
+    : ipcError(`无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`, 'read');

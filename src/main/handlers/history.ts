@@ -22,13 +22,18 @@ export function historyHandlers(ctx: HandlerContext): Pick<Handlers, HistoryChan
       const dir = join(historyDir, ctx.idOf(grants.get(file)?.path ?? null));
       await fs.mkdir(dir, { recursive: true });
       const savedAt = new Date();
-      await writeFileAtomic(join(dir, `${savedAt.getTime()}.json`), JSON.stringify({ savedAt: savedAt.toISOString(), doc }), writeOptions);
+      await writeFileAtomic(
+        join(dir, `${savedAt.getTime()}.json`),
+        JSON.stringify({ savedAt: savedAt.toISOString(), doc }),
+        writeOptions,
+      );
       // Kept seven days: older snapshots of every report are removed.
       const cutoff = savedAt.getTime() - SNAPSHOT_DAYS * 24 * 3600 * 1000;
       for (const report of await fs.readdir(historyDir).catch(() => [] as string[])) {
         for (const name of await fs.readdir(join(historyDir, report)).catch(() => [] as string[])) {
           const time = Number(name.replace(/\.json$/, ''));
-          if (Number.isFinite(time) && time < cutoff) await fs.unlink(join(historyDir, report, name)).catch(() => undefined);
+          if (Number.isFinite(time) && time < cutoff)
+            await fs.unlink(join(historyDir, report, name)).catch(() => undefined);
         }
       }
       return ipcOk(null);
@@ -36,13 +41,17 @@ export function historyHandlers(ctx: HandlerContext): Pick<Handlers, HistoryChan
 
     async 'history:list'({ file }) {
       const dir = join(historyDir, ctx.idOf(grants.get(file)?.path ?? null));
-      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+\.json$/.test(n)).sort().reverse();
+      const names = (await fs.readdir(dir).catch(() => [] as string[]))
+        .filter((n) => /^\d+\.json$/.test(n))
+        .sort()
+        .reverse();
       const versions = [];
       for (const name of names.slice(0, 200)) {
         try {
           const record = JSON.parse(await fs.readFile(join(dir, name), 'utf8')) as { savedAt?: unknown; doc?: unknown };
           const doc = ReportDocumentSchema.safeParse(record.doc);
-          if (doc.success && typeof record.savedAt === 'string') versions.push({ id: name.replace(/\.json$/, ''), savedAt: record.savedAt, doc: doc.data });
+          if (doc.success && typeof record.savedAt === 'string')
+            versions.push({ id: name.replace(/\.json$/, ''), savedAt: record.savedAt, doc: doc.data });
         } catch {
           // a damaged snapshot is skipped, never trusted
         }

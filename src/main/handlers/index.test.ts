@@ -9,7 +9,16 @@ import { registerIpc, type SenderEvent } from '../ipc';
 import { createHandlers, mergeHandlers, type Dialogs } from './index';
 
 const none = async () => null;
-const dialogs: Dialogs = { openReport: none, saveReport: none, importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: none, saveTable: none };
+const dialogs: Dialogs = {
+  openReport: none,
+  saveReport: none,
+  importDocument: none,
+  exportDocx: none,
+  exportPdf: none,
+  exportWeb: none,
+  openFolder: none,
+  saveTable: none,
+};
 const handlers = () => createHandlers({ dialogs, userDataDir: join(mkdtempSync(join(tmpdir(), '处理-')), 'userData') });
 const stub = async () => ({ ok: true as const, value: null });
 
@@ -31,8 +40,15 @@ describe('the handler map', () => {
 
   it('turns a thrown AppError into { ok: false, error, code } with its Chinese message', async () => {
     const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
-    const failing = { ...handlers(), 'journal:pending': async () => Promise.reject(new AppError('read', '找不到文件“备份.json”。')) };
+    const failing = {
+      ...handlers(),
+      'journal:pending': async () => Promise.reject(new AppError('read', '找不到文件“备份.json”。')),
+    };
     registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, failing, () => true);
-    expect(await listeners.get('journal:pending')!({}, {})).toEqual({ ok: false, error: '找不到文件“备份.json”。', code: 'read' });
+    expect(await listeners.get('journal:pending')!({}, {})).toEqual({
+      ok: false,
+      error: '找不到文件“备份.json”。',
+      code: 'read',
+    });
   });
 });

@@ -21,7 +21,16 @@ export { FileGrants, isOpenInWord, journalId, type Dialogs, type HandlerDeps, ty
 export type { ReviewDialogs } from './review';
 
 /** The domains, each a function of the shared context returning its handlers. */
-const DOMAINS = [reportHandlers, journalHandlers, historyHandlers, reviewHandlers, templatesHandlers, windowHandlers, recentHandlers, profileHandlers];
+const DOMAINS = [
+  reportHandlers,
+  journalHandlers,
+  historyHandlers,
+  reviewHandlers,
+  templatesHandlers,
+  windowHandlers,
+  recentHandlers,
+  profileHandlers,
+];
 
 /**
  * One map out of the domains' parts: a channel handled twice, a channel of the map with no handler, or a
@@ -47,7 +56,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // On start: temp files of saves killed last time (journals, snapshots) go.
   void (async () => {
     await cleanStaleTemps(ctx.journalDir);
-    for (const report of await fs.readdir(ctx.historyDir).catch(() => [] as string[])) await cleanStaleTemps(join(ctx.historyDir, report));
+    for (const report of await fs.readdir(ctx.historyDir).catch(() => [] as string[]))
+      await cleanStaleTemps(join(ctx.historyDir, report));
   })();
 
   return mergeHandlers(DOMAINS.map((domain) => domain(ctx)));

@@ -16,7 +16,12 @@ export function journalHandlers(ctx: HandlerContext): Pick<Handlers, JournalChan
       const grant = grants.get(file);
       const path = grant?.path ?? null;
       // A read-only grant stays read-only when its journal is offered back, even in a later session.
-      const record = JSON.stringify({ savedAt: new Date().toISOString(), path, readOnly: grant?.readOnly ?? false, doc });
+      const record = JSON.stringify({
+        savedAt: new Date().toISOString(),
+        path,
+        readOnly: grant?.readOnly ?? false,
+        doc,
+      });
       await writeFileAtomic(join(journalDir, `${ctx.idOf(path)}.json`), record, writeOptions);
       return ipcOk(null);
     },
@@ -41,7 +46,10 @@ export function journalHandlers(ctx: HandlerContext): Pick<Handlers, JournalChan
         if (!doc.success || !savedAt || Number.isNaN(savedAt.getTime())) continue;
         const path = typeof record.path === 'string' ? record.path : null;
         if (path) {
-          const mtime = await fs.stat(path).then((s) => s.mtime, () => null);
+          const mtime = await fs.stat(path).then(
+            (s) => s.mtime,
+            () => null,
+          );
           if (mtime && mtime >= savedAt) continue; // the file itself is newer: nothing to recover
           await cleanStaleTemps(dirname(path)); // a save of it may have been killed too
         }

@@ -12,7 +12,16 @@ function setup() {
   const folder = mkdtempSync(join(tmpdir(), '县里的配置 处理-'));
   const reports = join(folder, '各镇报告');
   const choice = { profile: null as string | null };
-  const dialogs: Dialogs = { openReport: none, saveReport: none, importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: async () => reports, saveTable: none };
+  const dialogs: Dialogs = {
+    openReport: none,
+    saveReport: none,
+    importDocument: none,
+    exportDocx: none,
+    exportPdf: none,
+    exportWeb: none,
+    openFolder: async () => reports,
+    saveTable: none,
+  };
   const make = () =>
     createHandlers({
       dialogs,
@@ -23,7 +32,11 @@ function setup() {
   return { folder, reports, choice, handlers: make(), restart: make };
 }
 
-const PROFILE = JSON.stringify({ version: 1, 审核单位: '青山县司法局', 占位符: ['待填写'], 关闭规则: ['privacy.phone'] }, null, 2);
+const PROFILE = JSON.stringify(
+  { version: 1, 审核单位: '青山县司法局', 占位符: ['待填写'], 关闭规则: ['privacy.phone'] },
+  null,
+  2,
+);
 
 describe('the county profile handlers', () => {
   it('imports a profile once, remembers it across a restart, and removes it', async () => {
@@ -34,7 +47,13 @@ describe('the county profile handlers', () => {
     choice.profile = join(folder, '青山县配置.json');
     writeFileSync(choice.profile, PROFILE);
     const imported = await handlers['profile:import']({});
-    expect(imported).toMatchObject({ ok: true, value: { name: '青山县司法局', profile: { reviewer: '青山县司法局', placeholders: ['待填写'], off: ['privacy.phone'] } } });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: {
+        name: '青山县司法局',
+        profile: { reviewer: '青山县司法局', placeholders: ['待填写'], off: ['privacy.phone'] },
+      },
+    });
 
     // The county's file may move or change: the app keeps its own copy.
     writeFileSync(choice.profile, '{}');
@@ -72,7 +91,10 @@ describe('the county profile handlers', () => {
   it('the reviewer’s desk checks with the profile and signs the comments with its 审核单位', async () => {
     const { folder, reports, choice, handlers } = setup();
     await import('node:fs/promises').then((fs) => fs.mkdir(reports, { recursive: true }));
-    writeFileSync(join(reports, '白沙镇.txt'), '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷待填写件，联系电话13912345678。');
+    writeFileSync(
+      join(reports, '白沙镇.txt'),
+      '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷待填写件，联系电话13912345678。',
+    );
     const chosen = await handlers['review:chooseFolder']({});
     const files = chosen.ok ? chosen.value!.files : [];
     const before = await handlers['review:report']({ file: files[0]! });

@@ -48,7 +48,9 @@ export function createProfileHandlers(deps: HandlerDeps): {
     }
     const parsed = profileFromBytes(bytes, STORED_NAME);
     // A kept copy this version cannot read (written by a newer version, or damaged) is reported, not used.
-    return parsed.ok ? { ok: true, profile: parsed.profile } : { ok: false, error: `${parsed.error}可以在“县里的配置”中移除后重新导入。` };
+    return parsed.ok
+      ? { ok: true, profile: parsed.profile }
+      : { ok: false, error: `${parsed.error}可以在“县里的配置”中移除后重新导入。` };
   }
 
   const handlers: Pick<Handlers, ProfileChannels> = {
@@ -74,7 +76,8 @@ export function createProfileHandlers(deps: HandlerDeps): {
       try {
         await fs.rm(stored);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return ipcError('无法移除县里的配置：文件正被占用或没有权限。');
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+          return ipcError('无法移除县里的配置：文件正被占用或没有权限。');
       }
       return ipcOk(null);
     },

@@ -13,8 +13,19 @@ const doc = (unit = '青石镇') => createReportFromTemplate(defaultRegistry.get
 
 function setup(recent: RecentHooks = {}) {
   const folder = mkdtempSync(join(tmpdir(), '最近 打开-'));
-  const next: Record<keyof Dialogs, string | null> = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
-  const dialogs = Object.fromEntries(Object.keys(next).map((k) => [k, async () => next[k as keyof Dialogs]])) as unknown as Dialogs;
+  const next: Record<keyof Dialogs, string | null> = {
+    openReport: null,
+    saveReport: null,
+    importDocument: null,
+    exportDocx: null,
+    exportPdf: null,
+    exportWeb: null,
+    openFolder: null,
+    saveTable: null,
+  };
+  const dialogs = Object.fromEntries(
+    Object.keys(next).map((k) => [k, async () => next[k as keyof Dialogs]]),
+  ) as unknown as Dialogs;
   const userDataDir = join(folder, 'userData');
   const handlers = createHandlers({ dialogs, userDataDir, recent });
   return { folder, next, handlers, userDataDir };
@@ -54,7 +65,11 @@ describe('最近打开', () => {
     // Opened again: it moves to the top, and its new token saves to the same file.
     expect((await names(handlers))[0]!.file.name).toBe('青石镇报告.nianbao');
     if (!again.ok || again.value.kind !== 'report') throw new Error('not a report');
-    const resaved = await handlers['report:save']({ doc: doc('青石镇（改）'), file: again.value.file, suggestedName: 'x' });
+    const resaved = await handlers['report:save']({
+      doc: doc('青石镇（改）'),
+      file: again.value.file,
+      suggestedName: 'x',
+    });
     expect(resaved.ok).toBe(true);
     expect(readFileSync(join(folder, '青石镇报告.nianbao'), 'utf8')).toContain('青石镇（改）');
   });
@@ -95,7 +110,14 @@ describe('最近打开', () => {
     const store = join(userDataDir, 'recent.json');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(userDataDir, { recursive: true });
-    for (const bad of ['{"files": ["/a.nianbao"', '[1,2,3]', '{"files": "x"}', '\u0000\u0001', JSON.stringify({ files: ['relative/path.nianbao', 5, null] }), `{"files":["${'x'.repeat(300_000)}"]}`]) {
+    for (const bad of [
+      '{"files": ["/a.nianbao"',
+      '[1,2,3]',
+      '{"files": "x"}',
+      '\u0000\u0001',
+      JSON.stringify({ files: ['relative/path.nianbao', 5, null] }),
+      `{"files":["${'x'.repeat(300_000)}"]}`,
+    ]) {
       writeFileSync(store, bad);
       expect(await names(handlers)).toEqual([]);
     }
@@ -127,7 +149,12 @@ describe('opening a dropped file', () => {
     const imported = await handlers['file:openDropped']({ path: text });
     expect(imported.ok && imported.value.kind === 'import' && imported.value.sourceName).toBe('去年的报告.TXT');
 
-    for (const path of [join(folder, '照片.jpg'), join(folder, '报告.pdf'), join(folder, '无扩展名'), 'relative.nianbao']) {
+    for (const path of [
+      join(folder, '照片.jpg'),
+      join(folder, '报告.pdf'),
+      join(folder, '无扩展名'),
+      'relative.nianbao',
+    ]) {
       writeFileSync(path.startsWith('/') ? path : join(folder, path), 'x');
       const answer = await handlers['file:openDropped']({ path });
       expect(answer.ok).toBe(false);
@@ -156,7 +183,10 @@ describe('opening a dropped file', () => {
 
 describe('打印', () => {
   it('opens the system print dialog (never silent), and a cancel is not an error', async () => {
-    const print = vi.fn((_options: { silent: boolean; printBackground: boolean }, callback: (ok: boolean, reason: string) => void) => callback(true, ''));
+    const print = vi.fn(
+      (_options: { silent: boolean; printBackground: boolean }, callback: (ok: boolean, reason: string) => void) =>
+        callback(true, ''),
+    );
     expect(await printContents({ print })).toEqual({ printed: true });
     expect(print.mock.calls[0]![0]).toMatchObject({ silent: false });
     expect(await printContents({ print: (_o, cb) => cb(false, 'cancelled') })).toEqual({ printed: false });
@@ -181,8 +211,13 @@ describe('the right-click menu’s edit commands', () => {
   it('are the window’s own cut, copy, paste and select-all', async () => {
     const done: string[] = [];
     const folder = mkdtempSync(join(tmpdir(), '编辑-'));
-    const handlers = createHandlers({ dialogs: {} as Dialogs, userDataDir: folder, editWindow: (action) => void done.push(action) });
-    for (const action of ['cut', 'copy', 'paste', 'selectAll'] as const) expect(await handlers['window:edit']({ action })).toEqual({ ok: true, value: null });
+    const handlers = createHandlers({
+      dialogs: {} as Dialogs,
+      userDataDir: folder,
+      editWindow: (action) => void done.push(action),
+    });
+    for (const action of ['cut', 'copy', 'paste', 'selectAll'] as const)
+      expect(await handlers['window:edit']({ action })).toEqual({ ok: true, value: null });
     expect(done).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     expect((await setup().handlers['window:edit']({ action: 'paste' })).ok).toBe(false);
   });

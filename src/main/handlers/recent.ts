@@ -11,7 +11,15 @@ import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION } from '../../core/model/file';
 import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
 import { ReadError, readFileBounded } from '../../node/readFile';
-import { ipcError, ipcOk, isOpenableName, NOT_OPENABLE_MESSAGE, type FileRef, type RecentFile, type Response } from '../../shared/ipc';
+import {
+  ipcError,
+  ipcOk,
+  isOpenableName,
+  NOT_OPENABLE_MESSAGE,
+  type FileRef,
+  type RecentFile,
+  type Response,
+} from '../../shared/ipc';
 import { SaveQueue, writeFileAtomic, type Fs } from '../atomicWrite';
 import type { FileGrants, HandlerContext, Handlers } from './context';
 
@@ -30,7 +38,10 @@ export interface RecentHooks {
 
 /** The window's print, as main calls it: webContents.print. */
 export interface Printable {
-  print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void;
+  print(
+    options: { silent: boolean; printBackground: boolean },
+    callback: (success: boolean, failureReason: string) => void,
+  ): void;
 }
 
 export interface RecentDeps {
@@ -45,12 +56,15 @@ export interface RecentDeps {
 
 export type EditAction = 'cut' | 'copy' | 'paste' | 'selectAll';
 
-type RecentChannels = 'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print' | 'window:edit';
+type RecentChannels =
+  'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print' | 'window:edit';
 
 /** Reads the store; anything unexpected (missing, truncated, edited by hand, too big) is an empty list. */
 export async function readRecentStore(path: string): Promise<string[]> {
   try {
-    const data = JSON.parse(new TextDecoder().decode(await readFileBounded(path, MAX_STORE_BYTES))) as { files?: unknown };
+    const data = JSON.parse(new TextDecoder().decode(await readFileBounded(path, MAX_STORE_BYTES))) as {
+      files?: unknown;
+    };
     if (!Array.isArray(data.files)) return [];
     const paths = data.files.filter((p): p is string => typeof p === 'string' && isAbsolute(p) && p.length <= 4096);
     return [...new Set(paths)].slice(0, RECENT_LIMIT);
@@ -112,7 +126,11 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
   async function openPath(path: string): Promise<Response<'recent:open'>> {
     const ext = extname(path).toLowerCase();
     const unreadable = (error: unknown) =>
-      ipcError(error instanceof ReadError ? error.message : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`);
+      ipcError(
+        error instanceof ReadError
+          ? error.message
+          : `无法读取“${basename(path)}”：文件不存在、没有权限或正被其他程序占用。`,
+      );
     if (ext === REPORT_EXTENSION) {
       let text: string;
       try {
@@ -124,7 +142,11 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
       if (!parsed.ok) return ipcError(`“${basename(path)}”：${parsed.error}`);
       const file = grants.grant(path, parsed.readOnly);
       await remember(path);
-      return ipcOk(parsed.readOnly ? { kind: 'report', file, doc: parsed.doc, readOnly: true, notice: parsed.notice } : { kind: 'report', file, doc: parsed.doc, readOnly: false });
+      return ipcOk(
+        parsed.readOnly
+          ? { kind: 'report', file, doc: parsed.doc, readOnly: true, notice: parsed.notice }
+          : { kind: 'report', file, doc: parsed.doc, readOnly: false },
+      );
     }
     let bytes: Uint8Array;
     try {
@@ -135,7 +157,13 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
     const result = await importBounded(path, bytes);
     if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`);
     await remember(path);
-    return ipcOk({ kind: 'import', sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
+    return ipcOk({
+      kind: 'import',
+      sourceName: basename(path),
+      doc: result.doc,
+      mapping: result.mapping,
+      warnings: result.warnings,
+    });
   }
 
   // At start: the menu gets the list as it was left.
@@ -160,7 +188,9 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
       const stats = await fs.stat(path).catch(() => null);
       if (!stats?.isFile()) {
         await update((paths) => paths.filter((p) => p !== path));
-        return ipcError(`找不到“${basename(path)}”：它可能已被移动、改名或删除，已从“最近打开”中去掉。请用“打开…”到新的位置选择它。`);
+        return ipcError(
+          `找不到“${basename(path)}”：它可能已被移动、改名或删除，已从“最近打开”中去掉。请用“打开…”到新的位置选择它。`,
+        );
       }
       return openPath(path);
     },

@@ -12,7 +12,14 @@ import { ipcError, ipcOk, type FileRef, type Response } from '../../shared/ipc';
 import { writeFileAtomic } from '../atomicWrite';
 import { isOpenInWord, readError, safeName, withExtension, type HandlerContext, type Handlers } from './context';
 
-type ReportChannels = 'report:open' | 'report:save' | 'report:saveAs' | 'report:import' | 'report:exportDocx' | 'report:exportPdf' | 'report:exportWeb';
+type ReportChannels =
+  | 'report:open'
+  | 'report:save'
+  | 'report:saveAs'
+  | 'report:import'
+  | 'report:exportDocx'
+  | 'report:exportPdf'
+  | 'report:exportWeb';
 type Doc = Parameters<Handlers['report:save']>[0]['doc'];
 
 export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChannels> {
@@ -64,7 +71,11 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       const parsed = parseReportFile(text);
       if (!parsed.ok) return ipcError(`“${basename(path)}”：${parsed.error}`, 'format');
       const file = grants.grant(path, parsed.readOnly);
-      return ipcOk(parsed.readOnly ? { file, doc: parsed.doc, readOnly: true, notice: parsed.notice } : { file, doc: parsed.doc, readOnly: false });
+      return ipcOk(
+        parsed.readOnly
+          ? { file, doc: parsed.doc, readOnly: true, notice: parsed.notice }
+          : { file, doc: parsed.doc, readOnly: false },
+      );
     },
 
     async 'report:save'({ doc, file, suggestedName }) {
@@ -102,7 +113,10 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       if (!chosen) return ipcOk(null);
       const path = withExtension(chosen, '.docx');
       if (await isOpenInWord(path)) {
-        return ipcError(`“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`, 'write');
+        return ipcError(
+          `“${basename(path)}”正在 Word 或 WPS 中打开，没有覆盖它。请先关闭该文件，或导出为其他文件名（例如“${basename(path, '.docx')}（新）.docx”）。`,
+          'write',
+        );
       }
       const bytes = await exportDocx(doc, options, nodeDeflater);
       await queue.run(path, () => writeFileAtomic(path, bytes, writeOptions));
@@ -127,7 +141,9 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       const chosen = await deps.dialogs.exportWeb(safeName(suggestedName, ext), format);
       if (!chosen) return ipcOk(null);
       const path = withExtension(chosen, ext);
-      await queue.run(path, () => writeFileAtomic(path, format === 'html' ? toWebHtml(doc) : toWebText(doc), writeOptions));
+      await queue.run(path, () =>
+        writeFileAtomic(path, format === 'html' ? toWebHtml(doc) : toWebText(doc), writeOptions),
+      );
       return ipcOk({ name: basename(path) });
     },
   };

@@ -11,13 +11,32 @@ function setup(reviewDialogs: { saveWorkbook: string | null; commentsFolder: str
   const folder = mkdtempSync(join(tmpdir(), '审核 处理-'));
   const reports = join(folder, '各镇报告');
   mkdirSync(join(reports, '东片'), { recursive: true });
-  writeFileSync(join(reports, '青石镇.txt'), '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷20件，联系电话13912345678。');
+  writeFileSync(
+    join(reports, '青石镇.txt'),
+    '青石镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷20件，联系电话13912345678。',
+  );
   writeFileSync(join(reports, '东片', '白沙镇.docx'), 'not a zip');
-  const dialogs: Dialogs = { openReport: none, saveReport: none, importDocument: none, exportDocx: none, exportPdf: none, exportWeb: none, openFolder: async () => reports, saveTable: none };
+  const dialogs: Dialogs = {
+    openReport: none,
+    saveReport: none,
+    importDocument: none,
+    exportDocx: none,
+    exportPdf: none,
+    exportWeb: none,
+    openFolder: async () => reports,
+    saveTable: none,
+  };
   const handlers = createHandlers({
     dialogs,
     userDataDir: join(folder, 'userData'),
-    ...(reviewDialogs ? { reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder } } : {}),
+    ...(reviewDialogs
+      ? {
+          reviewDialogs: {
+            saveWorkbook: async () => reviewDialogs.saveWorkbook,
+            commentsFolder: async () => reviewDialogs.commentsFolder,
+          },
+        }
+      : {}),
   });
   return { folder, reports, handlers };
 }
@@ -43,7 +62,10 @@ describe('the reviewer’s desk handlers', () => {
     expect(readdirSync(reports).sort()).toEqual(['东片', '青石镇.txt']);
 
     answers.saveWorkbook = join(folder, '汇总');
-    expect(await handlers['review:exportWorkbook']({ files, suggestedName: '各镇报告审核结果' })).toEqual({ ok: true, value: { name: '汇总.xlsx' } });
+    expect(await handlers['review:exportWorkbook']({ files, suggestedName: '各镇报告审核结果' })).toEqual({
+      ok: true,
+      value: { name: '汇总.xlsx' },
+    });
     expect(readFileSync(join(folder, '汇总.xlsx')).subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 
@@ -53,6 +75,9 @@ describe('the reviewer’s desk handlers', () => {
     expect(await handlers['review:report']({ file: forged })).toMatchObject({ ok: false });
     expect(await handlers['review:open']({ file: forged })).toMatchObject({ ok: false });
     expect(await handlers['review:writeComments']({ files: [forged] })).toMatchObject({ ok: false });
-    expect(await handlers['review:exportWorkbook']({ files: [], suggestedName: 'x' })).toMatchObject({ ok: false, error: '这里不能导出工作簿。' });
+    expect(await handlers['review:exportWorkbook']({ files: [], suggestedName: 'x' })).toMatchObject({
+      ok: false,
+      error: '这里不能导出工作簿。',
+    });
   });
 });

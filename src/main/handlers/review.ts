@@ -56,7 +56,8 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
   const read = (path: string): Promise<Uint8Array> => readFileBounded(path, MAX_BYTES);
 
   /** The error's own Chinese message (it names the file), or a general one naming it. */
-  const unreadable = (name: string, error: unknown) => (error instanceof AppError ? error.message : `“${name}”无法读取：文件不存在、没有权限或正被其他程序占用。`);
+  const unreadable = (name: string, error: unknown) =>
+    error instanceof AppError ? error.message : `“${name}”无法读取：文件不存在、没有权限或正被其他程序占用。`;
 
   async function review(file: FileRef): Promise<ReviewedReport> {
     const grant = grants.get(file);
@@ -64,7 +65,12 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
     let report: ReviewedReport;
     try {
       const profile = await ctx.county.current();
-      report = (await reviewFile(grant.path, await read(grant.path), { zipGuard, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) })).report;
+      report = (
+        await reviewFile(grant.path, await read(grant.path), {
+          zipGuard,
+          ...(profile ? { profile, registry: registryWithProfile(profile) } : {}),
+        })
+      ).report;
       report = { ...report, row: { ...report.row, file: file.name } };
     } catch (error) {
       report = { row: problemRow(file.name, unreadable(basename(grant.path), error)), findings: [], figures: {} };
@@ -78,7 +84,8 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       const folder = await deps.dialogs.openFolder();
       if (!folder) return ipcOk(null);
       const found = expandInputs([folder]);
-      if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder) return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`, 'read');
+      if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder)
+        return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`, 'read');
       // Every file and sub-folder met gets a row: a report to check, or the reason it cannot be.
       const files = found.map((f) => {
         const path = f instanceof InputError ? f.file : f;
@@ -134,7 +141,9 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
     async 'review:exportWorkbook'({ files, suggestedName }) {
       if (!deps.reviewDialogs) return ipcError('这里不能导出工作簿。', 'unavailable');
       if (files.some((f) => !grants.get(f))) return ipcError('有未选择的文件，已拒绝。', 'refused');
-      const chosen = await deps.reviewDialogs.saveWorkbook(`${suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || '审核结果'}.xlsx`);
+      const chosen = await deps.reviewDialogs.saveWorkbook(
+        `${suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || '审核结果'}.xlsx`,
+      );
       if (!chosen) return ipcOk(null);
       const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
       const reports: ReviewedReport[] = [];
@@ -152,20 +161,36 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       const profile = await ctx.county.current();
       // The comments are signed as asked, else by the county its profile names, else 县司法局审核.
       const signer = author?.trim() || reviewerOf(profile);
-      const comments = { deflater: nodeDeflater, inflater: nodeInflater, ...(signer ? { author: signer } : {}), exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater) };
+      const comments = {
+        deflater: nodeDeflater,
+        inflater: nodeInflater,
+        ...(signer ? { author: signer } : {}),
+        exportDocx: (doc: Parameters<typeof exportDocx>[0]) => exportDocx(doc, {}, nodeDeflater),
+      };
       let written = 0;
       const failed: string[] = [];
       for (const file of files) {
         const path = grants.get(file)!.path;
         // file.name is the path inside the chosen folder: the copies keep its sub-folders.
-        const relative = file.name.replace(/\\/g, '/').split('/').filter((s) => s && s !== '..' && s !== '.').join('/');
-        const target = join(folder, relative.slice(0, relative.length - extname(relative).length) + '（审核意见）.docx');
+        const relative = file.name
+          .replace(/\\/g, '/')
+          .split('/')
+          .filter((s) => s && s !== '..' && s !== '.')
+          .join('/');
+        const target = join(
+          folder,
+          relative.slice(0, relative.length - extname(relative).length) + '（审核意见）.docx',
+        );
         if (originals.has(target)) {
           failed.push(`${file.name}：会覆盖原文件，已跳过`);
           continue;
         }
         try {
-          const result = await reviewFile(path, await read(path), { comments, zipGuard, ...(profile ? { profile, registry: registryWithProfile(profile) } : {}) });
+          const result = await reviewFile(path, await read(path), {
+            comments,
+            zipGuard,
+            ...(profile ? { profile, registry: registryWithProfile(profile) } : {}),
+          });
           if (!result.commented) {
             failed.push(`${file.name}：${result.report.row.problem ?? '无法读取'}`);
             continue;
@@ -174,7 +199,9 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
           await writeFileAtomic(target, result.commented, writeOptions);
           written++;
         } catch (error) {
-          failed.push(`${file.name}：${error instanceof AppError ? error.message : '没有写成批注文件（程序内部出错）。'}`);
+          failed.push(
+            `${file.name}：${error instanceof AppError ? error.message : '没有写成批注文件（程序内部出错）。'}`,
+          );
         }
       }
       return ipcOk({ folder: basename(folder), written, failed });

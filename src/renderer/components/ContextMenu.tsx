@@ -40,10 +40,24 @@ export function plainOffsetAt(plain: PlainText, node: Node, offset: number): { a
 
 /** The findings whose text covers that point: the one with a fix first. */
 export function findingsAt(findings: readonly Finding[], at: number): Finding[] {
-  return findings.filter((f) => f.start !== null && f.end !== null && f.end > f.start && f.start <= at && at <= f.end).sort((a, b) => Number(!a.fix) - Number(!b.fix));
+  return findings
+    .filter((f) => f.start !== null && f.end !== null && f.end > f.start && f.start <= at && at <= f.end)
+    .sort((a, b) => Number(!a.fix) - Number(!b.fix));
 }
 
-export function ContextMenu({ x, y, items, onClose, onEscape }: { x: number; y: number; items: readonly MenuItem[]; onClose: () => void; onEscape?: () => void }) {
+export function ContextMenu({
+  x,
+  y,
+  items,
+  onClose,
+  onEscape,
+}: {
+  x: number;
+  y: number;
+  items: readonly MenuItem[];
+  onClose: () => void;
+  onEscape?: () => void;
+}) {
   const menu = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: x, top: y });
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
@@ -53,7 +67,10 @@ export function ContextMenu({ x, y, items, onClose, onEscape }: { x: number; y: 
   useLayoutEffect(() => {
     const box = menu.current?.getBoundingClientRect();
     if (!box) return;
-    setPosition({ left: Math.max(0, Math.min(x, window.innerWidth - box.width - 4)), top: Math.max(0, Math.min(y, window.innerHeight - box.height - 4)) });
+    setPosition({
+      left: Math.max(0, Math.min(x, window.innerWidth - box.width - 4)),
+      top: Math.max(0, Math.min(y, window.innerHeight - box.height - 4)),
+    });
   }, [x, y]);
 
   useEffect(() => {
@@ -109,7 +126,15 @@ export function ContextMenu({ x, y, items, onClose, onEscape }: { x: number; y: 
   };
 
   return (
-    <div ref={menu} className="context-menu" role="menu" aria-label="右键菜单" style={{ left: position.left, top: position.top }} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
+    <div
+      ref={menu}
+      className="context-menu"
+      role="menu"
+      aria-label="右键菜单"
+      style={{ left: position.left, top: position.top }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+    >
       {items.map((item, i) => (
         <div key={i} role="none">
           {item.separated && <div className="context-menu-separator" role="separator" />}
@@ -145,7 +170,15 @@ interface DocumentMenuProps {
  * click is kept (or, outside it, the caret put there, as Word does) and given back to the editor before a
  * command runs, so 剪切/复制/设为标题 act on what the clerk right-clicked.
  */
-export function useDocumentContextMenu({ plain, findings, readOnly, onFix, onIgnore, onBlockType, onEdit }: DocumentMenuProps) {
+export function useDocumentContextMenu({
+  plain,
+  findings,
+  readOnly,
+  onFix,
+  onIgnore,
+  onBlockType,
+  onEdit,
+}: DocumentMenuProps) {
   const [open, setOpen] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const saved = useRef<{ range: Range; root: HTMLElement } | null>(null);
 
@@ -168,7 +201,13 @@ export function useDocumentContextMenu({ plain, findings, readOnly, onFix, onIgn
       const point = document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null;
       const selection = getSelection();
       const current = selection?.rangeCount ? selection.getRangeAt(0) : null;
-      const inCurrent = !!(current && !current.collapsed && point && root.contains(current.startContainer) && current.comparePoint(point.startContainer, point.startOffset) === 0);
+      const inCurrent = !!(
+        current &&
+        !current.collapsed &&
+        point &&
+        root.contains(current.startContainer) &&
+        current.comparePoint(point.startContainer, point.startOffset) === 0
+      );
       const range = inCurrent || !point ? current : point;
       if (range && !inCurrent) {
         root.focus({ preventScroll: true });
@@ -189,13 +228,20 @@ export function useDocumentContextMenu({ plain, findings, readOnly, onFix, onIgn
         items.push({ label: '忽略此条检查结果', run: () => onIgnore(finding) });
       }
       items.push(
-        { label: '剪切', run: then(() => onEdit('cut')), disabled: !hasSelection || readOnly, separated: items.length > 0 },
+        {
+          label: '剪切',
+          run: then(() => onEdit('cut')),
+          disabled: !hasSelection || readOnly,
+          separated: items.length > 0,
+        },
         { label: '复制', run: then(() => onEdit('copy')), disabled: !hasSelection },
         { label: '粘贴', run: then(() => onEdit('paste')), disabled: readOnly },
         { label: '全选', run: then(() => onEdit('selectAll')) },
       );
       if (!readOnly) {
-        BLOCK_TYPES.forEach(([level, , name], i) => items.push({ label: `设为${name}`, run: then(() => onBlockType(level)), separated: i === 0 }));
+        BLOCK_TYPES.forEach(([level, , name], i) =>
+          items.push({ label: `设为${name}`, run: then(() => onBlockType(level)), separated: i === 0 }),
+        );
       }
       setOpen({ x: event.clientX, y: event.clientY, items });
     },

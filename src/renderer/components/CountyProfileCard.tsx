@@ -13,7 +13,8 @@ function summary(county: CountyProfileState): string[] {
     p.deadline && `公开期限：次年${mm}月${dd}日前`,
     p.addressee && `主送机关：${p.addressee}`,
     p.templates.length > 0 && `提纲模板：${p.templates.map((t) => t.name).join('、')}`,
-    p.requiredFigures.length > 0 && `必需数据：${p.requiredFigures.map((id) => INDICATORS.find((i) => i.id === id)?.name ?? id).join('、')}`,
+    p.requiredFigures.length > 0 &&
+      `必需数据：${p.requiredFigures.map((id) => INDICATORS.find((i) => i.id === id)?.name ?? id).join('、')}`,
     Object.keys(p.minChars).length > 0 && `最少字数：${Object.keys(p.minChars).length} 个部分`,
     p.placeholders.length > 0 && `占位符：${p.placeholders.join('、')}`,
     p.confusables.length > 0 && `易混用词：${p.confusables.map((c) => `${c.wrong}→${c.right}`).join('、')}`,
@@ -56,7 +57,9 @@ export function CountyProfileCard({ county }: { county: CountyProfileState }) {
         </>
       ) : (
         <>
-          <p className="hint">县司法局下发了配置文件（.json）时，导入一次即可：检查按县里的期限、字数、必需数据和规则级别，批注署县里的审核单位。</p>
+          <p className="hint">
+            县司法局下发了配置文件（.json）时，导入一次即可：检查按县里的期限、字数、必需数据和规则级别，批注署县里的审核单位。
+          </p>
           <button type="button" onClick={() => void county.importProfile()}>
             导入县里的配置…
           </button>

@@ -38,7 +38,10 @@ export function useDialogs(): Dialogs {
 
 export function DialogProvider({ children }: { children: ReactNode }) {
   const [queue, setQueue] = useState<Question[]>([]);
-  const ask = useCallback((options: AskOptions) => new Promise<string | null>((resolve) => setQueue((q) => [...q, { ...options, resolve }])), []);
+  const ask = useCallback(
+    (options: AskOptions) => new Promise<string | null>((resolve) => setQueue((q) => [...q, { ...options, resolve }])),
+    [],
+  );
   const dialogs = useRef<Dialogs>({
     confirm: (options) => ask(options).then((answer) => answer !== null),
     prompt: (options) => ask(options),
@@ -100,7 +103,13 @@ function QuestionDialog({ question, onAnswer }: { question: Question; onAnswer: 
           </label>
         )}
         <div className="dialog-actions">
-          <button type="button" className="primary" ref={yes} onClick={accept} disabled={!!question.input && !text.trim()}>
+          <button
+            type="button"
+            className="primary"
+            ref={yes}
+            onClick={accept}
+            disabled={!!question.input && !text.trim()}
+          >
             {question.confirm ?? '确定'}
           </button>
           <button type="button" onClick={() => onAnswer(null)}>

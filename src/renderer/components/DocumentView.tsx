@@ -19,14 +19,24 @@ interface Props {
   onClosing: (closing: string[]) => void;
 }
 
-export function DocumentView({ doc, template, readOnly, onDocumentChange, onEditor, onRemoveSection, onClosing }: Props) {
+export function DocumentView({
+  doc,
+  template,
+  readOnly,
+  onDocumentChange,
+  onEditor,
+  onRemoveSection,
+  onClosing,
+}: Props) {
   // A stable callback for the editor (memoised): the latest handler is read when it is called.
   const removeRef = useRef(onRemoveSection);
   removeRef.current = onRemoveSection;
   const onRemovePart = useCallback((key: string) => removeRef.current(key), []);
   return (
     <div className="page">
-      <div className="doc-title">{doc.meta.title || <span className="muted">（标题：在右侧“报告信息”中填写）</span>}</div>
+      <div className="doc-title">
+        {doc.meta.title || <span className="muted">（标题：在右侧“报告信息”中填写）</span>}
+      </div>
       {doc.meta.addressee && <div className="doc-addressee">{doc.meta.addressee}</div>}
       <ReportEditor
         initialSections={doc.sections}
@@ -51,7 +61,13 @@ export function DocumentView({ doc, template, readOnly, onDocumentChange, onEdit
               value={c}
               onChange={(e) => onClosing(doc.closing.map((x, j) => (j === i ? e.target.value : x)))}
             />
-            <button type="button" className="quiet" aria-label={`删除结尾第 ${i + 1} 行`} title="删除这一行" onClick={() => onClosing(doc.closing.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="quiet"
+              aria-label={`删除结尾第 ${i + 1} 行`}
+              title="删除这一行"
+              onClick={() => onClosing(doc.closing.filter((_, j) => j !== i))}
+            >
               删除
             </button>
           </p>

@@ -22,17 +22,33 @@ interface Props {
 export function ExportSettings({ options, onChange }: Props) {
   const details = useMenuDetails();
   // Which profiles this machine can show as printed: the clerk sees it where the choice is made, not only at export.
-  const lacking = useMemo(() => Object.fromEntries(Object.keys(PROFILE_NAMES).map((id) => [id, missingProfileFonts(id as ExportOptions['fontProfile'])])), []);
+  const lacking = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.keys(PROFILE_NAMES).map((id) => [id, missingProfileFonts(id as ExportOptions['fontProfile'])]),
+      ),
+    [],
+  );
   const missingHere = lacking[options.fontProfile] ?? [];
 
-  const summary = [PROFILE_NAMES[options.fontProfile], options.boldLevel3 ? '“1.”标题加粗' : '', options.includeAddressee ? '印主送机关' : '不印主送机关', options.sealed ? '加盖印章' : ''].filter(Boolean).join('，');
+  const summary = [
+    PROFILE_NAMES[options.fontProfile],
+    options.boldLevel3 ? '“1.”标题加粗' : '',
+    options.includeAddressee ? '印主送机关' : '不印主送机关',
+    options.sealed ? '加盖印章' : '',
+  ]
+    .filter(Boolean)
+    .join('，');
   return (
     <details className="export-settings" ref={details}>
       <summary title={`预览和导出的版式：${summary}`}>版式设置</summary>
       <div className="export-settings-panel" role="group" aria-label="版式设置">
         <label>
           字体
-          <select value={options.fontProfile} onChange={(e) => onChange({ ...options, fontProfile: e.target.value as ExportOptions['fontProfile'] })}>
+          <select
+            value={options.fontProfile}
+            onChange={(e) => onChange({ ...options, fontProfile: e.target.value as ExportOptions['fontProfile'] })}
+          >
             {Object.entries(PROFILE_NAMES).map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -41,17 +57,34 @@ export function ExportSettings({ options, onChange }: Props) {
             ))}
           </select>
         </label>
-        {missingHere.length > 0 && <p className="hint">本机没有：{missingHere.join('、')}。导出的文件在装有这些字体的电脑上显示正常。</p>}
+        {missingHere.length > 0 && (
+          <p className="hint">本机没有：{missingHere.join('、')}。导出的文件在装有这些字体的电脑上显示正常。</p>
+        )}
         <label className="inline">
-          <input type="checkbox" checked={options.boldLevel3} onChange={(e) => onChange({ ...options, boldLevel3: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={options.boldLevel3}
+            onChange={(e) => onChange({ ...options, boldLevel3: e.target.checked })}
+          />
           “1.”标题加粗
         </label>
         <label className="inline">
-          <input type="checkbox" checked={options.includeAddressee} onChange={(e) => onChange({ ...options, includeAddressee: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={options.includeAddressee}
+            onChange={(e) => onChange({ ...options, includeAddressee: e.target.checked })}
+          />
           印主送机关
         </label>
-        <label className="inline" title="加盖印章：成文日期右空四字，署名以成文日期为准居中；不加盖印章：署名右空二字，成文日期首字比署名首字右移二字">
-          <input type="checkbox" checked={options.sealed} onChange={(e) => onChange({ ...options, sealed: e.target.checked })} />
+        <label
+          className="inline"
+          title="加盖印章：成文日期右空四字，署名以成文日期为准居中；不加盖印章：署名右空二字，成文日期首字比署名首字右移二字"
+        >
+          <input
+            type="checkbox"
+            checked={options.sealed}
+            onChange={(e) => onChange({ ...options, sealed: e.target.checked })}
+          />
           加盖印章（署名居中于成文日期之上）
         </label>
         <p className="hint">按本单位的习惯设一次即可，以后预览和导出都照此执行。</p>

@@ -65,7 +65,11 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
         }}
       />
       <span className="find-count" role="status">
-        {needle ? (matches.length ? `${shown >= 0 ? `第 ${shown + 1} / ` : '共 '}${matches.length} 处` : '没有找到') : ''}
+        {needle
+          ? matches.length
+            ? `${shown >= 0 ? `第 ${shown + 1} / ` : '共 '}${matches.length} 处`
+            : '没有找到'
+          : ''}
       </span>
       <button type="button" onClick={() => go(-1)} disabled={!matches.length} aria-label="上一处">
         ↑
@@ -75,8 +79,17 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
       </button>
       {replacing && !readOnly && (
         <>
-          <input aria-label="替换为" placeholder="替换为" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
-          <button type="button" disabled={shown < 0} onClick={() => shown >= 0 && onReplace([matches[shown]!], replacement)}>
+          <input
+            aria-label="替换为"
+            placeholder="替换为"
+            value={replacement}
+            onChange={(e) => setReplacement(e.target.value)}
+          />
+          <button
+            type="button"
+            disabled={shown < 0}
+            onClick={() => shown >= 0 && onReplace([matches[shown]!], replacement)}
+          >
             替换
           </button>
           <button type="button" disabled={!matches.length} onClick={() => onReplace(matches, replacement)}>
@@ -84,7 +97,12 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
           </button>
         </>
       )}
-      <button type="button" className="quiet" onClick={() => onClose(shown >= 0 ? matches[shown] : undefined)} aria-label="关闭查找">
+      <button
+        type="button"
+        className="quiet"
+        onClick={() => onClose(shown >= 0 ? matches[shown] : undefined)}
+        aria-label="关闭查找"
+      >
         ×
       </button>
     </div>

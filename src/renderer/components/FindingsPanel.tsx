@@ -26,7 +26,8 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
   for (const f of result.findings) if (f.fix) fixable.set(f.rule, [...(fixable.get(f.rule) ?? []), f]);
   // The button sits on the rule's first finding shown (for punct.width, the summary warning).
   const firstOfRule = new Set<Finding>();
-  for (const [rule, list] of fixable) if (list.length > 1) firstOfRule.add(result.findings.find((f) => f.rule === rule)!);
+  for (const [rule, list] of fixable)
+    if (list.length > 1) firstOfRule.add(result.findings.find((f) => f.rule === rule)!);
   return (
     <aside className="findings" aria-label="检查结果">
       <div className={result.ready ? 'ready ready-yes' : 'ready ready-no'} role="status">
@@ -43,7 +44,12 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
             <ul>
               {items.map((f) => (
                 <li key={f.fingerprint + String(f.start)}>
-                  <button type="button" className="finding-text" onClick={() => onJump(f)} title="点击定位到报告中的位置">
+                  <button
+                    type="button"
+                    className="finding-text"
+                    onClick={() => onJump(f)}
+                    title="点击定位到报告中的位置"
+                  >
                     {f.message}
                   </button>
                   <div className="finding-actions">
@@ -53,12 +59,21 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
                       </button>
                     )}
                     {firstOfRule.has(f) && !readOnly && (
-                      <button type="button" onClick={() => onFixAll(fixable.get(f.rule)!)} title="把同类问题全部按建议改正">
+                      <button
+                        type="button"
+                        onClick={() => onFixAll(fixable.get(f.rule)!)}
+                        title="把同类问题全部按建议改正"
+                      >
                         全部改正（{fixable.get(f.rule)!.length} 处）
                       </button>
                     )}
                     {!readOnly && (
-                      <button type="button" className="quiet" onClick={() => onIgnore(f)} title="认为这条提示不对时忽略它，忽略记录保存在报告文件中">
+                      <button
+                        type="button"
+                        className="quiet"
+                        onClick={() => onIgnore(f)}
+                        title="认为这条提示不对时忽略它，忽略记录保存在报告文件中"
+                      >
                         忽略
                       </button>
                     )}

@@ -18,8 +18,12 @@ interface Props {
 
 /** Lines only in one of the two texts: enough to see what changed between two drafts. */
 export function compareLines(before: ReportDocument, after: ReportDocument): { removed: string[]; added: string[] } {
-  const a = toPlainText(before).lines.map((l) => l.text).filter(Boolean);
-  const b = toPlainText(after).lines.map((l) => l.text).filter(Boolean);
+  const a = toPlainText(before)
+    .lines.map((l) => l.text)
+    .filter(Boolean);
+  const b = toPlainText(after)
+    .lines.map((l) => l.text)
+    .filter(Boolean);
   const inA = new Set(a);
   const inB = new Set(b);
   return { removed: a.filter((l) => !inB.has(l)), added: b.filter((l) => !inA.has(l)) };
@@ -40,7 +44,8 @@ export function HistoryDialog({ current, versions, onRestore, onClose }: Props) 
               {versions.map((v) => (
                 <li key={v.id}>
                   <button type="button" aria-pressed={selected?.id === v.id} onClick={() => setSelected(v)}>
-                    {new Date(v.savedAt).toLocaleString('zh-CN')}（{toPlainText(v.doc).text.replace(/\s+/g, '').length} 字）
+                    {new Date(v.savedAt).toLocaleString('zh-CN')}（{toPlainText(v.doc).text.replace(/\s+/g, '').length}{' '}
+                    字）
                   </button>
                 </li>
               ))}
@@ -50,10 +55,14 @@ export function HistoryDialog({ current, versions, onRestore, onClose }: Props) 
                 <p className="muted">与当前内容相比：</p>
                 {diff.removed.length === 0 && diff.added.length === 0 && <p>没有不同。</p>}
                 {diff.removed.map((l, i) => (
-                  <p key={`r${i}`} className="diff-removed">当时有、现在没有：{l}</p>
+                  <p key={`r${i}`} className="diff-removed">
+                    当时有、现在没有：{l}
+                  </p>
                 ))}
                 {diff.added.map((l, i) => (
-                  <p key={`a${i}`} className="diff-added">现在新增：{l}</p>
+                  <p key={`a${i}`} className="diff-added">
+                    现在新增：{l}
+                  </p>
                 ))}
               </div>
             )}

@@ -20,14 +20,14 @@ const CONFIDENCE: Record<PartMapping['confidence'], string> = {
 };
 
 export function ImportReview({ sourceName, template, mapping, warnings, onConfirm, onCancel }: Props) {
-  const [parts, setParts] = useState<Record<string, string | null>>(() => Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])));
+  const [parts, setParts] = useState<Record<string, string | null>>(() =>
+    Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])),
+  );
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-label="核对导入结果">
         <h2>核对导入结果：{sourceName}</h2>
-        <p>
-          识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。
-        </p>
+        <p>识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。</p>
         <table className="mapping">
           <thead>
             <tr>

@@ -37,7 +37,8 @@ function FigureField({ name, units, readOnly, value, placeholder, onChange }: Fi
           const parsed = parseFigure(text, units);
           setProblem(parsed.kind === 'invalid' ? parsed.message : '');
           if (parsed.kind === 'empty') onChange(null);
-          else if (parsed.kind === 'value') onChange(parsed.unit ? { value: parsed.value, unit: parsed.unit } : { value: parsed.value });
+          else if (parsed.kind === 'value')
+            onChange(parsed.unit ? { value: parsed.value, unit: parsed.unit } : { value: parsed.value });
         }}
         onBlur={() => {
           if (!problem) setDraft(null);
@@ -61,7 +62,9 @@ interface Props {
 }
 
 export function IndicatorForm({ doc, template, found, readOnly, onChange }: Props) {
-  const expected = new Set(template.parts.flatMap((p) => [...p.indicators, ...p.subsections.flatMap((s) => s.indicators)]));
+  const expected = new Set(
+    template.parts.flatMap((p) => [...p.indicators, ...p.subsections.flatMap((s) => s.indicators)]),
+  );
   const rows = INDICATORS.filter((i) => expected.has(i.id));
   const previous = doc.previous;
   return (
@@ -86,7 +89,11 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange }: Prop
                     onChange={(figure) => {
                       const next = { ...doc.indicators };
                       if (figure === null) delete next[ind.id];
-                      else next[ind.id] = { value: figure.value, unit: figure.unit ?? entry?.unit ?? prose?.unit ?? ind.units[0]! };
+                      else
+                        next[ind.id] = {
+                          value: figure.value,
+                          unit: figure.unit ?? entry?.unit ?? prose?.unit ?? ind.units[0]!,
+                        };
                       onChange(next);
                     }}
                   />

@@ -9,7 +9,8 @@ function YearField({ year, onChange }: { year: number | null; onChange: (year: n
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (year === null ? '' : String(year));
   const whole = /^\d{4}$/.test(text.trim()) && Number(text) >= 1949 && Number(text) <= 2200;
-  const problem = draft !== null && text.trim() !== '' && !whole && text.trim().length >= 4 ? '请填写四位数的年份，例如 2025。' : '';
+  const problem =
+    draft !== null && text.trim() !== '' && !whole && text.trim().length >= 4 ? '请填写四位数的年份，例如 2025。' : '';
   return (
     <>
       <input
@@ -22,12 +23,17 @@ function YearField({ year, onChange }: { year: number | null; onChange: (year: n
           setDraft(next);
           const trimmed = next.trim();
           if (trimmed === '') onChange(null);
-          else if (/^\d{4}$/.test(trimmed) && Number(trimmed) >= 1949 && Number(trimmed) <= 2200) onChange(Number(trimmed));
+          else if (/^\d{4}$/.test(trimmed) && Number(trimmed) >= 1949 && Number(trimmed) <= 2200)
+            onChange(Number(trimmed));
         }}
         // Leaving the field with a half-typed year shows the year still in force.
         onBlur={() => setDraft(null)}
       />
-      {problem && <span className="field-problem" role="alert">{problem}</span>}
+      {problem && (
+        <span className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </>
   );
 }
@@ -54,13 +60,22 @@ export function MetaForm({ meta, template, readOnly, onChange }: Props) {
       <label className="wide">
         标题
         <textarea id="meta-title" rows={2} value={meta.title} onChange={(e) => set('title', e.target.value)} />
-        <button type="button" className="quiet" onClick={() => set('title', fillTemplateText(template.titleFormat, meta.unit, meta.year))}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => set('title', fillTemplateText(template.titleFormat, meta.unit, meta.year))}
+        >
           按单位和年度生成
         </button>
       </label>
       <label className="wide">
         主送机关（可不填）
-        <input id="meta-addressee" value={meta.addressee} placeholder="例如：县委、县政府：" onChange={(e) => set('addressee', e.target.value)} />
+        <input
+          id="meta-addressee"
+          value={meta.addressee}
+          placeholder="例如：县委、县政府："
+          onChange={(e) => set('addressee', e.target.value)}
+        />
       </label>
       <label>
         署名
@@ -74,7 +89,12 @@ export function MetaForm({ meta, template, readOnly, onChange }: Props) {
       </label>
       <label>
         成文日期
-        <input id="meta-date" value={meta.date} placeholder="例如：2026年1月15日" onChange={(e) => set('date', e.target.value)} />
+        <input
+          id="meta-date"
+          value={meta.date}
+          placeholder="例如：2026年1月15日"
+          onChange={(e) => set('date', e.target.value)}
+        />
         <button type="button" className="quiet" onClick={() => set('date', formatChineseDate(new Date()))}>
           今天
         </button>

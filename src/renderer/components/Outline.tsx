@@ -32,7 +32,13 @@ export function Outline({ doc, template, readOnly, onGo, onAddPart, onAddOther }
         })}
         {missingParts.map((p) => (
           <li key={p.id}>
-            <button type="button" className="todo missing" data-part={p.id} onClick={() => onAddPart(p.id, p.title)} disabled={readOnly}>
+            <button
+              type="button"
+              className="todo missing"
+              data-part={p.id}
+              onClick={() => onAddPart(p.id, p.title)}
+              disabled={readOnly}
+            >
               <span className="mark" aria-label="缺少">
                 ✗
               </span>

@@ -5,7 +5,14 @@
 import type { ReportDocument } from '../../core/model/report';
 import { paginate, type PreviewLine } from '../../core/export/paginate';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
-import { AUTOSPACE_CHARS, autospaceBetween, CHAR_POINTS, TABLE_CELL_MARGIN, TABLE_LINE_TWIPS, TABLE_TEXT_SIZE } from '../../core/export/layout';
+import {
+  AUTOSPACE_CHARS,
+  autospaceBetween,
+  CHAR_POINTS,
+  TABLE_CELL_MARGIN,
+  TABLE_LINE_TWIPS,
+  TABLE_TEXT_SIZE,
+} from '../../core/export/layout';
 
 interface Props {
   doc: ReportDocument;
@@ -19,12 +26,34 @@ interface Props {
 /** A table row as the export sets it (paragraphs.ts tableXml): bordered cells of 14 pt text on 20 pt lines. */
 function TableRow({ row, height, font }: { row: NonNullable<PreviewLine['row']>; height: number; font: string }) {
   return (
-    <div className="pv-table-row" role="row" style={{ display: 'flex', height: `${height / 20}pt`, fontFamily: font, fontSize: `${TABLE_TEXT_SIZE / 2}pt`, lineHeight: `${TABLE_LINE_TWIPS / 20}pt`, letterSpacing: 0 }}>
+    <div
+      className="pv-table-row"
+      role="row"
+      style={{
+        display: 'flex',
+        height: `${height / 20}pt`,
+        fontFamily: font,
+        fontSize: `${TABLE_TEXT_SIZE / 2}pt`,
+        lineHeight: `${TABLE_LINE_TWIPS / 20}pt`,
+        letterSpacing: 0,
+      }}
+    >
       {row.cells.map((cell, c) => (
         <div
           key={c}
           role={row.header ? 'columnheader' : 'cell'}
-          style={{ width: `${row.widths[c]! * 100}%`, boxSizing: 'border-box', border: '0.5pt solid #000', marginLeft: c ? '-0.5pt' : 0, marginTop: '-0.5pt', padding: `0 ${TABLE_CELL_MARGIN / 20}pt`, textAlign: cell.align === 'center' ? 'center' : 'justify', display: 'flex', flexDirection: 'column', justifyContent: 'center' }}
+          style={{
+            width: `${row.widths[c]! * 100}%`,
+            boxSizing: 'border-box',
+            border: '0.5pt solid #000',
+            marginLeft: c ? '-0.5pt' : 0,
+            marginTop: '-0.5pt',
+            padding: `0 ${TABLE_CELL_MARGIN / 20}pt`,
+            textAlign: cell.align === 'center' ? 'center' : 'justify',
+            display: 'flex',
+            flexDirection: 'column',
+            justifyContent: 'center',
+          }}
         >
           {cell.lines.map((text, i) => (
             <div key={i}>{text}</div>
@@ -97,7 +126,10 @@ export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3, se
               <Line key={i} line={line} fonts={fonts} boldLevel3={boldLevel3} />
             ))}
           </div>
-          <div className={`pv-number ${index % 2 === 0 ? 'pv-odd' : 'pv-even'}`} style={{ fontFamily: stack(profile.pageNumber, 'SimSun, serif') }}>
+          <div
+            className={`pv-number ${index % 2 === 0 ? 'pv-odd' : 'pv-even'}`}
+            style={{ fontFamily: stack(profile.pageNumber, 'SimSun, serif') }}
+          >
             — {index + 1} —
           </div>
         </section>

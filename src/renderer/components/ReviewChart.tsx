@@ -26,7 +26,10 @@ export default function ReviewChart({ reports }: Props) {
   const figures = useMemo(() => chartFigures(reports), [reports]);
   // The figure most towns give is the first one worth looking at.
   const [chosen, setChosen] = useState<string | null>(null);
-  const figureId = chosen && figures.some((f) => f.id === chosen) ? chosen : ([...figures].sort((a, b) => b.count - a.count)[0]?.id ?? null);
+  const figureId =
+    chosen && figures.some((f) => f.id === chosen)
+      ? chosen
+      : ([...figures].sort((a, b) => b.count - a.count)[0]?.id ?? null);
   const chart = useMemo(() => (figureId ? figureChart(reports, figureId) : null), [reports, figureId]);
   const [unitChoice, setUnitChoice] = useState('');
   const group = chart?.byUnit.find((g) => g.unit === unitChoice) ?? chart?.byUnit[0];
@@ -60,27 +63,58 @@ export default function ReviewChart({ reports }: Props) {
       {
         animation: false,
         textStyle: { fontFamily: FONT, fontSize: 13 },
-        aria: { enabled: true, label: { description: `${figureName}${unit ? `（${unit}）` : ''}，从高到低：${spoken}。${chart?.missing.length ? `未填报：${chart.missing.join('、')}。` : ''}` } },
+        aria: {
+          enabled: true,
+          label: {
+            description: `${figureName}${unit ? `（${unit}）` : ''}，从高到低：${spoken}。${chart?.missing.length ? `未填报：${chart.missing.join('、')}。` : ''}`,
+          },
+        },
         grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => `${String(value)}${unit}` },
+        tooltip: {
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          valueFormatter: (value: unknown) => `${String(value)}${unit}`,
+        },
         // The unit is in the caption and on every bar; as the axis name it would sit on the longest bar's label.
         xAxis: { type: 'value', position: 'top', axisLabel: { fontFamily: FONT } },
         // inverse: the first (largest) town at the top, as one reads a ranked list.
-        yAxis: { type: 'category', inverse: true, data: group.bars.map((b) => b.town), axisLabel: { interval: 0, fontFamily: FONT, fontSize: 13 }, axisTick: { show: false } },
-        series: [{ type: 'bar', name: figureName, data: group.bars.map((b) => b.value), barMaxWidth: 18, itemStyle: { color: '#1a5fb4' }, label: { show: true, position: 'right', formatter: `{c}${unit}`, fontFamily: FONT } }],
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: group.bars.map((b) => b.town),
+          axisLabel: { interval: 0, fontFamily: FONT, fontSize: 13 },
+          axisTick: { show: false },
+        },
+        series: [
+          {
+            type: 'bar',
+            name: figureName,
+            data: group.bars.map((b) => b.value),
+            barMaxWidth: 18,
+            itemStyle: { color: '#1a5fb4' },
+            label: { show: true, position: 'right', formatter: `{c}${unit}`, fontFamily: FONT },
+          },
+        ],
       },
       { notMerge: true },
     );
   }, [group, chart, figureName]);
 
-  if (!figureId || !chart) return <p className="hint">这些报告中还没有能比较的数字（如矛盾纠纷排查化解件数、法治培训场次）。</p>;
+  if (!figureId || !chart)
+    return <p className="hint">这些报告中还没有能比较的数字（如矛盾纠纷排查化解件数、法治培训场次）。</p>;
   const readable = reports.filter((r) => !r.row.problem).length;
   return (
     <section className="review-chart" aria-label="各镇数字对比">
       <div className="review-chart-controls">
         <label>
           指标：
-          <select value={figureId} onChange={(e) => { setChosen(e.target.value); setUnitChoice(''); }}>
+          <select
+            value={figureId}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setUnitChoice('');
+            }}
+          >
             {figures.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}（{f.count}/{readable} 份填报）
@@ -103,11 +137,23 @@ export default function ReviewChart({ reports }: Props) {
       </div>
       {group && (
         <p className="review-chart-caption">
-          {figureName}{group.unit ? `（${group.unit}）` : ''}：{group.bars.length} 份，从高到低
+          {figureName}
+          {group.unit ? `（${group.unit}）` : ''}：{group.bars.length} 份，从高到低
         </p>
       )}
-      {group && <div ref={box} className="review-chart-canvas" style={{ height: group.bars.length * BAR_HEIGHT + 48 }} />}
-      {chart.byUnit.length > 1 && <p className="hint">另有 {chart.byUnit.filter((g) => g !== group).map((g) => `${g.bars.length} 份以“${g.unit || '无单位'}”填报`).join('，')}，可在“单位”中切换。</p>}
+      {group && (
+        <div ref={box} className="review-chart-canvas" style={{ height: group.bars.length * BAR_HEIGHT + 48 }} />
+      )}
+      {chart.byUnit.length > 1 && (
+        <p className="hint">
+          另有{' '}
+          {chart.byUnit
+            .filter((g) => g !== group)
+            .map((g) => `${g.bars.length} 份以“${g.unit || '无单位'}”填报`)
+            .join('，')}
+          ，可在“单位”中切换。
+        </p>
+      )}
       <p className="review-chart-missing">
         未填报（{chart.missing.length} 份）：{chart.missing.length ? chart.missing.join('、') : '无'}
       </p>

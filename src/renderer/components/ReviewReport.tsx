@@ -88,13 +88,15 @@ export function ReviewReport({ entry, onBack, onError, profile }: Props) {
   return (
     <section className="review-report" aria-label="报告（只读）">
       <header className="review-header">
-        <button type="button" onClick={back} title="Esc">← 返回列表</button>
+        <button type="button" onClick={back} title="Esc">
+          ← 返回列表
+        </button>
         <h1>{row.file}</h1>
         <span className="review-readonly">只读</span>
       </header>
       <p className="review-meta">
-        {row.unit || '（未识别单位）'} · {row.year ?? '（未识别年度）'}年度 · {row.template} · 成文日期 {row.date || '（无）'} ·{' '}
-        {row.ready ? '可以提交' : `需修改：错误 ${row.errors} 个，警告 ${row.warnings} 个`}
+        {row.unit || '（未识别单位）'} · {row.year ?? '（未识别年度）'}年度 · {row.template} · 成文日期{' '}
+        {row.date || '（无）'} · {row.ready ? '可以提交' : `需修改：错误 ${row.errors} 个，警告 ${row.warnings} 个`}
       </p>
       {failed && <p className="hint">{failed}</p>}
       {view && (
@@ -111,9 +113,14 @@ export function ReviewReport({ entry, onBack, onError, profile }: Props) {
           </nav>
           <article className="review-text">
             {view.plain.lines.map((line, i) => {
-              const Tag = line.kind === 'title' ? 'h2' : line.kind === 'heading' ? 'h3' : line.kind === 'subheading' ? 'h4' : 'p';
+              const Tag =
+                line.kind === 'title' ? 'h2' : line.kind === 'heading' ? 'h3' : line.kind === 'subheading' ? 'h4' : 'p';
               return (
-                <Tag key={i} data-review-line={i} className={`review-line review-${line.kind}${marked === i ? ' review-marked' : ''}`}>
+                <Tag
+                  key={i}
+                  data-review-line={i}
+                  className={`review-line review-${line.kind}${marked === i ? ' review-marked' : ''}`}
+                >
                   {line.text}
                 </Tag>
               );

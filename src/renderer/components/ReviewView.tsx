@@ -57,7 +57,17 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
       const reviewed = await call('reviewReport', { file }, (text) => (problem = text));
       if (run.current !== id) return; // another folder was chosen meanwhile
       const report: ReviewedReport = reviewed ?? {
-        row: { file: file.name, unit: '', year: null, template: '', missing: [], errors: 0, warnings: 0, ready: false, problem },
+        row: {
+          file: file.name,
+          unit: '',
+          year: null,
+          template: '',
+          missing: [],
+          errors: 0,
+          warnings: 0,
+          ready: false,
+          problem,
+        },
         findings: [],
         figures: {},
       };
@@ -78,7 +88,10 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
 
   const exportWorkbook = async () => {
     setBusy('正在生成工作簿……');
-    const saved = await call('exportReviewWorkbook', { files: entries.map((e) => e.file), suggestedName: `${folder}审核结果` });
+    const saved = await call('exportReviewWorkbook', {
+      files: entries.map((e) => e.file),
+      suggestedName: `${folder}审核结果`,
+    });
     setBusy('');
     if (saved) onInfo(`已导出工作簿：${saved.name}（汇总、问题清单、主要数据）`);
   };
@@ -102,7 +115,9 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
       {opened && <ReviewReport entry={opened} onBack={() => setOpened(null)} onError={onError} profile={profile} />}
       <div hidden={opened !== null}>
         <header className="review-header">
-          <button type="button" onClick={onBack}>← 返回</button>
+          <button type="button" onClick={onBack}>
+            ← 返回
+          </button>
           <h1>批量检查</h1>
           <button type="button" className="primary" onClick={() => void choose()} disabled={checking}>
             选择文件夹…
@@ -110,10 +125,19 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
           <button type="button" onClick={() => void exportTable()} disabled={rows.length === 0 || checking}>
             导出表格（CSV）…
           </button>
-          <button type="button" onClick={() => void exportWorkbook()} disabled={rows.length === 0 || checking || busy !== ''}>
+          <button
+            type="button"
+            onClick={() => void exportWorkbook()}
+            disabled={rows.length === 0 || checking || busy !== ''}
+          >
             导出工作簿（Excel）…
           </button>
-          <button type="button" onClick={() => void writeComments()} disabled={!rows.some((r) => !r.problem) || checking || busy !== ''} title="每份报告另存一份带批注的 Word 文件，原文件不改动">
+          <button
+            type="button"
+            onClick={() => void writeComments()}
+            disabled={!rows.some((r) => !r.problem) || checking || busy !== ''}
+            title="每份报告另存一份带批注的 Word 文件，原文件不改动"
+          >
             写回批注…
           </button>
         </header>
@@ -131,7 +155,13 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
             <button type="button" role="tab" aria-selected={tab === 'table'} onClick={() => setTab('table')}>
               表格
             </button>
-            <button type="button" role="tab" aria-selected={tab === 'chart'} onClick={() => setTab('chart')} title="各镇的同一项数字，按大小排列">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'chart'}
+              onClick={() => setTab('chart')}
+              title="各镇的同一项数字，按大小排列"
+            >
               图表
             </button>
           </div>
@@ -175,7 +205,12 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
                       {r.problem ? (
                         r.file
                       ) : (
-                        <button type="button" className="link" onClick={() => setOpened(entry)} title="打开这份报告（只读）">
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setOpened(entry)}
+                          title="打开这份报告（只读）"
+                        >
                           {r.file}
                         </button>
                       )}
@@ -195,14 +230,20 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
             <tfoot>
               <tr className="review-totals">
                 <td colSpan={9}>
-                  合计 {rows.length} 份：需修改 {count('需修改')} 份，可以提交 {count('可以提交')} 份，无法读取 {count('无法读取')} 份；错误共{' '}
-                  {rows.reduce((n, r) => n + r.errors, 0)} 个，警告共 {rows.reduce((n, r) => n + r.warnings, 0)} 个
+                  合计 {rows.length} 份：需修改 {count('需修改')} 份，可以提交 {count('可以提交')} 份，无法读取{' '}
+                  {count('无法读取')} 份；错误共 {rows.reduce((n, r) => n + r.errors, 0)} 个，警告共{' '}
+                  {rows.reduce((n, r) => n + r.warnings, 0)} 个
                 </td>
               </tr>
             </tfoot>
           </table>
         )}
-        {!progress && <p className="hint">选择一个文件夹，检查其中所有的报告（.docx、.txt、.nianbao，含子文件夹），每份一行；点文件名打开报告，可导出表格、工作簿，或把问题作为批注写回各镇的 Word 文件。</p>}
+        {!progress && (
+          <p className="hint">
+            选择一个文件夹，检查其中所有的报告（.docx、.txt、.nianbao，含子文件夹），每份一行；点文件名打开报告，可导出表格、工作簿，或把问题作为批注写回各镇的
+            Word 文件。
+          </p>
+        )}
       </div>
     </main>
   );

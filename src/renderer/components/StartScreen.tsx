@@ -23,7 +23,17 @@ interface Props {
   children?: ReactNode;
 }
 
-export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFromLastYear, onReview, recent = [], onOpenRecent, children }: Props) {
+export function StartScreen({
+  templates,
+  onCreate,
+  onOpen,
+  onImport,
+  onDraftFromLastYear,
+  onReview,
+  recent = [],
+  onOpenRecent,
+  children,
+}: Props) {
   const lastYear = new Date().getFullYear() - 1;
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? 'township');
   const [unit, setUnit] = useState('');
@@ -60,7 +70,12 @@ export function StartScreen({ templates, onCreate, onOpen, onImport, onDraftFrom
           </label>
           <label>
             报告年度
-            <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" aria-invalid={!yearValid} />
+            <input
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+              inputMode="numeric"
+              aria-invalid={!yearValid}
+            />
           </label>
           {!yearValid && <p className="field-error">请填写四位年份。每年年初写的是上一年度的报告，例如 {lastYear}。</p>}
           <button type="submit" className="primary" disabled={!unit.trim() || !yearValid}>

@@ -27,7 +27,13 @@ export function StatusBar({ chars, zoom, panelsFolded, commands }: Props) {
           ＋
         </button>
       </span>
-      <button type="button" className="quiet" onClick={run('togglePanels')} aria-pressed={panelsFolded} title={titleOf(command('togglePanels'))}>
+      <button
+        type="button"
+        className="quiet"
+        onClick={run('togglePanels')}
+        aria-pressed={panelsFolded}
+        title={titleOf(command('togglePanels'))}
+      >
         {panelsFolded ? '显示两侧面板' : '全宽写作'}
       </button>
     </footer>

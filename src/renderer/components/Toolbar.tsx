@@ -56,7 +56,14 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
     const command = commands.find((c) => c.id === id);
     if (!command) return null;
     return (
-      <button type="button" className={extra.className} onClick={command.run} disabled={command.disabled} title={titleOf(command)} aria-pressed={extra.pressed}>
+      <button
+        type="button"
+        className={extra.className}
+        onClick={command.run}
+        disabled={command.disabled}
+        title={titleOf(command)}
+        aria-pressed={extra.pressed}
+      >
         {label ?? command.label}
       </button>
     );
@@ -73,7 +80,9 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
         {button('print', '打印…')}
       </MenuButton>
       {button('save', '保存')}
-      {button('check', checkLabel(result), { className: result ? (result.ready ? 'check-status ready-yes' : 'check-status ready-no') : 'check-status' })}
+      {button('check', checkLabel(result), {
+        className: result ? (result.ready ? 'check-status ready-yes' : 'check-status ready-no') : 'check-status',
+      })}
       <span className="separator" />
       <ExportSettings options={exportOptions} onChange={onExportOptions} />
       {button('exportDocx', '导出 Word', { className: 'primary' })}
@@ -83,7 +92,14 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
       <span className="separator" />
       <span className="block-type" role="group" aria-label="段落格式">
         {BLOCK_TYPES.map(([level, label, name]) => (
-          <button key={level} type="button" aria-label={name} title={`设为${name}`} onMouseDown={(e) => e.preventDefault()} onClick={() => onBlockType(level)}>
+          <button
+            key={level}
+            type="button"
+            aria-label={name}
+            title={`设为${name}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onBlockType(level)}
+          >
             {label}
           </button>
         ))}

@@ -16,7 +16,10 @@ describe('figure fields', () => {
   });
 
   it('says what is wrong instead of emptying the field', () => {
-    expect(parseFigure('28箱', ['次', '件'])).toEqual({ kind: 'invalid', message: '“箱”不是这项数据的单位，可用的单位：次、件。' });
+    expect(parseFigure('28箱', ['次', '件'])).toEqual({
+      kind: 'invalid',
+      message: '“箱”不是这项数据的单位，可用的单位：次、件。',
+    });
     expect(parseFigure('约三十', ['件']).kind).toBe('invalid');
   });
 

@@ -2,7 +2,11 @@
  * What the clerk types into a figure field: "98.5", "28份", "-3", "１２" (full-width), "1,200". A number
  * is read whole or not at all: never a digit dropped, never a sign lost, never the field emptied.
  */
-export type FigureInput = { kind: 'empty' } | { kind: 'value'; value: number; unit?: string } | { kind: 'incomplete' } | { kind: 'invalid'; message: string };
+export type FigureInput =
+  | { kind: 'empty' }
+  | { kind: 'value'; value: number; unit?: string }
+  | { kind: 'incomplete' }
+  | { kind: 'invalid'; message: string };
 
 const FULL_WIDTH = /[０-９．－＋％]/g;
 

@@ -36,7 +36,11 @@ interface ReportEditorProps {
 
 /** The initial content is read once: a keystroke (a new doc.sections) must not re-render the editor's tree. */
 const sameEditor = (a: ReportEditorProps, b: ReportEditorProps) =>
-  a.template === b.template && a.readOnly === b.readOnly && a.onChange === b.onChange && a.onEditor === b.onEditor && a.onRemovePart === b.onRemovePart;
+  a.template === b.template &&
+  a.readOnly === b.readOnly &&
+  a.onChange === b.onChange &&
+  a.onEditor === b.onEditor &&
+  a.onRemovePart === b.onRemovePart;
 
 export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps) {
   const { initialSections, initialIgnored, template, readOnly, onChange, onEditor, onRemovePart } = props;

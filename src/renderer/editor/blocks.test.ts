@@ -24,16 +24,29 @@ import { $documentToRoot, $ignoredFindings, $partByKey, $rootToSections } from '
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const section = (key: string, heading: string, blocks: Block[], part: string | null = key): Section => ({ key, part, heading, blocks });
+const section = (key: string, heading: string, blocks: Block[], part: string | null = key): Section => ({
+  key,
+  part,
+  heading,
+  blocks,
+});
 
 function editorWith(sections: readonly Section[], mounted = false, ignored: string[] = []): LexicalEditor {
-  const editor = createEditor({ namespace: 'test', nodes: [PartNode, SubheadingNode, TableNode], onError: (e) => { throw e; } });
+  const editor = createEditor({
+    namespace: 'test',
+    nodes: [PartNode, SubheadingNode, TableNode],
+    onError: (e) => {
+      throw e;
+    },
+  });
   if (mounted) {
     const root = document.createElement('div');
     root.contentEditable = 'true';
     document.body.append(root);
     editor.setRootElement(root);
-    cleanups.push(registerRichText(editor), registerImeSafeKeys(editor), registerPartGuards(editor), () => root.remove());
+    cleanups.push(registerRichText(editor), registerImeSafeKeys(editor), registerPartGuards(editor), () =>
+      root.remove(),
+    );
   }
   editor.update(() => $documentToRoot(sections, ignored), { discrete: true });
   return editor;
@@ -64,11 +77,23 @@ describe('sections ↔ the document editor', () => {
     expect(read(editor)).toEqual(sections);
     expect(editor.getEditorState().read($ignoredFindings)).toEqual(['fp-1', 'fp-2']);
     // Typing elsewhere keeps the table as it was, read-only in the page.
-    editor.update(() => $partByKey('measures')!.getLastChild<ReturnType<typeof $createParagraphNode>>()!.append($createTextNode('补充。')), { discrete: true });
+    editor.update(
+      () =>
+        $partByKey('measures')!
+          .getLastChild<ReturnType<typeof $createParagraphNode>>()!
+          .append($createTextNode('补充。')),
+      { discrete: true },
+    );
     expect(blocksOf(editor, 1)[2]).toEqual(table);
-    expect(editor.getRootElement()!.querySelector('[data-section-editor="measures"] [contenteditable="false"]')).not.toBeNull();
+    expect(
+      editor.getRootElement()!.querySelector('[data-section-editor="measures"] [contenteditable="false"]'),
+    ).not.toBeNull();
     // Each part is a section element holding its blocks, as the page shows it.
-    expect(editor.getRootElement()!.querySelector('section[data-section="extra-1"]:not([data-part]) [data-section-editor="extra-1"]')!.children).toHaveLength(1);
+    expect(
+      editor
+        .getRootElement()!
+        .querySelector('section[data-section="extra-1"]:not([data-part]) [data-section-editor="extra-1"]')!.children,
+    ).toHaveLength(1);
   });
 
   it('gives an empty part one empty paragraph to type into', () => {
@@ -79,7 +104,11 @@ describe('sections ↔ the document editor', () => {
     const editor = editorWith(one([]));
     editor.update(
       () => {
-        const p = $createParagraphNode().append($createTextNode('上半句'), $createLineBreakNode(), $createTextNode('下半句'));
+        const p = $createParagraphNode().append(
+          $createTextNode('上半句'),
+          $createLineBreakNode(),
+          $createTextNode('下半句'),
+        );
         $partByKey('measures')!.clear().append(p);
       },
       { discrete: true },
@@ -90,9 +119,15 @@ describe('sections ↔ the document editor', () => {
 
 describe('a selection over several parts', () => {
   const three = () => [
-    section('measures', '一、主要举措和成效', [{ kind: 'paragraph', text: '开展培训10场次。' }, { kind: 'paragraph', text: '审查合同12份。' }]),
+    section('measures', '一、主要举措和成效', [
+      { kind: 'paragraph', text: '开展培训10场次。' },
+      { kind: 'paragraph', text: '审查合同12份。' },
+    ]),
     section('shortcomings', '二、存在的不足和原因', [{ kind: 'paragraph', text: '人员少。' }]),
-    section('plans', '三、下一年度主要安排', [{ kind: 'paragraph', text: '加强培训。' }, { kind: 'paragraph', text: '补齐人员。' }]),
+    section('plans', '三、下一年度主要安排', [
+      { kind: 'paragraph', text: '加强培训。' },
+      { kind: 'paragraph', text: '补齐人员。' },
+    ]),
   ];
   const selectAcross = (editor: LexicalEditor, backward = false) =>
     editor.update(
@@ -135,7 +170,9 @@ describe('a selection over several parts', () => {
     editor.update(
       () => {
         $getRoot().append($createParagraphNode().append($createTextNode('游离的一段。')));
-        $partByKey('shortcomings')!.getChildren().forEach((block) => block.remove());
+        $partByKey('shortcomings')!
+          .getChildren()
+          .forEach((block) => block.remove());
       },
       { discrete: true },
     );

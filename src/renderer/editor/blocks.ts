@@ -21,7 +21,8 @@ import { $createTableNode, $isTableNode } from '../nodes/TableNode';
 
 /** Fingerprints of the findings the clerk ignored (ReportDocument.ignoredFindings). */
 export const ignoredState = createState('ignoredFindings', {
-  parse: (value: unknown): readonly string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []),
+  parse: (value: unknown): readonly string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [],
 });
 
 /** The blocks of one part as nodes; an empty part gets one empty paragraph to type into. */
@@ -61,7 +62,9 @@ export function $blocksOf(parent: ElementNode): Block[] {
 }
 
 function elementBlock(node: ElementNode): Block {
-  return $isSubheadingNode(node) ? { kind: 'subheading', level: node.getLevel(), text: textOf(node) } : { kind: 'paragraph', text: textOf(node) };
+  return $isSubheadingNode(node)
+    ? { kind: 'subheading', level: node.getLevel(), text: textOf(node) }
+    : { kind: 'paragraph', text: textOf(node) };
 }
 
 /** The sections as the editor holds them, in order. */
@@ -69,7 +72,12 @@ export function $rootToSections(): Section[] {
   return $getRoot()
     .getChildren()
     .filter($isPartNode)
-    .map((part) => ({ key: part.getSectionKey(), part: part.getPart(), heading: part.getHeading(), blocks: $blocksOf(part) }));
+    .map((part) => ({
+      key: part.getSectionKey(),
+      part: part.getPart(),
+      heading: part.getHeading(),
+      blocks: $blocksOf(part),
+    }));
 }
 
 export function $ignoredFindings(): string[] {

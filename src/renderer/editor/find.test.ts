@@ -6,7 +6,9 @@ import { countChars, findMatches } from './find';
 
 function report() {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '柳河镇', year: 2025 });
-  doc.sections.find((s) => s.part === 'shortcomings')!.blocks = [{ kind: 'paragraph', text: '巡查人员少，巡查车辆旧。' }];
+  doc.sections.find((s) => s.part === 'shortcomings')!.blocks = [
+    { kind: 'paragraph', text: '巡查人员少，巡查车辆旧。' },
+  ];
   doc.sections.find((s) => s.part === 'plans')!.blocks = [{ kind: 'paragraph', text: '加强巡查　队伍建设。' }];
   return doc;
 }

@@ -30,6 +30,13 @@ describe('adding a part', () => {
     const doc = createReportFromTemplate(template, { unit: '石门镇', year: 2025 });
     doc.sections = doc.sections.filter((s) => s.part !== 'measures');
     const { doc: next } = insertPart(doc, template, 'measures', '主要举措和成效');
-    expect(next.sections.map((s) => s.part)).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    expect(next.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import type { Template } from '../../core/templates/schema';
  * Insert a part before the first section of a later template part; a part the template does not name
  * (part null) goes at the end. Returns the new document and the new section's key.
  */
-export function insertPart(doc: ReportDocument, template: Template, part: string | null, title: string): { doc: ReportDocument; key: string } {
+export function insertPart(
+  doc: ReportDocument,
+  template: Template,
+  part: string | null,
+  title: string,
+): { doc: ReportDocument; key: string } {
   const key = newSectionKey(doc, part ?? 'extra');
   const section = { key, part, heading: partHeading(0, title), blocks: [{ kind: 'paragraph' as const, text: '' }] };
   const rank = part === null ? -1 : template.parts.findIndex((p) => p.id === part);

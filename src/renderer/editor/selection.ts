@@ -1,5 +1,14 @@
 /** Selecting and replacing text of one block of one part in the document editor, by character offsets. */
-import { $createRangeSelection, $createTextNode, $isElementNode, $isTextNode, $setSelection, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
+import {
+  $createRangeSelection,
+  $createTextNode,
+  $isElementNode,
+  $isTextNode,
+  $setSelection,
+  type LexicalEditor,
+  type LexicalNode,
+  type TextNode,
+} from 'lexical';
 import { $partByKey } from './blocks';
 
 function $blockOf(sectionKey: string, blockIndex: number): LexicalNode | undefined {
@@ -7,7 +16,13 @@ function $blockOf(sectionKey: string, blockIndex: number): LexicalNode | undefin
 }
 
 /** Select [start, end) of block `blockIndex` of a part and focus the editor. */
-export function selectInBlock(editor: LexicalEditor, sectionKey: string, blockIndex: number, start: number, end: number): void {
+export function selectInBlock(
+  editor: LexicalEditor,
+  sectionKey: string,
+  blockIndex: number,
+  start: number,
+  end: number,
+): void {
   editor.update(
     () => {
       const block = $blockOf(sectionKey, blockIndex) ?? $partByKey(sectionKey)?.getFirstChild();
@@ -40,7 +55,14 @@ export function selectInBlock(editor: LexicalEditor, sectionKey: string, blockIn
 }
 
 /** Replace [start, end) of a block with `replacement` (a one-click fix); undoable like typing. */
-export function replaceInBlock(editor: LexicalEditor, sectionKey: string, blockIndex: number, start: number, end: number, replacement: string): void {
+export function replaceInBlock(
+  editor: LexicalEditor,
+  sectionKey: string,
+  blockIndex: number,
+  start: number,
+  end: number,
+  replacement: string,
+): void {
   editor.update(() => {
     const block = $blockOf(sectionKey, blockIndex);
     if (!block || !$isElementNode(block)) return;

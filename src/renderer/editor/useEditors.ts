@@ -4,7 +4,15 @@
  * type buttons, adding and removing a part and 忽略 — all as editor updates, so one Ctrl+Z undoes each.
  */
 import { $setBlocksType } from '@lexical/selection';
-import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, $setState, HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setState,
+  HISTORY_PUSH_TAG,
+  type LexicalEditor,
+} from 'lexical';
 import { useCallback, useRef } from 'react';
 import type { Finding } from '../../core/checks/types';
 import { renumberParts, splitPartHeading } from '../../core/model/fromTemplate';
@@ -37,7 +45,8 @@ export function scrollSelectionIntoView(): void {
   } else if (from instanceof HTMLElement) rect = from.getBoundingClientRect();
   if (!rect || !from) return;
   let pane: Element | null = from.parentElement;
-  while (pane && !(pane.scrollHeight > pane.clientHeight && /auto|scroll/.test(getComputedStyle(pane).overflowY))) pane = pane.parentElement;
+  while (pane && !(pane.scrollHeight > pane.clientHeight && /auto|scroll/.test(getComputedStyle(pane).overflowY)))
+    pane = pane.parentElement;
   if (!pane) return;
   const box = pane.getBoundingClientRect();
   if (rect.top >= box.top && rect.bottom <= box.bottom) return;
@@ -108,7 +117,14 @@ export function useEditors(session: Session) {
 
   const onDocumentChange = useCallback(
     (sections: Section[], ignored: string[]) =>
-      change((d) => ({ ...d, sections, ignoredFindings: ignored.length === d.ignoredFindings.length && ignored.every((f, i) => f === d.ignoredFindings[i]) ? d.ignoredFindings : ignored })),
+      change((d) => ({
+        ...d,
+        sections,
+        ignoredFindings:
+          ignored.length === d.ignoredFindings.length && ignored.every((f, i) => f === d.ignoredFindings[i])
+            ? d.ignoredFindings
+            : ignored,
+      })),
     [change],
   );
 
@@ -129,7 +145,9 @@ export function useEditors(session: Session) {
         const section = finding.section ? doc.sections.find((s) => s.part === finding.section) : undefined;
         if (section) return focusSection(section.key);
         // A missing part: its 缺少 button in the outline, ready for Enter.
-        const add = finding.section ? document.querySelector<HTMLElement>(`.outline [data-part="${finding.section}"]`) : null;
+        const add = finding.section
+          ? document.querySelector<HTMLElement>(`.outline [data-part="${finding.section}"]`)
+          : null;
         if (add) {
           add.focus();
           add.scrollIntoView({ block: 'nearest' });
@@ -158,7 +176,12 @@ export function useEditors(session: Session) {
         focusField(`closing-${index}`, offset, offset + length);
         return;
       }
-      const field = { title: 'meta-title', addressee: 'meta-addressee', signature: 'meta-signature', date: 'meta-date' }[line.kind as string];
+      const field = {
+        title: 'meta-title',
+        addressee: 'meta-addressee',
+        signature: 'meta-signature',
+        date: 'meta-date',
+      }[line.kind as string];
       if (field) {
         const base = fieldOffset(plain, line, doc);
         focusField(field, base + offset, base + offset + length);
@@ -223,7 +246,10 @@ export function useEditors(session: Session) {
       if (level === 0) $setBlocksType(selection, () => $createParagraphNode());
       else {
         // A sub-heading keeps its node and changes level; any other block becomes one.
-        const headings = selection.getNodes().map((n) => n.getTopLevelElement()).filter($isSubheadingNode);
+        const headings = selection
+          .getNodes()
+          .map((n) => n.getTopLevelElement())
+          .filter($isSubheadingNode);
         headings.forEach((h) => h.setLevel(level));
         $setBlocksType(selection, () => $createSubheadingNode(level));
       }
@@ -292,7 +318,9 @@ export function useEditors(session: Session) {
 
   /** The DOM range of [start, end) in a block of a part, for highlighting without moving focus. */
   const rangeOf = useCallback((match: Match): Range | null => {
-    const block = document.querySelector(`[data-section-editor="${CSS.escape(match.sectionKey)}"]`)?.children[match.blockIndex];
+    const block = document.querySelector(`[data-section-editor="${CSS.escape(match.sectionKey)}"]`)?.children[
+      match.blockIndex
+    ];
     if (!block) return null;
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -318,7 +346,11 @@ export function useEditors(session: Session) {
       const highlights = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
       const range = match ? rangeOf(match) : null;
       if (highlights) {
-        if (range) highlights.set('find-current', new (window as unknown as { Highlight: new (r: Range) => unknown }).Highlight(range));
+        if (range)
+          highlights.set(
+            'find-current',
+            new (window as unknown as { Highlight: new (r: Range) => unknown }).Highlight(range),
+          );
         else highlights.delete('find-current');
       }
       if (!range) return;
@@ -342,8 +374,23 @@ export function useEditors(session: Session) {
   const replaceMatches = useCallback((matches: readonly Match[], replacement: string) => {
     const editor = editorRef.current;
     if (!editor) return;
-    for (const m of [...matches].reverse()) replaceInBlock(editor, m.sectionKey, m.blockIndex, m.start, m.end, replacement);
+    for (const m of [...matches].reverse())
+      replaceInBlock(editor, m.sectionKey, m.blockIndex, m.start, m.end, replacement);
   }, []);
 
-  return { editorRef, onEditor, onDocumentChange, jump, applyFixes, setBlockType, focusSection, addPart, removePart, setIgnored, showMatch, selectMatch, replaceMatches };
+  return {
+    editorRef,
+    onEditor,
+    onDocumentChange,
+    jump,
+    applyFixes,
+    setBlockType,
+    focusSection,
+    addPart,
+    removePart,
+    setIgnored,
+    showMatch,
+    selectMatch,
+    replaceMatches,
+  };
 }

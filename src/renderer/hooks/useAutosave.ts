@@ -45,6 +45,8 @@ export function useAutosave(session: Session): void {
 
   useEffect(() => {
     void call('setDirty', { dirty });
-    document.title = doc ? `法治年报助手 — ${file?.name ?? '未保存的报告'}${dirty ? ' *' : ''}${readOnly ? '（只读）' : ''}` : '法治年报助手';
+    document.title = doc
+      ? `法治年报助手 — ${file?.name ?? '未保存的报告'}${dirty ? ' *' : ''}${readOnly ? '（只读）' : ''}`
+      : '法治年报助手';
   }, [doc, file, dirty, readOnly, call]);
 }

@@ -15,7 +15,8 @@ export interface CountyProfileState {
 }
 
 /** Main validated the file against the profile's schema (rule ids included) before handing it over. */
-const asProfile = (value: { profile: unknown; name: string } | null) => (value ? { profile: value.profile as CountyProfile, name: value.name } : { profile: null, name: '' });
+const asProfile = (value: { profile: unknown; name: string } | null) =>
+  value ? { profile: value.profile as CountyProfile, name: value.name } : { profile: null, name: '' };
 
 export function useCountyProfile(call: Call, onInfo: (text: string) => void): CountyProfileState {
   const [state, setState] = useState<{ profile: CountyProfile | null; name: string }>({ profile: null, name: '' });

@@ -8,7 +8,14 @@ import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
 import type { TemplateRegistry } from '../../core/templates/registry';
-import { isOpenableName, NOT_OPENABLE_MESSAGE, type ExportOptions, type FileRef, type PartMapping, type RecentFile } from '../../shared/ipc';
+import {
+  isOpenableName,
+  NOT_OPENABLE_MESSAGE,
+  type ExportOptions,
+  type FileRef,
+  type PartMapping,
+  type RecentFile,
+} from '../../shared/ipc';
 import { onOpenRecent, type Value } from '../api';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
@@ -29,7 +36,12 @@ export function suggestedName(doc: ReportDocument): string {
 
 const lacking = missingProfileFonts;
 
-export function useFileCommands(session: Session, registry: TemplateRegistry, exportOptions: ExportOptions, showPreview: () => Promise<void>) {
+export function useFileCommands(
+  session: Session,
+  registry: TemplateRegistry,
+  exportOptions: ExportOptions,
+  showPreview: () => Promise<void>,
+) {
   const { docRef, fileRef, load, call, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
   const dialogs = useDialogs();
   const [busy, setBusy] = useState(false);
@@ -47,7 +59,10 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
   }, [call]);
   useEffect(refreshRecent, [refreshRecent]);
   /** Opened or saved: to the top of 最近打开 (main also tells the OS's own list). */
-  const remember = useCallback((file: FileRef) => void call('addRecent', { file }).then(refreshRecent), [call, refreshRecent]);
+  const remember = useCallback(
+    (file: FileRef) => void call('addRecent', { file }).then(refreshRecent),
+    [call, refreshRecent],
+  );
 
   const save = useCallback(
     async (as: boolean) => {
@@ -75,7 +90,12 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
   const confirmDiscard = useCallback(
     async () =>
       !dirtyRef.current ||
-      dialogs.confirm({ title: '放弃修改', message: '当前报告还有没保存的修改，确定放弃吗？', confirm: '放弃修改', cancel: '返回' }),
+      dialogs.confirm({
+        title: '放弃修改',
+        message: '当前报告还有没保存的修改，确定放弃吗？',
+        confirm: '放弃修改',
+        cancel: '返回',
+      }),
     [dialogs],
   );
 
@@ -93,7 +113,14 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     (value: Value<'openRecent'> | undefined) => {
       refreshRecent();
       if (!value) return;
-      if (value.kind === 'import') return setPending({ sourceName: value.sourceName, doc: value.doc, mapping: value.mapping, warnings: value.warnings, draft: false });
+      if (value.kind === 'import')
+        return setPending({
+          sourceName: value.sourceName,
+          doc: value.doc,
+          mapping: value.mapping,
+          warnings: value.warnings,
+          draft: false,
+        });
       load(value.doc, value.file, { readOnly: value.readOnly });
       setMessage(value.notice ? { kind: 'info', text: value.notice } : null);
     },
@@ -175,7 +202,10 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
 
   const confirmImport = (parts: Record<string, string | null>) => {
     if (!pending) return;
-    const mapped: ReportDocument = { ...pending.doc, sections: pending.doc.sections.map((s) => (s.key in parts ? { ...s, part: parts[s.key] ?? null } : s)) };
+    const mapped: ReportDocument = {
+      ...pending.doc,
+      sections: pending.doc.sections.map((s) => (s.key in parts ? { ...s, part: parts[s.key] ?? null } : s)),
+    };
     setPending(null);
     if (pending.draft) {
       const next = draftNextYear(mapped, { registry });
@@ -193,7 +223,9 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     if (fontsAccepted.current.has(profile)) return true;
     const missing = lacking(profile);
     if (missing.length === 0) return true;
-    const better = (Object.keys(FONT_PROFILES) as FontProfileId[]).find((p) => p !== profile && lacking(p).length === 0);
+    const better = (Object.keys(FONT_PROFILES) as FontProfileId[]).find(
+      (p) => p !== profile && lacking(p).length === 0,
+    );
     const ok = await dialogs.confirm({
       title: '缺少字体',
       message:
@@ -210,7 +242,11 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     const current = docRef.current;
     if (!current || !(await fontsOk())) return;
     setBusy(true);
-    const exported = await call('exportDocx', { doc: docRef.current ?? current, options: exportOptions, suggestedName: suggestedName(current) });
+    const exported = await call('exportDocx', {
+      doc: docRef.current ?? current,
+      options: exportOptions,
+      suggestedName: suggestedName(current),
+    });
     setBusy(false);
     if (exported) info(`已导出 Word 文件：${exported.name}`);
   }, [docRef, exportOptions, fontsOk, call, info]);
@@ -237,7 +273,11 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     async (format: 'txt' | 'html') => {
       const current = docRef.current;
       if (!current) return;
-      const exported = await call('exportWeb', { doc: current, format, suggestedName: `${suggestedName(current)}（网站发布）` });
+      const exported = await call('exportWeb', {
+        doc: current,
+        format,
+        suggestedName: `${suggestedName(current)}（网站发布）`,
+      });
       if (exported) info(`已导出网站发布用文本：${exported.name}（已去掉撰稿人等内部信息）`);
     },
     [docRef, call, info],
@@ -258,5 +298,22 @@ export function useFileCommands(session: Session, registry: TemplateRegistry, ex
     setMessage(null);
   };
 
-  return { busy, pending, setPending, save, open, importReport, confirmImport, exportDocx, exportPdf, exportWeb, print, newReport, create, confirmDiscard, recent, openRecent };
+  return {
+    busy,
+    pending,
+    setPending,
+    save,
+    open,
+    importReport,
+    confirmImport,
+    exportDocx,
+    exportPdf,
+    exportWeb,
+    print,
+    newReport,
+    create,
+    confirmDiscard,
+    recent,
+    openRecent,
+  };
 }

@@ -19,10 +19,26 @@ import {
   type Spread,
 } from 'lexical';
 
-export type SerializedPartNode = Spread<{ sectionKey: string; part: string | null; heading: string }, SerializedElementNode>;
+export type SerializedPartNode = Spread<
+  { sectionKey: string; part: string | null; heading: string },
+  SerializedElementNode
+>;
 
 /** Native events of the header's form controls that Lexical must not turn into edits of the text. */
-const HEADER_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'cut', 'copy', 'drop'];
+const HEADER_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'paste',
+  'cut',
+  'copy',
+  'drop',
+];
 
 export class PartNode extends ElementNode {
   __sectionKey: string;

@@ -4,7 +4,15 @@
  * delete the whole table like any block, but not type into it, so the editor never drops or mangles it.
  */
 import { createElement, type ReactNode } from 'react';
-import { $applyNodeReplacement, DecoratorNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import {
+  $applyNodeReplacement,
+  DecoratorNode,
+  type EditorConfig,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
 
 export type SerializedTableNode = Spread<{ rows: string[][] }, SerializedLexicalNode>;
 
@@ -60,12 +68,21 @@ export class TableNode extends DecoratorNode<ReactNode> {
   override decorate(): ReactNode {
     const [header = [], ...body] = this.__rows;
     const columns = Math.max(0, ...this.__rows.map((row) => row.length));
-    const cells = (row: readonly string[], tag: 'th' | 'td') => Array.from({ length: columns }, (_, c) => createElement(tag, { key: c }, row[c] ?? ''));
+    const cells = (row: readonly string[], tag: 'th' | 'td') =>
+      Array.from({ length: columns }, (_, c) => createElement(tag, { key: c }, row[c] ?? ''));
     return createElement(
       'table',
-      { className: 'report-table-grid', 'aria-label': '表格（只读）', title: '表格：导入时的内容，在编辑区只读；导出时按公文格式排版' },
+      {
+        className: 'report-table-grid',
+        'aria-label': '表格（只读）',
+        title: '表格：导入时的内容，在编辑区只读；导出时按公文格式排版',
+      },
       createElement('thead', null, createElement('tr', null, cells(header, 'th'))),
-      createElement('tbody', null, body.map((row, r) => createElement('tr', { key: r }, cells(row, 'td')))),
+      createElement(
+        'tbody',
+        null,
+        body.map((row, r) => createElement('tr', { key: r }, cells(row, 'td'))),
+      ),
     );
   }
 }

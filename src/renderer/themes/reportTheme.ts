@@ -3,6 +3,10 @@ import type { EditorThemeClasses } from 'lexical';
 
 export const reportTheme: EditorThemeClasses = {
   paragraph: 'doc-paragraph',
-  subheading: { 2: 'doc-subheading doc-subheading-2', 3: 'doc-subheading doc-subheading-3', 4: 'doc-subheading doc-subheading-4' },
+  subheading: {
+    2: 'doc-subheading doc-subheading-2',
+    3: 'doc-subheading doc-subheading-3',
+    4: 'doc-subheading doc-subheading-4',
+  },
   text: { bold: '', italic: '', underline: '' },
 };

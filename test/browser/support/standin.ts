@@ -14,7 +14,13 @@ import { createHandlers, type Dialogs } from '../../../src/main/handlers';
 import { makeSenderCheck, registerIpc, type SenderEvent } from '../../../src/main/ipc';
 import { apiChannels } from '../../../src/shared/ipc';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
 
 export interface StandIn {
   url: string;
@@ -40,7 +46,16 @@ export interface StandIn {
 }
 
 export async function startStandIn(rendererDir: string, userDataDir: string): Promise<StandIn> {
-  const dialogs: StandIn['dialogs'] = { openReport: null, saveReport: null, importDocument: null, exportDocx: null, exportPdf: null, exportWeb: null, openFolder: null, saveTable: null };
+  const dialogs: StandIn['dialogs'] = {
+    openReport: null,
+    saveReport: null,
+    importDocument: null,
+    exportDocx: null,
+    exportPdf: null,
+    exportWeb: null,
+    openFolder: null,
+    saveTable: null,
+  };
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const busyUntil = { current: 0 };
   const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
@@ -58,11 +73,15 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     fs: {
       ...fsPromises,
       rename: async (from, to) => {
-        if (Date.now() < busyUntil.current && !String(to).startsWith(userDataDir)) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        if (Date.now() < busyUntil.current && !String(to).startsWith(userDataDir))
+          throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
         return fsPromises.rename(from, to);
       },
     },
-    reviewDialogs: { saveWorkbook: async () => reviewDialogs.saveWorkbook, commentsFolder: async () => reviewDialogs.commentsFolder },
+    reviewDialogs: {
+      saveWorkbook: async () => reviewDialogs.saveWorkbook,
+      commentsFolder: async () => reviewDialogs.commentsFolder,
+    },
     profileDialogs: { openProfile: async () => profileDialog.current },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
     dialogs: {
@@ -78,7 +97,11 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   });
   const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
   let origin = '';
-  registerIpc({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers, makeSenderCheck((url) => url.startsWith(origin)));
+  registerIpc(
+    { handle: (channel, listener) => listeners.set(channel, listener) },
+    handlers,
+    makeSenderCheck((url) => url.startsWith(origin)),
+  );
 
   const server: Server = createServer((request, response) => {
     void (async () => {

@@ -10,7 +10,13 @@ import type { Section } from '../../../core/model/report';
 import { $blocksOf, $ignoredFindings } from '../../editor/blocks';
 import { $isPartNode } from '../../nodes/PartNode';
 
-export function DocumentSyncPlugin({ onChange, onEditor }: { onChange: (sections: Section[], ignored: string[]) => void; onEditor: (editor: LexicalEditor | null) => void }): null {
+export function DocumentSyncPlugin({
+  onChange,
+  onEditor,
+}: {
+  onChange: (sections: Section[], ignored: string[]) => void;
+  onEditor: (editor: LexicalEditor | null) => void;
+}): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     onEditor(editor);
@@ -31,7 +37,12 @@ export function DocumentSyncPlugin({ onChange, onEditor }: { onChange: (sections
             const section =
               before && !dirtyElements.has(key) && before.heading === part.getHeading()
                 ? before
-                : { key: part.getSectionKey(), part: part.getPart(), heading: part.getHeading(), blocks: $blocksOf(part) };
+                : {
+                    key: part.getSectionKey(),
+                    part: part.getPart(),
+                    heading: part.getHeading(),
+                    blocks: $blocksOf(part),
+                  };
             next.set(key, section);
             return section;
           }),

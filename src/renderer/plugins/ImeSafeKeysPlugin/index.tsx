@@ -35,7 +35,11 @@ export function registerImeSafeKeys(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_CRITICAL,
     ),
-    editor.registerCommand(INSERT_LINE_BREAK_COMMAND, () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(
+      INSERT_LINE_BREAK_COMMAND,
+      () => editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
     editor.registerCommand(FORMAT_TEXT_COMMAND, () => true, COMMAND_PRIORITY_CRITICAL),
   );
 }

@@ -31,7 +31,8 @@ function readParts(editor: LexicalEditor): PartView[] {
         sectionKey: p.getSectionKey(),
         part: p.getPart(),
         heading: p.getHeading(),
-        empty: p.getChildrenSize() === 1 && p.getTextContentSize() === 0 && p.getFirstChild()?.getType() === 'paragraph',
+        empty:
+          p.getChildrenSize() === 1 && p.getTextContentSize() === 0 && p.getFirstChild()?.getType() === 'paragraph',
         element: editor.getElementByKey(p.getKey()),
       })),
   );
@@ -41,7 +42,14 @@ const same = (a: PartView[], b: PartView[]) =>
   a.length === b.length &&
   a.every((x, i) => {
     const y = b[i]!;
-    return x.nodeKey === y.nodeKey && x.sectionKey === y.sectionKey && x.part === y.part && x.heading === y.heading && x.empty === y.empty && x.element === y.element;
+    return (
+      x.nodeKey === y.nodeKey &&
+      x.sectionKey === y.sectionKey &&
+      x.part === y.part &&
+      x.heading === y.heading &&
+      x.empty === y.empty &&
+      x.element === y.element
+    );
   });
 
 /** Set a part's heading (its number kept) as one editor update. */
@@ -59,10 +67,11 @@ export function PartChromePlugin({ template, readOnly, onRemove }: Props) {
   const [editor] = useLexicalComposerContext();
   const [parts, setParts] = useState<PartView[]>([]);
   useEffect(() => {
-    const refresh = () => setParts((prev) => {
-      const next = readParts(editor);
-      return same(prev, next) ? prev : next;
-    });
+    const refresh = () =>
+      setParts((prev) => {
+        const next = readParts(editor);
+        return same(prev, next) ? prev : next;
+      });
     refresh();
     return editor.registerUpdateListener(refresh);
   }, [editor]);

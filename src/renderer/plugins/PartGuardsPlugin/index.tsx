@@ -73,7 +73,9 @@ function $removeWithin(from: Point, to: Point): void {
 export function $collapseAcrossParts(): boolean {
   const selection = $getSelection();
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
-  const [start, end] = selection.isBackward() ? [selection.focus, selection.anchor] : [selection.anchor, selection.focus];
+  const [start, end] = selection.isBackward()
+    ? [selection.focus, selection.anchor]
+    : [selection.anchor, selection.focus];
   const first = $pointPart(start, false);
   const last = $pointPart(end, true);
   if (!first.part || !last.part || first.part.is(last.part)) {
@@ -158,7 +160,16 @@ function caretOnEdgeLine(blockElement: HTMLElement, last: boolean): boolean {
  * the part's header (its heading field is not text) or put the caret between parts.
  */
 function $crossPart(editor: LexicalEditor, event: KeyboardEvent | null, forward: boolean, byLine: boolean): boolean {
-  if (!event || isImeKey(event) || editor.isComposing() || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (
+    !event ||
+    isImeKey(event) ||
+    editor.isComposing() ||
+    event.shiftKey ||
+    event.altKey ||
+    event.ctrlKey ||
+    event.metaKey
+  )
+    return false;
   const selection = $getSelection();
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
   const part = $partOf(selection.anchor.getNode());
@@ -226,10 +237,26 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_CRITICAL,
     ),
-    editor.registerCommand(KEY_ARROW_DOWN_COMMAND, (event) => $crossPart(editor, event, true, true), COMMAND_PRIORITY_CRITICAL),
-    editor.registerCommand(KEY_ARROW_UP_COMMAND, (event) => $crossPart(editor, event, false, true), COMMAND_PRIORITY_CRITICAL),
-    editor.registerCommand(KEY_ARROW_RIGHT_COMMAND, (event) => $crossPart(editor, event, true, false), COMMAND_PRIORITY_CRITICAL),
-    editor.registerCommand(KEY_ARROW_LEFT_COMMAND, (event) => $crossPart(editor, event, false, false), COMMAND_PRIORITY_CRITICAL),
+    editor.registerCommand(
+      KEY_ARROW_DOWN_COMMAND,
+      (event) => $crossPart(editor, event, true, true),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_UP_COMMAND,
+      (event) => $crossPart(editor, event, false, true),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_RIGHT_COMMAND,
+      (event) => $crossPart(editor, event, true, false),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_LEFT_COMMAND,
+      (event) => $crossPart(editor, event, false, false),
+      COMMAND_PRIORITY_CRITICAL,
+    ),
     editor.registerCommand(DELETE_CHARACTER_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(DELETE_WORD_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
     editor.registerCommand(DELETE_LINE_COMMAND, deleting, COMMAND_PRIORITY_CRITICAL),
@@ -249,7 +276,11 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
         // then would pull the next sub-heading into the paragraph ("28份。（三）…"). A selection of no
         // characters is typed at its start instead, as Word keeps the paragraph mark.
         const current = $getSelection();
-        if ($isRangeSelection(current) && !current.isCollapsed() && current.getTextContent().replace(/\n/g, '') === '') {
+        if (
+          $isRangeSelection(current) &&
+          !current.isCollapsed() &&
+          current.getTextContent().replace(/\n/g, '') === ''
+        ) {
           const start = current.isBackward() ? current.focus : current.anchor;
           current.anchor.set(start.key, start.offset, start.type);
           current.focus.set(start.key, start.offset, start.type);

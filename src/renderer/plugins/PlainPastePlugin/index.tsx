@@ -16,7 +16,25 @@ export function pastedLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'PRE']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'SECTION',
+  'ARTICLE',
+  'PRE',
+]);
 
 /** Text of pasted HTML, one line per block, for the rare source that offers no plain text. */
 export function htmlToText(html: string): string {

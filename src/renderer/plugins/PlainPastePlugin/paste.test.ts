@@ -6,7 +6,10 @@ import { $insertPlainLines, htmlToText, pastedLines } from './index';
 
 describe('pastedLines', () => {
   it('one paragraph per non-empty line, tabs and no-break spaces as one space, Windows line ends', () => {
-    expect(pastedLines('一、主要举措\r\n\r\n全年\t开展\u00a0培训。\r\n  \r\n')).toEqual(['一、主要举措', '全年 开展 培训。']);
+    expect(pastedLines('一、主要举措\r\n\r\n全年\t开展\u00a0培训。\r\n  \r\n')).toEqual([
+      '一、主要举措',
+      '全年 开展 培训。',
+    ]);
   });
 });
 
@@ -24,7 +27,12 @@ describe('htmlToText (HTML without a plain-text copy)', () => {
 
 describe('$insertPlainLines', () => {
   const paragraphsAfter = (before: string, caret: number, lines: string[]) => {
-    const editor = createEditor({ namespace: 'paste', onError: (e) => { throw e; } });
+    const editor = createEditor({
+      namespace: 'paste',
+      onError: (e) => {
+        throw e;
+      },
+    });
     editor.update(
       () => {
         const text = $createTextNode(before);
@@ -34,7 +42,11 @@ describe('$insertPlainLines', () => {
       },
       { discrete: true },
     );
-    return editor.getEditorState().read(() => $getRoot().getChildren().map((p) => p.getTextContent()));
+    return editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .map((p) => p.getTextContent()),
+    );
   };
 
   it('one paragraph per pasted line, split at the caret', () => {
