@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { buildRenderer, CARET_SECTION, launchChromium, RENDERER_DIR } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
@@ -16,21 +16,27 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
   let browser: Browser;
   let standIn: StandIn;
   let page: Page;
-  const work = mkdtempSync(join(tmpdir(), '整篇 编辑-'));
+  /** This test's folder: the clerk's files, and the app's user data under userData/. */
+  let work: string;
 
   beforeAll(async () => {
     buildRenderer();
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     browser = await launchChromium();
+  });
+
+  // Each test: a fresh stand-in over a fresh user-data folder, and a fresh window (open()), so any test passes alone or in any order.
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '整篇 编辑-'));
+    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
   });
 
   afterEach(async () => {
     await page?.close();
+    await standIn?.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
   });
 
   async function open(): Promise<Page> {

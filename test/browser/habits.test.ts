@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { serializeReport } from '../../src/core/model/file';
 import { createReportFromTemplate } from '../../src/core/model/fromTemplate';
 import { defaultRegistry } from '../../src/core/templates/registry';
 import type { NianbaoApi } from '../../src/shared/ipc';
-import { buildRenderer, launchChromium, RENDERER_DIR } from './support/chromium';
+import { buildRenderer, CARET_SECTION, launchChromium, RENDERER_DIR } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
 
@@ -20,23 +20,30 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   let browser: Browser;
   let standIn: StandIn;
   let page: Page;
-  const work = mkdtempSync(join(tmpdir(), '习惯 测试-'));
+  /** This test's folder: the clerk's files, and the app's user data under userData/. */
+  let work: string;
   const browserDialogs: string[] = [];
 
   beforeAll(async () => {
     buildRenderer();
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     browser = await launchChromium();
+  });
+
+  // Each test: a fresh stand-in over a fresh user-data folder (最近打开 starts empty), and a fresh window (open()).
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '习惯 测试-'));
+    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
+    browserDialogs.length = 0;
   });
 
   afterEach(async () => {
     expect(browserDialogs).toEqual([]);
     await page?.close();
+    await standIn?.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
   });
 
   async function open(): Promise<Page> {
@@ -241,7 +248,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   /** A paragraph of its own at the end of the section (the template's own lines stay as they are). */
   async function typeParagraph(p: Page, section: string, text: string) {
     await p.locator(`[data-section-editor="${section}"] > *`).last().click();
-    await p.keyboard.press('Control+End');
+    // End of that line: in the one document editor Ctrl+End would go to the end of the whole report.
+    await p.keyboard.press('End');
     await p.keyboard.press('Enter');
     await p.keyboard.type(text);
   }
@@ -288,11 +296,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => menu(p).count()).toBe(1);
     await p.keyboard.press('Escape');
     expect(await menu(p).count()).toBe(0);
-    expect(
-      await p.evaluate(() =>
-        document.activeElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor'),
-      ),
-    ).toBe('measures');
+    expect(await p.evaluate<string | undefined>(CARET_SECTION)).toBe('measures');
 
     await rightClickOn(p, 'measures', '依法决策');
     // 剪切 and 复制 are greyed without a selection: the first key lands on 粘贴.
@@ -318,7 +322,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => standIn.edits).toEqual(['copy']);
     // The selection is still the one right-clicked, and the editor has the focus again.
     expect(await p.evaluate(() => getSelection()?.toString())).toBe('落实谁执法谁普法责任制');
-    expect(await p.evaluate(() => !!document.activeElement?.closest('[data-section-editor]'))).toBe(true);
+    expect(
+      await p.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.isContentEditable),
+    ).toBe(true);
+    expect(await p.evaluate<string | undefined>(CARET_SECTION)).toBe('measures');
     await rightClickOn(p, 'measures', '普法责任');
     await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
     await expect.poll(() => standIn.edits).toEqual(['copy', 'paste']);

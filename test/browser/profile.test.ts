@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { buildRenderer, launchChromium, ROOT, RENDERER_DIR } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
@@ -17,27 +17,37 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
   let browser: Browser;
   let page: Page;
   let standIn: StandIn;
-  const work = mkdtempSync(join(tmpdir(), '县里的配置 浏览器-'));
+  /** This test's folder: the county's files, and the app's user data under userData/. */
+  let work: string;
 
   beforeAll(async () => {
     buildRenderer();
     mkdirSync(screenshots, { recursive: true });
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     browser = await launchChromium();
+  }, 240_000);
+
+  // Each test: a fresh stand-in over a fresh user-data folder (no profile kept) and a fresh window at the start screen.
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '县里的配置 浏览器-'));
+    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.addInitScript(standIn.clientScript);
     page.on('pageerror', (error) => console.error('page error:', error.message));
-  }, 240_000);
+    await page.goto(standIn.url);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await standIn?.close();
+  });
 
   afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
   });
 
   const card = () => page.getByRole('region', { name: '县里的配置' });
 
   it('refuses a profile with a mistake, naming its line, and keeps none', async () => {
-    await page.goto(standIn.url);
     const bad = join(work, '有错的配置.json');
     writeFileSync(bad, '{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": ["section.empty"]\n}');
     standIn.profileDialog.current = bad;
@@ -46,7 +56,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     expect(await card().textContent()).not.toContain('正在使用');
   });
 
-  it('imports a good one, shows what it changes, and remembers it after a reload', async () => {
+  /** 青山县's profile, imported through 导入县里的配置… on the start screen. */
+  async function importGood(): Promise<void> {
     const good = join(work, '青山县配置.json');
     writeFileSync(
       good,
@@ -66,6 +77,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     standIn.profileDialog.current = good;
     await card().getByRole('button', { name: '导入县里的配置…' }).click();
     await expect.poll(() => card().textContent()).toContain('正在使用：青山县司法局');
+  }
+
+  it('imports a good one, shows what it changes, and remembers it after a reload', async () => {
+    await importGood();
     const text = (await card().textContent()) ?? '';
     expect(text).toContain('公开期限：次年3月15日前');
     expect(text).toContain('关闭的规则：部分没有正文');
@@ -76,6 +91,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
   });
 
   it('a new report gets the county’s 主送机关, and the checker follows the county’s rules', async () => {
+    await importGood();
     await page.getByLabel('单位名称').fill('石桥镇');
     await page.getByLabel('报告年度').fill('2025');
     await page.getByRole('button', { name: '开始写报告' }).click();
@@ -88,7 +104,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
   });
 
   it('removes the profile', async () => {
-    await page.goto(standIn.url);
+    await importGood();
     await card().getByRole('button', { name: '移除' }).click();
     await expect.poll(() => card().textContent()).toContain('导入县里的配置…');
     await page.reload();
