@@ -5,52 +5,11 @@
  * so the indicator rules never compare "新培育42名" with "达到168名", or a plan's "不少于4次" with a result.
  * Rates and ratios are read here too: "化解率98%", "占比90%", "比例为", "满意度", "九成", "百分之九十五".
  */
+import { CHINESE_DIGIT_VALUE, parseNumber } from '../text/numerals';
 import { allMatches } from './context';
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** "228" → 228, "2124.9" → 2124.9, "两万" → 20000, "三百" → 300, "十二" → 12, "1.5万" → 15000, "九十八点五" → 98.5. */
-export function parseNumber(text: string): number | undefined {
-  const t = text.replace(/,/g, '');
-  const wan = /^(.+?)万$/.exec(t);
-  if (wan) {
-    const base = parseNumber(wan[1]!);
-    return base === undefined ? undefined : base * 10000;
-  }
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  const point = t.indexOf('点');
-  if (point > 0) {
-    const whole = parseNumber(t.slice(0, point));
-    const frac = [...t.slice(point + 1)].map((ch) => CN_DIGITS[ch]);
-    if (whole === undefined || !frac.length || frac.some((d) => d === undefined)) return undefined;
-    return Number(`${whole}.${frac.join('')}`);
-  }
-  if (!t) return undefined;
-  let total = 0;
-  let digit = 0;
-  for (const ch of t) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
-    else if (ch in CN_UNITS) {
-      total += (digit || 1) * CN_UNITS[ch]!;
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
-}
+// Figures are read by the one home of Chinese numerals (src/core/text/numerals.ts).
+export { parseNumber };
 
 /** A number as written: Arabic (with 万), or Chinese numerals. */
 export const NUM = '(\\d+(?:\\.\\d+)?万?|[一二两三四五六七八九十百千万零〇]+)';
@@ -223,7 +182,7 @@ export function ratesIn(text: string): Rate[] {
         ? Number(m[1])
         : m[2] !== undefined
           ? parseNumber(m[2] === '百' ? '一百' : m[2])
-          : CN_DIGITS[m[3]!]! * 10;
+          : CHINESE_DIGIT_VALUE[m[3]!]! * 10;
     if (value === undefined) continue;
     const from = clauseStart(text, m.index);
     const lead = text.slice(from, m.index);

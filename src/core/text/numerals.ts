@@ -1,7 +1,8 @@
 /** Chinese numerals as 公文 write them: 一…十、十一…九十九 for numbers, 二〇二五 for years. */
 
 const DIGITS = '零一二三四五六七八九';
-const DIGIT_VALUE: Record<string, number> = {
+/** The value of each Chinese digit, as years (二〇二五) and counts (九十八) write them. */
+export const CHINESE_DIGIT_VALUE: Record<string, number> = {
   〇: 0,
   零: 0,
   '○': 0,
@@ -42,8 +43,8 @@ export function chineseValue(s: string): number {
     } else if (c === '十') {
       total += (digit < 0 ? 1 : digit) * 10;
       digit = -1;
-    } else if (c in DIGIT_VALUE) {
-      digit = DIGIT_VALUE[c]!;
+    } else if (c in CHINESE_DIGIT_VALUE) {
+      digit = CHINESE_DIGIT_VALUE[c]!;
     } else {
       return NaN;
     }
@@ -53,10 +54,41 @@ export function chineseValue(s: string): number {
 
 /** "二〇二三" → 2023 (digit by digit, as years are written); undefined unless four digits. */
 export function chineseYearDigits(s: string): number | undefined {
-  const digits = [...s].map((c) => DIGIT_VALUE[c]);
+  const digits = [...s].map((c) => CHINESE_DIGIT_VALUE[c]);
   if (digits.length !== 4 || digits.some((d) => d === undefined)) return undefined;
   return Number(digits.join(''));
 }
 
 /** Characters that may make up a year written in Chinese digits. */
 export const CN_YEAR_CHARS = '〇零○Ｏ一二三四五六七八九';
+
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "228" → 228, "2124.9" → 2124.9, "两万" → 20000, "三百" → 300, "十二" → 12, "1.5万" → 15000, "九十八点五" → 98.5. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.replace(/,/g, '');
+  const wan = /^(.+?)万$/.exec(t);
+  if (wan) {
+    const base = parseNumber(wan[1]!);
+    return base === undefined ? undefined : base * 10000;
+  }
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const point = t.indexOf('点');
+  if (point > 0) {
+    const whole = parseNumber(t.slice(0, point));
+    const frac = [...t.slice(point + 1)].map((ch) => CHINESE_DIGIT_VALUE[ch]);
+    if (whole === undefined || !frac.length || frac.some((d) => d === undefined)) return undefined;
+    return Number(`${whole}.${frac.join('')}`);
+  }
+  if (!t) return undefined;
+  let total = 0;
+  let digit = 0;
+  for (const ch of t) {
+    if (ch in CHINESE_DIGIT_VALUE) digit = CHINESE_DIGIT_VALUE[ch]!;
+    else if (ch in CN_UNITS) {
+      total += (digit || 1) * CN_UNITS[ch]!;
+      digit = 0;
+    } else return undefined;
+  }
+  return total + digit;
+}
