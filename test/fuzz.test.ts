@@ -239,7 +239,6 @@ describe('fuzzing the doors', () => {
       'journal:discard': { id: 'abc123' },
       'history:snapshot': { doc, file: null },
       'history:list': { file },
-      'review:checkFile': { file },
       'review:exportTable': { rows: [row], suggestedName: '表' },
       'review:report': { file },
       'review:open': { file },

@@ -217,9 +217,9 @@ describe('批量检查', () => {
     expect(chosen.ok && chosen.value?.files.map((f) => f.name).sort()).toEqual(['东片/白沙镇.docx', '青石镇.txt']);
     const rows = [];
     for (const file of chosen.ok ? chosen.value!.files : []) {
-      const row = await handlers['review:checkFile']({ file });
-      expect(row.ok).toBe(true);
-      if (row.ok) rows.push(row.value);
+      const reviewed = await handlers['review:report']({ file });
+      expect(reviewed.ok).toBe(true);
+      if (reviewed.ok) rows.push(reviewed.value.row);
     }
     expect(rows.find((r) => r.file === '青石镇.txt')).toMatchObject({ unit: '青石镇', year: 2025, ready: false });
     expect(rows.find((r) => r.file === '东片/白沙镇.docx')!.problem).toContain('Word');
@@ -229,7 +229,7 @@ describe('批量检查', () => {
       value: { name: '检查结果.csv' },
     });
     expect(readFileSync(join(folder, '检查结果.csv'), 'utf8')).toContain('青石镇.txt,青石镇,2025');
-    expect(await handlers['review:checkFile']({ file: { id: 'forged', name: 'x' } })).toMatchObject({ ok: false });
+    expect(await handlers['review:report']({ file: { id: 'forged', name: 'x' } })).toMatchObject({ ok: false });
   });
 });
 
@@ -418,8 +418,8 @@ describe('批量检查 hides nothing (#13 item 3)', () => {
     const chosen = await handlers['review:chooseFolder']({});
     const rows: Array<{ file: string; problem?: string }> = [];
     for (const file of chosen.ok ? chosen.value!.files : []) {
-      const row = await handlers['review:checkFile']({ file });
-      if (row.ok) rows.push(row.value);
+      const reviewed = await handlers['review:report']({ file });
+      if (reviewed.ok) rows.push(reviewed.value.row);
     }
     const byName = Object.fromEntries(rows.map((r) => [r.file, r.problem ?? '已检查']));
     expect(byName).toEqual({

@@ -213,12 +213,6 @@ export const ipcMap = {
     request: Empty,
     response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
   },
-  /** Check one granted report of that folder: one row of the reviewer's table. */
-  'review:checkFile': {
-    api: 'checkReviewFile',
-    request: z.object({ file: FileRefSchema }).strict(),
-    response: result(ReviewRowSchema),
-  },
   /** Save the table as CSV (opens in Excel and WPS) where the reviewer chooses. */
   'review:exportTable': {
     api: 'exportReviewTable',

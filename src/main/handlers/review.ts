@@ -6,24 +6,20 @@
  */
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { checkReport } from '../../core/checks/index';
 import { AppError } from '../../core/errors';
 import { exportDocx } from '../../core/export/docx';
 import { importFile } from '../../core/import/index';
 import { registryWithProfile, reviewerOf } from '../../core/profile/index';
 import { reviewFile } from '../../core/review/reviewFile';
-import { problemRow, reviewCsv, reviewRow, type ReviewedReport } from '../../core/review/table';
+import { problemRow, reviewCsv, type ReviewedReport } from '../../core/review/table';
 import { reviewWorkbook } from '../../core/review/workbook';
-import { defaultRegistry } from '../../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../../node/deflater';
-import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
 import { InputError, expandInputs } from '../../node/inputs';
 import { readFileBounded } from '../../node/readFile';
 import { checkZip } from '../../node/zip';
-
 import { ipcError, ipcOk, type FileRef } from '../../shared/ipc';
 import { writeFileAtomic } from '../atomicWrite';
-import { readError, safeName, withExtension, type HandlerContext, type Handlers } from './context';
+import { safeName, withExtension, type HandlerContext, type Handlers } from './context';
 
 /** Every file of a reviewed folder is looked into before anything unpacks it. */
 const zipGuard = (zip: Uint8Array) => checkZip(zip);
@@ -37,7 +33,6 @@ export interface ReviewDialogs {
 
 type ReviewChannels =
   | 'review:chooseFolder'
-  | 'review:checkFile'
   | 'review:exportTable'
   | 'review:report'
   | 'review:open'
@@ -62,6 +57,12 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
   async function review(file: FileRef): Promise<ReviewedReport> {
     const grant = grants.get(file);
     if (!grant) return { row: problemRow(file.name, '没有选择这个文件，已拒绝。'), findings: [], figures: {} };
+    // Found unreadable while the folder was listed (a PDF, a broken link): its row says why, nothing is read.
+    if (grant.problem) {
+      const report = { row: problemRow(file.name, grant.problem), findings: [], figures: {} };
+      reviewed.set(file.id, report);
+      return report;
+    }
     let report: ReviewedReport;
     try {
       const profile = await ctx.county.current();
@@ -93,22 +94,6 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
         return { ...grants.grant(path, true, problem), name: relative(folder, path) || basename(path) };
       });
       return ipcOk({ folder: basename(folder), files });
-    },
-
-    async 'review:checkFile'({ file }) {
-      const grant = grants.get(file);
-      if (!grant) return ipcError('没有选择这个文件，已拒绝。', 'refused');
-      if (grant.problem) return ipcOk(problemRow(file.name, grant.problem));
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFileBounded(grant.path, MAX_INPUT_BYTES);
-      } catch (error) {
-        const answer = readError(grant.path, error);
-        return ipcOk(problemRow(file.name, answer.error));
-      }
-      const imported = await importBounded(grant.path, bytes);
-      if (!imported.ok) return ipcOk(problemRow(file.name, imported.error));
-      return ipcOk(reviewRow(file.name, checkReport(imported.doc), defaultRegistry));
     },
 
     async 'review:exportTable'({ rows, suggestedName }) {
