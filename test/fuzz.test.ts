@@ -114,21 +114,7 @@ describe('fuzzing the doors', () => {
 
   it('IPC: 3,000 random payloads on every channel are answered with data, never an exception', async () => {
     const rand = random(4);
-    const handlers = createHandlers({
-      userDataDir: mkdtempSync(join(tmpdir(), 'fuzz-')),
-      dialogs: {
-        openReport: async () => null,
-        saveReport: async () => null,
-        importDocument: async () => null,
-        exportDocx: async () => null,
-        exportPdf: async () => null,
-        exportWeb: async () => null,
-        openFolder: async () => null,
-        saveTable: async () => null,
-      },
-    });
-    const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
-    registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);
+    const listeners = registeredChannels(mkdtempSync(join(tmpdir(), 'fuzz-')));
     const doc = sample();
     const values: unknown[] = [
       null,
@@ -189,21 +175,7 @@ describe('fuzzing the doors', () => {
   it('IPC: 700 valid payloads with one field changed reach the handlers, which answer with data', async () => {
     const rand = random(6);
     const userDataDir = mkdtempSync(join(tmpdir(), 'fuzz-'));
-    const handlers = createHandlers({
-      userDataDir,
-      dialogs: {
-        openReport: async () => null,
-        saveReport: async () => null,
-        importDocument: async () => null,
-        exportDocx: async () => null,
-        exportPdf: async () => null,
-        exportWeb: async () => null,
-        openFolder: async () => null,
-        saveTable: async () => null,
-      },
-    });
-    const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
-    registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);
+    const listeners = registeredChannels(userDataDir);
     const doc = sample();
     const file = { id: '00000000-0000-4000-8000-000000000000', name: '青石镇.nianbao' };
     const row = {
@@ -336,4 +308,24 @@ function mutateStructure(value: unknown, rand: () => number): unknown {
     set('长'.repeat(300_000));
   }
   return value;
+}
+
+/** Every IPC channel as main registers it (sender check passing), over handlers whose dialogs are all cancelled. */
+function registeredChannels(userDataDir: string) {
+  const handlers = createHandlers({
+    userDataDir,
+    dialogs: {
+      openReport: async () => null,
+      saveReport: async () => null,
+      importDocument: async () => null,
+      exportDocx: async () => null,
+      exportPdf: async () => null,
+      exportWeb: async () => null,
+      openFolder: async () => null,
+      saveTable: async () => null,
+    },
+  });
+  const listeners = new Map<string, (event: SenderEvent, payload: unknown) => Promise<unknown>>();
+  registerIpc({ handle: (c, l) => listeners.set(c, l) }, handlers, () => true);
+  return listeners;
 }
