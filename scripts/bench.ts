@@ -19,6 +19,7 @@ import { parseProfile } from '../src/core/profile/schema';
 import { printComparison } from './bench/wholeProcess';
 import { run as reviewBench } from './bench/review';
 import { run as editorBench } from './bench/editor';
+import { generatedReport } from './bench/generatedReport';
 
 const SENTENCES = [
   '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。',
@@ -29,35 +30,12 @@ const SENTENCES = [
   '深入学习贯彻党的二十大精神，把法治建设纳入全镇发展总体规划。',
 ];
 
-/** A report of about `chars` characters: five parts, numbered sub-headings, paragraphs of 4–6 sentences. */
+/** A report of about `chars` characters: paragraphs of 4–6 of the sentences above, three under each sub-heading. */
 function reportText(chars: number, year = 2025): string {
-  const lines = [
-    `青石镇关于${year}年度法治政府建设情况的报告`,
-    `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`,
-  ];
-  const parts = [
-    '一、主要举措和成效',
-    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-    '三、存在的不足和原因',
-    `四、${year + 1}年工作安排`,
-    '五、其他需要报告的情况',
-  ];
-  const perPart = chars / parts.length;
   let s = 0;
-  parts.forEach((heading) => {
-    lines.push(heading);
-    let written = 0;
-    for (let sub = 1; written < perPart; sub++) {
-      lines.push(`（${'一二三四五六七八九十'[(sub - 1) % 10]}）第${sub}方面工作`);
-      for (let p = 0; p < 3 && written < perPart; p++) {
-        const paragraph = Array.from({ length: 4 + (p % 3) }, () => SENTENCES[s++ % SENTENCES.length]).join('');
-        lines.push(paragraph);
-        written += paragraph.length;
-      }
-    }
-  });
-  lines.push('青石镇人民政府', `${year + 1}年1月15日`);
-  return lines.join('\n');
+  return generatedReport(chars, year, 3, (_sub, p) =>
+    Array.from({ length: 4 + (p % 3) }, () => SENTENCES[s++ % SENTENCES.length]).join(''),
+  );
 }
 
 function docOf(text: string): ReportDocument {

@@ -9,6 +9,7 @@
  * warm, and each edit sequence warm in order, as the editor does after each keystroke; exit status 1 on any
  * difference. Nothing of a report's text is stored in the repository.
  */
+import { generatedReport } from './bench/generatedReport';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -127,29 +128,14 @@ function mutate(text: string): string {
   return out.join('\n');
 }
 
+/** The bench's report shape, with paragraphs of random phrases so that its lines differ. */
 function benchReport(chars: number, year: number): string {
-  const lines = [
-    `青石镇关于${year}年度法治政府建设情况的报告`,
-    `${year}年，青石镇坚持依法行政。现将有关情况报告如下：`,
-  ];
-  const parts = [
-    '一、主要举措和成效',
-    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-    '三、存在的不足和原因',
-    `四、${year + 1}年工作安排`,
-    '五、其他需要报告的情况',
-  ];
-  for (const heading of parts) {
-    lines.push(heading);
-    for (let written = 0, sub = 1; written < chars / parts.length; sub++) {
-      lines.push(`（${'一二三四五六七八九十'[(sub - 1) % 10]}）第${sub}方面工作`);
-      const paragraph = Array.from({ length: 3 + (sub % 4) }, () => pick(PHRASES)).join('，') + '。';
-      lines.push(paragraph);
-      written += paragraph.length;
-    }
-  }
-  lines.push('青石镇人民政府', `${year + 1}年1月15日`);
-  return lines.join('\n');
+  return generatedReport(
+    chars,
+    year,
+    1,
+    (sub) => Array.from({ length: 3 + (sub % 4) }, () => pick(PHRASES)).join('，') + '。',
+  );
 }
 
 async function sources(): Promise<Array<[string, string | ReportDocument]>> {
