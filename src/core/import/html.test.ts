@@ -64,4 +64,48 @@ describe('web pages', () => {
     expect(untitled.doc.meta.unit).toBe('柳溪镇');
     expect(untitled.doc.meta.title).toBe('');
   });
+
+  it('keeps a table of figures in the body as a table block, with its header row', async () => {
+    const body = REPORT.replace(
+      '<p>全年组织干部学法8次，审查合同15份。</p>',
+      `<p>全年组织干部学法8次，审查合同15份。</p>
+      <table border="1"><thead><tr><th>类别</th><th>件数</th></tr></thead>
+      <tbody><tr><td>行政复议</td><td>6</td></tr><tr><td><p>行政诉讼</p></td><td>2</td></tr></tbody></table>`,
+    );
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const tables = result.doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({
+      rows: [
+        ['类别', '件数'],
+        ['行政复议', '6'],
+        ['行政诉讼', '2'],
+      ],
+    });
+    // The cells are no longer also paragraphs of their own.
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text));
+    expect(texts).not.toContain('行政复议');
+  });
+
+  it('reads a page laid out in a table as its lines, never as one big table', async () => {
+    const layout = `<table><tr><td class="left"><p>栏目</p></td><td>${REPORT}</td></tr></table>`;
+    const result = await importFile('page.html', enc(page(layout)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.sections.flatMap((s) => s.blocks).some((b) => b.kind === 'table')).toBe(false);
+    expect(result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text))).toContain(
+      '执法力量薄弱，主要原因是人员少。',
+    );
+  });
+
+  it('reads a table holding a table as lines (an outer table lays out the page)', async () => {
+    const nested = REPORT.replace(
+      '<p>镇党委书记主持专题会议3次。</p>',
+      '<table><tr><td>会议</td><td><table><tr><td>次数</td><td>3</td></tr></table></td></tr></table>',
+    );
+    const result = await importFile('page.html', enc(page(nested)));
+    if (!result.ok) throw new Error(result.error);
+    const tables = result.doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toEqual([expect.objectContaining({ rows: [['次数', '3']] })]);
+  });
 });

@@ -2,8 +2,11 @@
  * A saved web page (a portal's 政府信息公开 page) → the report's lines. The page is parsed (lenient HTML
  * parsing of @xmldom/xmldom); navigation, headers of the site, footers, share bars and scripts are
  * removed and listed; block elements end lines. The page's <title> is kept aside: a report whose body
- * has no title line takes it from there.
+ * has no title line takes it from there. Tables of figures are kept aside too, as rows of cells, so the
+ * importer can make them table blocks (withTables, as for Word's tables); a table that lays out the page
+ * (long cells, a table inside) is read as lines only.
  */
+import type { DocxTable } from './docxTables';
 import { xmlParser } from './docxNumbering';
 
 /** Elements that are never the report's words. */
@@ -64,7 +67,13 @@ export interface PageText {
   pageTitle: string;
   /** Navigation and furniture removed, one entry per element, for the import's warnings. */
   removed: string[];
+  /** The page's tables of figures (not its layout tables): rows of cells, each cell its lines. */
+  tables: DocxTable[];
 }
+
+/** A cell longer than this, or with more lines, is a page's layout, not a figure of a table. */
+const MAX_CELL_CHARS = 200;
+const MAX_CELL_LINES = 4;
 
 interface Node_ {
   nodeType: number;
@@ -82,44 +91,90 @@ function textOf(node: Node_): string {
   return s;
 }
 
+const lower = (node: Node_) => (node.localName ?? '').toLowerCase();
+const childElements = (node: Node_): Node_[] => {
+  const list: Node_[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) list.push(c);
+  return list;
+};
+
+/** The rows of a table element (through thead/tbody/tfoot), each a list of its th/td cells. */
+function tableRows(table: Node_): Node_[][] {
+  const rows: Node_[][] = [];
+  for (const child of childElements(table)) {
+    const tag = lower(child);
+    if (tag === 'tr') rows.push(childElements(child).filter((c) => /^t[dh]$/.test(lower(c))));
+    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') rows.push(...tableRows(child));
+  }
+  return rows;
+}
+
+function hasTable(node: Node_): boolean {
+  return childElements(node).some((c) => lower(c) === 'table' || hasTable(c));
+}
+
 export async function pageText(html: string): Promise<PageText> {
   const DOMParser = await xmlParser();
   const doc = new DOMParser({
     errorHandler: { warning: () => undefined, error: () => undefined, fatalError: () => undefined },
   }).parseFromString(html, 'text/html') as unknown as Node_;
-  const out: string[] = [];
   const removed: string[] = [];
+  const tables: DocxTable[] = [];
   let pageTitle = '';
-  const walk = (node: Node_) => {
+  const walk = (node: Node_, out: string[], record = true) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
         out.push((c.data ?? '').replace(/[\t\r\n ]+/g, ' '));
         continue;
       }
       if (c.nodeType !== 1) continue;
-      const tag = (c.localName ?? '').toLowerCase();
+      const tag = lower(c);
       if (tag === 'title') {
-        pageTitle = textOf(c).trim();
+        if (record) pageTitle = textOf(c).trim();
         continue;
       }
       if (tag === 'head') {
-        walk(c);
+        walk(c, out, record);
         continue;
       }
       const marks = `${c.getAttribute?.('class') ?? ''} ${c.getAttribute?.('id') ?? ''}`;
       if (DROP_TAGS.has(tag) || FURNITURE.test(marks)) {
         const words = textOf(c).replace(/\s+/g, ' ').trim();
-        if (words && !/^(script|style|noscript|template|svg|object)$/.test(tag)) removed.push(words.slice(0, 30));
+        if (record && words && !/^(script|style|noscript|template|svg|object)$/.test(tag))
+          removed.push(words.slice(0, 30));
         continue;
+      }
+      if (tag === 'table' && record) {
+        const table = figureTable(c);
+        if (table) tables.push(table);
       }
       const block = BLOCK.has(tag);
       if (block) out.push('\n');
-      walk(c);
+      walk(c, out, record);
       if (block) out.push('\n');
     }
   };
-  walk(doc);
+  /** A table of figures as rows of cells (each cell's lines, as the page's text gives them), or null for layout. */
+  const figureTable = (table: Node_): DocxTable | null => {
+    if (hasTable(table)) return null;
+    const rows = tableRows(table).map((cells) =>
+      cells.map((cell) => {
+        const out: string[] = [];
+        walk(cell, out, false);
+        return out
+          .join('')
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
+      }),
+    );
+    const cells = rows.flat();
+    const layout = cells.some((lines) => lines.length > MAX_CELL_LINES || lines.join('').length > MAX_CELL_CHARS);
+    return rows.length && cells.some((lines) => lines.length) && !layout ? { rows } : null;
+  };
+  const out: string[] = [];
+  walk(doc, out);
   // "青石镇2025年法治政府建设年度报告_青石县人民政府门户网站": the report's part of the site's title.
   const titlePart = pageTitle.split(/\s*[_|｜—–-]\s*/).find((p) => /报告|总结|述职|述法/.test(p)) ?? '';
-  return { text: out.join(''), pageTitle: titlePart, removed };
+  return { text: out.join(''), pageTitle: titlePart, removed, tables };
 }

@@ -5,6 +5,7 @@ import { defaultRegistry } from '../templates/registry';
 import { decodeText } from './decode';
 import { importDoc, isOleFile } from './doc';
 import { importDocx } from './docx';
+import { withTables } from './docxTables';
 import { pageText } from './html';
 import { importStructuredText, importText } from './text';
 import type { ImportOptions, ImportResult } from './types';
@@ -23,7 +24,8 @@ function extensionOf(name: string): string {
 /** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
 async function importHtml(html: string, options: ImportOptions): Promise<ImportResult> {
   const page = await pageText(html);
-  return importStructuredText(page.text, options, new Map(), page);
+  const result = importStructuredText(page.text, options, new Map(), page);
+  return result.ok ? { ...result, doc: withTables(result.doc, page.tables) } : result;
 }
 
 /**
