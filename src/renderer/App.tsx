@@ -101,6 +101,7 @@ function Editor() {
     jump,
     applyFixes,
     setBlockType,
+    insertTable,
     addPart: addPartInEditor,
     removePart,
     setIgnored: setIgnoredInEditor,
@@ -220,6 +221,7 @@ function Editor() {
     onFix,
     onIgnore: (f) => setIgnored(f, true),
     onBlockType: setBlockType,
+    onInsertTable: insertTable,
     onEdit: (action) => void call('editWindow', { action }),
   });
 
@@ -358,6 +360,7 @@ function Editor() {
           exportOptions={exportOptions}
           onExportOptions={setExport}
           onBlockType={setBlockType}
+          onInsertTable={insertTable}
         />
         {messageBar}
         {history && (

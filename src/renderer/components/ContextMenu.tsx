@@ -162,6 +162,7 @@ interface DocumentMenuProps {
   onFix: (finding: Finding) => void;
   onIgnore: (finding: Finding) => void;
   onBlockType: (level: SubheadingLevel | 0) => void;
+  onInsertTable: () => void;
   onEdit: (action: 'cut' | 'copy' | 'paste' | 'selectAll') => void;
 }
 
@@ -177,6 +178,7 @@ export function useDocumentContextMenu({
   onFix,
   onIgnore,
   onBlockType,
+  onInsertTable,
   onEdit,
 }: DocumentMenuProps) {
   const [open, setOpen] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
@@ -242,10 +244,11 @@ export function useDocumentContextMenu({
         BLOCK_TYPES.forEach(([level, , name], i) =>
           items.push({ label: `设为${name}`, run: then(() => onBlockType(level)), separated: i === 0 }),
         );
+        items.push({ label: '插入表格', run: then(onInsertTable), separated: true });
       }
       setOpen({ x: event.clientX, y: event.clientY, items });
     },
-    [plain, findings, readOnly, onFix, onIgnore, onBlockType, onEdit, restore],
+    [plain, findings, readOnly, onFix, onIgnore, onBlockType, onInsertTable, onEdit, restore],
   );
 
   const close = useCallback(() => setOpen(null), []);

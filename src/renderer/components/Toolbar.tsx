@@ -49,9 +49,18 @@ interface Props {
   exportOptions: ExportOptions;
   onExportOptions: (options: ExportOptions) => void;
   onBlockType: (level: SubheadingLevel | 0) => void;
+  onInsertTable: () => void;
 }
 
-export function Toolbar({ commands, result, previewing, exportOptions, onExportOptions, onBlockType }: Props) {
+export function Toolbar({
+  commands,
+  result,
+  previewing,
+  exportOptions,
+  onExportOptions,
+  onBlockType,
+  onInsertTable,
+}: Props) {
   const button = (id: CommandId, label?: string, extra: { className?: string; pressed?: boolean } = {}) => {
     const command = commands.find((c) => c.id === id);
     if (!command) return null;
@@ -103,6 +112,14 @@ export function Toolbar({ commands, result, previewing, exportOptions, onExportO
             {label}
           </button>
         ))}
+        <button
+          type="button"
+          title="在光标处插入表格（Tab 到下一格，右键可增删行列）"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={onInsertTable}
+        >
+          插入表格
+        </button>
       </span>
     </header>
   );

@@ -1,4 +1,7 @@
-/** Selecting and replacing text of one block of one part in the document editor, by character offsets. */
+/**
+ * Selecting and replacing text of one block of one part in the document editor, by character offsets —
+ * in a table, the offsets of its plain text (tableText) lead to a cell and the range inside it.
+ */
 import {
   $createRangeSelection,
   $createTextNode,
@@ -9,7 +12,9 @@ import {
   type LexicalNode,
   type TextNode,
 } from 'lexical';
+import { $isTableNode } from '../nodes/TableNode';
 import { $partByKey } from './blocks';
+import { cellRange, setCell } from './tableOps';
 
 function $blockOf(sectionKey: string, blockIndex: number): LexicalNode | undefined {
   return $partByKey(sectionKey)?.getChildren()[blockIndex];
@@ -23,6 +28,21 @@ export function selectInBlock(
   start: number,
   end: number,
 ): void {
+  // A table's cells are inputs of their own: the words are selected there, not in the editor's text.
+  const cell = editor.read(() => {
+    const block = $blockOf(sectionKey, blockIndex);
+    if (!$isTableNode(block)) return null;
+    const range = cellRange(block.getRows(), start, end);
+    return range && { ...range, key: block.getKey() };
+  });
+  if (cell) {
+    const input = editor
+      .getElementByKey(cell.key)
+      ?.querySelector<HTMLInputElement>(`input[data-row="${cell.row}"][data-column="${cell.column}"]`);
+    input?.focus();
+    input?.setSelectionRange(cell.from, cell.to);
+    return;
+  }
   editor.update(
     () => {
       const block = $blockOf(sectionKey, blockIndex) ?? $partByKey(sectionKey)?.getFirstChild();
@@ -65,6 +85,14 @@ export function replaceInBlock(
 ): void {
   editor.update(() => {
     const block = $blockOf(sectionKey, blockIndex);
+    if ($isTableNode(block)) {
+      const rows = block.getRows();
+      const cell = cellRange(rows, start, end);
+      if (!cell) return;
+      const text = rows[cell.row]![cell.column]!;
+      block.setRows(setCell(rows, cell.row, cell.column, text.slice(0, cell.from) + replacement + text.slice(cell.to)));
+      return;
+    }
     if (!block || !$isElementNode(block)) return;
     const text = block.getTextContent();
     const next = text.slice(0, start) + replacement + text.slice(end);

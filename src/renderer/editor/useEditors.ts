@@ -8,6 +8,7 @@ import {
   $createParagraphNode,
   $getRoot,
   $getSelection,
+  $isParagraphNode,
   $isRangeSelection,
   $setState,
   HISTORY_PUSH_TAG,
@@ -21,11 +22,13 @@ import type { ReportDocument, ReportMeta, Section } from '../../core/model/repor
 import type { Template } from '../../core/templates/schema';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from '../nodes/SubheadingNode';
 import { $isPartNode } from '../nodes/PartNode';
+import { $createTableNode } from '../nodes/TableNode';
 import type { Session } from '../session';
 import { $createPart, $ignoredFindings, $partByKey, $rootToSections, ignoredState } from './blocks';
 import type { Match } from './find';
 import { insertPart } from './parts';
 import { replaceInBlock, selectInBlock } from './selection';
+import { emptyTable } from './tableOps';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
 export function scrollSelectionIntoView(): void {
@@ -257,6 +260,46 @@ export function useEditors(session: Session) {
     editor.focus();
   }, []);
 
+  /**
+   * 插入表格: an empty table (a header row and two rows of three columns) where the caret is — in place of an
+   * empty paragraph, else after the paragraph — with the caret in its first cell. One undo step.
+   */
+  const insertTable = useCallback(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    let tableKey: string | null = null;
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) return;
+        const block = selection.anchor.getNode().getTopLevelElement();
+        if (!block) return;
+        const table = $createTableNode(emptyTable(3, 2));
+        if ($isPartNode(block)) block.append(table);
+        else if ($isParagraphNode(block) && block.getTextContentSize() === 0) block.replace(table);
+        else block.insertAfter(table);
+        // Somewhere to go on writing after the table.
+        if (!table.getNextSibling()) table.insertAfter($createParagraphNode());
+        tableKey = table.getKey();
+      },
+      { tag: HISTORY_PUSH_TAG, discrete: true },
+    );
+    if (!tableKey) return;
+    const key: string = tableKey;
+    // The cells are drawn by React after the update: wait a few frames for the first one.
+    let frames = 0;
+    const focusFirstCell = () => {
+      const input = editor
+        .getElementByKey(key)
+        ?.querySelector<HTMLInputElement>('input[data-row="0"][data-column="0"]');
+      if (input) {
+        input.focus();
+        scrollSelectionIntoView();
+      } else if (++frames < 10) requestAnimationFrame(focusFirstCell);
+    };
+    requestAnimationFrame(focusFirstCell);
+  }, []);
+
   /** Add a part where the template's outline puts it (renumbering the rest), and put the caret in it. */
   const addPart = useCallback(
     (template: Template, part: string | null, title: string) => {
@@ -385,6 +428,7 @@ export function useEditors(session: Session) {
     jump,
     applyFixes,
     setBlockType,
+    insertTable,
     focusSection,
     addPart,
     removePart,

@@ -1,9 +1,11 @@
 /**
- * A table of the report (a block of kind 'table': rows of cells, the first the header), shown in the
- * editor read-only: its cells come from the imported file and go to the export as they are. The clerk can
- * delete the whole table like any block, but not type into it, so the editor never drops or mangles it.
+ * A table of the report (a block of kind 'table': rows of cells, the first the header). Its cells are
+ * edited in place (TableGrid): each change, and each row or column added or removed, is an update of this
+ * node, so it is one step of the document's undo history like typing in a paragraph.
  */
 import { createElement, type ReactNode } from 'react';
+import { rectangular } from '../editor/tableOps';
+import { TableGrid } from './TableGrid';
 import {
   $applyNodeReplacement,
   DecoratorNode,
@@ -44,6 +46,13 @@ export class TableNode extends DecoratorNode<ReactNode> {
     return this.getLatest().__rows.map((row) => [...row]);
   }
 
+  /** New content for the whole table (always made rectangular: the exporter lays out a grid). */
+  setRows(rows: readonly (readonly string[])[]): this {
+    const writable = this.getWritable();
+    writable.__rows = rectangular(rows);
+    return writable;
+  }
+
   override createDOM(config: EditorConfig): HTMLElement {
     const element = document.createElement('div');
     element.className = (config.theme.table as string | undefined) ?? 'report-table';
@@ -66,24 +75,7 @@ export class TableNode extends DecoratorNode<ReactNode> {
   }
 
   override decorate(): ReactNode {
-    const [header = [], ...body] = this.__rows;
-    const columns = Math.max(0, ...this.__rows.map((row) => row.length));
-    const cells = (row: readonly string[], tag: 'th' | 'td') =>
-      Array.from({ length: columns }, (_, c) => createElement(tag, { key: c }, row[c] ?? ''));
-    return createElement(
-      'table',
-      {
-        className: 'report-table-grid',
-        'aria-label': '表格（只读）',
-        title: '表格：导入时的内容，在编辑区只读；导出时按公文格式排版',
-      },
-      createElement('thead', null, createElement('tr', null, cells(header, 'th'))),
-      createElement(
-        'tbody',
-        null,
-        body.map((row, r) => createElement('tr', { key: r }, cells(row, 'td'))),
-      ),
-    );
+    return createElement(TableGrid, { nodeKey: this.getKey(), rows: this.__rows });
   }
 }
 
