@@ -191,6 +191,7 @@ describe('fuzzing the doors', () => {
     const valid: Record<string, unknown> = {
       'report:open': {},
       'report:import': {},
+      'report:reimport': { templateId: 'township' },
       'templates:list': {},
       'journal:pending': {},
       'review:chooseFolder': {},

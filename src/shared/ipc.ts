@@ -130,8 +130,14 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ file: FileRefSchema }).nullable()),
   },
-  /** Import last year's .docx or .txt chosen in the open dialog. */
+  /** Import last year's .docx or .txt chosen in the open dialog, onto the county's outlines when its profile has them. */
   'report:import': { api: 'importReport', request: Empty, response: result(ImportedReport.nullable()) },
+  /** Read the file just imported (by any door) again, its parts mapped onto the outline the clerk chose in the import dialog. */
+  'report:reimport': {
+    api: 'reimportReport',
+    request: z.object({ templateId: z.string().min(1).max(100) }).strict(),
+    response: result(ImportedReport),
+  },
   /** Export the report as a GB/T 9704 .docx, to a path chosen in the save dialog. */
   'report:exportDocx': {
     api: 'exportDocx',
