@@ -108,8 +108,12 @@ async function loadProfile(s: ReturnType<typeof setup>, templates: unknown[]): P
 }
 
 /** What the import dialog shows: each heading of the file and the part it was put under. */
-const parts = (answer: { ok: boolean; value?: { mapping: Array<{ heading: string; part: string | null }> } | null }) =>
-  answer.ok && answer.value ? answer.value.mapping.map((m) => [m.heading, m.part]) : answer;
+const parts = (answer: { ok: boolean; value?: unknown }) => {
+  const value = answer.ok
+    ? (answer.value as { mapping?: Array<{ heading: string; part: string | null }> } | null)
+    : null;
+  return value?.mapping ? value.mapping.map((m) => [m.heading, m.part]) : answer;
+};
 
 describe('导入 onto the county’s outlines', () => {
   it('maps a .txt and a .docx onto the county’s township outline once its profile is imported', async () => {
