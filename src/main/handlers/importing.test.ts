@@ -82,7 +82,7 @@ const STREET = [
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '导入 县提纲-'));
   const userData = join(folder, 'userData');
-  const choice = { profile: null as string | null, document: null as string | null };
+  const choice = { profile: null as string | null, document: null as string | null, folder: null as string | null };
   const dialogs: Dialogs = {
     openReport: none,
     saveReport: none,
@@ -90,7 +90,7 @@ function setup() {
     exportDocx: none,
     exportPdf: none,
     exportWeb: none,
-    openFolder: none,
+    openFolder: async () => choice.folder,
     saveTable: none,
   };
   const handlers = createHandlers({
@@ -194,5 +194,29 @@ describe('导入 onto the county’s outlines', () => {
     expect(readdirSync(s.folder, { recursive: true }).map(String).sort()).toEqual(before);
     // The broken file is not "the file just imported".
     expect((await s.handlers['report:reimport']({ templateId: 'township' })).ok).toBe(false);
+  });
+
+  it('the reviewer’s desk opens a town’s report onto the county’s outline, as its row was checked', async () => {
+    const s = setup();
+    await loadProfile(s, [COUNTY_TOWNSHIP]);
+    s.choice.folder = join(s.folder, '各乡镇');
+    mkdirSync(s.choice.folder);
+    writeFileSync(join(s.choice.folder, '竹溪乡.txt'), TOWN);
+    const chosen = await s.handlers['review:chooseFolder']({});
+    const file = chosen.ok ? chosen.value!.files[0]! : { id: 'none', name: '' };
+    const row = await s.handlers['review:report']({ file });
+    expect(row.ok && row.value.row.parts?.map((p) => p.title)).toEqual([
+      '重点任务落实情况',
+      '普法宣传和依法治理',
+      '短板弱项',
+      '明年工作思路',
+    ]);
+    const opened = await s.handlers['review:open']({ file });
+    expect(opened.ok && opened.value.doc.sections.filter((x) => x.heading).map((x) => x.part)).toEqual([
+      'measures',
+      'publicity',
+      'shortcomings',
+      'plans',
+    ]);
   });
 });

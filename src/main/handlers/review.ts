@@ -131,7 +131,12 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       } catch (error) {
         return ipcError(unreadable(file.name, error), 'read');
       }
-      const imported = await importFile(grant.path, bytes);
+      // Read as its row was: onto the county's outlines, every zip looked into first.
+      const profile = await ctx.county.current();
+      const imported = await importFile(grant.path, bytes, {
+        zipGuard,
+        ...(profile ? { registry: registryWithProfile(profile) } : {}),
+      });
       if (!imported.ok) return ipcError(`“${file.name}”：${imported.error}`, 'format');
       return ipcOk({ doc: imported.doc });
     },
