@@ -122,4 +122,58 @@ describe('--profile', () => {
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
     expect(xml).toContain('县委全面依法治县委员会办公室');
   });
+
+  it('import maps the parts onto the county’s outline: its township outline by default, another by --template', async () => {
+    const part = (id: string, title: string) => ({
+      id,
+      title,
+      requirement: title,
+      required: true,
+      aliases: [title],
+      hint: '',
+      minChars: 0,
+    });
+    const outline = (id: string, name: string, parts: ReturnType<typeof part>[]) => ({
+      schemaVersion: 1,
+      id,
+      name,
+      description: '',
+      kind: 'annual',
+      titleFormat: '{unit}{year}年度法治建设报告',
+      opening: { hint: '' },
+      parts,
+    });
+    const profile = writeProfile({
+      version: 1,
+      提纲模板: [
+        outline('township', '青山县乡镇提纲', [
+          part('measures', '重点工作落实情况'),
+          part('publicity', '普法和依法治理'),
+          part('shortcomings', '短板弱项'),
+        ]),
+        outline('hill-street', '青山县街道提纲', [part('duty', '重点工作落实情况'), part('gaps', '短板弱项')]),
+      ],
+    });
+    const text = join(dir, '石门乡.txt');
+    writeFileSync(
+      text,
+      '石门乡2025年度法治建设报告\n一、重点工作落实情况\n调处纠纷12件。\n二、普法和依法治理\n普法讲座5场次。\n三、短板弱项\n人员少，原因是编制紧。',
+    );
+    const partsOf = (file: string) =>
+      (JSON.parse(readFileSync(file, 'utf8')) as { sections: Array<{ heading: string; part: string | null }> }).sections
+        .filter((s) => s.heading)
+        .map((s) => s.part);
+    const plain = join(dir, '通用.nianbao');
+    expect((await run(['import', text, '-o', plain])).code).toBe(0);
+    expect(partsOf(plain)).toEqual(['measures', 'measures', 'shortcomings']);
+    const county = join(dir, '县里.nianbao');
+    const imported = await run(['import', text, '-o', county, '--profile', profile]);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toContain('二、普法和依法治理 → 普法和依法治理');
+    expect(partsOf(county)).toEqual(['measures', 'publicity', 'shortcomings']);
+    const street = join(dir, '街道.nianbao');
+    expect((await run(['import', text, '-o', street, '--profile', profile, '--template', 'hill-street'])).code).toBe(0);
+    // 普法 has no part of its own there: an area before 短板 is read as the first part's, as in any outline.
+    expect(partsOf(street)).toEqual(['duty', 'duty', 'gaps']);
+  });
 });

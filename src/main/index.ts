@@ -144,6 +144,13 @@ void app.whenReady().then(() => {
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      lastYearFolder: async () => {
+        const result = await dialog.showOpenDialog({
+          title: '选择去年各镇报告所在的文件夹（用于对比主要数据）',
+          properties: ['openDirectory'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     },
     profileDialogs: {
       openProfile: async () => {

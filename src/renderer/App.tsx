@@ -268,8 +268,13 @@ function Editor() {
       <SessionContext.Provider value={session}>
         {messageBar}
         <ImportReview
+          // Read again onto another outline: the choices start from the new mapping.
+          key={pending.doc.meta.templateId}
           sourceName={pending.sourceName}
           template={registry.getOrDefault(pending.doc.meta.templateId)}
+          templates={registry.list()}
+          onTemplate={(id) => void files.retemplate(id)}
+          busy={files.busy}
           mapping={pending.mapping}
           warnings={pending.warnings}
           onConfirm={files.confirmImport}

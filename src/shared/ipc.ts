@@ -130,8 +130,14 @@ export const ipcMap = {
     request: z.object({ doc: ReportDocumentSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ file: FileRefSchema }).nullable()),
   },
-  /** Import last year's .docx or .txt chosen in the open dialog. */
+  /** Import last year's .docx or .txt chosen in the open dialog, onto the county's outlines when its profile has them. */
   'report:import': { api: 'importReport', request: Empty, response: result(ImportedReport.nullable()) },
+  /** Read the file just imported (by any door) again, its parts mapped onto the outline the clerk chose in the import dialog. */
+  'report:reimport': {
+    api: 'reimportReport',
+    request: z.object({ templateId: z.string().min(1).max(100) }).strict(),
+    response: result(ImportedReport),
+  },
   /** Export the report as a GB/T 9704 .docx, to a path chosen in the save dialog. */
   'report:exportDocx': {
     api: 'exportDocx',
@@ -213,6 +219,12 @@ export const ipcMap = {
     request: Empty,
     response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
   },
+  /** Last year's folder, for 主要数据's comparison and the chart: its reports granted read-only, as review:chooseFolder does. */
+  'review:chooseLastYear': {
+    api: 'chooseReviewLastYear',
+    request: Empty,
+    response: result(z.object({ folder: z.string(), files: z.array(FileRefSchema) }).nullable()),
+  },
   /** Save the table as CSV (opens in Excel and WPS) where the reviewer chooses. */
   'review:exportTable': {
     api: 'exportReviewTable',
@@ -234,7 +246,14 @@ export const ipcMap = {
   /** Save the workbook (汇总, 问题清单, 主要数据) of the reviewed files where the reviewer chooses. */
   'review:exportWorkbook': {
     api: 'exportReviewWorkbook',
-    request: z.object({ files: z.array(FileRefSchema).max(10_000), suggestedName: z.string().max(200) }).strict(),
+    request: z
+      .object({
+        files: z.array(FileRefSchema).max(10_000),
+        suggestedName: z.string().max(200),
+        /** Last year's reports (from review:chooseLastYear): 主要数据 puts their figures and the change beside. */
+        lastYear: z.array(FileRefSchema).max(10_000).optional(),
+      })
+      .strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Write each reviewed file with its findings as Word comments into a folder the reviewer chooses. */

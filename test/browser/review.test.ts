@@ -42,6 +42,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   let standIn: StandIn;
   const work = mkdtempSync(join(tmpdir(), '审核台 测试-'));
   const folder = join(work, '各镇报告');
+  /** Last year's reports of two of the towns (东坪镇 sent none). */
+  const lastYearFolder = join(work, '去年各镇报告');
   /** This test's own folder: the app's user data, the commented copies, the workbook. */
   let own: string;
 
@@ -60,6 +62,16 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
     if (!imported.ok) throw new Error(imported.error);
     writeFileSync(join(folder, '东坪镇.docx'), await exportDocx(imported.doc));
+    mkdirSync(lastYearFolder);
+    const yearBefore = (text: string) => text.replace(/2025/g, '2024').replace(/2026/g, '2025');
+    writeFileSync(
+      join(lastYearFolder, '溪口镇2024.txt'),
+      yearBefore(report('溪口镇', [], { disputes: 90, training: 4 })),
+    );
+    writeFileSync(
+      join(lastYearFolder, '白沙镇2024.txt'),
+      yearBefore(report('白沙镇', [], { disputes: 30, training: null })),
+    );
 
     browser = await launchChromium();
   }, 240_000);
@@ -206,5 +218,107 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '主要数据']);
     expect(workbook.getWorksheet('汇总')!.rowCount).toBe(6);
+  }, 120_000);
+
+  /** Every text the chart draws, top to bottom (then left to right). */
+  const drawnTexts = () =>
+    page.locator('.review-chart-canvas svg').evaluate((svg) =>
+      Array.from(svg.querySelectorAll('text'))
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
+        .map((t) => t.text),
+    );
+
+  it('compares with last year’s folder: a 去年 bar beside each town, the towns without one marked, and the workbook’s change column', async () => {
+    await page.goto(standIn.url);
+    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    // Last year's folder first (it is optional, and may be chosen before or after this year's).
+    standIn.reviewDialogs.lastYearFolder = lastYearFolder;
+    await page.getByRole('button', { name: '去年的文件夹…' }).click();
+    await expect
+      .poll(() => page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
+      .toContain('对比去年：去年各镇报告（2 份）');
+    standIn.dialogs.openFolder = folder;
+    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    await expect
+      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .toContain('已检查 4 / 4 份');
+
+    await page.getByRole('tab', { name: '图表' }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: /指标/ }).count(), { timeout: 30_000 }).toBe(1);
+    // The legend, then each town with last year's bar (grey) and this year's; 东坪镇 sent no report last year.
+    await expect.poll(drawnTexts).toContain('东坪镇（去年无报告）');
+    const texts = await drawnTexts();
+    expect(texts).toEqual(
+      expect.arrayContaining(['去年', '今年', '溪口镇', '白沙镇', '90件', '120件', '30件', '41件']),
+    );
+    expect(texts.filter((t) => /镇/.test(t))).toEqual(['溪口镇', '东坪镇（去年无报告）', '白沙镇']);
+    expect(texts.indexOf('去年')).toBeLessThan(texts.indexOf('溪口镇'));
+    // Last year's bars are drawn in their own colour, one for each town that has one (and the legend's mark).
+    const grey = await page
+      .locator('.review-chart-canvas svg path[fill="#9aa6b2"], .review-chart-canvas svg path[style*="154,166,178"]')
+      .count();
+    expect(grey).toBe(3);
+    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toContain(
+      '溪口镇 120件（去年 90件），东坪镇 65件（去年无报告），白沙镇 41件（去年 30件）',
+    );
+    // 法治培训: 白沙镇 gave none last year.
+    await page.getByRole('combobox', { name: /指标/ }).selectOption({ label: '法治培训（2/3 份填报）' });
+    await expect.poll(drawnTexts).toContain('白沙镇（去年未填报）');
+    expect(await drawnTexts()).toEqual(expect.arrayContaining(['4场次', '5场次', '3场次']));
+    await page.screenshot({ path: join(screenshots, 'review-4-last-year.png'), fullPage: true });
+
+    const xlsx = join(own, '对比去年.xlsx');
+    standIn.reviewDialogs.saveWorkbook = xlsx;
+    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('主要数据')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const disputes = sheet
+      .getRows(2, sheet.rowCount - 1)!
+      .find((r) => String(r.getCell(1).value).includes('矛盾纠纷'))!;
+    const cell = (name: string) => disputes.getCell(header.indexOf(name) + 1).value;
+    expect(header).toEqual(expect.arrayContaining(['溪口镇 2025', '溪口镇 上一年', '溪口镇 增减', '东坪镇 上一年']));
+    expect([cell('溪口镇 2025'), cell('溪口镇 上一年'), cell('溪口镇 增减')]).toEqual([120, 90, 30]);
+    expect([cell('白沙镇 2025'), cell('白沙镇 上一年'), cell('白沙镇 增减')]).toEqual([41, 30, 11]);
+    expect(cell('东坪镇 2025')).toBe(65);
+    expect(cell('东坪镇 上一年')).toBeNull();
+  }, 120_000);
+
+  it('remembers last year’s folder for the session, and forgets it when asked', async () => {
+    await page.goto(standIn.url);
+    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    standIn.reviewDialogs.lastYearFolder = lastYearFolder;
+    await page.getByRole('button', { name: '去年的文件夹…' }).click();
+    await expect.poll(() => page.locator('.review-lastyear').textContent(), { timeout: 30_000 }).toContain('（2 份）');
+    await page.getByRole('button', { name: '← 返回' }).click();
+    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    expect(await page.locator('.review-lastyear').textContent()).toContain('对比去年：去年各镇报告（2 份）');
+    await page.getByRole('button', { name: '不对比去年' }).click();
+    expect(await page.locator('.review-lastyear').count()).toBe(0);
+
+    // Without last year, the workbook has one column per town and the chart one bar.
+    standIn.dialogs.openFolder = folder;
+    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    await expect
+      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .toContain('已检查 4 / 4 份');
+    await page.getByRole('tab', { name: '图表' }).click();
+    await expect.poll(barLabels, { timeout: 30_000 }).toEqual(['溪口镇', '东坪镇', '白沙镇']);
+    expect(await drawnTexts()).not.toContain('去年');
+    const xlsx = join(own, '不对比.xlsx');
+    standIn.reviewDialogs.saveWorkbook = xlsx;
+    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    expect((workbook.getWorksheet('主要数据')!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '指标',
+      '白沙镇',
+      '东坪镇',
+      '溪口镇',
+    ]);
   }, 120_000);
 });

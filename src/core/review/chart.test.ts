@@ -52,4 +52,31 @@ describe('the reviewer’s chart of one figure', () => {
       '青石镇（青石镇.docx）',
     ]);
   });
+
+  it('puts last year’s value beside each town, matched by unit, and says why a town has none', () => {
+    const lastYear: ReviewedReport[] = [
+      town('去年/溪口镇2024.txt', '溪口镇', { disputes: { value: 90, unit: '件' } }),
+      town('去年/白沙镇2024.docx', '白沙镇', { training: { value: 2, unit: '场次' } }),
+      // Given last year as a rate: no comparison with this year's count.
+      town('去年/云岭镇2024.docx', '云岭镇', { disputes: { value: 97, unit: '%' } }),
+      { row: problemRow('去年/东坪镇.docx', '不是有效的 Word 文件'), findings: [], figures: {} },
+    ];
+    const chart = figureChart(reports, 'disputes', lastYear);
+    expect(chart.withLastYear).toBe(true);
+    expect(chart.byUnit[0]!.bars).toEqual([
+      { town: '溪口镇', value: 120, last: 90 },
+      { town: '白沙镇', value: 41, last: '去年未填报' },
+      { town: '云岭镇', value: 41, last: '去年单位不同' },
+    ]);
+    // A town whose unit was not recognised this year is matched by its file name, and has no report last year.
+    expect(chart.byUnit[1]!.bars).toEqual([{ town: 'c', value: 98.5, last: '去年无报告' }]);
+    expect(figureChart(reports, 'training', lastYear).byUnit[0]!.bars).toEqual([{ town: '白沙镇', value: 3, last: 2 }]);
+    // Without last year's folder nothing changes; with an empty one every town says so.
+    expect(figureChart(reports, 'disputes').withLastYear).toBe(false);
+    expect(figureChart(reports, 'disputes', []).byUnit[0]!.bars.map((b) => b.last)).toEqual([
+      '去年无报告',
+      '去年无报告',
+      '去年无报告',
+    ]);
+  });
 });

@@ -4,11 +4,16 @@
  * same indicator, not the same thing), so the towns are grouped by the unit they gave it in.
  */
 import { INDICATORS } from '../checks/indicators';
-import { townName, type ReviewedReport } from './table';
+import { lastYearByTown, townName, type ReviewedReport } from './table';
+
+/** Why a town has no bar for last year beside this year's. */
+export type LastYearGap = '去年无报告' | '去年未填报' | '去年单位不同';
 
 export interface ChartBar {
   town: string;
   value: number;
+  /** Only when last year's folder is given: last year's value in the same unit, or why there is none. */
+  last?: number | LastYearGap;
 }
 
 export interface FigureChart {
@@ -16,6 +21,8 @@ export interface FigureChart {
   byUnit: Array<{ unit: string; bars: ChartBar[] }>;
   /** Readable reports that do not give the figure. */
   missing: string[];
+  /** Whether last year's folder was given (then every bar has `last`). */
+  withLastYear: boolean;
 }
 
 /** The figures at least one readable report gives, in the indicators' own order, with how many give each. */
@@ -40,9 +47,25 @@ function axisNames(reports: readonly ReviewedReport[]): Map<ReviewedReport, stri
   );
 }
 
-export function figureChart(reports: readonly ReviewedReport[], figureId: string): FigureChart {
+/**
+ * One figure across the folder; with last year's reports (the workbook's matching, by unit), each bar also
+ * carries last year's value in the same unit, or why there is none: a different unit is no comparison.
+ */
+export function figureChart(
+  reports: readonly ReviewedReport[],
+  figureId: string,
+  lastYear?: readonly ReviewedReport[],
+): FigureChart {
   const readable = reports.filter((r) => !r.row.problem);
   const names = axisNames(readable);
+  const previous = lastYear ? lastYearByTown(lastYear) : null;
+  const lastOf = (r: ReviewedReport, unit: string): ChartBar['last'] => {
+    const before = previous!.get(townName(r));
+    if (!before) return '去年无报告';
+    const figure = before.figures[figureId];
+    if (!figure) return '去年未填报';
+    return figure.unit === unit ? figure.value : '去年单位不同';
+  };
   const groups = new Map<string, ChartBar[]>();
   const missing: string[] = [];
   for (const r of readable) {
@@ -52,7 +75,11 @@ export function figureChart(reports: readonly ReviewedReport[], figureId: string
       continue;
     }
     const bars = groups.get(figure.unit) ?? [];
-    bars.push({ town: names.get(r)!, value: figure.value });
+    bars.push({
+      town: names.get(r)!,
+      value: figure.value,
+      ...(previous ? { last: lastOf(r, figure.unit) } : {}),
+    });
     groups.set(figure.unit, bars);
   }
   const byTown = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
@@ -61,5 +88,5 @@ export function figureChart(reports: readonly ReviewedReport[], figureId: string
     bars: bars.sort((a, b) => b.value - a.value || byTown(a.town, b.town)),
   }));
   byUnit.sort((a, b) => b.bars.length - a.bars.length || byTown(a.unit, b.unit));
-  return { byUnit, missing: missing.sort(byTown) };
+  return { byUnit, missing: missing.sort(byTown), withLastYear: previous !== null };
 }

@@ -75,6 +75,14 @@ export function townName(report: ReviewedReport): string {
   return report.row.unit || report.row.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
+/**
+ * Last year's reports by town, for the workbook's 主要数据 and the chart: matched by unit (townName), the
+ * unreadable ones left out. A town met twice last year keeps the later file (as a resubmitted report is).
+ */
+export function lastYearByTown(lastYear: readonly ReviewedReport[]): Map<string, ReviewedReport> {
+  return new Map(lastYear.filter((r) => !r.row.problem).map((r) => [townName(r), r]));
+}
+
 export function verdict(row: ReviewRow): '无法读取' | '可以提交' | '需修改' {
   return row.problem ? '无法读取' : row.ready ? '可以提交' : '需修改';
 }

@@ -5,7 +5,7 @@
  */
 import { INDICATORS } from '../checks/indicators';
 import { SEVERITY_LABEL } from './annotate';
-import { townName, verdict, type ReviewedReport } from './table';
+import { lastYearByTown, townName, verdict, type ReviewedReport } from './table';
 
 type ExcelJs = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -110,7 +110,7 @@ export async function reviewWorkbook(
 
   // 主要数据: one row per figure, one column per town (three with last year: this year, last year, change).
   const towns = reports.filter((r) => !r.row.problem).sort((a, b) => townName(a).localeCompare(townName(b), 'zh-CN'));
-  const previous = new Map(lastYear.filter((r) => !r.row.problem).map((r) => [townName(r), r]));
+  const previous = lastYearByTown(lastYear);
   const withLast = previous.size > 0;
   const columns: Array<[string, number]> = [['指标', 26]];
   for (const t of towns) {

@@ -10,6 +10,7 @@ import type * as z from 'zod';
 import { AppError } from '../../core/errors';
 import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from '../../shared/ipc';
 import { SaveQueue, type Fs } from '../atomicWrite';
+import { createImporter, type Importer } from './importing';
 import { createProfileHandlers, type ProfileDialogs } from './profile';
 import type { RecentDeps } from './recent';
 import type { ReviewDialogs } from './review';
@@ -94,9 +95,12 @@ export class HandlerContext {
 
   /** The county's profile as imported (profile domain), read by the review domain too. */
   readonly county: ReturnType<typeof createProfileHandlers>;
+  /** 导入 from every door, onto the county's outlines (the profile's and the templates folder's). */
+  readonly importer: Importer;
 
   constructor(readonly deps: HandlerDeps) {
     this.county = createProfileHandlers(deps);
+    this.importer = createImporter(deps.userDataDir, () => this.county.current());
     this.writeOptions = deps.fs ? { fs: deps.fs } : {};
     this.journalDir = join(deps.userDataDir, 'journal');
     this.historyDir = join(deps.userDataDir, 'history');

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import type { ImportResult } from '../../core/import/types';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION } from '../../core/model/file';
 import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
 import { ReadError, readFileBounded } from '../../node/readFile';
@@ -84,7 +85,12 @@ export function printContents(contents: Printable): Promise<{ printed: boolean }
   });
 }
 
-export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick<Handlers, RecentChannels> {
+export function createRecentHandlers(
+  deps: RecentDeps,
+  grants: FileGrants,
+  /** 导入 as the dialog's does: onto the county's outlines (HandlerContext's importer). */
+  importFile: (path: string, bytes: Uint8Array) => Promise<ImportResult> = importBounded,
+): Pick<Handlers, RecentChannels> {
   const storePath = join(deps.userDataDir, RECENT_FILE);
   const queue = new SaveQueue();
   const writeOptions = deps.fs ? { fs: deps.fs } : {};
@@ -154,7 +160,7 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
     } catch (error) {
       return unreadable(error);
     }
-    const result = await importBounded(path, bytes);
+    const result = await importFile(path, bytes);
     if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`);
     await remember(path);
     return ipcOk({
@@ -219,5 +225,5 @@ export function createRecentHandlers(deps: RecentDeps, grants: FileGrants): Pick
 
 /** The 最近打开 / dropped file / print / edit domain over the shared context. */
 export function recentHandlers(ctx: HandlerContext): Pick<Handlers, RecentChannels> {
-  return createRecentHandlers(ctx.deps, ctx.grants);
+  return createRecentHandlers(ctx.deps, ctx.grants, (path, bytes) => ctx.importer.importFile(path, bytes));
 }

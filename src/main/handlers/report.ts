@@ -6,7 +6,7 @@ import { exportDocx } from '../../core/export/docx';
 import { toWebHtml, toWebText } from '../../core/export/webText';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../../core/model/file';
 import { nodeDeflater } from '../../node/deflater';
-import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
+import { MAX_INPUT_BYTES } from '../../node/import';
 import { readFileBounded } from '../../node/readFile';
 import { ipcError, ipcOk, type FileRef, type Response } from '../../shared/ipc';
 import { writeFileAtomic } from '../atomicWrite';
@@ -17,6 +17,7 @@ type ReportChannels =
   | 'report:save'
   | 'report:saveAs'
   | 'report:import'
+  | 'report:reimport'
   | 'report:exportDocx'
   | 'report:exportPdf'
   | 'report:exportWeb';
@@ -50,6 +51,13 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
     if (names.length) await fs.mkdir(to, { recursive: true });
     for (const name of names) await fs.rename(join(from, name), join(to, name)).catch(() => undefined);
     await fs.rmdir(from).catch(() => undefined);
+  }
+
+  /** The import dialog's data: the file read onto the county's outlines (or the one chosen). */
+  async function imported(path: string, bytes: Uint8Array, templateId?: string): Promise<Response<'report:import'>> {
+    const result = await ctx.importer.importFile(path, bytes, templateId);
+    if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`, 'format');
+    return ipcOk({ sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
   }
 
   async function saveWithDialog(doc: Doc, suggestedName: string): Promise<Response<'report:save'>> {
@@ -103,9 +111,22 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       } catch (error) {
         return readError(path, error);
       }
-      const result = await importBounded(path, bytes);
-      if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`, 'format');
-      return ipcOk({ sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
+      return imported(path, bytes);
+    },
+
+    async 'report:reimport'({ templateId }) {
+      const path = ctx.importer.lastImported();
+      if (!path) return ipcError('没有刚导入的文件，请重新导入。', 'refused');
+      if (!(await ctx.importer.registry()).get(templateId))
+        return ipcError('没有这个提纲，可能县里的配置已移除。请重新导入。', 'refused');
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFileBounded(path, MAX_INPUT_BYTES);
+      } catch (error) {
+        return readError(path, error);
+      }
+      const answer = await imported(path, bytes, templateId);
+      return answer.ok ? ipcOk(answer.value!) : answer;
     },
 
     async 'report:exportDocx'({ doc, options, suggestedName }) {

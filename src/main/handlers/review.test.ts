@@ -2,12 +2,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, type Dialogs } from './index';
 
 const none = async () => null;
 
-function setup(reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null } | null) {
+function setup(
+  reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null; lastYearFolder?: string | null } | null,
+) {
   const folder = mkdtempSync(join(tmpdir(), '审核 处理-'));
   const reports = join(folder, '各镇报告');
   mkdirSync(join(reports, '东片'), { recursive: true });
@@ -34,6 +37,7 @@ function setup(reviewDialogs: { saveWorkbook: string | null; commentsFolder: str
           reviewDialogs: {
             saveWorkbook: async () => reviewDialogs.saveWorkbook,
             commentsFolder: async () => reviewDialogs.commentsFolder,
+            lastYearFolder: async () => reviewDialogs.lastYearFolder ?? null,
           },
         }
       : {}),
@@ -79,5 +83,54 @@ describe('the reviewer’s desk handlers', () => {
       ok: false,
       error: '这里不能导出工作簿。',
     });
+  });
+
+  it('takes last year’s folder for the workbook: last year’s figures and the change beside this year’s', async () => {
+    const answers = {
+      saveWorkbook: null as string | null,
+      commentsFolder: null,
+      lastYearFolder: null as string | null,
+    };
+    const { folder, handlers } = setup(answers);
+    const lastYearDir = join(folder, '去年的报告');
+    mkdirSync(lastYearDir);
+    writeFileSync(
+      join(lastYearDir, '青石镇2024.txt'),
+      '青石镇2024年度法治政府建设情况报告\n一、主要举措和成效\n全年排查矛盾纠纷12件。',
+    );
+    // Cancelled: nothing chosen, nothing asked.
+    expect(await handlers['review:chooseLastYear']({})).toEqual({ ok: true, value: null });
+    answers.lastYearFolder = lastYearDir;
+    const last = await handlers['review:chooseLastYear']({});
+    expect(last.ok && last.value).toMatchObject({ folder: '去年的报告', files: [{ name: '青石镇2024.txt' }] });
+    const lastFiles = last.ok ? last.value!.files : [];
+    const chosen = await handlers['review:chooseFolder']({});
+    const files = chosen.ok ? chosen.value!.files : [];
+
+    answers.saveWorkbook = join(folder, '对比.xlsx');
+    const forged = { id: 'forged', name: '去年.txt' };
+    expect(await handlers['review:exportWorkbook']({ files, suggestedName: 'x', lastYear: [forged] })).toMatchObject({
+      ok: false,
+    });
+    expect(await handlers['review:exportWorkbook']({ files, suggestedName: 'x', lastYear: lastFiles })).toEqual({
+      ok: true,
+      value: { name: '对比.xlsx' },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, '对比.xlsx')) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('主要数据')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '指标',
+      '青石镇 2025',
+      '青石镇 上一年',
+      '青石镇 增减',
+    ]);
+    const disputes = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(disputes).toEqual([expect.stringContaining('矛盾纠纷'), 20, 12, 8]);
+  }, 60_000);
+
+  it('says so when the app cannot ask for last year’s folder', async () => {
+    const { handlers } = setup(null);
+    expect(await handlers['review:chooseLastYear']({})).toMatchObject({ ok: false, code: 'unavailable' });
   });
 });

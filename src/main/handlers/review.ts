@@ -29,10 +29,13 @@ export interface ReviewDialogs {
   saveWorkbook(suggestedName: string): Promise<string | null>;
   /** The folder the commented copies go into; null when cancelled. */
   commentsFolder(): Promise<string | null>;
+  /** Last year's folder of the same towns' reports; null when cancelled. */
+  lastYearFolder?(): Promise<string | null>;
 }
 
 type ReviewChannels =
   | 'review:chooseFolder'
+  | 'review:chooseLastYear'
   | 'review:exportTable'
   | 'review:report'
   | 'review:open'
@@ -80,20 +83,30 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
     return report;
   }
 
+  /** Every report of a chosen folder granted read-only; every file and sub-folder met, with its reason when it cannot be read. */
+  function listFolder(folder: string) {
+    const found = expandInputs([folder]);
+    if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder)
+      return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`, 'read');
+    // Every file and sub-folder met gets a row: a report to check, or the reason it cannot be.
+    const files = found.map((f) => {
+      const path = f instanceof InputError ? f.file : f;
+      const problem = f instanceof InputError ? f.reason : undefined;
+      return { ...grants.grant(path, true, problem), name: relative(folder, path) || basename(path) };
+    });
+    return ipcOk({ folder: basename(folder), files });
+  }
+
   return {
     async 'review:chooseFolder'() {
       const folder = await deps.dialogs.openFolder();
-      if (!folder) return ipcOk(null);
-      const found = expandInputs([folder]);
-      if (found.length === 1 && found[0] instanceof InputError && found[0].file === folder)
-        return ipcError(`“${basename(folder)}”中没有找到报告文件（.docx、.txt 或 .nianbao）。`, 'read');
-      // Every file and sub-folder met gets a row: a report to check, or the reason it cannot be.
-      const files = found.map((f) => {
-        const path = f instanceof InputError ? f.file : f;
-        const problem = f instanceof InputError ? f.reason : undefined;
-        return { ...grants.grant(path, true, problem), name: relative(folder, path) || basename(path) };
-      });
-      return ipcOk({ folder: basename(folder), files });
+      return folder ? listFolder(folder) : ipcOk(null);
+    },
+
+    async 'review:chooseLastYear'() {
+      if (!deps.reviewDialogs?.lastYearFolder) return ipcError('这里不能选择去年的文件夹。', 'unavailable');
+      const folder = await deps.reviewDialogs.lastYearFolder();
+      return folder ? listFolder(folder) : ipcOk(null);
     },
 
     async 'review:exportTable'({ rows, suggestedName }) {
@@ -118,14 +131,19 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       } catch (error) {
         return ipcError(unreadable(file.name, error), 'read');
       }
-      const imported = await importFile(grant.path, bytes);
+      // Read as its row was: onto the county's outlines, every zip looked into first.
+      const profile = await ctx.county.current();
+      const imported = await importFile(grant.path, bytes, {
+        zipGuard,
+        ...(profile ? { registry: registryWithProfile(profile) } : {}),
+      });
       if (!imported.ok) return ipcError(`“${file.name}”：${imported.error}`, 'format');
       return ipcOk({ doc: imported.doc });
     },
 
-    async 'review:exportWorkbook'({ files, suggestedName }) {
+    async 'review:exportWorkbook'({ files, suggestedName, lastYear = [] }) {
       if (!deps.reviewDialogs) return ipcError('这里不能导出工作簿。', 'unavailable');
-      if (files.some((f) => !grants.get(f))) return ipcError('有未选择的文件，已拒绝。', 'refused');
+      if ([...files, ...lastYear].some((f) => !grants.get(f))) return ipcError('有未选择的文件，已拒绝。', 'refused');
       const chosen = await deps.reviewDialogs.saveWorkbook(
         `${suggestedName.replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || '审核结果'}.xlsx`,
       );
@@ -133,7 +151,10 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
       const reports: ReviewedReport[] = [];
       for (const file of files) reports.push(reviewed.get(file.id) ?? (await review(file)));
-      await writeFileAtomic(path, await reviewWorkbook(reports), writeOptions);
+      // Last year's reports are checked as this year's are (the CLI's --last-year): the same core, the same profile.
+      const previous: ReviewedReport[] = [];
+      for (const file of lastYear) previous.push(reviewed.get(file.id) ?? (await review(file)));
+      await writeFileAtomic(path, await reviewWorkbook(reports, previous), writeOptions);
       return ipcOk({ name: basename(path) });
     },
 

@@ -6,6 +6,11 @@ import type { Template } from '../../core/templates/schema';
 interface Props {
   sourceName: string;
   template: Template;
+  /** The outlines the file may be mapped onto (the built-in ones, the county's); another one reads it again. */
+  templates: readonly Template[];
+  onTemplate: (templateId: string) => void;
+  /** The file is being read again: the choices wait. */
+  busy?: boolean;
   mapping: readonly PartMapping[];
   warnings: readonly string[];
   onConfirm: (parts: Record<string, string | null>) => void;
@@ -19,7 +24,17 @@ const CONFIDENCE: Record<PartMapping['confidence'], string> = {
   none: '未识别',
 };
 
-export function ImportReview({ sourceName, template, mapping, warnings, onConfirm, onCancel }: Props) {
+export function ImportReview({
+  sourceName,
+  template,
+  templates,
+  onTemplate,
+  busy = false,
+  mapping,
+  warnings,
+  onConfirm,
+  onCancel,
+}: Props) {
   const [parts, setParts] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])),
   );
@@ -28,6 +43,18 @@ export function ImportReview({ sourceName, template, mapping, warnings, onConfir
       <div className="dialog" role="dialog" aria-modal="true" aria-label="核对导入结果">
         <h2>核对导入结果：{sourceName}</h2>
         <p>识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。</p>
+        {templates.length > 1 && (
+          <label className="import-template">
+            按哪个提纲：
+            <select value={template.id} disabled={busy} onChange={(e) => onTemplate(e.target.value)}>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <table className="mapping">
           <thead>
             <tr>
@@ -71,7 +98,7 @@ export function ImportReview({ sourceName, template, mapping, warnings, onConfir
           <button type="button" onClick={onCancel}>
             取消
           </button>
-          <button type="button" className="primary" onClick={() => onConfirm(parts)}>
+          <button type="button" className="primary" disabled={busy} onClick={() => onConfirm(parts)}>
             开始编辑
           </button>
         </div>

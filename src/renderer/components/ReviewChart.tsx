@@ -6,23 +6,29 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { chartFigures, figureChart } from '../../core/review/chart';
 import type { ReviewedReport } from '../../core/review/table';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 /** The app's own UI fonts first, then what Windows, UOS/Kylin and a Debian machine have for Chinese. */
 const FONT = "system-ui, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 const BAR_HEIGHT = 26;
+/** A town with last year's bar beside this year's needs room for two. */
+const PAIR_HEIGHT = 40;
+const THIS_YEAR = '#1a5fb4';
+const LAST_YEAR = '#9aa6b2';
 
 interface Props {
   reports: readonly ReviewedReport[];
+  /** Last year's reports, when the reviewer gave last year's folder: a 去年 bar beside each town's. */
+  lastYear?: readonly ReviewedReport[] | undefined;
 }
 
-export default function ReviewChart({ reports }: Props) {
+export default function ReviewChart({ reports, lastYear }: Props) {
   const figures = useMemo(() => chartFigures(reports), [reports]);
   // The figure most towns give is the first one worth looking at.
   const [chosen, setChosen] = useState<string | null>(null);
@@ -30,7 +36,10 @@ export default function ReviewChart({ reports }: Props) {
     chosen && figures.some((f) => f.id === chosen)
       ? chosen
       : ([...figures].sort((a, b) => b.count - a.count)[0]?.id ?? null);
-  const chart = useMemo(() => (figureId ? figureChart(reports, figureId) : null), [reports, figureId]);
+  const chart = useMemo(
+    () => (figureId ? figureChart(reports, figureId, lastYear) : null),
+    [reports, figureId, lastYear],
+  );
   const [unitChoice, setUnitChoice] = useState('');
   const group = chart?.byUnit.find((g) => g.unit === unitChoice) ?? chart?.byUnit[0];
   const figureName = figures.find((f) => f.id === figureId)?.name ?? '';
@@ -57,7 +66,27 @@ export default function ReviewChart({ reports }: Props) {
     const drawn = instance.current;
     if (!drawn || !group) return;
     const unit = group.unit;
-    const spoken = group.bars.map((b) => `${b.town} ${b.value}${unit}`).join('，');
+    const withLast = chart?.withLastYear ?? false;
+    const lastText = (last: number | string | undefined) =>
+      last === undefined ? '' : typeof last === 'number' ? `（去年 ${last}${unit}）` : `（${last}）`;
+    const spoken = group.bars.map((b) => `${b.town} ${b.value}${unit}${lastText(b.last)}`).join('，');
+    // A town with no last-year bar says why beside its name: no report last year, the figure left out, another unit.
+    const gaps = new Map(group.bars.flatMap((b) => (typeof b.last === 'string' ? [[b.town, b.last]] : [])));
+    const label = (color: string) => ({
+      show: true,
+      position: 'right' as const,
+      formatter: `{c}${unit}`,
+      fontFamily: FONT,
+      color,
+    });
+    const thisYear = {
+      type: 'bar' as const,
+      name: withLast ? '今年' : figureName,
+      data: group.bars.map((b) => b.value),
+      barMaxWidth: 18,
+      itemStyle: { color: THIS_YEAR },
+      label: label('#333'),
+    };
     drawn.resize(); // the box's height follows the number of towns
     drawn.setOption(
       {
@@ -69,11 +98,13 @@ export default function ReviewChart({ reports }: Props) {
             description: `${figureName}${unit ? `（${unit}）` : ''}，从高到低：${spoken}。${chart?.missing.length ? `未填报：${chart.missing.join('、')}。` : ''}`,
           },
         },
-        grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
+        ...(withLast ? { legend: { data: ['去年', '今年'], top: 0, right: 8, textStyle: { fontFamily: FONT } } } : {}),
+        grid: { left: 8, right: 72, top: withLast ? 52 : 28, bottom: 8, containLabel: true },
         tooltip: {
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
-          valueFormatter: (value: unknown) => `${String(value)}${unit}`,
+          valueFormatter: (value: unknown) =>
+            typeof value === 'number' ? `${String(value)}${unit}` : '无（见镇名旁的说明）',
         },
         // The unit is in the caption and on every bar; as the axis name it would sit on the longest bar's label.
         xAxis: { type: 'value', position: 'top', axisLabel: { fontFamily: FONT } },
@@ -82,19 +113,28 @@ export default function ReviewChart({ reports }: Props) {
           type: 'category',
           inverse: true,
           data: group.bars.map((b) => b.town),
-          axisLabel: { interval: 0, fontFamily: FONT, fontSize: 13 },
+          axisLabel: {
+            interval: 0,
+            fontFamily: FONT,
+            fontSize: 13,
+            formatter: (town: string) => (gaps.has(town) ? `${town}（${gaps.get(town)}）` : town),
+          },
           axisTick: { show: false },
         },
-        series: [
-          {
-            type: 'bar',
-            name: figureName,
-            data: group.bars.map((b) => b.value),
-            barMaxWidth: 18,
-            itemStyle: { color: '#1a5fb4' },
-            label: { show: true, position: 'right', formatter: `{c}${unit}`, fontFamily: FONT },
-          },
-        ],
+        series: withLast
+          ? [
+              {
+                type: 'bar',
+                name: '去年',
+                // '-' draws no bar: the town's label says why.
+                data: group.bars.map((b) => (typeof b.last === 'number' ? b.last : '-')),
+                barMaxWidth: 14,
+                itemStyle: { color: LAST_YEAR },
+                label: label('#666'),
+              },
+              thisYear,
+            ]
+          : [thisYear],
       },
       { notMerge: true },
     );
@@ -139,10 +179,18 @@ export default function ReviewChart({ reports }: Props) {
         <p className="review-chart-caption">
           {figureName}
           {group.unit ? `（${group.unit}）` : ''}：{group.bars.length} 份，从高到低
+          {chart.withLastYear && '；灰色为去年（按单位名称对应）'}
         </p>
       )}
       {group && (
-        <div ref={box} className="review-chart-canvas" style={{ height: group.bars.length * BAR_HEIGHT + 48 }} />
+        <div
+          ref={box}
+          className="review-chart-canvas"
+          style={{
+            height:
+              group.bars.length * (chart.withLastYear ? PAIR_HEIGHT : BAR_HEIGHT) + (chart.withLastYear ? 72 : 48),
+          }}
+        />
       )}
       {chart.byUnit.length > 1 && (
         <p className="hint">

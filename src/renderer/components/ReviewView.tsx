@@ -29,6 +29,36 @@ interface Entry {
   report: ReviewedReport;
 }
 
+/** Last year's folder, checked: its files go to the workbook, its figures beside this year's in the chart. */
+interface LastYear {
+  folder: string;
+  entries: Entry[];
+  total: number;
+}
+
+/**
+ * Last year's folder stays chosen for the session (until cleared), across another folder of this year's and a
+ * visit to the start screen: main keeps its files granted as long as the app runs.
+ */
+let rememberedLastYear: LastYear | null = null;
+
+/** The row of a file that could not be checked, when main did not answer with one. */
+const unreadableReport = (file: FileRef, problem: string): ReviewedReport => ({
+  row: {
+    file: file.name,
+    unit: '',
+    year: null,
+    template: '',
+    missing: [],
+    errors: 0,
+    warnings: 0,
+    ready: false,
+    problem,
+  },
+  findings: [],
+  figures: {},
+});
+
 export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   const [folder, setFolder] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -37,8 +67,26 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   const [opened, setOpened] = useState<Entry | null>(null);
   const [busy, setBusy] = useState('');
   const [tab, setTab] = useState<'table' | 'chart'>('table');
+  const [lastYear, setLastYearState] = useState<LastYear | null>(rememberedLastYear);
+  const setLastYear = (next: LastYear | null) => {
+    rememberedLastYear = next;
+    setLastYearState(next);
+  };
   const run = useRef(0);
+  const lastRun = useRef(0);
   const call = createCall(onError);
+
+  /** Every file checked in turn; a file that fails gets its own row, not a message: one bad file among many. */
+  async function checkAll(files: FileRef[], stale: () => boolean, onEntry: (done: Entry[]) => void): Promise<void> {
+    const done: Entry[] = [];
+    for (const file of files) {
+      let problem = '';
+      const reviewed = await call('reviewReport', { file }, (text) => (problem = text));
+      if (stale()) return; // another folder was chosen meanwhile
+      done.push({ file, report: reviewed ?? unreadableReport(file, problem) });
+      onEntry([...done]);
+    }
+  }
 
   const choose = async () => {
     const chosen = await call('chooseReviewFolder');
@@ -50,36 +98,44 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
     setFilter('all');
     setOpened(null);
     setProgress({ done: 0, total: files.length });
-    const done: Entry[] = [];
-    for (const file of files) {
-      // A file that fails is shown in its own row, not in the message bar: one bad file among many.
-      let problem = '';
-      const reviewed = await call('reviewReport', { file }, (text) => (problem = text));
-      if (run.current !== id) return; // another folder was chosen meanwhile
-      const report: ReviewedReport = reviewed ?? {
-        row: {
-          file: file.name,
-          unit: '',
-          year: null,
-          template: '',
-          missing: [],
-          errors: 0,
-          warnings: 0,
-          ready: false,
-          problem,
-        },
-        findings: [],
-        figures: {},
-      };
-      done.push({ file, report });
-      setEntries([...done]);
-      setProgress({ done: done.length, total: files.length });
-    }
+    await checkAll(
+      files,
+      () => run.current !== id,
+      (done) => {
+        setEntries(done);
+        setProgress({ done: done.length, total: files.length });
+      },
+    );
+  };
+
+  const chooseLastYear = async () => {
+    const chosen = await call('chooseReviewLastYear');
+    if (!chosen) return;
+    const id = ++lastRun.current;
+    const next: LastYear = { folder: chosen.folder, entries: [], total: chosen.files.length };
+    setLastYear(next);
+    await checkAll(
+      chosen.files,
+      () => lastRun.current !== id,
+      (done) => setLastYear({ ...next, entries: done }),
+    );
+  };
+
+  const clearLastYear = () => {
+    lastRun.current++; // a check still running stops adding
+    setLastYear(null);
   };
 
   const checking = progress !== null && progress.done < progress.total;
+  const lastChecking = lastYear !== null && lastYear.entries.length < lastYear.total;
   const rows = entries.map((e) => e.report.row);
   const reports = useMemo(() => entries.map((e) => e.report), [entries]);
+  // The chart compares with last year once all of last year's reports are checked.
+  const lastReports = useMemo(
+    () => (lastYear && !lastChecking ? lastYear.entries.map((e) => e.report) : undefined),
+    [lastYear, lastChecking],
+  );
+  const lastUnreadable = lastYear?.entries.filter((e) => e.report.row.problem).length ?? 0;
 
   const exportTable = async () => {
     const saved = await call('exportReviewTable', { rows, suggestedName: `${folder}检查结果` });
@@ -91,9 +147,13 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
     const saved = await call('exportReviewWorkbook', {
       files: entries.map((e) => e.file),
       suggestedName: `${folder}审核结果`,
+      ...(lastYear ? { lastYear: lastYear.entries.map((e) => e.file) } : {}),
     });
     setBusy('');
-    if (saved) onInfo(`已导出工作簿：${saved.name}（汇总、问题清单、主要数据）`);
+    if (saved)
+      onInfo(
+        `已导出工作簿：${saved.name}（汇总、问题清单、主要数据${lastYear ? `，主要数据对比了去年“${lastYear.folder}”` : ''}）`,
+      );
   };
 
   const writeComments = async () => {
@@ -127,8 +187,16 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
           </button>
           <button
             type="button"
+            onClick={() => void chooseLastYear()}
+            disabled={lastChecking}
+            title="可选：选去年各镇报告所在的文件夹，工作簿的“主要数据”和图表会列出去年的数字和增减"
+          >
+            去年的文件夹…
+          </button>
+          <button
+            type="button"
             onClick={() => void exportWorkbook()}
-            disabled={rows.length === 0 || checking || busy !== ''}
+            disabled={rows.length === 0 || checking || lastChecking || busy !== ''}
           >
             导出工作簿（Excel）…
           </button>
@@ -141,6 +209,20 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
             写回批注…
           </button>
         </header>
+        {lastYear && (
+          <div className="review-lastyear">
+            <span>
+              对比去年：{lastYear.folder}（
+              {lastChecking
+                ? `已检查 ${lastYear.entries.length} / ${lastYear.total} 份`
+                : `${lastYear.total} 份${lastUnreadable ? `，其中 ${lastUnreadable} 份无法读取` : ''}`}
+              ）
+            </span>
+            <button type="button" className="quiet" onClick={clearLastYear}>
+              不对比去年
+            </button>
+          </div>
+        )}
         {progress && (
           <div className="review-progress">
             <progress max={progress.total} value={progress.done} aria-label="检查进度" />
@@ -168,7 +250,7 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
         )}
         {rows.length > 0 && tab === 'chart' && (
           <Suspense fallback={<p className="hint">正在准备图表……</p>}>
-            <ReviewChart reports={reports} />
+            <ReviewChart reports={reports} lastYear={lastReports} />
           </Suspense>
         )}
         {rows.length > 0 && tab === 'table' && (

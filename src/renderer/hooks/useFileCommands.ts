@@ -194,6 +194,18 @@ export function useFileCommands(
     [confirmDiscard, call],
   );
 
+  /** Another outline chosen in the import dialog: main reads the same file again, its parts mapped onto that one. */
+  const retemplate = useCallback(
+    async (templateId: string) => {
+      if (!pending) return;
+      setBusy(true);
+      const imported = await call('reimportReport', { templateId });
+      setBusy(false);
+      if (imported) setPending({ ...imported, draft: pending.draft });
+    },
+    [pending, call],
+  );
+
   /** A report not yet saved: main starts it a 历史版本 and journal of its own before the first snapshot. */
   const startUnsaved = (doc: ReportDocument) => {
     void call('startUntitled');
@@ -305,6 +317,7 @@ export function useFileCommands(
     save,
     open,
     importReport,
+    retemplate,
     confirmImport,
     exportDocx,
     exportPdf,

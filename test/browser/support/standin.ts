@@ -26,8 +26,8 @@ export interface StandIn {
   url: string;
   /** What the next dialog of each kind answers (a path, or null for "cancelled"). */
   dialogs: Record<keyof Dialogs, string | null>;
-  /** What the reviewer's desk's two dialogs answer: the workbook's path, the comments' folder. */
-  reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null };
+  /** What the reviewer's desk's dialogs answer: the workbook's path, the comments' folder, last year's folder. */
+  reviewDialogs: { saveWorkbook: string | null; commentsFolder: string | null; lastYearFolder: string | null };
   /** What 导入县里的配置's dialog answers: the profile's path, or null for "cancelled". */
   profileDialog: { current: string | null };
   /** What "print the window to PDF" does: the test points it at Playwright's page.pdf(). */
@@ -58,7 +58,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   };
   const printToPdf: StandIn['printToPdf'] = { current: null };
   const busyUntil = { current: 0 };
-  const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null };
+  const reviewDialogs: StandIn['reviewDialogs'] = { saveWorkbook: null, commentsFolder: null, lastYearFolder: null };
   const dropFolder = mkdtempSync(join(tmpdir(), '拖入 文件-'));
   const printed = { count: 0 };
   const edits: string[] = [];
@@ -81,6 +81,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     reviewDialogs: {
       saveWorkbook: async () => reviewDialogs.saveWorkbook,
       commentsFolder: async () => reviewDialogs.commentsFolder,
+      lastYearFolder: async () => reviewDialogs.lastYearFolder,
     },
     profileDialogs: { openProfile: async () => profileDialog.current },
     printToPdf: () => (printToPdf.current ? printToPdf.current() : Promise.reject(new Error('no page'))),
