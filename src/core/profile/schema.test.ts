@@ -133,7 +133,7 @@ describe('reading a county profile', () => {
   });
 
   it('says that a profile from a newer version needs a newer app, and refuses one without a version', () => {
-    expect(error('{"version": 2, "新功能": true}')).toMatch(/第 2 版.*升级/);
+    expect(error('{"version": 3, "新功能": true}')).toMatch(/第 3 版.*升级/);
     expect(error('{"审核单位": "青山县司法局"}')).toMatch(/缺少 "version"/);
     expect(error('[1, 2]')).toMatch(/\{ \}/);
   });
