@@ -115,20 +115,15 @@ const FileSchema = z.strictObject({
 
 /** The keys the file may have at a path (the top level, or an object inside 时间表, 数据项…), for "不认识的项目". */
 function keysAt(path: JsonPath): string[] {
-  let schema: unknown = FileSchema;
+  type Node = { def?: { type?: string; innerType?: unknown; element?: unknown }; shape?: Record<string, unknown> };
+  const unwrap = (node: Node): Node => (node.def?.type === 'optional' ? unwrap(node.def.innerType as Node) : node);
+  let schema = unwrap(FileSchema as unknown as Node);
   for (const step of path) {
-    for (;;) {
-      const def = (schema as { def?: { type?: string; innerType?: unknown; element?: unknown } }).def;
-      if (def?.type === 'optional') schema = def.innerType;
-      else break;
-    }
-    const def = (schema as { def?: { type?: string; element?: unknown } }).def;
-    if (typeof step === 'number' && def?.type === 'array') schema = def.element;
-    else if (typeof step === 'string' && def?.type === 'object')
-      schema = (schema as { shape: Record<string, unknown> }).shape[step];
+    if (typeof step === 'number' && schema.def?.type === 'array') schema = unwrap(schema.def.element as Node);
+    else if (typeof step === 'string' && schema.shape?.[step]) schema = unwrap(schema.shape[step] as Node);
     else return [];
   }
-  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  const shape = schema.shape;
   return shape ? Object.keys(shape) : [];
 }
 
