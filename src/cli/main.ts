@@ -16,6 +16,7 @@ import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
 import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
+import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
@@ -580,7 +581,7 @@ async function runReview(
     }
     if (inputPaths.has(resolve(xlsx))) throw new UsageError(`工作簿会覆盖一份报告，已停止：${xlsx}`);
     // writeOutput also refuses a read-only or newer-version target; no input is a workbook, so none is passed.
-    await writeOutput('', xlsx, await reviewWorkbook(reports, lastYear));
+    await writeOutput('', xlsx, await reviewWorkbook(reports, lastYear, indicatorsOf(profile).list));
     io.err(`已写入工作簿：${xlsx}`);
   }
   if (commentsDir) io.err(`批注后的 Word 文件在：${commentsDir}（原文件未改动）`);

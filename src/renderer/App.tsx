@@ -437,6 +437,7 @@ function Editor() {
               found={result?.indicators ?? []}
               readOnly={readOnly}
               onChange={(indicators) => change((d) => ({ ...d, indicators }))}
+              profile={county.profile}
             />
             <FindingsPanel
               result={result}

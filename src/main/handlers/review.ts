@@ -13,6 +13,7 @@ import { registryWithProfile, reviewerOf } from '../../core/profile/index';
 import { reviewFile } from '../../core/review/reviewFile';
 import { problemRow, reviewCsv, type ReviewedReport } from '../../core/review/table';
 import { reviewWorkbook } from '../../core/review/workbook';
+import { indicatorsOf } from '../../core/checks/countyLists';
 import { nodeDeflater, nodeInflater } from '../../node/deflater';
 import { InputError, expandInputs } from '../../node/inputs';
 import { readFileBounded } from '../../node/readFile';
@@ -133,7 +134,8 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
       const reports: ReviewedReport[] = [];
       for (const file of files) reports.push(reviewed.get(file.id) ?? (await review(file)));
-      await writeFileAtomic(path, await reviewWorkbook(reports), writeOptions);
+      const indicators = indicatorsOf(await ctx.county.current()).list;
+      await writeFileAtomic(path, await reviewWorkbook(reports, [], indicators), writeOptions);
       return ipcOk({ name: basename(path) });
     },
 

@@ -11,6 +11,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { chartFigures, figureChart } from '../../core/review/chart';
 import type { ReviewedReport } from '../../core/review/table';
+import type { Indicator } from '../../core/checks/listSchemas';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -20,10 +21,12 @@ const BAR_HEIGHT = 26;
 
 interface Props {
   reports: readonly ReviewedReport[];
+  /** The figures as the county's profile has them. */
+  indicators: readonly Indicator[];
 }
 
-export default function ReviewChart({ reports }: Props) {
-  const figures = useMemo(() => chartFigures(reports), [reports]);
+export default function ReviewChart({ reports, indicators }: Props) {
+  const figures = useMemo(() => chartFigures(reports, indicators), [reports, indicators]);
   // The figure most towns give is the first one worth looking at.
   const [chosen, setChosen] = useState<string | null>(null);
   const figureId =
