@@ -156,6 +156,9 @@ describe('the sample profile templates/county-profile.example.json', () => {
       deadline: '03-31',
       severities: { 'section.thin': 'error', 'punct.pairs': 'info' },
       off: ['genre.closing'],
+      requiredFigures: ['legal_advisers', 'mediation', 'reconsideration', '法治文化阵地'],
+      calendar: { programmes: [{ name: '青山县法治乡村建设三年行动', from: 2024, to: 2026 }] },
+      indicators: [{ id: '法治文化阵地' }, { id: 'legal_advisers', keywords: ['驻村律师'] }],
     });
   });
 });
