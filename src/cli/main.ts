@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'import':
         return await runImport(args, registry, io);
       case 'draft':
-        return await runDraft(args, registry, io);
+        return await runDraft(args, registry, io, profile);
       case 'review':
         return await runReview(args, registry, io, profile);
       default:
@@ -339,14 +339,24 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   return EXIT_OK;
 }
 
-async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+async function runDraft(
+  args: ParsedArgs,
+  registry: TemplateRegistry,
+  io: Io,
+  profile?: CountyProfile,
+): Promise<number> {
   allowOnly(args, ['-o', '--date', '--year', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const previous = await load(input, registry);
   const date = stringFlag(args, '--date');
   const year = parseYear(stringFlag(args, '--year'));
-  const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}), ...(year ? { year } : {}) });
+  const draft = draftNextYear(previous, {
+    registry,
+    ...(date ? { date } : {}),
+    ...(year ? { year } : {}),
+    ...(profile ? { profile } : {}),
+  });
   await writeOutput(input, out, serializeReport(draft));
   const plans = `去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写`;
   io.err(

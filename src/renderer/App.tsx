@@ -117,7 +117,7 @@ function Editor() {
     setPreviewing(true);
     await nextFrame();
   }, []);
-  const files = useFileCommands(session, registry, exportOptions, showPreview);
+  const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
   const plain = useMemo(() => (doc ? toPlainText(doc) : null), [doc]);
 
