@@ -84,7 +84,7 @@ const FileSchema = z.strictObject({
       规划: z
         .array(
           z.strictObject({
-            名称: text(30),
+            名称: word(30, '规划的名称'),
             起: year,
             止: year,
             写法: z.array(word(30, '写法')).max(20).optional(),
