@@ -16,6 +16,7 @@ import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
 import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
+import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
@@ -42,7 +43,7 @@ export const USAGE = `法治年报助手 命令行
 check 可以一次检查多个文件或整个文件夹。
 退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
 所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。
-所有命令可加 --profile <县里的配置.json>：县里的提纲、公开期限、主送机关、必需数据、字数、占位符、用词和规则级别；
+所有命令可加 --profile <县里的配置.json>：县里的提纲、公开期限、主送机关、必需数据、字数、占位符、用词、规则级别、时间表和数据项；
 review 的批注署名为配置中的审核单位（--author 优先）。`;
 
 const EXIT_OK = 0;
@@ -81,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'import':
         return await runImport(args, registry, io);
       case 'draft':
-        return await runDraft(args, registry, io);
+        return await runDraft(args, registry, io, profile);
       case 'review':
         return await runReview(args, registry, io, profile);
       default:
@@ -338,14 +339,24 @@ async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): 
   return EXIT_OK;
 }
 
-async function runDraft(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
+async function runDraft(
+  args: ParsedArgs,
+  registry: TemplateRegistry,
+  io: Io,
+  profile?: CountyProfile,
+): Promise<number> {
   allowOnly(args, ['-o', '--date', '--year', '--templates-dir', '--profile']);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const previous = await load(input, registry);
   const date = stringFlag(args, '--date');
   const year = parseYear(stringFlag(args, '--year'));
-  const draft = draftNextYear(previous, { registry, ...(date ? { date } : {}), ...(year ? { year } : {}) });
+  const draft = draftNextYear(previous, {
+    registry,
+    ...(date ? { date } : {}),
+    ...(year ? { year } : {}),
+    ...(profile ? { profile } : {}),
+  });
   await writeOutput(input, out, serializeReport(draft));
   const plans = `去年计划 ${draft.previous?.plans.length ?? 0} 项待对照填写`;
   io.err(
@@ -580,7 +591,7 @@ async function runReview(
     }
     if (inputPaths.has(resolve(xlsx))) throw new UsageError(`工作簿会覆盖一份报告，已停止：${xlsx}`);
     // writeOutput also refuses a read-only or newer-version target; no input is a workbook, so none is passed.
-    await writeOutput('', xlsx, await reviewWorkbook(reports, lastYear));
+    await writeOutput('', xlsx, await reviewWorkbook(reports, lastYear, indicatorsOf(profile).list));
     io.err(`已写入工作簿：${xlsx}`);
   }
   if (commentsDir) io.err(`批注后的 Word 文件在：${commentsDir}（原文件未改动）`);

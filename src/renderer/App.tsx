@@ -118,7 +118,7 @@ function Editor() {
     setPreviewing(true);
     await nextFrame();
   }, []);
-  const files = useFileCommands(session, registry, exportOptions, showPreview);
+  const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
   const plain = useMemo(() => (doc ? toPlainText(doc) : null), [doc]);
 
@@ -445,6 +445,7 @@ function Editor() {
               found={result?.indicators ?? []}
               readOnly={readOnly}
               onChange={(indicators) => change((d) => ({ ...d, indicators }))}
+              profile={county.profile}
             />
             <FindingsPanel
               result={result}

@@ -103,6 +103,32 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     expect(findings).not.toContain('部分还没有正文');
   });
 
+  it('a county’s own figure gets a field in the figures form, and the card names its figures and calendar entries', async () => {
+    const file = join(work, '石门县配置.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 2,
+        审核单位: '石门县司法局',
+        时间表: { 规划: [{ 名称: '法治乡村三年行动', 起: 2024, 止: 2026 }] },
+        数据项: [{ 名称: '法治文化阵地', 单位: ['个'], 关键词: ['法治文化阵地'], 必需: true }],
+      }),
+    );
+    standIn.profileDialog.current = file;
+    await card().getByRole('button', { name: '导入县里的配置…' }).click();
+    await expect.poll(() => card().textContent()).toContain('正在使用：石门县司法局');
+    const text = (await card().textContent()) ?? '';
+    expect(text).toContain('数据项：法治文化阵地');
+    expect(text).toContain('时间表：法治乡村三年行动（2024—2026年）');
+    await page.getByLabel('单位名称').fill('石桥镇');
+    await page.getByLabel('报告年度').fill('2025');
+    await page.getByRole('button', { name: '开始写报告' }).click();
+    await page.locator('[data-section-editor="measures"]').waitFor();
+    await expect.poll(() => page.locator('.indicators').getByLabel('法治文化阵地').count()).toBe(1);
+    const findings = (await page.locator('.findings .finding-text').allTextContents()).join('\n');
+    expect(findings).toContain('法治文化阵地');
+  });
+
   it('removes the profile', async () => {
     await importGood();
     await card().getByRole('button', { name: '移除' }).click();

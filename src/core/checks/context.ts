@@ -4,6 +4,8 @@ import type { ReportDocument } from '../model/report';
 import type { Part, Template } from '../templates/schema';
 import type { RuleId } from './catalogue';
 import type { Finding, Fix, Severity } from './types';
+import type { IndicatorSet } from './indicators';
+import type { CalendarSet } from './years';
 
 export interface Deadlines {
   /** Publication deadline as MM-DD of the year after the report year (rules: before 4月1日). */
@@ -18,6 +20,10 @@ export interface CheckContext {
   /** The report year, or null when neither the document nor the caller knows it. */
   year: number | null;
   deadlines: Deadlines;
+  /** The figures to find: the built-in list, or the county's merged one (countyLists.ts). */
+  indicators: IndicatorSet;
+  /** The era calendar: the built-in one, or the county's merged one (countyLists.ts). */
+  calendar: CalendarSet;
 }
 
 /** A finding without fingerprint; index.ts assigns fingerprints once all rules have run. */

@@ -10,6 +10,7 @@ import type { CountyProfile } from '../profile/schema';
 import { applyRuleSettings, RULES } from './catalogue';
 import type { CheckContext, Deadlines, RawFinding } from './context';
 import { checkCounty, countyTemplate } from './county';
+import { calendarOf, indicatorsOf } from './countyLists';
 import { checkEmptyHeadings } from './emptyHeadings';
 import { checkForm } from './form';
 import { checkIndicators, findIndicators, summariseIndicators } from './indicators';
@@ -62,6 +63,8 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     deadlines: {
       publish: options.deadlines?.publish ?? profile?.deadline ?? String(RULES['date.format'].params!.publishDeadline),
     },
+    indicators: indicatorsOf(profile),
+    calendar: calendarOf(profile),
   };
   const found = findIndicators(ctx);
   const raw = [

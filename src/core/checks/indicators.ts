@@ -3,7 +3,6 @@
  * and the sanity rules they must meet — rates within 100%, parts within their whole, stated rates that
  * match their numbers, one value per figure.
  */
-import * as z from 'zod';
 import indicatorsJson from '../../../templates/indicators.json';
 import type { TextLine } from '../model/plainText';
 import {
@@ -31,22 +30,11 @@ import {
 } from './mentions';
 import { severityOf } from './catalogue';
 import type { IndicatorSummary } from './types';
+import type { Indicator } from './listSchemas';
 
-/** The indicator list's contract; the bundled file is checked against it by the tests, not at every start. */
-export const IndicatorsSchema = z.object({
-  schemaVersion: z.literal(1),
-  indicators: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      units: z.array(z.string()),
-      keywords: z.array(z.string()),
-      /** Longer words that contain a keyword but mean something else: "协调解决" is not 调解. */
-      exclude: z.array(z.string()).optional(),
-    }),
-  ),
-});
-export const INDICATORS: z.infer<typeof IndicatorsSchema>['indicators'] = indicatorsJson.indicators;
+export { IndicatorsSchema, type Indicator } from './listSchemas';
+/** The built-in figures; a county's profile adds to them and rewords them (countyLists.ts merges). */
+export const INDICATORS: readonly Indicator[] = indicatorsJson.indicators;
 
 export { parseNumber } from './mentions';
 
@@ -61,6 +49,19 @@ interface IndicatorPattern {
   before: RegExp;
 }
 
+/**
+ * One list of figures with what finding them needs, compiled once: the patterns, one scan for all keywords,
+ * and `key`, which names the list in the line cache so that two lists never share cached figures.
+ */
+export interface IndicatorSet {
+  readonly key: string;
+  readonly list: readonly Indicator[];
+  readonly patterns: readonly IndicatorPattern[];
+  readonly anyKeyword: RegExp | null;
+  readonly keywordsByFirst: ReadonlyMap<string, readonly string[]>;
+  readonly names: ReadonlyMap<string, string>;
+}
+
 /** Longest units first, so "场次" wins over "次" and "人次" over "次". */
 function unitAlternation(units: readonly string[]): string {
   return [...units]
@@ -69,43 +70,53 @@ function unitAlternation(units: readonly string[]): string {
     .join('|');
 }
 
-const PATTERNS: IndicatorPattern[] = INDICATORS.flatMap((ind) =>
-  ind.keywords.map((keyword) => ({
-    id: ind.id,
-    keyword,
-    exclude: ind.exclude ?? [],
-    after: new RegExp(
-      `${escapeRe(keyword)}([^。；！？\\d一二两三四五六七八九十百千]{0,10}?)${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`,
-      'g',
-    ),
-    before: new RegExp(
-      `(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`,
-      'g',
-    ),
-  })),
-);
+export function compileIndicators(list: readonly Indicator[], key: string): IndicatorSet {
+  const patterns: IndicatorPattern[] = list.flatMap((ind) =>
+    ind.keywords.map((keyword) => ({
+      id: ind.id,
+      keyword,
+      exclude: ind.exclude ?? [],
+      after: new RegExp(
+        `${escapeRe(keyword)}([^。；！？\\d一二两三四五六七八九十百千]{0,10}?)${NUM}(余|多)?\\s*(${unitAlternation(ind.units)})`,
+        'g',
+      ),
+      before: new RegExp(
+        `(?<![\\d.第])${NUM}(余|多)?\\s*(${unitAlternation(ind.units.filter((u) => u !== '%'))})([^\\d，,。；：:、！？“”（）()村社区户]{0,2}?)${escapeRe(keyword)}`,
+        'g',
+      ),
+    })),
+  );
+  // Which patterns' keywords a line holds comes from one scan of the line (patternsIn).
+  const keywords = [...new Set(patterns.map((p) => p.keyword))];
+  const anyKeyword =
+    keywords.length > 0 && keywords.every((k) => k.length > 0)
+      ? new RegExp(keywords.map(escapeRe).join('|'), 'g')
+      : null;
+  const keywordsByFirst = new Map<string, string[]>();
+  for (const k of keywords) if (k) keywordsByFirst.set(k[0]!, [...(keywordsByFirst.get(k[0]!) ?? []), k]);
+  return { key, list, patterns, anyKeyword, keywordsByFirst, names: new Map(list.map((i) => [i.id, i.name])) };
+}
+
+/** The built-in list, compiled once at load. */
+export const BUILTIN_INDICATORS: IndicatorSet = compileIndicators(INDICATORS, 'builtin');
 
 /**
- * Which patterns' keywords a line holds, in PATTERNS order, from one scan of the line instead of one search
+ * Which patterns' keywords a line holds, in pattern order, from one scan of the line instead of one search
  * per keyword: every place where some keyword starts is visited (the scan resumes one character after each
  * match), and there every keyword with that first character is tried, so keywords inside others are found.
  */
-const KEYWORDS = [...new Set(PATTERNS.map((p) => p.keyword))];
-const ANY_KEYWORD = KEYWORDS.every((k) => k.length > 0) ? new RegExp(KEYWORDS.map(escapeRe).join('|'), 'g') : null;
-const KEYWORDS_BY_FIRST = new Map<string, string[]>();
-for (const k of KEYWORDS) KEYWORDS_BY_FIRST.set(k[0]!, [...(KEYWORDS_BY_FIRST.get(k[0]!) ?? []), k]);
-
-function patternsIn(text: string): IndicatorPattern[] {
-  if (!ANY_KEYWORD) return PATTERNS.filter((p) => text.includes(p.keyword));
+function patternsIn(set: IndicatorSet, text: string): IndicatorPattern[] {
+  const re = set.anyKeyword;
+  if (!re) return set.patterns.filter((p) => text.includes(p.keyword));
   let held: Set<string> | null = null;
-  ANY_KEYWORD.lastIndex = 0;
-  for (let m = ANY_KEYWORD.exec(text); m; m = ANY_KEYWORD.exec(text)) {
-    for (const k of KEYWORDS_BY_FIRST.get(text[m.index]!)!)
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const k of set.keywordsByFirst.get(text[m.index]!)!)
       if (text.startsWith(k, m.index)) (held ??= new Set()).add(k);
-    ANY_KEYWORD.lastIndex = m.index + 1;
+    re.lastIndex = m.index + 1;
   }
   const found = held;
-  return found ? PATTERNS.filter((p) => found.has(p.keyword)) : [];
+  return found ? set.patterns.filter((p) => found.has(p.keyword)) : [];
 }
 
 /**
@@ -184,7 +195,7 @@ function wordingOf(text: string, numberAt: number, part: string | null): string 
 const rateQualifier = (unit: string, q: Qualifier): Qualifier =>
   (unit === '%' || unit === '％') && (q === 'cumulative' || q === 'existing') ? 'result' : q;
 
-function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): FoundIndicator[] {
+function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: IndicatorSet): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   const taken = new Set<number>();
   const text = line.text;
@@ -224,7 +235,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
   };
   // "16件行政处罚案件、5件行政强制案件": a figure right before its keyword belongs to it, so these forms are
   // read first; then "keyword … figure".
-  const present = patternsIn(text); // most lines hold few of the ~70 keywords
+  const present = patternsIn(set, text); // most lines hold few of the ~70 keywords
   for (const p of present) {
     // "4次研究法治建设": a figure before a verb phrase counts what came before it, not the phrase.
     if (VERB_FIRST.test(p.keyword)) continue;
@@ -281,8 +292,9 @@ const planPartsOf = (ctx: CheckContext) => new Set(ctx.parts.filter((p) => p.yea
 export function findIndicators(ctx: CheckContext): FoundIndicator[] {
   const found: FoundIndicator[] = [];
   const planParts = planPartsOf(ctx);
-  const cacheName = `indicators|${[...planParts].join(',')}`;
-  const compute = (line: TextLine) => indicatorsOfLine(line, planParts);
+  const set = ctx.indicators;
+  const cacheName = `indicators|${set.key}|${[...planParts].join(',')}`;
+  const compute = (line: TextLine) => indicatorsOfLine(line, planParts, set);
   for (const line of bodyLines(ctx)) {
     if (line.kind === 'heading') continue;
     for (const f of cachedPerLine(cacheName, line, compute, shiftFound)) found.push(f);
@@ -303,7 +315,7 @@ export function summariseIndicators(ctx: CheckContext, found: FoundIndicator[]):
     const current = best.get(f.id);
     if (!current || rank(f) < rank(current)) best.set(f.id, f);
   }
-  return INDICATORS.map((ind) => {
+  return ctx.indicators.list.map((ind) => {
     const mention = best.get(ind.id);
     const first = mention && rank(mention) < 3 ? mention : undefined;
     const form = ctx.doc.indicators[ind.id];
@@ -486,7 +498,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     // the form may hold either, or their sum.
     const certain = new Set(results.map((f) => f.value)).size === 1 && new Set(mine.map((f) => f.unit)).size === 1;
     const prose = results[0] ?? mine[0]!;
-    const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
+    const name = ctx.indicators.names.get(id) ?? id;
     const line = lineOf(ctx, prose);
     const what = prose.qualifier === 'result' ? '' : `（正文中是${QUALIFIER_NAME[prose.qualifier]}数）`;
     findings.push(
@@ -543,7 +555,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
     for (const id of part.indicators) {
       const form = ctx.doc.indicators[id];
       if (found.some((f) => f.id === id && f.qualifier !== 'target') || (form && form.value !== null)) continue;
-      const name = INDICATORS.find((i) => i.id === id)?.name ?? id;
+      const name = ctx.indicators.names.get(id) ?? id;
       findings.push({
         ...at(
           'indicator.missing',

@@ -3,7 +3,6 @@
  * naming next year, a proper 成文日期, and congresses, plenums and programmes that fit the year. The
  * calendar is data (templates/era-calendar.json).
  */
-import * as z from 'zod';
 import calendarJson from '../../../templates/era-calendar.json';
 import type { TextLine } from '../model/plainText';
 import {
@@ -18,25 +17,26 @@ import {
 } from './context';
 import { severityOf } from './catalogue';
 import { plansYear } from './structure';
+import { chineseValue } from '../text/numerals';
+import type { EraCalendar } from './listSchemas';
 
-/** The calendar's contract; the bundled file is checked against it by years.test.ts, not at every start. */
-export const CalendarSchema = z.object({
-  schemaVersion: z.literal(1),
-  congresses: z.array(z.object({ name: z.string(), number: z.number().int(), date: z.string() })),
-  plenums: z.array(z.object({ congress: z.number().int(), session: z.number().int(), date: z.string() })),
-  programmes: z.array(
-    z.object({ name: z.string(), from: z.number().int(), to: z.number().int(), patterns: z.array(z.string()) }),
-  ),
-  formulas: z.array(z.object({ name: z.string(), text: z.string(), until: z.number().int(), replacement: z.string() })),
-});
-export type EraCalendar = z.infer<typeof CalendarSchema>;
+export { CalendarSchema, type EraCalendar } from './listSchemas';
+/** The built-in calendar; a county's profile adds or replaces entries (countyLists.ts merges). */
 export const ERA_CALENDAR: EraCalendar = calendarJson as EraCalendar;
 
-const CN_NUMBER: Record<string, number> = { 十八: 18, 十九: 19, 二十: 20, 二十一: 21, 二十二: 22 };
+/** A calendar with the name the line cache knows it by, so that two calendars never share cached findings. */
+export interface CalendarSet {
+  readonly key: string;
+  readonly calendar: EraCalendar;
+}
+export const BUILTIN_CALENDAR: CalendarSet = { key: 'builtin', calendar: ERA_CALENDAR };
+
 const CN_SESSION: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const day = (iso: string) => new Date(`${iso}T00:00:00`);
-const CONGRESS = /(?:党的)?(十八|十九|二十一|二十二|二十)大/g;
-const PLENUMS = /(十八|十九|二十一|二十二|二十)届((?:[一二三四五六七八九]中(?:全会)?[、和及]?)+)全会/g;
+/** 十八 to 二十九: every congress a calendar may name from the first in it on (a county may add later ones). */
+const CONGRESS_NUMBER = '十[八九]|二十[一二三四五六七八九]?';
+const CONGRESS = new RegExp(`(?:党的)?(${CONGRESS_NUMBER})大`, 'g');
+const PLENUMS = new RegExp(`(${CONGRESS_NUMBER})届((?:[一二三四五六七八九]中(?:全会)?[、和及]?)+)全会`, 'g');
 /** "…以来", "…期间", "…召开前": history, not the current guide. */
 const HISTORY_AFTER = /^(以来|召开以来|期间|之前|前后|胜利召开|召开前)/;
 /** Words that present a congress as the guide of the year's work. */
@@ -221,8 +221,8 @@ function checkDate(ctx: CheckContext): RawFinding[] {
   return findings;
 }
 
-function latestCongressBefore(date: Date) {
-  return ERA_CALENDAR.congresses.filter((c) => day(c.date) <= date).sort((a, b) => b.number - a.number)[0];
+function latestCongressBefore(calendar: EraCalendar, date: Date) {
+  return calendar.congresses.filter((c) => day(c.date) <= date).sort((a, b) => b.number - a.number)[0];
 }
 
 /** era.congress: a congress or plenum that had not happened when the report was written, or a superseded one presented as the guide. */
@@ -230,10 +230,11 @@ function checkEra(ctx: CheckContext): RawFinding[] {
   const written = writtenOn(ctx);
   if (!written || ctx.year === null) return [];
   const yearStart = new Date(ctx.year, 0, 1);
-  const current = latestCongressBefore(yearStart);
-  // Line-local once the report's year and date are known: through the line cache, keyed by both.
-  return perLine(`era@${ctx.year}@${written.getTime()}`, bodyLines(ctx), (line) =>
-    eraOfLine(line, ctx.year!, written, current),
+  const { key, calendar } = ctx.calendar;
+  const current = latestCongressBefore(calendar, yearStart);
+  // Line-local once the report's year, date and calendar are known: through the line cache, keyed by all three.
+  return perLine(`era@${key}@${ctx.year}@${written.getTime()}`, bodyLines(ctx), (line) =>
+    eraOfLine(line, ctx.year!, written, current, calendar),
   );
 }
 
@@ -242,13 +243,14 @@ function eraOfLine(
   year: number,
   written: Date,
   current: ReturnType<typeof latestCongressBefore>,
+  calendar: EraCalendar,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
   {
     if (line.text.includes('大'))
       for (const m of line.text.matchAll(CONGRESS)) {
-        const number = CN_NUMBER[m[1]!]!;
-        const congress = ERA_CALENDAR.congresses.find((c) => c.number === number);
+        const number = chineseValue(m[1]!);
+        const congress = calendar.congresses.find((c) => c.number === number);
         const from = m.index;
         const to = from + m[0].length;
         if (congress && day(congress.date) > written) {
@@ -285,12 +287,12 @@ function eraOfLine(
       }
     if (line.text.includes('全会'))
       for (const m of line.text.matchAll(PLENUMS)) {
-        const congress = CN_NUMBER[m[1]!]!;
+        const congress = chineseValue(m[1]!);
         for (const s of m[2]!.matchAll(/([一二三四五六七八九])中/g)) {
           const session = CN_SESSION[s[1]!]!;
-          const plenum = ERA_CALENDAR.plenums.find((p) => p.congress === congress && p.session === session);
+          const plenum = calendar.plenums.find((p) => p.congress === congress && p.session === session);
           if (!plenum) {
-            const known = ERA_CALENDAR.plenums.some((p) => p.congress === congress && p.session > session);
+            const known = calendar.plenums.some((p) => p.congress === congress && p.session > session);
             if (!known)
               findings.push(
                 at(
@@ -327,15 +329,16 @@ function checkProgrammes(ctx: CheckContext): RawFinding[] {
   if (ctx.year === null) return [];
   const year = ctx.year;
   // Line-local given the year (and the line's part, which the cache key holds): through the line cache.
-  return perLine(`programmes@${year}`, bodyLines(ctx), (line) => programmesOfLine(line, year));
+  const { key, calendar } = ctx.calendar;
+  return perLine(`programmes@${key}@${year}`, bodyLines(ctx), (line) => programmesOfLine(line, year, calendar));
 }
 
-function programmesOfLine(line: TextLine, year: number): RawFinding[] {
+function programmesOfLine(line: TextLine, year: number, calendar: EraCalendar): RawFinding[] {
   const findings: RawFinding[] = [];
   let split: ReturnType<typeof sentences> | undefined;
   {
     const scopeYear = line.part === 'plans' ? year + 1 : year;
-    for (const programme of ERA_CALENDAR.programmes) {
+    for (const programme of calendar.programmes) {
       for (const pattern of programme.patterns) {
         let index = line.text.indexOf(pattern);
         while (index >= 0) {
@@ -360,7 +363,7 @@ function programmesOfLine(line: TextLine, year: number): RawFinding[] {
         }
       }
     }
-    for (const formula of ERA_CALENDAR.formulas) {
+    for (const formula of calendar.formulas) {
       const index = line.text.indexOf(formula.text);
       if (index >= 0 && year > formula.until) {
         findings.push(

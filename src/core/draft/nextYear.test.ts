@@ -281,3 +281,28 @@ describe('draftNextYear from a report whose problems and plans share one part', 
     expect(d.sections.find((s) => s.part === 'other')!.heading).toBe('五、其他事项');
   });
 });
+
+describe('draftNextYear with a county profile', () => {
+  it('keeps last year’s value of a county’s own figure for 同比, read from the prose', async () => {
+    const { parseProfile } = await import('../profile/schema');
+    const parsed = parseProfile(
+      '{"version": 2, "数据项": [{"名称": "法治文化阵地", "单位": ["个"], "关键词": ["法治文化阵地"]}]}',
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    const imported = importText(
+      [
+        '石门镇2025年度法治政府建设情况报告',
+        '一、主要举措和成效',
+        '全年组织集体学法7次，全镇建成法治文化阵地11个。',
+        '二、存在的不足和原因',
+        '专职力量不足，原因是编制少。',
+        '三、2026年工作打算',
+        '新建法治文化阵地2个。',
+      ].join('\n'),
+    );
+    if (!imported.ok) throw new Error(imported.error);
+    expect(draftNextYear(imported.doc).previous?.indicators).not.toHaveProperty('法治文化阵地');
+    const draft = draftNextYear(imported.doc, { profile: parsed.profile });
+    expect(draft.previous?.indicators).toMatchObject({ study_sessions: 7, 法治文化阵地: 11 });
+  });
+});

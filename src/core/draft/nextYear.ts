@@ -11,6 +11,7 @@ import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
 import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
+import type { CountyProfile } from '../profile/model';
 import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
 import { enumeratedItems, headingNumber, stripHeadingNumber } from '../text/numbering';
 
@@ -23,6 +24,8 @@ export interface DraftOptions {
   date?: string;
   /** The year the new report covers, when last year's report does not say which year it was (or says it wrongly). */
   year?: number;
+  /** The county's profile: last year's figures are read with its figures (数据项) too. */
+  profile?: CountyProfile;
 }
 
 /** Nesting rank of a numbering form: 第一部分 (0) above 一、 (1) … above （1） (4); 99 for no number. */
@@ -148,11 +151,15 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
 }
 
 /** Last year's figures: the form's, else those the checker finds in last year's prose. */
-function figuresOf(previous: ReportDocument, registry: TemplateRegistry): Record<string, number> {
+function figuresOf(
+  previous: ReportDocument,
+  registry: TemplateRegistry,
+  profile: CountyProfile | undefined,
+): Record<string, number> {
   const figures: Record<string, number> = {};
   for (const [id, entry] of Object.entries(previous.indicators)) if (entry.value !== null) figures[id] = entry.value;
   if (Object.keys(figures).length > 0) return figures;
-  for (const found of checkReport(previous, { registry }).indicators) {
+  for (const found of checkReport(previous, { registry, ...(profile ? { profile } : {}) }).indicators) {
     if (found.found && found.value !== undefined) figures[found.id] = found.value;
   }
   return figures;
@@ -202,6 +209,8 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
     );
   }
   doc.previous =
-    lastYear === null ? null : { year: lastYear, indicators: figuresOf(previous, registry), plans: promises };
+    lastYear === null
+      ? null
+      : { year: lastYear, indicators: figuresOf(previous, registry, options.profile), plans: promises };
   return doc;
 }

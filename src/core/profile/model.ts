@@ -6,9 +6,10 @@ import * as z from 'zod';
 import type { RuleId } from '../checks/catalogue';
 import type { Severity } from '../checks/types';
 import { TemplateSchema } from '../templates/schema';
+import { CalendarChangesSchema, IndicatorChangeSchema } from '../checks/listSchemas';
 
 /** The profile format this version of the app reads. */
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 /** Also what crosses IPC, validated by this schema. */
 export const CountyProfileSchema = z.object({
@@ -31,6 +32,10 @@ export const CountyProfileSchema = z.object({
   confusables: z.array(z.object({ wrong: z.string(), right: z.string(), why: z.string() })),
   severities: z.record(z.string(), z.enum(['error', 'warning', 'info'])),
   off: z.array(z.string()),
+  /** 时间表: calendar entries added to or replacing the built-in era calendar (checks/countyLists.ts merges). */
+  calendar: CalendarChangesSchema.optional(),
+  /** 数据项: the county's own figures, and its rewording of built-in ones. */
+  indicators: z.array(IndicatorChangeSchema).optional(),
 });
 export type CountyProfile = Omit<z.infer<typeof CountyProfileSchema>, 'severities' | 'off'> & {
   severities: Partial<Record<RuleId, Severity>>;

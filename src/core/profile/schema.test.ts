@@ -133,7 +133,7 @@ describe('reading a county profile', () => {
   });
 
   it('says that a profile from a newer version needs a newer app, and refuses one without a version', () => {
-    expect(error('{"version": 2, "新功能": true}')).toMatch(/第 2 版.*升级/);
+    expect(error('{"version": 3, "新功能": true}')).toMatch(/第 3 版.*升级/);
     expect(error('{"审核单位": "青山县司法局"}')).toMatch(/缺少 "version"/);
     expect(error('[1, 2]')).toMatch(/\{ \}/);
   });
@@ -156,6 +156,92 @@ describe('the sample profile templates/county-profile.example.json', () => {
       deadline: '03-31',
       severities: { 'section.thin': 'error', 'punct.pairs': 'info' },
       off: ['genre.closing'],
+      requiredFigures: ['legal_advisers', 'mediation', 'reconsideration', '法治文化阵地'],
+      calendar: { programmes: [{ name: '青山县法治乡村建设三年行动', from: 2024, to: 2026 }] },
+      indicators: [{ id: '法治文化阵地' }, { id: 'legal_advisers', keywords: ['驻村律师'] }],
     });
+  });
+});
+
+describe('时间表 and 数据项 (format 2)', () => {
+  it('reads the county’s calendar entries and figures into the checker’s form', () => {
+    const parsed = parseProfile(
+      lines(
+        '{',
+        '  "version": 2,',
+        '  "时间表": {',
+        '    "党代会": [ { "届次": 21, "日期": "2027年10月18日" } ],',
+        '    "全会": [ { "届次": 20, "第几次全会": 5, "日期": "2026-10-20" } ],',
+        '    "规划": [ { "名称": "清风行动", "起": 2024, "止": 2026 } ],',
+        '    "过时提法": [ { "名称": "原提法", "原文": "一村一顾问一中心", "截至": 2023, "新提法": "一村一法律顾问" } ]',
+        '  },',
+        '  "数据项": [',
+        '    { "名称": "法治文化阵地", "单位": ["个", "处"], "关键词": ["法治文化阵地", "法治长廊"], "必需": true },',
+        '    { "名称": "法律顾问", "关键词": ["驻村律师"], "排除": ["律师事务所"] }',
+        '  ],',
+        '  "必需数据": ["法治文化阵地", "人民调解"]',
+        '}',
+      ),
+    );
+    expect(parsed.ok ? '' : parsed.error).toBe('');
+    expect(parsed).toMatchObject({
+      ok: true,
+      profile: {
+        calendar: {
+          congresses: [{ name: '二十一大', number: 21, date: '2027-10-18' }],
+          plenums: [{ congress: 20, session: 5, date: '2026-10-20' }],
+          programmes: [{ name: '清风行动', from: 2024, to: 2026, patterns: ['清风行动'] }],
+          formulas: [{ text: '一村一顾问一中心', until: 2023, replacement: '一村一法律顾问' }],
+        },
+        indicators: [
+          { id: '法治文化阵地', units: ['个', '处'], keywords: ['法治文化阵地', '法治长廊'], replaceKeywords: false },
+          { id: 'legal_advisers', units: null, keywords: ['驻村律师'], exclude: ['律师事务所'] },
+        ],
+        requiredFigures: ['法治文化阵地', 'mediation'],
+      },
+    });
+  });
+
+  it('names the line of each mistake in them', () => {
+    const v2 = (...body: string[]) => lines('{', '  "version": 2,', ...body, '}');
+    expect(
+      error(v2('  "时间表": {', '    "全会": [ { "届次": 20, "第几次全会": 5, "日期": "10月20日" } ]', '  }')),
+    ).toMatch(/第 4 行.*“时间表 → 全会 → 第1项 → 日期”.*不是日期/);
+    expect(error(v2('  "时间表": {', '    "党代会": [ { "届次": 12, "日期": "2027-10-18" } ]', '  }'))).toMatch(
+      /第 4 行.*18 到 29/,
+    );
+    expect(error(v2('  "时间表": {', '    "规划": [ { "名称": "清风行动", "起": 2026, "止": 2024 } ]', '  }'))).toMatch(
+      /第 4 行.*早于开始年份/,
+    );
+    // An unknown key inside 时间表 lists what may be written there, not the top level's keys.
+    expect(error(v2('  "时间表": {', '    "会议": []', '  }'))).toMatch(
+      /第 4 行.*不认识的项目“会议”（可用的项目：党代会、全会、规划、过时提法）/,
+    );
+    expect(error(v2('  "数据项": [', '    { "名称": "网格员队伍", "关键词": ["网格员"] }', '  ]'))).toMatch(
+      /第 4 行.*要写“单位”/,
+    );
+    expect(error(v2('  "数据项": [', '    { "名称": "网格员队伍", "单位": ["名"] }', '  ]'))).toMatch(
+      /第 4 行.*要写“关键词”/,
+    );
+    expect(error(v2('  "数据项": [', '    { "名称": "网格员队伍", "单位": ["名"], "关键词": ["网"] }', '  ]'))).toMatch(
+      /第 4 行.*至少 2 个字/,
+    );
+    // A keyword that another figure uses would give one number to two figures.
+    expect(
+      error(
+        v2(
+          '  "数据项": [',
+          '    { "名称": "网格员队伍", "单位": ["名"],',
+          '      "关键词": ["网格员", "法律顾问"] }',
+          '  ]',
+        ),
+      ),
+    ).toMatch(/第 5 行.*“法律顾问”已用于“法律顾问”/);
+    expect(error(v2('  "必需数据": ["网格员队伍"]'))).toMatch(/第 3 行.*不认识的数据“网格员队伍”.*数据项/);
+  });
+
+  it('asks for version 2 where a version 1 file uses them, and still reads a version 1 file without them', () => {
+    expect(error(lines('{', '  "version": 1,', '  "数据项": []', '}'))).toMatch(/第 3 行.*第 2 版.*"version": 2/);
+    expect(parseProfile('{"version": 1, "审核单位": "石门县司法局"}')).toMatchObject({ ok: true });
   });
 });

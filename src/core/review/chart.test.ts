@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorsOf } from '../checks/countyLists';
+import { parseProfile } from '../profile/schema';
 import { chartFigures, figureChart } from './chart';
 import { problemRow, type ReviewedReport } from './table';
 
@@ -26,6 +28,17 @@ describe('the reviewer’s chart of one figure', () => {
       ['disputes', 4],
     ]);
     expect(chartFigures([])).toEqual([]);
+  });
+
+  it('offers a county’s own figure, under its name, when given the profile’s list', () => {
+    const withCounty = [...reports, town('f.txt', '石门镇', { 法治文化阵地: { value: 6, unit: '处' } })];
+    expect(chartFigures(withCounty).some((f) => f.id === '法治文化阵地')).toBe(false);
+    const parsed = parseProfile(
+      '{"version": 2, "数据项": [{"名称": "法治文化阵地", "单位": ["处"], "关键词": ["法治文化阵地"]}]}',
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    const county = indicatorsOf(parsed.profile).list;
+    expect(chartFigures(withCounty, county).at(-1)).toEqual({ id: '法治文化阵地', name: '法治文化阵地', count: 1 });
   });
 
   it('sorts the towns largest first within one unit, names an unrecognised unit by its file, and lists the rest as 未填报', () => {

@@ -4,6 +4,7 @@
  * same indicator, not the same thing), so the towns are grouped by the unit they gave it in.
  */
 import { INDICATORS } from '../checks/indicators';
+import type { Indicator } from '../checks/listSchemas';
 import { lastYearByTown, townName, type ReviewedReport } from './table';
 
 /** Why a town has no bar for last year beside this year's. */
@@ -25,14 +26,22 @@ export interface FigureChart {
   withLastYear: boolean;
 }
 
-/** The figures at least one readable report gives, in the indicators' own order, with how many give each. */
-export function chartFigures(reports: readonly ReviewedReport[]): Array<{ id: string; name: string; count: number }> {
+/**
+ * The figures at least one readable report gives, in the indicators' own order (the county's merged list when
+ * it has a profile: checks/countyLists.ts indicatorsOf), with how many give each.
+ */
+export function chartFigures(
+  reports: readonly ReviewedReport[],
+  indicators: readonly Pick<Indicator, 'id' | 'name'>[] = INDICATORS,
+): Array<{ id: string; name: string; count: number }> {
   const readable = reports.filter((r) => !r.row.problem);
-  return INDICATORS.map((i) => ({
-    id: i.id,
-    name: i.name,
-    count: readable.filter((r) => r.figures[i.id]).length,
-  })).filter((f) => f.count > 0);
+  return indicators
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      count: readable.filter((r) => r.figures[i.id]).length,
+    }))
+    .filter((f) => f.count > 0);
 }
 
 /** Town names for the axis: two files of the same unit keep their file names, so that no bar hides another. */

@@ -4,6 +4,7 @@
  * given). Written with exceljs, which Excel and WPS open without repair; frozen header rows, set widths.
  */
 import { INDICATORS } from '../checks/indicators';
+import type { Indicator } from '../checks/listSchemas';
 import { SEVERITY_LABEL } from './annotate';
 import { lastYearByTown, townName, verdict, type ReviewedReport } from './table';
 
@@ -37,6 +38,8 @@ function sheet(
 export async function reviewWorkbook(
   reports: readonly ReviewedReport[],
   lastYear: readonly ReviewedReport[] = [],
+  /** The figures in their order: the county's merged list (checks/countyLists.ts indicatorsOf) when it has a profile. */
+  indicators: readonly Pick<Indicator, 'id' | 'name'>[] = INDICATORS,
 ): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
@@ -119,7 +122,7 @@ export async function reviewWorkbook(
     else columns.push([name, 12]);
   }
   const figures = sheet(workbook, '主要数据', columns, 1);
-  for (const indicator of INDICATORS) {
+  for (const indicator of indicators) {
     if (!towns.some((t) => t.figures[indicator.id]) && ![...previous.values()].some((t) => t.figures[indicator.id]))
       continue;
     const row = figures.addRow([indicator.name]);

@@ -11,7 +11,7 @@ const none = async () => null;
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), '县里的配置 处理-'));
   const reports = join(folder, '各镇报告');
-  const choice = { profile: null as string | null };
+  const choice = { profile: null as string | null, workbook: null as string | null };
   const dialogs: Dialogs = {
     openReport: none,
     saveReport: none,
@@ -27,7 +27,7 @@ function setup() {
       dialogs,
       userDataDir: join(folder, 'userData'),
       profileDialogs: { openProfile: async () => choice.profile },
-      reviewDialogs: { saveWorkbook: none, commentsFolder: async () => join(folder, '批注') },
+      reviewDialogs: { saveWorkbook: async () => choice.workbook, commentsFolder: async () => join(folder, '批注') },
     });
   return { folder, reports, choice, handlers: make(), restart: make };
 }
@@ -114,4 +114,32 @@ describe('the county profile handlers', () => {
     const comments = await (await JSZip.loadAsync(readFileSync(docx))).file('word/comments.xml')!.async('string');
     expect(comments).toContain('w:author="青山县司法局"');
   });
+
+  it('the reviewer’s desk reads the county’s own figure and writes it into the workbook’s 主要数据', async () => {
+    const { folder, reports, choice, handlers } = setup();
+    await import('node:fs/promises').then((fs) => fs.mkdir(reports, { recursive: true }));
+    writeFileSync(
+      join(reports, '白沙镇.txt'),
+      '白沙镇2025年度法治政府建设情况报告\n一、主要举措和成效\n全年新建法治文化长廊4处，组织集体学法6次。',
+    );
+    choice.profile = join(folder, '青山县.json');
+    writeFileSync(
+      choice.profile,
+      JSON.stringify({ version: 2, 数据项: [{ 名称: '法治文化长廊', 单位: ['处'], 关键词: ['法治文化长廊'] }] }),
+    );
+    expect(await handlers['profile:import']({})).toMatchObject({ ok: true });
+    const chosen = await handlers['review:chooseFolder']({});
+    const files = chosen.ok ? chosen.value!.files : [];
+    const report = await handlers['review:report']({ file: files[0]! });
+    expect(report.ok && report.value.figures['法治文化长廊']).toEqual({ value: 4, unit: '处' });
+
+    choice.workbook = join(folder, '汇总.xlsx');
+    expect(await handlers['review:exportWorkbook']({ files, suggestedName: '汇总' })).toMatchObject({ ok: true });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(choice.workbook) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    workbook.getWorksheet('主要数据')!.eachRow((row) => names.push(String((row.values as unknown[])[1])));
+    expect(names).toContain('法治文化长廊');
+  }, 60_000);
 });

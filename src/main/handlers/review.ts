@@ -13,6 +13,7 @@ import { registryWithProfile, reviewerOf } from '../../core/profile/index';
 import { reviewFile } from '../../core/review/reviewFile';
 import { problemRow, reviewCsv, type ReviewedReport } from '../../core/review/table';
 import { reviewWorkbook } from '../../core/review/workbook';
+import { indicatorsOf } from '../../core/checks/countyLists';
 import { nodeDeflater, nodeInflater } from '../../node/deflater';
 import { InputError, expandInputs } from '../../node/inputs';
 import { readFileBounded } from '../../node/readFile';
@@ -154,7 +155,8 @@ export function reviewHandlers(ctx: HandlerContext): Pick<Handlers, ReviewChanne
       // Last year's reports are checked as this year's are (the CLI's --last-year): the same core, the same profile.
       const previous: ReviewedReport[] = [];
       for (const file of lastYear) previous.push(reviewed.get(file.id) ?? (await review(file)));
-      await writeFileAtomic(path, await reviewWorkbook(reports, previous), writeOptions);
+      const indicators = indicatorsOf(await ctx.county.current()).list;
+      await writeFileAtomic(path, await reviewWorkbook(reports, previous, indicators), writeOptions);
       return ipcOk({ name: basename(path) });
     },
 

@@ -2,7 +2,10 @@
  * The figures of the report as form fields: what the clerk types here is checked against the prose
  * (indicator.mismatch), with what the prose says and last year's value (同比) beside each field.
  */
-import { INDICATORS } from '../../core/checks/indicators';
+import { indicatorsOf } from '../../core/checks/countyLists';
+import { countyTemplate } from '../../core/checks/county';
+import { BUILTIN_INDICATORS } from '../../core/checks/indicators';
+import type { CountyProfile } from '../../core/profile/model';
 import type { IndicatorSummary } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
@@ -59,13 +62,23 @@ interface Props {
   found: readonly IndicatorSummary[];
   readOnly: boolean;
   onChange: (indicators: ReportDocument['indicators']) => void;
+  /** The county's profile: its own figures, and those it requires, get fields too. */
+  profile?: CountyProfile | null;
 }
 
-export function IndicatorForm({ doc, template, found, readOnly, onChange }: Props) {
-  const expected = new Set(
-    template.parts.flatMap((p) => [...p.indicators, ...p.subsections.flatMap((s) => s.indicators)]),
-  );
-  const rows = INDICATORS.filter((i) => expected.has(i.id));
+export function IndicatorForm({ doc, template, found, readOnly, onChange, profile }: Props) {
+  const county = profile ?? undefined;
+  const expected = new Set([
+    ...countyTemplate(template, county).parts.flatMap((p) => [
+      ...p.indicators,
+      ...p.subsections.flatMap((s) => s.indicators),
+    ]),
+    // The county's own figures (not its rewording of built-in ones) in an annual report.
+    ...(template.kind === 'annual' ? (county?.indicators ?? []) : [])
+      .map((c) => c.id)
+      .filter((id) => !BUILTIN_INDICATORS.names.has(id)),
+  ]);
+  const rows = indicatorsOf(county).list.filter((i) => expected.has(i.id));
   const previous = doc.previous;
   return (
     <details className="indicators" open>

@@ -11,6 +11,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { chartFigures, figureChart } from '../../core/review/chart';
 import type { ReviewedReport } from '../../core/review/table';
+import type { Indicator } from '../../core/checks/listSchemas';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -26,10 +27,12 @@ interface Props {
   reports: readonly ReviewedReport[];
   /** Last year's reports, when the reviewer gave last year's folder: a 去年 bar beside each town's. */
   lastYear?: readonly ReviewedReport[] | undefined;
+  /** The figures as the county's profile has them. */
+  indicators: readonly Indicator[];
 }
 
-export default function ReviewChart({ reports, lastYear }: Props) {
-  const figures = useMemo(() => chartFigures(reports), [reports]);
+export default function ReviewChart({ reports, lastYear, indicators }: Props) {
+  const figures = useMemo(() => chartFigures(reports, indicators), [reports, indicators]);
   // The figure most towns give is the first one worth looking at.
   const [chosen, setChosen] = useState<string | null>(null);
   const figureId =

@@ -7,6 +7,7 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
+import { indicatorsOf } from '../../core/checks/countyLists';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
 import { ReviewReport } from './ReviewReport';
@@ -250,7 +251,7 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
         )}
         {rows.length > 0 && tab === 'chart' && (
           <Suspense fallback={<p className="hint">正在准备图表……</p>}>
-            <ReviewChart reports={reports} lastYear={lastReports} />
+            <ReviewChart reports={reports} lastYear={lastReports} indicators={indicatorsOf(profile).list} />
           </Suspense>
         )}
         {rows.length > 0 && tab === 'table' && (

@@ -8,6 +8,7 @@ import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
 import type { TemplateRegistry } from '../../core/templates/registry';
+import type { CountyProfile } from '../../core/profile/model';
 import {
   isOpenableName,
   NOT_OPENABLE_MESSAGE,
@@ -41,6 +42,8 @@ export function useFileCommands(
   registry: TemplateRegistry,
   exportOptions: ExportOptions,
   showPreview: () => Promise<void>,
+  /** The county's profile: a draft reads last year's figures with the county's own ones too. */
+  profile: CountyProfile | null = null,
 ) {
   const { docRef, fileRef, load, call, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
   const dialogs = useDialogs();
@@ -220,7 +223,7 @@ export function useFileCommands(
     };
     setPending(null);
     if (pending.draft) {
-      const next = draftNextYear(mapped, { registry });
+      const next = draftNextYear(mapped, { registry, ...(profile ? { profile } : {}) });
       startUnsaved(next);
       info(`已根据“${pending.sourceName}”起草 ${next.meta.year ?? ''} 年度报告：请逐条填写去年计划的完成情况。`);
     } else {
