@@ -3,49 +3,17 @@
  * report; 忽略 and 添加部分 are undone with Ctrl+Z like typing; a click on an empty paragraph types there;
  * an IME composition's keys never reach the editor's key handlers. In the built renderer, in Chromium.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, CARET_SECTION, launchChromium, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { CARET_SECTION } from './support/chromium';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  /** This test's folder: the clerk's files, and the app's user data under userData/. */
-  let work: string;
-
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  // Each test: a fresh stand-in over a fresh user-data folder, and a fresh window (open()), so any test passes alone or in any order.
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '整篇 编辑-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(): Promise<Page> {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-    return page;
-  }
+  const app = useApp({ folder: '整篇 编辑-' });
+  const open = () => app.open();
 
   async function newReport(): Promise<Page> {
     const p = await open();
@@ -58,9 +26,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
 
   async function importText(lines: string[]): Promise<Page> {
     const p = await open();
-    const path = join(work, `导入${Date.now()}.txt`);
+    const path = join(app.work, `导入${Date.now()}.txt`);
     writeFileSync(path, lines.join('\n'));
-    standIn.dialogs.importDocument = path;
+    app.standIn.dialogs.importDocument = path;
     await p.getByRole('button', { name: /^导入/ }).first().click();
     await p.getByRole('button', { name: '开始编辑' }).click();
     await p.locator('.doc-heading').first().waitFor();
