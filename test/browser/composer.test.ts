@@ -98,6 +98,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     expect(await partText(p, 'shortcomings')).toBe('人员少。');
   });
 
+  it('Shift+ArrowDown, Shift+End and Shift+ArrowUp extend the selection across two parts, and Ctrl+C copies both', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('基层执法人员偏少。');
+    await blocks(p, 'plans').first().click();
+    await p.keyboard.insertText('明年补齐执法力量。');
+    await p.evaluate(
+      "window.__copied = null; document.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); })",
+    );
+    /** The part the selection's moving end (focus) is in. */
+    const focusPart = () =>
+      p.evaluate<string | undefined>(
+        "(() => { const n = getSelection().focusNode; const e = n && (n.nodeType === 1 ? n : n.parentElement); return e?.closest('[data-section]')?.getAttribute('data-section'); })()",
+      );
+    const selected = () => p.evaluate<string>('getSelection().toString()');
+
+    // From the start of the last line of part 三: down into part 四, then to the end of that line.
+    await caretAtEnd(p, 'shortcomings', 0);
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Shift+ArrowDown');
+    await expect.poll(focusPart).toBe('plans');
+    expect(await selected()).toContain('基层执法人员偏少。');
+    await p.keyboard.press('Shift+End');
+    await expect.poll(selected).toContain('明年补齐执法力量。');
+    expect(await focusPart()).toBe('plans');
+    await p.keyboard.press('Control+c');
+    const copied = await p.evaluate<string>('window.__copied');
+    expect(copied.indexOf('基层执法人员偏少。')).toBeGreaterThanOrEqual(0);
+    expect(copied.indexOf('明年补齐执法力量。')).toBeGreaterThan(copied.indexOf('基层执法人员偏少。'));
+
+    // From the end of part 四's first line, Shift+ArrowUp reaches back into part 三.
+    await caretAtEnd(p, 'plans', 0);
+    await p.keyboard.press('Shift+ArrowUp');
+    await expect.poll(focusPart).toBe('shortcomings');
+    expect(await selected()).toContain('明年补齐执法力量。');
+    // Nothing was changed by selecting.
+    expect(await partText(p, 'shortcomings')).toBe('基层执法人员偏少。');
+    expect(await partText(p, 'plans')).toBe('明年补齐执法力量。');
+  });
+
   it('a mouse drag selects across the boundary of two parts', async () => {
     const p = await newReport();
     await blocks(p, 'shortcomings').first().click();
