@@ -82,12 +82,65 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await again.getByRole('button', { name: '开始写报告' }).count()).toBe(1);
   });
 
+  it('lists a file brought in through 导入 under 最近打开, and a click imports it again', async () => {
+    const p = await open();
+    const source = join(app.work, '去年 报告.txt');
+    writeFileSync(
+      source,
+      ['溪口镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'].join('\n'),
+    );
+    app.standIn.dialogs.importDocument = source;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('溪口镇');
+    await p.close();
+
+    const start = await open();
+    const recent = start.getByRole('navigation', { name: '最近打开' });
+    await expect.poll(() => recent.getByRole('button').first().textContent()).toContain('去年 报告.txt');
+    await recent.getByRole('button', { name: /去年 报告\.txt/ }).click();
+    // The import's review of parts, as 导入 shows it; then the report, unsaved (never saved over the .txt).
+    await start.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(start).inputValue()).toBe('溪口镇');
+    expect(await start.title()).toMatch(/ \*$/);
+  });
+
   /** The token main gives the page for a line of 最近打开 (what the menu's item sends). */
   const recentToken = (p: Page, name: string) =>
     p.evaluate(async (name) => {
       const answer = await (window as unknown as { nianbao: NianbaoApi }).nianbao.listRecent();
       return answer.ok ? (answer.value.find((r) => r.file.name === name)?.file ?? null) : null;
     }, name);
+
+  it('opens a file double-clicked in the file manager: at start, and while running after the same question as 打开', async () => {
+    // The app started by a double-click: main keeps the file until the page asks for it.
+    app.standIn.osOpened.push(reportFile('双击 打开.nianbao', '白沙镇'));
+    const p = await open();
+    await expect.poll(() => unitField(p).inputValue()).toBe('白沙镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('今年新修订制度三项。');
+
+    // A Word or text file double-clicked while the app runs with unsaved text: asked first, and 返回 keeps it.
+    const source = join(app.work, '去年的 报告.txt');
+    writeFileSync(
+      source,
+      ['溪口镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'].join('\n'),
+    );
+    app.standIn.osOpened.push(source);
+    await p.evaluate('window.__osOpen()');
+    const question = p.getByRole('dialog', { name: '放弃修改' });
+    await question.getByRole('button', { name: '返回' }).click();
+    expect(await unitField(p).inputValue()).toBe('白沙镇');
+    expect(await p.locator('[data-section-editor="measures"]').textContent()).toContain('今年新修订制度三项。');
+
+    app.standIn.osOpened.push(source);
+    await p.evaluate('window.__osOpen()');
+    await question.getByRole('button', { name: '放弃修改' }).click();
+    // It goes through 导入 (the review of parts), not the report opener.
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('溪口镇');
+    expect(await recentToken(p, '去年的 报告.txt')).not.toBeNull();
+  });
 
   it('opens a dropped report after the same question as 打开 when the report is unsaved, and remembers it', async () => {
     reportFile('白沙镇拖入.nianbao', '白沙镇', app.standIn.dropFolder);

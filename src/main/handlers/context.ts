@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors';
 import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from '../../shared/ipc';
 import { SaveQueue, type Fs } from '../atomicWrite';
 import { createProfileHandlers, type ProfileDialogs } from './profile';
-import type { RecentDeps } from './recent';
+import { RecentStore, type RecentDeps } from './recent';
 import type { ReviewDialogs } from './review';
 
 export interface Dialogs {
@@ -26,7 +26,7 @@ export interface Dialogs {
   saveTable(suggestedName: string): Promise<string | null>;
 }
 
-export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow'> {
+export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow' | 'osOpened'> {
   dialogs: Dialogs;
   /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
   userDataDir: string;
@@ -94,9 +94,12 @@ export class HandlerContext {
 
   /** The county's profile as imported (profile domain), read by the review domain too. */
   readonly county: ReturnType<typeof createProfileHandlers>;
+  /** 最近打开 (recent domain), which 导入 adds to as well. */
+  readonly recent: RecentStore;
 
   constructor(readonly deps: HandlerDeps) {
     this.county = createProfileHandlers(deps);
+    this.recent = new RecentStore(deps);
     this.writeOptions = deps.fs ? { fs: deps.fs } : {};
     this.journalDir = join(deps.userDataDir, 'journal');
     this.historyDir = join(deps.userDataDir, 'history');

@@ -105,6 +105,8 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       }
       const result = await importBounded(path, bytes);
       if (!result.ok) return ipcError(`“${basename(path)}”：${result.error}`, 'format');
+      // Like Word: a file imported is under 最近打开, and opening it from there imports it again (by its kind).
+      await ctx.recent.remember(path);
       return ipcOk({ sourceName: basename(path), doc: result.doc, mapping: result.mapping, warnings: result.warnings });
     },
 
