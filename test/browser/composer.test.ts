@@ -211,6 +211,74 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     expect(await partText(p, 'plans')).toBe('x');
   });
 
+  it('one undo history: Ctrl+Z steps back through the text, 成文日期 and a figure in reverse order, Ctrl+Y redoes', async () => {
+    const p = await newReport();
+    const date = p.locator('#meta-date');
+    const figure = p.locator('details.indicators input[aria-label="法治培训"]');
+    const dateBefore = await date.inputValue();
+    const figureBefore = await figure.inputValue();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('全年开展法治培训12场次。');
+    await date.click();
+    await date.press('Control+a');
+    await p.keyboard.type('2026年1月20日');
+    await figure.click();
+    await p.keyboard.type('12');
+    const measures = () => partText(p, 'measures');
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => figure.inputValue()).toBe(figureBefore);
+    expect(await date.inputValue()).toBe('2026年1月20日');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => date.inputValue()).toBe(dateBefore);
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+    await p.keyboard.press('Control+z');
+    await expect.poll(measures).not.toContain('法治培训12场次');
+
+    await p.keyboard.press('Control+y');
+    await expect.poll(measures).toContain('全年开展法治培训12场次。');
+    expect(await date.inputValue()).toBe(dateBefore);
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => date.inputValue()).toBe('2026年1月20日');
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => figure.inputValue()).toBe('12');
+
+    // And from the text: Ctrl+Z there undoes the figure changed last, and leaves the text as it is.
+    await blocks(p, 'measures').nth(1).click();
+    expect(await caretPart(p)).toBe('measures');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => figure.inputValue()).toBe(figureBefore);
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+    expect(await date.inputValue()).toBe('2026年1月20日');
+  });
+
+  it('an IME composition in a side field is one undo step, however slow, and its keys undo nothing', async () => {
+    const p = await newReport();
+    const unit = p.locator('#meta-unit');
+    await unit.click();
+    await unit.press('End');
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Input.imeSetComposition', { text: 'q', selectionStart: 1, selectionEnd: 1 });
+    await p.waitForTimeout(1200); // longer than a pause: still the same step
+    // A key the IME owns (keyCode 229) that spells Ctrl+Z must not undo.
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      modifiers: 2,
+      windowsVirtualKeyCode: 229,
+      key: 'z',
+      code: 'KeyZ',
+    });
+    await cdp.send('Input.imeSetComposition', { text: 'qiao', selectionStart: 4, selectionEnd: 4 });
+    await p.waitForTimeout(1200);
+    await cdp.send('Input.insertText', { text: '桥' });
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇桥');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇');
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇桥');
+  });
+
   it('忽略 a finding, then Ctrl+Z in the text brings it back', async () => {
     const p = await newReport();
     const warnings = p.locator('.finding-warning li');
