@@ -224,6 +224,7 @@ describe('fuzzing the doors', () => {
       'recent:add': { file },
       'recent:open': { file },
       'file:openDropped': { path: join(userDataDir, '拖入.docx') },
+      'file:takeOsOpened': {},
       'window:edit': { action: 'copy' },
     };
     expect(Object.keys(valid).sort()).toEqual(Object.keys(ipcMap).sort());

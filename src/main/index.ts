@@ -5,11 +5,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MENU_CHANNEL, RECENT_CHANNEL, type MenuCommand, type RecentFile } from '../shared/ipc';
+import { MENU_CHANNEL, OS_OPEN_CHANNEL, RECENT_CHANNEL, type MenuCommand, type RecentFile } from '../shared/ipc';
 import { createHandlers, type Dialogs } from './handlers';
 import { makeSenderCheck, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { printContents } from './handlers/recent';
+import { filesInArgv, OsOpenQueue, watchOpenFile } from './openFiles';
 import { claimSingleInstance } from './singleInstance';
 import {
   appUrlCheck,
@@ -107,8 +108,22 @@ function createWindow(): void {
 // Checklist 1 (only load secure content) and 13/14: every web contents, present and future, is locked.
 app.on('web-contents-created', (_event, contents) => lockNavigation(contents, isAppUrl));
 
-// A second start focuses the first copy's window and ends (the second copy never opens a window).
-const firstCopy = claimSingleInstance(app, () => mainWindow);
+// Files the OS asks to open wait for the page (openFiles.ts): those of this start's command line, those of a
+// later start (a file double-clicked while the app runs) and macOS's open-file; the page is told of new ones.
+const osOpened = new OsOpenQueue();
+osOpened.push(filesInArgv(process.argv, process.cwd()));
+const notifyOsOpen = () => mainWindow?.webContents.send(OS_OPEN_CHANNEL);
+watchOpenFile(app, osOpened, notifyOsOpen);
+
+// A second start focuses the first copy's window, hands it its files and ends (it never opens a window).
+const firstCopy = claimSingleInstance(
+  app,
+  () => mainWindow,
+  (paths) => {
+    osOpened.push(paths);
+    notifyOsOpen();
+  },
+);
 if (!firstCopy) app.quit();
 
 void app.whenReady().then(() => {
@@ -175,6 +190,7 @@ void app.whenReady().then(() => {
       return printContents(mainWindow.webContents);
     },
     editWindow: (action) => mainWindow?.webContents[action](),
+    osOpened,
     onDirtyChange: (value) => {
       dirty = value;
     },

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiChannels, ipcMap, type ApiName, type Channel, type IpcMap, type NianbaoApi } from '../shared/ipc';
 
-// Type level: window.nianbao's functions are exactly the map's `api` names, plus the two menu subscriptions.
+// Type level: window.nianbao's functions are exactly the map's `api` names, plus the three subscriptions (menu, 最近打开, files the OS opens).
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const sameNames: Equal<keyof NianbaoApi, ApiName | 'onMenuCommand' | 'onOpenRecent'> = true;
+const sameNames: Equal<keyof NianbaoApi, ApiName | 'onMenuCommand' | 'onOpenRecent' | 'onOsOpen'> = true;
 const everyChannelNamed: Equal<IpcMap[Channel]['api'], ApiName> = true;
 void [sameNames, everyChannelNamed];
 
@@ -28,7 +28,9 @@ describe('preload', () => {
   it('exposes exactly the named functions of the IPC map, and no ipcRenderer', async () => {
     await import('./index');
     const api = exposed.nianbao as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand', 'onOpenRecent'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(apiChannels), 'onMenuCommand', 'onOpenRecent', 'onOsOpen'].sort(),
+    );
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });

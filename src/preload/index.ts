@@ -10,6 +10,7 @@ import {
   ipcMap,
   MENU_CHANNEL,
   MENU_COMMANDS,
+  OS_OPEN_CHANNEL,
   RECENT_CHANNEL,
   type FileRef,
   type MenuCommand,
@@ -47,6 +48,14 @@ export function buildApi(): NianbaoApi {
     ipcRenderer.on(RECENT_CHANNEL, handler);
     return () => {
       ipcRenderer.removeListener(RECENT_CHANNEL, handler);
+    };
+  };
+  // No payload crosses: the page asks main for the files (file:takeOsOpened), as tokens.
+  api.onOsOpen = (listener: () => void) => {
+    const handler = () => listener();
+    ipcRenderer.on(OS_OPEN_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(OS_OPEN_CHANNEL, handler);
     };
   };
   // With contextIsolation and the sandbox, File.path is gone: Electron gives a dropped file's path here only,

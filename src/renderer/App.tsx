@@ -38,6 +38,8 @@ import { CountyProfileCard } from './components/CountyProfileCard';
 import { registryWithProfile } from '../core/profile/index';
 import { isFontInstalled } from './fonts/detect';
 import { useFileCommands } from './hooks/useFileCommands';
+import { useSessionHistory } from './hooks/useSessionHistory';
+import { SessionHistoryContext } from './plugins/SessionHistoryPlugin';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
 import { SessionContext, useSessionState } from './session';
 
@@ -76,7 +78,7 @@ export function App() {
 
 function Editor() {
   const session = useSessionState();
-  const { doc, file, readOnly, generation, message, setMessage, load, change, fail, info, call } = session;
+  const { doc, file, readOnly, generation, message, setMessage, load, fail, info, call } = session;
   const dialogs = useDialogs();
   const county = useCountyProfile(call, info);
   const countyTemplates = useCountyTemplates(call);
@@ -119,6 +121,8 @@ function Editor() {
     await nextFrame();
   }, []);
   const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile);
+  // One undo history for the text and the side forms (报告信息, figures, closing lines).
+  const undo = useSessionHistory(session);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
   const plain = useMemo(() => (doc ? toPlainText(doc) : null), [doc]);
 
@@ -422,29 +426,26 @@ function Editor() {
             style={{ zoom }}
             onContextMenu={contextMenu.onContextMenu}
           >
-            <DocumentView
-              doc={doc}
-              template={template}
-              readOnly={readOnly}
-              onDocumentChange={onDocumentChange}
-              onEditor={onEditor}
-              onRemoveSection={(key) => void removeExtraSection(key)}
-              onClosing={(closing) => change((d) => ({ ...d, closing }))}
-            />
+            <SessionHistoryContext.Provider value={undo.history}>
+              <DocumentView
+                doc={doc}
+                template={template}
+                readOnly={readOnly}
+                onDocumentChange={onDocumentChange}
+                onEditor={onEditor}
+                onRemoveSection={(key) => void removeExtraSection(key)}
+                onClosing={undo.changeClosing}
+              />
+            </SessionHistoryContext.Provider>
           </main>
           <div className="side">
-            <MetaForm
-              meta={doc.meta}
-              template={template}
-              readOnly={readOnly}
-              onChange={(meta) => change((d) => ({ ...d, meta }))}
-            />
+            <MetaForm meta={doc.meta} template={template} readOnly={readOnly} onChange={undo.changeMeta} />
             <IndicatorForm
               doc={doc}
               template={template}
               found={result?.indicators ?? []}
               readOnly={readOnly}
-              onChange={(indicators) => change((d) => ({ ...d, indicators }))}
+              onChange={undo.changeIndicators}
               profile={county.profile}
             />
             <FindingsPanel

@@ -60,3 +60,8 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 export function onOpenRecent(listener: (file: FileRef) => void): () => void {
   return bridge().onOpenRecent(listener);
 }
+
+/** The OS asked to open a file (main → renderer): the page then takes it with takeOsOpenedFiles. */
+export function onOsOpen(listener: () => void): () => void {
+  return bridge().onOsOpen(listener);
+}

@@ -278,6 +278,8 @@ export const ipcMap = {
     request: z.object({ path: z.string().min(1).max(4096) }).strict(),
     response: result(OpenedFile),
   },
+  /** Files the OS asked the app to open (double-clicked, 打开方式), each taken once: tokens for recent:open. */
+  'file:takeOsOpened': { api: 'takeOsOpenedFiles', request: Empty, response: result(z.array(FileRefSchema).max(100)) },
   /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
   'window:print': { api: 'printWindow', request: Empty, response: result(z.object({ printed: z.boolean() })) },
   /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
@@ -333,6 +335,9 @@ export const MENU_CHANNEL = 'menu:command';
 /** 文件 → 最近打开 in the application menu sends the chosen file's token (main → renderer). */
 export const RECENT_CHANNEL = 'menu:openRecent';
 
+/** The OS asked the app to open a file (main → renderer, no payload): the page takes it with file:takeOsOpened. */
+export const OS_OPEN_CHANNEL = 'os:openFiles';
+
 /** The API function of a channel: a request is optional where the channel's request is empty. */
 type ApiFunction<C extends Channel> =
   Record<string, never> extends Request<C>
@@ -347,6 +352,8 @@ export type NianbaoApi = Omit<{ [C in Channel as IpcMap[C]['api']]: ApiFunction<
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribe to 文件 → 最近打开 choices in the application menu; returns an unsubscribe function. */
   onOpenRecent(listener: (file: FileRef) => void): () => void;
+  /** Subscribe to "the OS asked to open a file" (double-click while the app runs); returns an unsubscribe function. */
+  onOsOpen(listener: () => void): () => void;
 };
 
 export type ApiName = IpcMap[Channel]['api'];

@@ -5,60 +5,18 @@
  * Each test starts a fresh window (its own browser context) over a fresh stand-in with its own user-data
  * folder, so any one passes alone and in any order; Chromium is started once per file.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useApp } from './support/app';
+import { CARET_SECTION, ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
-const root = join(__dirname, '../..');
-
 describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  /** This test's folder: the clerk's files, and the app's user data under userData/. */
-  let work: string;
-  /** Browser dialogs (alert/confirm/prompt) must never appear: Electron implements no prompt. */
-  const browserDialogs: string[] = [];
-
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '文书 测试-'));
-    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
-    browserDialogs.length = 0;
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-    expect(browserDialogs).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await standIn?.close();
-  });
-
-  async function open(viewport = { width: 1366, height: 768 }): Promise<Page> {
-    page = await browser.newPage({ viewport });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => {
-      browserDialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(standIn.url);
-    return page;
-  }
+  const app = useApp({ folder: '文书 测试-' });
+  const open = () => app.open();
 
   async function newReport(unit = '石桥镇'): Promise<Page> {
     const p = await open();
@@ -71,9 +29,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
 
   async function importText(name: string, lines: string[]): Promise<Page> {
     const p = await open();
-    const path = join(work, name);
+    const path = join(app.work, name);
     writeFileSync(path, lines.join('\n'));
-    standIn.dialogs.importDocument = path;
+    app.standIn.dialogs.importDocument = path;
     await p.getByRole('button', { name: /^导入/ }).first().click();
     await p.getByRole('button', { name: '开始编辑' }).click();
     await p.locator('.doc-heading').first().waitFor();
@@ -94,8 +52,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   const focusedSection = (p: Page) => p.evaluate<string | undefined>(CARET_SECTION);
 
   it('names a county template that is not valid JSON in the message bar, and the built-in ones still work', async () => {
-    mkdirSync(join(work, 'userData', 'templates'), { recursive: true });
-    writeFileSync(join(work, 'userData', 'templates', '东片模板.json'), '{"schemaVersion": 1, "id": "east",');
+    mkdirSync(join(app.work, 'userData', 'templates'), { recursive: true });
+    writeFileSync(join(app.work, 'userData', 'templates', '东片模板.json'), '{"schemaVersion": 1, "id": "east",');
     const p = await open();
     await expect
       .poll(() => p.locator('.message-error').textContent())
@@ -233,8 +191,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       .last()
       .click();
     await expect.poll(() => p.locator('.closing-input').count()).toBe(0);
-    const path = join(work, '联系人.docx');
-    standIn.dialogs.exportDocx = path;
+    const path = join(app.work, '联系人.docx');
+    app.standIn.dialogs.exportDocx = path;
     await p.getByRole('button', { name: '导出 Word' }).click();
     await p.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
     await expect.poll(() => existsSync(path)).toBe(true);
@@ -318,16 +276,16 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
 
   it('asks about missing fonts once, without suggesting the profile already chosen', async () => {
     const p = await newReport();
-    standIn.dialogs.exportDocx = join(work, '字体一.docx');
+    app.standIn.dialogs.exportDocx = join(app.work, '字体一.docx');
     await p.getByRole('button', { name: '导出 Word' }).click();
     const fonts = p.getByRole('dialog', { name: '缺少字体' });
     await expect.poll(() => fonts.textContent()).toContain('本机没有安装以下字体');
     expect(await fonts.textContent()).not.toContain('改选为“Windows 自带字体”');
     await fonts.getByRole('button', { name: '仍然导出' }).click();
-    await expect.poll(() => existsSync(join(work, '字体一.docx'))).toBe(true);
-    standIn.dialogs.exportDocx = join(work, '字体二.docx');
+    await expect.poll(() => existsSync(join(app.work, '字体一.docx'))).toBe(true);
+    app.standIn.dialogs.exportDocx = join(app.work, '字体二.docx');
     await p.getByRole('button', { name: '导出 Word' }).click();
-    await expect.poll(() => existsSync(join(work, '字体二.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '字体二.docx'))).toBe(true);
     expect(await fonts.count()).toBe(0);
   });
 
@@ -353,8 +311,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
 
   it('text typed while the file is being saved keeps the report marked unsaved', async () => {
     const p = await newReport();
-    const path = join(work, '边存边写.nianbao');
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, '边存边写.nianbao');
+    app.standIn.dialogs.saveReport = path;
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await p.route('**/__ipc/report%3Asave', async (route) => {
@@ -404,14 +362,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   });
 
   it('fits a 1366 × 768 screen at 125 % (1093 × 614): one toolbar row, a wide page, side panels that fold away, zoom', async () => {
-    page = await browser.newPage({ viewport: { width: 1093, height: 614 } });
-    const p = page;
-    await p.addInitScript(standIn.clientScript);
-    p.on('dialog', (dialog) => {
-      browserDialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await p.goto(standIn.url);
+    const p = await app.open({ viewport: { width: 1093, height: 614 } });
     await p.getByLabel('单位名称').fill('白鹭街道');
     await p.getByLabel('报告年度').fill('2025');
     await p.getByRole('button', { name: '开始写报告' }).click();
@@ -432,7 +383,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await p.getByRole('button', { name: '全宽写作' }).click();
     expect(await p.locator('.outline').isVisible()).toBe(false);
     expect(await width()).toBeGreaterThan(narrow + 150);
-    await p.screenshot({ path: join(root, 'test-output/screenshots/9-full-width-1093.png') });
+    await p.screenshot({ path: join(ROOT, 'test-output/screenshots/9-full-width-1093.png') });
     await p.getByRole('button', { name: '显示两侧面板' }).click();
     expect(await p.locator('.outline').isVisible()).toBe(true);
     await p.getByRole('button', { name: '放大' }).click();

@@ -3,49 +3,17 @@
  * report; 忽略 and 添加部分 are undone with Ctrl+Z like typing; a click on an empty paragraph types there;
  * an IME composition's keys never reach the editor's key handlers. In the built renderer, in Chromium.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, CARET_SECTION, launchChromium, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { CARET_SECTION } from './support/chromium';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  /** This test's folder: the clerk's files, and the app's user data under userData/. */
-  let work: string;
-
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  // Each test: a fresh stand-in over a fresh user-data folder, and a fresh window (open()), so any test passes alone or in any order.
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '整篇 编辑-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(): Promise<Page> {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-    return page;
-  }
+  const app = useApp({ folder: '整篇 编辑-' });
+  const open = () => app.open();
 
   async function newReport(): Promise<Page> {
     const p = await open();
@@ -58,9 +26,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
 
   async function importText(lines: string[]): Promise<Page> {
     const p = await open();
-    const path = join(work, `导入${Date.now()}.txt`);
+    const path = join(app.work, `导入${Date.now()}.txt`);
     writeFileSync(path, lines.join('\n'));
-    standIn.dialogs.importDocument = path;
+    app.standIn.dialogs.importDocument = path;
     await p.getByRole('button', { name: /^导入/ }).first().click();
     await p.getByRole('button', { name: '开始编辑' }).click();
     await p.locator('.doc-heading').first().waitFor();
@@ -128,6 +96,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await p.keyboard.insertText('加强培训。');
     await expect.poll(() => partText(p, 'plans')).toBe('加强培训。');
     expect(await partText(p, 'shortcomings')).toBe('人员少。');
+  });
+
+  it('Shift+ArrowDown, Shift+End and Shift+ArrowUp extend the selection across two parts, and Ctrl+C copies both', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('基层执法人员偏少。');
+    await blocks(p, 'plans').first().click();
+    await p.keyboard.insertText('明年补齐执法力量。');
+    await p.evaluate(
+      "window.__copied = null; document.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); })",
+    );
+    /** The part the selection's moving end (focus) is in. */
+    const focusPart = () =>
+      p.evaluate<string | undefined>(
+        "(() => { const n = getSelection().focusNode; const e = n && (n.nodeType === 1 ? n : n.parentElement); return e?.closest('[data-section]')?.getAttribute('data-section'); })()",
+      );
+    const selected = () => p.evaluate<string>('getSelection().toString()');
+
+    // From the start of the last line of part 三: down into part 四, then to the end of that line.
+    await caretAtEnd(p, 'shortcomings', 0);
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Shift+ArrowDown');
+    await expect.poll(focusPart).toBe('plans');
+    expect(await selected()).toContain('基层执法人员偏少。');
+    await p.keyboard.press('Shift+End');
+    await expect.poll(selected).toContain('明年补齐执法力量。');
+    expect(await focusPart()).toBe('plans');
+    await p.keyboard.press('Control+c');
+    const copied = await p.evaluate<string>('window.__copied');
+    expect(copied.indexOf('基层执法人员偏少。')).toBeGreaterThanOrEqual(0);
+    expect(copied.indexOf('明年补齐执法力量。')).toBeGreaterThan(copied.indexOf('基层执法人员偏少。'));
+
+    // From the end of part 四's first line, Shift+ArrowUp reaches back into part 三.
+    await caretAtEnd(p, 'plans', 0);
+    await p.keyboard.press('Shift+ArrowUp');
+    await expect.poll(focusPart).toBe('shortcomings');
+    expect(await selected()).toContain('明年补齐执法力量。');
+    // Nothing was changed by selecting.
+    expect(await partText(p, 'shortcomings')).toBe('基层执法人员偏少。');
+    expect(await partText(p, 'plans')).toBe('明年补齐执法力量。');
   });
 
   it('a mouse drag selects across the boundary of two parts', async () => {
@@ -201,6 +209,74 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
       ),
     ).toEqual(headings);
     expect(await partText(p, 'plans')).toBe('x');
+  });
+
+  it('one undo history: Ctrl+Z steps back through the text, 成文日期 and a figure in reverse order, Ctrl+Y redoes', async () => {
+    const p = await newReport();
+    const date = p.locator('#meta-date');
+    const figure = p.locator('details.indicators input[aria-label="法治培训"]');
+    const dateBefore = await date.inputValue();
+    const figureBefore = await figure.inputValue();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('全年开展法治培训12场次。');
+    await date.click();
+    await date.press('Control+a');
+    await p.keyboard.type('2026年1月20日');
+    await figure.click();
+    await p.keyboard.type('12');
+    const measures = () => partText(p, 'measures');
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => figure.inputValue()).toBe(figureBefore);
+    expect(await date.inputValue()).toBe('2026年1月20日');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => date.inputValue()).toBe(dateBefore);
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+    await p.keyboard.press('Control+z');
+    await expect.poll(measures).not.toContain('法治培训12场次');
+
+    await p.keyboard.press('Control+y');
+    await expect.poll(measures).toContain('全年开展法治培训12场次。');
+    expect(await date.inputValue()).toBe(dateBefore);
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => date.inputValue()).toBe('2026年1月20日');
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => figure.inputValue()).toBe('12');
+
+    // And from the text: Ctrl+Z there undoes the figure changed last, and leaves the text as it is.
+    await blocks(p, 'measures').nth(1).click();
+    expect(await caretPart(p)).toBe('measures');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => figure.inputValue()).toBe(figureBefore);
+    expect(await measures()).toContain('全年开展法治培训12场次。');
+    expect(await date.inputValue()).toBe('2026年1月20日');
+  });
+
+  it('an IME composition in a side field is one undo step, however slow, and its keys undo nothing', async () => {
+    const p = await newReport();
+    const unit = p.locator('#meta-unit');
+    await unit.click();
+    await unit.press('End');
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Input.imeSetComposition', { text: 'q', selectionStart: 1, selectionEnd: 1 });
+    await p.waitForTimeout(1200); // longer than a pause: still the same step
+    // A key the IME owns (keyCode 229) that spells Ctrl+Z must not undo.
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'rawKeyDown',
+      modifiers: 2,
+      windowsVirtualKeyCode: 229,
+      key: 'z',
+      code: 'KeyZ',
+    });
+    await cdp.send('Input.imeSetComposition', { text: 'qiao', selectionStart: 4, selectionEnd: 4 });
+    await p.waitForTimeout(1200);
+    await cdp.send('Input.insertText', { text: '桥' });
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇桥');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇');
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => unit.inputValue()).toBe('云溪镇桥');
   });
 
   it('忽略 a finding, then Ctrl+Z in the text brings it back', async () => {

@@ -6,70 +6,32 @@
  * itself, so any one passes alone (-t) and in any order; Chromium is started once per file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { CARET_SECTION, ROOT } from './support/chromium';
 
-const root = join(__dirname, '../..');
-const rendererDir = join(root, 'out/renderer');
-const screenshots = join(root, 'test-output/screenshots');
+const screenshots = join(ROOT, 'test-output/screenshots');
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let standIn: StandIn;
-  /** This test's folder: the clerk's files, and the app's user data under userData/. */
-  let work: string;
-  const asked: string[] = [];
-
-  beforeAll(async () => {
-    buildRenderer();
-    mkdirSync(screenshots, { recursive: true });
-    browser = await launchChromium();
+  // The app asks in its own dialogs (Electron implements no window.prompt): a browser dialog would be a bug, so any is recorded.
+  const app = useApp({
+    folder: '浏览器 测试-',
+    viewport: { width: 1440, height: 900 },
+    openFirst: true,
+    browserDialogs: 'accept',
   });
-
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '浏览器 测试-'));
-    standIn = await startStandIn(rendererDir, join(work, 'userData'));
-    asked.length = 0;
-    page = await open();
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  /** A fresh window of the app (a browser context of its own), at the start screen. */
-  async function open(): Promise<Page> {
-    const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await fresh.addInitScript(standIn.clientScript);
-    fresh.on('pageerror', (error) => console.error('page error:', error.message));
-    // The app asks in its own dialogs (Electron implements no window.prompt): a browser dialog would be a bug, so any is recorded.
-    fresh.on('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.accept();
-    });
-    await fresh.goto(standIn.url);
-    return fresh;
-  }
+  beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
   /** A new 2025 report of 青石镇 from the township template. */
   async function newReport(): Promise<void> {
-    await page.getByLabel('单位名称').fill('青石镇');
-    await page.getByLabel('报告年度').fill('2025');
-    await page.getByRole('button', { name: '开始写报告' }).click();
+    await app.page.getByLabel('单位名称').fill('青石镇');
+    await app.page.getByLabel('报告年度').fill('2025');
+    await app.page.getByRole('button', { name: '开始写报告' }).click();
     await editor('measures').waitFor();
   }
 
@@ -81,21 +43,21 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   async function writtenReport(): Promise<void> {
     await newReport();
     await blocks('measures').nth(1).click();
-    await page.keyboard.insertText(MEASURES);
+    await app.page.keyboard.insertText(MEASURES);
     await blocks('shortcomings').first().click();
-    await page.keyboard.insertText(SHORTCOMINGS);
+    await app.page.keyboard.insertText(SHORTCOMINGS);
     await blocks('plans').first().click();
     for (const [i, line] of PLANS.entries()) {
-      if (i) await page.keyboard.press('Enter');
-      await page.keyboard.insertText(line);
+      if (i) await app.page.keyboard.press('Enter');
+      await app.page.keyboard.insertText(line);
     }
     await expect.poll(() => blocks('plans').allTextContents()).toEqual(PLANS);
   }
 
-  const editor = (section: string) => page.locator(`[data-section-editor="${section}"]`);
+  const editor = (section: string) => app.page.locator(`[data-section-editor="${section}"]`);
   /** Part headings as printed: the fixed number and the wording in its field. */
   const headings = () =>
-    page
+    app.page
       .locator('.doc-heading')
       .evaluateAll((items) =>
         items.map(
@@ -107,10 +69,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   const blocks = (section: string) => editor(section).locator(':scope > *');
 
   it('creates a 2025 township report from the template', async () => {
-    await page.screenshot({ path: join(screenshots, '1-start.png') });
-    await page.getByLabel('单位名称').fill('青石镇');
-    await page.getByLabel('报告年度').fill('2025');
-    await page.getByRole('button', { name: '开始写报告' }).click();
+    await app.page.screenshot({ path: join(screenshots, '1-start.png') });
+    await app.page.getByLabel('单位名称').fill('青石镇');
+    await app.page.getByLabel('报告年度').fill('2025');
+    await app.page.getByRole('button', { name: '开始写报告' }).click();
     await expect
       .poll(() => headings())
       .toEqual([
@@ -120,17 +82,17 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         '四、下一年度主要安排',
         '五、其他需要报告的情况',
       ]);
-    expect(await page.locator('.doc-title').textContent()).toBe('青石镇关于2025年度法治政府建设情况的报告');
-    expect(await page.locator('.ready').textContent()).toContain('还不能提交');
+    expect(await app.page.locator('.doc-title').textContent()).toBe('青石镇关于2025年度法治政府建设情况的报告');
+    expect(await app.page.locator('.ready').textContent()).toContain('还不能提交');
   });
 
   it('types Chinese, and an IME composition confirmed with Enter neither splits the paragraph nor doubles the word', async () => {
     await newReport();
     await blocks('measures').nth(1).click();
-    await page.keyboard.insertText('全年开展法治培训10场次。');
-    await page.waitForTimeout(1200); // a new undo step for the composed word
+    await app.page.keyboard.insertText('全年开展法治培训10场次。');
+    await app.page.waitForTimeout(1200); // a new undo step for the composed word
     const before = await blocks('measures').count();
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await app.page.context().newCDPSession(app.page);
     await cdp.send('Input.imeSetComposition', { text: 'f', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.imeSetComposition', { text: 'fazhi', selectionStart: 5, selectionEnd: 5 });
     await cdp.send('Input.imeSetComposition', { text: '法治', selectionStart: 2, selectionEnd: 2 });
@@ -147,27 +109,27 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
     expect(await blocks('measures').count()).toBe(before);
 
-    await page.keyboard.press('Control+z');
+    await app.page.keyboard.press('Control+z');
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。');
-    await page.keyboard.press('Control+y');
+    await app.page.keyboard.press('Control+y');
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
 
     await blocks('shortcomings').first().click();
-    await page.keyboard.insertText('基层法治力量不足，主要原因是专职人员少。');
-    await expect.poll(() => page.locator('.outline .ok').allTextContents()).toContain('✓三、存在的不足和原因');
+    await app.page.keyboard.insertText('基层法治力量不足，主要原因是专职人员少。');
+    await expect.poll(() => app.page.locator('.outline .ok').allTextContents()).toContain('✓三、存在的不足和原因');
     // The figure typed in the prose shows beside its form field.
     await expect
-      .poll(() => page.locator('.indicators tr', { hasText: '法治培训' }).textContent())
+      .poll(() => app.page.locator('.indicators tr', { hasText: '法治培训' }).textContent())
       .toContain('正文：10');
-    await page.screenshot({ path: join(screenshots, '2-editor.png') });
+    await app.page.screenshot({ path: join(screenshots, '2-editor.png') });
   });
 
   it('keeps template headings: Backspace at the start of a section does not delete its heading', async () => {
     await newReport();
     await blocks('shortcomings').first().click();
-    await page.keyboard.insertText(SHORTCOMINGS);
+    await app.page.keyboard.insertText(SHORTCOMINGS);
     // Put the caret before the first character through the DOM, as a mouse click there would.
-    await page.evaluate(`(() => {
+    await app.page.evaluate(`(() => {
       const p = document.querySelector('[data-section-editor="shortcomings"] > *');
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
       const text = walker.nextNode();
@@ -178,9 +140,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       selection.removeAllRanges();
       selection.addRange(range);
     })()`);
-    await page.waitForTimeout(100);
-    await page.keyboard.press('Backspace');
-    await page.keyboard.press('Backspace');
+    await app.page.waitForTimeout(100);
+    await app.page.keyboard.press('Backspace');
+    await app.page.keyboard.press('Backspace');
     expect((await headings())[2]).toBe('三、存在的不足和原因');
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
   });
@@ -190,7 +152,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await blocks('plans').first().click();
     // What Word puts on the clipboard: styled HTML plus a plain-text copy; a web page may offer HTML only.
     const paste = (html: string, plain: string) =>
-      page.evaluate(`(() => {
+      app.page.evaluate(`(() => {
         const data = new DataTransfer();
         data.setData('text/html', ${JSON.stringify(html)});
         if (${JSON.stringify(plain)}) data.setData('text/plain', ${JSON.stringify(plain)});
@@ -201,7 +163,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       '<p class="MsoNormal" style="font-family:黑体"><b>2026年</b>重点抓好三项工作：</p><p class="MsoNormal">一是深化<span style="color:red">综合行政执法</span>改革。</p>',
       '2026年重点抓好三项工作：\r\n\r\n一是深化综合行政执法改革。\r\n',
     );
-    await page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
     await paste('<div>二是推进<b>公正文明</b>执法。</div>', '');
     await expect
       .poll(() => blocks('plans').allTextContents())
@@ -212,27 +174,27 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('检查 in the toolbar tells whether the report can be handed in, and shows the findings', async () => {
     await writtenReport();
-    const check = page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
-    const errors = await page.locator('.finding-error li').count();
+    const check = app.page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
+    const errors = await app.page.locator('.finding-error li').count();
     expect(errors).toBeGreaterThan(0);
     await expect.poll(() => check.textContent()).toBe(`检查：还有 ${errors} 个错误`);
     // At this window size the status sits below the metadata and figures forms, out of sight.
     const shown =
       "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
-    await page.evaluate("document.querySelector('.side').scrollTop = 0");
-    expect(await page.evaluate<boolean>(shown)).toBe(false);
+    await app.page.evaluate("document.querySelector('.side').scrollTop = 0");
+    expect(await app.page.evaluate<boolean>(shown)).toBe(false);
     await check.click();
-    await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
+    await expect.poll(() => app.page.evaluate<boolean>(shown)).toBe(true);
     // The app menu's 检查 does the same, and the caret stays in the text.
     await blocks('plans').first().click();
-    await page.evaluate("document.querySelector('.side').scrollTop = 0; window.__menu('check')");
-    await expect.poll(() => page.evaluate<boolean>(shown)).toBe(true);
+    await app.page.evaluate("document.querySelector('.side').scrollTop = 0; window.__menu('check')");
+    await expect.poll(() => app.page.evaluate<boolean>(shown)).toBe(true);
     // One editor holds every part now: the caret is in it, in part 四.
-    expect(await page.evaluate<boolean>("document.activeElement?.getAttribute('contenteditable') === 'true'")).toBe(
+    expect(await app.page.evaluate<boolean>("document.activeElement?.getAttribute('contenteditable') === 'true'")).toBe(
       true,
     );
     expect(
-      await page.evaluate<string | undefined>(
+      await app.page.evaluate<string | undefined>(
         "getSelection().anchorNode?.parentElement?.closest('[data-section-editor]')?.getAttribute('data-section-editor')",
       ),
     ).toBe('plans');
@@ -240,10 +202,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
     await writtenReport();
-    await page.waitForTimeout(1500); // the journal is written a second after the last change
-    const crashed = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await crashed.addInitScript(standIn.clientScript);
-    await crashed.goto(standIn.url);
+    await app.page.waitForTimeout(1500); // the journal is written a second after the last change
+    const crashed = await app.open();
     const banner = crashed.getByRole('alert', { name: '恢复未保存的内容' });
     await expect.poll(() => banner.textContent()).toContain('未保存的报告');
     await crashed.screenshot({ path: join(screenshots, '4-recovery.png') });
@@ -256,49 +216,49 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('a save that fails says so in Chinese, and keeps the text and the unsaved mark', async () => {
     await writtenReport();
-    standIn.dialogs.saveReport = join(work, '不存在的文件夹', '青石镇2025.nianbao');
-    await page.getByRole('toolbar').getByRole('button', { name: '保存', exact: true }).click();
-    const bar = page.locator('.message-error');
+    app.standIn.dialogs.saveReport = join(app.work, '不存在的文件夹', '青石镇2025.nianbao');
+    await app.page.getByRole('toolbar').getByRole('button', { name: '保存', exact: true }).click();
+    const bar = app.page.locator('.message-error');
     await expect.poll(() => bar.textContent()).toContain('保存');
     // Plain Chinese for the clerk, not a system error code.
     expect(await bar.textContent()).not.toMatch(/ENOENT|EACCES|Error/);
-    expect(await page.title()).toMatch(/ \*$/);
+    expect(await app.page.title()).toMatch(/ \*$/);
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
     await bar.getByRole('button', { name: '关闭提示' }).click();
   });
 
   it('saves with Ctrl+S, and the text is there again after a reload', async () => {
     await writtenReport();
-    const path = join(work, '青石镇2025.nianbao');
-    standIn.dialogs.saveReport = path;
-    await page.keyboard.press('Control+s');
+    const path = join(app.work, '青石镇2025.nianbao');
+    app.standIn.dialogs.saveReport = path;
+    await app.page.keyboard.press('Control+s');
     await expect.poll(() => existsSync(path)).toBe(true);
-    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
+    await expect.poll(() => app.page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
     expect(readFileSync(path, 'utf8')).toContain('全年开展法治培训10场次。法治');
 
-    await page.reload();
-    standIn.dialogs.openReport = path;
-    await page.getByRole('button', { name: '打开本软件保存的报告…' }).click();
+    await app.page.reload();
+    app.standIn.dialogs.openReport = path;
+    await app.page.getByRole('button', { name: '打开本软件保存的报告…' }).click();
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
     expect(await blocks('shortcomings').first().textContent()).toBe('基层法治力量不足，主要原因是专职人员少。');
   });
 
   it('text typed while a slow save waits (antivirus holds the file) stays unsaved, journaled, and is saved next time', async () => {
     await writtenReport();
-    const path = join(work, '青石镇2025.nianbao');
-    standIn.dialogs.saveReport = path;
-    await page.keyboard.press('Control+s');
-    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
-    const journals = join(work, 'userData', 'journal');
-    standIn.busyUntil.current = Date.now() + 1200;
-    await page.keyboard.press('Control+s');
+    const path = join(app.work, '青石镇2025.nianbao');
+    app.standIn.dialogs.saveReport = path;
+    await app.page.keyboard.press('Control+s');
+    await expect.poll(() => app.page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
+    const journals = join(app.work, 'userData', 'journal');
+    app.standIn.busyUntil.current = Date.now() + 1200;
+    await app.page.keyboard.press('Control+s');
     await blocks('shortcomings').first().click();
-    await page.keyboard.press('End');
-    await page.keyboard.insertText('又补一句。');
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.insertText('又补一句。');
     await expect
       .poll(
         () =>
-          page
+          app.page
             .locator('.message')
             .first()
             .textContent({ timeout: 1000 })
@@ -306,7 +266,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         { timeout: 15_000 },
       )
       .toContain('保存期间的修改还没有保存');
-    expect(await page.title()).toMatch(/ \*$/);
+    expect(await app.page.title()).toMatch(/ \*$/);
     expect(readFileSync(path, 'utf8')).not.toContain('又补一句。');
     // The journal holding it is there (written within the maximum wait), not deleted by the save.
     await expect
@@ -318,24 +278,24 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         { timeout: 10_000 },
       )
       .toBe(true);
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.press('Control+s');
-    await expect.poll(() => page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
+    for (let i = 0; i < 5; i++) await app.page.keyboard.press('Backspace');
+    await app.page.keyboard.press('Control+s');
+    await expect.poll(() => app.page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
     expect(readFileSync(path, 'utf8')).not.toContain('又补一句。');
   });
 
   it('exports a .docx with the typed text, in order, under the right headings', async () => {
     await writtenReport();
-    const path = join(work, '导出.docx');
-    standIn.dialogs.exportDocx = path;
-    await page.getByRole('button', { name: '导出 Word' }).click();
+    const path = join(app.work, '导出.docx');
+    app.standIn.dialogs.exportDocx = path;
+    await app.page.getByRole('button', { name: '导出 Word' }).click();
     // Debian has none of the Windows 公文 fonts: the clerk is told before the file is written, in the app's own dialog.
-    const fonts = page.getByRole('dialog', { name: '缺少字体' });
+    const fonts = app.page.getByRole('dialog', { name: '缺少字体' });
     await expect.poll(() => fonts.textContent()).toContain('仿宋');
     expect(existsSync(path)).toBe(false);
     await fonts.getByRole('button', { name: '仍然导出' }).click();
     await expect.poll(() => existsSync(path)).toBe(true);
-    expect(asked).toEqual([]);
+    expect(app.browserDialogs).toEqual([]);
     // The title is set on balanced lines, so compare without line breaks.
     const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
     const order = [
@@ -358,51 +318,51 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('lists what is missing and jumps to it when clicked', async () => {
     await writtenReport();
-    const finding = page.locator('.finding-error .finding-text', { hasText: '第一责任人' }).first();
+    const finding = app.page.locator('.finding-error .finding-text', { hasText: '第一责任人' }).first();
     await expect.poll(() => finding.textContent()).toContain('第一责任人');
     await finding.click();
-    await page.screenshot({ path: join(screenshots, '3-findings.png') });
+    await app.page.screenshot({ path: join(screenshots, '3-findings.png') });
     // A string expression: this file is typed for Node, the expression runs in the page.
-    const focused = await page.evaluate<string | undefined>(CARET_SECTION);
+    const focused = await app.page.evaluate<string | undefined>(CARET_SECTION);
     expect(focused).toBe('leadership');
   });
 
   it('fixes a zero-padded date in one click, and remembers a finding the clerk ignores', async () => {
     await writtenReport();
-    await page.locator('#meta-date').fill('2026年01月15日');
-    const fix = page.getByRole('button', { name: '改为“2026年1月15日”' });
+    await app.page.locator('#meta-date').fill('2026年01月15日');
+    const fix = app.page.getByRole('button', { name: '改为“2026年1月15日”' });
     await fix.click();
-    await expect.poll(() => page.locator('#meta-date').inputValue()).toBe('2026年1月15日');
-    await expect.poll(() => page.locator('.finding-text', { hasText: '2026年01月15日' }).count()).toBe(0);
-    const before = await page.locator('section.finding-group > ul > li').count();
-    await page.locator('.finding-warning li').first().getByRole('button', { name: '忽略' }).click();
-    await expect.poll(() => page.locator('.findings details summary').textContent()).toBe('已忽略（1）');
-    expect(await page.locator('section.finding-group > ul > li').count()).toBeLessThan(before);
+    await expect.poll(() => app.page.locator('#meta-date').inputValue()).toBe('2026年1月15日');
+    await expect.poll(() => app.page.locator('.finding-text', { hasText: '2026年01月15日' }).count()).toBe(0);
+    const before = await app.page.locator('section.finding-group > ul > li').count();
+    await app.page.locator('.finding-warning li').first().getByRole('button', { name: '忽略' }).click();
+    await expect.poll(() => app.page.locator('.findings details summary').textContent()).toBe('已忽略（1）');
+    expect(await app.page.locator('section.finding-group > ul > li').count()).toBeLessThan(before);
   });
 
   it('previews the pages and prints them to a PDF of 22 lines a page, page for page', async () => {
     await writtenReport();
-    const fixture = join(root, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
+    const fixture = join(ROOT, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
     if (existsSync(fixture)) {
       // A long real report, imported through the app.
-      standIn.dialogs.importDocument = fixture;
-      await page.getByText('文件', { exact: true }).click();
-      await page.getByRole('button', { name: '导入 Word 或文本文件…' }).click();
+      app.standIn.dialogs.importDocument = fixture;
+      await app.page.getByText('文件', { exact: true }).click();
+      await app.page.getByRole('button', { name: '导入 Word 或文本文件…' }).click();
       // The report in the window has unsaved changes: the app asks first.
-      await page.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
-      await page.getByRole('button', { name: '开始编辑' }).click();
+      await app.page.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
+      await app.page.getByRole('button', { name: '开始编辑' }).click();
     }
-    await page.getByRole('button', { name: '打印预览' }).click();
-    const pages = await page.locator('.pv-page').count();
-    expect(await page.locator('.preview-summary').textContent()).toContain(`共 ${pages} 页`);
-    await page.screenshot({ path: join(screenshots, '6-preview.png') });
-    const pdf = join(work, '报告.pdf');
-    standIn.dialogs.exportPdf = pdf;
-    standIn.printToPdf.current = async () =>
-      new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await page.getByRole('button', { name: '导出 PDF' }).click();
+    await app.page.getByRole('button', { name: '打印预览' }).click();
+    const pages = await app.page.locator('.pv-page').count();
+    expect(await app.page.locator('.preview-summary').textContent()).toContain(`共 ${pages} 页`);
+    await app.page.screenshot({ path: join(screenshots, '6-preview.png') });
+    const pdf = join(app.work, '报告.pdf');
+    app.standIn.dialogs.exportPdf = pdf;
+    app.standIn.printToPdf.current = async () =>
+      new Uint8Array(await app.page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await app.page.getByRole('button', { name: '导出 PDF' }).click();
     // A fresh window has not yet been told about this machine's missing fonts: it asks first, as for Word.
-    await page.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
+    await app.page.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
     // Printing seven pages takes a few seconds on a busy two-core machine.
     await expect.poll(() => existsSync(pdf), { timeout: 30_000 }).toBe(true);
     if (spawnSync('which', ['pdftotext']).status !== 0) return;
@@ -428,17 +388,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     for (const rows of printed.slice(1, -1)) expect(rows).toHaveLength(22);
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
     expect(text[0]).toMatch(/—\s*1\s*—/);
-    await page.getByRole('button', { name: '返回编辑' }).click();
+    await app.page.getByRole('button', { name: '返回编辑' }).click();
   });
 
   it('keeps a version every five minutes of editing, to compare and restore in 历史版本', async () => {
-    await page.close();
-    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page = other;
+    await app.page.close();
+    const other = await app.open({ goto: false });
     await other.clock.install();
-    await other.addInitScript(standIn.clientScript);
-    await other.goto(standIn.url);
-    other.on('dialog', (dialog) => void dialog.accept());
+    await other.goto(app.standIn.url);
     await other.getByLabel('单位名称').fill('白沙镇');
     await other.getByRole('button', { name: '开始写报告' }).click();
     await other.locator('[data-section-editor="shortcomings"] > *').first().click();
@@ -458,7 +415,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   });
 
   it('drafts this year’s report from last year’s file, with last year’s plans to answer', async () => {
-    const lastYear = join(work, '青石镇2024.txt');
+    const lastYear = join(app.work, '青石镇2024.txt');
     writeFileSync(
       lastYear,
       [
@@ -472,20 +429,20 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         '（二）完善合法性审查。',
       ].join('\n'),
     );
-    standIn.dialogs.importDocument = lastYear;
-    await page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
-    await page.getByRole('button', { name: '开始编辑' }).click();
-    await expect.poll(() => page.locator('.doc-title').textContent()).toContain('2025年度');
-    const measures = (await page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()).join(
-      '',
-    );
+    app.standIn.dialogs.importDocument = lastYear;
+    await app.page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
+    await app.page.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => app.page.locator('.doc-title').textContent()).toContain('2025年度');
+    const measures = (
+      await app.page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()
+    ).join('');
     expect(measures).toContain('去年计划：开展法治培训。');
     expect(measures).not.toContain('全年开展法治培训6场次');
-    await expect.poll(() => page.locator('.findings').textContent()).toContain('去年的报告承诺了');
+    await expect.poll(() => app.page.locator('.findings').textContent()).toContain('去年的报告承诺了');
   });
 
   it('checks a folder of reports in 批量检查 and exports the table', async () => {
-    const folder = join(work, '各镇报告');
+    const folder = join(app.work, '各镇报告');
     mkdirSync(folder);
     writeFileSync(
       join(folder, '白沙镇.txt'),
@@ -498,28 +455,25 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       ].join('\n'),
     );
     writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
-    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
-    standIn.dialogs.openFolder = folder;
-    await page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect.poll(() => page.locator('.review-table tbody tr').count()).toBe(2);
-    expect(await page.locator('.review-table').textContent()).toContain('白沙镇');
-    expect(await page.locator('.review-progress').textContent()).toContain('已检查 2 / 2 份');
-    await page.screenshot({ path: join(screenshots, '5-review.png') });
-    const csv = join(work, '结果.csv');
-    standIn.dialogs.saveTable = csv;
-    await page.getByRole('button', { name: '导出表格（CSV）…' }).click();
+    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    app.standIn.dialogs.openFolder = folder;
+    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
+    await expect.poll(() => app.page.locator('.review-table tbody tr').count()).toBe(2);
+    expect(await app.page.locator('.review-table').textContent()).toContain('白沙镇');
+    expect(await app.page.locator('.review-progress').textContent()).toContain('已检查 2 / 2 份');
+    await app.page.screenshot({ path: join(screenshots, '5-review.png') });
+    const csv = join(app.work, '结果.csv');
+    app.standIn.dialogs.saveTable = csv;
+    await app.page.getByRole('button', { name: '导出表格（CSV）…' }).click();
     await expect.poll(() => existsSync(csv)).toBe(true);
     expect(readFileSync(csv, 'utf8')).toContain('坏文件.docx');
   });
 
   it('fits the toolbar on one row of a 1366 × 768 screen; 版式设置 sets the fonts and bold for every export and is remembered', async () => {
-    await page.close();
-    const small = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    page = small;
-    await small.addInitScript(standIn.clientScript);
-    small.on('dialog', (dialog) => void dialog.accept());
+    await app.page.close();
+    const small = await app.open({ viewport: { width: 1366, height: 768 }, goto: false });
     try {
-      await small.goto(standIn.url);
+      await small.goto(app.standIn.url);
       await small.getByLabel('单位名称').fill('白石镇');
       await small.getByLabel('报告年度').fill('2025');
       await small.getByRole('button', { name: '开始写报告' }).click();
@@ -543,8 +497,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         );
       expect(new Set(centres).size, `toolbar controls centred at ${centres.join(',')}`).toBe(1);
 
-      const path = join(work, '版式.docx');
-      standIn.dialogs.exportDocx = path;
+      const path = join(app.work, '版式.docx');
+      app.standIn.dialogs.exportDocx = path;
       await small.getByRole('button', { name: '导出 Word' }).click();
       await small.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
       await expect.poll(() => existsSync(path)).toBe(true);

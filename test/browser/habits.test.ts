@@ -3,60 +3,21 @@
  * menu, a file dropped on the window, 打印… from the preview and what the print media shows, the
  * right-click menu of the document. Each test starts a fresh window.
  */
-import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { serializeReport } from '../../src/core/model/file';
 import { createReportFromTemplate } from '../../src/core/model/fromTemplate';
 import { defaultRegistry } from '../../src/core/templates/registry';
 import type { NianbaoApi } from '../../src/shared/ipc';
-import { buildRenderer, CARET_SECTION, launchChromium, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { CARET_SECTION } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  /** This test's folder: the clerk's files, and the app's user data under userData/. */
-  let work: string;
-  const browserDialogs: string[] = [];
-
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  // Each test: a fresh stand-in over a fresh user-data folder (最近打开 starts empty), and a fresh window (open()).
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '习惯 测试-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-    browserDialogs.length = 0;
-  });
-
-  afterEach(async () => {
-    expect(browserDialogs).toEqual([]);
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(): Promise<Page> {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('dialog', (dialog) => {
-      browserDialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(standIn.url);
-    return page;
-  }
+  const app = useApp({ folder: '习惯 测试-' });
+  const open = () => app.open();
 
   async function newReport(unit: string): Promise<Page> {
     const p = await open();
@@ -68,7 +29,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   }
 
   const unitField = (p: Page) => p.locator('#meta-unit');
-  const reportFile = (name: string, unit: string, folder = work) => {
+  const reportFile = (name: string, unit: string, folder = app.work) => {
     const path = join(folder, name);
     writeFileSync(
       path,
@@ -92,8 +53,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
 
   it('lists a saved report under 最近打开 on the start screen and opens it with a click; a moved one is greyed and dropped with a message', async () => {
     const p = await newReport('青石镇');
-    const path = join(work, '青石镇最近.nianbao');
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, '青石镇最近.nianbao');
+    app.standIn.dialogs.saveReport = path;
     await p.keyboard.press('Control+s');
     await expect.poll(() => p.locator('.message').textContent()).toContain('已保存');
     await p.close();
@@ -105,7 +66,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => unitField(start).inputValue()).toBe('青石镇');
     await start.close();
 
-    renameSync(path, join(work, '青石镇已搬走.nianbao'));
+    renameSync(path, join(app.work, '青石镇已搬走.nianbao'));
     const again = await open();
     const moved = again
       .getByRole('navigation', { name: '最近打开' })
@@ -121,6 +82,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await again.getByRole('button', { name: '开始写报告' }).count()).toBe(1);
   });
 
+  it('lists a file brought in through 导入 under 最近打开, and a click imports it again', async () => {
+    const p = await open();
+    const source = join(app.work, '去年 报告.txt');
+    writeFileSync(
+      source,
+      ['溪口镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'].join('\n'),
+    );
+    app.standIn.dialogs.importDocument = source;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('溪口镇');
+    await p.close();
+
+    const start = await open();
+    const recent = start.getByRole('navigation', { name: '最近打开' });
+    await expect.poll(() => recent.getByRole('button').first().textContent()).toContain('去年 报告.txt');
+    await recent.getByRole('button', { name: /去年 报告\.txt/ }).click();
+    // The import's review of parts, as 导入 shows it; then the report, unsaved (never saved over the .txt).
+    await start.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(start).inputValue()).toBe('溪口镇');
+    expect(await start.title()).toMatch(/ \*$/);
+  });
+
   /** The token main gives the page for a line of 最近打开 (what the menu's item sends). */
   const recentToken = (p: Page, name: string) =>
     p.evaluate(async (name) => {
@@ -128,8 +112,38 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
       return answer.ok ? (answer.value.find((r) => r.file.name === name)?.file ?? null) : null;
     }, name);
 
+  it('opens a file double-clicked in the file manager: at start, and while running after the same question as 打开', async () => {
+    // The app started by a double-click: main keeps the file until the page asks for it.
+    app.standIn.osOpened.push(reportFile('双击 打开.nianbao', '白沙镇'));
+    const p = await open();
+    await expect.poll(() => unitField(p).inputValue()).toBe('白沙镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('今年新修订制度三项。');
+
+    // A Word or text file double-clicked while the app runs with unsaved text: asked first, and 返回 keeps it.
+    const source = join(app.work, '去年的 报告.txt');
+    writeFileSync(
+      source,
+      ['溪口镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'].join('\n'),
+    );
+    app.standIn.osOpened.push(source);
+    await p.evaluate('window.__osOpen()');
+    const question = p.getByRole('dialog', { name: '放弃修改' });
+    await question.getByRole('button', { name: '返回' }).click();
+    expect(await unitField(p).inputValue()).toBe('白沙镇');
+    expect(await p.locator('[data-section-editor="measures"]').textContent()).toContain('今年新修订制度三项。');
+
+    app.standIn.osOpened.push(source);
+    await p.evaluate('window.__osOpen()');
+    await question.getByRole('button', { name: '放弃修改' }).click();
+    // It goes through 导入 (the review of parts), not the report opener.
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await expect.poll(() => unitField(p).inputValue()).toBe('溪口镇');
+    expect(await recentToken(p, '去年的 报告.txt')).not.toBeNull();
+  });
+
   it('opens a dropped report after the same question as 打开 when the report is unsaved, and remembers it', async () => {
-    reportFile('白沙镇拖入.nianbao', '白沙镇', standIn.dropFolder);
+    reportFile('白沙镇拖入.nianbao', '白沙镇', app.standIn.dropFolder);
     const p = await newReport('柳河镇');
     await p.locator('[data-section-editor="measures"] p').first().click();
     await p.keyboard.type('今年新修订制度三项。');
@@ -145,7 +159,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   });
 
   it('opens 最近打开 chosen in the application menu, asking first about unsaved changes', async () => {
-    reportFile('石桥镇菜单.nianbao', '石桥镇', standIn.dropFolder);
+    reportFile('石桥镇菜单.nianbao', '石桥镇', app.standIn.dropFolder);
     const p = await open();
     await drop(p, 'main.start', ['石桥镇菜单.nianbao']);
     await expect.poll(() => unitField(p).inputValue()).toBe('石桥镇');
@@ -162,7 +176,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
 
   it('imports a Word or text file dropped on the window through the same review as 导入, and refuses other kinds in Chinese', async () => {
     writeFileSync(
-      join(standIn.dropFolder, '去年报告.txt'),
+      join(app.standIn.dropFolder, '去年报告.txt'),
       [
         '龙泉乡2024年法治政府建设情况报告',
         '一、主要举措',
@@ -192,9 +206,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     // Ctrl+P stays 打印预览.
     await p.keyboard.press('Control+p');
     await p.locator('.pv-page').first().waitFor();
-    const before = standIn.printed.count;
+    const before = app.standIn.printed.count;
     await p.getByRole('toolbar').getByRole('button', { name: '打印…' }).first().click();
-    await expect.poll(() => standIn.printed.count).toBe(before + 1);
+    await expect.poll(() => app.standIn.printed.count).toBe(before + 1);
 
     await p.emulateMedia({ media: 'print' });
     const stray = await p.evaluate(() => {
@@ -216,9 +230,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
 
   it('prints from the menu command too, showing the preview first', async () => {
     const p = await newReport('石门镇');
-    const before = standIn.printed.count;
+    const before = app.standIn.printed.count;
     await p.evaluate(`window.__menu('print')`);
-    await expect.poll(() => standIn.printed.count).toBe(before + 1);
+    await expect.poll(() => app.standIn.printed.count).toBe(before + 1);
     expect(await p.locator('.pv-page').count()).toBeGreaterThan(0);
   });
 
@@ -318,9 +332,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await typeParagraph(p, 'measures', '落实谁执法谁普法责任制');
     await p.keyboard.press('Shift+Home');
     await rightClickOn(p, 'measures', '普法责任');
-    standIn.edits.length = 0;
+    app.standIn.edits.length = 0;
     await menu(p).getByRole('menuitem', { name: '复制' }).click();
-    await expect.poll(() => standIn.edits).toEqual(['copy']);
+    await expect.poll(() => app.standIn.edits).toEqual(['copy']);
     // The selection is still the one right-clicked, and the editor has the focus again.
     expect(await p.evaluate(() => getSelection()?.toString())).toBe('落实谁执法谁普法责任制');
     expect(
@@ -329,7 +343,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await p.evaluate<string | undefined>(CARET_SECTION)).toBe('measures');
     await rightClickOn(p, 'measures', '普法责任');
     await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
-    await expect.poll(() => standIn.edits).toEqual(['copy', 'paste']);
+    await expect.poll(() => app.standIn.edits).toEqual(['copy', 'paste']);
   });
 
   it('shows in 版式设置 which font profiles this machine lacks, and asks about missing fonts once per profile', async () => {
@@ -343,13 +357,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await panel.textContent()).toContain('本机没有：方正小标宋简体');
     const fonts = p.getByRole('dialog', { name: '缺少字体' });
     const exportAs = async (name: string) => {
-      standIn.dialogs.exportDocx = join(work, name);
+      app.standIn.dialogs.exportDocx = join(app.work, name);
       await p.getByRole('button', { name: '导出 Word' }).click();
     };
     await exportAs('公文一.docx');
     await fonts.getByRole('button', { name: '仍然导出' }).click();
     await exportAs('公文二.docx');
-    await expect.poll(() => existsSync(join(work, '公文二.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '公文二.docx'))).toBe(true);
     expect(await fonts.count()).toBe(0);
     // Another profile lacks other fonts: asked once for it too, never again for the first.
     await p.getByText('版式设置').click();
@@ -358,11 +372,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => fonts.textContent()).toContain('方正仿宋_GBK');
     expect(await fonts.textContent()).not.toContain('改选为“统信');
     await fonts.getByRole('button', { name: '仍然导出' }).click();
-    await expect.poll(() => existsSync(join(work, '麒麟.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '麒麟.docx'))).toBe(true);
     await p.getByText('版式设置').click();
     await select.selectOption('gb2312');
     await exportAs('公文三.docx');
-    await expect.poll(() => existsSync(join(work, '公文三.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '公文三.docx'))).toBe(true);
     expect(await fonts.count()).toBe(0);
   });
 });

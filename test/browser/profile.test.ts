@@ -2,63 +2,34 @@
  * 县里的配置 in Chromium: a file with a mistake refused by its line, a good one imported and shown on the
  * start screen, remembered after a reload, used by the checker and by a new report's 主送机关, and removed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildRenderer, launchChromium, ROOT, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { beforeAll, expect, it } from 'vitest';
+import { useApp } from './support/app';
+import { ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
 const screenshots = join(ROOT, 'test-output/screenshots');
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let standIn: StandIn;
-  /** This test's folder: the county's files, and the app's user data under userData/. */
-  let work: string;
-
-  beforeAll(async () => {
-    buildRenderer();
-    mkdirSync(screenshots, { recursive: true });
-    browser = await launchChromium();
-  }, 240_000);
-
   // Each test: a fresh stand-in over a fresh user-data folder (no profile kept) and a fresh window at the start screen.
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '县里的配置 浏览器-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-  });
+  const app = useApp({ folder: '县里的配置 浏览器-', openFirst: true });
+  beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const card = () => page.getByRole('region', { name: '县里的配置' });
+  const card = () => app.page.getByRole('region', { name: '县里的配置' });
 
   it('refuses a profile with a mistake, naming its line, and keeps none', async () => {
-    const bad = join(work, '有错的配置.json');
+    const bad = join(app.work, '有错的配置.json');
     writeFileSync(bad, '{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": ["section.empty"]\n}');
-    standIn.profileDialog.current = bad;
+    app.standIn.profileDialog.current = bad;
     await card().getByRole('button', { name: '导入县里的配置…' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/第 3 行.*全角逗号/);
+    await expect.poll(() => app.page.getByRole('alert').textContent()).toMatch(/第 3 行.*全角逗号/);
     expect(await card().textContent()).not.toContain('正在使用');
   });
 
   /** 青山县's profile, imported through 导入县里的配置… on the start screen. */
   async function importGood(): Promise<void> {
-    const good = join(work, '青山县配置.json');
+    const good = join(app.work, '青山县配置.json');
     writeFileSync(
       good,
       JSON.stringify(
@@ -74,7 +45,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
         2,
       ),
     );
-    standIn.profileDialog.current = good;
+    app.standIn.profileDialog.current = good;
     await card().getByRole('button', { name: '导入县里的配置…' }).click();
     await expect.poll(() => card().textContent()).toContain('正在使用：青山县司法局');
   }
@@ -85,26 +56,26 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     expect(text).toContain('公开期限：次年3月15日前');
     expect(text).toContain('关闭的规则：部分没有正文');
     expect(text).toContain('规则级别：部分字数过少为错误');
-    await page.screenshot({ path: join(screenshots, 'profile-1-start.png') });
-    await page.reload();
+    await app.page.screenshot({ path: join(screenshots, 'profile-1-start.png') });
+    await app.page.reload();
     await expect.poll(() => card().textContent()).toContain('正在使用：青山县司法局');
   });
 
   it('a new report gets the county’s 主送机关, and the checker follows the county’s rules', async () => {
     await importGood();
-    await page.getByLabel('单位名称').fill('石桥镇');
-    await page.getByLabel('报告年度').fill('2025');
-    await page.getByRole('button', { name: '开始写报告' }).click();
-    await page.locator('[data-section-editor="measures"]').waitFor();
-    expect(await page.locator('.doc-addressee').textContent()).toBe('县委依法治县办：');
+    await app.page.getByLabel('单位名称').fill('石桥镇');
+    await app.page.getByLabel('报告年度').fill('2025');
+    await app.page.getByRole('button', { name: '开始写报告' }).click();
+    await app.page.locator('[data-section-editor="measures"]').waitFor();
+    expect(await app.page.locator('.doc-addressee').textContent()).toBe('县委依法治县办：');
     // Every part of a fresh report is empty: with section.empty off, none is reported so.
-    await expect.poll(() => page.locator('.findings .ready').textContent()).toMatch(/可以提交|还不能提交/);
-    const findings = (await page.locator('.findings .finding-text').allTextContents()).join('\n');
+    await expect.poll(() => app.page.locator('.findings .ready').textContent()).toMatch(/可以提交|还不能提交/);
+    const findings = (await app.page.locator('.findings .finding-text').allTextContents()).join('\n');
     expect(findings).not.toContain('部分还没有正文');
   });
 
   it('a county’s own figure gets a field in the figures form, and the card names its figures and calendar entries', async () => {
-    const file = join(work, '石门县配置.json');
+    const file = join(app.work, '石门县配置.json');
     writeFileSync(
       file,
       JSON.stringify({
@@ -114,18 +85,18 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
         数据项: [{ 名称: '法治文化阵地', 单位: ['个'], 关键词: ['法治文化阵地'], 必需: true }],
       }),
     );
-    standIn.profileDialog.current = file;
+    app.standIn.profileDialog.current = file;
     await card().getByRole('button', { name: '导入县里的配置…' }).click();
     await expect.poll(() => card().textContent()).toContain('正在使用：石门县司法局');
     const text = (await card().textContent()) ?? '';
     expect(text).toContain('数据项：法治文化阵地');
     expect(text).toContain('时间表：法治乡村三年行动（2024—2026年）');
-    await page.getByLabel('单位名称').fill('石桥镇');
-    await page.getByLabel('报告年度').fill('2025');
-    await page.getByRole('button', { name: '开始写报告' }).click();
-    await page.locator('[data-section-editor="measures"]').waitFor();
-    await expect.poll(() => page.locator('.indicators').getByLabel('法治文化阵地').count()).toBe(1);
-    const findings = (await page.locator('.findings .finding-text').allTextContents()).join('\n');
+    await app.page.getByLabel('单位名称').fill('石桥镇');
+    await app.page.getByLabel('报告年度').fill('2025');
+    await app.page.getByRole('button', { name: '开始写报告' }).click();
+    await app.page.locator('[data-section-editor="measures"]').waitFor();
+    await expect.poll(() => app.page.locator('.indicators').getByLabel('法治文化阵地').count()).toBe(1);
+    const findings = (await app.page.locator('.findings .finding-text').allTextContents()).join('\n');
     expect(findings).toContain('法治文化阵地');
   });
 
@@ -133,7 +104,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     await importGood();
     await card().getByRole('button', { name: '移除' }).click();
     await expect.poll(() => card().textContent()).toContain('导入县里的配置…');
-    await page.reload();
+    await app.page.reload();
     await expect.poll(() => card().textContent()).toContain('导入县里的配置…');
   });
 });

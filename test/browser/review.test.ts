@@ -8,17 +8,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
-import { buildRenderer, launchChromium } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
-const root = join(__dirname, '../..');
-const rendererDir = join(root, 'out/renderer');
-const screenshots = join(root, 'test-output/screenshots');
+const screenshots = join(ROOT, 'test-output/screenshots');
 
 /** Each town its own figures; `training` null leaves 法治培训 out of the report (for the chart's 未填报). */
 function report(
@@ -37,18 +34,14 @@ function report(
 }
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let standIn: StandIn;
   const work = mkdtempSync(join(tmpdir(), '审核台 测试-'));
   const folder = join(work, '各镇报告');
   /** Last year's reports of two of the towns (东坪镇 sent none). */
   const lastYearFolder = join(work, '去年各镇报告');
-  /** This test's own folder: the app's user data, the commented copies, the workbook. */
-  let own: string;
+  // Each test's own folder (app.work, inside work): the app's user data, the commented copies, the workbook.
+  const app = useApp({ folder: '本测试-', parent: () => work, viewport: { width: 1440, height: 900 } });
 
   beforeAll(async () => {
-    buildRenderer();
     mkdirSync(screenshots, { recursive: true });
     mkdirSync(join(folder, '二组'), { recursive: true });
     writeFileSync(join(folder, '白沙镇.txt'), report('白沙镇', ['二、存在的不足和原因', '人员少。']));
@@ -72,94 +65,75 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
       join(lastYearFolder, '白沙镇2024.txt'),
       yearBefore(report('白沙镇', [], { disputes: 30, training: null })),
     );
-
-    browser = await launchChromium();
   }, 240_000);
 
-  beforeEach(async () => {
-    own = mkdtempSync(join(work, '本测试-'));
-    standIn = await startStandIn(rendererDir, join(own, 'userData'));
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const rows = () => page.locator('.review-table tbody tr');
+  const rows = () => app.page.locator('.review-table tbody tr');
 
   /** 批量检查 of the folder, every report checked. */
   async function chooseFolder(): Promise<void> {
-    await page.goto(standIn.url);
-    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
-    standIn.dialogs.openFolder = folder;
-    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    await app.open();
+    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    app.standIn.dialogs.openFolder = folder;
+    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
     // Four files checked one after another: seconds on a busy two-core machine, not poll's default second.
     await expect
-      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
       .toContain('已检查 4 / 4 份');
     await expect.poll(() => rows().count()).toBe(4);
   }
 
   it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
     await chooseFolder();
-    const table = (await page.locator('.review-table').textContent()) ?? '';
+    const table = (await app.page.locator('.review-table').textContent()) ?? '';
     expect(table).toContain('乡镇（街道）法治政府建设年度报告');
     expect(table).toContain('2026年1月20日');
     expect(table).toContain(join('二组', '溪口镇.txt'));
-    expect(await page.locator('.review-table tfoot').textContent()).toMatch(
+    expect(await app.page.locator('.review-table tfoot').textContent()).toMatch(
       /合计 4 份：需修改 \d 份，可以提交 \d 份，无法读取 1 份/,
     );
-    await page.screenshot({ path: join(screenshots, 'review-1-table.png') });
+    await app.page.screenshot({ path: join(screenshots, 'review-1-table.png') });
   });
 
   it('filters by verdict', async () => {
     await chooseFolder();
-    await page.getByRole('radio', { name: /无法读取/ }).check();
+    await app.page.getByRole('radio', { name: /无法读取/ }).check();
     await expect.poll(() => rows().count()).toBe(1);
     expect(await rows().first().textContent()).toContain('坏文件.docx');
     expect(await rows().first().textContent()).toContain('不是有效的 Word 文件');
-    await page.getByRole('radio', { name: /需修改/ }).check();
+    await app.page.getByRole('radio', { name: /需修改/ }).check();
     await expect.poll(() => rows().count()).toBeGreaterThan(0);
-    expect(await page.locator('.review-table tbody').textContent()).not.toContain('坏文件.docx');
+    expect(await app.page.locator('.review-table tbody').textContent()).not.toContain('坏文件.docx');
   });
 
   it('opens a report read-only with its outline and findings, and Escape goes back to the filtered table', async () => {
     await chooseFolder();
-    await page.getByRole('radio', { name: /需修改/ }).check();
-    await page.getByRole('button', { name: '白沙镇.txt' }).click();
-    await expect.poll(() => page.locator('.review-report').isVisible()).toBe(true);
-    expect(await page.locator('.review-readonly').textContent()).toBe('只读');
-    expect(await page.locator('.review-outline').textContent()).toContain('✗');
-    expect(await page.locator('.review-text').textContent()).toContain('全年排查矛盾纠纷41件');
-    expect(await page.locator('.review-text [contenteditable]').count()).toBe(0);
-    await expect.poll(() => page.locator('.review-findings li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(screenshots, 'review-2-report.png') });
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.review-report').count()).toBe(0);
-    expect(await page.getByRole('radio', { name: /需修改/ }).isChecked()).toBe(true);
-    await page
+    await app.page.getByRole('radio', { name: /需修改/ }).check();
+    await app.page.getByRole('button', { name: '白沙镇.txt' }).click();
+    await expect.poll(() => app.page.locator('.review-report').isVisible()).toBe(true);
+    expect(await app.page.locator('.review-readonly').textContent()).toBe('只读');
+    expect(await app.page.locator('.review-outline').textContent()).toContain('✗');
+    expect(await app.page.locator('.review-text').textContent()).toContain('全年排查矛盾纠纷41件');
+    expect(await app.page.locator('.review-text [contenteditable]').count()).toBe(0);
+    await expect.poll(() => app.page.locator('.review-findings li').count()).toBeGreaterThan(0);
+    await app.page.screenshot({ path: join(screenshots, 'review-2-report.png') });
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.locator('.review-report').count()).toBe(0);
+    expect(await app.page.getByRole('radio', { name: /需修改/ }).isChecked()).toBe(true);
+    await app.page
       .getByRole('button', { name: '东坪镇.docx' })
       .click()
       .catch(() => undefined);
-    if (await page.locator('.review-report').count()) {
-      await page.getByRole('button', { name: '← 返回列表' }).click();
-      await expect.poll(() => page.locator('.review-report').count()).toBe(0);
+    if (await app.page.locator('.review-report').count()) {
+      await app.page.getByRole('button', { name: '← 返回列表' }).click();
+      await expect.poll(() => app.page.locator('.review-report').count()).toBe(0);
     }
-    await page.getByRole('radio', { name: /全部/ }).check();
+    await app.page.getByRole('radio', { name: /全部/ }).check();
     await expect.poll(() => rows().count()).toBe(4);
   });
 
   /** The chart's town labels from top to bottom, as drawn: the SVG's text, ordered by where it sits. */
   const barLabels = () =>
-    page.locator('.review-chart-canvas svg').evaluate((svg) =>
+    app.page.locator('.review-chart-canvas svg').evaluate((svg) =>
       Array.from(svg.querySelectorAll('text'))
         .map((t) => ({
           text: t.textContent ?? '',
@@ -173,46 +147,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
 
   it('charts one figure at a time, the towns sorted by it, and lists the towns that leave it out', async () => {
     await chooseFolder();
-    await page.getByRole('tab', { name: '图表' }).click();
-    const figure = page.getByRole('combobox', { name: /指标/ });
+    await app.page.getByRole('tab', { name: '图表' }).click();
+    const figure = app.page.getByRole('combobox', { name: /指标/ });
     await expect.poll(() => figure.count(), { timeout: 30_000 }).toBe(1);
     // The figure every town gives comes first: 矛盾纠纷, largest at the top.
     expect(await figure.locator('option:checked').textContent()).toContain('矛盾纠纷排查化解（3/3 份填报）');
     await expect.poll(barLabels).toEqual(['溪口镇', '东坪镇', '白沙镇']);
-    const drawn = (await page.locator('.review-chart-canvas svg').textContent()) ?? '';
+    const drawn = (await app.page.locator('.review-chart-canvas svg').textContent()) ?? '';
     expect(drawn).toContain('120件');
     expect(drawn).toContain('41件');
-    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toMatch(
+    expect(await app.page.locator('.review-chart-canvas').getAttribute('aria-label')).toMatch(
       /矛盾纠纷排查化解（件），从高到低：溪口镇 120件，东坪镇 65件，白沙镇 41件/,
     );
-    expect(await page.locator('.review-chart-missing').textContent()).toBe('未填报（0 份）：无');
+    expect(await app.page.locator('.review-chart-missing').textContent()).toBe('未填报（0 份）：无');
 
     await figure.selectOption({ label: '法治培训（2/3 份填报）' });
     await expect.poll(barLabels).toEqual(['溪口镇', '白沙镇']);
-    expect(await page.locator('.review-chart-canvas svg').textContent()).toContain('5场次');
-    expect(await page.locator('.review-chart-missing').textContent()).toBe('未填报（1 份）：东坪镇');
-    await page.screenshot({ path: join(screenshots, 'review-3-chart.png'), fullPage: true });
+    expect(await app.page.locator('.review-chart-canvas svg').textContent()).toContain('5场次');
+    expect(await app.page.locator('.review-chart-missing').textContent()).toBe('未填报（1 份）：东坪镇');
+    await app.page.screenshot({ path: join(screenshots, 'review-3-chart.png'), fullPage: true });
 
-    await page.getByRole('tab', { name: '表格' }).click();
+    await app.page.getByRole('tab', { name: '表格' }).click();
     await expect.poll(() => rows().count()).toBe(4);
   });
 
   it('writes the findings into commented copies, never over the originals, and files the workbook', async () => {
     await chooseFolder();
-    const out = join(own, '批注');
-    standIn.reviewDialogs.commentsFolder = out;
-    await page.getByRole('button', { name: '写回批注…' }).click();
+    const out = join(app.work, '批注');
+    app.standIn.reviewDialogs.commentsFolder = out;
+    await app.page.getByRole('button', { name: '写回批注…' }).click();
     await expect
-      .poll(() => page.locator('.message').textContent(), { timeout: 60_000 })
+      .poll(() => app.page.locator('.message').textContent(), { timeout: 60_000 })
       .toContain('已把批注写入 3 份 Word 文件');
     expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(
       ['东坪镇（审核意见）.docx', '二组', join('二组', '溪口镇（审核意见）.docx'), '白沙镇（审核意见）.docx'].sort(),
     );
     expect(readdirSync(folder).sort()).toEqual(['东坪镇.docx', '二组', '坏文件.docx', '白沙镇.txt'].sort());
 
-    const xlsx = join(own, '审核结果.xlsx');
-    standIn.reviewDialogs.saveWorkbook = xlsx;
-    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    const xlsx = join(app.work, '审核结果.xlsx');
+    app.standIn.reviewDialogs.saveWorkbook = xlsx;
+    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
     await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
@@ -222,7 +196,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
 
   /** Every text the chart draws, top to bottom (then left to right). */
   const drawnTexts = () =>
-    page.locator('.review-chart-canvas svg').evaluate((svg) =>
+    app.page.locator('.review-chart-canvas svg').evaluate((svg) =>
       Array.from(svg.querySelectorAll('text'))
         .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
         .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
@@ -230,22 +204,22 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
 
   it('compares with last year’s folder: a 去年 bar beside each town, the towns without one marked, and the workbook’s change column', async () => {
-    await page.goto(standIn.url);
-    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    await app.open();
+    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     // Last year's folder first (it is optional, and may be chosen before or after this year's).
-    standIn.reviewDialogs.lastYearFolder = lastYearFolder;
-    await page.getByRole('button', { name: '去年的文件夹…' }).click();
+    app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
+    await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
     await expect
-      .poll(() => page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
+      .poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
       .toContain('对比去年：去年各镇报告（2 份）');
-    standIn.dialogs.openFolder = folder;
-    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    app.standIn.dialogs.openFolder = folder;
+    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
     await expect
-      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
       .toContain('已检查 4 / 4 份');
 
-    await page.getByRole('tab', { name: '图表' }).click();
-    await expect.poll(() => page.getByRole('combobox', { name: /指标/ }).count(), { timeout: 30_000 }).toBe(1);
+    await app.page.getByRole('tab', { name: '图表' }).click();
+    await expect.poll(() => app.page.getByRole('combobox', { name: /指标/ }).count(), { timeout: 30_000 }).toBe(1);
     // The legend, then each town with last year's bar (grey) and this year's; 东坪镇 sent no report last year.
     await expect.poll(drawnTexts).toContain('东坪镇（去年无报告）');
     const texts = await drawnTexts();
@@ -255,22 +229,22 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     expect(texts.filter((t) => /镇/.test(t))).toEqual(['溪口镇', '东坪镇（去年无报告）', '白沙镇']);
     expect(texts.indexOf('去年')).toBeLessThan(texts.indexOf('溪口镇'));
     // Last year's bars are drawn in their own colour, one for each town that has one (and the legend's mark).
-    const grey = await page
+    const grey = await app.page
       .locator('.review-chart-canvas svg path[fill="#9aa6b2"], .review-chart-canvas svg path[style*="154,166,178"]')
       .count();
     expect(grey).toBe(3);
-    expect(await page.locator('.review-chart-canvas').getAttribute('aria-label')).toContain(
+    expect(await app.page.locator('.review-chart-canvas').getAttribute('aria-label')).toContain(
       '溪口镇 120件（去年 90件），东坪镇 65件（去年无报告），白沙镇 41件（去年 30件）',
     );
     // 法治培训: 白沙镇 gave none last year.
-    await page.getByRole('combobox', { name: /指标/ }).selectOption({ label: '法治培训（2/3 份填报）' });
+    await app.page.getByRole('combobox', { name: /指标/ }).selectOption({ label: '法治培训（2/3 份填报）' });
     await expect.poll(drawnTexts).toContain('白沙镇（去年未填报）');
     expect(await drawnTexts()).toEqual(expect.arrayContaining(['4场次', '5场次', '3场次']));
-    await page.screenshot({ path: join(screenshots, 'review-4-last-year.png'), fullPage: true });
+    await app.page.screenshot({ path: join(screenshots, 'review-4-last-year.png'), fullPage: true });
 
-    const xlsx = join(own, '对比去年.xlsx');
-    standIn.reviewDialogs.saveWorkbook = xlsx;
-    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    const xlsx = join(app.work, '对比去年.xlsx');
+    app.standIn.reviewDialogs.saveWorkbook = xlsx;
+    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
     await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
@@ -288,29 +262,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   }, 120_000);
 
   it('remembers last year’s folder for the session, and forgets it when asked', async () => {
-    await page.goto(standIn.url);
-    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
-    standIn.reviewDialogs.lastYearFolder = lastYearFolder;
-    await page.getByRole('button', { name: '去年的文件夹…' }).click();
-    await expect.poll(() => page.locator('.review-lastyear').textContent(), { timeout: 30_000 }).toContain('（2 份）');
-    await page.getByRole('button', { name: '← 返回' }).click();
-    await page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
-    expect(await page.locator('.review-lastyear').textContent()).toContain('对比去年：去年各镇报告（2 份）');
-    await page.getByRole('button', { name: '不对比去年' }).click();
-    expect(await page.locator('.review-lastyear').count()).toBe(0);
+    await app.open();
+    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
+    await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
+    await expect.poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 }).toContain('（2 份）');
+    await app.page.getByRole('button', { name: '← 返回' }).click();
+    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    expect(await app.page.locator('.review-lastyear').textContent()).toContain('对比去年：去年各镇报告（2 份）');
+    await app.page.getByRole('button', { name: '不对比去年' }).click();
+    expect(await app.page.locator('.review-lastyear').count()).toBe(0);
 
     // Without last year, the workbook has one column per town and the chart one bar.
-    standIn.dialogs.openFolder = folder;
-    await page.getByRole('button', { name: '选择文件夹…' }).click();
+    app.standIn.dialogs.openFolder = folder;
+    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
     await expect
-      .poll(() => page.locator('.review-progress').textContent(), { timeout: 30_000 })
+      .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
       .toContain('已检查 4 / 4 份');
-    await page.getByRole('tab', { name: '图表' }).click();
+    await app.page.getByRole('tab', { name: '图表' }).click();
     await expect.poll(barLabels, { timeout: 30_000 }).toEqual(['溪口镇', '东坪镇', '白沙镇']);
     expect(await drawnTexts()).not.toContain('去年');
-    const xlsx = join(own, '不对比.xlsx');
-    standIn.reviewDialogs.saveWorkbook = xlsx;
-    await page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    const xlsx = join(app.work, '不对比.xlsx');
+    app.standIn.reviewDialogs.saveWorkbook = xlsx;
+    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
     await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);

@@ -45,7 +45,9 @@ describe('the built preload', () => {
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['nianbao']);
     const api = exposed.get('nianbao') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiChannels), 'onMenuCommand', 'onOpenRecent'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(apiChannels), 'onMenuCommand', 'onOpenRecent', 'onOsOpen'].sort(),
+    );
     expect(Object.isFrozen(api)).toBe(true);
     // A dropped file reaches main through webUtils, the one way a sandboxed preload has to its path.
     void (api.openDroppedFile as (f: unknown) => Promise<unknown>)({});

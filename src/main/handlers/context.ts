@@ -12,7 +12,7 @@ import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from
 import { SaveQueue, type Fs } from '../atomicWrite';
 import { createImporter, type Importer } from './importing';
 import { createProfileHandlers, type ProfileDialogs } from './profile';
-import type { RecentDeps } from './recent';
+import { RecentStore, type RecentDeps } from './recent';
 import type { ReviewDialogs } from './review';
 
 export interface Dialogs {
@@ -27,7 +27,7 @@ export interface Dialogs {
   saveTable(suggestedName: string): Promise<string | null>;
 }
 
-export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow'> {
+export interface HandlerDeps extends Pick<RecentDeps, 'recent' | 'printWindow' | 'editWindow' | 'osOpened'> {
   dialogs: Dialogs;
   /** The app's data folder (journal/, templates/): never the clerk's documents folder. */
   userDataDir: string;
@@ -97,10 +97,13 @@ export class HandlerContext {
   readonly county: ReturnType<typeof createProfileHandlers>;
   /** 导入 from every door, onto the county's outlines (the profile's and the templates folder's). */
   readonly importer: Importer;
+  /** 最近打开 (recent domain), which 导入 adds to as well. */
+  readonly recent: RecentStore;
 
   constructor(readonly deps: HandlerDeps) {
     this.county = createProfileHandlers(deps);
     this.importer = createImporter(deps.userDataDir, () => this.county.current());
+    this.recent = new RecentStore(deps);
     this.writeOptions = deps.fs ? { fs: deps.fs } : {};
     this.journalDir = join(deps.userDataDir, 'journal');
     this.historyDir = join(deps.userDataDir, 'history');

@@ -11,7 +11,7 @@ import { printContents, readRecentStore, RECENT_LIMIT, type RecentHooks } from '
 
 const doc = (unit = '青石镇') => createReportFromTemplate(defaultRegistry.get('township')!, { unit, year: 2025 });
 
-function setup(recent: RecentHooks = {}) {
+function setup(recent: RecentHooks = {}, osOpened: string[] = []) {
   const folder = mkdtempSync(join(tmpdir(), '最近 打开-'));
   const next: Record<keyof Dialogs, string | null> = {
     openReport: null,
@@ -27,7 +27,7 @@ function setup(recent: RecentHooks = {}) {
     Object.keys(next).map((k) => [k, async () => next[k as keyof Dialogs]]),
   ) as unknown as Dialogs;
   const userDataDir = join(folder, 'userData');
-  const handlers = createHandlers({ dialogs, userDataDir, recent });
+  const handlers = createHandlers({ dialogs, userDataDir, recent, osOpened: { take: () => osOpened.splice(0) } });
   return { folder, next, handlers, userDataDir };
 }
 
@@ -128,6 +128,38 @@ describe('最近打开', () => {
     expect(await readRecentStore(store)).toEqual([path]);
   });
 
+  it('lists a file opened through 导入, and opening it from there imports it again (not as a .nianbao)', async () => {
+    const added: string[] = [];
+    const { folder, next, handlers } = setup({ addRecentDocument: (p) => added.push(p) });
+    const source = join(folder, '去年的报告.txt');
+    writeFileSync(
+      source,
+      ['溪口镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'].join('\n'),
+    );
+    next.importDocument = source;
+    const imported = await handlers['report:import']({});
+    expect(imported.ok && imported.value?.doc.meta.unit).toBe('溪口镇');
+    const list = await names(handlers);
+    expect(list.map((r) => r.file.name)).toEqual(['去年的报告.txt']);
+    expect(added).toEqual([source]);
+    const again = await handlers['recent:open']({ file: list[0]!.file });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.value.kind).toBe('import');
+    expect(again.value.kind === 'import' && again.value.sourceName).toBe('去年的报告.txt');
+    expect(again.value.doc.meta.unit).toBe('溪口镇');
+  });
+
+  it('does not list an import that failed or was cancelled', async () => {
+    const { folder, next, handlers } = setup();
+    next.importDocument = null;
+    expect(await handlers['report:import']({})).toEqual({ ok: true, value: null });
+    const broken = join(folder, '坏的.docx');
+    writeFileSync(broken, 'not a zip at all');
+    next.importDocument = broken;
+    expect((await handlers['report:import']({})).ok).toBe(false);
+    expect(await names(handlers)).toEqual([]);
+  });
+
   it('never lets a forged or reviewed-folder token in', async () => {
     const { handlers } = setup();
     expect((await handlers['recent:open']({ file: { id: 'forged', name: 'x.nianbao' } })).ok).toBe(false);
@@ -178,6 +210,31 @@ describe('opening a dropped file', () => {
       expect((await handlers['file:openDropped']({ path: locked })).ok).toBe(false);
     }
     expect(await names(handlers)).toEqual([]);
+  });
+});
+
+describe('a file double-clicked in the file manager', () => {
+  it('is given to the page once, as a token: a report opens as a report, a Word file is imported', async () => {
+    const osOpened: string[] = [];
+    const { folder, handlers } = setup({}, osOpened);
+    expect(await handlers['file:takeOsOpened']({})).toEqual({ ok: true, value: [] });
+    writeFileSync(join(folder, '青石镇.nianbao'), serializeReport(doc('青石镇')));
+    writeFileSync(
+      join(folder, '去年.txt'),
+      ['白沙镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立制度。'].join('\n'),
+    );
+    osOpened.push(join(folder, '青石镇.nianbao'), join(folder, '去年.txt'));
+    const taken = await handlers['file:takeOsOpened']({});
+    if (!taken.ok) throw new Error(taken.error);
+    expect(taken.value.map((f) => f.name)).toEqual(['青石镇.nianbao', '去年.txt']);
+    expect(JSON.stringify(taken.value)).not.toContain(folder);
+    expect(await handlers['file:takeOsOpened']({})).toEqual({ ok: true, value: [] });
+    const report = await handlers['recent:open']({ file: taken.value[0]! });
+    expect(report.ok && report.value.kind).toBe('report');
+    const imported = await handlers['recent:open']({ file: taken.value[1]! });
+    expect(imported.ok && imported.value.kind === 'import' && imported.value.doc.meta.unit).toBe('白沙镇');
+    // Both are now under 最近打开, as Word lists a file opened from the file manager.
+    expect((await names(handlers)).map((r) => r.file.name)).toEqual(['去年.txt', '青石镇.nianbao']);
   });
 });
 

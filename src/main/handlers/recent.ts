@@ -53,12 +53,20 @@ export interface RecentDeps {
   printWindow?: () => Promise<{ printed: boolean }>;
   /** webContents.cut/copy/paste/selectAll, as the 编辑 menu's roles call them (no clipboard permission needed). */
   editWindow?: (action: EditAction) => void;
+  /** Paths the OS asked the app to open (main's OsOpenQueue), until the page takes them. */
+  osOpened?: { take(): string[] };
 }
 
 export type EditAction = 'cut' | 'copy' | 'paste' | 'selectAll';
 
 type RecentChannels =
-  'recent:list' | 'recent:add' | 'recent:open' | 'file:openDropped' | 'window:print' | 'window:edit';
+  | 'recent:list'
+  | 'recent:add'
+  | 'recent:open'
+  | 'file:openDropped'
+  | 'file:takeOsOpened'
+  | 'window:print'
+  | 'window:edit';
 
 /** Reads the store; anything unexpected (missing, truncated, edited by hand, too big) is an empty list. */
 export async function readRecentStore(path: string): Promise<string[]> {
@@ -85,48 +93,72 @@ export function printContents(contents: Printable): Promise<{ printed: boolean }
   });
 }
 
-export function createRecentHandlers(
-  deps: RecentDeps,
-  grants: FileGrants,
-  /** 导入 as the dialog's does: onto the county's outlines (HandlerContext's importer). */
-  importFile: (path: string, bytes: Uint8Array) => Promise<ImportResult> = importBounded,
-): Pick<Handlers, RecentChannels> {
-  const storePath = join(deps.userDataDir, RECENT_FILE);
-  const queue = new SaveQueue();
-  const writeOptions = deps.fs ? { fs: deps.fs } : {};
+/**
+ * 最近打开 itself, one per app (HandlerContext): the stored list, and the tokens the page holds for its lines.
+ * 导入 (report domain) and a file the OS asked to open remember their paths here too.
+ */
+export class RecentStore {
+  private readonly storePath: string;
+  private readonly queue = new SaveQueue();
+  private readonly writeOptions: { fs?: Fs };
   /** Tokens of 最近打开 lines, issued here only: recent:open opens nothing else. */
-  const tokens = new Map<string, string>();
-  const tokenOf = (path: string): FileRef => {
-    for (const [id, p] of tokens) if (p === path) return { id, name: basename(path) };
-    const id = randomUUID();
-    tokens.set(id, path);
-    return { id, name: basename(path) };
-  };
+  private readonly tokens = new Map<string, string>();
 
-  async function list(): Promise<RecentFile[]> {
-    const paths = await readRecentStore(storePath);
+  constructor(private readonly deps: Pick<RecentDeps, 'userDataDir' | 'fs' | 'recent'>) {
+    this.storePath = join(deps.userDataDir, RECENT_FILE);
+    this.writeOptions = deps.fs ? { fs: deps.fs } : {};
+    // At start: the menu gets the list as it was left.
+    void this.list().then((files) => deps.recent?.onChange?.(files));
+  }
+
+  tokenOf(path: string): FileRef {
+    for (const [id, p] of this.tokens) if (p === path) return { id, name: basename(path) };
+    const id = randomUUID();
+    this.tokens.set(id, path);
+    return { id, name: basename(path) };
+  }
+
+  pathOf(file: FileRef): string | undefined {
+    return this.tokens.get(file.id);
+  }
+
+  async list(): Promise<RecentFile[]> {
+    const paths = await readRecentStore(this.storePath);
     return Promise.all(
       paths.map(async (path) => {
         const stats = await fs.stat(path).catch(() => null);
-        return { file: tokenOf(path), folder: basename(dirname(path)), missing: !stats?.isFile() };
+        return { file: this.tokenOf(path), folder: basename(dirname(path)), missing: !stats?.isFile() };
       }),
     );
   }
 
   /** One change at a time: two saves in quick succession must not drop each other's line. */
-  function update(change: (paths: string[]) => string[]): Promise<void> {
-    return queue.run(storePath, async () => {
-      const paths = change(await readRecentStore(storePath)).slice(0, RECENT_LIMIT);
-      await fs.mkdir(deps.userDataDir, { recursive: true });
-      await writeFileAtomic(storePath, JSON.stringify({ version: 1, files: paths }), writeOptions);
-      deps.recent?.onChange?.(await list());
+  update(change: (paths: string[]) => string[]): Promise<void> {
+    return this.queue.run(this.storePath, async () => {
+      const paths = change(await readRecentStore(this.storePath)).slice(0, RECENT_LIMIT);
+      await fs.mkdir(this.deps.userDataDir, { recursive: true });
+      await writeFileAtomic(this.storePath, JSON.stringify({ version: 1, files: paths }), this.writeOptions);
+      this.deps.recent?.onChange?.(await this.list());
     });
   }
 
-  const remember = async (path: string) => {
-    await update((paths) => [path, ...paths.filter((p) => p !== path)]);
-    deps.recent?.addRecentDocument?.(path);
-  };
+  /** To the top of the list (and the OS's own list). */
+  async remember(path: string): Promise<void> {
+    await this.update((paths) => [path, ...paths.filter((p) => p !== path)]);
+    this.deps.recent?.addRecentDocument?.(path);
+  }
+}
+
+export function createRecentHandlers(
+  deps: RecentDeps,
+  grants: FileGrants,
+  store = new RecentStore(deps),
+  /** 导入 as the dialog's does: onto the county's outlines (HandlerContext's importer). */
+  importFile: (path: string, bytes: Uint8Array) => Promise<ImportResult> = importBounded,
+): Pick<Handlers, RecentChannels> {
+  const list = () => store.list();
+  const update = (change: (paths: string[]) => string[]) => store.update(change);
+  const remember = (path: string) => store.remember(path);
 
   /** What 打开 or 导入 would do with the file the dialog chose, for a path reached another way. */
   async function openPath(path: string): Promise<Response<'recent:open'>> {
@@ -172,9 +204,6 @@ export function createRecentHandlers(
     });
   }
 
-  // At start: the menu gets the list as it was left.
-  void list().then((files) => deps.recent?.onChange?.(files));
-
   return {
     async 'recent:list'() {
       return ipcOk(await list());
@@ -189,7 +218,7 @@ export function createRecentHandlers(
     },
 
     async 'recent:open'({ file }) {
-      const path = tokens.get(file.id);
+      const path = store.pathOf(file);
       if (!path) return ipcError('“最近打开”中没有这个文件，请用“打开…”选择。');
       const stats = await fs.stat(path).catch(() => null);
       if (!stats?.isFile()) {
@@ -204,6 +233,11 @@ export function createRecentHandlers(
     async 'file:openDropped'({ path }) {
       if (!isAbsolute(path) || !isOpenableName(basename(path))) return ipcError(NOT_OPENABLE_MESSAGE);
       return openPath(path);
+    },
+
+    async 'file:takeOsOpened'() {
+      // Only kinds 打开/导入 read were queued (openFiles.ts); each opens through recent:open by its token.
+      return ipcOk((deps.osOpened?.take() ?? []).slice(-100).map((path) => store.tokenOf(path)));
     },
 
     async 'window:print'() {
@@ -225,5 +259,5 @@ export function createRecentHandlers(
 
 /** The 最近打开 / dropped file / print / edit domain over the shared context. */
 export function recentHandlers(ctx: HandlerContext): Pick<Handlers, RecentChannels> {
-  return createRecentHandlers(ctx.deps, ctx.grants, (path, bytes) => ctx.importer.importFile(path, bytes));
+  return createRecentHandlers(ctx.deps, ctx.grants, ctx.recent, (path, bytes) => ctx.importer.importFile(path, bytes));
 }

@@ -111,7 +111,10 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       } catch (error) {
         return readError(path, error);
       }
-      return imported(path, bytes);
+      const answer = await imported(path, bytes);
+      // Like Word: a file imported is under 最近打开, and opening it from there imports it again (by its kind).
+      if (answer.ok) await ctx.recent.remember(path);
+      return answer;
     },
 
     async 'report:reimport'({ templateId }) {

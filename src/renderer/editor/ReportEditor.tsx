@@ -6,7 +6,6 @@
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import { memo } from 'react';
@@ -20,6 +19,7 @@ import { ImeSafeKeysPlugin } from '../plugins/ImeSafeKeysPlugin';
 import { PartChromePlugin } from '../plugins/PartChromePlugin';
 import { PartGuardsPlugin } from '../plugins/PartGuardsPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
+import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
 import { reportTheme } from '../themes/reportTheme';
 import { $documentToRoot } from './blocks';
 
@@ -59,7 +59,7 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
           contentEditable={<ContentEditable className="report-content" aria-label="报告正文" spellCheck={false} />}
           ErrorBoundary={LexicalErrorBoundary}
         />
-        <HistoryPlugin />
+        <SessionHistoryPlugin />
         <ImeSafeKeysPlugin />
         <PartGuardsPlugin />
         <PlainPastePlugin />

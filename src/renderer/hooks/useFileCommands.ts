@@ -17,7 +17,7 @@ import {
   type PartMapping,
   type RecentFile,
 } from '../../shared/ipc';
-import { onOpenRecent, type Value } from '../api';
+import { onOpenRecent, onOsOpen, type Value } from '../api';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
 import { missingProfileFonts } from '../fonts/detect';
@@ -163,6 +163,19 @@ export function useFileCommands(
   const openDroppedRef = useRef(openDropped);
   openDroppedRef.current = openDropped;
   useEffect(() => onOpenRecent((file) => void openRecentRef.current(file)), []);
+  // A file double-clicked in the file manager: at start (main kept it until the page asks) and while running.
+  // It opens as from 最近打开, after the same question when the report is unsaved.
+  useEffect(() => {
+    const take = async () => {
+      const files = await call('takeOsOpenedFiles');
+      const last = files?.at(-1);
+      if (!last) return;
+      await openRecentRef.current(last);
+      if (files && files.length > 1) info(`一次只能打开一个文件，已打开“${last.name}”。`);
+    };
+    void take();
+    return onOsOpen(() => void take());
+  }, [call, info]);
   useEffect(() => {
     const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
     // Text dragged within the report is the editor's; only files are taken here (and never followed as a link).
@@ -192,9 +205,11 @@ export function useFileCommands(
       const imported = await call('importReport');
       setBusy(false);
       if (!imported) return;
+      // Main put the file under 最近打开.
+      refreshRecent();
       setPending({ ...imported, draft });
     },
-    [confirmDiscard, call],
+    [confirmDiscard, call, refreshRecent],
   );
 
   /** Another outline chosen in the import dialog: main reads the same file again, its parts mapped onto that one. */

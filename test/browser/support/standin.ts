@@ -40,6 +40,8 @@ export interface StandIn {
   printed: { count: number };
   /** The right-click menu's edit commands main was asked to carry out, in order. */
   edits: string[];
+  /** Paths "the OS asked to open" (a double-click): the page takes them after window.__osOpen() or at its start. */
+  osOpened: string[];
   /** The script that defines window.nianbao in the page. */
   clientScript: string;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
   const dropFolder = mkdtempSync(join(tmpdir(), '拖入 文件-'));
   const printed = { count: 0 };
   const edits: string[] = [];
+  const osOpened: string[] = [];
   const profileDialog: StandIn['profileDialog'] = { current: null };
   const handlers = createHandlers({
     userDataDir,
@@ -70,6 +73,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
       return { printed: true };
     },
     editWindow: (action) => void edits.push(action),
+    osOpened: { take: () => osOpened.splice(0) },
     fs: {
       ...fsPromises,
       rename: async (from, to) => {
@@ -142,10 +146,13 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     window.__menu = (command) => menuListeners.forEach((l) => l(command));
     const recentListeners = new Set();
     window.__openRecent = (file) => recentListeners.forEach((l) => l(file));
+    const osOpenListeners = new Set();
+    window.__osOpen = () => osOpenListeners.forEach((l) => l());
     window.nianbao = Object.freeze({
       ${functions},
       onMenuCommand: (listener) => { menuListeners.add(listener); return () => menuListeners.delete(listener); },
       onOpenRecent: (listener) => { recentListeners.add(listener); return () => recentListeners.delete(listener); },
+      onOsOpen: (listener) => { osOpenListeners.add(listener); return () => osOpenListeners.delete(listener); },
       openDroppedFile: (file) => file.name ? call('file:openDropped', { path: ${JSON.stringify(dropFolder)} + '/' + file.name }) : Promise.resolve({ ok: false, error: '没有读到拖入文件的位置，请用“打开…”或“导入…”选择它。' }),
     });
   })();`;
@@ -160,6 +167,7 @@ export async function startStandIn(rendererDir: string, userDataDir: string): Pr
     dropFolder,
     printed,
     edits,
+    osOpened,
     clientScript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
