@@ -266,7 +266,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
     await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
-    await expect.poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 }).toContain('（2 份）');
+    await expect
+      .poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
+      .toContain('（2 份）');
     await app.page.getByRole('button', { name: '← 返回' }).click();
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     expect(await app.page.locator('.review-lastyear').textContent()).toContain('对比去年：去年各镇报告（2 份）');
