@@ -6,7 +6,7 @@ import { INDICATORS } from '../../core/checks/indicators';
 import type { IndicatorSummary } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { parseFigure } from './figure';
 
 interface FieldProps {
@@ -54,26 +54,34 @@ function FigureField({ name, units, readOnly, value, placeholder, onChange }: Fi
 }
 
 interface Props {
-  doc: ReportDocument;
+  indicators: ReportDocument['indicators'];
+  previous: ReportDocument['previous'];
   template: Template;
   found: readonly IndicatorSummary[];
   readOnly: boolean;
   onChange: (indicators: ReportDocument['indicators']) => void;
 }
 
-export function IndicatorForm({ doc, template, found, readOnly, onChange }: Props) {
+/** Memoised on the figures it shows: the report's text changing does not re-render it, a new check does. */
+export const IndicatorForm = memo(function IndicatorForm({
+  indicators,
+  previous,
+  template,
+  found,
+  readOnly,
+  onChange,
+}: Props) {
   const expected = new Set(
     template.parts.flatMap((p) => [...p.indicators, ...p.subsections.flatMap((s) => s.indicators)]),
   );
   const rows = INDICATORS.filter((i) => expected.has(i.id));
-  const previous = doc.previous;
   return (
     <details className="indicators" open>
       <summary>主要数据（与正文对照{previous ? `，括号内为${previous.year}年` : ''}）</summary>
       <table>
         <tbody>
           {rows.map((ind) => {
-            const entry = doc.indicators[ind.id];
+            const entry = indicators[ind.id];
             const prose = found.find((f) => f.id === ind.id && f.text);
             const last = previous?.indicators[ind.id];
             return (
@@ -87,7 +95,7 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange }: Prop
                     value={entry?.value ?? null}
                     placeholder={prose ? String(prose.value) : ''}
                     onChange={(figure) => {
-                      const next = { ...doc.indicators };
+                      const next = { ...indicators };
                       if (figure === null) delete next[ind.id];
                       else
                         next[ind.id] = {
@@ -110,4 +118,4 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange }: Prop
       </table>
     </details>
   );
-}
+});
