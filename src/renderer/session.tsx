@@ -22,8 +22,8 @@ export function useSessionState() {
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const revision = useRef(0);
-  /** performance.now() of the last change: the checker's pause counts from the keystroke, not from React's render. */
-  const changedAt = useRef(0);
+  /** performance.now() of the last edit (-Infinity after a load): the checker's pause counts from the keystroke, not from React's render. */
+  const changedAt = useRef(-Infinity);
   // Always the newest document, also while a deferred render of it is pending (save, export, autosave read it).
   const docRef = useRef(doc);
   const fileRef = useRef(file);
@@ -32,7 +32,7 @@ export function useSessionState() {
   const load = useCallback(
     (next: ReportDocument | null, nextFile: FileRef | null, options: { readOnly?: boolean; dirty?: boolean } = {}) => {
       revision.current++;
-      changedAt.current = performance.now();
+      changedAt.current = -Infinity;
       docRef.current = next;
       setDoc(next);
       setFile(nextFile);

@@ -34,7 +34,7 @@ export interface Checked {
 }
 
 /**
- * `changedAt` (performance.now() of the last change): the pause counts from the clerk's keystroke, so the
+ * `changedAt` (performance.now() of the last edit, -Infinity after a load): the pause counts from the clerk's keystroke, so the
  * time React takes to render the change is not added to it.
  */
 export function useChecker(
@@ -60,8 +60,10 @@ export function useChecker(
       }
       setChecked({ result: checkReport(doc, { registry, ...(profile ? { profile } : {}) }), doc });
     };
-    const left = PAUSE_MS - (changedAt ? performance.now() - changedAt.current : 0);
-    // No pause left (a long render, a report just opened): still after the frame that shows the change.
+    // A report just loaded (no edit yet) waits the whole pause, so its first frame is painted before the check.
+    const since = changedAt ? performance.now() - changedAt.current : 0;
+    const left = Number.isFinite(since) ? PAUSE_MS - since : PAUSE_MS;
+    // No pause left (React took longer than the pause to render the edit): after the frame that shows it.
     let frame = 0;
     if (left > 0) timer = window.setTimeout(run, left);
     else frame = requestAnimationFrame(() => (timer = window.setTimeout(run, 0)));
