@@ -124,7 +124,8 @@ function Editor() {
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
   // The plain text of the document the findings are about (their offsets), made once per check, not per keystroke.
   const plain = useMemo(() => (checked ? toPlainText(checked) : null), [checked]);
-  const chars = useMemo(() => (plain ? countChars(plain) : 0), [plain]);
+  // The 字数 follows the text itself (rendered after the keystroke's frame, see session.change), not the last check.
+  const chars = useMemo(() => (doc ? countChars(toPlainText(doc)) : 0), [doc]);
 
   // After a crash or power cut: offer each journal newer than its file.
   useEffect(() => {
