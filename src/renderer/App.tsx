@@ -9,6 +9,7 @@ import type { Finding } from '../core/checks/types';
 import { chooseFontProfile } from '../core/export/fonts';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
+import type { IndicatorSummary } from '../core/checks/types';
 import type { ExportOptions, FileRef, MenuCommand } from '../shared/ipc';
 import { onMenuCommand } from './api';
 import { commandForKey, type Command } from './commands';
@@ -40,10 +41,12 @@ import { isFontInstalled } from './fonts/detect';
 import { useFileCommands } from './hooks/useFileCommands';
 import { useSessionHistory } from './hooks/useSessionHistory';
 import { SessionHistoryContext } from './plugins/SessionHistoryPlugin';
+import { useStableCallback } from './hooks/useStableCallback';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
 import { SessionContext, useSessionState } from './session';
 
 const EXPORT_OPTIONS_KEY = 'nianbao.exportOptions';
+const NO_INDICATORS: readonly IndicatorSummary[] = [];
 
 function loadExportOptions(): ExportOptions {
   try {
@@ -86,7 +89,7 @@ function Editor() {
     () => (county.profile ? registryWithProfile(county.profile, countyTemplates) : countyTemplates),
     [county.profile, countyTemplates],
   );
-  const { result, checkNow } = useChecker(doc, registry, county.profile);
+  const { result, checked, checkNow } = useChecker(doc, registry, county.profile, session.changedAt);
   useAutosave(session);
   const [exportOptions, setExportOptions] = useState(loadExportOptions);
   const [reviewing, setReviewing] = useState(false);
@@ -124,7 +127,10 @@ function Editor() {
   // One undo history for the text and the side forms (报告信息, figures, closing lines).
   const undo = useSessionHistory(session);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
-  const plain = useMemo(() => (doc ? toPlainText(doc) : null), [doc]);
+  // The plain text of the document the findings are about (their offsets), made once per check, not per keystroke.
+  const plain = useMemo(() => (checked ? toPlainText(checked) : null), [checked]);
+  // The 字数 follows the text itself (rendered after the keystroke's frame, see session.change), not the last check.
+  const chars = useMemo(() => (doc ? countChars(toPlainText(doc)) : 0), [doc]);
 
   // After a crash or power cut: offer each journal newer than its file.
   useEffect(() => {
@@ -213,24 +219,26 @@ function Editor() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  const onJump = (finding: Finding) => {
+  // Stable: the findings panel and the forms are memoised and skip the re-render of a keystroke.
+  const onJump = useStableCallback((finding: Finding) => {
     if (plain) void inText(() => jump(finding, plain));
-  };
-  const onFix = (finding: Finding) => plain && applyFixes([finding], plain);
-  const onFixAll = (findings: Finding[]) => plain && applyFixes(findings, plain);
+  });
+  const onFix = useStableCallback((finding: Finding) => plain && applyFixes([finding], plain));
+  const onFixAll = useStableCallback((findings: Finding[]) => plain && applyFixes(findings, plain));
+  // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
+  const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
+  const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));
+  const onRestore = useStableCallback((finding: Finding) => setIgnored(finding, false));
   const contextMenu = useDocumentContextMenu({
     plain,
     findings: result?.findings ?? [],
     readOnly,
     onFix,
-    onIgnore: (f) => setIgnored(f, true),
+    onIgnore,
     onBlockType: setBlockType,
     onInsertTable: insertTable,
     onEdit: (action) => void call('editWindow', { action }),
   });
-
-  // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
-  const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
 
   const addPart = (part: string | null, title: string) => {
     if (template) void inText(() => addPartInEditor(template, part, title));
@@ -441,9 +449,10 @@ function Editor() {
           <div className="side">
             <MetaForm meta={doc.meta} template={template} readOnly={readOnly} onChange={undo.changeMeta} />
             <IndicatorForm
-              doc={doc}
+              indicators={doc.indicators}
+              previous={doc.previous}
               template={template}
-              found={result?.indicators ?? []}
+              found={result?.indicators ?? NO_INDICATORS}
               readOnly={readOnly}
               onChange={undo.changeIndicators}
               profile={county.profile}
@@ -454,13 +463,13 @@ function Editor() {
               onJump={onJump}
               onFix={onFix}
               onFixAll={onFixAll}
-              onIgnore={(f) => setIgnored(f, true)}
-              onRestore={(f) => setIgnored(f, false)}
+              onIgnore={onIgnore}
+              onRestore={onRestore}
             />
           </div>
         </div>
         {contextMenu.menu}
-        <StatusBar chars={plain ? countChars(plain) : 0} zoom={zoom} panelsFolded={panelsFolded} commands={commands} />
+        <StatusBar chars={chars} zoom={zoom} panelsFolded={panelsFolded} commands={commands} />
       </div>
     </SessionContext.Provider>
   );

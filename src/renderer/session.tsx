@@ -3,7 +3,7 @@
  * read-only, and the message bar. Every change goes through `change`, which counts revisions, so a save
  * knows whether the text moved on while the file was being written.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReportDocument } from '../core/model/report';
 import type { FileRef } from '../shared/ipc';
 import { createCall } from './api';
@@ -22,14 +22,17 @@ export function useSessionState() {
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const revision = useRef(0);
+  /** performance.now() of the last edit (-Infinity after a load): the checker's pause counts from the keystroke, not from React's render. */
+  const changedAt = useRef(-Infinity);
+  // Always the newest document, also while a deferred render of it is pending (save, export, autosave read it).
   const docRef = useRef(doc);
-  docRef.current = doc;
   const fileRef = useRef(file);
   fileRef.current = file;
 
   const load = useCallback(
     (next: ReportDocument | null, nextFile: FileRef | null, options: { readOnly?: boolean; dirty?: boolean } = {}) => {
       revision.current++;
+      changedAt.current = -Infinity;
       docRef.current = next;
       setDoc(next);
       setFile(nextFile);
@@ -40,9 +43,17 @@ export function useSessionState() {
     [],
   );
 
-  const change = useCallback((update: (d: ReportDocument) => ReportDocument) => {
+  /**
+   * `deferred`: the editor's own changes. Its text is already on screen, so the rest of the app (outline,
+   * forms, findings) re-renders as a transition, after the keystroke's frame is painted.
+   */
+  const change = useCallback((update: (d: ReportDocument) => ReportDocument, options: { deferred?: boolean } = {}) => {
     revision.current++;
-    setDoc((d) => (d ? update(d) : d));
+    changedAt.current = performance.now();
+    const next = docRef.current ? update(docRef.current) : docRef.current;
+    docRef.current = next;
+    if (options.deferred) startTransition(() => setDoc(next));
+    else setDoc(next);
     setDirty(true);
   }, []);
 
@@ -70,6 +81,7 @@ export function useSessionState() {
     load,
     change,
     revision,
+    changedAt,
   };
 }
 

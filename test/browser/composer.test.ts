@@ -86,6 +86,41 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     expect(copied.indexOf('无其他需要报告的情况。')).toBeGreaterThan(copied.indexOf('全年审查合同12份。'));
   });
 
+  it('Backspace and Delete remove one character: a Chinese character, a whole emoji, an accent; Ctrl+Z brings them back', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('调解员👍不足，cafe\u0301好');
+    await p.waitForTimeout(1100); // typing is its own undo step
+    await caretAtEnd(p, 'shortcomings', 0);
+    const seen: Array<string | null> = [];
+    const step = async (key: string) => {
+      await p.keyboard.press(key);
+      await p.waitForTimeout(100);
+      seen.push(await partText(p, 'shortcomings'));
+    };
+    await step('Backspace');
+    await step('Backspace');
+    await p.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowRight');
+    await step('Delete');
+    await step('Delete');
+    await step('Backspace');
+    await p.keyboard.insertText('者');
+    await p.keyboard.press('Control+z');
+    await p.keyboard.press('Control+z');
+    await p.waitForTimeout(100);
+    seen.push(await partText(p, 'shortcomings'));
+    // As before the quick path: the accent alone goes first, as Chromium deletes it; the emoji as a whole.
+    expect(seen).toEqual([
+      '调解员👍不足，cafe\u0301',
+      '调解员👍不足，cafe',
+      '调解员不足，cafe',
+      '调解员足，cafe',
+      '调解足，cafe',
+      '调解员足，cafe',
+    ]);
+  });
+
   it('ArrowDown on the last line of a part goes into the next part', async () => {
     const p = await newReport();
     await blocks(p, 'shortcomings').first().click();

@@ -1,4 +1,5 @@
 /** The checker's findings, grouped by severity with counts; click to jump, fix in one click, or ignore. */
+import { memo } from 'react';
 import type { CheckResult, Finding, Severity } from '../../core/checks/types';
 
 const GROUPS: Array<{ severity: Severity; label: string }> = [
@@ -18,7 +19,16 @@ interface Props {
   readOnly: boolean;
 }
 
-export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRestore, readOnly }: Props) {
+/** Memoised: a keystroke re-renders it only when a new check result arrives (the app passes stable callbacks). */
+export const FindingsPanel = memo(function FindingsPanel({
+  result,
+  onJump,
+  onFix,
+  onFixAll,
+  onIgnore,
+  onRestore,
+  readOnly,
+}: Props) {
   if (!result) return <aside className="findings" aria-label="检查结果" />;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   // Mechanical fixes of one rule (half-width punctuation in 26 paragraphs, say) in one click.
@@ -43,7 +53,8 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
             </h3>
             <ul>
               {items.map((f) => (
-                <li key={f.fingerprint + String(f.start)}>
+                // Fingerprints are unique and do not move with the text: typing above a finding keeps its row.
+                <li key={f.fingerprint}>
                   <button
                     type="button"
                     className="finding-text"
@@ -103,4 +114,4 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
       )}
     </aside>
   );
-}
+});

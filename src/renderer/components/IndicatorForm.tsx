@@ -9,7 +9,7 @@ import type { CountyProfile } from '../../core/profile/model';
 import type { IndicatorSummary } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { parseFigure } from './figure';
 
 interface FieldProps {
@@ -57,7 +57,8 @@ function FigureField({ name, units, readOnly, value, placeholder, onChange }: Fi
 }
 
 interface Props {
-  doc: ReportDocument;
+  indicators: ReportDocument['indicators'];
+  previous: ReportDocument['previous'];
   template: Template;
   found: readonly IndicatorSummary[];
   readOnly: boolean;
@@ -66,7 +67,16 @@ interface Props {
   profile?: CountyProfile | null;
 }
 
-export function IndicatorForm({ doc, template, found, readOnly, onChange, profile }: Props) {
+/** Memoised on the figures it shows: the report's text changing does not re-render it, a new check does. */
+export const IndicatorForm = memo(function IndicatorForm({
+  indicators,
+  previous,
+  template,
+  found,
+  readOnly,
+  onChange,
+  profile,
+}: Props) {
   const county = profile ?? undefined;
   const expected = new Set([
     ...countyTemplate(template, county).parts.flatMap((p) => [
@@ -79,14 +89,13 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange, profil
       .filter((id) => !BUILTIN_INDICATORS.names.has(id)),
   ]);
   const rows = indicatorsOf(county).list.filter((i) => expected.has(i.id));
-  const previous = doc.previous;
   return (
     <details className="indicators" open>
       <summary>主要数据（与正文对照{previous ? `，括号内为${previous.year}年` : ''}）</summary>
       <table>
         <tbody>
           {rows.map((ind) => {
-            const entry = doc.indicators[ind.id];
+            const entry = indicators[ind.id];
             const prose = found.find((f) => f.id === ind.id && f.text);
             const last = previous?.indicators[ind.id];
             return (
@@ -100,7 +109,7 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange, profil
                     value={entry?.value ?? null}
                     placeholder={prose ? String(prose.value) : ''}
                     onChange={(figure) => {
-                      const next = { ...doc.indicators };
+                      const next = { ...indicators };
                       if (figure === null) delete next[ind.id];
                       else
                         next[ind.id] = {
@@ -123,4 +132,4 @@ export function IndicatorForm({ doc, template, found, readOnly, onChange, profil
       </table>
     </details>
   );
-}
+});

@@ -2,7 +2,7 @@
 import { formatChineseDate, type ReportMeta } from '../../core/model/report';
 import { fillTemplateText } from '../../core/model/fromTemplate';
 import type { Template } from '../../core/templates/schema';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 /** The year as the clerk types it: digit by digit, selected and retyped, or cleared; only a whole year is taken. */
 function YearField({ year, onChange }: { year: number | null; onChange: (year: number | null) => void }) {
@@ -45,7 +45,8 @@ interface Props {
   onChange: (meta: ReportMeta) => void;
 }
 
-export function MetaForm({ meta, template, readOnly, onChange }: Props) {
+/** Memoised: typing in the report leaves the metadata, and so this form, unchanged. */
+export const MetaForm = memo(function MetaForm({ meta, template, readOnly, onChange }: Props) {
   const set = <K extends keyof ReportMeta>(key: K, value: ReportMeta[K]) => onChange({ ...meta, [key]: value });
   return (
     <fieldset className="meta" disabled={readOnly} aria-label="报告信息">
@@ -101,4 +102,4 @@ export function MetaForm({ meta, template, readOnly, onChange }: Props) {
       </label>
     </fieldset>
   );
-}
+});

@@ -19,6 +19,7 @@ import { ImeSafeKeysPlugin } from '../plugins/ImeSafeKeysPlugin';
 import { PartChromePlugin } from '../plugins/PartChromePlugin';
 import { PartGuardsPlugin } from '../plugins/PartGuardsPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
+import { QuickDeletePlugin } from '../plugins/QuickDeletePlugin';
 import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
 import { reportTheme } from '../themes/reportTheme';
 import { $documentToRoot } from './blocks';
@@ -62,6 +63,7 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
         <SessionHistoryPlugin />
         <ImeSafeKeysPlugin />
         <PartGuardsPlugin />
+        <QuickDeletePlugin />
         <PlainPastePlugin />
         <PartChromePlugin template={template} readOnly={readOnly} onRemove={onRemovePart} />
         <DocumentSyncPlugin onChange={onChange} onEditor={onEditor} />

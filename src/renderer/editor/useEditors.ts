@@ -120,14 +120,17 @@ export function useEditors(session: Session) {
 
   const onDocumentChange = useCallback(
     (sections: Section[], ignored: string[]) =>
-      change((d) => ({
-        ...d,
-        sections,
-        ignoredFindings:
-          ignored.length === d.ignoredFindings.length && ignored.every((f, i) => f === d.ignoredFindings[i])
-            ? d.ignoredFindings
-            : ignored,
-      })),
+      change(
+        (d) => ({
+          ...d,
+          sections,
+          ignoredFindings:
+            ignored.length === d.ignoredFindings.length && ignored.every((f, i) => f === d.ignoredFindings[i])
+              ? d.ignoredFindings
+              : ignored,
+        }),
+        { deferred: true },
+      ),
     [change],
   );
 

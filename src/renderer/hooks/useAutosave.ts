@@ -43,10 +43,12 @@ export function useAutosave(session: Session): void {
     return () => window.clearInterval(timer);
   }, [docRef, fileRef, call]);
 
+  // Main hears of the unsaved state when it changes, not at every keystroke (each call is an IPC round trip).
+  useEffect(() => void call('setDirty', { dirty }), [dirty, call]);
+  const open = doc !== null;
   useEffect(() => {
-    void call('setDirty', { dirty });
-    document.title = doc
+    document.title = open
       ? `法治年报助手 — ${file?.name ?? '未保存的报告'}${dirty ? ' *' : ''}${readOnly ? '（只读）' : ''}`
       : '法治年报助手';
-  }, [doc, file, dirty, readOnly, call]);
+  }, [open, file, dirty, readOnly]);
 }

@@ -27,18 +27,29 @@ export function useComposing(): React.RefObject<boolean> {
   return composing;
 }
 
+export interface Checked {
+  result: CheckResult;
+  /** The document the result is about: its plain text gives the findings' offsets. */
+  doc: ReportDocument;
+}
+
+/**
+ * `changedAt` (performance.now() of the last edit, -Infinity after a load): the pause counts from the clerk's keystroke, so the
+ * time React takes to render the change is not added to it.
+ */
 export function useChecker(
   doc: ReportDocument | null,
   registry: TemplateRegistry,
   profile: CountyProfile | null = null,
-): { result: CheckResult | null; checkNow: () => CheckResult | null } {
-  const [result, setResult] = useState<CheckResult | null>(null);
+  changedAt?: React.RefObject<number>,
+): { result: CheckResult | null; checked: ReportDocument | null; checkNow: () => CheckResult | null } {
+  const [checked, setChecked] = useState<Checked | null>(null);
   const composing = useComposing();
   const docRef = useRef(doc);
   docRef.current = doc;
   useEffect(() => {
     if (!doc) {
-      setResult(null);
+      setChecked(null);
       return;
     }
     let timer = 0;
@@ -47,16 +58,25 @@ export function useChecker(
         timer = window.setTimeout(run, 100);
         return;
       }
-      setResult(checkReport(doc, { registry, ...(profile ? { profile } : {}) }));
+      setChecked({ result: checkReport(doc, { registry, ...(profile ? { profile } : {}) }), doc });
     };
-    timer = window.setTimeout(run, PAUSE_MS);
-    return () => window.clearTimeout(timer);
-  }, [doc, registry, profile, composing]);
+    // A report just loaded (no edit yet) waits the whole pause, so its first frame is painted before the check.
+    const since = changedAt ? performance.now() - changedAt.current : 0;
+    const left = Number.isFinite(since) ? PAUSE_MS - since : PAUSE_MS;
+    // No pause left (React took longer than the pause to render the edit): after the frame that shows it.
+    let frame = 0;
+    if (left > 0) timer = window.setTimeout(run, left);
+    else frame = requestAnimationFrame(() => (timer = window.setTimeout(run, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [doc, registry, profile, composing, changedAt]);
   const checkNow = useCallback(() => {
     const current = docRef.current;
     const next = current ? checkReport(current, { registry, ...(profile ? { profile } : {}) }) : null;
-    setResult(next);
+    setChecked(current && next ? { result: next, doc: current } : null);
     return next;
   }, [registry, profile]);
-  return { result, checkNow };
+  return { result: checked?.result ?? null, checked: checked?.doc ?? null, checkNow };
 }
