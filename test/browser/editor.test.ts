@@ -389,7 +389,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       await page.getByText('文件', { exact: true }).click();
       await page.getByRole('button', { name: '导入 Word 或文本文件…' }).click();
       // The report in the window has unsaved changes: the app asks first.
-      await page.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
+      await page.getByRole('dialog', { name: '保存修改' }).getByRole('button', { name: '不保存' }).click();
       await page.getByRole('button', { name: '开始编辑' }).click();
     }
     await page.getByRole('button', { name: '打印预览' }).click();

@@ -1,0 +1,189 @@
+/**
+ * What the tester found while playing the clerk (issue #14), each reproduced in the built renderer in
+ * Chromium before its fix: the unsaved-changes question, find and replace beyond the body, long part
+ * headings, the keyboard between a heading and its text, a short screen (1093×614), the PDF's font
+ * warning and the keyboard of every dialog. Each test opens a fresh window over a fresh stand-in.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
+import { startStandIn, type StandIn } from './support/standin';
+import { describeNeeding } from '../support/needs';
+
+const root = join(__dirname, '../..');
+
+describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk’s editor', () => {
+  let browser: Browser;
+  let standIn: StandIn;
+  let page: Page;
+  let work: string;
+
+  beforeAll(async () => {
+    buildRenderer();
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), '试用-'));
+    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await standIn?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(viewport = { width: 1366, height: 768 }): Promise<Page> {
+    page = await browser.newPage({ viewport });
+    await page.addInitScript(standIn.clientScript);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(standIn.url);
+    return page;
+  }
+
+  async function newReport(unit = '石桥镇', viewport?: { width: number; height: number }): Promise<Page> {
+    const p = await open(viewport);
+    await p.getByLabel('单位名称').fill(unit);
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+    return p;
+  }
+
+  async function importText(name: string, lines: string[], viewport?: { width: number; height: number }) {
+    const p = await open(viewport);
+    const path = join(work, name);
+    writeFileSync(path, lines.join('\n'));
+    standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    await p.getByRole('button', { name: '开始编辑' }).click();
+    await p.locator('.doc-heading').first().waitFor();
+    return p;
+  }
+
+  const typeInMeasures = async (p: Page, text: string) => {
+    await p.locator('[data-section-editor="measures"] > *').nth(1).click();
+    await p.keyboard.insertText(text);
+  };
+  const bodyText = (p: Page) => p.locator('[data-section-editor]').allTextContents();
+  const menu = async (p: Page, item: string) => {
+    await p.getByText('文件', { exact: true }).click();
+    await p.getByRole('button', { name: item }).click();
+  };
+
+  it('asks 保存 / 不保存 / 取消 before 新建 replaces unsaved work; Enter saves first, never discards', async () => {
+    const p = await newReport('白沙镇');
+    await typeInMeasures(p, '全年组织学法考试两次。');
+    // A never-saved report: Enter = 保存, which asks where; cancelling that keeps the report and its text.
+    await menu(p, '新建…');
+    const question = p.getByRole('dialog', { name: '保存修改' });
+    expect(await question.getByRole('button').allTextContents()).toEqual(['保存', '不保存', '取消']);
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('保存');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => question.count()).toBe(0);
+    expect((await bodyText(p)).join('')).toContain('全年组织学法考试两次。');
+    // Escape cancels.
+    await menu(p, '新建…');
+    await question.waitFor();
+    await p.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect((await bodyText(p)).join('')).toContain('全年组织学法考试两次。');
+    // Enter with a place to save: the file is written with the text, then the new report starts.
+    const path = join(work, '白沙镇.nianbao');
+    standIn.dialogs.saveReport = path;
+    await menu(p, '新建…');
+    await question.waitFor();
+    await p.keyboard.press('Enter');
+    await p.getByRole('button', { name: '开始写报告' }).waitFor();
+    expect(readFileSync(path, 'utf8')).toContain('全年组织学法考试两次。');
+  });
+
+  it('asks the same question before 打开 and 导入; 不保存 goes on without saving', async () => {
+    const p = await newReport('白沙镇');
+    await typeInMeasures(p, '新增法律顾问一名。');
+    await menu(p, '打开…');
+    const question = p.getByRole('dialog', { name: '保存修改' });
+    await question.getByRole('button', { name: '取消' }).click();
+    expect((await bodyText(p)).join('')).toContain('新增法律顾问一名。');
+    const source = join(work, '来稿.txt');
+    writeFileSync(source, ['清水镇2025年法治政府建设情况报告', '一、主要举措', '开展普法宣传十次。'].join('\n'));
+    standIn.dialogs.importDocument = source;
+    await menu(p, '导入 Word 或文本文件…');
+    await question.getByRole('button', { name: '不保存' }).click();
+    await p.getByRole('dialog', { name: '核对导入结果' }).waitFor();
+  });
+
+  it('历史版本 takes the focus, keeps Tab inside, closes on Escape and gives the focus back', async () => {
+    const p = await newReport('柳河镇');
+    await menu(p, '历史版本…');
+    const dialog = p.getByRole('dialog', { name: '历史版本' });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    for (let i = 0; i < 6; i++) {
+      await p.keyboard.press('Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await p.keyboard.press('Shift+Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    // The menu item closed with its menu: the focus goes back to the menu it came from.
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('文件');
+  });
+
+  it('at 1093×614 the preview page fits its column and the import dialog’s buttons stay in sight', async () => {
+    const small = { width: 1093, height: 614 };
+    const parts = Array.from({ length: 14 }, (_, i) =>
+      [`${'一二三四五六七八九十'[i % 10]}、第${i + 1}项工作`, `完成第${i + 1}项工作任务。`].join('\n'),
+    );
+    const p = await open(small);
+    const path = join(work, '长稿.txt');
+    writeFileSync(path, ['青石镇2025年法治政府建设情况报告', ...parts].join('\n'));
+    standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    const dialog = p.getByRole('dialog', { name: '核对导入结果' });
+    await dialog.waitFor();
+    const box = (await dialog.boundingBox())!;
+    for (const name of ['开始编辑', '取消']) {
+      const button = (await dialog.getByRole('button', { name }).boundingBox())!;
+      expect(button.y + button.height, name).toBeLessThanOrEqual(Math.min(box.y + box.height, small.height));
+    }
+    await dialog.getByRole('button', { name: '开始编辑' }).click();
+    await p.getByRole('button', { name: '打印预览' }).click();
+    const column = (await p.locator('.document-preview').boundingBox())!;
+    const sheet = (await p.locator('.pv-page').first().boundingBox())!;
+    expect(sheet.x).toBeGreaterThanOrEqual(column.x);
+    expect(sheet.x + sheet.width).toBeLessThanOrEqual(column.x + column.width);
+    expect(sheet.width).toBeGreaterThan(column.width / 2);
+    // Printing is never scaled: the page keeps its A4 width in print.
+    await p.emulateMedia({ media: 'print' });
+    expect(
+      await p
+        .locator('.pv-page')
+        .first()
+        .evaluate((e) => getComputedStyle(e).zoom),
+    ).toBe('1');
+  });
+
+  it('the PDF font warning says the PDF carries this computer’s fonts, not that another computer shows it right', async () => {
+    const p = await newReport('石门镇');
+    await p.getByText('版式设置').click();
+    await p.getByRole('group', { name: '版式设置' }).getByLabel('字体').selectOption('gb2312');
+    await p.getByRole('button', { name: '导出 PDF' }).click();
+    const fonts = p.getByRole('dialog', { name: '缺少字体' });
+    const text = await fonts.textContent();
+    expect(text).not.toContain('在装有这些字体的电脑上打开则显示正常');
+    expect(text).toContain('请先在本机安装这些字体，再重新导出 PDF');
+    await fonts.getByRole('button', { name: '取消' }).click();
+    expect(existsSync(join(work, 'x.pdf'))).toBe(false);
+  });
+
+  void CARET_SECTION;
+});
