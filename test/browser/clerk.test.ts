@@ -250,7 +250,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       '二、问题',
       '人员少，主要原因是编制不足。',
     ]);
-    const heading = p.locator('.doc-heading input').nth(1);
+    const heading = p.locator('.doc-heading .heading-input').nth(1);
     await heading.fill('存在的不足和原因');
     await expect.poll(() => p.locator('.outline').textContent()).toContain('二、存在的不足和原因');
     expect(await p.locator('.doc-heading').nth(1).locator('.heading-number').textContent()).toBe('二、');
@@ -300,7 +300,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
         ]),
       );
     const order = await p
-      .locator('.doc-heading input')
+      .locator('.doc-heading .heading-input')
       .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(order.indexOf('存在的不足和原因')).toBeLessThan(order.indexOf('2026年工作安排'));
     await expect
@@ -341,7 +341,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await expect
       .poll(() =>
         p.evaluate<string | undefined>(
-          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading input')?.value`,
+          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading .heading-input')?.value`,
         ),
       )
       .toBe('安全生产执法情况');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildRenderer, CARET_SECTION, launchChromium } from './support/chromium';
+import { buildRenderer, launchChromium } from './support/chromium';
 import { startStandIn, type StandIn } from './support/standin';
 import { describeNeeding } from '../support/needs';
 
@@ -185,5 +185,71 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     expect(existsSync(join(work, 'x.pdf'))).toBe(false);
   });
 
-  void CARET_SECTION;
+  const LONG_HEADING =
+    '坚持以法治思想为引领，全面落实党政主要负责人履行推进法治建设第一责任人职责，着力提升基层依法行政能力和水平的主要做法及成效';
+  const longReport = [
+    '青石镇人民政府关于2025年度法治政府建设情况的报告',
+    `一、${LONG_HEADING}`,
+    '全年召开专题会议四次。',
+    '修订镇级议事规则一项。',
+    '二、存在的不足和原因',
+    '执法人员偏少。',
+  ];
+  const focused = (p: Page) =>
+    p.evaluate(() => {
+      const a = document.activeElement as HTMLTextAreaElement | null;
+      return a?.classList.contains('heading-input')
+        ? { field: 'heading', at: a.selectionStart, of: a.value.length }
+        : { field: a?.isContentEditable ? 'text' : (a?.tagName ?? ''), at: getSelection()?.anchorOffset ?? -1, of: 0 };
+    });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1093, height: 614 },
+  ])
+    it(`shows a ${LONG_HEADING.length}-character heading whole at ${viewport.width}×${viewport.height}, wrapped`, async () => {
+      const p = await importText('长标题.txt', longReport, viewport);
+      const field = p.locator('.doc-heading .heading-input').first();
+      expect(await field.inputValue()).toBe(LONG_HEADING);
+      const size = await field.evaluate((e) => ({
+        sw: e.scrollWidth,
+        cw: e.clientWidth,
+        sh: e.scrollHeight,
+        ch: e.clientHeight,
+        lines: Math.round(e.clientHeight / parseFloat(getComputedStyle(e).lineHeight)),
+      }));
+      expect(size.sw).toBeLessThanOrEqual(size.cw);
+      expect(size.sh).toBeLessThanOrEqual(size.ch + 1);
+      expect(size.lines).toBeGreaterThan(1);
+      // The heading's last line does not run under the part's text.
+      const headingBox = (await field.boundingBox())!;
+      const textBox = (await p.locator('[data-section-editor] > *').first().boundingBox())!;
+      expect(headingBox.y + headingBox.height).toBeLessThanOrEqual(textBox.y + 1);
+    });
+
+  it('Enter and ↓ in a heading go to the start of its text; ↑ on the first line goes back; no line break is typed', async () => {
+    const p = await importText('键盘.txt', longReport);
+    const field = p.locator('.doc-heading .heading-input').first();
+    await field.click();
+    await p.keyboard.press('End');
+    await p.keyboard.press('Control+End');
+    await p.keyboard.press('Enter');
+    expect(await focused(p)).toEqual({ field: 'text', at: 0, of: 0 });
+    await p.keyboard.type('甲');
+    expect(await field.inputValue()).toBe(LONG_HEADING);
+    expect((await p.locator('[data-section-editor] > *').allTextContents()).join('|')).toContain(
+      '甲全年召开专题会议四次。',
+    );
+    // ↑ from the text's first line: back in the heading, at its end.
+    await p.keyboard.press('ArrowUp');
+    expect(await focused(p)).toEqual({ field: 'heading', at: LONG_HEADING.length, of: LONG_HEADING.length });
+    // ↓ at the heading's end: the start of the text again.
+    await p.keyboard.press('ArrowDown');
+    expect(await focused(p)).toEqual({ field: 'text', at: 0, of: 0 });
+    // An IME's Enter picks a candidate: it never leaves the heading.
+    await field.focus();
+    await field.dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true });
+    expect((await focused(p)).field).toBe('heading');
+    expect(await field.inputValue()).toBe(LONG_HEADING);
+  });
 });
