@@ -227,6 +227,63 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
       expect(headingBox.y + headingBox.height).toBeLessThanOrEqual(textBox.y + 1);
     });
 
+  it('find and replace reach the title and part headings; typing shows the first match; 替换 replaces it', async () => {
+    const p = await importText('查找.txt', [
+      '垫河县青石镇2025年度法治政府建设情况的报告',
+      '一、垫河县青石镇推进法治建设的主要举措',
+      '全镇开展法治宣传十二场。',
+      '二、存在的不足和原因',
+      '法治队伍力量不足。',
+      '三、垫河县青石镇下一年度工作安排',
+      '继续开展法治宣传。',
+    ]);
+    await p.keyboard.press('Control+H');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('垫河县');
+    // Found at once in the title and both headings, the first shown (highlighted) without pressing ↓.
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('第 1 / 3 处');
+    expect(
+      await p.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('find-current')),
+    ).toBe(true);
+    await bar.getByLabel('替换为').fill('垫江县');
+    const replace = bar.getByRole('button', { name: '替换', exact: true });
+    expect(await replace.isEnabled()).toBe(true);
+    await replace.click();
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('第 1 / 2 处');
+    expect(await p.locator('#meta-title').inputValue()).toContain('垫江县青石镇');
+    // The next match, in heading 一: marked while the focus stays in the bar, replaced behind its fixed number.
+    expect(await p.locator('.find-current-field').count()).toBe(1);
+    await replace.click();
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('第 1 / 1 处');
+    await replace.click();
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('没有找到');
+    const headings = await p
+      .locator('.doc-heading')
+      .evaluateAll((hs) =>
+        hs.map((h) => h.querySelector('.heading-number')!.textContent! + h.querySelector('textarea')!.value),
+      );
+    expect(headings).toEqual([
+      '一、垫江县青石镇推进法治建设的主要举措',
+      '二、存在的不足和原因',
+      '三、垫江县青石镇下一年度工作安排',
+    ]);
+    // A heading's number is never found.
+    await bar.getByLabel('查找内容').fill('三、');
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('没有找到');
+    // 法治: the body's three and the two headings'.
+    await bar.getByLabel('查找内容').fill('法治');
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('第 1 / 5 处');
+    await p.keyboard.press('Escape');
+    // Ctrl+F with words selected in the text searches for them.
+    await p.locator('[data-section-editor] > *').filter({ hasText: '法治队伍力量不足' }).click();
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Shift+ArrowRight');
+    await p.keyboard.press('Shift+ArrowRight');
+    await p.keyboard.press('Control+F');
+    expect(await bar.getByLabel('查找内容').inputValue()).toBe('法治');
+    await expect.poll(() => bar.locator('.find-count').textContent()).toBe('第 1 / 5 处');
+  });
+
   it('Enter and ↓ in a heading go to the start of its text; ↑ on the first line goes back; no line break is typed', async () => {
     const p = await importText('键盘.txt', longReport);
     const field = p.locator('.doc-heading .heading-input').first();
