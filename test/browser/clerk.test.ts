@@ -386,8 +386,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await p.keyboard.press('Control+f');
     const find = p.getByRole('search', { name: '查找和替换' });
     await find.getByLabel('查找内容').fill('巡查');
-    await expect.poll(() => find.getByRole('status').textContent()).toBe('共 2 处');
-    await p.keyboard.press('Enter');
+    // The first match is shown as soon as the words are typed, as in Word.
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('第 1 / 2 处');
     await p.keyboard.press('Enter');
     expect(await find.getByRole('status').textContent()).toBe('第 2 / 2 处');
     await p.keyboard.press('Escape');
