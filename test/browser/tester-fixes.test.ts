@@ -105,6 +105,26 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     expect(readFileSync(path, 'utf8')).toContain('全年组织学法考试两次。');
   });
 
+  it('closing the window with unsaved work asks the same question in the page: Escape stays, Enter saves first', async () => {
+    const p = await newReport('白沙镇');
+    await typeInMeasures(p, '全年开展行政执法检查六次。');
+    // Main sends 'close' when the window's close button is clicked while the report is unsaved.
+    await p.evaluate(`window.__menu('close')`);
+    const question = p.getByRole('dialog', { name: '保存修改' });
+    await question.waitFor();
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('保存');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect((await bodyText(p)).join('')).toContain('全年开展行政执法检查六次。');
+    const path = join(work, '关闭前.nianbao');
+    standIn.dialogs.saveReport = path;
+    await p.evaluate(`window.__menu('close')`);
+    await question.waitFor();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('全年开展行政执法检查六次。');
+  });
+
   it('asks the same question before 打开 and 导入; 不保存 goes on without saving', async () => {
     const p = await newReport('白沙镇');
     await typeInMeasures(p, '新增法律顾问一名。');

@@ -301,6 +301,16 @@ export function useFileCommands(
     setMessage(null);
   }, [confirmDiscard, load, setMessage]);
 
+  /**
+   * The window's close button with unsaved work (main asks the page): the same question; then the window
+   * is told the work is dealt with and closes. 不保存 keeps the backup, offered again at the next start.
+   */
+  const closeWindow = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    await call('setDirty', { dirty: false });
+    window.close();
+  }, [confirmDiscard, call]);
+
   /** A new report; `addressee` is the county's 主送机关 (its profile), written in for the clerk. */
   const create = (request: NewReportRequest, addressee?: string | null) => {
     const t = registry.getOrDefault(request.templateId);
@@ -323,6 +333,7 @@ export function useFileCommands(
     exportWeb,
     print,
     newReport,
+    closeWindow,
     create,
     confirmDiscard,
     recent,
