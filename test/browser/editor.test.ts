@@ -101,7 +101,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         items.map(
           (h) =>
             (h.querySelector('.heading-number')?.textContent ?? '') +
-            ((h.querySelector('input') as unknown as { value: string } | null)?.value ?? h.textContent),
+            ((h.querySelector('.heading-input') as unknown as { value: string } | null)?.value ?? h.textContent),
         ),
       );
   const blocks = (section: string) => editor(section).locator(':scope > *');
