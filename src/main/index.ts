@@ -87,6 +87,14 @@ function createWindow(): void {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('close', (event) => {
     if (!dirty || !mainWindow) return;
+    const contents = mainWindow.webContents;
+    // The page asks Word's question (保存 / 不保存 / 取消) and closes the window itself once the work is
+    // saved or let go (it clears the flag first). A page that cannot answer gets the system's question.
+    if (!contents.isCrashed() && !contents.isLoading()) {
+      event.preventDefault();
+      contents.send(MENU_CHANNEL, 'close' satisfies MenuCommand);
+      return;
+    }
     const choice = dialog.showMessageBoxSync(mainWindow, {
       type: 'warning',
       buttons: ['取消', '不保存，直接关闭'],

@@ -165,6 +165,7 @@ function Editor() {
 
   const commands: Command[] = [
     { id: 'new', label: '新建', shortcut: 'Ctrl+N', run: () => void files.newReport() },
+    { id: 'close', label: '关闭窗口', run: () => void files.closeWindow() },
     { id: 'open', label: '打开', shortcut: 'Ctrl+O', run: () => void files.open() },
     { id: 'save', label: '保存', shortcut: 'Ctrl+S', run: () => void files.save(false), disabled: files.busy },
     { id: 'saveAs', label: '另存为', shortcut: 'Ctrl+Shift+S', run: () => void files.save(true), disabled: files.busy },

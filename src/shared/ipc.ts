@@ -329,6 +329,8 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'print',
+  /** Not a menu item: the window's close button with unsaved work, asked in the page (保存 / 不保存 / 取消). */
+  'close',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';

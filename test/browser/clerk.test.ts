@@ -208,7 +208,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       '二、问题',
       '人员少，主要原因是编制不足。',
     ]);
-    const heading = p.locator('.doc-heading input').nth(1);
+    const heading = p.locator('.doc-heading .heading-input').nth(1);
     await heading.fill('存在的不足和原因');
     await expect.poll(() => p.locator('.outline').textContent()).toContain('二、存在的不足和原因');
     expect(await p.locator('.doc-heading').nth(1).locator('.heading-number').textContent()).toBe('二、');
@@ -258,7 +258,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
         ]),
       );
     const order = await p
-      .locator('.doc-heading input')
+      .locator('.doc-heading .heading-input')
       .evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
     expect(order.indexOf('存在的不足和原因')).toBeLessThan(order.indexOf('2026年工作安排'));
     await expect
@@ -299,7 +299,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await expect
       .poll(() =>
         p.evaluate<string | undefined>(
-          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading input')?.value`,
+          `document.querySelector('section[data-section="' + ${CARET_SECTION} + '"] .doc-heading .heading-input')?.value`,
         ),
       )
       .toBe('安全生产执法情况');
@@ -344,8 +344,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await p.keyboard.press('Control+f');
     const find = p.getByRole('search', { name: '查找和替换' });
     await find.getByLabel('查找内容').fill('巡查');
-    await expect.poll(() => find.getByRole('status').textContent()).toBe('共 2 处');
-    await p.keyboard.press('Enter');
+    // The first match is shown as soon as the words are typed, as in Word.
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('第 1 / 2 处');
     await p.keyboard.press('Enter');
     expect(await find.getByRole('status').textContent()).toBe('第 2 / 2 处');
     await p.keyboard.press('Escape');

@@ -207,7 +207,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await p.keyboard.insertText('和');
     await expect.poll(() => partText(p, 'shortcomings')).toBe('基层执法和');
     expect(await partText(p, 'plans')).toBe('执法力量。');
-    expect(await p.locator('section[data-part="plans"] .doc-heading input').inputValue()).toBe('下一年度主要安排');
+    expect(await p.locator('section[data-part="plans"] .doc-heading .heading-input').inputValue()).toBe(
+      '下一年度主要安排',
+    );
   });
 
   it('text typed after a click or a double click on an empty paragraph lands in it, not in the sub-heading after it', async () => {
@@ -392,7 +394,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     await expect.poll(() => blocks(p, 'leadership').first().textContent()).toBe('党委书记带头学法。');
     expect(await blocks(p, 'leadership').count()).toBe(count);
     expect(await partText(p, 'measures')).not.toContain('党委');
-    expect(await p.locator('.doc-heading').nth(1).locator('input').inputValue()).toBe(
+    expect(await p.locator('.doc-heading').nth(1).locator('.heading-input').inputValue()).toBe(
       '党政主要负责人履行推进法治建设第一责任人职责情况',
     );
   });

@@ -63,7 +63,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
         items.map(
           (h) =>
             (h.querySelector('.heading-number')?.textContent ?? '') +
-            ((h.querySelector('input') as unknown as { value: string } | null)?.value ?? h.textContent),
+            ((h.querySelector('.heading-input') as unknown as { value: string } | null)?.value ?? h.textContent),
         ),
       );
   const blocks = (section: string) => editor(section).locator(':scope > *');
@@ -349,7 +349,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       await app.page.getByText('文件', { exact: true }).click();
       await app.page.getByRole('button', { name: '导入 Word 或文本文件…' }).click();
       // The report in the window has unsaved changes: the app asks first.
-      await app.page.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
+      await app.page.getByRole('dialog', { name: '保存修改' }).getByRole('button', { name: '不保存' }).click();
       await app.page.getByRole('button', { name: '开始编辑' }).click();
     }
     await app.page.getByRole('button', { name: '打印预览' }).click();

@@ -128,14 +128,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     );
     app.standIn.osOpened.push(source);
     await p.evaluate('window.__osOpen()');
-    const question = p.getByRole('dialog', { name: '放弃修改' });
-    await question.getByRole('button', { name: '返回' }).click();
+    const question = p.getByRole('dialog', { name: '保存修改' });
+    await question.getByRole('button', { name: '取消' }).click();
     expect(await unitField(p).inputValue()).toBe('白沙镇');
     expect(await p.locator('[data-section-editor="measures"]').textContent()).toContain('今年新修订制度三项。');
 
     app.standIn.osOpened.push(source);
     await p.evaluate('window.__osOpen()');
-    await question.getByRole('button', { name: '放弃修改' }).click();
+    await question.getByRole('button', { name: '不保存' }).click();
     // It goes through 导入 (the review of parts), not the report opener.
     await p.getByRole('button', { name: '开始编辑' }).click();
     await expect.poll(() => unitField(p).inputValue()).toBe('溪口镇');
@@ -148,12 +148,12 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await p.locator('[data-section-editor="measures"] p').first().click();
     await p.keyboard.type('今年新修订制度三项。');
     await drop(p, '.document', ['白沙镇拖入.nianbao']);
-    const question = p.getByRole('dialog', { name: '放弃修改' });
-    await question.getByRole('button', { name: '返回' }).click();
+    const question = p.getByRole('dialog', { name: '保存修改' });
+    await question.getByRole('button', { name: '取消' }).click();
     expect(await unitField(p).inputValue()).toBe('柳河镇');
     expect(await recentToken(p, '白沙镇拖入.nianbao')).toBeNull();
     await drop(p, '.document', ['白沙镇拖入.nianbao']);
-    await question.getByRole('button', { name: '放弃修改' }).click();
+    await question.getByRole('button', { name: '不保存' }).click();
     await expect.poll(() => unitField(p).inputValue()).toBe('白沙镇');
     expect(await recentToken(p, '白沙镇拖入.nianbao')).not.toBeNull();
   });
@@ -170,7 +170,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     const token = await recentToken(other, '石桥镇菜单.nianbao');
     expect(token).not.toBeNull();
     await other.evaluate(`window.__openRecent(${JSON.stringify(token)})`);
-    await other.getByRole('dialog', { name: '放弃修改' }).getByRole('button', { name: '放弃修改' }).click();
+    await other.getByRole('dialog', { name: '保存修改' }).getByRole('button', { name: '不保存' }).click();
     await expect.poll(() => unitField(other).inputValue()).toBe('石桥镇');
   });
 

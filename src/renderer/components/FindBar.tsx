@@ -1,8 +1,10 @@
 /**
- * 查找和替换 (Ctrl+F, Ctrl+H) over the whole report's body: Enter goes to the next match, Shift+Enter to the
- * previous one (not while an IME is composing); 替换 replaces the selected match, 全部替换 all of them.
+ * 查找和替换 (Ctrl+F, Ctrl+H) over the whole report (editor/find.ts), as Word's: the selected words are
+ * searched for at once; typing shows the first match; Enter goes to the next match, Shift+Enter to the
+ * previous one (not while an IME is composing); 替换 replaces the current match (finding one first if none
+ * is shown) and shows the next, 全部替换 replaces all of them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlainText } from '../../core/model/plainText';
 import { findMatches, type Match } from '../editor/find';
 import { isImeKey } from '../plugins/ImeSafeKeysPlugin';
@@ -11,29 +13,77 @@ interface Props {
   plain: PlainText;
   replacing: boolean;
   readOnly: boolean;
-  /** Show a match (highlighted, in sight) while the focus stays in the bar. */
-  onSelect: (match: Match) => void;
+  /** Show a match (highlighted, in sight) while the focus stays in the bar; null: none. */
+  onSelect: (match: Match | null) => void;
   /** Replace the given matches (from the last to the first, so offsets hold). */
   onReplace: (matches: Match[], replacement: string) => void;
   /** Closing with a match shown selects it in the text, as Word does. */
   onClose: (match?: Match) => void;
 }
 
+/** The words selected where the clerk was (the editor or a field), to search for: one line, not too long. */
+function selectedWords(): string {
+  const active = document.activeElement;
+  if (active?.closest('.find-bar')) return '';
+  const text =
+    active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      ? active.value.slice(active.selectionStart ?? 0, active.selectionEnd ?? 0)
+      : (window.getSelection()?.toString() ?? '');
+  return text.includes('\n') || text.trim().length > 100 ? '' : text.trim();
+}
+
 export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClose }: Props) {
-  const [needle, setNeedle] = useState('');
+  const [needle, setNeedle] = useState(selectedWords);
   const [replacement, setReplacement] = useState('');
   const [current, setCurrent] = useState(-1);
+  /** After 替换: the plain-text offset from which the next match is shown, once the text has changed. */
+  const resumeAt = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
-  const matches = findMatches(plain, needle);
+  const matches = useMemo(() => findMatches(plain, needle), [plain, needle]);
+  const matchesRef = useRef(matches);
+  matchesRef.current = matches;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
   useEffect(() => {
     field.current?.focus();
     field.current?.select();
   }, [replacing]);
+  // Typing (or the selected words) shows the first match at once, as Word's navigation pane does.
+  useEffect(() => {
+    const found = matchesRef.current;
+    setCurrent(found.length ? 0 : -1);
+    onSelectRef.current(found[0] ?? null);
+  }, [needle]);
+  // After a replacement the text changes: show the next match after the replaced words.
+  useEffect(() => {
+    const from = resumeAt.current;
+    if (from === null) return;
+    resumeAt.current = null;
+    if (matches.length === 0) {
+      setCurrent(-1);
+      onSelectRef.current(null);
+      return;
+    }
+    const next = Math.max(
+      0,
+      matches.findIndex((m) => m.start >= from),
+    );
+    setCurrent(next);
+    onSelectRef.current(matches[next]!);
+  }, [matches]);
   const go = (step: number) => {
     if (matches.length === 0) return;
     const next = (current + step + matches.length) % matches.length;
     setCurrent(next);
     onSelect(matches[next]!);
+  };
+  const replaceCurrent = () => {
+    const at = current >= 0 && current < matches.length ? current : -1;
+    // Nothing shown yet: 替换 finds the first match first, as Word does.
+    if (at < 0) return go(1);
+    const match = matches[at]!;
+    resumeAt.current = match.start + replacement.length;
+    onReplace([match], replacement);
   };
   const shown = current >= 0 && current < matches.length ? current : -1;
   return (
@@ -54,10 +104,7 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
         aria-label="查找内容"
         placeholder="查找"
         value={needle}
-        onChange={(e) => {
-          setNeedle(e.target.value);
-          setCurrent(-1);
-        }}
+        onChange={(e) => setNeedle(e.target.value)}
         onKeyDown={(event) => {
           if (isImeKey(event.nativeEvent) || event.key !== 'Enter') return;
           event.preventDefault();
@@ -85,11 +132,7 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
             value={replacement}
             onChange={(e) => setReplacement(e.target.value)}
           />
-          <button
-            type="button"
-            disabled={shown < 0}
-            onClick={() => shown >= 0 && onReplace([matches[shown]!], replacement)}
-          >
+          <button type="button" disabled={!matches.length} onClick={replaceCurrent}>
             替换
           </button>
           <button type="button" disabled={!matches.length} onClick={() => onReplace(matches, replacement)}>

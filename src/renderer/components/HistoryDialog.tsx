@@ -1,7 +1,8 @@
 /** 历史版本: the timed snapshots of this report, compared with the current text, and restored on request. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { toPlainText } from '../../core/model/plainText';
 import type { ReportDocument } from '../../core/model/report';
+import { useModal } from './Dialog';
 
 export interface Version {
   id: string;
@@ -32,14 +33,23 @@ export function compareLines(before: ReportDocument, after: ReportDocument): { r
 export function HistoryDialog({ current, versions, onRestore, onClose }: Props) {
   const [selected, setSelected] = useState<Version | undefined>(versions[0]);
   const diff = useMemo(() => (selected ? compareLines(selected.doc, current) : null), [selected, current]);
+  const box = useRef<HTMLDivElement>(null);
+  const modal = useModal(box, onClose);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog history" role="dialog" aria-modal="true" aria-label="历史版本">
+      <div
+        ref={box}
+        className="dialog history"
+        role="dialog"
+        aria-modal="true"
+        aria-label="历史版本"
+        onKeyDown={modal.onKeyDown}
+      >
         <h2>历史版本</h2>
         {versions.length === 0 ? (
-          <p>还没有历史版本。编辑时每 5 分钟自动保存一个版本，保留 7 天。</p>
+          <p className="dialog-body">还没有历史版本。编辑时每 5 分钟自动保存一个版本，保留 7 天。</p>
         ) : (
-          <div className="history-columns">
+          <div className="history-columns dialog-body">
             <ul className="history-list">
               {versions.map((v) => (
                 <li key={v.id}>

@@ -1,5 +1,6 @@
 /** After an import: which part of the source went where, with a way to correct a wrong guess. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useModal } from './Dialog';
 import type { PartMapping } from '../../shared/ipc';
 import type { Template } from '../../core/templates/schema';
 
@@ -38,67 +39,80 @@ export function ImportReview({
   const [parts, setParts] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])),
   );
+  const box = useRef<HTMLDivElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const modal = useModal(box, onCancel, start);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="核对导入结果">
+      <div
+        ref={box}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="核对导入结果"
+        onKeyDown={modal.onKeyDown}
+      >
         <h2>核对导入结果：{sourceName}</h2>
-        <p>识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。</p>
-        {templates.length > 1 && (
-          <label className="import-template">
-            按哪个提纲：
-            <select value={template.id} disabled={busy} onChange={(e) => onTemplate(e.target.value)}>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <table className="mapping">
-          <thead>
-            <tr>
-              <th>原文标题</th>
-              <th>对应内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mapping.map((m) => (
-              <tr key={m.sectionKey}>
-                <td>
-                  {m.heading}
-                  <span className="muted">（{CONFIDENCE[m.confidence]}）</span>
-                </td>
-                <td>
-                  <select
-                    aria-label={`“${m.heading}”对应的内容`}
-                    value={parts[m.sectionKey] ?? ''}
-                    onChange={(e) => setParts({ ...parts, [m.sectionKey]: e.target.value || null })}
-                  >
-                    {template.parts.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.title}
-                      </option>
-                    ))}
-                    <option value="">其他（保留为附加部分）</option>
-                  </select>
-                </td>
+        {/* The body scrolls; the buttons below stay in sight on a short screen. */}
+        <div className="dialog-body">
+          <p>识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。</p>
+          {templates.length > 1 && (
+            <label className="import-template">
+              按哪个提纲：
+              <select value={template.id} disabled={busy} onChange={(e) => onTemplate(e.target.value)}>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <table className="mapping">
+            <thead>
+              <tr>
+                <th>原文标题</th>
+                <th>对应内容</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {warnings.length > 0 && (
-          <ul className="warnings">
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        )}
+            </thead>
+            <tbody>
+              {mapping.map((m) => (
+                <tr key={m.sectionKey}>
+                  <td>
+                    {m.heading}
+                    <span className="muted">（{CONFIDENCE[m.confidence]}）</span>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`“${m.heading}”对应的内容`}
+                      value={parts[m.sectionKey] ?? ''}
+                      onChange={(e) => setParts({ ...parts, [m.sectionKey]: e.target.value || null })}
+                    >
+                      {template.parts.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.title}
+                        </option>
+                      ))}
+                      <option value="">其他（保留为附加部分）</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {warnings.length > 0 && (
+            <ul className="warnings">
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>
             取消
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => onConfirm(parts)}>
+          <button type="button" className="primary" ref={start} disabled={busy} onClick={() => onConfirm(parts)}>
             开始编辑
           </button>
         </div>

@@ -2,6 +2,7 @@
  * Print preview: the export's own pages (core/export/paginate), A4, 22 lines of 28 characters, page
  * numbers "— N —" odd right / even left. What prints from here is the PDF.
  */
+import { useEffect, useRef, useState } from 'react';
 import type { ReportDocument } from '../../core/model/report';
 import { paginate, type PreviewLine } from '../../core/export/paginate';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
@@ -104,8 +105,25 @@ function Line({ line, fonts, boldLevel3 }: { line: PreviewLine; fonts: Record<st
   );
 }
 
+/** An A4 page's width in CSS pixels (210 mm), and the margin kept on either side of it on screen. */
+const PAGE_PX = (210 / 25.4) * 96;
+const SIDE_PX = 16;
+
 export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3, sealed = false }: Props) {
   const pages = paginate(doc, { includeAddressee, sealed });
+  // In a narrow column (1093×614, Windows at 125 %) the pages are scaled down to its width, as Word's
+  // 页宽 does, rather than cut off; printing is never scaled (print CSS resets the zoom).
+  const box = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState(1);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setFit(Math.min(1, Math.max(0.3, (element.clientWidth - 2 * SIDE_PX) / PAGE_PX)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const profile = FONT_PROFILES[fontProfile];
   // Each profile font first, then what a machine without it shows instead.
   const stack = (font: string, fallback: string) => `"${font}", ${fallback}`;
@@ -117,7 +135,12 @@ export function PreviewView({ doc, fontProfile, includeAddressee, boldLevel3, se
     body: stack(profile.body, serif),
   };
   return (
-    <div className="preview" aria-label="打印预览" style={{ ['--char-spacing' as string]: `${CHAR_POINTS - 16}pt` }}>
+    <div
+      ref={box}
+      className="preview"
+      aria-label="打印预览"
+      style={{ ['--char-spacing' as string]: `${CHAR_POINTS - 16}pt`, ['--fit' as string]: fit }}
+    >
       <p className="preview-summary">共 {pages.length} 页（A4，每页 22 行、每行 28 字，与导出的 Word 文件分页一致）</p>
       {pages.map((page, index) => (
         <section className="pv-page" key={index} aria-label={`第 ${index + 1} 页`}>

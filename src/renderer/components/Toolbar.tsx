@@ -25,7 +25,11 @@ function MenuButton({ label, children }: { label: string; children: ReactNode })
         role="group"
         aria-label={label}
         onClick={(event) => {
-          if ((event.target as HTMLElement).closest('button') && details.current) details.current.open = false;
+          if (!(event.target as HTMLElement).closest('button') || !details.current) return;
+          // As a menu closes, the focus goes back to its button (not lost to the page): a dialog the
+          // command opens returns it there.
+          details.current.querySelector('summary')?.focus();
+          details.current.open = false;
         }}
       >
         {children}

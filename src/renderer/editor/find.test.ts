@@ -16,12 +16,33 @@ function report() {
 describe('find and 字数', () => {
   it('finds every occurrence in the body, in order, with block and offsets', () => {
     const matches = findMatches(toPlainText(report()), '巡查');
-    expect(matches.map((m) => [m.sectionKey, m.blockIndex, m.start])).toEqual([
+    expect(matches.map((m) => [m.sectionKey, m.blockIndex, m.from])).toEqual([
       ['shortcomings', 0, 0],
       ['shortcomings', 0, 6],
       ['plans', 0, 2],
     ]);
     expect(findMatches(toPlainText(report()), '')).toEqual([]);
+  });
+
+  it('finds in the title, part headings, closing lines, 署名 and 成文日期 too, at their plain-text offsets', () => {
+    const doc = report();
+    doc.meta.title = '柳河镇人民政府\n关于2025年度法治政府建设情况的报告';
+    doc.meta.signature = ['柳河镇人民政府'];
+    doc.meta.date = '2026年1月5日';
+    doc.closing = ['（联系人：柳河镇党政办）'];
+    doc.sections.find((s) => s.part === 'plans')!.heading = '四、柳河镇2026年工作打算';
+    const plain = toPlainText(doc);
+    const matches = findMatches(plain, '柳河镇');
+    expect(matches.map((m) => m.kind)).toEqual(['title', 'heading', 'closing', 'signature']);
+    for (const m of matches) expect(plain.text.slice(m.start, m.end)).toBe('柳河镇');
+    expect(findMatches(plain, '2026').map((m) => m.kind)).toEqual(['heading', 'date']);
+  });
+
+  it('never finds a part heading’s fixed number, only its wording', () => {
+    const doc = report();
+    doc.sections.find((s) => s.part === 'plans')!.heading = '四、下一年度四项安排';
+    const inHeadings = findMatches(toPlainText(doc), '四').filter((m) => m.kind === 'heading');
+    expect(inHeadings.map((m) => m.from)).toEqual([6]);
   });
 
   it('counts characters without spaces, the title and headings included', () => {

@@ -1,20 +1,52 @@
-/** Find and replace over the report's body text (every part's paragraphs and sub-headings). */
-import type { PlainText } from '../../core/model/plainText';
+/**
+ * Find and replace over everything the clerk edits, as Word finds everywhere in the document: the title,
+ * the 主送机关, the part headings (their fixed number excepted), the body (paragraphs, sub-headings,
+ * tables), the closing lines, the 署名 and the 成文日期.
+ */
+import { splitPartHeading } from '../../core/model/fromTemplate';
+import type { LineKind, PlainText } from '../../core/model/plainText';
 
 export interface Match {
-  sectionKey: string;
-  blockIndex: number;
+  /** Offsets in the plain text (as a finding's): what replacing and selecting go by. */
   start: number;
   end: number;
+  /** The line the match is in, and its offset inside that line. */
+  kind: LineKind;
+  from: number;
+  /** The part and block of a heading or body line. */
+  sectionKey?: string;
+  blockIndex?: number;
 }
+
+/** Lines of fields the clerk types in; 文号 and 附件 are not drawn in the document. */
+const SEARCHED = new Set<LineKind>([
+  'title',
+  'addressee',
+  'heading',
+  'subheading',
+  'paragraph',
+  'table',
+  'closing',
+  'signature',
+  'date',
+]);
 
 export function findMatches(plain: PlainText, needle: string): Match[] {
   if (!needle) return [];
   const out: Match[] = [];
   for (const line of plain.lines) {
-    if (line.sectionKey === undefined || line.blockIndex === undefined) continue;
-    for (let at = line.text.indexOf(needle); at >= 0; at = line.text.indexOf(needle, at + needle.length)) {
-      out.push({ sectionKey: line.sectionKey, blockIndex: line.blockIndex, start: at, end: at + needle.length });
+    if (!SEARCHED.has(line.kind)) continue;
+    // A part heading's number is fixed (renumbered by the app): never found, never replaced.
+    const locked = line.kind === 'heading' ? splitPartHeading(line.text).number.length : 0;
+    for (let at = line.text.indexOf(needle, locked); at >= 0; at = line.text.indexOf(needle, at + needle.length)) {
+      out.push({
+        start: line.start + at,
+        end: line.start + at + needle.length,
+        kind: line.kind,
+        from: at,
+        ...(line.sectionKey !== undefined ? { sectionKey: line.sectionKey } : {}),
+        ...(line.blockIndex !== undefined ? { blockIndex: line.blockIndex } : {}),
+      });
     }
   }
   return out;

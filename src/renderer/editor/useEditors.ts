@@ -17,7 +17,7 @@ import {
 import { useCallback, useRef } from 'react';
 import type { Finding } from '../../core/checks/types';
 import { renumberParts, splitPartHeading } from '../../core/model/fromTemplate';
-import { locate, type PlainText, type TextLine } from '../../core/model/plainText';
+import { locate, toPlainText, type PlainText, type TextLine } from '../../core/model/plainText';
 import type { ReportDocument, ReportMeta, Section } from '../../core/model/report';
 import type { Template } from '../../core/templates/schema';
 import { $createSubheadingNode, $isSubheadingNode, type SubheadingLevel } from '../nodes/SubheadingNode';
@@ -134,36 +134,14 @@ export function useEditors(session: Session) {
     [change],
   );
 
-  const jump = useCallback(
-    (finding: Finding, plain: PlainText) => {
+  /** Select [start, end) of the plain text where it is edited: the editor, a heading, a closing line or a form field. */
+  const selectPlain = useCallback(
+    (plain: PlainText, start: number, end: number) => {
       const doc = docRef.current;
-      if (!doc) return;
-      if (finding.start === null) {
-        // Findings about a form field lead to that field.
-        if (finding.rule === 'signature.missing') {
-          focusField(doc.meta.date.trim() ? 'meta-signature' : 'meta-date', 0, 0);
-          return;
-        }
-        if (finding.rule === 'title.form') {
-          focusField('meta-title', 0, 0);
-          return;
-        }
-        const section = finding.section ? doc.sections.find((s) => s.part === finding.section) : undefined;
-        if (section) return focusSection(section.key);
-        // A missing part: its 缺少 button in the outline, ready for Enter.
-        const add = finding.section
-          ? document.querySelector<HTMLElement>(`.outline [data-part="${finding.section}"]`)
-          : null;
-        if (add) {
-          add.focus();
-          add.scrollIntoView({ block: 'nearest' });
-        }
-        return;
-      }
-      const where = locate(plain, finding.start);
-      if (!where) return;
+      const where = locate(plain, start);
+      if (!doc || !where) return;
       const { line, offset } = where;
-      const length = (finding.end ?? finding.start) - finding.start;
+      const length = end - start;
       if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
         const editor = editorRef.current;
         if (!editor) return;
@@ -196,12 +174,42 @@ export function useEditors(session: Session) {
     [docRef, focusSection],
   );
 
-  /** Apply fixes from the end of the text backwards, so each one's offsets still hold. */
-  const applyFixes = useCallback(
-    (findings: readonly Finding[], plain: PlainText) => {
+  const jump = useCallback(
+    (finding: Finding, plain: PlainText) => {
+      const doc = docRef.current;
+      if (!doc) return;
+      if (finding.start === null) {
+        // Findings about a form field lead to that field.
+        if (finding.rule === 'signature.missing') {
+          focusField(doc.meta.date.trim() ? 'meta-signature' : 'meta-date', 0, 0);
+          return;
+        }
+        if (finding.rule === 'title.form') {
+          focusField('meta-title', 0, 0);
+          return;
+        }
+        const section = finding.section ? doc.sections.find((s) => s.part === finding.section) : undefined;
+        if (section) return focusSection(section.key);
+        // A missing part: its 缺少 button in the outline, ready for Enter.
+        const add = finding.section
+          ? document.querySelector<HTMLElement>(`.outline [data-part="${finding.section}"]`)
+          : null;
+        if (add) {
+          add.focus();
+          add.scrollIntoView({ block: 'nearest' });
+        }
+        return;
+      }
+      selectPlain(plain, finding.start, finding.end ?? finding.start);
+    },
+    [docRef, focusSection, selectPlain],
+  );
+
+  /** Apply edits of the plain text from its end backwards, so each one's offsets still hold. */
+  const applyEdits = useCallback(
+    (edits: ReadonlyArray<{ start: number; end: number; replacement: string }>, plain: PlainText) => {
       const editor = editorRef.current;
-      const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).sort((a, b) => b.start - a.start);
-      for (const { start, end, replacement } of fixes) {
+      for (const { start, end, replacement } of [...edits].sort((a, b) => b.start - a.start)) {
         const where = locate(plain, start);
         if (!where) continue;
         const { line, offset } = where;
@@ -240,6 +248,15 @@ export function useEditors(session: Session) {
       }
     },
     [change],
+  );
+
+  const applyFixes = useCallback(
+    (findings: readonly Finding[], plain: PlainText) =>
+      applyEdits(
+        findings.flatMap((f) => (f.fix ? [f.fix] : [])),
+        plain,
+      ),
+    [applyEdits],
   );
 
   /** The block type buttons: the blocks of the selection become sub-headings of a level, or body text. */
@@ -362,30 +379,64 @@ export function useEditors(session: Session) {
     );
   }, []);
 
-  /** The DOM range of [start, end) in a block of a part, for highlighting without moving focus. */
-  const rangeOf = useCallback((match: Match): Range | null => {
-    const block = document.querySelector(`[data-section-editor="${CSS.escape(match.sectionKey)}"]`)?.children[
-      match.blockIndex
-    ];
-    if (!block) return null;
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    let started = false;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const size = node.textContent?.length ?? 0;
-      if (!started && match.start <= seen + size) {
-        range.setStart(node, match.start - seen);
-        started = true;
+  /** The DOM range of a match in the text drawn on the page (body, title, 主送机关), for highlighting without moving focus. */
+  const rangeOf = useCallback(
+    (match: Match): Range | null => {
+      const doc = docRef.current;
+      let element: Element | null | undefined = null;
+      let from = match.from;
+      if (match.sectionKey !== undefined && match.blockIndex !== undefined)
+        element = document.querySelector(`[data-section-editor="${CSS.escape(match.sectionKey)}"]`)?.children[
+          match.blockIndex
+        ];
+      else if (match.kind === 'addressee') element = document.querySelector('.doc-addressee');
+      else if (match.kind === 'title' && doc) {
+        element = document.querySelector('.doc-title');
+        // The title is drawn whole (its blank lines included); the match's line is one of its non-blank lines.
+        const plain = toPlainText(doc);
+        const line = locate(plain, match.start)?.line;
+        if (line) from += fieldOffset(plain, line, doc);
       }
-      if (started && match.end <= seen + size) {
-        range.setEnd(node, match.end - seen);
-        return range;
+      if (!element) return null;
+      const to = from + (match.end - match.start);
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      let started = false;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const size = node.textContent?.length ?? 0;
+        if (!started && from <= seen + size) {
+          range.setStart(node, from - seen);
+          started = true;
+        }
+        if (started && to <= seen + size) {
+          range.setEnd(node, to - seen);
+          return range;
+        }
+        seen += size;
       }
-      seen += size;
-    }
-    return null;
-  }, []);
+      return null;
+    },
+    [docRef],
+  );
+
+  /** A match in a field (a heading, a closing line, 署名, 成文日期): the field itself, marked while shown. */
+  const fieldOf = useCallback(
+    (match: Match): HTMLElement | null => {
+      const doc = docRef.current;
+      if (match.kind === 'heading' && match.sectionKey) return document.getElementById(`heading-${match.sectionKey}`);
+      if (match.kind === 'closing' && doc) {
+        const index = toPlainText(doc)
+          .lines.filter((l) => l.kind === 'closing')
+          .findIndex((l) => l.start <= match.start && match.start <= l.start + l.text.length);
+        return document.getElementById(`closing-${index}`);
+      }
+      if (match.kind === 'signature') return document.getElementById('meta-signature');
+      if (match.kind === 'date') return document.getElementById('meta-date');
+      return null;
+    },
+    [docRef],
+  );
 
   const showMatch = useCallback(
     (match: Match | null) => {
@@ -399,6 +450,15 @@ export function useEditors(session: Session) {
           );
         else highlights.delete('find-current');
       }
+      for (const marked of document.querySelectorAll('.find-current-field'))
+        marked.classList.remove('find-current-field');
+      const field = match && !range ? fieldOf(match) : null;
+      if (field) {
+        // A field's text cannot carry a highlight while the focus stays in the bar: the field is marked.
+        field.classList.add('find-current-field');
+        field.scrollIntoView({ block: 'nearest' });
+        return;
+      }
       if (!range) return;
       const rect = range.getBoundingClientRect();
       const pane = document.querySelector('.document');
@@ -406,23 +466,30 @@ export function useEditors(session: Session) {
       const box = pane.getBoundingClientRect();
       if (rect.top < box.top || rect.bottom > box.bottom) pane.scrollTop += rect.top - box.top - box.height / 2;
     },
-    [rangeOf],
+    [rangeOf, fieldOf],
   );
 
-  const selectMatch = useCallback((match: Match) => {
-    const editor = editorRef.current;
-    if (!editor) return;
-    selectInBlock(editor, match.sectionKey, match.blockIndex, match.start, match.end);
-    requestAnimationFrame(scrollSelectionIntoView);
-  }, []);
+  /** Closing the bar on a match selects it where it is edited, as Word does. */
+  const selectMatch = useCallback(
+    (match: Match) => {
+      const doc = docRef.current;
+      if (doc) selectPlain(toPlainText(doc), match.start, match.end);
+    },
+    [docRef, selectPlain],
+  );
 
-  /** Replace matches from the last to the first, so the offsets of those before still hold. */
-  const replaceMatches = useCallback((matches: readonly Match[], replacement: string) => {
-    const editor = editorRef.current;
-    if (!editor) return;
-    for (const m of [...matches].reverse())
-      replaceInBlock(editor, m.sectionKey, m.blockIndex, m.start, m.end, replacement);
-  }, []);
+  /** Replace matches (in the text, headings and fields alike), from the last to the first. */
+  const replaceMatches = useCallback(
+    (matches: readonly Match[], replacement: string) => {
+      const doc = docRef.current;
+      if (!doc) return;
+      applyEdits(
+        matches.map((m) => ({ start: m.start, end: m.end, replacement })),
+        toPlainText(doc),
+      );
+    },
+    [docRef, applyEdits],
+  );
 
   return {
     editorRef,

@@ -53,8 +53,8 @@ export function useFileCommands(
   readOnlyRef.current = session.readOnly;
   const dirtyRef = useRef(session.dirty);
   dirtyRef.current = session.dirty;
-  /** Profiles whose missing fonts the clerk has already accepted in this session: asked once, not at every export. */
-  const fontsAccepted = useRef(new Set<FontProfileId>());
+  /** Profiles (per kind of export) whose missing fonts the clerk has already accepted in this session: asked once. */
+  const fontsAccepted = useRef(new Set<string>());
   const [recent, setRecent] = useState<RecentFile[]>([]);
 
   const refreshRecent = useCallback(() => {
@@ -67,10 +67,11 @@ export function useFileCommands(
     [call, refreshRecent],
   );
 
+  /** Resolves true when the report was written (a cancelled save dialog or a failure: false). */
   const save = useCallback(
-    async (as: boolean) => {
+    async (as: boolean): Promise<boolean> => {
       const current = docRef.current;
-      if (!current) return;
+      if (!current) return false;
       const startedAt = revision.current;
       setBusy(true);
       const saved =
@@ -78,7 +79,7 @@ export function useFileCommands(
           ? await call('saveReportAs', { doc: current, suggestedName: suggestedName(current) })
           : await call('saveReport', { doc: current, file: fileRef.current, suggestedName: suggestedName(current) });
       setBusy(false);
-      if (!saved) return;
+      if (!saved) return false;
       setFile(saved.file);
       setReadOnly(false);
       remember(saved.file);
@@ -86,21 +87,25 @@ export function useFileCommands(
       const changedMeanwhile = revision.current !== startedAt;
       if (!changedMeanwhile) setDirty(false);
       info(changedMeanwhile ? `已保存：${saved.file.name}（保存期间的修改还没有保存）` : `已保存：${saved.file.name}`);
+      return true;
     },
     [docRef, fileRef, revision, call, info, setFile, setReadOnly, setDirty, remember],
   );
 
-  const confirmDiscard = useCallback(
-    async () =>
-      !dirtyRef.current ||
-      dialogs.confirm({
-        title: '放弃修改',
-        message: '当前报告还有没保存的修改，确定放弃吗？',
-        confirm: '放弃修改',
-        cancel: '返回',
-      }),
-    [dialogs],
-  );
+  /**
+   * Before the report is replaced (新建, 打开, 导入, 最近打开, a dropped file): Word's question, 保存 first and
+   * focused, so a reflex Enter keeps the work. 保存 of a report never saved asks where; going on only if it was.
+   */
+  const confirmDiscard = useCallback(async () => {
+    if (!dirtyRef.current) return true;
+    const choice = await dialogs.askSave({
+      title: '保存修改',
+      message: '当前报告还有没保存的修改，要先保存吗？',
+    });
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    return save(false);
+  }, [dialogs, save]);
 
   const open = useCallback(async () => {
     if (!(await confirmDiscard())) return;
@@ -248,29 +253,36 @@ export function useFileCommands(
   };
 
   /** Warn once per font profile before exporting with fonts this machine lacks; suggest only a profile that would help. */
-  const fontsOk = useCallback(async () => {
-    const profile = exportOptions.fontProfile;
-    if (fontsAccepted.current.has(profile)) return true;
-    const missing = lacking(profile);
-    if (missing.length === 0) return true;
-    const better = (Object.keys(FONT_PROFILES) as FontProfileId[]).find(
-      (p) => p !== profile && lacking(p).length === 0,
-    );
-    const ok = await dialogs.confirm({
-      title: '缺少字体',
-      message:
-        `本机没有安装以下字体：${missing.join('、')}。导出的文件在本机打开时会用其他字体代替，在装有这些字体的电脑上打开则显示正常。` +
-        (better ? `也可以在工具栏“版式设置”中把字体改选为“${FONT_PROFILES[better].name}”。` : ''),
-      confirm: '仍然导出',
-      cancel: '取消',
-    });
-    if (ok) fontsAccepted.current.add(profile);
-    return ok;
-  }, [exportOptions.fontProfile, dialogs]);
+  const fontsOk = useCallback(
+    async (kind: 'docx' | 'pdf') => {
+      const profile = exportOptions.fontProfile;
+      const key = `${kind}:${profile}`;
+      if (fontsAccepted.current.has(key)) return true;
+      const missing = lacking(profile);
+      if (missing.length === 0) return true;
+      const better = (Object.keys(FONT_PROFILES) as FontProfileId[]).find(
+        (p) => p !== profile && lacking(p).length === 0,
+      );
+      const ok = await dialogs.confirm({
+        title: '缺少字体',
+        // A .docx names its fonts and another computer may have them; a PDF carries the fonts it was drawn with.
+        message:
+          (kind === 'pdf'
+            ? `本机没有安装以下字体：${missing.join('、')}。PDF 是用本机的字体生成的，会用其他字体代替并嵌入文件，在任何电脑上打开都是代替后的样子。要得到标准的公文字体效果，请先在本机安装这些字体，再重新导出 PDF。`
+            : `本机没有安装以下字体：${missing.join('、')}。导出的 Word 文件在本机打开时会用其他字体代替，在装有这些字体的电脑上打开则显示正常。`) +
+          (better ? `也可以在工具栏“版式设置”中把字体改选为“${FONT_PROFILES[better].name}”。` : ''),
+        confirm: '仍然导出',
+        cancel: '取消',
+      });
+      if (ok) fontsAccepted.current.add(key);
+      return ok;
+    },
+    [exportOptions.fontProfile, dialogs],
+  );
 
   const exportDocx = useCallback(async () => {
     const current = docRef.current;
-    if (!current || !(await fontsOk())) return;
+    if (!current || !(await fontsOk('docx'))) return;
     setBusy(true);
     const exported = await call('exportDocx', {
       doc: docRef.current ?? current,
@@ -283,7 +295,7 @@ export function useFileCommands(
 
   const exportPdf = useCallback(async () => {
     const current = docRef.current;
-    if (!current || !(await fontsOk())) return;
+    if (!current || !(await fontsOk('pdf'))) return;
     // What prints is what the window shows: the preview.
     await showPreview();
     setBusy(true);
@@ -319,6 +331,16 @@ export function useFileCommands(
     setMessage(null);
   }, [confirmDiscard, load, setMessage]);
 
+  /**
+   * The window's close button with unsaved work (main asks the page): the same question; then the window
+   * is told the work is dealt with and closes. 不保存 keeps the backup, offered again at the next start.
+   */
+  const closeWindow = useCallback(async () => {
+    if (!(await confirmDiscard())) return;
+    await call('setDirty', { dirty: false });
+    window.close();
+  }, [confirmDiscard, call]);
+
   /** A new report; `addressee` is the county's 主送机关 (its profile), written in for the clerk. */
   const create = (request: NewReportRequest, addressee?: string | null) => {
     const t = registry.getOrDefault(request.templateId);
@@ -342,6 +364,7 @@ export function useFileCommands(
     exportWeb,
     print,
     newReport,
+    closeWindow,
     create,
     confirmDiscard,
     recent,

@@ -5,12 +5,14 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, type LexicalEditor } from 'lexical';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { splitPartHeading } from '../../../core/model/fromTemplate';
 import type { Template } from '../../../core/templates/schema';
 import { $partByKey } from '../../editor/blocks';
 import { $isPartNode } from '../../nodes/PartNode';
+import { isImeKey } from '../ImeSafeKeysPlugin';
 
 interface PartView {
   nodeKey: string;
@@ -57,6 +59,35 @@ export function setPartHeading(editor: LexicalEditor, sectionKey: string, headin
   editor.update(() => $partByKey(sectionKey)?.setHeading(heading), { discrete: true });
 }
 
+/** The caret to the start of a part's text, as Word's ↓ or Enter at the end of a heading goes to the next line. */
+export function focusPartText(editor: LexicalEditor, sectionKey: string): void {
+  // The field lets go of the focus first: while it holds it, the editor leaves the page's selection alone.
+  (document.activeElement as HTMLElement | null)?.blur();
+  editor.update(() => $partByKey(sectionKey)?.selectStart());
+  editor.focus();
+}
+
+/**
+ * Keys in a heading field: Enter never makes a line break (a heading is one paragraph) but goes to the
+ * part's text, as does ↓ on the field's last line; not while an IME composes (its Enter picks a candidate).
+ */
+function onHeadingKey(editor: LexicalEditor, sectionKey: string, event: ReactKeyboardEvent<HTMLTextAreaElement>) {
+  if (isImeKey(event.nativeEvent) || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+  const field = event.currentTarget;
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    focusPartText(editor, sectionKey);
+  } else if (event.key === 'ArrowDown' && field.selectionStart === field.selectionEnd) {
+    const atEnd = field.selectionStart === field.value.length;
+    // One visual line (no wrap): ↓ leaves at once; on a wrapped heading the browser moves down a line first.
+    const lineHeight = parseFloat(getComputedStyle(field).lineHeight) || 24;
+    if (atEnd || field.scrollHeight < lineHeight * 1.5 + 4) {
+      event.preventDefault();
+      focusPartText(editor, sectionKey);
+    }
+  }
+}
+
 interface Props {
   template: Template;
   readOnly: boolean;
@@ -96,12 +127,17 @@ export function PartChromePlugin({ template, readOnly, onRemove }: Props) {
                 ) : (
                   <>
                     <span className="heading-number">{number}</span>
-                    <input
+                    {/* A textarea, so a long imported heading wraps and the field grows (field-sizing); one paragraph all the same. */}
+                    <textarea
                       id={`heading-${p.sectionKey}`}
                       className="heading-input"
                       aria-label={`部分标题：${p.heading}`}
+                      rows={1}
                       value={wording}
-                      onChange={(e) => setPartHeading(editor, p.sectionKey, number + e.target.value)}
+                      onKeyDown={(e) => onHeadingKey(editor, p.sectionKey, e)}
+                      onChange={(e) =>
+                        setPartHeading(editor, p.sectionKey, number + e.target.value.replace(/[\r\n]+/g, ''))
+                      }
                     />
                     {p.part === null && (
                       <button type="button" className="quiet" onClick={() => onRemove(p.sectionKey)}>

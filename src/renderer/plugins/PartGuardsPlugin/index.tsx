@@ -155,6 +155,22 @@ function caretOnEdgeLine(blockElement: HTMLElement, last: boolean): boolean {
   return last ? caret.bottom > box.bottom - caret.height / 2 : caret.top < box.top + caret.height / 2;
 }
 
+/** ↑ on the first line of a part's text goes up to its heading field (caret at its end), as in Word. */
+function $upToHeading(editor: LexicalEditor, part: PartNode, node: LexicalNode): boolean {
+  const block = node.getTopLevelElement() ?? node;
+  if (!block.is(part.getFirstChild())) return false;
+  const element = editor.getElementByKey(block.getKey());
+  if (!element || !caretOnEdgeLine(element, false)) return false;
+  const field = document.getElementById(`heading-${part.getSectionKey()}`);
+  if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) return false;
+  // After this key's update: the editor would otherwise take the focus back.
+  setTimeout(() => {
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  });
+  return true;
+}
+
 /**
  * Arrow keys at a part's edge go on into the next (or previous) part. The browser alone would stop at
  * the part's header (its heading field is not text) or put the caret between parts.
@@ -174,6 +190,10 @@ function $crossPart(editor: LexicalEditor, event: KeyboardEvent | null, forward:
   if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
   const part = $partOf(selection.anchor.getNode());
   if (!part) return false;
+  if (!forward && byLine && $upToHeading(editor, part, selection.anchor.getNode())) {
+    event.preventDefault();
+    return true;
+  }
   const neighbour = forward ? part.getNextSibling() : part.getPreviousSibling();
   if (!$isPartNode(neighbour)) return false;
   if (byLine) {
