@@ -114,6 +114,31 @@ function patternsIn(text: string): IndicatorPattern[] {
  */
 const OTHER_COUNTED = /问题|意见|建议|隐患|事项|难题|诉求|线索|风险|漏洞|村|社区|单位|部门/;
 
+/**
+ * Things counted in their own right, never a form of another indicator's subject: "学法考试2次" counts
+ * exams, not collective study; "执法人员参加考试合格率100%" is an exam's pass rate, not the staff. Where
+ * one stands between a keyword and its figure (or right after the keyword, before which the figure stands:
+ * "2次学法考试"), the figure is not the keyword's, unless the word is the indicator's own vocabulary.
+ */
+const OTHER_EVENT =
+  /考试|考核|测试|测评|竞赛|比赛|答题|评比|评选|评议|抽查|检查|督查|观摩|演练|比武|培训班|座谈会|听证会|问卷/g;
+
+/** The words an indicator names itself with: its name and keywords. */
+const OWN_WORDS = new Map(INDICATORS.map((ind) => [ind.id, [ind.name, ...ind.keywords].join('|')]));
+
+/**
+ * Whether the words between a keyword and its figure name another subject: a counted thing that is not the
+ * indicator's own, or another indicator's keyword ("合法性审查培训2次" is a training, the nearer keyword).
+ */
+function otherSubject(id: string, keyword: string, gap: string): boolean {
+  if (!gap) return false;
+  const own = OWN_WORDS.get(id) ?? '';
+  for (const m of gap.matchAll(OTHER_EVENT)) if (!own.includes(m[0])) return true;
+  for (const p of patternsIn(gap))
+    if (p.id !== id && !keyword.includes(p.keyword) && !own.includes(p.keyword)) return true;
+  return false;
+}
+
 /** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
 const VERB_FIRST =
   /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
@@ -146,6 +171,12 @@ export interface FoundIndicator {
   sameKey: string;
   /** Part and sentence up to the figure, fillers dropped; '' when the sentence does not speak of the whole unit's year. */
   wording: string;
+}
+
+/** The few characters right after a keyword, up to punctuation: the rest of its noun phrase. */
+function leadingWord(text: string, from: number): string {
+  const m = /^[^\d，,。；：:、！？“”（）()\s]{0,4}/.exec(text.slice(from, from + 4));
+  return m ? m[0] : '';
 }
 
 function excluded(text: string, at: number, keyword: string, exclude: readonly string[]): boolean {
@@ -231,6 +262,8 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
     for (const m of allMatches(p.before, text)) {
       const keywordAt = m.index + m[0].length - p.keyword.length;
       if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
+      // "2次学法考试": the figure counts what the keyword's phrase ends in.
+      if (otherSubject(p.id, p.keyword, leadingWord(text, keywordAt + p.keyword.length))) continue;
       add(p, m[1]!, m.index, m.index, m.index + m[0].length, m[3]!, !!m[2]);
     }
   }
@@ -245,6 +278,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>): Found
       const gap = m[1]!;
       const other = OTHER_COUNTED.exec(gap);
       if (other && other.index > 0) continue;
+      if (otherSubject(p.id, p.keyword, gap)) continue;
       const numberAt = m.index + p.keyword.length + gap.length;
       add(p, m[2]!, m.index, numberAt, m.index + m[0].length, m[4]!, !!m[3]);
     }
