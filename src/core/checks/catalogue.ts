@@ -51,7 +51,7 @@ const rules = {
   },
   'heading.sequence': { family: 'structure', severity: 'warning', title: '标题序号跳号或重复' },
   'heading.punctuation': { family: 'structure', severity: 'warning', title: '标题序号后的标点' },
-  'previous.unanswered': { family: 'structure', severity: 'warning', title: '去年计划没有写完成情况' },
+  'previous.unanswered': { family: 'structure', severity: 'error', title: '去年计划没有写完成情况' },
   // Indicators
   'indicator.missing': { family: 'indicators', severity: 'warning', title: '缺少应有的数据' },
   'indicator.mismatch': {

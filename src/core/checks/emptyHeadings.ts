@@ -6,6 +6,7 @@
 import { splitRunInHeading } from '../export/runIn';
 import type { Block } from '../model/report';
 import type { TextLine } from '../model/plainText';
+import { isUnansweredPromise } from '../text/conventions';
 import { at, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 
@@ -44,10 +45,12 @@ export function bareSubheadings(blocks: readonly Block[]): boolean[] {
   return bare;
 }
 
-/** The blocks an export prints: without bare sub-headings (empty paragraphs are skipped by each export). */
+/** The blocks an export prints: without bare sub-headings and unanswered checklist lines (empty paragraphs are skipped by each export). */
 export function printedBlocks<T extends Block>(blocks: readonly T[]): T[] {
-  const bare = bareSubheadings(blocks);
-  return blocks.filter((_, i) => !bare[i]);
+  // A draft's checklist line with a bare "完成情况：" is a note to the clerk, not report text.
+  const kept = blocks.filter((b) => b.kind !== 'paragraph' || !isUnansweredPromise(b.text));
+  const bare = bareSubheadings(kept);
+  return kept.filter((_, i) => !bare[i]);
 }
 
 const NUMBER =
