@@ -286,6 +286,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
       '设为（一）标题',
       '设为1. 标题',
       '设为（1）标题',
+      '插入表格',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChrome } from './chrome';
+import { isChrome, metadataSource } from './chrome';
 import { splitLines } from './lines';
 
 describe('isChrome', () => {
@@ -39,4 +39,22 @@ describe('splitLines', () => {
     expect(artifacts).toBe(1);
     expect(lines).toEqual(['一、举措', '正文。', '（二）化解纠纷', '全年1.5万元。', '2.下一项']);
   });
+});
+
+describe('metadataSource', () => {
+  it.each([
+    ['信息来源：青石镇人民政府', '青石镇人民政府'],
+    ['• 来源:党政综合办公室', '党政综合办公室'],
+    ['来源：柳溪镇人民政府   发布时间：2025-02-01', '柳溪镇人民政府'],
+    ['发布机构：平川县司法局 作者：办公室', '平川县司法局'],
+  ])('reads the unit of %s', (line, unit) => {
+    expect(metadataSource(line)).toBe(unit);
+  });
+
+  it.each(['来源:       发布日期:2021-03-30     点击数: 人次', '来源：', '信息来源：发布日期：2025-01-02'])(
+    'finds no unit where the field is empty: %s',
+    (line) => {
+      expect(metadataSource(line)).toBeUndefined();
+    },
+  );
 });

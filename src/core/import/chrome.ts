@@ -76,10 +76,17 @@ export function metadataDate(line: string): { date: Date; written: boolean } | u
   return { date: new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])), written: /成文日期/.test(line) };
 }
 
-/** Fields of a page's metadata that name the publishing unit ("信息来源：青石镇人民政府"). */
+/**
+ * Fields of a page's metadata that name the publishing unit ("信息来源：青石镇人民政府"). The value ends
+ * where the line's next field begins ("来源:   发布日期:2021-03-30" has an empty 来源, not a source
+ * "发布日期:2021-…").
+ */
 export function metadataSource(line: string): string | undefined {
   const m = new RegExp(
-    `^${BULLET}(?:信息来源|文章来源|来源|发布机构|发文机关|发文机构|发布单位|所属机构)\\s*[:：]\\s*(\\S.{0,39})$`,
+    `^${BULLET}(?:信息来源|文章来源|来源|发布机构|发文机关|发文机构|发布单位|所属机构)\\s*[:：]\\s*(.*)$`,
   ).exec(line);
-  return m?.[1]?.trim();
+  if (!m) return undefined;
+  const nextField = new RegExp(`\\s*(?:${META_KEYS})\\s*[:：]`).exec(m[1]!);
+  const value = (nextField ? m[1]!.slice(0, nextField.index) : m[1]!).trim();
+  return value && value.length <= 40 ? value : undefined;
 }

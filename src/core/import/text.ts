@@ -583,7 +583,8 @@ export function importStructuredText(
     warnings.push(
       `已去掉网页的导航和附带信息 ${removed.length} 处：${removed
         .slice(0, 5)
-        .map((l) => `“${l.slice(0, 20)}”`)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .map((l) => `“${l.length > 20 ? `${l.slice(0, 20)}…` : l}”`)
         .join('、')}${removed.length > 5 ? '等' : ''}。`,
     );
   if (lines.length === 0 || lines.every(isBlank)) return { ok: false, error: '文件中没有找到报告正文。' };

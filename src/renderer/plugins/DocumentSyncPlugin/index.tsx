@@ -1,10 +1,11 @@
 /**
  * Reports the report's sections and ignored findings to the app after every content change of the one
  * document editor (not on selection moves). A part that did not change keeps its Section object, so a
- * keystroke converts one part, not the whole report.
+ * keystroke converts one part, not the whole report. Undo and redo put back a whole earlier state with
+ * nothing marked dirty: then every part is read again, or the saved file would keep the undone text.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, HISTORIC_TAG, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import type { Section } from '../../../core/model/report';
 import { $blocksOf, $ignoredFindings } from '../../editor/blocks';
@@ -25,7 +26,9 @@ export function DocumentSyncPlugin({
   useEffect(() => {
     let known = new Map<string, Section>();
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('load')) return;
+      if (tags.has('load')) return;
+      const restored = tags.has(HISTORIC_TAG);
+      if (!restored && dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       const next = new Map<string, Section>();
       const { sections, ignored } = editorState.read(() => ({
         sections: $getRoot()
@@ -35,7 +38,7 @@ export function DocumentSyncPlugin({
             const key = part.getKey();
             const before = known.get(key);
             const section =
-              before && !dirtyElements.has(key) && before.heading === part.getHeading()
+              before && !restored && !dirtyElements.has(key) && before.heading === part.getHeading()
                 ? before
                 : {
                     key: part.getSectionKey(),
