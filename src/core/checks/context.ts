@@ -41,6 +41,7 @@ export function at(
       replacement: fix.replacement,
       start: line.start + (fix.from ?? from),
       end: line.start + (fix.to ?? to),
+      ...(fix.removeBlocks ? { removeBlocks: fix.removeBlocks } : {}),
     };
   }
   return finding;

@@ -76,12 +76,22 @@ export function checkEmptyHeadings(ctx: CheckContext): RawFinding[] {
       // The template's own sub-heading left unfilled is certainly a leftover; any other may be the
       // clerk's outline in progress, so it only warns.
       const fromTemplate = templateTitles.has(heading.replace(NUMBER, '').trim());
+      // The fix takes the heading and the blank paragraphs under it (a deeper heading has its own finding).
+      let removeBlocks = 1;
+      for (let j = i + 1; j < section.blocks.length; j++) {
+        const next = section.blocks[j]!;
+        if (next.kind !== 'paragraph' || next.text.trim() !== '') break;
+        removeBlocks++;
+      }
       findings.push(
         at(
           'section.empty-subheading',
           severityOf('section.empty-subheading', fromTemplate ? undefined : 'own'),
           `小标题“${heading}”下面还没有正文：请填写，或删去这个小标题（空的小标题不会打印和导出）。`,
           line,
+          0,
+          line.text.length,
+          { label: '删除这个空小标题', replacement: '', removeBlocks },
         ),
       );
     });
