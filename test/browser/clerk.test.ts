@@ -153,6 +153,20 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await expect.poll(() => measures.textContent()).toContain('健全行政决策制度体系');
   });
 
+  it('成文日期 suggests a date early in the year after the report’s, and offers today only when it fits', async () => {
+    const p = await newReport();
+    const thisYear = new Date().getFullYear();
+    const dateField = p.locator('#meta-date');
+    const today = p.getByRole('button', { name: '今天', exact: true });
+    // A report of this year: its year has not ended, so today would be a date the checker rejects.
+    await p.getByLabel('报告年度').fill(String(thisYear));
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear + 1}年1月15日`);
+    expect(await today.isDisabled()).toBe(true);
+    expect(await p.locator('.meta').textContent()).toContain(`应在${thisYear + 1}年年初成文`);
+    await p.getByLabel('报告年度').fill(String(thisYear - 5));
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear - 4}年1月15日`);
+  });
+
   it('figure fields keep decimals, signs and a unit typed after the number, and say what is wrong', async () => {
     const p = await newReport();
     const rate = p.getByLabel('学法考试参考率、合格率');
