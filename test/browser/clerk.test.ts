@@ -308,7 +308,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       await p.keyboard.insertText(text);
       await p.keyboard.press('Enter');
     }
-    const all = p.getByRole('button', { name: /^全部改正（4 处）$/ });
+    const all = p.getByRole('button', { name: /^全部改正（4 段）$/ });
     await all.click();
     await expect
       .poll(() => p.locator('[data-section-editor="measures"]').textContent())

@@ -1,4 +1,5 @@
 /** The checker's findings, grouped by severity with counts; click to jump, fix in one click, or ignore. */
+import { isRuleId, RULES } from '../../core/checks/catalogue';
 import type { CheckResult, Finding, Severity } from '../../core/checks/types';
 
 const GROUPS: Array<{ severity: Severity; label: string }> = [
@@ -64,7 +65,7 @@ export function FindingsPanel({ result, onJump, onFix, onFixAll, onIgnore, onRes
                         onClick={() => onFixAll(fixable.get(f.rule)!)}
                         title="把同类问题全部按建议改正"
                       >
-                        全部改正（{fixable.get(f.rule)!.length} 处）
+                        全部改正（{fixable.get(f.rule)!.length} {(isRuleId(f.rule) && RULES[f.rule].fixUnit) || '处'}）
                       </button>
                     )}
                     {!readOnly && (
