@@ -13,6 +13,7 @@ import {
   cachedPerLine,
   perLine,
   sentences,
+  partName,
   type CheckContext,
   type RawFinding,
 } from './context';
@@ -582,7 +583,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
         ...at(
           'indicator.missing',
           severityOf('indicator.missing'),
-          `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`,
+          `“${partName(ctx, part)}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`,
           null,
         ),
         section: part.id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { defaultRegistry } from '../templates/registry';
 import { toPlainText } from '../model/plainText';
+import type { Block } from '../model/report';
 import { checkReport } from './index';
 
 function report() {
@@ -64,10 +65,10 @@ describe('year.missing', () => {
 });
 
 describe('heading.sequence speaks the clerk’s numbers (issue #14)', () => {
-  const sequence = (blocks: Array<{ kind: 'paragraph' | 'subheading'; text: string }>, part = 'measures') => {
+  const sequence = (blocks: Block[], part = 'measures') => {
     const doc = report();
     const section = doc.sections.find((s) => s.part === part)!;
-    section.blocks = blocks.map((b) => (b.kind === 'subheading' ? { kind: 'subheading', level: 2, text: b.text } : b));
+    section.blocks = blocks;
     const result = checkReport(doc);
     const text = (f: { start: number | null; end: number | null }) => {
       const lines = toPlainText(doc).lines;
@@ -78,8 +79,8 @@ describe('heading.sequence speaks the clerk’s numbers (issue #14)', () => {
       .filter((f) => f.rule === 'heading.sequence')
       .map((f) => ({ message: f.message, at: text(f) }));
   };
-  const sub = (text: string) => ({ kind: 'subheading' as const, text });
-  const para = (text: string) => ({ kind: 'paragraph' as const, text });
+  const sub = (text: string): Block => ({ kind: 'subheading', level: 2, text });
+  const para = (text: string): Block => ({ kind: 'paragraph', text });
 
   it('a first number that is not the first says which one is missing, never "第 0 项"', () => {
     const [f] = sequence([sub('（二）规范执法'), para('全年办理执法案件12件。')]);
@@ -107,5 +108,22 @@ describe('heading.sequence speaks the clerk’s numbers (issue #14)', () => {
     expect(found[0]!.message).toContain('像是粘贴进来的标题');
     // The part headings that follow (二、三、…, the app's own) draw nothing.
     expect(found.some((f) => f.at?.kind === 'heading')).toBe(false);
+  });
+});
+
+describe('findings name a part as the clerk’s report names it (issue #14)', () => {
+  it.each([
+    ['七、存在的问题', '存在的问题'],
+    ['三、工作中的短板和不足：', '工作中的短板和不足'],
+  ])('heading %s', (heading, name) => {
+    const doc = report();
+    const part = doc.sections.find((s) => s.part === 'shortcomings')!;
+    part.heading = heading;
+    part.blocks = [{ kind: 'paragraph', text: '基层执法力量薄弱，普法形式单一。' }];
+    const messages = checkReport(doc)
+      .findings.filter((f) => f.section === 'shortcomings')
+      .map((f) => f.message);
+    expect(messages.some((m) => m.includes(`“${name}”部分`))).toBe(true);
+    expect(messages.join('')).not.toContain('存在的不足和原因');
   });
 });

@@ -4,7 +4,7 @@ import { sectionHasText, type ReportDocument, type Section } from '../model/repo
 import type { TextLine } from '../model/plainText';
 import { chineseNumeral } from '../text/numerals';
 import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
-import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
+import { at, linesOfPart, partName, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 import type { SectionSummary } from './types';
 
@@ -138,7 +138,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.empty',
           severityOf('section.empty'),
-          `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
+          `“${partName(ctx, part)}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
           heading,
         ),
         section: part.id,
@@ -151,7 +151,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.thin',
           severityOf('section.thin'),
-          `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`,
+          `“${partName(ctx, part)}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`,
           heading,
         ),
         section: part.id,
@@ -162,7 +162,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.no-causes',
           severityOf('section.no-causes'),
-          `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`,
+          `“${partName(ctx, part)}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`,
           heading,
         ),
         section: part.id,
