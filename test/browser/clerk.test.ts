@@ -85,6 +85,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     expect(preview).not.toContain('健全行政决策制度体系');
   });
 
+  it('an empty sub-heading is deleted in one click, all of them with 全部改正, and Ctrl+Z brings them back', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('调整乡镇机构职能，公布权责清单一份。');
+    await blocks(p, 'measures').nth(3).click();
+    await p.keyboard.insertText('制定规范性文件管理办法，备案审查文件三件。');
+    const measures = p.locator('[data-section-editor="measures"]');
+    const emptyHeading = (title: string) =>
+      p.locator('.findings li').filter({ hasText: `小标题“${title}”下面还没有正文` });
+    await emptyHeading('（三）健全行政决策制度体系').getByRole('button', { name: '删除这个空小标题' }).click();
+    await expect.poll(() => measures.textContent()).not.toContain('健全行政决策制度体系');
+    expect(await measures.textContent()).toContain('（四）');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => measures.textContent()).toContain('（三）健全行政决策制度体系');
+    await expect.poll(() => emptyHeading('（三）健全行政决策制度体系').count()).toBe(1);
+    const count = await p.locator('.findings li').filter({ hasText: '下面还没有正文' }).count();
+    expect(count).toBeGreaterThan(1);
+    await p.getByRole('button', { name: `全部改正（${count} 处）` }).click();
+    await expect.poll(() => findingTexts(p).then((t) => t.filter((m) => m.includes('下面还没有正文')))).toEqual([]);
+    // The filled sub-headings and their text stay.
+    expect(await measures.textContent()).toContain('（二）健全依法行政制度体系制定规范性文件管理办法');
+    expect(await blocks(p, 'measures').count()).toBe(4);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => measures.textContent()).toContain('健全行政决策制度体系');
+  });
+
+  it('成文日期 suggests a date early in the year after the report’s, and offers today only when it fits', async () => {
+    const p = await newReport();
+    const thisYear = new Date().getFullYear();
+    const dateField = p.locator('#meta-date');
+    const today = p.getByRole('button', { name: '今天', exact: true });
+    // A report of this year: its year has not ended, so today would be a date the checker rejects.
+    await p.getByLabel('报告年度').fill(String(thisYear));
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear + 1}年1月15日`);
+    expect(await today.isDisabled()).toBe(true);
+    expect(await p.locator('.meta').textContent()).toContain(`应在${thisYear + 1}年年初成文`);
+    await p.getByLabel('报告年度').fill(String(thisYear - 5));
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear - 4}年1月15日`);
+  });
+
   it('figure fields keep decimals, signs and a unit typed after the number, and say what is wrong', async () => {
     const p = await newReport();
     const rate = p.getByLabel('学法考试参考率、合格率');
@@ -226,7 +266,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
       await p.keyboard.insertText(text);
       await p.keyboard.press('Enter');
     }
-    const all = p.getByRole('button', { name: /^全部改正（4 处）$/ });
+    const all = p.getByRole('button', { name: /^全部改正（4 段）$/ });
     await all.click();
     await expect
       .poll(() => p.locator('[data-section-editor="measures"]').textContent())

@@ -120,7 +120,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await p.locator('[data-section-editor="measures"] p').first().click();
     await p.keyboard.type('今年新修订制度三项。');
 
-    // A Word or text file double-clicked while the app runs with unsaved text: asked first, and 返回 keeps it.
+    // A Word or text file double-clicked while the app runs with unsaved text: asked first, and 取消 keeps it.
     const source = join(app.work, '去年的 报告.txt');
     writeFileSync(
       source,

@@ -29,6 +29,8 @@ export interface RuleEntry {
   variants?: Readonly<Record<string, Severity>>;
   /** The rule's parameters with their default values (a county's profile may change some of them). */
   params?: Readonly<Record<string, string | number>>;
+  /** What one of the rule's fixes mends, as 全部改正 counts them ("段" for punct.width); "处" when absent. */
+  fixUnit?: string;
 }
 
 const rules = {
@@ -51,7 +53,7 @@ const rules = {
   },
   'heading.sequence': { family: 'structure', severity: 'warning', title: '标题序号跳号或重复' },
   'heading.punctuation': { family: 'structure', severity: 'warning', title: '标题序号后的标点' },
-  'previous.unanswered': { family: 'structure', severity: 'warning', title: '去年计划没有写完成情况' },
+  'previous.unanswered': { family: 'structure', severity: 'error', title: '去年计划没有写完成情况' },
   // Indicators
   'indicator.missing': { family: 'indicators', severity: 'warning', title: '缺少应有的数据' },
   'indicator.mismatch': {
@@ -77,7 +79,7 @@ const rules = {
   'privacy.staff-line': { family: 'publication', severity: 'warning', title: '撰稿人、联系电话等内部信息' },
   placeholder: { family: 'publication', severity: 'error', title: '模板占位符' },
   // Form
-  'punct.width': { family: 'form', severity: 'warning', title: '半角标点', variants: { many: 'info' } },
+  'punct.width': { family: 'form', severity: 'warning', title: '半角标点', variants: { many: 'info' }, fixUnit: '段' },
   'punct.pairs': { family: 'form', severity: 'warning', title: '引号、括号不成对' },
   'title.form': { family: 'form', severity: 'warning', title: '标题格式' },
   'signature.missing': { family: 'form', severity: 'warning', title: '缺少署名或成文日期' },

@@ -6,6 +6,7 @@ import type { RuleId } from './catalogue';
 import type { Finding, Fix, Severity } from './types';
 import type { IndicatorSet } from './indicators';
 import type { CalendarSet } from './years';
+import { stripHeadingNumber } from '../text/numbering';
 
 export interface Deadlines {
   /** Publication deadline as MM-DD of the year after the report year (rules: before 4月1日). */
@@ -47,6 +48,7 @@ export function at(
       replacement: fix.replacement,
       start: line.start + (fix.from ?? from),
       end: line.start + (fix.to ?? to),
+      ...(fix.removeBlocks ? { removeBlocks: fix.removeBlocks } : {}),
     };
   }
   return finding;
@@ -162,4 +164,18 @@ export function perLine(
   const out: RawFinding[] = [];
   for (const line of lines) for (const f of cachedPerLine(name, line, rule, shiftFinding)) out.push(f);
   return out;
+}
+
+/**
+ * A part as the clerk's report names it ("七、存在的问题" → "存在的问题"), so a finding speaks of the heading
+ * she sees; the template's title where her report has no heading for it.
+ */
+export function partName(ctx: CheckContext, part: { id: string; title: string }): string {
+  const section = ctx.doc.sections.find((s) => s.part === part.id && s.heading.trim() !== '');
+  const own = section
+    ? stripHeadingNumber(section.heading)
+        .replace(/[：:]\s*$/, '')
+        .trim()
+    : '';
+  return own || part.title;
 }

@@ -104,3 +104,26 @@ describe('bare sub-headings', () => {
     expect(toWebText(doc)).not.toContain('河长制落实');
   });
 });
+
+describe('the fix of an empty sub-heading', () => {
+  it('removes the heading and the blank paragraphs under it, not a deeper heading nor text', () => {
+    const doc = extraReport([
+      sub(2, '（一）强化组织保障'),
+      para('成立领导小组，召开专题会议4次。'),
+      sub(2, '（二）规范执法行为'),
+      para(''),
+      para(' '),
+      sub(3, '1.落实三项制度'),
+      sub(2, '（三）推进普法宣传'),
+      para(''),
+    ]);
+    const fixes = checkReport(doc)
+      .findings.filter((f) => f.rule === 'section.empty-subheading' && f.section === null)
+      .map((f) => [f.fix?.label, f.fix?.removeBlocks]);
+    expect(fixes).toEqual([
+      ['删除这个空小标题', 3],
+      ['删除这个空小标题', 1],
+      ['删除这个空小标题', 2],
+    ]);
+  });
+});

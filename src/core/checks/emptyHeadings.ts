@@ -6,6 +6,7 @@
 import { splitRunInHeading } from '../export/runIn';
 import type { Block } from '../model/report';
 import type { TextLine } from '../model/plainText';
+import { isUnansweredPromise } from '../text/conventions';
 import { at, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 
@@ -44,10 +45,12 @@ export function bareSubheadings(blocks: readonly Block[]): boolean[] {
   return bare;
 }
 
-/** The blocks an export prints: without bare sub-headings (empty paragraphs are skipped by each export). */
+/** The blocks an export prints: without bare sub-headings and unanswered checklist lines (empty paragraphs are skipped by each export). */
 export function printedBlocks<T extends Block>(blocks: readonly T[]): T[] {
-  const bare = bareSubheadings(blocks);
-  return blocks.filter((_, i) => !bare[i]);
+  // A draft's checklist line with a bare "完成情况：" is a note to the clerk, not report text.
+  const kept = blocks.filter((b) => b.kind !== 'paragraph' || !isUnansweredPromise(b.text));
+  const bare = bareSubheadings(kept);
+  return kept.filter((_, i) => !bare[i]);
 }
 
 const NUMBER =
@@ -73,12 +76,22 @@ export function checkEmptyHeadings(ctx: CheckContext): RawFinding[] {
       // The template's own sub-heading left unfilled is certainly a leftover; any other may be the
       // clerk's outline in progress, so it only warns.
       const fromTemplate = templateTitles.has(heading.replace(NUMBER, '').trim());
+      // The fix takes the heading and the blank paragraphs under it (a deeper heading has its own finding).
+      let removeBlocks = 1;
+      for (let j = i + 1; j < section.blocks.length; j++) {
+        const next = section.blocks[j]!;
+        if (next.kind !== 'paragraph' || next.text.trim() !== '') break;
+        removeBlocks++;
+      }
       findings.push(
         at(
           'section.empty-subheading',
           severityOf('section.empty-subheading', fromTemplate ? undefined : 'own'),
           `小标题“${heading}”下面还没有正文：请填写，或删去这个小标题（空的小标题不会打印和导出）。`,
           line,
+          0,
+          line.text.length,
+          { label: '删除这个空小标题', replacement: '', removeBlocks },
         ),
       );
     });

@@ -73,7 +73,7 @@ function checkWidth(ctx: CheckContext): RawFinding[] {
       at(
         'punct.width',
         severityOf('punct.width'),
-        `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正。`,
+        `全文有 ${findings.length} 段共 ${total} 处半角标点（如 , : ( )），中文里应使用全角标点。可在“建议”中逐段一键改正，或用“全部改正”一次改完这 ${findings.length} 段。`,
         null,
       ),
     );

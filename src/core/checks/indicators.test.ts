@@ -242,3 +242,47 @@ describe('indicator.rate-range', () => {
     expect(of(measures, 'indicator.rate-range')).toEqual([]);
   });
 });
+
+describe('a figure belongs to an indicator only when its own subject stands by the number (issue #14)', () => {
+  const summary = (measures: string, id: string) => check(measures).indicators.find((i) => i.id === id);
+
+  it.each([
+    ['an exam is not collective study', '组织干部职工参加学法考试2次，参考率100%。', 'study_sessions'],
+    ['an exam before the keyword', '全年组织2次学法考试，干部职工全部参加。', 'study_sessions'],
+    ['a knowledge contest', '举办学法知识竞赛3场，吸引干部群众踊跃参与。', 'study_sessions'],
+    ['an assessment of training', '对参训人员开展培训考核4次，结果纳入年度考评。', 'training'],
+    ['an exam pass rate is not the staff', '执法人员参加法律知识考试合格率达100%。', 'enforcers'],
+    ['a training on reviews is a training', '组织合法性审查业务培训2次，提升审查能力。', 'legality_reviews'],
+    ['a visitor mediated is a mediation', '领导接访群众时当场调解纠纷12件。', 'petitions'],
+    ['a drill about disputes', '开展矛盾纠纷应急演练2起。', 'disputes'],
+  ])('%s: not counted', (_what, measures, id) => {
+    expect(summary(measures, id)).toEqual({ id, found: false });
+  });
+
+  it.each([
+    ['集体学法', '全年组织政府班子集体学法12次。', 'study_sessions', 12],
+    ['会前学法 with a filler', '坚持会前学法制度，全年共开展会前学法8次。', 'study_sessions', 8],
+    ['学法 in a meeting', '召开中心组学法会议6次。', 'study_sessions', 6],
+    ['the exam rate beside an exam', '组织干部职工参加学法考试2次，参考率100%。', 'exam_rate', 100],
+    ['training with its form', '开展法治培训10场次，覆盖500余人次。', 'training', 10],
+    ['a staff count', '镇综合执法队行政执法人员68名，均持证上岗。', 'enforcers', 68],
+    ['reviews', '组织合法性审查13次，审查合同文书43份。', 'legality_reviews', 13],
+    ['disputes with 化解率', '排查矛盾纠纷228件，化解228件，化解率100%。', 'disputes', 228],
+    ['mediation', '人民调解组织调处纠纷，全年调解案件553件。', 'mediation', 553],
+    ['petitions', '领导干部接访212人次，解决问题46件。', 'petitions', 212],
+    ['a figure before the keyword', '配备1名法律顾问，为各村提供法律服务。', 'legal_advisers', 1],
+  ])('%s: counted', (_what, measures, id, value) => {
+    expect(summary(measures, id)).toMatchObject({ id, found: true, value });
+  });
+
+  it('the form is compared with the leadership study, not with a staff exam', () => {
+    const doc = report('组织干部职工参加学法考试2次，参考率100%。领导班子集体学法6次。');
+    doc.indicators.study_sessions = { value: 6, unit: '次' };
+    const result = checkReport(doc);
+    expect(result.findings.filter((f) => f.rule === 'indicator.mismatch')).toEqual([]);
+    expect(result.indicators.find((i) => i.id === 'study_sessions')).toMatchObject({ value: 6 });
+    const alone = report('组织干部职工参加学法考试2次，参考率100%。');
+    alone.indicators.study_sessions = { value: 6, unit: '次' };
+    expect(checkReport(alone).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});

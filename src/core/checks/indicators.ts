@@ -12,6 +12,7 @@ import {
   cachedPerLine,
   perLine,
   sentences,
+  partName,
   type CheckContext,
   type RawFinding,
 } from './context';
@@ -125,6 +126,39 @@ function patternsIn(set: IndicatorSet, text: string): IndicatorPattern[] {
  */
 const OTHER_COUNTED = /问题|意见|建议|隐患|事项|难题|诉求|线索|风险|漏洞|村|社区|单位|部门/;
 
+/**
+ * Things counted in their own right, never a form of another indicator's subject: "学法考试2次" counts
+ * exams, not collective study; "执法人员参加考试合格率100%" is an exam's pass rate, not the staff. Where
+ * one stands between a keyword and its figure (or right after the keyword, before which the figure stands:
+ * "2次学法考试"), the figure is not the keyword's, unless the word is the indicator's own vocabulary.
+ */
+const OTHER_EVENT =
+  /考试|考核|测试|测评|竞赛|比赛|答题|评比|评选|评议|抽查|检查|督查|观摩|演练|比武|培训班|座谈会|听证会|问卷/g;
+
+/** The words each indicator of a set names itself with: its name and keywords (made once per set). */
+const OWN_WORDS = new WeakMap<IndicatorSet, ReadonlyMap<string, string>>();
+function ownWords(set: IndicatorSet): ReadonlyMap<string, string> {
+  let words = OWN_WORDS.get(set);
+  if (!words) {
+    words = new Map(set.list.map((ind) => [ind.id, [ind.name, ...ind.keywords].join('|')]));
+    OWN_WORDS.set(set, words);
+  }
+  return words;
+}
+
+/**
+ * Whether the words between a keyword and its figure name another subject: a counted thing that is not the
+ * indicator's own, or another indicator's keyword ("合法性审查培训2次" is a training, the nearer keyword).
+ */
+function otherSubject(set: IndicatorSet, id: string, keyword: string, gap: string): boolean {
+  if (!gap) return false;
+  const own = ownWords(set).get(id) ?? '';
+  for (const m of gap.matchAll(OTHER_EVENT)) if (!own.includes(m[0])) return true;
+  for (const p of patternsIn(set, gap))
+    if (p.id !== id && !keyword.includes(p.keyword) && !own.includes(p.keyword)) return true;
+  return false;
+}
+
 /** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
 const VERB_FIRST =
   /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
@@ -157,6 +191,12 @@ export interface FoundIndicator {
   sameKey: string;
   /** Part and sentence up to the figure, fillers dropped; '' when the sentence does not speak of the whole unit's year. */
   wording: string;
+}
+
+/** The few characters right after a keyword, up to punctuation: the rest of its noun phrase. */
+function leadingWord(text: string, from: number): string {
+  const m = /^[^\d，,。；：:、！？“”（）()\s]{0,4}/.exec(text.slice(from, from + 4));
+  return m ? m[0] : '';
 }
 
 function excluded(text: string, at: number, keyword: string, exclude: readonly string[]): boolean {
@@ -242,6 +282,8 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
     for (const m of allMatches(p.before, text)) {
       const keywordAt = m.index + m[0].length - p.keyword.length;
       if (excluded(text, keywordAt, p.keyword, p.exclude)) continue;
+      // "2次学法考试": the figure counts what the keyword's phrase ends in.
+      if (otherSubject(set, p.id, p.keyword, leadingWord(text, keywordAt + p.keyword.length))) continue;
       add(p, m[1]!, m.index, m.index, m.index + m[0].length, m[3]!, !!m[2]);
     }
   }
@@ -256,6 +298,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
       const gap = m[1]!;
       const other = OTHER_COUNTED.exec(gap);
       if (other && other.index > 0) continue;
+      if (otherSubject(set, p.id, p.keyword, gap)) continue;
       const numberAt = m.index + p.keyword.length + gap.length;
       add(p, m[2]!, m.index, numberAt, m.index + m[0].length, m[4]!, !!m[3]);
     }
@@ -560,7 +603,7 @@ export function checkIndicators(ctx: CheckContext, found: FoundIndicator[]): Raw
         ...at(
           'indicator.missing',
           severityOf('indicator.missing'),
-          `“${part.title}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`,
+          `“${partName(ctx, part)}”中没有找到“${name}”的数字。审核时常因“数据少、泛泛而谈”退回，请补充具体次数或件数。`,
           null,
         ),
         section: part.id,

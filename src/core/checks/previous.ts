@@ -1,25 +1,26 @@
-/** previous.unanswered: last year's plans, carried into this year's draft, each wants its outcome. */
-import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
+/**
+ * previous.unanswered: last year's plans, carried into this year's draft, each wants its outcome. Only the
+ * draft's own checklist lines (promiseLine) are read, never a clerk's sentence; an unanswered one is an
+ * error because its bare "完成情况：" would otherwise be handed in (the exports leave it out).
+ */
+import { promiseLine } from '../text/conventions';
 import { at, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 
 export function checkPrevious(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const line of ctx.plain.lines) {
-    if (line.kind !== 'paragraph' || !line.text.startsWith(PROMISE_PREFIX)) continue;
-    const at_ = line.text.indexOf(OUTCOME_LABEL);
-    const answer = at_ >= 0 ? line.text.slice(at_ + OUTCOME_LABEL.length).trim() : '';
-    if (!answer) {
-      const promise = line.text.slice(PROMISE_PREFIX.length, at_ >= 0 ? at_ : undefined).trim();
-      findings.push(
-        at(
-          'previous.unanswered',
-          severityOf('previous.unanswered'),
-          `去年的报告承诺了“${promise}”，请在“完成情况：”后写明今年做了什么、效果如何；没有做的也要说明原因。`,
-          line,
-        ),
-      );
-    }
+    if (line.kind !== 'paragraph') continue;
+    const item = promiseLine(line.text);
+    if (!item || item.answer) continue;
+    findings.push(
+      at(
+        'previous.unanswered',
+        severityOf('previous.unanswered'),
+        `去年的报告承诺了“${item.promise}”，“完成情况：”后面还是空的。请写明今年做了什么、效果如何；没有做的也要说明原因。空着的这一行不会打印和导出。`,
+        line,
+      ),
+    );
   }
   return findings;
 }

@@ -4,7 +4,7 @@ import { sectionHasText, type ReportDocument, type Section } from '../model/repo
 import type { TextLine } from '../model/plainText';
 import { chineseNumeral } from '../text/numerals';
 import { headingNumber, stripHeadingNumber, type HeadingLevel } from '../text/numbering';
-import { at, linesOfPart, type CheckContext, type RawFinding } from './context';
+import { at, linesOfPart, partName, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 import type { SectionSummary } from './types';
 
@@ -138,7 +138,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.empty',
           severityOf('section.empty'),
-          `“${part.title}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
+          `“${partName(ctx, part)}”部分还没有正文。${part.mayBeNone ? '没有需要报告的情况时写“无”。' : part.hint}`,
           heading,
         ),
         section: part.id,
@@ -151,7 +151,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.thin',
           severityOf('section.thin'),
-          `“${part.title}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`,
+          `“${partName(ctx, part)}”部分只有 ${chars} 字，一般应在 ${part.minChars} 字以上。${part.hint}`,
           heading,
         ),
         section: part.id,
@@ -162,7 +162,7 @@ export function checkStructure(ctx: CheckContext): RawFinding[] {
         ...at(
           'section.no-causes',
           severityOf('section.no-causes'),
-          `“${part.title}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`,
+          `“${partName(ctx, part)}”部分列出了问题，但没有分析原因。请补充“主要原因是……”等原因分析。`,
           heading,
         ),
         section: part.id,
@@ -187,22 +187,44 @@ function numbered(line: TextLine): NumberedLine | undefined {
   return n && { line, level: n.level, value: n.value, number: n.number, after: n.mark };
 }
 
+/** "（二）" written with another value in the same form: "（一）", "2." → "1.". */
+function numberLike(number: string, value: number): string {
+  const form = number.trim();
+  return /\d/.test(form)
+    ? form.replace(/\d+/, String(value))
+    : form.replace(/[一二三四五六七八九十百]+/, chineseNumeral(value));
+}
+
 export function checkHeadings(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const expected = new Map<number, number>();
   for (const line of ctx.plain.lines) {
     if (line.kind !== 'heading' && line.kind !== 'subheading' && line.kind !== 'paragraph') continue;
+    // A part heading's number is the app's own (renumbered with the outline, not editable): it starts
+    // the numbering of everything in the part and is never itself a finding.
+    if (line.kind === 'heading') {
+      expected.clear();
+      continue;
+    }
     const n = numbered(line);
     if (!n) continue;
-    // A new part restarts the numbering of everything below it; a level restarts the levels below it.
+    // A level restarts the levels below it.
     for (const level of [...expected.keys()]) if (level > n.level) expected.delete(level);
     const want = expected.get(n.level) ?? 1;
     if (n.value !== want) {
+      const number = n.number.trim();
       const message =
         n.value < want
-          ? `编号“${n.number.trim()}”与前面的编号重复或倒退，应为第 ${want} 项。`
-          : `编号从第 ${want - 1} 项跳到了“${n.number.trim()}”，中间缺了编号，请检查是否漏了一项或编号写错。`;
-      findings.push(at('heading.sequence', severityOf('heading.sequence'), message, line, 0, n.number.length));
+          ? `编号“${number}”与前面的编号重复或倒退，这里应为“${numberLike(number, want)}”。`
+          : want === 1
+            ? `编号“${number}”前面没有“${numberLike(number, 1)}”：同一级的编号应从“${numberLike(number, 1)}”开始，请检查是否漏了一项或编号写错。`
+            : `编号从“${numberLike(number, want - 1)}”跳到了“${number}”，中间缺了“${numberLike(number, want)}”，请检查是否漏了一项或编号写错。`;
+      // "二、" in a part's text is a part heading's form: most often paragraphs pasted from another report.
+      const pasted =
+        n.level <= 1
+          ? `这一段是正文，却用了部分标题的编号（像是粘贴进来的标题）：如果是小标题，请改用“（一）”“（二）”编号；各部分的“一、二、”由软件自动编排。`
+          : '';
+      findings.push(at('heading.sequence', severityOf('heading.sequence'), message + pasted, line, 0, n.number.length));
     }
     expected.set(n.level, n.value + 1);
 

@@ -2,12 +2,17 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A mechanical correction: replace plain-text range [start, end) with `replacement`. */
+/**
+ * A mechanical correction: replace plain-text range [start, end) with `replacement`; or, with
+ * `removeBlocks`, remove that many whole blocks of the part from the one at `start` (a sub-heading left
+ * empty and the blank paragraphs under it), which a text replacement cannot do.
+ */
 export interface Fix {
   label: string;
   start: number;
   end: number;
   replacement: string;
+  removeBlocks?: number;
 }
 
 export interface Finding {

@@ -11,11 +11,13 @@ import {
   linesOfPart,
   perLine,
   sentences,
+  partName,
   writtenOn,
   type CheckContext,
   type RawFinding,
 } from './context';
 import { severityOf } from './catalogue';
+import { stripHeadingNumber } from '../text/numbering';
 import { plansYear } from './structure';
 import { chineseValue } from '../text/numerals';
 import type { EraCalendar } from './listSchemas';
@@ -130,22 +132,27 @@ function checkPlansYear(ctx: CheckContext): RawFinding[] {
     if (lines.length === 0) continue;
     const named = plansYear(ctx, part.id);
     const next = ctx.year + 1;
-    if (!named) {
+    // The template's own heading ("下一年度主要安排", the wording of the regulation) names the year by the
+    // report's: the app never flags its own words.
+    const ownHeading = ctx.doc.sections.some(
+      (s) => s.part === part.id && stripHeadingNumber(s.heading).trim() === part.title,
+    );
+    if (!named && !ownHeading) {
       findings.push({
         ...at(
           'year.plans',
           severityOf('year.plans', 'unnamed'),
-          `“${part.title}”没有写明年度。请写明是${next}年的安排，例如标题写作“${next}年工作打算”。`,
+          `“${partName(ctx, part)}”没有写明年度。请写明是${next}年的安排，例如标题写作“${next}年工作打算”。`,
           lines[0]!,
         ),
         section: part.id,
       });
-    } else if (named.year !== next) {
+    } else if (named && named.year !== next) {
       findings.push({
         ...at(
           'year.plans',
           severityOf('year.plans'),
-          `“${part.title}”写的是${named.year}年，但${ctx.year}年度报告的安排应是${next}年的。`,
+          `“${partName(ctx, part)}”写的是${named.year}年，但${ctx.year}年度报告的安排应是${next}年的。`,
           named.line,
           named.from,
           named.from + 4,

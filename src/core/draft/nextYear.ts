@@ -12,10 +12,10 @@ import { OPENING_PART, type Block, type ReportDocument, type Section } from '../
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import type { CountyProfile } from '../profile/model';
-import { OUTCOME_LABEL, PROMISE_PREFIX } from '../text/conventions';
+import { OUTCOME_LABEL, PROMISE_PREFIX, promisePrefix } from '../text/conventions';
 import { enumeratedItems, headingNumber, stripHeadingNumber } from '../text/numbering';
 
-/** The marker the checker looks for (rule previous.unanswered): "去年计划：…　完成情况：<answer>". */
+/** The marker the checker looks for (rule previous.unanswered): "2025年计划：…　完成情况：<answer>". */
 export { OUTCOME_LABEL, PROMISE_PREFIX };
 
 export interface DraftOptions {
@@ -205,7 +205,7 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
   const measures = doc.sections.find((s) => s.part === template.parts[0]?.id);
   if (measures && promises.length) {
     measures.blocks.unshift(
-      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${PROMISE_PREFIX}${p}　${OUTCOME_LABEL}` })),
+      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${promisePrefix(lastYear)}${p}　${OUTCOME_LABEL}` })),
     );
   }
   doc.previous =

@@ -3,7 +3,7 @@ import { defaultRegistry } from '../templates/registry';
 import { createReportFromTemplate, renumberParts } from './fromTemplate';
 import { parseReportFile, serializeReport } from './file';
 import { locate, toPlainText } from './plainText';
-import { formatChineseDate, newSectionKey, sectionHasText, tableBlock } from './report';
+import { dateSuggestion, formatChineseDate, newSectionKey, sectionHasText, tableBlock } from './report';
 
 const township = defaultRegistry.get('township')!;
 
@@ -150,5 +150,28 @@ describe('a table in the report', () => {
       ],
       text: '项目\t数量\n培训\t3',
     });
+  });
+});
+
+describe('dateSuggestion (issue #14)', () => {
+  const suggest = (year: number | null, today: Date) => dateSuggestion(year, today, '04-01');
+
+  it('gives an example early in the year after the report’s, whatever the year', () => {
+    expect(suggest(2025, new Date(2026, 10, 29)).example).toBe('例如：2026年1月15日');
+    expect(suggest(2019, new Date(2026, 10, 29)).example).toBe('例如：2020年1月15日');
+    expect(suggest(2026, new Date(2026, 10, 29)).example).toBe('例如：2027年1月15日');
+  });
+
+  it('offers today only between the year’s end and the deadline, and says why not elsewhere', () => {
+    expect(suggest(2025, new Date(2026, 0, 8)).today).toBe('2026年1月8日');
+    expect(suggest(2025, new Date(2026, 2, 31)).today).toBe('2026年3月31日');
+    const early = suggest(2026, new Date(2026, 10, 29));
+    expect(early.today).toBeNull();
+    expect(early.why).toContain('2027年年初');
+    expect(suggest(2026, new Date(2026, 11, 31, 23, 59)).today).toBeNull();
+    const late = suggest(2025, new Date(2026, 10, 29));
+    expect(late.today).toBeNull();
+    expect(late.why).toContain('2026年4月1日');
+    expect(suggest(null, new Date(2026, 10, 29)).today).toBe('2026年11月29日');
   });
 });

@@ -152,3 +152,30 @@ export function sectionHasText(section: Section): boolean {
 export function formatChineseDate(date: Date): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
+
+/**
+ * The 成文日期 the form suggests for a report of `year`: an annual report is written early in the next
+ * year, before the publication deadline `deadline` ("MM-DD", years.ts date.format), so the example is in
+ * that year, and today is offered only inside that window — elsewhere today's date would draw the
+ * checker's own "早于…年结束" or "晚于公开期限", and the form says why instead.
+ */
+export function dateSuggestion(
+  year: number | null,
+  today: Date,
+  deadline: string,
+): { example: string; today: string | null; why?: string } {
+  const next = (year ?? today.getFullYear() - 1) + 1;
+  const example = `例如：${next}年1月15日`;
+  if (year === null) return { example, today: formatChineseDate(today) };
+  const [mm, dd] = deadline.split('-').map(Number);
+  const end = new Date(next, (mm || 4) - 1, dd || 1);
+  if (today < new Date(next, 0, 1))
+    return { example, today: null, why: `${year}年还没有结束：年度报告应在${next}年年初成文，到时再填写成文日期。` };
+  if (today >= end)
+    return {
+      example,
+      today: null,
+      why: `今天已过公开期限（${formatChineseDate(end)}前）：请填写这份报告实际成文的日期。`,
+    };
+  return { example, today: formatChineseDate(today) };
+}

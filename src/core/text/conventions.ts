@@ -44,6 +44,25 @@ export function isAddresseeLine(line: string): boolean {
   return /[：:]$/.test(line) && line.length <= 40 && !/[。，,；]/.test(line) && !/如下|报告|现将|汇报|特此/.test(line);
 }
 
-/** The marker of last year's plans carried into this year's draft (rule previous.unanswered). */
+/**
+ * The marker of last year's plans carried into this year's draft (rule previous.unanswered):
+ * "2025年计划：…　完成情况：". The year is written out so the draft never holds a relative "去年" of its own;
+ * "去年计划：" is what drafts without a known year (and older drafts) say.
+ */
 export const PROMISE_PREFIX = '去年计划：';
 export const OUTCOME_LABEL = '完成情况：';
+
+export function promisePrefix(lastYear: number | null): string {
+  return lastYear === null ? PROMISE_PREFIX : `${lastYear}年计划：`;
+}
+
+/** A draft's checklist line in its exact shape, either form of the year: "2025年计划：…　完成情况：…". */
+const PROMISE_LINE = /^(?:去年|\d{4}年)计划：(.+?)\s*完成情况：(.*)$/s;
+
+export function promiseLine(text: string): { promise: string; answer: string } | null {
+  const m = PROMISE_LINE.exec(text.trim());
+  return m ? { promise: m[1]!.trim(), answer: m[2]!.trim() } : null;
+}
+
+/** A checklist line still waiting for its answer: never printed as is. */
+export const isUnansweredPromise = (text: string): boolean => promiseLine(text)?.answer === '';

@@ -1,5 +1,6 @@
 /** The checker's findings, grouped by severity with counts; click to jump, fix in one click, or ignore. */
 import { memo } from 'react';
+import { isRuleId, RULES } from '../../core/checks/catalogue';
 import type { CheckResult, Finding, Severity } from '../../core/checks/types';
 
 const GROUPS: Array<{ severity: Severity; label: string }> = [
@@ -75,7 +76,7 @@ export const FindingsPanel = memo(function FindingsPanel({
                         onClick={() => onFixAll(fixable.get(f.rule)!)}
                         title="把同类问题全部按建议改正"
                       >
-                        全部改正（{fixable.get(f.rule)!.length} 处）
+                        全部改正（{fixable.get(f.rule)!.length} {(isRuleId(f.rule) && RULES[f.rule].fixUnit) || '处'}）
                       </button>
                     )}
                     {!readOnly && (

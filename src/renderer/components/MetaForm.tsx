@@ -1,5 +1,6 @@
 /** 单位、年度、标题、主送机关、署名、成文日期: the report's metadata. */
-import { formatChineseDate, type ReportMeta } from '../../core/model/report';
+import { RULES } from '../../core/checks/catalogue';
+import { dateSuggestion, type ReportMeta } from '../../core/model/report';
 import { fillTemplateText } from '../../core/model/fromTemplate';
 import type { Template } from '../../core/templates/schema';
 import { memo, useState } from 'react';
@@ -48,6 +49,7 @@ interface Props {
 /** Memoised: typing in the report leaves the metadata, and so this form, unchanged. */
 export const MetaForm = memo(function MetaForm({ meta, template, readOnly, onChange }: Props) {
   const set = <K extends keyof ReportMeta>(key: K, value: ReportMeta[K]) => onChange({ ...meta, [key]: value });
+  const date = dateSuggestion(meta.year, new Date(), String(RULES['date.format'].params!.publishDeadline));
   return (
     <fieldset className="meta" disabled={readOnly} aria-label="报告信息">
       <label>
@@ -93,12 +95,20 @@ export const MetaForm = memo(function MetaForm({ meta, template, readOnly, onCha
         <input
           id="meta-date"
           value={meta.date}
-          placeholder="例如：2026年1月15日"
+          placeholder={date.example}
           onChange={(e) => set('date', e.target.value)}
         />
-        <button type="button" className="quiet" onClick={() => set('date', formatChineseDate(new Date()))}>
+        {/* Today only where the checker accepts it; before the report's year ends, why not instead. */}
+        <button
+          type="button"
+          className="quiet"
+          disabled={!date.today}
+          title={date.why ?? '填入今天的日期'}
+          onClick={() => date.today && set('date', date.today)}
+        >
           今天
         </button>
+        {date.why && <span className="hint">{date.why}</span>}
       </label>
     </fieldset>
   );

@@ -100,3 +100,13 @@ export function replaceInBlock(
     if (next) block.append($createTextNode(next));
   });
 }
+
+/** Remove `count` whole blocks of a part from `blockIndex` (a fix that deletes an empty sub-heading); undoable. */
+export function removeBlocks(editor: LexicalEditor, sectionKey: string, blockIndex: number, count: number): void {
+  editor.update(() => {
+    const children = $partByKey(sectionKey)?.getChildren() ?? [];
+    // A part always keeps a block to type in.
+    if (blockIndex + count > children.length || children.length - count < 1) return;
+    for (const node of children.slice(blockIndex, blockIndex + count)) node.remove();
+  });
+}

@@ -27,7 +27,7 @@ import type { Session } from '../session';
 import { $createPart, $ignoredFindings, $partByKey, $rootToSections, ignoredState } from './blocks';
 import type { Match } from './find';
 import { insertPart } from './parts';
-import { replaceInBlock, selectInBlock } from './selection';
+import { removeBlocks, replaceInBlock, selectInBlock } from './selection';
 import { emptyTable } from './tableOps';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
@@ -207,17 +207,22 @@ export function useEditors(session: Session) {
 
   /** Apply edits of the plain text from its end backwards, so each one's offsets still hold. */
   const applyEdits = useCallback(
-    (edits: ReadonlyArray<{ start: number; end: number; replacement: string }>, plain: PlainText) => {
+    (
+      edits: ReadonlyArray<{ start: number; end: number; replacement: string; removeBlocks?: number }>,
+      plain: PlainText,
+    ) => {
       const editor = editorRef.current;
-      for (const { start, end, replacement } of [...edits].sort((a, b) => b.start - a.start)) {
+      for (const { start, end, replacement, removeBlocks: count } of [...edits].sort((a, b) => b.start - a.start)) {
         const where = locate(plain, start);
         if (!where) continue;
         const { line, offset } = where;
         const to = offset + (end - start);
         if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
-          if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement);
+          if (editor && count) removeBlocks(editor, line.sectionKey, line.blockIndex, count);
+          else if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement);
           continue;
         }
+        if (count) continue; // only body blocks are ever removed
         const edit = (text: string) => text.slice(0, offset) + replacement + text.slice(to);
         if (line.kind === 'heading' && line.sectionKey) {
           // The heading belongs to the editor: fixed there, undone with Ctrl+Z.
