@@ -4,47 +4,17 @@
  * a table read from an imported file is edited the same way, and what is typed is what is saved. In the
  * built renderer, in Chromium.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, launchChromium, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  let work: string;
+  const app = useApp({ folder: '表格-' });
 
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '表格-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(): Promise<Page> {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-    return page;
-  }
+  const open = () => app.open();
 
   /** A new report with the caret in the empty first paragraph of part 一, and a table inserted there. */
   async function reportWithTable(): Promise<Page> {
@@ -67,8 +37,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium'
 
   /** The table blocks of the saved report file. */
   async function savedTables(p: Page): Promise<string[][][]> {
-    const path = join(work, `保存${Date.now()}.nianbao`);
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, `保存${Date.now()}.nianbao`);
+    app.standIn.dialogs.saveReport = path;
     await p.keyboard.press('Control+Shift+S');
     await expect.poll(() => p.evaluate(() => document.title.endsWith('*'))).toBe(false);
     await expect.poll(() => readFileSync(path, 'utf8').length).toBeGreaterThan(0);
@@ -196,7 +166,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium'
 
   it('edits a table read from an imported web page like one it inserted', async () => {
     const p = await open();
-    const path = join(work, '去年的报告.html');
+    const path = join(app.work, '去年的报告.html');
     writeFileSync(
       path,
       `<html><body><h1>云溪镇2024年法治政府建设年度报告</h1>
@@ -205,7 +175,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium'
       <table><tr><th>类别</th><th>件数</th></tr><tr><td>行政复议</td><td>7</td></tr></table>
       <p>二、存在的不足和原因</p><p>个别干部法治意识不强。</p></body></html>`,
     );
-    standIn.dialogs.importDocument = path;
+    app.standIn.dialogs.importDocument = path;
     await p.getByRole('button', { name: /^导入/ }).first().click();
     await p.getByRole('button', { name: '开始编辑' }).click();
     await p.locator('.report-table-grid').waitFor();

@@ -4,45 +4,18 @@
  * sentence comes back in the saved file and a Ctrl+A, Delete, Ctrl+Z empties it. In the built renderer,
  * in Chromium.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { buildRenderer, launchChromium, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'undo reaches the saved report, in Chromium', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  let work: string;
-
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '撤销-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const app = useApp({ folder: '撤销-' });
 
   async function newReport(): Promise<Page> {
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
+    const page = await app.open();
     await page.getByLabel('单位名称').fill('云溪镇');
     await page.getByLabel('报告年度').fill('2025');
     await page.getByRole('button', { name: '开始写报告' }).click();
@@ -54,8 +27,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo reaches the saved report, in Ch
 
   /** The text of each part as the saved file holds it. */
   async function saved(p: Page): Promise<Record<string, string>> {
-    const path = join(work, `保存${Date.now()}.nianbao`);
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, `保存${Date.now()}.nianbao`);
+    app.standIn.dialogs.saveReport = path;
     await p.keyboard.press('Control+Shift+S');
     await expect.poll(() => p.evaluate(() => document.title.endsWith('*'))).toBe(false);
     const file = JSON.parse(readFileSync(path, 'utf8')) as {
