@@ -29,7 +29,7 @@ import { useDocumentContextMenu } from './components/ContextMenu';
 import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
-import { countChars } from './editor/find';
+import { countDocumentChars } from './editor/find';
 import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
@@ -130,7 +130,7 @@ function Editor() {
   // The plain text of the document the findings are about (their offsets), made once per check, not per keystroke.
   const plain = useMemo(() => (checked ? toPlainText(checked) : null), [checked]);
   // The 字数 follows the text itself (rendered after the keystroke's frame, see session.change), not the last check.
-  const chars = useMemo(() => (doc ? countChars(toPlainText(doc)) : 0), [doc]);
+  const chars = useMemo(() => (doc ? countDocumentChars(doc) : 0), [doc]);
 
   // After a crash or power cut: offer each journal newer than its file.
   useEffect(() => {

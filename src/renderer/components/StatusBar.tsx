@@ -1,6 +1,9 @@
 /** The line under the document: a live 字数, the zoom of the page, and folding the side panels away. */
 import { titleOf, type Command, type CommandId } from '../commands';
 
+/** One formatter for the page's life: toLocaleString makes a new one per call, on every keystroke. */
+const digits = new Intl.NumberFormat('zh-CN');
+
 interface Props {
   chars: number;
   zoom: number;
@@ -14,7 +17,7 @@ export function StatusBar({ chars, zoom, panelsFolded, commands }: Props) {
   return (
     <footer className="statusbar" aria-label="状态栏">
       <span className="word-count" role="status" aria-label="字数">
-        字数：{chars.toLocaleString('zh-CN')}
+        字数：{digits.format(chars)}
       </span>
       <span className="zoom" role="group" aria-label="缩放">
         <button type="button" className="quiet" onClick={run('zoomOut')} aria-label="缩小" disabled={zoom <= 0.5}>

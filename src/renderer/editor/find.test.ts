@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import { toPlainText } from '../../core/model/plainText';
 import { defaultRegistry } from '../../core/templates/registry';
-import { countChars, findMatches } from './find';
+import { countChars, countDocumentChars, findMatches } from './find';
 
 function report() {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '柳河镇', year: 2025 });
@@ -50,5 +50,39 @@ describe('find and 字数', () => {
     const all = plain.lines.map((l) => l.text).join('');
     expect(countChars(plain)).toBe(all.replace(/[\s\u3000]/g, '').length);
     expect(countChars(plain)).toBeGreaterThan(100);
+  });
+
+  it('keeps the live 字数 equal to the whole count as parts, tables and the closing lines change', () => {
+    const doc = report();
+    doc.meta.title = '柳河镇人民政府\n关于2025年度法治政府建设情况的报告';
+    doc.meta.date = '2026年1月15日';
+    doc.closing = ['特此报告。'];
+    const whole = (d: typeof doc) => countChars(toPlainText(d));
+    expect(countDocumentChars(doc)).toBe(whole(doc));
+    // One part edited (a new Section object), the others kept: the count follows the edit.
+    const edited = {
+      ...doc,
+      sections: doc.sections.map((s) =>
+        s.part === 'plans'
+          ? {
+              ...s,
+              blocks: [
+                ...s.blocks,
+                {
+                  kind: 'table' as const,
+                  rows: [
+                    ['项目', '件数'],
+                    ['调解', '12'],
+                  ],
+                  text: '项目\t件数\n调解\t12',
+                },
+              ],
+            }
+          : s,
+      ),
+      closing: ['特此报告。', ' '],
+    };
+    expect(countDocumentChars(edited)).toBe(whole(edited));
+    expect(countDocumentChars(edited)).toBe(countDocumentChars(doc) + '项目件数调解12'.length);
   });
 });

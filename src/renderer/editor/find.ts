@@ -4,7 +4,8 @@
  * tables), the closing lines, the 署名 and the 成文日期.
  */
 import { splitPartHeading } from '../../core/model/fromTemplate';
-import type { LineKind, PlainText } from '../../core/model/plainText';
+import { toPlainText, type LineKind, type PlainText } from '../../core/model/plainText';
+import type { ReportDocument, Section } from '../../core/model/report';
 
 export interface Match {
   /** Offsets in the plain text (as a finding's): what replacing and selecting go by. */
@@ -55,6 +56,28 @@ export function findMatches(plain: PlainText, needle: string): Match[] {
 /** Characters of the report as Word's 字数 counts Chinese text: every character but spaces and line breaks. */
 export function countChars(plain: PlainText): number {
   let n = 0;
-  for (const line of plain.lines) n += line.text.replace(/[\s\u3000]/g, '').length;
+  for (const line of plain.lines) n += visibleChars(line.text);
+  return n;
+}
+
+const visibleChars = (text: string) => text.replace(/[\s\u3000]/g, '').length;
+
+/** A part keeps its Section object while it is not edited (see DocumentSyncPlugin): its count is kept with it. */
+const charsOfSection = new WeakMap<Section, number>();
+
+/**
+ * The live 字数: what `countChars(toPlainText(doc))` counts, but a keystroke counts again only the part it
+ * changed, not the whole 30,000-character report (the status bar follows every keystroke).
+ */
+export function countDocumentChars(doc: ReportDocument): number {
+  let n = countChars(toPlainText({ ...doc, sections: [] }));
+  for (const section of doc.sections) {
+    let count = charsOfSection.get(section);
+    if (count === undefined) {
+      count = visibleChars(section.heading) + section.blocks.reduce((sum, block) => sum + visibleChars(block.text), 0);
+      charsOfSection.set(section, count);
+    }
+    n += count;
+  }
   return n;
 }

@@ -2,7 +2,7 @@
  * Check as the clerk types, but never in the middle of an IME composition. The check of a 30,000-character
  * report takes a few milliseconds, so a short pause (not a quarter second) is enough to keep typing smooth.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { checkReport } from '../../core/checks/index';
 import type { CheckResult } from '../../core/checks/types';
 import type { ReportDocument } from '../../core/model/report';
@@ -58,7 +58,10 @@ export function useChecker(
         timer = window.setTimeout(run, 100);
         return;
       }
-      setChecked({ result: checkReport(doc, { registry, ...(profile ? { profile } : {}) }), doc });
+      const result = checkReport(doc, { registry, ...(profile ? { profile } : {}) });
+      // The findings panel, outline and marks re-render as a transition: a keystroke that comes in meanwhile is
+      // handled at once, not after the whole render.
+      startTransition(() => setChecked({ result, doc }));
     };
     // A report just loaded (no edit yet) waits the whole pause, so its first frame is painted before the check.
     const since = changedAt ? performance.now() - changedAt.current : 0;
