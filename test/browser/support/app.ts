@@ -6,7 +6,7 @@
  * Call useApp() inside the file's describe; read app.page, app.standIn, app.work inside tests and hooks
  * (they change with every test).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -26,11 +26,19 @@ export interface AppOptions {
   /** Open a window at the start screen before each test. */
   openFirst?: boolean;
   /**
+   * A county profile (the JSON file's content) the clerk imports through 导入县里的配置… on the start screen
+   * before each test, which then starts once the card says it is in use. Implies openFirst.
+   */
+  profile?: CountyProfileFile;
+  /**
    * A browser dialog (alert/confirm/prompt) is a bug, since Electron implements no prompt: by default it is
    * dismissed and fails the test; 'accept' accepts it and only records it in app.browserDialogs.
    */
   browserDialogs?: 'fail' | 'accept';
 }
+
+/** A county profile's JSON; 审核单位 is what the start screen's card names once it is in use. */
+export type CountyProfileFile = { 审核单位: string } & Record<string, unknown>;
 
 export interface App {
   readonly browser: Browser;
@@ -95,7 +103,8 @@ export function useApp(options: AppOptions = {}): App {
     standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     browserDialogs.length = 0;
     pages = [];
-    if (options.openFirst) await app.open();
+    if (options.openFirst || options.profile) await app.open();
+    if (options.profile) await importProfile(app, options.profile);
   });
 
   afterEach(async () => {
@@ -111,4 +120,14 @@ export function useApp(options: AppOptions = {}): App {
   });
 
   return app;
+}
+
+/** Writes a county profile into this test's folder and imports it through the start screen's card. */
+export async function importProfile(app: App, profile: CountyProfileFile): Promise<void> {
+  const path = join(app.work, `${profile.审核单位}的配置.json`);
+  writeFileSync(path, JSON.stringify(profile, null, 2));
+  app.standIn.profileDialog.current = path;
+  const card = app.page.getByRole('region', { name: '县里的配置' });
+  await card.getByRole('button', { name: '导入县里的配置…' }).click();
+  await expect.poll(() => card.textContent()).toContain(`正在使用：${profile.审核单位}`);
 }
