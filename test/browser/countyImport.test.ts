@@ -10,47 +10,18 @@ import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
 import { useApp } from './support/app';
 import { ROOT } from './support/chromium';
+import { countyOutlines } from '../support/countyFixtures';
 import { describeNeeding } from '../support/needs';
 
 const screenshots = join(ROOT, 'test-output/screenshots');
 
-const part = (id: string, title: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  title,
-  requirement: title,
-  required: true,
-  aliases: [title],
-  hint: `写${title}`,
-  minChars: 0,
-  ...extra,
+/** 桐林县's outlines: its township outline words the parts its own way; its 街道 have an outline of their own. */
+const { township: TOWNSHIP, street: STREET } = countyOutlines('桐林县', 'tonglin-street', {
+  measures: ['年度重点任务完成情况', '重点任务'],
+  publicity: ['普法宣传和依法治理', '普法'],
+  shortcomings: ['差距与不足', '差距'],
+  plans: ['来年工作打算', '打算'],
 });
-
-const TOWNSHIP = {
-  schemaVersion: 1,
-  id: 'township',
-  name: '桐林县乡镇法治建设年度报告',
-  description: '桐林县的乡镇提纲',
-  kind: 'annual',
-  titleFormat: '{unit}{year}年度法治建设工作报告',
-  opening: { hint: '概述全年工作' },
-  parts: [
-    part('measures', '年度重点任务完成情况', { keywords: ['重点任务'] }),
-    part('publicity', '普法宣传和依法治理', { keywords: ['普法'] }),
-    part('shortcomings', '差距与不足', { keywords: ['差距'], needsCauses: true }),
-    part('plans', '来年工作打算', { keywords: ['打算'], yearScope: 'next' }),
-  ],
-};
-
-const STREET = {
-  ...TOWNSHIP,
-  id: 'tonglin-street',
-  name: '桐林县街道法治建设报告',
-  parts: [
-    part('performance', '依法履职情况'),
-    part('gaps', '问题短板', { needsCauses: true }),
-    part('next', '下步打算', { yearScope: 'next' }),
-  ],
-};
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the county’s outlines in 导入 and 新建', () => {
   // Each test starts at the start screen with 桐林县's profile imported (its card says it is in use).

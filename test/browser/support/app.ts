@@ -6,13 +6,14 @@
  * Call useApp() inside the file's describe; read app.page, app.standIn, app.work inside tests and hooks
  * (they change with every test).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildRenderer, launchChromium, RENDERER_DIR } from './chromium';
 import { startStandIn, type StandIn } from './standin';
+import { writeProfile, type CountyProfileFile } from '../../support/countyFixtures';
 
 type Viewport = { width: number; height: number };
 
@@ -29,7 +30,7 @@ export interface AppOptions {
    * A county profile (the JSON file's content) the clerk imports through 导入县里的配置… on the start screen
    * before each test, which then starts once the card says it is in use. Implies openFirst.
    */
-  profile?: CountyProfileFile;
+  profile?: NamedProfile;
   /**
    * A browser dialog (alert/confirm/prompt) is a bug, since Electron implements no prompt: by default it is
    * dismissed and fails the test; 'accept' accepts it and only records it in app.browserDialogs.
@@ -37,8 +38,8 @@ export interface AppOptions {
   browserDialogs?: 'fail' | 'accept';
 }
 
-/** A county profile's JSON; 审核单位 is what the start screen's card names once it is in use. */
-export type CountyProfileFile = { 审核单位: string } & Record<string, unknown>;
+/** A county profile whose 审核单位 the start screen's card names once it is in use. */
+type NamedProfile = CountyProfileFile & { 审核单位: string };
 
 export interface App {
   readonly browser: Browser;
@@ -123,10 +124,8 @@ export function useApp(options: AppOptions = {}): App {
 }
 
 /** Writes a county profile into this test's folder and imports it through the start screen's card. */
-export async function importProfile(app: App, profile: CountyProfileFile): Promise<void> {
-  const path = join(app.work, `${profile.审核单位}的配置.json`);
-  writeFileSync(path, JSON.stringify(profile, null, 2));
-  app.standIn.profileDialog.current = path;
+export async function importProfile(app: App, profile: NamedProfile): Promise<void> {
+  app.standIn.profileDialog.current = writeProfile(app.work, profile, `${profile.审核单位}的配置.json`);
   const card = app.page.getByRole('region', { name: '县里的配置' });
   await card.getByRole('button', { name: '导入县里的配置…' }).click();
   await expect.poll(() => card.textContent()).toContain(`正在使用：${profile.审核单位}`);
