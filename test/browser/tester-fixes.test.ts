@@ -9,31 +9,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useApp } from './support/app';
+import { importLines, newReport as createReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk’s editor', () => {
   const app = useApp({ folder: '试用-' });
   const open = (viewport?: { width: number; height: number }) => app.open({ viewport });
 
-  async function newReport(unit = '石桥镇', viewport?: { width: number; height: number }): Promise<Page> {
-    const p = await open(viewport);
-    await p.getByLabel('单位名称').fill(unit);
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
-    return p;
-  }
+  const newReport = (unit = '石桥镇') => createReport(app, { unit });
 
-  async function importText(name: string, lines: string[], viewport?: { width: number; height: number }) {
-    const p = await open(viewport);
-    const path = join(app.work, name);
-    writeFileSync(path, lines.join('\n'));
-    app.standIn.dialogs.importDocument = path;
-    await p.getByRole('button', { name: /^导入/ }).first().click();
-    await p.getByRole('button', { name: '开始编辑' }).click();
-    await p.locator('.doc-heading').first().waitFor();
-    return p;
-  }
+  const importText = (name: string, lines: string[], viewport?: { width: number; height: number }) =>
+    importLines(app, lines, { name, viewport });
 
   const typeInMeasures = async (p: Page, text: string) => {
     await p.locator('[data-section-editor="measures"] > *').nth(1).click();
