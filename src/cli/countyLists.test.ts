@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main, type CheckJson } from './main';
+import type { CheckJson } from './main';
+import { runCli as run } from '../../test/support/cli';
+import { writeProfile, type CountyProfileFile } from '../../test/support/countyFixtures';
 
 /** A township report on 2026 written for these tests: a plenum the built-in calendar does not know, a county figure. */
 function townReport(unit: string, corners: number | null): string {
@@ -25,29 +27,18 @@ function townReport(unit: string, corners: number | null): string {
   ].join('\n');
 }
 
-const PROFILE = {
+const PROFILE: CountyProfileFile = {
   version: 2,
   审核单位: '石门县司法局',
   时间表: { 全会: [{ 届次: 20, 第几次全会: 5, 日期: '2026-10-20' }] },
   数据项: [{ 名称: '法治文化阵地', 单位: ['处', '个'], 关键词: ['法治文化阵地', '法治长廊'], 必需: true }],
 };
 
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({
-    code,
-    out: out.join('\n'),
-    err: err.join('\n'),
-  }));
-}
-
 let dir: string;
 let profile: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), '县里的时间表-'));
-  profile = join(dir, '石门县.json');
-  writeFileSync(profile, JSON.stringify(PROFILE, null, 2));
+  profile = writeProfile(dir, PROFILE, '石门县.json');
 });
 
 describe('--profile with 时间表 and 数据项', () => {

@@ -18,7 +18,8 @@ import { parseReportFile, serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
 import { docxBomb } from '../node/zipFixtures';
-import { main, type CheckJson } from './main';
+import type { CheckJson } from './main';
+import { runCli as run } from '../../test/support/cli';
 
 /** A short township report written for these tests: leadership part left out on purpose. */
 const REPORT_TXT = [
@@ -39,13 +40,6 @@ const REPORT_TXT = [
   '青石镇人民政府',
   '2026年1月15日',
 ].join('\n');
-
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return status.then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
-}
 
 let dir: string;
 beforeEach(() => {

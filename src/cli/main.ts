@@ -46,6 +46,27 @@ check 可以一次检查多个文件或整个文件夹。
 所有命令可加 --profile <县里的配置.json>：县里的提纲、公开期限、主送机关、必需数据、字数、占位符、用词、规则级别、时间表和数据项；
 review 的批注署名为配置中的审核单位（--author 优先）。`;
 
+/**
+ * Every option each command accepts besides --help/-h (-o also as --out): what allowOnly holds each command
+ * to, and the list the README's table of options is tested against (test/readme.test.ts).
+ */
+export const COMMAND_OPTIONS = {
+  check: ['--json', '--csv', '--template', '--year', '--templates-dir', '--profile'],
+  export: [
+    '-o',
+    '--font-profile',
+    '--bold-level3',
+    '--no-addressee',
+    '--sealed',
+    '--template',
+    '--templates-dir',
+    '--profile',
+  ],
+  import: ['-o', '--template', '--year', '--templates-dir', '--profile'],
+  draft: ['-o', '--date', '--year', '--templates-dir', '--profile'],
+  review: ['--comments', '--xlsx', '--last-year', '--author', '--template', '--year', '--templates-dir', '--profile'],
+} as const;
+
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_UNUSABLE = 2;
@@ -210,7 +231,7 @@ async function runCheck(
   io: Io,
   profile?: CountyProfile,
 ): Promise<number> {
-  allowOnly(args, ['--json', '--csv', '--template', '--year', '--templates-dir', '--profile']);
+  allowOnly(args, COMMAND_OPTIONS.check);
   if (args.positional.length === 0) throw new UsageError('请给出要检查的文件或文件夹。用 --help 查看用法。');
   const templateId = templateFlag(args, registry);
   const year = parseYear(stringFlag(args, '--year'));
@@ -276,16 +297,7 @@ async function runExport(
   io: Io,
   county?: CountyProfile,
 ): Promise<number> {
-  allowOnly(args, [
-    '-o',
-    '--font-profile',
-    '--bold-level3',
-    '--no-addressee',
-    '--sealed',
-    '--template',
-    '--templates-dir',
-    '--profile',
-  ]);
+  allowOnly(args, COMMAND_OPTIONS.export);
   const input = singleInput(args);
   const out = outputFlag(args, ['.docx', '.txt', '.html']);
   const profile = stringFlag(args, '--font-profile') ?? 'windows';
@@ -316,7 +328,7 @@ async function runExport(
 }
 
 async function runImport(args: ParsedArgs, registry: TemplateRegistry, io: Io): Promise<number> {
-  allowOnly(args, ['-o', '--template', '--year', '--templates-dir', '--profile']);
+  allowOnly(args, COMMAND_OPTIONS.import);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const result = await importBounded(input, readInput(input), {
@@ -345,7 +357,7 @@ async function runDraft(
   io: Io,
   profile?: CountyProfile,
 ): Promise<number> {
-  allowOnly(args, ['-o', '--date', '--year', '--templates-dir', '--profile']);
+  allowOnly(args, COMMAND_OPTIONS.draft);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
   const previous = await load(input, registry);
@@ -428,16 +440,7 @@ async function runReview(
   io: Io,
   profile?: CountyProfile,
 ): Promise<number> {
-  allowOnly(args, [
-    '--comments',
-    '--xlsx',
-    '--last-year',
-    '--author',
-    '--template',
-    '--year',
-    '--templates-dir',
-    '--profile',
-  ]);
+  allowOnly(args, COMMAND_OPTIONS.review);
   if (args.positional.length === 0) throw new UsageError('请给出要审核的文件夹。用 --help 查看用法。');
   const commentsDir = stringFlag(args, '--comments');
   const xlsx = stringFlag(args, '--xlsx');

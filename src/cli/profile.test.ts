@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main, type CheckJson } from './main';
+import type { CheckJson } from './main';
+import { runCli as run } from '../../test/support/cli';
+import { countyOutline, outlinePart, writeProfile, type CountyProfileFile } from '../../test/support/countyFixtures';
 
 /** A township report written for these tests: no 主送机关, its 第一责任人 part left out on purpose, one placeholder. */
 const REPORT_TXT = [
@@ -21,7 +23,7 @@ const REPORT_TXT = [
   '2026年1月12日',
 ].join('\n');
 
-const PROFILE = {
+const PROFILE: CountyProfileFile = {
   version: 1,
   审核单位: '青山县司法局',
   主送机关: '县委全面依法治县委员会办公室',
@@ -38,16 +40,6 @@ const PROFILE_GB18030 = Buffer.from(
   'hex',
 );
 
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({
-    code,
-    out: out.join('\n'),
-    err: err.join('\n'),
-  }));
-}
-
 let dir: string;
 let report: string;
 beforeEach(() => {
@@ -56,11 +48,8 @@ beforeEach(() => {
   writeFileSync(report, REPORT_TXT);
 });
 
-function writeProfile(profile: unknown, name = '青山县.json'): string {
-  const file = join(dir, name);
-  writeFileSync(file, typeof profile === 'string' ? profile : JSON.stringify(profile, null, 2));
-  return file;
-}
+/** A profile written into this test's folder. */
+const profileFile = (profile: CountyProfileFile | string, name = '青山县.json') => writeProfile(dir, profile, name);
 
 describe('--profile', () => {
   it('check applies the county’s words, figures and rule settings', async () => {
@@ -69,7 +58,7 @@ describe('--profile', () => {
     expect(rules).toContain('section.missing');
     expect(rules).not.toContain('word.confusable');
 
-    const { code, out } = await run(['check', report, '--json', '--profile', writeProfile(PROFILE)]);
+    const { code, out } = await run(['check', report, '--json', '--profile', profileFile(PROFILE)]);
     const findings = (JSON.parse(out) as CheckJson[])[0]!.findings;
     expect(findings.some((f) => f.rule === 'section.missing')).toBe(false);
     expect(findings.filter((f) => f.rule === 'section.thin').every((f) => f.severity === 'info')).toBe(true);
@@ -88,7 +77,7 @@ describe('--profile', () => {
   });
 
   it('refuses a malformed profile with its line, exit status 2, and writes nothing', async () => {
-    const bad = writeProfile('{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": []\n}');
+    const bad = profileFile('{\n  "version": 1,\n  "审核单位": "青山县司法局"，\n  "关闭规则": []\n}');
     const before = readdirSync(dir).sort();
     const { code, err, out } = await run(['review', dir, '--comments', join(dir, '批注'), '--profile', bad]);
     expect(code).toBe(2);
@@ -99,7 +88,7 @@ describe('--profile', () => {
   });
 
   it('review signs the comments with the county named in the profile (--author still wins)', async () => {
-    const profile = writeProfile(PROFILE, '配置.json');
+    const profile = profileFile(PROFILE, '配置.json');
     const folder = join(dir, '各镇');
     mkdirSync(folder);
     writeFileSync(join(folder, '山口镇.txt'), REPORT_TXT);
@@ -118,32 +107,16 @@ describe('--profile', () => {
 
   it('export puts the county’s 主送机关 on a report that names none', async () => {
     const out = join(dir, '山口镇.docx');
-    expect((await run(['export', report, '-o', out, '--profile', writeProfile(PROFILE)])).code).toBe(0);
+    expect((await run(['export', report, '-o', out, '--profile', profileFile(PROFILE)])).code).toBe(0);
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
     expect(xml).toContain('县委全面依法治县委员会办公室');
   });
 
   it('import maps the parts onto the county’s outline: its township outline by default, another by --template', async () => {
-    const part = (id: string, title: string) => ({
-      id,
-      title,
-      requirement: title,
-      required: true,
-      aliases: [title],
-      hint: '',
-      minChars: 0,
-    });
-    const outline = (id: string, name: string, parts: ReturnType<typeof part>[]) => ({
-      schemaVersion: 1,
-      id,
-      name,
-      description: '',
-      kind: 'annual',
-      titleFormat: '{unit}{year}年度法治建设报告',
-      opening: { hint: '' },
-      parts,
-    });
-    const profile = writeProfile({
+    const outline = (id: string, name: string, parts: ReturnType<typeof outlinePart>[]) =>
+      countyOutline({ id, name, parts, titleFormat: '{unit}{year}年度法治建设报告' });
+    const part = outlinePart;
+    const profile = profileFile({
       version: 1,
       提纲模板: [
         outline('township', '青山县乡镇提纲', [

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportDocx } from '../core/export/docx';
 import { importText } from '../core/import/index';
 import { entryText, readZipEntries } from '../core/review/zipEntries';
-import { main } from './main';
+import { runCli as run } from '../../test/support/cli';
 
 /** Two short township reports written for these tests. */
 function townReport(unit: string, disputes: number, extra = ''): string {
@@ -27,16 +27,6 @@ function townReport(unit: string, disputes: number, extra = ''): string {
     `${unit}人民政府`,
     '2026年1月20日',
   ].join('\n');
-}
-
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({
-    code,
-    out: out.join('\n'),
-    err: err.join('\n'),
-  }));
 }
 
 let dir: string;

@@ -11,6 +11,7 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useApp } from './support/app';
+import { importLines, newReport as createReport, startReport } from './support/report';
 import { CARET_SECTION, ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
@@ -18,25 +19,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
   const app = useApp({ folder: '文书 测试-' });
   const open = () => app.open();
 
-  async function newReport(unit = '石桥镇'): Promise<Page> {
-    const p = await open();
-    await p.getByLabel('单位名称').fill(unit);
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
-    return p;
-  }
+  const newReport = (unit = '石桥镇') => createReport(app, { unit });
 
-  async function importText(name: string, lines: string[]): Promise<Page> {
-    const p = await open();
-    const path = join(app.work, name);
-    writeFileSync(path, lines.join('\n'));
-    app.standIn.dialogs.importDocument = path;
-    await p.getByRole('button', { name: /^导入/ }).first().click();
-    await p.getByRole('button', { name: '开始编辑' }).click();
-    await p.locator('.doc-heading').first().waitFor();
-    return p;
-  }
+  const importText = (name: string, lines: string[]) => importLines(app, lines, { name });
 
   const blocks = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"] > *`);
   const findingTexts = (p: Page) => p.locator('.findings .finding-text').allTextContents();
@@ -58,10 +43,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await expect
       .poll(() => p.locator('.message-error').textContent())
       .toContain('县里的模板“东片模板.json”不是有效的 JSON');
-    await p.getByLabel('单位名称').fill('石桥镇');
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
+    await startReport(p, { unit: '石桥镇' });
   });
 
   it('flags the template’s empty sub-headings, is not ready while they remain, and never prints them', async () => {
@@ -403,9 +385,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
 
   it('fits a 1366 × 768 screen at 125 % (1093 × 614): one toolbar row, a wide page, side panels that fold away, zoom', async () => {
     const p = await app.open({ viewport: { width: 1093, height: 614 } });
-    await p.getByLabel('单位名称').fill('白鹭街道');
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
+    await startReport(p, { unit: '白鹭街道' });
     await blocks(p, 'measures').nth(1).click();
     await p.keyboard.insertText('1.严格合法性审查。全年审查合同12份。');
     await expect.poll(() => p.locator('.check-status').textContent()).toContain('个错误');

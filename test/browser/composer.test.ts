@@ -3,37 +3,19 @@
  * report; 忽略 and 添加部分 are undone with Ctrl+Z like typing; a click on an empty paragraph types there;
  * an IME composition's keys never reach the editor's key handlers. In the built renderer, in Chromium.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { useApp } from './support/app';
+import { importLines, newReport as createReport } from './support/report';
+import { ime } from './support/ime';
 import { CARET_SECTION } from './support/chromium';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in Chromium', () => {
   const app = useApp({ folder: '整篇 编辑-' });
-  const open = () => app.open();
+  const newReport = () => createReport(app, { unit: '云溪镇' });
 
-  async function newReport(): Promise<Page> {
-    const p = await open();
-    await p.getByLabel('单位名称').fill('云溪镇');
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
-    return p;
-  }
-
-  async function importText(lines: string[]): Promise<Page> {
-    const p = await open();
-    const path = join(app.work, `导入${Date.now()}.txt`);
-    writeFileSync(path, lines.join('\n'));
-    app.standIn.dialogs.importDocument = path;
-    await p.getByRole('button', { name: /^导入/ }).first().click();
-    await p.getByRole('button', { name: '开始编辑' }).click();
-    await p.locator('.doc-heading').first().waitFor();
-    return p;
-  }
+  const importText = (lines: string[]) => importLines(app, lines);
 
   const blocks = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"] > *`);
   const partText = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"]`).textContent();
@@ -301,20 +283,20 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     const unit = p.locator('#meta-unit');
     await unit.click();
     await unit.press('End');
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Input.imeSetComposition', { text: 'q', selectionStart: 1, selectionEnd: 1 });
+    const input = await ime(p);
+    await input.compose('q');
     await p.waitForTimeout(1200); // longer than a pause: still the same step
     // A key the IME owns (keyCode 229) that spells Ctrl+Z must not undo.
-    await cdp.send('Input.dispatchKeyEvent', {
+    await input.cdp.send('Input.dispatchKeyEvent', {
       type: 'rawKeyDown',
       modifiers: 2,
       windowsVirtualKeyCode: 229,
       key: 'z',
       code: 'KeyZ',
     });
-    await cdp.send('Input.imeSetComposition', { text: 'qiao', selectionStart: 4, selectionEnd: 4 });
+    await input.compose('qiao');
     await p.waitForTimeout(1200);
-    await cdp.send('Input.insertText', { text: '桥' });
+    await input.commit('桥');
     await expect.poll(() => unit.inputValue()).toBe('云溪镇桥');
     await p.keyboard.press('Control+z');
     await expect.poll(() => unit.inputValue()).toBe('云溪镇');
@@ -376,27 +358,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'one editor for the whole report, in 
     })()`);
     await p.waitForTimeout(100);
     const count = await blocks(p, 'leadership').count();
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Input.imeSetComposition', { text: 'dangwei', selectionStart: 7, selectionEnd: 7 });
+    const input = await ime(p);
+    await input.compose('dangwei');
     // Keys during the composition arrive as keyCode 229: Backspace edits the candidate, Enter confirms it.
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      nativeVirtualKeyCode: 229,
-      key: 'Process',
-      code: 'Backspace',
-    });
-    await cdp.send('Input.imeSetComposition', { text: 'dangwe', selectionStart: 6, selectionEnd: 6 });
-    await cdp.send('Input.imeSetComposition', { text: '党委', selectionStart: 2, selectionEnd: 2 });
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      nativeVirtualKeyCode: 229,
-      key: 'Process',
-      code: 'Enter',
-    });
-    await cdp.send('Input.insertText', { text: '党委' });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 13, key: 'Enter', code: 'Enter' });
+    await input.keyWhileComposing('Backspace');
+    await input.compose('dangwe');
+    await input.compose('党委');
+    await input.keyWhileComposing('Enter');
+    await input.commit('党委');
+    await input.releaseEnter();
     await expect.poll(() => blocks(p, 'leadership').first().textContent()).toBe('党委书记带头学法。');
     expect(await blocks(p, 'leadership').count()).toBe(count);
     expect(await partText(p, 'measures')).not.toContain('党委');

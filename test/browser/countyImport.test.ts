@@ -3,106 +3,47 @@
  * parts the built-in one lacks, an imported .txt has its parts named as the county names them; a .docx of a
  * 街道 is read again onto the county's street outline chosen in the dialog, and opens with those parts.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
-import { buildRenderer, launchChromium, ROOT, RENDERER_DIR } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import { useApp } from './support/app';
+import { ROOT } from './support/chromium';
+import { countyOutlines } from '../support/countyFixtures';
 import { describeNeeding } from '../support/needs';
 
 const screenshots = join(ROOT, 'test-output/screenshots');
 
-const part = (id: string, title: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  title,
-  requirement: title,
-  required: true,
-  aliases: [title],
-  hint: `写${title}`,
-  minChars: 0,
-  ...extra,
+/** 桐林县's outlines: its township outline words the parts its own way; its 街道 have an outline of their own. */
+const { township: TOWNSHIP, street: STREET } = countyOutlines('桐林县', 'tonglin-street', {
+  measures: ['年度重点任务完成情况', '重点任务'],
+  publicity: ['普法宣传和依法治理', '普法'],
+  shortcomings: ['差距与不足', '差距'],
+  plans: ['来年工作打算', '打算'],
 });
 
-const TOWNSHIP = {
-  schemaVersion: 1,
-  id: 'township',
-  name: '桐林县乡镇法治建设年度报告',
-  description: '桐林县的乡镇提纲',
-  kind: 'annual',
-  titleFormat: '{unit}{year}年度法治建设工作报告',
-  opening: { hint: '概述全年工作' },
-  parts: [
-    part('measures', '年度重点任务完成情况', { keywords: ['重点任务'] }),
-    part('publicity', '普法宣传和依法治理', { keywords: ['普法'] }),
-    part('shortcomings', '差距与不足', { keywords: ['差距'], needsCauses: true }),
-    part('plans', '来年工作打算', { keywords: ['打算'], yearScope: 'next' }),
-  ],
-};
-
-const STREET = {
-  ...TOWNSHIP,
-  id: 'tonglin-street',
-  name: '桐林县街道法治建设报告',
-  parts: [
-    part('performance', '依法履职情况'),
-    part('gaps', '问题短板', { needsCauses: true }),
-    part('next', '下步打算', { yearScope: 'next' }),
-  ],
-};
-
 describeNeeding(['chromium', 'cjk-fonts'], 'the county’s outlines in 导入 and 新建', () => {
-  let browser: Browser;
-  let page: Page;
-  let standIn: StandIn;
-  let work: string;
-
-  beforeAll(async () => {
-    buildRenderer();
-    mkdirSync(screenshots, { recursive: true });
-    browser = await launchChromium();
-  }, 240_000);
-
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '县提纲 导入-'));
-    standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-    const profile = join(work, '桐林县配置.json');
-    writeFileSync(profile, JSON.stringify({ version: 1, 审核单位: '桐林县司法局', 提纲模板: [TOWNSHIP, STREET] }));
-    standIn.profileDialog.current = profile;
-    const card = page.getByRole('region', { name: '县里的配置' });
-    await card.getByRole('button', { name: '导入县里的配置…' }).click();
-    await expect.poll(() => card.textContent()).toContain('正在使用：桐林县司法局');
+  // Each test starts at the start screen with 桐林县's profile imported (its card says it is in use).
+  const app = useApp({
+    folder: '县提纲 导入-',
+    profile: { version: 1, 审核单位: '桐林县司法局', 提纲模板: [TOWNSHIP, STREET] },
   });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
   /** The part the import dialog put a heading under, as the clerk reads it in its list. */
   const mappedTo = (heading: string) =>
-    page.getByLabel(`“${heading}”对应的内容`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    app.page.getByLabel(`“${heading}”对应的内容`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
 
   it('新建 offers the county’s outlines', async () => {
-    const kinds = await page.getByLabel('报告类型').locator('option').allTextContents();
+    const kinds = await app.page.getByLabel('报告类型').locator('option').allTextContents();
     expect(kinds).toEqual(expect.arrayContaining(['桐林县乡镇法治建设年度报告', '桐林县街道法治建设报告']));
     // The county's township outline takes the built-in one's place.
     expect(kinds).not.toContain('乡镇（街道）法治政府建设年度报告');
   });
 
   it('maps an imported .txt onto the county’s township outline', async () => {
-    const path = join(work, '桃源乡2025.txt');
+    const path = join(app.work, '桃源乡2025.txt');
     writeFileSync(
       path,
       [
@@ -119,18 +60,18 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s outlines in 导入 an
         '2026年1月12日',
       ].join('\n'),
     );
-    standIn.dialogs.importDocument = path;
-    await page.getByRole('button', { name: /^导入/ }).first().click();
-    await page.getByRole('dialog', { name: '核对导入结果' }).waitFor();
-    expect(await page.getByRole('dialog').textContent()).toContain('识别为“桐林县乡镇法治建设年度报告”');
+    app.standIn.dialogs.importDocument = path;
+    await app.page.getByRole('button', { name: /^导入/ }).first().click();
+    await app.page.getByRole('dialog', { name: '核对导入结果' }).waitFor();
+    expect(await app.page.getByRole('dialog').textContent()).toContain('识别为“桐林县乡镇法治建设年度报告”');
     expect(await mappedTo('二、普法宣传和依法治理')).toBe('普法宣传和依法治理');
     expect(await mappedTo('三、差距与不足')).toBe('差距与不足');
     expect(await mappedTo('四、来年工作打算')).toBe('来年工作打算');
-    await page.screenshot({ path: join(screenshots, 'county-import-1-dialog.png') });
-    await page.getByRole('button', { name: '开始编辑' }).click();
-    await page.locator('section[data-part="publicity"]').waitFor();
-    expect(await page.locator('section[data-part="publicity"]').textContent()).toContain('送法下乡');
-    expect(await page.getByRole('navigation', { name: '提纲' }).textContent()).toContain('普法宣传和依法治理');
+    await app.page.screenshot({ path: join(screenshots, 'county-import-1-dialog.png') });
+    await app.page.getByRole('button', { name: '开始编辑' }).click();
+    await app.page.locator('section[data-part="publicity"]').waitFor();
+    expect(await app.page.locator('section[data-part="publicity"]').textContent()).toContain('送法下乡');
+    expect(await app.page.getByRole('navigation', { name: '提纲' }).textContent()).toContain('普法宣传和依法治理');
   });
 
   it('reads a 街道’s .docx again onto the county’s street outline chosen in the dialog', async () => {
@@ -148,20 +89,20 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s outlines in 导入 an
       ].join('\n'),
     );
     if (!plain.ok) throw new Error(plain.error);
-    const path = join(work, '江北街道.docx');
+    const path = join(app.work, '江北街道.docx');
     writeFileSync(path, await exportDocx(plain.doc));
-    standIn.dialogs.importDocument = path;
-    await page.getByRole('button', { name: /^导入/ }).first().click();
-    await page.getByRole('dialog', { name: '核对导入结果' }).waitFor();
-    await page.getByLabel('按哪个提纲').selectOption({ label: '桐林县街道法治建设报告' });
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('识别为“桐林县街道法治建设报告”');
+    app.standIn.dialogs.importDocument = path;
+    await app.page.getByRole('button', { name: /^导入/ }).first().click();
+    await app.page.getByRole('dialog', { name: '核对导入结果' }).waitFor();
+    await app.page.getByLabel('按哪个提纲').selectOption({ label: '桐林县街道法治建设报告' });
+    await expect.poll(() => app.page.getByRole('dialog').textContent()).toContain('识别为“桐林县街道法治建设报告”');
     expect(await mappedTo('第一部分 依法履职情况')).toBe('依法履职情况');
     expect(await mappedTo('第二部分 问题短板')).toBe('问题短板');
     expect(await mappedTo('第三部分 下步打算')).toBe('下步打算');
-    await page.getByRole('button', { name: '开始编辑' }).click();
-    await page.locator('section[data-part="performance"]').waitFor();
-    expect(await page.locator('section[data-part="gaps"]').textContent()).toContain('经费有限');
-    const outline = (await page.getByRole('navigation', { name: '提纲' }).textContent()) ?? '';
+    await app.page.getByRole('button', { name: '开始编辑' }).click();
+    await app.page.locator('section[data-part="performance"]').waitFor();
+    expect(await app.page.locator('section[data-part="gaps"]').textContent()).toContain('经费有限');
+    const outline = (await app.page.getByRole('navigation', { name: '提纲' }).textContent()) ?? '';
     expect(outline).toContain('问题短板');
     expect(outline).not.toContain('存在的不足');
   });

@@ -13,6 +13,8 @@ import mammoth from 'mammoth';
 import { beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { useApp } from './support/app';
+import { startReport } from './support/report';
+import { ime } from './support/ime';
 import { CARET_SECTION, ROOT } from './support/chromium';
 
 const screenshots = join(ROOT, 'test-output/screenshots');
@@ -29,10 +31,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   /** A new 2025 report of 青石镇 from the township template. */
   async function newReport(): Promise<void> {
-    await app.page.getByLabel('单位名称').fill('青石镇');
-    await app.page.getByLabel('报告年度').fill('2025');
-    await app.page.getByRole('button', { name: '开始写报告' }).click();
-    await editor('measures').waitFor();
+    await startReport(app.page, { unit: '青石镇' });
   }
 
   const MEASURES = '全年开展法治培训10场次。法治';
@@ -92,20 +91,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await app.page.keyboard.insertText('全年开展法治培训10场次。');
     await app.page.waitForTimeout(1200); // a new undo step for the composed word
     const before = await blocks('measures').count();
-    const cdp = await app.page.context().newCDPSession(app.page);
-    await cdp.send('Input.imeSetComposition', { text: 'f', selectionStart: 1, selectionEnd: 1 });
-    await cdp.send('Input.imeSetComposition', { text: 'fazhi', selectionStart: 5, selectionEnd: 5 });
-    await cdp.send('Input.imeSetComposition', { text: '法治', selectionStart: 2, selectionEnd: 2 });
+    const input = await ime(app.page);
+    await input.compose('f');
+    await input.compose('fazhi');
+    await input.compose('法治');
     // The Enter that confirms the candidate arrives as keyCode 229 while composing.
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      nativeVirtualKeyCode: 229,
-      key: 'Process',
-      code: 'Enter',
-    });
-    await cdp.send('Input.insertText', { text: '法治' });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', windowsVirtualKeyCode: 13, key: 'Enter', code: 'Enter' });
+    await input.keyWhileComposing('Enter');
+    await input.commit('法治');
+    await input.releaseEnter();
     await expect.poll(() => blocks('measures').nth(1).textContent()).toBe('全年开展法治培训10场次。法治');
     expect(await blocks('measures').count()).toBe(before);
 
@@ -477,9 +470,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     const small = await app.open({ viewport: { width: 1366, height: 768 }, goto: false });
     try {
       await small.goto(app.standIn.url);
-      await small.getByLabel('单位名称').fill('白石镇');
-      await small.getByLabel('报告年度').fill('2025');
-      await small.getByRole('button', { name: '开始写报告' }).click();
+      await startReport(small, { unit: '白石镇' });
       await small.getByText('版式设置', { exact: true }).click();
       const panel = small.getByRole('group', { name: '版式设置' });
       await panel.getByLabel('字体').selectOption('gb2312');
@@ -511,9 +502,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       expect(runIn).toContain('<w:b/>');
 
       await small.reload();
-      await small.getByLabel('单位名称').fill('白石镇');
-      await small.getByLabel('报告年度').fill('2025');
-      await small.getByRole('button', { name: '开始写报告' }).click();
+      await startReport(small, { unit: '白石镇' });
       await small.getByText('版式设置', { exact: true }).click();
       expect(await panel.getByLabel('字体').inputValue()).toBe('gb2312');
       expect(await panel.getByLabel('“1.”标题加粗').isChecked()).toBe(true);

@@ -12,6 +12,7 @@ import { createReportFromTemplate } from '../../src/core/model/fromTemplate';
 import { defaultRegistry } from '../../src/core/templates/registry';
 import type { NianbaoApi } from '../../src/shared/ipc';
 import { useApp } from './support/app';
+import { newReport as createReport } from './support/report';
 import { CARET_SECTION } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
@@ -19,14 +20,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
   const app = useApp({ folder: '习惯 测试-' });
   const open = () => app.open();
 
-  async function newReport(unit: string): Promise<Page> {
-    const p = await open();
-    await p.getByLabel('单位名称').fill(unit);
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
-    return p;
-  }
+  const newReport = (unit: string) => createReport(app, { unit });
 
   const unitField = (p: Page) => p.locator('#meta-unit');
   const reportFile = (name: string, unit: string, folder = app.work) => {

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { useApp } from './support/app';
+import { startReport } from './support/report';
 import { ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
@@ -63,10 +64,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
 
   it('a new report gets the county’s 主送机关, and the checker follows the county’s rules', async () => {
     await importGood();
-    await app.page.getByLabel('单位名称').fill('石桥镇');
-    await app.page.getByLabel('报告年度').fill('2025');
-    await app.page.getByRole('button', { name: '开始写报告' }).click();
-    await app.page.locator('[data-section-editor="measures"]').waitFor();
+    await startReport(app.page, { unit: '石桥镇' });
     expect(await app.page.locator('.doc-addressee').textContent()).toBe('县委依法治县办：');
     // Every part of a fresh report is empty: with section.empty off, none is reported so.
     await expect.poll(() => app.page.locator('.findings .ready').textContent()).toMatch(/可以提交|还不能提交/);
@@ -91,10 +89,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county profile in Chromium', () 
     const text = (await card().textContent()) ?? '';
     expect(text).toContain('数据项：法治文化阵地');
     expect(text).toContain('时间表：法治乡村三年行动（2024—2026年）');
-    await app.page.getByLabel('单位名称').fill('石桥镇');
-    await app.page.getByLabel('报告年度').fill('2025');
-    await app.page.getByRole('button', { name: '开始写报告' }).click();
-    await app.page.locator('[data-section-editor="measures"]').waitFor();
+    await startReport(app.page, { unit: '石桥镇' });
     await expect.poll(() => app.page.locator('.indicators').getByLabel('法治文化阵地').count()).toBe(1);
     const findings = (await app.page.locator('.findings .finding-text').allTextContents()).join('\n');
     expect(findings).toContain('法治文化阵地');

@@ -69,17 +69,47 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
 
   const rows = () => app.page.locator('.review-table tbody tr');
 
-  /** 批量检查 of the folder, every report checked. */
-  async function chooseFolder(): Promise<void> {
+  /** A fresh window at the reviewer's desk (批量检查), nothing chosen yet. */
+  async function openDesk(): Promise<void> {
     await app.open();
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+  }
+
+  /** 选择文件夹… of this year's folder, every report checked. */
+  async function checkFolder(): Promise<void> {
     app.standIn.dialogs.openFolder = folder;
     await app.page.getByRole('button', { name: '选择文件夹…' }).click();
     // Four files checked one after another: seconds on a busy two-core machine, not poll's default second.
     await expect
       .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
       .toContain('已检查 4 / 4 份');
+  }
+
+  /** 批量检查 of the folder, every report checked and listed. */
+  async function chooseFolder(): Promise<void> {
+    await openDesk();
+    await checkFolder();
     await expect.poll(() => rows().count()).toBe(4);
+  }
+
+  /** 去年的文件夹… of last year's folder: the desk names it and counts its two reports. */
+  async function chooseLastYear(): Promise<void> {
+    app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
+    await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
+    await expect
+      .poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
+      .toContain('对比去年：去年各镇报告（2 份）');
+  }
+
+  /** 导出工作簿（Excel）… into this test's folder, read back. */
+  async function exportWorkbook(name: string): Promise<ExcelJS.Workbook> {
+    const xlsx = join(app.work, name);
+    app.standIn.reviewDialogs.saveWorkbook = xlsx;
+    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
+    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    return workbook;
   }
 
   it('gives every file a row, the unreadable one with its reason, and a totals line', async () => {
@@ -184,12 +214,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
     expect(readdirSync(folder).sort()).toEqual(['东坪镇.docx', '二组', '坏文件.docx', '白沙镇.txt'].sort());
 
-    const xlsx = join(app.work, '审核结果.xlsx');
-    app.standIn.reviewDialogs.saveWorkbook = xlsx;
-    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
-    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const workbook = await exportWorkbook('审核结果.xlsx');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '主要数据']);
     expect(workbook.getWorksheet('汇总')!.rowCount).toBe(6);
   }, 120_000);
@@ -204,19 +229,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     );
 
   it('compares with last year’s folder: a 去年 bar beside each town, the towns without one marked, and the workbook’s change column', async () => {
-    await app.open();
-    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    await openDesk();
     // Last year's folder first (it is optional, and may be chosen before or after this year's).
-    app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
-    await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
-    await expect
-      .poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
-      .toContain('对比去年：去年各镇报告（2 份）');
-    app.standIn.dialogs.openFolder = folder;
-    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect
-      .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
-      .toContain('已检查 4 / 4 份');
+    await chooseLastYear();
+    await checkFolder();
 
     await app.page.getByRole('tab', { name: '图表' }).click();
     await expect.poll(() => app.page.getByRole('combobox', { name: /指标/ }).count(), { timeout: 30_000 }).toBe(1);
@@ -242,12 +258,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     expect(await drawnTexts()).toEqual(expect.arrayContaining(['4场次', '5场次', '3场次']));
     await app.page.screenshot({ path: join(screenshots, 'review-4-last-year.png'), fullPage: true });
 
-    const xlsx = join(app.work, '对比去年.xlsx');
-    app.standIn.reviewDialogs.saveWorkbook = xlsx;
-    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
-    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const workbook = await exportWorkbook('对比去年.xlsx');
     const sheet = workbook.getWorksheet('主要数据')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     const disputes = sheet
@@ -262,13 +273,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
   }, 120_000);
 
   it('remembers last year’s folder for the session, and forgets it when asked', async () => {
-    await app.open();
-    await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
-    app.standIn.reviewDialogs.lastYearFolder = lastYearFolder;
-    await app.page.getByRole('button', { name: '去年的文件夹…' }).click();
-    await expect
-      .poll(() => app.page.locator('.review-lastyear').textContent(), { timeout: 30_000 })
-      .toContain('（2 份）');
+    await openDesk();
+    await chooseLastYear();
     await app.page.getByRole('button', { name: '← 返回' }).click();
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     expect(await app.page.locator('.review-lastyear').textContent()).toContain('对比去年：去年各镇报告（2 份）');
@@ -276,20 +282,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     expect(await app.page.locator('.review-lastyear').count()).toBe(0);
 
     // Without last year, the workbook has one column per town and the chart one bar.
-    app.standIn.dialogs.openFolder = folder;
-    await app.page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect
-      .poll(() => app.page.locator('.review-progress').textContent(), { timeout: 30_000 })
-      .toContain('已检查 4 / 4 份');
+    await checkFolder();
     await app.page.getByRole('tab', { name: '图表' }).click();
     await expect.poll(barLabels, { timeout: 30_000 }).toEqual(['溪口镇', '东坪镇', '白沙镇']);
     expect(await drawnTexts()).not.toContain('去年');
-    const xlsx = join(app.work, '不对比.xlsx');
-    app.standIn.reviewDialogs.saveWorkbook = xlsx;
-    await app.page.getByRole('button', { name: '导出工作簿（Excel）…' }).click();
-    await expect.poll(() => existsSync(xlsx), { timeout: 60_000 }).toBe(true);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const workbook = await exportWorkbook('不对比.xlsx');
     expect((workbook.getWorksheet('主要数据')!.getRow(1).values as unknown[]).slice(1)).toEqual([
       '指标',
       '白沙镇',

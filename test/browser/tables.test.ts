@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { useApp } from './support/app';
+import { newReport } from './support/report';
+import { ime } from './support/ime';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium', () => {
   const app = useApp({ folder: '表格-' });
@@ -18,10 +20,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium'
 
   /** A new report with the caret in the empty first paragraph of part 一, and a table inserted there. */
   async function reportWithTable(): Promise<Page> {
-    const p = await open();
-    await p.getByLabel('单位名称').fill('云溪镇');
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
+    const p = await newReport(app, { unit: '云溪镇' });
     await p.locator('[data-section-editor="measures"] > *').first().click();
     await p.getByRole('button', { name: '插入表格' }).click();
     await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('表头第1列');
@@ -142,17 +141,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'tables in the document, in Chromium'
 
   it('writes nothing into a cell while the input method composes; the chosen words land once', async () => {
     const p = await reportWithTable();
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Input.imeSetComposition', { text: 'tiaojie', selectionStart: 7, selectionEnd: 7 });
+    const input = await ime(p);
+    await input.compose('tiaojie');
     // Enter confirms the candidate: the IME's key, not a move to the next row.
-    await cdp.send('Input.dispatchKeyEvent', {
-      type: 'rawKeyDown',
-      windowsVirtualKeyCode: 229,
-      nativeVirtualKeyCode: 229,
-      key: 'Process',
-      code: 'Enter',
-    });
-    await cdp.send('Input.insertText', { text: '调解' });
+    await input.keyWhileComposing('Enter');
+    await input.commit('调解');
     await expect.poll(() => cell(p, 0, 0).inputValue()).toBe('调解');
     expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('表头第1列');
     expect(await savedTables(p)).toEqual([

@@ -4,69 +4,22 @@
  * headings, the keyboard between a heading and its text, a short screen (1093×614), the PDF's font
  * warning and the keyboard of every dialog. Each test opens a fresh window over a fresh stand-in.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { buildRenderer, launchChromium } from './support/chromium';
-import { startStandIn, type StandIn } from './support/standin';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { useApp } from './support/app';
+import { importLines, newReport as createReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
-const root = join(__dirname, '../..');
-
 describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk’s editor', () => {
-  let browser: Browser;
-  let standIn: StandIn;
-  let page: Page;
-  let work: string;
+  const app = useApp({ folder: '试用-' });
+  const open = (viewport?: { width: number; height: number }) => app.open({ viewport });
 
-  beforeAll(async () => {
-    buildRenderer();
-    browser = await launchChromium();
-  });
+  const newReport = (unit = '石桥镇') => createReport(app, { unit });
 
-  beforeEach(async () => {
-    work = mkdtempSync(join(tmpdir(), '试用-'));
-    standIn = await startStandIn(join(root, 'out/renderer'), join(work, 'userData'));
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await standIn?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function open(viewport = { width: 1366, height: 768 }): Promise<Page> {
-    page = await browser.newPage({ viewport });
-    await page.addInitScript(standIn.clientScript);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(standIn.url);
-    return page;
-  }
-
-  async function newReport(unit = '石桥镇', viewport?: { width: number; height: number }): Promise<Page> {
-    const p = await open(viewport);
-    await p.getByLabel('单位名称').fill(unit);
-    await p.getByLabel('报告年度').fill('2025');
-    await p.getByRole('button', { name: '开始写报告' }).click();
-    await p.locator('[data-section-editor="measures"]').waitFor();
-    return p;
-  }
-
-  async function importText(name: string, lines: string[], viewport?: { width: number; height: number }) {
-    const p = await open(viewport);
-    const path = join(work, name);
-    writeFileSync(path, lines.join('\n'));
-    standIn.dialogs.importDocument = path;
-    await p.getByRole('button', { name: /^导入/ }).first().click();
-    await p.getByRole('button', { name: '开始编辑' }).click();
-    await p.locator('.doc-heading').first().waitFor();
-    return p;
-  }
+  const importText = (name: string, lines: string[], viewport?: { width: number; height: number }) =>
+    importLines(app, lines, { name, viewport });
 
   const typeInMeasures = async (p: Page, text: string) => {
     await p.locator('[data-section-editor="measures"] > *').nth(1).click();
@@ -96,8 +49,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     await expect.poll(() => question.count()).toBe(0);
     expect((await bodyText(p)).join('')).toContain('全年组织学法考试两次。');
     // Enter with a place to save: the file is written with the text, then the new report starts.
-    const path = join(work, '白沙镇.nianbao');
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, '白沙镇.nianbao');
+    app.standIn.dialogs.saveReport = path;
     await menu(p, '新建…');
     await question.waitFor();
     await p.keyboard.press('Enter');
@@ -116,8 +69,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     await p.keyboard.press('Escape');
     await expect.poll(() => question.count()).toBe(0);
     expect((await bodyText(p)).join('')).toContain('全年开展行政执法检查六次。');
-    const path = join(work, '关闭前.nianbao');
-    standIn.dialogs.saveReport = path;
+    const path = join(app.work, '关闭前.nianbao');
+    app.standIn.dialogs.saveReport = path;
     await p.evaluate(`window.__menu('close')`);
     await question.waitFor();
     await p.keyboard.press('Enter');
@@ -132,9 +85,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     const question = p.getByRole('dialog', { name: '保存修改' });
     await question.getByRole('button', { name: '取消' }).click();
     expect((await bodyText(p)).join('')).toContain('新增法律顾问一名。');
-    const source = join(work, '来稿.txt');
+    const source = join(app.work, '来稿.txt');
     writeFileSync(source, ['清水镇2025年法治政府建设情况报告', '一、主要举措', '开展普法宣传十次。'].join('\n'));
-    standIn.dialogs.importDocument = source;
+    app.standIn.dialogs.importDocument = source;
     await menu(p, '导入 Word 或文本文件…');
     await question.getByRole('button', { name: '不保存' }).click();
     await p.getByRole('dialog', { name: '核对导入结果' }).waitFor();
@@ -164,9 +117,9 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
       [`${'一二三四五六七八九十'[i % 10]}、第${i + 1}项工作`, `完成第${i + 1}项工作任务。`].join('\n'),
     );
     const p = await open(small);
-    const path = join(work, '长稿.txt');
+    const path = join(app.work, '长稿.txt');
     writeFileSync(path, ['青石镇2025年法治政府建设情况报告', ...parts].join('\n'));
-    standIn.dialogs.importDocument = path;
+    app.standIn.dialogs.importDocument = path;
     await p.getByRole('button', { name: /^导入/ }).first().click();
     const dialog = p.getByRole('dialog', { name: '核对导入结果' });
     await dialog.waitFor();
@@ -202,7 +155,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     expect(text).not.toContain('在装有这些字体的电脑上打开则显示正常');
     expect(text).toContain('请先在本机安装这些字体，再重新导出 PDF');
     await fonts.getByRole('button', { name: '取消' }).click();
-    expect(existsSync(join(work, 'x.pdf'))).toBe(false);
+    expect(existsSync(join(app.work, 'x.pdf'))).toBe(false);
   });
 
   const LONG_HEADING =

@@ -10,18 +10,12 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { useApp } from './support/app';
+import { newReport as createReport } from './support/report';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'undo reaches the saved report, in Chromium', () => {
   const app = useApp({ folder: '撤销-' });
 
-  async function newReport(): Promise<Page> {
-    const page = await app.open();
-    await page.getByLabel('单位名称').fill('云溪镇');
-    await page.getByLabel('报告年度').fill('2025');
-    await page.getByRole('button', { name: '开始写报告' }).click();
-    await page.locator('[data-section-editor="measures"]').waitFor();
-    return page;
-  }
+  const newReport = () => createReport(app, { unit: '云溪镇' });
 
   const blocks = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"] > *`);
 

@@ -9,49 +9,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../core/export/docx';
 import { importText } from '../../core/import/index';
+import type { TemplateInput } from '../../core/templates/schema';
+import { countyOutlines, writeProfile } from '../../../test/support/countyFixtures';
 import { createHandlers, type Dialogs } from './index';
 
 const none = async () => null;
 
-const part = (id: string, title: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  title,
-  requirement: title,
-  required: true,
-  aliases: [title],
-  hint: '',
-  minChars: 0,
-  ...extra,
+/**
+ * 松山县's outlines: the township one has four parts, one of them (普法) not in the built-in outline; the street
+ * one has an id of its own, chosen in the import dialog, never detected.
+ */
+const { township: COUNTY_TOWNSHIP, street: COUNTY_STREET } = countyOutlines('松山县', 'songshan-street', {
+  measures: ['重点任务落实情况', '落实'],
+  publicity: ['普法宣传和依法治理', '普法'],
+  shortcomings: ['短板弱项', '短板'],
+  plans: ['明年工作思路', '思路'],
 });
-
-/** The county's township outline: four parts, one of them (普法) not in the built-in outline. */
-const COUNTY_TOWNSHIP = {
-  schemaVersion: 1,
-  id: 'township',
-  name: '松山县乡镇法治建设年度报告',
-  description: '松山县司法局统一的乡镇提纲',
-  kind: 'annual',
-  titleFormat: '{unit}{year}年度法治建设工作报告',
-  opening: { hint: '概述全年工作' },
-  parts: [
-    part('measures', '重点任务落实情况', { keywords: ['落实'] }),
-    part('publicity', '普法宣传和依法治理', { keywords: ['普法'] }),
-    part('shortcomings', '短板弱项', { keywords: ['短板'], needsCauses: true }),
-    part('plans', '明年工作思路', { keywords: ['思路'], yearScope: 'next' }),
-  ],
-};
-
-/** An outline of the county's own id, for its 街道: chosen in the import dialog, never detected. */
-const COUNTY_STREET = {
-  ...COUNTY_TOWNSHIP,
-  id: 'songshan-street',
-  name: '松山县街道法治建设报告',
-  parts: [
-    part('performance', '依法履职情况'),
-    part('gaps', '问题短板', { needsCauses: true }),
-    part('next', '下步打算', { yearScope: 'next' }),
-  ],
-};
 
 const TOWN = [
   '竹溪乡2025年度法治建设工作报告',
@@ -101,9 +74,12 @@ function setup() {
   return { folder, userData, choice, handlers };
 }
 
-async function loadProfile(s: ReturnType<typeof setup>, templates: unknown[]): Promise<void> {
-  s.choice.profile = join(s.folder, '松山县配置.json');
-  writeFileSync(s.choice.profile, JSON.stringify({ version: 1, 审核单位: '松山县司法局', 提纲模板: templates }));
+async function loadProfile(s: ReturnType<typeof setup>, templates: TemplateInput[]): Promise<void> {
+  s.choice.profile = writeProfile(
+    s.folder,
+    { version: 1, 审核单位: '松山县司法局', 提纲模板: templates },
+    '松山县配置.json',
+  );
   expect((await s.handlers['profile:import']({})).ok).toBe(true);
 }
 

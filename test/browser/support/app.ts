@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildRenderer, launchChromium, RENDERER_DIR } from './chromium';
 import { startStandIn, type StandIn } from './standin';
+import { writeProfile, type CountyProfileFile } from '../../support/countyFixtures';
 
 type Viewport = { width: number; height: number };
 
@@ -26,11 +27,19 @@ export interface AppOptions {
   /** Open a window at the start screen before each test. */
   openFirst?: boolean;
   /**
+   * A county profile (the JSON file's content) the clerk imports through 导入县里的配置… on the start screen
+   * before each test, which then starts once the card says it is in use. Implies openFirst.
+   */
+  profile?: NamedProfile;
+  /**
    * A browser dialog (alert/confirm/prompt) is a bug, since Electron implements no prompt: by default it is
    * dismissed and fails the test; 'accept' accepts it and only records it in app.browserDialogs.
    */
   browserDialogs?: 'fail' | 'accept';
 }
+
+/** A county profile whose 审核单位 the start screen's card names once it is in use. */
+type NamedProfile = CountyProfileFile & { 审核单位: string };
 
 export interface App {
   readonly browser: Browser;
@@ -95,7 +104,8 @@ export function useApp(options: AppOptions = {}): App {
     standIn = await startStandIn(RENDERER_DIR, join(work, 'userData'));
     browserDialogs.length = 0;
     pages = [];
-    if (options.openFirst) await app.open();
+    if (options.openFirst || options.profile) await app.open();
+    if (options.profile) await importProfile(app, options.profile);
   });
 
   afterEach(async () => {
@@ -111,4 +121,12 @@ export function useApp(options: AppOptions = {}): App {
   });
 
   return app;
+}
+
+/** Writes a county profile into this test's folder and imports it through the start screen's card. */
+export async function importProfile(app: App, profile: NamedProfile): Promise<void> {
+  app.standIn.profileDialog.current = writeProfile(app.work, profile, `${profile.审核单位}的配置.json`);
+  const card = app.page.getByRole('region', { name: '县里的配置' });
+  await card.getByRole('button', { name: '导入县里的配置…' }).click();
+  await expect.poll(() => card.textContent()).toContain(`正在使用：${profile.审核单位}`);
 }
