@@ -354,14 +354,18 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
 
   it('Ctrl+F finds across the parts and Ctrl+H replaces in the whole report; 字数 follows the typing', async () => {
     const p = await newReport();
+    const count = p.getByRole('status', { name: '字数' });
+    const shown = async () => Number((await count.textContent())!.replace(/\D/g, ''));
+    const start = await shown();
     await blocks(p, 'measures').nth(1).click();
     await p.keyboard.insertText('开展巡查3次。');
     await blocks(p, 'shortcomings').first().click();
     await p.keyboard.insertText('巡查人员少，主要原因是编制不足。');
-    const count = p.getByRole('status', { name: '字数' });
-    const before = Number((await count.textContent())!.replace(/\D/g, ''));
+    // The 字数 is drawn after the keystroke's frame: wait for it rather than read it mid-way.
+    const before = start + '开展巡查3次。'.length + '巡查人员少，主要原因是编制不足。'.length;
+    await expect.poll(shown).toBe(before);
     await p.keyboard.insertText('另有五个字');
-    await expect.poll(async () => Number((await count.textContent())!.replace(/\D/g, ''))).toBe(before + 5);
+    await expect.poll(shown).toBe(before + 5);
 
     await p.keyboard.press('Control+f');
     const find = p.getByRole('search', { name: '查找和替换' });
