@@ -32,16 +32,17 @@ export const USAGE = `法治年报助手 命令行
 
 用法：
   nianbao check  <文件或文件夹>... [--json | --csv] [--template township|department|duty] [--year YYYY]
-  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee] [--sealed]
+  nianbao export <文件> -o <输出.docx> [--font-profile windows|gb2312|kylin] [--bold-level3] [--no-addressee] [--sealed] [--template …]
   nianbao export <文件> -o <输出.txt|输出.html>      导出供网站发布的纯文本或网页
-  nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao>
+  nianbao import <文件.txt|文件.docx|文件.doc|文件.wps|文件.html> -o <报告.nianbao> [--template …] [--year YYYY]
   nianbao draft  <去年的报告> -o <今年的报告.nianbao> [--date 2026年1月15日] [--year YYYY]
-  nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位] [--profile <县里的配置.json>]
+  nianbao review <文件夹>... [--comments <输出文件夹>] [--xlsx <汇总.xlsx>] [--last-year <去年的文件夹>] [--author 审核单位] [--template …] [--year YYYY]
                  县里审核：逐份检查，把问题作为批注写回各镇的 Word 文件副本（原文件不改动），并汇总为一个工作簿
 
 <文件> 可以是本软件保存的 .nianbao 报告、Word 文件（.docx、.doc）、WPS 文件（.wps）、网页（.html）或文本文件（.txt，UTF-8、GB18030 或 Big5）。
 check 可以一次检查多个文件或整个文件夹。
 退出状态：0 没有错误；1 至少一个“错误”级问题；2 有文件无法使用。
+-o 也可写作 --out。--template 指定按哪个提纲读（township 乡镇、department 部门、duty 述职，或县里模板的编号）；--year 指定报告年度。
 所有命令可加 --templates-dir <文件夹>，使用县里自定的提纲模板（JSON）。
 所有命令可加 --profile <县里的配置.json>：县里的提纲、公开期限、主送机关、必需数据、字数、占位符、用词、规则级别、时间表和数据项；
 review 的批注署名为配置中的审核单位（--author 优先）。`;
