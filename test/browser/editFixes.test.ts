@@ -3,7 +3,7 @@
  * opened is not "changed"; a click in the 提纲 puts the caret in that part; the small layout and console
  * defects.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -118,5 +118,57 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor fixes, in Chrom
       return rect.top >= 0 && rect.bottom <= innerHeight && pane.top < innerHeight;
     });
     expect(inView).toBe(true);
+  });
+
+  const small = { width: 1093, height: 614 };
+
+  it('at 1093×614, the message about a moved recent file is in view where the clerk clicked', async () => {
+    const first = await openSaved(false);
+    await first.close();
+    renameSync(join(app.work, '柳塘镇.nianbao'), join(app.work, '柳塘镇（已移走）.nianbao'));
+    const p = await app.open({ viewport: small });
+    const moved = p.getByRole('navigation', { name: '最近打开' }).getByRole('button', { name: /柳塘镇\.nianbao/ });
+    await moved.scrollIntoViewIfNeeded();
+    await moved.click();
+    const bar = p.locator('.message');
+    await expect.poll(() => bar.textContent()).toContain('找不到“柳塘镇.nianbao”');
+    const box = await bar.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= small.height).toBe(true);
+  });
+
+  it('at 1093×614, the 成文日期 field shows its whole example', async () => {
+    const p = await app.open({ viewport: small });
+    app.standIn.dialogs.openReport = savedReport('柳塘镇.nianbao', false);
+    await p.getByRole('button', { name: '打开本软件保存的报告…' }).click();
+    const field = p.locator('#meta-date');
+    await field.fill('');
+    const placeholder = await field.getAttribute('placeholder');
+    expect(placeholder).toMatch(/2026年1月15日/);
+    // The example's width in the field's own font, against the room inside the field.
+    const fits = await field.evaluate((e: HTMLInputElement) => {
+      const style = getComputedStyle(e);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(e.placeholder).width <= room;
+    });
+    expect(fits).toBe(true);
+  });
+
+  it('loads without a console warning or a failed request', async () => {
+    const p = await app.open({ goto: false });
+    const warnings: string[] = [];
+    const failed: string[] = [];
+    p.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    p.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await p.goto(app.standIn.url);
+    await p.getByRole('button', { name: '开始写报告' }).waitFor();
+    await p.waitForTimeout(500);
+    expect(warnings).toEqual([]);
+    expect(failed).toEqual([]);
   });
 });

@@ -69,3 +69,7 @@ export function promiseLine(text: string): { promise: string; answer: string } |
 
 /** A checklist line still waiting for its answer: never printed as is. */
 export const isUnansweredPromise = (text: string): boolean => promiseLine(text)?.answer === '';
+
+/** The report's year as a label: "2025年度", or "年度未识别" (said once, never "（未识别年度）年度"). */
+export const yearLabel = (year: number | null | undefined): string =>
+  year === null || year === undefined ? '年度未识别' : `${year}年度`;
