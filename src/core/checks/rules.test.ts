@@ -240,7 +240,7 @@ describe('form', () => {
     ])
       expect(marks(text), text).toEqual([]);
     // Punctuation between figures: flagged, and the fix makes it full-width.
-    for (const [text, fixed] of [
+    for (const [text, fixed] of <Array<[string, string]>>[
       ['发案率下降25%,2人滞留。', '发案率下降25%，2人滞留。'],
       ['增设调解室3,5个村建成服务点。', '增设调解室3，5个村建成服务点。'],
       ['2025年1,2月开展集中排查。', '2025年1，2月开展集中排查。'],

@@ -43,7 +43,7 @@ describe('sameContent', () => {
     const text = { ...one, sections: [{ ...one.sections[0], blocks: [{ kind: 'paragraph', text: '调解13件。' }] }] };
     const extra = {
       ...one,
-      sections: [{ ...one.sections[0], blocks: [...one.sections[0].blocks, { kind: 'paragraph', text: '' }] }],
+      sections: [{ ...one.sections[0], blocks: [...one.sections[0]!.blocks, { kind: 'paragraph', text: '' }] }],
     };
     const figure = { ...one, indicators: { mediation: { value: 12 } } };
     const heading = { ...one, sections: [{ ...one.sections[0], heading: '一、主要做法' }] };
