@@ -21,6 +21,7 @@ import type { ReportDocument } from '../core/model/report';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
+import { yearLabel } from '../core/text/conventions';
 import { readProfileSync } from '../node/profile';
 import { checkZip } from '../node/zip';
 import { UsageError, allowOnly, parseArgs, parseYear, stringFlag, type ParsedArgs } from './args';
@@ -209,9 +210,7 @@ function describeCheck(file: string, result: CheckResult, registry: TemplateRegi
   const template = registry.get(result.template);
   const lines: string[] = [];
   lines.push(`■ ${file}`);
-  lines.push(
-    `  ${result.unit || '（未识别单位）'} · ${result.year ?? '（未识别年度）'}年度 · ${template?.name ?? result.template}`,
-  );
+  lines.push(`  ${result.unit || '（未识别单位）'} · ${yearLabel(result.year)} · ${template?.name ?? result.template}`);
   const parts = result.sections
     .map((s) => `${s.present ? '✓' : '✗'}${template?.parts.find((p) => p.id === s.id)?.title ?? s.id}`)
     .join('  ');

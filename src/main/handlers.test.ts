@@ -151,6 +151,20 @@ describe('handlers', () => {
     expect(await restarted['journal:pending']({})).toEqual({ ok: true, value: [] });
   });
 
+  it('offers the backups of several crashed reports newest first, whatever their file names', async () => {
+    const { folder, handlers } = setup();
+    const dir = join(folder, 'userData/journal');
+    mkdirSync(dir, { recursive: true });
+    const record = (unit: string, savedAt: string) =>
+      JSON.stringify({ savedAt, path: null, readOnly: false, doc: { ...doc(), meta: { ...doc().meta, unit } } });
+    // File names sort the other way round from the times.
+    writeFileSync(join(dir, 'a1.json'), record('一月镇', '2026-01-05T08:00:00.000Z'));
+    writeFileSync(join(dir, 'b2.json'), record('三月镇', '2026-03-05T08:00:00.000Z'));
+    writeFileSync(join(dir, 'c3.json'), record('二月镇', '2026-02-05T08:00:00.000Z'));
+    const pending = await handlers['journal:pending']({});
+    expect(pending.ok && pending.value.map((p) => p.doc.meta.unit)).toEqual(['三月镇', '二月镇', '一月镇']);
+  });
+
   it('lists county templates by file, and names each one that is not valid JSON or cannot be read', async () => {
     const { folder, handlers } = setup();
     expect(await handlers['templates:list']({})).toEqual({ ok: true, value: { templates: [], problems: [] } });

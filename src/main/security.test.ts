@@ -1,7 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appUrlCheck, devServerOrigin, lockNavigation, refusePermissions, secureWebPreferences } from './security';
+import {
+  appUrlCheck,
+  CONTENT_SECURITY_POLICY,
+  devServerOrigin,
+  lockNavigation,
+  PAGE_CSP,
+  refusePermissions,
+  secureWebPreferences,
+} from './security';
 
 describe('window security', () => {
+  it('puts the page CSP in index.html without frame-ancestors (ignored there), and the header keeps it', () => {
+    const html = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(PAGE_CSP);
+    expect(meta).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
+  });
+
   it('runs the page isolated and sandboxed, without Node', () => {
     expect(secureWebPreferences('/p.cjs')).toMatchObject({
       contextIsolation: true,

@@ -4,9 +4,15 @@
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
-/** The page CSP (also in src/renderer/index.html): no remote hosts, no inline or eval'd script. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * The page CSP, as the meta tag of src/renderer/index.html holds it: no remote hosts, no inline or eval'd
+ * script. Browsers ignore frame-ancestors in a meta tag (and say so on every load): it is in the header only.
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** The CSP response header: the page's, and no framing of the app by any page. */
+export const CONTENT_SECURITY_POLICY = `${PAGE_CSP}; frame-ancestors 'none'`;
 
 /**
  * Checklist 2 (no Node.js integration for remote content), 3 (context isolation), 4 (process sandboxing),

@@ -113,6 +113,7 @@ function Editor() {
     showMatch,
     selectMatch,
     replaceMatches,
+    goToPart,
   } = useEditors(session);
   const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
   const [zoom, setZoom] = useState(1);
@@ -265,8 +266,7 @@ function Editor() {
     if (ok) removePart(key);
   };
 
-  const goToSection = (key: string) =>
-    void inText(() => document.querySelector(`section[data-section="${key}"]`)?.scrollIntoView({ block: 'start' }));
+  const goToSection = (key: string) => void inText(() => goToPart(key));
 
   const setExport = (options: ExportOptions) => {
     setExportOptions(options);

@@ -5,6 +5,7 @@
  */
 import { createContext, startTransition, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReportDocument } from '../core/model/report';
+import { sameContent } from '../core/model/sameContent';
 import type { FileRef } from '../shared/ipc';
 import { createCall } from './api';
 
@@ -19,7 +20,10 @@ export function useSessionState() {
   const [generation, setGeneration] = useState(0);
   const [file, setFile] = useState<FileRef | null>(null);
   const [readOnly, setReadOnly] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  const dirtyRef = useRef(false);
+  /** The content as opened or last saved: "changed" means the report differs from it (see `change`). */
+  const baseline = useRef<ReportDocument | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const revision = useRef(0);
   /** performance.now() of the last edit (-Infinity after a load): the checker's pause counts from the keystroke, not from React's render. */
@@ -34,10 +38,12 @@ export function useSessionState() {
       revision.current++;
       changedAt.current = -Infinity;
       docRef.current = next;
+      baseline.current = options.dirty ? null : next;
+      dirtyRef.current = options.dirty ?? false;
       setDoc(next);
       setFile(nextFile);
       setReadOnly(options.readOnly ?? false);
-      setDirty(options.dirty ?? false);
+      setDirtyState(options.dirty ?? false);
       setGeneration((g) => g + 1);
     },
     [],
@@ -54,7 +60,19 @@ export function useSessionState() {
     docRef.current = next;
     if (options.deferred) startTransition(() => setDoc(next));
     else setDoc(next);
-    setDirty(true);
+    // An update that leaves the content as opened or saved (the editor normalising its tree on mount, a form
+    // writing back the same value) is no edit. Compared only while clean: once changed, the report stays
+    // changed until saved, as in Word (undoing back to the saved text keeps the mark).
+    if (dirtyRef.current || (baseline.current && sameContent(next, baseline.current))) return;
+    dirtyRef.current = true;
+    setDirtyState(true);
+  }, []);
+
+  /** Clean means: the newest document is what the file holds now (after a save, or a load). */
+  const setDirty = useCallback((value: boolean) => {
+    dirtyRef.current = value;
+    if (!value) baseline.current = docRef.current;
+    setDirtyState(value);
   }, []);
 
   const fail = useCallback((text: string) => setMessage({ kind: 'error', text }), []);

@@ -100,11 +100,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     const today = p.getByRole('button', { name: '今天', exact: true });
     // A report of this year: its year has not ended, so today would be a date the checker rejects.
     await p.getByLabel('报告年度').fill(String(thisYear));
-    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear + 1}年1月15日`);
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`如${thisYear + 1}年1月15日`);
     expect(await today.isDisabled()).toBe(true);
     expect(await p.locator('.meta').textContent()).toContain(`应在${thisYear + 1}年年初成文`);
     await p.getByLabel('报告年度').fill(String(thisYear - 5));
-    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`例如：${thisYear - 4}年1月15日`);
+    await expect.poll(() => dateField.getAttribute('placeholder')).toBe(`如${thisYear - 4}年1月15日`);
   });
 
   it('figure fields keep decimals, signs and a unit typed after the number, and say what is wrong', async () => {

@@ -15,12 +15,45 @@ const HALF_TO_FULL: Record<string, string> = {
 };
 const HALF_WIDTH = /[,;:()?!]/g;
 
+/**
+ * A comma that separates thousands: 1–3 digits before it (no % or unit in between) and exactly three after
+ * it, then no further digit — "1,000", "12,345,678", "5,120人". Not "25%,2人", "3,5个", "1,2月", "第1,2条".
+ */
+function thousandsComma(text: string, i: number): boolean {
+  let before = 0;
+  while (before < 4 && /\d/.test(text[i - 1 - before] ?? '')) before++;
+  if (before < 1 || before > 3) return false;
+  return /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+}
+
+/** A web address around `i` (its marks are the address's own). */
+function inUrl(text: string, i: number): boolean {
+  for (const m of text.matchAll(/(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+/gi))
+    if (i >= m.index && i < m.index + m[0].length) return true;
+  return false;
+}
+
+/**
+ * Whether Chinese is next to the mark, past the figure or Latin word touching it ("25%,2人", "增长25%,2人"): the
+ * nearest run of non-space characters on either side, a few characters long at most, reaches a Chinese one.
+ */
+function nearChinese(text: string, i: number): boolean {
+  for (const step of [-1, 1]) {
+    let k = i + step;
+    if (text[k] === ' ') k += step;
+    for (let n = 0; n < 8 && k >= 0 && k < text.length && !/\s/.test(text[k]!); n++, k += step)
+      if (CJK.test(text[k]!)) return true;
+  }
+  return false;
+}
+
 /** Whether the half-width mark at `i` sits in Chinese text (not 9:30, 1,000, 3.5, URLs, ISO 9001:2015). */
 function inChineseText(text: string, i: number): boolean {
   const ch = text[i]!;
   const prev = text[i - 1] ?? '';
   const next = text[i + 1] ?? '';
-  if ((ch === ':' || ch === ',') && /\d/.test(prev) && /\d/.test(next)) return false;
+  if (ch === ':' && /\d/.test(prev) && /\d/.test(next)) return false;
+  if (ch === ',' && thousandsComma(text, i)) return false;
   if (ch === ':' && /^\/\//.test(text.slice(i + 1))) return false;
   if (ch === '(' || ch === ')') {
     const close = ch === '(' ? text.indexOf(')', i) : i;
@@ -28,7 +61,8 @@ function inChineseText(text: string, i: number): boolean {
     if (open >= 0 && close > open)
       return CJK.test(text.slice(open + 1, close)) || CJK.test(text[open - 1] ?? '') || CJK.test(text[close + 1] ?? '');
   }
-  return CJK.test(prev) || CJK.test(next);
+  if (CJK.test(prev) || CJK.test(next)) return true;
+  return !inUrl(text, i) && nearChinese(text, i);
 }
 
 /** punct.width: one finding per line, with a fix that converts every half-width mark in it. */

@@ -228,6 +228,38 @@ describe('form', () => {
     );
   });
 
+  it('punct.width: a comma is a thousands separator only between 1–3 digits and a group of exactly three', () => {
+    const found = (text: string) => findingsOf(report({ other: text }), 'punct.width');
+    const marks = (text: string) => found(text).map((f) => f.fix?.replacement ?? '');
+    // Thousands separators: left alone.
+    for (const text of [
+      '全年接待群众1,000人次。',
+      '涉案金额12,345,678元。',
+      '覆盖5,120户，满意度98%。',
+      '投入经费3,500元，另有1,200元用于培训。',
+    ])
+      expect(marks(text), text).toEqual([]);
+    // Punctuation between figures: flagged, and the fix makes it full-width.
+    for (const [text, fixed] of <Array<[string, string]>>[
+      ['发案率下降25%,2人滞留。', '发案率下降25%，2人滞留。'],
+      ['增设调解室3,5个村建成服务点。', '增设调解室3，5个村建成服务点。'],
+      ['2025年1,2月开展集中排查。', '2025年1，2月开展集中排查。'],
+      ['依照第1,2条办理。', '依照第1，2条办理。'],
+      ['受理1234,567件中已办结。', '受理1234，567件中已办结。'],
+      ['化解率达95%, 3起转入诉讼。', '化解率达95%， 3起转入诉讼。'],
+    ]) {
+      const [finding, ...more] = found(text);
+      expect(more, text).toEqual([]);
+      expect(finding?.message, text).toContain('有 1 处半角标点');
+      // The fix turns that comma (and nothing else) full-width.
+      expect(finding?.fix?.replacement, text).toContain('，');
+      expect(fixed, text).toContain(finding!.fix!.replacement);
+    }
+    // Times, web addresses and Latin text keep their marks.
+    for (const text of ['上午9:30开会。', '详见www.example.gov.cn/a?b=1,2。', '引用Smith, J.的译本。'])
+      expect(marks(text).join(''), text).not.toMatch(/1，2|9：30/);
+  });
+
   it('punct.pairs: an unclosed quote or bracket', () => {
     expect(rules(report({ other: '开展“法律进乡村活动。' }))).toContain('punct.pairs');
   });

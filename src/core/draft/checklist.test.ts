@@ -40,15 +40,15 @@ const measures = (doc: ReportDocument) => doc.sections.find((s) => s.part === 'm
 const unanswered = (doc: ReportDocument) => checkReport(doc).findings.filter((f) => f.rule === 'previous.unanswered');
 
 describe('the checklist of last year’s plans', () => {
-  it('names last year by its number, so the checker flags none of the draft’s own words', () => {
+  it('names the year the plans were made for (this report’s), so the checker flags none of the draft’s own words', () => {
     const doc = draft();
     const lines = measures(doc)
       .blocks.slice(0, 3)
       .map((b) => b.text);
     expect(lines).toEqual([
-      '2025年计划：健全乡村两级公共法律服务体系。　完成情况：',
-      '2025年计划：推动行政执法“三项制度”全面落地。　完成情况：',
-      '2025年计划：开展“法律明白人”培养工程。　完成情况：',
+      '2026年计划：健全乡村两级公共法律服务体系。　完成情况：',
+      '2026年计划：推动行政执法“三项制度”全面落地。　完成情况：',
+      '2026年计划：开展“法律明白人”培养工程。　完成情况：',
     ]);
     const checklist = toPlainText(doc).lines.filter((l) => lines.includes(l.text));
     expect(checklist).toHaveLength(3);
@@ -65,21 +65,25 @@ describe('the checklist of last year’s plans', () => {
     ).not.toMatch(/“去年”/);
   });
 
-  it('keeps the report from 可以提交 while an answer is missing, and leads to its line', () => {
+  it('reminds of each missing answer (a warning: the bare line is never printed) and leads to its line', () => {
     const doc = draft();
     const found = unanswered(doc);
     expect(found).toHaveLength(3);
-    expect(found.every((f) => f.severity === 'error')).toBe(true);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    expect(found[0]!.message).toContain('不会打印和导出');
     expect(found[0]!.message).toContain('健全乡村两级公共法律服务体系');
-    const line = toPlainText(doc).lines.find((l) => l.text.startsWith('2025年计划：健全'))!;
+    const line = toPlainText(doc).lines.find((l) => l.text.startsWith('2026年计划：健全'))!;
     expect(found[0]!.start).toBe(line.start);
-    expect(checkReport(doc).ready).toBe(false);
+    // Not an error: it does not keep the report from 可以提交 on its own.
+    expect(checkReport(doc).findings.filter((f) => f.severity === 'error' && f.rule === 'previous.unanswered')).toEqual(
+      [],
+    );
   });
 
   it('recognises the line in the older "去年计划：" form too, and lets go of it once answered', () => {
     const doc = draft();
     const blocks = measures(doc).blocks;
-    blocks[0]!.text = blocks[0]!.text.replace('2025年计划：', '去年计划：');
+    blocks[0]!.text = blocks[0]!.text.replace('2026年计划：', '去年计划：');
     expect(unanswered(doc)).toHaveLength(3);
     blocks[0]!.text += '已在12个村设立法律服务点。';
     blocks[1]!.text += '已完成，公示执法信息86条。';
@@ -88,7 +92,7 @@ describe('the checklist of last year’s plans', () => {
 
   it('never takes a clerk’s own sentence for a checklist line', () => {
     const doc = draft();
-    measures(doc).blocks.splice(0, 3, { kind: 'paragraph', text: '2025年计划：完成普法任务，全年完成情况：良好。' });
+    measures(doc).blocks.splice(0, 3, { kind: 'paragraph', text: '2026年计划：完成普法任务，全年完成情况：良好。' });
     measures(doc).blocks.push(
       { kind: 'paragraph', text: '年度重点任务完成情况：' },
       { kind: 'paragraph', text: '2026年计划建设的法治广场已完工。' },

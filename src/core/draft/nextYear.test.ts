@@ -48,8 +48,8 @@ describe('draftNextYear', () => {
   it('turns last year’s plans into a checklist to answer in 举措和成效', () => {
     const measures = draft.sections.find((s) => s.part === 'measures')!;
     expect(measures.blocks.slice(0, 2)).toEqual([
-      { kind: 'paragraph', text: '2024年计划：开展法治培训。　完成情况：' },
-      { kind: 'paragraph', text: '2024年计划：完善合法性审查。　完成情况：' },
+      { kind: 'paragraph', text: '2025年计划：开展法治培训。　完成情况：' },
+      { kind: 'paragraph', text: '2025年计划：完善合法性审查。　完成情况：' },
     ]);
     expect(draft.previous).toEqual({
       year: 2024,
@@ -108,7 +108,7 @@ describe('draftNextYear keeps last year’s outline, not its text', () => {
 
   it('lists the outermost plan items as promises to answer', () => {
     expect(draft.previous?.plans).toEqual(['深化普法宣传', '规范行政执法。']);
-    expect(draft.sections[1]!.blocks[0]).toEqual({ kind: 'paragraph', text: '2023年计划：深化普法宣传　完成情况：' });
+    expect(draft.sections[1]!.blocks[0]).toEqual({ kind: 'paragraph', text: '2024年计划：深化普法宣传　完成情况：' });
   });
 
   it('keeps last year’s figures from its prose when its form was empty', () => {
@@ -236,9 +236,9 @@ describe('draftNextYear from a report whose problems and plans share one part', 
     );
     expect(d.previous?.plans).toEqual(['加强执法培训', '推进公共法律服务站建设', '深化法治宣传。']);
     expect(checklist(d)).toEqual([
-      '2024年计划：加强执法培训　完成情况：',
-      '2024年计划：推进公共法律服务站建设　完成情况：',
-      '2024年计划：深化法治宣传。　完成情况：',
+      '2025年计划：加强执法培训　完成情况：',
+      '2025年计划：推进公共法律服务站建设　完成情况：',
+      '2025年计划：深化法治宣传。　完成情况：',
     ]);
     expect(d.sections.filter((s) => s.heading).map((s) => [s.part, s.heading])).toEqual([
       ['measures', '一、主要举措和成效'],

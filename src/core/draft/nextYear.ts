@@ -15,7 +15,7 @@ import type { CountyProfile } from '../profile/model';
 import { OUTCOME_LABEL, PROMISE_PREFIX, promisePrefix } from '../text/conventions';
 import { enumeratedItems, headingNumber, stripHeadingNumber } from '../text/numbering';
 
-/** The marker the checker looks for (rule previous.unanswered): "2025年计划：…　完成情况：<answer>". */
+/** The marker the checker looks for (rule previous.unanswered): "2026年计划：…　完成情况：<answer>" in the 2026 draft. */
 export { OUTCOME_LABEL, PROMISE_PREFIX };
 
 export interface DraftOptions {
@@ -205,7 +205,7 @@ export function draftNextYear(previous: ReportDocument, options: DraftOptions = 
   const measures = doc.sections.find((s) => s.part === template.parts[0]?.id);
   if (measures && promises.length) {
     measures.blocks.unshift(
-      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${promisePrefix(lastYear)}${p}　${OUTCOME_LABEL}` })),
+      ...promises.map((p): Block => ({ kind: 'paragraph', text: `${promisePrefix(year)}${p}　${OUTCOME_LABEL}` })),
     );
   }
   doc.previous =

@@ -157,9 +157,9 @@ describe('dateSuggestion (issue #14)', () => {
   const suggest = (year: number | null, today: Date) => dateSuggestion(year, today, '04-01');
 
   it('gives an example early in the year after the report’s, whatever the year', () => {
-    expect(suggest(2025, new Date(2026, 10, 29)).example).toBe('例如：2026年1月15日');
-    expect(suggest(2019, new Date(2026, 10, 29)).example).toBe('例如：2020年1月15日');
-    expect(suggest(2026, new Date(2026, 10, 29)).example).toBe('例如：2027年1月15日');
+    expect(suggest(2025, new Date(2026, 10, 29)).example).toBe('如2026年1月15日');
+    expect(suggest(2019, new Date(2026, 10, 29)).example).toBe('如2020年1月15日');
+    expect(suggest(2026, new Date(2026, 10, 29)).example).toBe('如2027年1月15日');
   });
 
   it('offers today only between the year’s end and the deadline, and says why not elsewhere', () => {

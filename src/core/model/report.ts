@@ -165,7 +165,7 @@ export function dateSuggestion(
   deadline: string,
 ): { example: string; today: string | null; why?: string } {
   const next = (year ?? today.getFullYear() - 1) + 1;
-  const example = `例如：${next}年1月15日`;
+  const example = `如${next}年1月15日`;
   if (year === null) return { example, today: formatChineseDate(today) };
   const [mm, dd] = deadline.split('-').map(Number);
   const end = new Date(next, (mm || 4) - 1, dd || 1);

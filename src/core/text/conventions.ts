@@ -46,17 +46,20 @@ export function isAddresseeLine(line: string): boolean {
 
 /**
  * The marker of last year's plans carried into this year's draft (rule previous.unanswered):
- * "2025年计划：…　完成情况：". The year is written out so the draft never holds a relative "去年" of its own;
- * "去年计划：" is what drafts without a known year (and older drafts) say.
+ * "2026年计划：…　完成情况：" in the 2026 draft. The year is the one the plan was made for, which is the
+ * year this report covers (last year's report wrote its plans for it), so the line never reads as a plan for
+ * the year before; it is written out so the draft holds no relative "去年" of its own. "去年计划：" is what a
+ * draft of unknown year says. Drafts made before this change wrote the year of last year's report: read alike.
  */
 export const PROMISE_PREFIX = '去年计划：';
 export const OUTCOME_LABEL = '完成情况：';
 
-export function promisePrefix(lastYear: number | null): string {
-  return lastYear === null ? PROMISE_PREFIX : `${lastYear}年计划：`;
+/** `plannedFor`: the year the plan was for, i.e. the draft's own year (null: unknown). */
+export function promisePrefix(plannedFor: number | null): string {
+  return plannedFor === null ? PROMISE_PREFIX : `${plannedFor}年计划：`;
 }
 
-/** A draft's checklist line in its exact shape, either form of the year: "2025年计划：…　完成情况：…". */
+/** A draft's checklist line in its exact shape, either form of the year: "2026年计划：…　完成情况：…". */
 const PROMISE_LINE = /^(?:去年|\d{4}年)计划：(.+?)\s*完成情况：(.*)$/s;
 
 export function promiseLine(text: string): { promise: string; answer: string } | null {
@@ -66,3 +69,7 @@ export function promiseLine(text: string): { promise: string; answer: string } |
 
 /** A checklist line still waiting for its answer: never printed as is. */
 export const isUnansweredPromise = (text: string): boolean => promiseLine(text)?.answer === '';
+
+/** The report's year as a label: "2025年度", or "年度未识别" (said once, never "（未识别年度）年度"). */
+export const yearLabel = (year: number | null | undefined): string =>
+  year === null || year === undefined ? '年度未识别' : `${year}年度`;

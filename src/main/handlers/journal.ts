@@ -61,6 +61,8 @@ export function journalHandlers(ctx: HandlerContext): Pick<Handlers, JournalChan
           file: path ? grants.grant(path, record.readOnly === true) : null,
         });
       }
+      // Newest first: the clerk's last work heads the list (readdir's order is the file system's).
+      pending.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
       return ipcOk(pending);
     },
 

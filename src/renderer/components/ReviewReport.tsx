@@ -11,6 +11,7 @@ import type { ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
 import { registryWithProfile } from '../../core/profile/index';
 import { defaultRegistry } from '../../core/templates/registry';
+import { yearLabel } from '../../core/text/conventions';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
 
@@ -95,8 +96,8 @@ export function ReviewReport({ entry, onBack, onError, profile }: Props) {
         <span className="review-readonly">只读</span>
       </header>
       <p className="review-meta">
-        {row.unit || '（未识别单位）'} · {row.year ?? '（未识别年度）'}年度 · {row.template} · 成文日期{' '}
-        {row.date || '（无）'} · {row.ready ? '可以提交' : `需修改：错误 ${row.errors} 个，警告 ${row.warnings} 个`}
+        {row.unit || '（未识别单位）'} · {yearLabel(row.year)} · {row.template} · 成文日期 {row.date || '（无）'} ·{' '}
+        {row.ready ? '可以提交' : `需修改：错误 ${row.errors} 个，警告 ${row.warnings} 个`}
       </p>
       {failed && <p className="hint">{failed}</p>}
       {view && (

@@ -74,6 +74,28 @@ export function selectInBlock(
   editor.focus();
 }
 
+/**
+ * The caret into a part, ready to type (a click on it in the 提纲): in its first empty paragraph, else at
+ * the end of its last paragraph or sub-heading (a table is typed in through its cells, never the caret).
+ */
+export function caretIntoPart(editor: LexicalEditor, sectionKey: string): void {
+  editor.update(
+    () => {
+      const part = $partByKey(sectionKey);
+      if (!part) return;
+      const blocks = part.getChildren().filter((n) => $isElementNode(n) && !$isTableNode(n));
+      const empty = blocks.find((n) => n.getType() === 'paragraph' && n.getTextContentSize() === 0);
+      if (empty && $isElementNode(empty)) empty.selectStart();
+      else {
+        const last = blocks[blocks.length - 1];
+        if (last && $isElementNode(last)) last.selectEnd();
+      }
+    },
+    { tag: 'finding-jump' },
+  );
+  editor.focus();
+}
+
 /** Replace [start, end) of a block with `replacement` (a one-click fix); undoable like typing. */
 export function replaceInBlock(
   editor: LexicalEditor,

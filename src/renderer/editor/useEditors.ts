@@ -27,7 +27,7 @@ import type { Session } from '../session';
 import { $createPart, $ignoredFindings, $partByKey, $rootToSections, ignoredState } from './blocks';
 import type { Match } from './find';
 import { insertPart } from './parts';
-import { removeBlocks, replaceInBlock, selectInBlock } from './selection';
+import { caretIntoPart, removeBlocks, replaceInBlock, selectInBlock } from './selection';
 import { emptyTable } from './tableOps';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
@@ -107,6 +107,17 @@ export function useEditors(session: Session) {
     pendingFocus.current = null;
     selectInBlock(editor, key, blockIndex, 0, 0);
     requestAnimationFrame(scrollSelectionIntoView);
+  }, []);
+
+  /** 提纲: the part's heading at the top of the pane and the caret in the part, so typing lands there. */
+  const goToPart = useCallback((key: string) => {
+    const editor = editorRef.current;
+    if (editor) caretIntoPart(editor, key);
+    requestAnimationFrame(() => {
+      document.querySelector(`section[data-section="${CSS.escape(key)}"]`)?.scrollIntoView({ block: 'start' });
+      // A long part's end may lie below the pane: the caret is brought into sight too.
+      scrollSelectionIntoView();
+    });
   }, []);
 
   const onEditor = useCallback(
@@ -505,6 +516,7 @@ export function useEditors(session: Session) {
     setBlockType,
     insertTable,
     focusSection,
+    goToPart,
     addPart,
     removePart,
     setIgnored,
