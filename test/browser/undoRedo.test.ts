@@ -1,0 +1,118 @@
+/**
+ * Undo and redo as Word does them (issue 14): the caret after Ctrl+Z is at the place of the undone change and
+ * after Ctrl+Y at the end of the redone text; a side form's step focuses its field; a fix clicked before the
+ * check after an edit has run changes the right text; the 编辑 menu's 撤销/重做 go through the one history.
+ * In the built renderer, in Chromium.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeNeeding } from '../support/needs';
+import { useApp } from './support/app';
+
+describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’s editor', () => {
+  const app = useApp({ folder: '撤销 重做-' });
+
+  async function newReport(): Promise<Page> {
+    const p = await app.open();
+    await p.getByLabel('单位名称').fill('柳河镇');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await p.locator('[data-section-editor="measures"]').waitFor();
+    return p;
+  }
+
+  const blocks = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"] > *`);
+  const partText = (p: Page, section: string) => p.locator(`[data-section-editor="${section}"]`).textContent();
+  /** The caret as the clerk sees it: its part, its block and how many characters of the block precede it. */
+  const caret = (p: Page) =>
+    p.evaluate<{ section: string | null; block: number; offset: number; collapsed: boolean } | null>(`(() => {
+      const s = getSelection();
+      if (!s || !s.rangeCount || !document.activeElement?.isContentEditable) return null;
+      const node = s.focusNode;
+      const element = node.nodeType === 1 ? node : node.parentElement;
+      const editor = element.closest('[data-section-editor]');
+      if (!editor) return null;
+      const block = [...editor.children].find((b) => b.contains(node));
+      const range = document.createRange();
+      range.setStart(block, 0);
+      range.setEnd(node, s.focusOffset);
+      return { section: editor.getAttribute('data-section-editor'), block: [...editor.children].indexOf(block), offset: range.toString().length, collapsed: s.isCollapsed };
+    })()`);
+
+  it('Ctrl+Z puts the caret where the undone text was typed, Ctrl+Y at the end of the redone text', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('村级调解员力量薄弱。');
+    await p.waitForTimeout(1100); // its own undo step
+    await p.keyboard.insertText('培训不足。');
+    // The caret moves on (a click in another part) before the clerk undoes.
+    await blocks(p, 'plans').first().click();
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('村级调解员力量薄弱。');
+    expect(await caret(p)).toEqual({ section: 'shortcomings', block: 0, offset: 10, collapsed: true });
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('村级调解员力量薄弱。培训不足。');
+    expect(await caret(p)).toEqual({ section: 'shortcomings', block: 0, offset: 15, collapsed: true });
+    // Typing on goes where the caret shows.
+    await p.keyboard.insertText('经费紧张。');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('村级调解员力量薄弱。培训不足。经费紧张。');
+  });
+
+  it('after Ctrl+Z of typing in the middle of a line and Ctrl+Y, the caret is after the redone words', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('执法力量不足，经费紧张。');
+    await p.waitForTimeout(1100);
+    // Into the middle of the line: after 执法力量不足，
+    await p.keyboard.press('End');
+    for (let i = 0; i < 5; i++) await p.keyboard.press('ArrowLeft');
+    await p.waitForTimeout(50);
+    await p.keyboard.insertText('装备陈旧，');
+    await p.keyboard.press('End');
+    await p.waitForTimeout(50);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('执法力量不足，经费紧张。');
+    expect(await caret(p)).toEqual({ section: 'shortcomings', block: 0, offset: 7, collapsed: true });
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('执法力量不足，装备陈旧，经费紧张。');
+    expect(await caret(p)).toEqual({ section: 'shortcomings', block: 0, offset: 12, collapsed: true });
+  });
+
+  it('undoing a change of 成文日期 or a figure from the text focuses that field; undoing typing from a field returns to the text', async () => {
+    const p = await newReport();
+    const date = p.locator('#meta-date');
+    const figure = p.locator('details.indicators input[aria-label="法治培训"]');
+    const dateBefore = await date.inputValue();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展法治培训。');
+    await date.click();
+    await date.press('Control+a');
+    await p.keyboard.type('2026年1月8日');
+    await figure.click();
+    await p.keyboard.type('9');
+    await p.waitForTimeout(1100);
+    // Back in the text, Ctrl+Z undoes the figure: the figure's field gets the focus, as Word shows the change.
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => figure.inputValue()).toBe('');
+    await expect.poll(() => p.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('法治培训');
+    // From the figure's field, the next Ctrl+Z undoes the date and focuses 成文日期, caret at its end.
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => date.inputValue()).toBe(dateBefore);
+    await expect.poll(() => p.evaluate('document.activeElement?.id')).toBe('meta-date');
+    expect(await p.evaluate('document.activeElement.selectionStart')).toBe(dateBefore.length);
+    // Ctrl+Y redoes the date where it is; once more, the figure, focused.
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => date.inputValue()).toBe('2026年1月8日');
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => figure.inputValue()).toBe('9');
+    await expect.poll(() => p.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('法治培训');
+    // Three steps back from the figure: the typing in the text is undone, and the caret is in the text there.
+    for (let i = 0; i < 3; i++) await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'measures')).not.toContain('开展法治培训。');
+    await expect.poll(() => caret(p)).toMatchObject({ section: 'measures', block: 1, offset: 0 });
+    await p.keyboard.insertText('健全制度。');
+    await expect.poll(() => partText(p, 'measures')).toContain('健全制度。');
+    expect(await figure.inputValue()).toBe('');
+  });
+});
