@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
+import { stillStanding } from '../core/checks/stillStanding';
 import { chooseFontProfile } from '../core/export/fonts';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
@@ -224,8 +225,22 @@ function Editor() {
   const onJump = useStableCallback((finding: Finding) => {
     if (plain) void inText(() => jump(finding, plain));
   });
-  const onFix = useStableCallback((finding: Finding) => plain && applyFixes([finding], plain));
-  const onFixAll = useStableCallback((findings: Finding[]) => plain && applyFixes(findings, plain));
+  /**
+   * A fix clicked before the check of the last edit has run: check the text as it is now (a few ms) and fix
+   * only what still stands where it was; the panel shows the fresh check either way.
+   */
+  const fixNow = (findings: Finding[]) => {
+    const current = session.docRef.current;
+    if (!plain || !current) return;
+    if (current === checked) return applyFixes(findings, plain);
+    const fresh = checkNow(current);
+    if (!fresh) return;
+    const now = toPlainText(current);
+    const standing = stillStanding(findings, plain.text, fresh.findings, now.text);
+    if (standing.length) applyFixes(standing, now);
+  };
+  const onFix = useStableCallback((finding: Finding) => fixNow([finding]));
+  const onFixAll = useStableCallback((findings: Finding[]) => fixNow(findings));
   // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
   const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));

@@ -115,4 +115,63 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await expect.poll(() => partText(p, 'measures')).toContain('健全制度。');
     expect(await figure.inputValue()).toBe('');
   });
+
+  /**
+   * Within the check's pause after an edit (~40 ms), in one task: the edit (`edit`, run in the page), then the
+   * click on a button of the 改为“其他” finding's row, as a robot or a quick clerk would — before the panel's
+   * offsets are renewed.
+   */
+  const editThenClick = (p: Page, edit: string, button: string) =>
+    p.evaluate(`new Promise((resolve) => {
+      ${edit};
+      setTimeout(() => {
+        const starts = (b, text) => b.textContent.startsWith(text);
+        const row = [...document.querySelectorAll('.finding-actions')].find((r) => [...r.children].some((b) => starts(b, '改为“其他”')));
+        [...row.children].find((b) => starts(b, ${JSON.stringify(button)})).click();
+        resolve(true);
+      }, 0);
+    })`);
+  const caretToStart = (p: Page, section: string, index: number) =>
+    p.evaluate(`(() => {
+      const block = document.querySelectorAll('[data-section-editor="${section}"] > *')[${index}];
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      range.collapse(true);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    })()`);
+
+  it('a fix clicked right after typing before its words, before the check has run, changes those words', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('其它村居均已完成换届。');
+    const fix = p.locator('.finding-actions button', { hasText: '改为“其他”' });
+    await fix.first().waitFor();
+    await caretToStart(p, 'measures', 1);
+    await p.waitForTimeout(100);
+    await editThenClick(p, "document.execCommand('insertText', false, '全乡')", '改为“其他”');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('全乡其他村居均已完成换届。');
+    await expect.poll(() => fix.count()).toBe(0);
+  });
+
+  it('全部改正 clicked right after Ctrl+Z fixes only what the undo left, where it is now', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('对其它问题建立台账。');
+    await p.waitForTimeout(1100); // its own undo step
+    await caretToStart(p, 'measures', 1);
+    await p.waitForTimeout(100);
+    await p.keyboard.insertText('其它村居已完成，');
+    await p.locator('.finding-actions button', { hasText: /^全部改正（2/ }).waitFor();
+    // Ctrl+Z (as the 编辑 menu sends it: historyUndo) takes the second typing away; the click follows at once.
+    await editThenClick(
+      p,
+      `document.querySelector('[data-section-editor="measures"]').dispatchEvent(new InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true }))`,
+      '全部改正',
+    );
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('对其他问题建立台账。');
+    // The panel shows the fresh check: nothing of the kind is left.
+    await expect.poll(() => p.locator('.finding-actions button', { hasText: '改为“其他”' }).count()).toBe(0);
+    expect(app.browserDialogs).toEqual([]);
+  });
 });
