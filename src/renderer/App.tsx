@@ -191,9 +191,26 @@ function Editor() {
     },
     { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
     { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
-    { id: 'zoomIn', label: '放大文稿', run: () => zoomBy(0.1) },
-    { id: 'zoomOut', label: '缩小文稿', run: () => zoomBy(-0.1) },
-    { id: 'zoomReset', label: '文稿实际大小', run: () => setZoom(1) },
+    { id: 'zoomIn', label: '放大文稿', shortcut: 'Ctrl+=', run: () => zoomBy(0.1) },
+    { id: 'zoomOut', label: '缩小文稿', shortcut: 'Ctrl+-', run: () => zoomBy(-0.1) },
+    { id: 'zoomReset', label: '文稿实际大小', shortcut: 'Ctrl+0', run: () => setZoom(1) },
+    // The keys are handled where the focus is (the text, a side field, 查找's own field); the menu runs these.
+    {
+      id: 'undo',
+      label: '撤销',
+      shortcut: 'Ctrl+Z',
+      keyShownOnly: true,
+      run: () => void undo.history.undo(),
+      disabled: readOnly,
+    },
+    {
+      id: 'redo',
+      label: '重做',
+      shortcut: 'Ctrl+Y',
+      keyShownOnly: true,
+      run: () => void undo.history.redo(),
+      disabled: readOnly,
+    },
     { id: 'togglePanels', label: '收起或展开两侧面板', shortcut: 'Ctrl+\\', run: () => setPanelsFolded((f) => !f) },
   ];
   const commandsRef = useRef(commands);

@@ -174,4 +174,52 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await expect.poll(() => p.locator('.finding-actions button', { hasText: '改为“其他”' }).count()).toBe(0);
     expect(app.browserDialogs).toEqual([]);
   });
+
+  it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').first().click();
+    await p.getByRole('button', { name: '插入表格' }).click();
+    const cell = p.locator('.report-table-grid input[data-row="1"][data-column="0"]');
+    await cell.click();
+    await p.keyboard.type('调解委员会');
+    await p.waitForTimeout(1100);
+    const figure = p.locator('details.indicators input[aria-label="法治培训"]');
+    await figure.click();
+    await p.keyboard.type('6');
+    await cell.click(); // the focus in the cell, as the clerk opens the menu
+    const menu = (command: string) => p.evaluate(`window.__menu(${JSON.stringify(command)})`);
+    await menu('undo');
+    await expect.poll(() => figure.inputValue()).toBe('');
+    expect(await cell.inputValue()).toBe('调解委员会');
+    await menu('undo');
+    await expect.poll(() => cell.inputValue()).toBe('');
+    await menu('redo');
+    await expect.poll(() => cell.inputValue()).toBe('调解委员会');
+    await menu('redo');
+    await expect.poll(() => figure.inputValue()).toBe('6');
+  });
+
+  it('视图’s 放大/缩小/实际大小 and Ctrl+= / Ctrl+- / Ctrl+0 zoom the document, as the status bar does', async () => {
+    const p = await newReport();
+    const shown = () => p.locator('.zoom-value').textContent();
+    const menu = (command: string) => p.evaluate(`window.__menu(${JSON.stringify(command)})`);
+    await menu('zoomIn');
+    await expect.poll(shown).toBe('110%');
+    await menu('zoomIn');
+    await expect.poll(shown).toBe('120%');
+    await menu('zoomOut');
+    await expect.poll(shown).toBe('110%');
+    await menu('zoomReset');
+    await expect.poll(shown).toBe('100%');
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.press('Control+=');
+    await expect.poll(shown).toBe('110%');
+    await p.keyboard.press('Control+-');
+    await p.keyboard.press('Control+-');
+    await expect.poll(shown).toBe('90%');
+    await p.keyboard.press('Control+0');
+    await expect.poll(shown).toBe('100%');
+    // The keys typed nothing into the text.
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('');
+  });
 });

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { checkReport } from './index';
 import { mapRange, stillStanding } from './stillStanding';
+import type { Finding } from './types';
 
 function report(measures: string[]): ReportDocument {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青山乡', year: 2025 });
@@ -18,7 +19,7 @@ function checked(doc: ReportDocument) {
   return { findings: checkReport(doc).findings, text: toPlainText(doc).text };
 }
 
-const confusable = (findings: { fix?: { label: string } }[]) => findings.filter((f) => f.fix?.label === '改为“其他”');
+const confusable = (findings: Finding[]) => findings.filter((f) => f.fix?.label === '改为“其他”');
 
 describe('a range of the text before an edit, in the text after it', () => {
   it('stays before the change, moves after it, and is lost where the change touches it', () => {
