@@ -79,12 +79,15 @@ function changingField(): FieldFinder | null {
  * step is applied, and the field the step changed gets the focus, as Word puts the caret at the change
  * (a step with no field of its own, a closing line removed by its button, gives it back to the one that had it).
  */
-function settled(apply: () => void, changed: FieldFinder | null): void {
+function settled(apply: () => void, changed: FieldFinder | null, history: SessionHistory): void {
   const active = document.activeElement;
   const had = active instanceof HTMLElement && active.closest(HISTORY_FIELDS) ? active : null;
   had?.blur();
   apply();
+  const turn = history.turn;
   requestAnimationFrame(() => {
+    // Keys faster than frames: another undo or redo has run since, and put the caret where it belongs.
+    if (history.turn !== turn) return;
     const field = changed?.() ?? had;
     if (!field?.isConnected) return;
     const details = field.closest('details');
@@ -108,7 +111,11 @@ export function useSessionHistory(session: Pick<Session, 'generation' | 'change'
       change(apply);
       const field = changingField();
       history.fieldChange(
-        { key, undo: () => settled(() => change(revert), field), redo: () => settled(() => change(apply), field) },
+        {
+          key,
+          undo: () => settled(() => change(revert), field, history),
+          redo: () => settled(() => change(apply), field, history),
+        },
         { composing: composing.current },
       );
     },
