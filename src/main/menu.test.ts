@@ -43,4 +43,29 @@ describe('the application menu', () => {
     )!;
     expect((empty.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ enabled: false });
   });
+
+  it('撤销/重做 and the zoom send the page’s own commands, showing their keys without taking them from the page', () => {
+    const sent: MenuCommand[] = [];
+    const all = items(menuTemplate((c) => sent.push(c)));
+    const byLabel = (label: string) => all.find((i) => i.label === label)!;
+    for (const [label, command, key] of [
+      ['撤销', 'undo', 'CmdOrCtrl+Z'],
+      ['重做', 'redo', 'CmdOrCtrl+Y'],
+      ['放大文稿', 'zoomIn', 'CmdOrCtrl+='],
+      ['缩小文稿', 'zoomOut', 'CmdOrCtrl+-'],
+      ['文稿实际大小', 'zoomReset', 'CmdOrCtrl+0'],
+    ] as const) {
+      const item = byLabel(label);
+      sent.length = 0;
+      item.click?.(undefined as never, undefined, undefined as never);
+      expect(sent).toEqual([command]);
+      expect(item).toMatchObject({ accelerator: key, registerAccelerator: false });
+      expect(item.role).toBeUndefined();
+    }
+    // No item runs the browser's own undo or page zoom, which would bypass the report's one history.
+    const roles = all.map((i) => i.role).filter(Boolean);
+    for (const role of ['undo', 'redo', 'zoomIn', 'zoomOut', 'resetZoom', 'zoom']) expect(roles).not.toContain(role);
+    // 全选 selects where the focus is, and leaves Ctrl+A to the page.
+    expect(byLabel('全选')).toMatchObject({ role: 'selectAll', registerAccelerator: false });
+  });
 });

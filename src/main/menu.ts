@@ -17,6 +17,15 @@ export function menuTemplate(
     click: () => send(command),
     ...(accelerator ? { accelerator } : {}),
   });
+  /**
+   * An item whose key the page handles where the focus is (the text, a side field, a table cell, 查找's
+   * field): the menu shows the key but does not take it (registerAccelerator: false), or on Windows and
+   * Linux main would take Ctrl+Z before the page and run the browser's own undo.
+   */
+  const shown = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    ...item(label, command, accelerator),
+    registerAccelerator: false,
+  });
   return [
     {
       label: '文件',
@@ -50,13 +59,16 @@ export function menuTemplate(
     {
       label: '编辑',
       submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
+        // The report's one history (text, side forms, tables), as the toolbar and the keys step through it.
+        shown('撤销', 'undo', 'CmdOrCtrl+Z'),
+        shown('重做', 'redo', 'CmdOrCtrl+Y'),
         { type: 'separator' },
         { label: '剪切', role: 'cut' },
         { label: '复制', role: 'copy' },
         { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
+        // The browser's select-all acts where the focus is, as the right-click menu's 全选 does; Ctrl+A stays the
+        // page's (the whole report in the text, the cell's text in a table cell).
+        { label: '全选', role: 'selectAll', registerAccelerator: false },
         { type: 'separator' },
         item('查找…', 'find', 'CmdOrCtrl+F'),
         item('替换…', 'replace', 'CmdOrCtrl+H'),
@@ -66,9 +78,10 @@ export function menuTemplate(
     {
       label: '视图',
       submenu: [
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { label: '实际大小', role: 'resetZoom' },
+        // The document's zoom, as Word's (and the status bar's): the page's chrome keeps its size.
+        shown('放大文稿', 'zoomIn', 'CmdOrCtrl+='),
+        shown('缩小文稿', 'zoomOut', 'CmdOrCtrl+-'),
+        shown('文稿实际大小', 'zoomReset', 'CmdOrCtrl+0'),
       ],
     },
   ];

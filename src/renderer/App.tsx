@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
+import { stillStanding } from '../core/checks/stillStanding';
 import { chooseFontProfile } from '../core/export/fonts';
 import { toPlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
@@ -191,9 +192,26 @@ function Editor() {
     },
     { id: 'find', label: '查找', shortcut: 'Ctrl+F', run: () => void inText(() => setFinding('find')) },
     { id: 'replace', label: '替换', shortcut: 'Ctrl+H', run: () => void inText(() => setFinding('replace')) },
-    { id: 'zoomIn', label: '放大文稿', run: () => zoomBy(0.1) },
-    { id: 'zoomOut', label: '缩小文稿', run: () => zoomBy(-0.1) },
-    { id: 'zoomReset', label: '文稿实际大小', run: () => setZoom(1) },
+    { id: 'zoomIn', label: '放大文稿', shortcut: 'Ctrl+=', run: () => zoomBy(0.1) },
+    { id: 'zoomOut', label: '缩小文稿', shortcut: 'Ctrl+-', run: () => zoomBy(-0.1) },
+    { id: 'zoomReset', label: '文稿实际大小', shortcut: 'Ctrl+0', run: () => setZoom(1) },
+    // The keys are handled where the focus is (the text, a side field, 查找's own field); the menu runs these.
+    {
+      id: 'undo',
+      label: '撤销',
+      shortcut: 'Ctrl+Z',
+      keyShownOnly: true,
+      run: () => void undo.history.undo(),
+      disabled: readOnly,
+    },
+    {
+      id: 'redo',
+      label: '重做',
+      shortcut: 'Ctrl+Y',
+      keyShownOnly: true,
+      run: () => void undo.history.redo(),
+      disabled: readOnly,
+    },
     { id: 'togglePanels', label: '收起或展开两侧面板', shortcut: 'Ctrl+\\', run: () => setPanelsFolded((f) => !f) },
   ];
   const commandsRef = useRef(commands);
@@ -225,8 +243,22 @@ function Editor() {
   const onJump = useStableCallback((finding: Finding) => {
     if (plain) void inText(() => jump(finding, plain));
   });
-  const onFix = useStableCallback((finding: Finding) => plain && applyFixes([finding], plain));
-  const onFixAll = useStableCallback((findings: Finding[]) => plain && applyFixes(findings, plain));
+  /**
+   * A fix clicked before the check of the last edit has run: check the text as it is now (a few ms) and fix
+   * only what still stands where it was; the panel shows the fresh check either way.
+   */
+  const fixNow = (findings: Finding[]) => {
+    const current = session.docRef.current;
+    if (!plain || !current) return;
+    if (current === checked) return applyFixes(findings, plain);
+    const fresh = checkNow(current);
+    if (!fresh) return;
+    const now = toPlainText(current);
+    const standing = stillStanding(findings, plain.text, fresh.findings, now.text);
+    if (standing.length) applyFixes(standing, now);
+  };
+  const onFix = useStableCallback((finding: Finding) => fixNow([finding]));
+  const onFixAll = useStableCallback((findings: Finding[]) => fixNow(findings));
   // 忽略, adding and removing a part are steps of the editor's undo history (useEditors).
   const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));

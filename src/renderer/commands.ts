@@ -4,13 +4,18 @@
  */
 import type { MenuCommand } from '../shared/ipc';
 
-export type CommandId = MenuCommand | 'exportWeb' | 'history' | 'zoomIn' | 'zoomOut' | 'zoomReset' | 'togglePanels';
+export type CommandId = MenuCommand | 'exportWeb' | 'history' | 'togglePanels';
 
 export interface Command {
   id: CommandId;
   label: string;
   /** As shown to the clerk and matched against keys: "Ctrl+S", "Ctrl+Shift+S", "F7". */
   shortcut?: string;
+  /**
+   * Shown, but its key is not taken by the page-wide handler: the focused element handles it (Ctrl+Z in the
+   * text, a side field or 查找's own field), so the menu and the keys still reach the same history.
+   */
+  keyShownOnly?: boolean;
   run: () => void;
   disabled?: boolean;
 }
@@ -28,7 +33,7 @@ export function commandForKey(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
 ): Command | undefined {
   const pressed = shortcutOf(event);
-  return commands.find((c) => c.shortcut === pressed);
+  return commands.find((c) => c.shortcut === pressed && !c.keyShownOnly);
 }
 
 /** "保存（Ctrl+S）" for a button's title. */

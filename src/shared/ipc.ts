@@ -329,6 +329,12 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'print',
+  /** 编辑 and 视图: the page's own one history and document zoom, not the browser's (menu.ts). */
+  'undo',
+  'redo',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
   /** Not a menu item: the window's close button with unsaved work, asked in the page (保存 / 不保存 / 取消). */
   'close',
 ] as const;

@@ -2,7 +2,8 @@ import { chmodSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { serializeReport } from '../../core/model/file';
+import { parseReportFile, serializeReport } from '../../core/model/file';
+import { numberedDocxFromText } from '../../../test/support/numberedDocx';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import { defaultRegistry } from '../../core/templates/registry';
 import type { RecentFile } from '../../shared/ipc';
@@ -277,5 +278,31 @@ describe('the right-click menu’s edit commands', () => {
       expect(await handlers['window:edit']({ action })).toEqual({ ok: true, value: null });
     expect(done).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     expect((await setup().handlers['window:edit']({ action: 'paste' })).ok).toBe(false);
+  });
+
+  it('sends every kind offered under 打开方式 (.docx, .doc, .wps, .txt, in any case) through 导入, never the report opener', async () => {
+    const osOpened: string[] = [];
+    const { folder, handlers } = setup({}, osOpened);
+    const lines = ['桃源镇关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '建立法律顾问制度。'];
+    writeFileSync(join(folder, '去年.DOCX'), await numberedDocxFromText(lines.join('\n')));
+    writeFileSync(join(folder, '去年.Txt'), lines.join('\n'));
+    // Not Word files at all: 导入's own message, not the report opener's.
+    writeFileSync(join(folder, '坏的.doc'), '不是 Word 文件');
+    writeFileSync(join(folder, '坏的.WPS'), '不是 WPS 文件');
+    osOpened.push(...['去年.DOCX', '去年.Txt', '坏的.doc', '坏的.WPS'].map((n) => join(folder, n)));
+    const taken = await handlers['file:takeOsOpened']({});
+    if (!taken.ok) throw new Error(taken.error);
+    const [docx, txt, doc, wps] = await Promise.all(taken.value.map((file) => handlers['recent:open']({ file })));
+    for (const opened of [docx, txt])
+      expect(opened!.ok && opened!.value.kind === 'import' && opened!.value.doc.meta.unit).toBe('桃源镇');
+    const reportError = parseReportFile('不是 Word 文件');
+    const openerMessage = reportError.ok ? '' : reportError.error;
+    for (const [answer, name] of [
+      [doc, '坏的.doc'],
+      [wps, '坏的.WPS'],
+    ] as const) {
+      expect(!answer!.ok && answer!.error).toMatch(new RegExp(`^“${name.replace('.', '\\.')}”：[\u4e00-\u9fff]`));
+      expect(!answer!.ok && answer!.error).not.toContain(openerMessage);
+    }
   });
 });

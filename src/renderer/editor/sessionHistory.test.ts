@@ -111,4 +111,22 @@ describe('one undo history for the text and the side forms', () => {
     type('一句。');
     expect(history.canRedo).toBe(false);
   });
+
+  it('counts the undos and redos that ran, so a field focused a frame later knows another has run since', () => {
+    const { history, type, field, wait } = setup();
+    expect(history.undo()).toBe(false);
+    expect(history.turn).toBe(0);
+    type('一句。');
+    wait(2000);
+    field('date', '2026年1月16日');
+    history.undo();
+    const afterField = history.turn;
+    history.undo();
+    expect(history.turn).toBe(afterField + 1);
+    history.redo();
+    expect(history.turn).toBe(afterField + 2);
+    history.redo();
+    expect(history.redo()).toBe(false);
+    expect(history.turn).toBe(afterField + 3);
+  });
 });

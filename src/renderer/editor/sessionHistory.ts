@@ -28,6 +28,8 @@ export class SessionHistory {
   private done: Step[] = [];
   private undone: Step[] = [];
   private editor: EditorHistory | null = null;
+  /** Counts undos and redos: what one of them does a frame later (focus its field) is dropped once another ran. */
+  turn = 0;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -69,6 +71,7 @@ export class SessionHistory {
   undo(): boolean {
     const step = this.done.pop();
     if (!step) return false;
+    this.turn++;
     if (step.kind === 'editor') this.editor?.undo();
     else step.undo();
     this.undone.push(step);
@@ -81,6 +84,7 @@ export class SessionHistory {
   redo(): boolean {
     const step = this.undone.pop();
     if (!step) return false;
+    this.turn++;
     if (step.kind === 'editor') this.editor?.redo();
     else step.redo();
     // A field step redone is closed: the next keystroke in that field starts a step of its own.

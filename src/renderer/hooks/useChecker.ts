@@ -42,7 +42,12 @@ export function useChecker(
   registry: TemplateRegistry,
   profile: CountyProfile | null = null,
   changedAt?: React.RefObject<number>,
-): { result: CheckResult | null; checked: ReportDocument | null; checkNow: () => CheckResult | null } {
+): {
+  result: CheckResult | null;
+  checked: ReportDocument | null;
+  /** Check now (the document shown, or `current`: the newest, before React renders it) and show the result. */
+  checkNow: (current?: ReportDocument | null) => CheckResult | null;
+} {
   const [checked, setChecked] = useState<Checked | null>(null);
   const composing = useComposing();
   const docRef = useRef(doc);
@@ -75,11 +80,13 @@ export function useChecker(
       window.clearTimeout(timer);
     };
   }, [doc, registry, profile, composing, changedAt]);
-  const checkNow = useCallback(() => {
-    const current = docRef.current;
-    const next = current ? checkReport(current, { registry, ...(profile ? { profile } : {}) }) : null;
-    setChecked(current && next ? { result: next, doc: current } : null);
-    return next;
-  }, [registry, profile]);
+  const checkNow = useCallback(
+    (current: ReportDocument | null = docRef.current) => {
+      const next = current ? checkReport(current, { registry, ...(profile ? { profile } : {}) }) : null;
+      setChecked(current && next ? { result: next, doc: current } : null);
+      return next;
+    },
+    [registry, profile],
+  );
   return { result: checked?.result ?? null, checked: checked?.doc ?? null, checkNow };
 }

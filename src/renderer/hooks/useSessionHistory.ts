@@ -53,16 +53,51 @@ function pick<T extends object>(from: T, keys: readonly (keyof T)[]): Partial<T>
   return out;
 }
 
+type FieldFinder = () => HTMLElement | null;
+
+/** The field the clerk is changing (focused), found again later by its id or label: React may redraw it. */
+function changingField(): FieldFinder | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return null;
+  if (!active.closest(HISTORY_FIELDS)) return null;
+  const { id } = active;
+  const label = active.getAttribute('aria-label');
+  return () => {
+    if (active.isConnected) return active;
+    if (id) return document.getElementById(id);
+    if (!label) return null;
+    for (const area of document.querySelectorAll(HISTORY_FIELDS)) {
+      const field = area.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`);
+      if (field) return field;
+    }
+    return null;
+  };
+}
+
 /**
  * A form field keeps what is being typed while it has the focus (the figures, the year): it lets go, the
- * step is applied, and it gets the focus back showing the value restored.
+ * step is applied, and the field the step changed gets the focus, as Word puts the caret at the change
+ * (a step with no field of its own, a closing line removed by its button, gives it back to the one that had it).
  */
-function settled(apply: () => void): void {
+function settled(apply: () => void, changed: FieldFinder | null, history: SessionHistory): void {
   const active = document.activeElement;
-  const field = active instanceof HTMLElement && active.closest(HISTORY_FIELDS) ? active : null;
-  field?.blur();
+  const had = active instanceof HTMLElement && active.closest(HISTORY_FIELDS) ? active : null;
+  had?.blur();
   apply();
-  if (field) requestAnimationFrame(() => field.focus());
+  const turn = history.turn;
+  requestAnimationFrame(() => {
+    // Keys faster than frames: another undo or redo has run since, and put the caret where it belongs.
+    if (history.turn !== turn) return;
+    const field = changed?.() ?? had;
+    if (!field?.isConnected) return;
+    const details = field.closest('details');
+    if (details && !details.open) details.open = true;
+    field.focus();
+    if (field !== had && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) {
+      const end = field.value.length;
+      field.setSelectionRange(end, end);
+    }
+  });
 }
 
 export function useSessionHistory(session: Pick<Session, 'generation' | 'change' | 'docRef' | 'readOnly'>) {
@@ -74,8 +109,13 @@ export function useSessionHistory(session: Pick<Session, 'generation' | 'change'
   const record = useCallback(
     (key: string, apply: (d: ReportDocument) => ReportDocument, revert: (d: ReportDocument) => ReportDocument) => {
       change(apply);
+      const field = changingField();
       history.fieldChange(
-        { key, undo: () => settled(() => change(revert)), redo: () => settled(() => change(apply)) },
+        {
+          key,
+          undo: () => settled(() => change(revert), field, history),
+          redo: () => settled(() => change(apply), field, history),
+        },
         { composing: composing.current },
       );
     },
