@@ -39,6 +39,25 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
       return { section: editor.getAttribute('data-section-editor'), block: [...editor.children].indexOf(block), offset: range.toString().length, collapsed: s.isCollapsed };
     })()`);
 
+  it('Ctrl+Z and Ctrl+Y work while a button has the focus, as in Word', async () => {
+    const p = await newReport();
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('甲乙丙');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('');
+    // The focus goes to a button of the status bar (clicked, as the tester did): Ctrl+Y still redoes.
+    const fold = p.getByRole('button', { name: '全宽写作' });
+    await fold.focus();
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('甲乙丙');
+    await fold.focus();
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('');
+    await fold.focus();
+    await p.keyboard.press('Control+Shift+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('甲乙丙');
+  });
+
   it('Ctrl+Z puts the caret where the undone text was typed, Ctrl+Y at the end of the redone text', async () => {
     const p = await newReport();
     await blocks(p, 'shortcomings').first().click();

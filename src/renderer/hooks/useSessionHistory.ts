@@ -14,9 +14,18 @@ import type { Session } from '../session';
 /** Fields whose changes are steps of the session's history; the page itself (nothing focused) too. */
 const HISTORY_FIELDS = 'fieldset.meta, details.indicators, .doc-closing-edit';
 
+/** A field with an undo of its own (查找's field, a table cell's input, the text itself through Lexical). */
+const ownUndo = (target: Element) =>
+  (target instanceof HTMLElement && target.isContentEditable) || target.matches('input, textarea, select');
+
+/**
+ * Where Ctrl+Z / Ctrl+Y step through the one history here: the side forms, and — as in Word, where undo works
+ * while a ribbon button has the focus — anywhere that is not a field of its own (a button, the page).
+ */
 function inHistoryFields(target: EventTarget | null): boolean {
   if (target === document.body) return true;
-  return target instanceof Element && target.closest(HISTORY_FIELDS) !== null;
+  if (!(target instanceof Element)) return false;
+  return target.closest(HISTORY_FIELDS) !== null || !ownUndo(target);
 }
 
 /** Undo or redo, by the keys Word uses; null for any other key. */
