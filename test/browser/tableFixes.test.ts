@@ -1,0 +1,122 @@
+/**
+ * What a tester playing the clerk found around tables (issue 14): a paste in a cell lands in the cell, one
+ * Backspace or Delete beside a filled table never removes it. In the built renderer, in Chromium.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeNeeding } from '../support/needs';
+import { useApp } from './support/app';
+
+describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
+  const app = useApp({ folder: '表格修正-' });
+
+  const part = (p: Page, key: string) => p.locator(`[data-section-editor="${key}"] > *`);
+  const cell = (p: Page, row: number, column: number) =>
+    p.locator(`.report-table-grid input[data-row="${row}"][data-column="${column}"]`);
+  const tableRows = (p: Page) =>
+    p.$$eval('.report-table-grid tr', (rows) =>
+      rows.map((tr) => Array.from(tr.querySelectorAll('input'), (input) => input.value)),
+    );
+  const focused = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+
+  /** A new report with a 3×3 table inserted in part 一 (caret in its first cell). */
+  async function reportWithTable(): Promise<Page> {
+    const p = await app.open();
+    await p.getByLabel('单位名称').fill('青石镇');
+    await p.getByLabel('报告年度').fill('2025');
+    await p.getByRole('button', { name: '开始写报告' }).click();
+    await part(p, 'measures').first().click();
+    await p.getByRole('button', { name: '插入表格' }).click();
+    await expect.poll(() => focused(p)).toBe('表头第1列');
+    return p;
+  }
+
+  /** A paste of `plain` where the focus is, as the browser sends it for Ctrl+V. */
+  const paste = (p: Page, plain: string) =>
+    p.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      (document.activeElement ?? document.body).dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, plain);
+
+  it('pastes into the table cell, not at the last caret in the body text', async () => {
+    const p = await reportWithTable();
+    await part(p, 'opening').first().click();
+    await p.keyboard.press('End');
+    const opening = await part(p, 'opening').first().textContent();
+    await cell(p, 1, 1).click();
+    await paste(p, '粘贴测试');
+    await expect.poll(() => cell(p, 1, 1).inputValue()).toBe('粘贴测试');
+    expect(await part(p, 'opening').first().textContent()).toBe(opening);
+    // Typing goes on after the pasted words.
+    await p.keyboard.type('甲');
+    await expect.poll(() => cell(p, 1, 1).inputValue()).toBe('粘贴测试甲');
+  });
+
+  it('fills cells across from a block copied out of a spreadsheet, as one undo step', async () => {
+    const p = await reportWithTable();
+    await cell(p, 1, 0).click();
+    await paste(p, '行政复议\t3\t件\r\n人民调解\t86\t件\r\n普法宣传\t24\t场次\r\n');
+    await expect
+      .poll(() => tableRows(p))
+      .toEqual([
+        ['', '', ''],
+        ['行政复议', '3', '件'],
+        ['人民调解', '86', '件'],
+        ['普法宣传', '24', '场次'],
+      ]);
+    await p.keyboard.press('Control+z');
+    await expect
+      .poll(() => tableRows(p))
+      .toEqual([
+        ['', '', ''],
+        ['', '', ''],
+        ['', '', ''],
+      ]);
+  });
+
+  it('Backspace after a filled table and Delete before it move into the table and delete nothing', async () => {
+    const p = await reportWithTable();
+    await cell(p, 2, 2).fill('12');
+    await cell(p, 0, 0).fill('项目');
+    // The paragraph after the table.
+    await cell(p, 2, 2).click();
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.type('表后');
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Backspace');
+    await expect.poll(() => focused(p)).toBe('第2行第3列');
+    expect(await p.locator('.report-table-grid').count()).toBe(1);
+    expect(await cell(p, 2, 2).inputValue()).toBe('12');
+    // The caret is at the end of the last cell: a second Backspace edits the cell, not the document.
+    await p.keyboard.press('Backspace');
+    await expect.poll(() => cell(p, 2, 2).inputValue()).toBe('1');
+
+    // The block before the table (the part's template sub-heading or paragraph), caret at its end, Delete.
+    const before = part(p, 'measures').first();
+    await before.click();
+    await p.keyboard.press('End');
+    await p.keyboard.press('Delete');
+    await expect.poll(() => focused(p)).toBe('表头第1列');
+    expect(await p.locator('.report-table-grid').count()).toBe(1);
+    expect(await tableRows(p)).toEqual([
+      ['项目', '', ''],
+      ['', '', ''],
+      ['', '', '1'],
+    ]);
+    expect(await part(p, 'measures').allTextContents()).toContain('表后');
+  });
+
+  it('an empty table goes with one Backspace from the paragraph after it', async () => {
+    const p = await reportWithTable();
+    await cell(p, 2, 0).click();
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.type('表后');
+    await p.keyboard.press('Home');
+    await p.keyboard.press('Backspace');
+    await expect.poll(() => p.locator('.report-table-grid').count()).toBe(0);
+    expect(await part(p, 'measures').allTextContents()).toContain('表后');
+  });
+});
