@@ -119,4 +119,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
     await expect.poll(() => p.locator('.report-table-grid').count()).toBe(0);
     expect(await part(p, 'measures').allTextContents()).toContain('表后');
   });
+
+  it('打印预览 leaves the text alone: 插入表格 and the paragraph formats are disabled there', async () => {
+    const p = await reportWithTable();
+    await p.getByRole('button', { name: '打印预览' }).click();
+    await p.locator('.document-preview').waitFor();
+    expect(await p.getByRole('button', { name: '插入表格' }).isDisabled()).toBe(true);
+    for (const name of ['正文', '（一）标题', '1. 标题', '（1）标题'])
+      expect(await p.getByRole('button', { name, exact: true }).isDisabled(), name).toBe(true);
+    await p.getByRole('button', { name: '返回编辑' }).click();
+    expect(await p.getByRole('button', { name: '插入表格' }).isDisabled()).toBe(false);
+    expect(await p.locator('.report-table-grid').count()).toBe(1);
+  });
+
+  it('a blank table is a warning whose one-click fix deletes it, undoably', async () => {
+    const p = await reportWithTable();
+    const finding = p.locator('.findings li').filter({ hasText: '这个表格还是空的' });
+    await finding.getByRole('button', { name: '删除这个空表格' }).click();
+    await expect.poll(() => p.locator('.report-table-grid').count()).toBe(0);
+    await expect.poll(() => finding.count()).toBe(0);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => p.locator('.report-table-grid').count()).toBe(1);
+    // Filled, it is no longer flagged.
+    await cell(p, 1, 0).fill('行政复议案件');
+    await expect.poll(() => finding.count()).toBe(0);
+  });
 });
