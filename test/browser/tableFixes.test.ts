@@ -144,4 +144,36 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
     await cell(p, 1, 0).fill('行政复议案件');
     await expect.poll(() => finding.count()).toBe(0);
   });
+
+  it('find/replace shows a match in a table cell, marked and selected, and 替换 changes that cell', async () => {
+    const p = await reportWithTable();
+    await cell(p, 1, 0).fill('开展人民调解');
+    await part(p, 'opening').first().click();
+    await p.keyboard.press('End');
+    await p.keyboard.insertText('全年人民调解工作有序推进。');
+    await part(p, 'plans').last().click();
+    await p.keyboard.press('End');
+    await p.keyboard.insertText('深化人民调解。');
+    await p.keyboard.press('Control+h');
+    await p.getByLabel('查找内容').fill('人民调解');
+    const bar = p.locator('.find-bar');
+    await expect.poll(() => bar.textContent()).toContain('第 1 / 3 处');
+    await p.getByRole('button', { name: '下一处' }).click();
+    await expect.poll(() => bar.textContent()).toContain('第 2 / 3 处');
+    // The cell is marked, in sight, with the words selected in it.
+    await expect.poll(() => cell(p, 1, 0).evaluate((e) => e.classList.contains('find-current-field'))).toBe(true);
+    expect(await cell(p, 1, 0).isVisible()).toBe(true);
+    expect(
+      await cell(p, 1, 0).evaluate((e: HTMLInputElement) => e.value.slice(e.selectionStart!, e.selectionEnd!)),
+    ).toBe('人民调解');
+    const box = (await cell(p, 1, 0).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await p.getByLabel('替换为').fill('矛盾调处');
+    await p.getByRole('button', { name: '替换', exact: true }).click();
+    await expect.poll(() => cell(p, 1, 0).inputValue()).toBe('开展矛盾调处');
+    // The next match (in 工作安排) is shown, and the cell is no longer marked.
+    await expect.poll(() => bar.textContent()).toContain('第 2 / 2 处');
+    expect(await cell(p, 1, 0).evaluate((e) => e.classList.contains('find-current-field'))).toBe(false);
+  });
 });
