@@ -2,7 +2,12 @@
  * What a tester playing the clerk found around tables (issue 14): a paste in a cell lands in the cell, one
  * Backspace or Delete beside a filled table never removes it. In the built renderer, in Chromium.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { importText } from '../../src/core/import/index';
+import { serializeReport } from '../../src/core/model/file';
+import { tableBlock } from '../../src/core/model/report';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
 import { useApp } from './support/app';
@@ -175,5 +180,52 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
     // The next match (in 工作安排) is shown, and the cell is no longer marked.
     await expect.poll(() => bar.textContent()).toContain('第 2 / 2 处');
     expect(await cell(p, 1, 0).evaluate((e) => e.classList.contains('find-current-field'))).toBe(false);
+  });
+
+  it("the reviewer's read-only view shows a table as a table, and ✗ for a part with no text as the editor does", async () => {
+    const imported = importText(
+      [
+        '石门乡关于2025年度法治政府建设情况的报告',
+        '一、主要举措和成效',
+        '全年排查矛盾纠纷52件，化解51件。',
+        '二、存在的不足和原因',
+        '三、2026年工作安排',
+        '继续深化基层依法治理。',
+        '石门乡人民政府',
+        '2026年1月18日',
+      ].join('\n'),
+    );
+    if (!imported.ok) throw new Error(imported.error);
+    const doc = imported.doc;
+    doc.sections
+      .find((s) => s.part === 'measures')!
+      .blocks.push(
+        tableBlock([
+          ['项目', '件数', '备注'],
+          ['行政复议案件', '12', '均已办结'],
+        ]),
+      );
+    const folder = join(app.work, '报告');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '石门乡.nianbao'), serializeReport(doc));
+    const p = await app.open();
+    await p.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+    app.standIn.dialogs.openFolder = folder;
+    await p.getByRole('button', { name: '选择文件夹…' }).click();
+    await p.getByRole('button', { name: '石门乡.nianbao' }).click({ timeout: 30_000 });
+    const table = p.locator('.review-text table');
+    await table.waitFor();
+    expect(
+      await table
+        .locator('tr')
+        .evaluateAll((rows) => rows.map((tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent))),
+    ).toEqual([
+      ['项目', '件数', '备注'],
+      ['行政复议案件', '12', '均已办结'],
+    ]);
+    // 二、 has its heading and no text: ✗, as in the editor's outline and the findings' 部分没有正文.
+    const outline = p.locator('.review-outline li');
+    expect(await outline.filter({ hasText: '存在的不足' }).textContent()).toMatch(/^✗/);
+    expect(await outline.filter({ hasText: '主要举措' }).textContent()).toMatch(/^✓/);
   });
 });
