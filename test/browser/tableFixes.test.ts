@@ -25,8 +25,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
   const focused = (p: Page) => p.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
   /** A new report with a 3×3 table inserted in part 一 (caret in its first cell). */
-  async function reportWithTable(): Promise<Page> {
-    const p = await app.open();
+  async function reportWithTable(viewport?: { width: number; height: number }): Promise<Page> {
+    const p = await app.open(viewport ? { viewport } : {});
     await p.getByLabel('单位名称').fill('青石镇');
     await p.getByLabel('报告年度').fill('2025');
     await p.getByRole('button', { name: '开始写报告' }).click();
@@ -227,5 +227,26 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
     const outline = p.locator('.review-outline li');
     expect(await outline.filter({ hasText: '存在的不足' }).textContent()).toMatch(/^✗/);
     expect(await outline.filter({ hasText: '主要举措' }).textContent()).toMatch(/^✓/);
+  });
+
+  it("the table's right-click menu has the UI's font at any zoom and stays inside a small window", async () => {
+    const p = await reportWithTable({ width: 1093, height: 614 });
+    for (let i = 0; i < 3; i++) await p.getByRole('button', { name: '放大' }).click();
+    await expect.poll(() => p.locator('.zoom-value').textContent()).toBe('130%');
+    await cell(p, 2, 1).scrollIntoViewIfNeeded();
+    const at = (await cell(p, 2, 1).boundingBox())!;
+    // Right-clicked low in the window, where a menu opened downwards would run off it.
+    await p.mouse.click(at.x + 5, Math.min(at.y + 5, 600), { button: 'right' });
+    const menu = p.getByRole('menu');
+    await menu.waitFor();
+    const box = (await menu.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(614);
+    const uiFont = await p.getByRole('button', { name: '保存' }).evaluate((e) => getComputedStyle(e).fontSize);
+    const itemFont = await p.getByRole('menuitem', { name: '删除表格' }).evaluate((e) => getComputedStyle(e).fontSize);
+    expect(itemFont).toBe(uiFont);
+    // 删除表格 is reachable and works.
+    await p.getByRole('menuitem', { name: '删除表格' }).click();
+    await expect.poll(() => p.locator('.report-table-grid').count()).toBe(0);
   });
 });
