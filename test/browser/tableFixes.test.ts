@@ -249,4 +249,39 @@ describeNeeding(['chromium', 'cjk-fonts'], 'table fixes, in Chromium', () => {
     await p.getByRole('menuitem', { name: '删除表格' }).click();
     await expect.poll(() => p.locator('.report-table-grid').count()).toBe(0);
   });
+
+  it('忽略 on a finding about a cell, typed a moment ago, moves it to 已忽略 at once', async () => {
+    const p = await reportWithTable();
+    await cell(p, 1, 0).click();
+    await p.keyboard.type('复议,诉讼');
+    const finding = p.locator('.findings li', { hasText: '半角' }).first();
+    await finding.waitFor();
+    const message = await finding.locator('.finding-text').textContent();
+    // The caret back in the cell, a keystroke there, then 忽略 at once.
+    await cell(p, 1, 0).click();
+    await p.keyboard.press('End');
+    await p.keyboard.type('。');
+    await finding.getByRole('button', { name: '忽略' }).click();
+    const clicked = Date.now();
+    // Listed (with its 忽略 button) no more; in 已忽略 (with 恢复).
+    const listed = p
+      .locator('.findings li', { hasText: '半角' })
+      .filter({ has: p.getByRole('button', { name: '忽略', exact: true }) });
+    await expect.poll(() => listed.count(), { timeout: 1000, interval: 50 }).toBe(0);
+    expect(await p.locator('details.finding-group').textContent()).toContain(message!.slice(-10));
+    expect(Date.now() - clicked).toBeLessThan(1000);
+  });
+
+  it('the header row has the weight in the editor that it has in the preview (as exported)', async () => {
+    const p = await reportWithTable();
+    await cell(p, 0, 0).fill('项目');
+    await cell(p, 1, 0).fill('行政复议案件');
+    const weight = (locator: ReturnType<Page['locator']>) => locator.evaluate((e) => getComputedStyle(e).fontWeight);
+    const editorHeader = await weight(cell(p, 0, 0));
+    expect(editorHeader).toBe(await weight(cell(p, 1, 0)));
+    await p.getByRole('button', { name: '打印预览' }).click();
+    const previewHeader = p.getByRole('columnheader').filter({ hasText: '项目' }).first();
+    await previewHeader.waitFor();
+    expect(await weight(previewHeader)).toBe(editorHeader);
+  });
 });
