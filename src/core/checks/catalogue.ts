@@ -51,6 +51,7 @@ const rules = {
     title: '小标题下没有正文',
     variants: { own: 'warning' },
   },
+  'table.empty': { family: 'structure', severity: 'warning', title: '空表格' },
   'heading.sequence': { family: 'structure', severity: 'warning', title: '标题序号跳号或重复' },
   'heading.punctuation': { family: 'structure', severity: 'warning', title: '标题序号后的标点' },
   // A warning: answering last year's plans is no required content of the report (shared/spec/report.md lists

@@ -3,7 +3,7 @@ import { bodyParagraphs } from '../export/paragraphs';
 import { layoutLines } from '../export/paginate';
 import { toWebText } from '../export/webText';
 import { createReportFromTemplate } from '../model/fromTemplate';
-import type { Block, ReportDocument } from '../model/report';
+import { tableBlock, type Block, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { bareSubheadings, printedBlocks } from './emptyHeadings';
 import { checkReport } from './index';
@@ -125,5 +125,42 @@ describe('the fix of an empty sub-heading', () => {
       ['删除这个空小标题', 1],
       ['删除这个空小标题', 2],
     ]);
+  });
+});
+
+describe('blank tables', () => {
+  const blank = tableBlock([
+    ['', '', ''],
+    ['', ' ', ''],
+  ]);
+  const filled = tableBlock([
+    ['项目', '件数'],
+    ['行政复议案件', '2'],
+  ]);
+
+  it('a table with every cell blank is one warning with the fix that deletes it; a filled one none', () => {
+    const doc = extraReport([para('全年调处纠纷47件。'), blank, filled]);
+    const found = checkReport(doc).findings.filter((f) => f.rule === 'table.empty');
+    expect(found.map((f) => [f.severity, f.fix?.label, f.fix?.removeBlocks])).toEqual([
+      ['warning', '删除这个空表格', 1],
+    ]);
+  });
+
+  it('is neither printed, previewed nor published, and is no text under a sub-heading', () => {
+    const doc = extraReport([sub(2, '（一）数据统计'), blank, sub(2, '（二）案件办理'), filled]);
+    expect(printedBlocks(doc.sections.at(-1)!.blocks)).toEqual([sub(2, '（二）案件办理'), filled]);
+    const docx = bodyParagraphs(doc, {
+      fontProfile: 'windows',
+      boldLevel3: false,
+      includeAddressee: true,
+      sealed: false,
+    }).join('');
+    expect(docx.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(docx).not.toContain('数据统计');
+    const preview = layoutLines(doc)
+      .map((l) => l.runs.map((r) => r.text).join(''))
+      .join('\n');
+    expect(preview).not.toContain('数据统计');
+    expect(toWebText(doc)).not.toContain('数据统计');
   });
 });

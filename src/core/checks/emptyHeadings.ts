@@ -1,10 +1,11 @@
 /**
  * Sub-headings with nothing under them: a template's （三）–（九） left unfilled, or last year's sub-headings
  * carried into a draft. The checker flags them and the exports leave them out, so a bare heading is
- * neither handed in nor printed.
+ * neither handed in nor printed. The same for a table whose cells are all blank (inserted and never filled):
+ * flagged, with a fix that deletes it, and never printed as an empty grid.
  */
 import { splitRunInHeading } from '../export/runIn';
-import type { Block } from '../model/report';
+import { isBlankTable, type Block } from '../model/report';
 import type { TextLine } from '../model/plainText';
 import { isUnansweredPromise } from '../text/conventions';
 import { at, type CheckContext, type RawFinding } from './context';
@@ -19,6 +20,7 @@ function hasRunInText(text: string): boolean {
 function hasContent(block: Block): boolean {
   // Any block kind other than paragraph and sub-heading (a table, say) is content of its own.
   if (block.kind === 'subheading') return hasRunInText(block.text);
+  if (block.kind === 'table') return !isBlankTable(block.rows);
   return block.kind !== 'paragraph' || block.text.trim() !== '';
 }
 
@@ -45,10 +47,12 @@ export function bareSubheadings(blocks: readonly Block[]): boolean[] {
   return bare;
 }
 
-/** The blocks an export prints: without bare sub-headings and unanswered checklist lines (empty paragraphs are skipped by each export). */
+/** The blocks an export prints: without bare sub-headings, blank tables and unanswered checklist lines (empty paragraphs are skipped by each export). */
 export function printedBlocks<T extends Block>(blocks: readonly T[]): T[] {
   // A draft's checklist line with a bare "完成情况：" is a note to the clerk, not report text.
-  const kept = blocks.filter((b) => b.kind !== 'paragraph' || !isUnansweredPromise(b.text));
+  const kept = blocks.filter(
+    (b) => (b.kind !== 'paragraph' || !isUnansweredPromise(b.text)) && (b.kind !== 'table' || !isBlankTable(b.rows)),
+  );
   const bare = bareSubheadings(kept);
   return kept.filter((_, i) => !bare[i]);
 }
@@ -59,8 +63,22 @@ const NUMBER =
 export function checkEmptyHeadings(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const lineOf = new Map<string, TextLine>();
-  for (const line of ctx.plain.lines)
+  for (const line of ctx.plain.lines) {
     if (line.kind === 'subheading') lineOf.set(`${line.sectionKey}\u0000${line.blockIndex}`, line);
+    // A blank table's text is only its tabs and line breaks.
+    else if (line.kind === 'table' && line.text.trim() === '')
+      findings.push(
+        at(
+          'table.empty',
+          severityOf('table.empty'),
+          '这个表格还是空的：请填写，或删去它（空表格不会打印和导出）。',
+          line,
+          0,
+          line.text.length,
+          { label: '删除这个空表格', replacement: '', removeBlocks: 1 },
+        ),
+      );
+  }
   for (const section of ctx.doc.sections) {
     if (!section.blocks.some((b) => b.kind === 'subheading')) continue;
     const bare = bareSubheadings(section.blocks);

@@ -19,6 +19,7 @@ import {
 import {
   approximateAt,
   clauseStart,
+  COUNT_UNITS,
   countsIn,
   escapeRe,
   notACount,
@@ -62,6 +63,9 @@ export interface IndicatorSet {
   readonly keywordsByFirst: ReadonlyMap<string, readonly string[]>;
   readonly names: ReadonlyMap<string, string>;
 }
+
+/** The units a table cell or label may give: every count unit and the percent sign. */
+const COUNT_UNITS_AND_RATE: readonly string[] = [...COUNT_UNITS, '%'];
 
 /** Longest units first, so "场次" wins over "次" and "人次" over "次". */
 function unitAlternation(units: readonly string[]): string {
@@ -327,6 +331,144 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A cell that is one figure: "12", "12件", "约300人次", "86（件）"; nothing else in it. */
+const FIGURE_CELL = new RegExp(`^(?:约|近|共)?\\s*${NUM}\\s*(余|多)?\\s*[（(]?\\s*([^\\d\\s（()）]{0,3})\\s*[）)]?$`);
+/** A header that names the unit column: "单位", "计量单位". */
+const UNIT_HEADER = /^(?:计量)?单位$/;
+/** Columns whose figures say nothing about the row's subject. */
+const NOTE_HEADER = /备注|说明|序号|编号|电话|联系|号码|日期|时间/;
+/** A unit in a label: "（件）", "(场次)", or the "件数" / "人次数" of a header. */
+const LABEL_UNIT = new RegExp(
+  `[（(]\\s*(${unitAlternation(COUNT_UNITS_AND_RATE)})\\s*[）)]|(${unitAlternation(COUNT_UNITS_AND_RATE)})数`,
+);
+/** A year in a label ("2024年", "2025年度"): compared with the report's year. */
+const LABEL_YEAR = /((?:19|20)\d{2})\s*年?度?/;
+/**
+ * Words of a table's labels that do not narrow what a figure counts: with them taken away (and the
+ * subject's own words, the year and the unit), what is left names a village, an office or another slice.
+ */
+const GENERIC_LABEL =
+  /项目|指标|名称|内容|类别|类型|事项|统计|数据|数量|数值|数目|数|合计|总计|全年|本年度?|今年|年度|年|情况|完成|实际|全镇|全乡|全街道|本镇|本乡|我镇|我乡|单位|计量|[件次人个名起场项]|[（()）:：、\s/／]/g;
+
+/** Which indicator a label names, with its keyword; null when none, or when it names two. */
+function subjectOf(set: IndicatorSet, label: string): IndicatorPattern | null {
+  let found: IndicatorPattern | null = null;
+  for (const p of patternsIn(set, label)) {
+    const at = label.indexOf(p.keyword);
+    if (excluded(label, at, p.keyword, p.exclude)) continue;
+    const rest = label.slice(at + p.keyword.length);
+    // "法律顾问参与解决问题": the label counts 问题, not the keyword's subject.
+    const other = OTHER_COUNTED.exec(rest);
+    if ((other && other.index > 0) || otherSubject(set, p.id, p.keyword, leadingWord(label, at + p.keyword.length)))
+      continue;
+    if (found && found.id !== p.id) return null;
+    if (!found || p.keyword.length > found.keyword.length) found = p;
+  }
+  return found;
+}
+
+/**
+ * The figures of a table (a line of kind 'table': cells split by tabs, rows by line breaks), read as a
+ * sentence of row label + column label + cell: "行政复议案件 | 3 | 件" under "项目 | 2025年 | 单位" is
+ * "2025年行政复议案件3件"; "人民调解（件）" over "86" is "人民调解86件". A cell is read only when it is one figure,
+ * exactly one of its labels names an indicator, its unit (the cell's, the unit column's, the label's, or
+ * the indicator's own) is one the indicator is counted in, and no label makes it another year, a change or a
+ * slice of the whole (a village's row): such figures are kept, but never compared with this year's result.
+ */
+function indicatorsOfTable(
+  line: TextLine,
+  planParts: ReadonlySet<string>,
+  set: IndicatorSet,
+  year: number | null,
+): FoundIndicator[] {
+  const found: FoundIndicator[] = [];
+  const inPlans = !!line.part && planParts.has(line.part);
+  // Each cell with its offset in the line.
+  let offset = 0;
+  const rows = line.text.split('\n').map((row) =>
+    row.split('\t').map((text) => {
+      const cell = { text, at: offset };
+      offset += text.length + 1;
+      return cell;
+    }),
+  );
+  const header = rows[0] ?? [];
+  const isFigure = (text: string) => FIGURE_CELL.test(text.trim());
+  const unitWord = (text: string) => COUNT_UNITS_AND_RATE.includes(text.trim().replace('％', '%'));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const unitCell = row.find(
+      (cell, c) => c > 0 && (UNIT_HEADER.test(header[c]?.text.trim() ?? '') || unitWord(cell.text)),
+    );
+    for (let c = 0; c < row.length; c++) {
+      if (r === 0 && rows.length > 1) continue;
+      const cell = row[c]!;
+      const m = FIGURE_CELL.exec(cell.text.trim());
+      if (!m) continue;
+      const columnLabel = r > 0 ? (header[c]?.text.trim() ?? '') : '';
+      if (NOTE_HEADER.test(columnLabel) || UNIT_HEADER.test(columnLabel)) continue;
+      // The row's label: its words left of the figure (not other figures or the unit).
+      const rowLabel = row
+        .slice(0, c)
+        .map((other) => other.text.trim())
+        .filter((text) => text && !isFigure(text) && !unitWord(text))
+        .join('');
+      const byRow = subjectOf(set, rowLabel);
+      const byColumn = subjectOf(set, columnLabel);
+      if (byRow && byColumn && byRow.id !== byColumn.id) continue;
+      const p = byRow ?? byColumn;
+      if (!p) continue;
+      const subject = byRow ? rowLabel : columnLabel;
+      const context = byRow && !byColumn ? columnLabel : byColumn && !byRow ? rowLabel : '';
+      const raw = m[1]!;
+      // A phone number or a code is no count.
+      if (/^0\d|^\d{7,}$/.test(raw)) continue;
+      const value = parseNumber(raw);
+      if (value === undefined) continue;
+      const ind = set.list.find((i) => i.id === p.id);
+      const norm = (u: string | undefined) => (u ? u.replace('％', '%') : undefined);
+      const labelUnit = (label: string) => {
+        const u = LABEL_UNIT.exec(label);
+        return u ? (u[1] ?? u[2]) : undefined;
+      };
+      let unit = norm(m[3] || undefined);
+      if (m[3] && !unit) continue;
+      unit ??= norm(unitCell?.text.trim() || undefined) ?? norm(labelUnit(columnLabel) ?? labelUnit(rowLabel));
+      unit ??= ind?.units.find((u) => u !== '%');
+      if (!unit || !ind?.units.includes(unit)) continue;
+      // What the figure is: from the labels' words, then their year against the report's.
+      let qualifier = rateQualifier(unit, qualifierOf(`${context}${subject}`, inPlans));
+      const stated = LABEL_YEAR.exec(context) ?? LABEL_YEAR.exec(subject);
+      if (stated && qualifier === 'result') {
+        const y = Number(stated[1]);
+        qualifier = year === null ? 'perUnit' : y < year ? 'previous' : y > year ? 'target' : 'result';
+      }
+      const rest = context.replace(LABEL_YEAR, '').replace(GENERIC_LABEL, '');
+      if (qualifier === 'result' && rest) qualifier = 'perUnit';
+      const numberAt = cell.at + cell.text.indexOf(raw);
+      const end = cell.at + cell.text.trimEnd().length;
+      const lead = normaliseLead(subject.replace(/[（(][^）)]*[）)]/g, ''));
+      found.push({
+        id: p.id,
+        value,
+        unit,
+        text: `${lead}${cell.text.trim()}${m[3] ? '' : unit}`,
+        start: line.start + numberAt,
+        end: line.start + Math.max(end, numberAt),
+        keyword: p.keyword,
+        approximate: !!m[2] || /^(?:约|近)/.test(cell.text.trim()),
+        qualifier,
+        lead,
+        part: line.part ?? null,
+        sameKey: `${p.id}|${p.keyword}|${unit}|${qualifier}`,
+        // Never certainly the same sentence as another figure: a table and the prose are compared only as similar.
+        wording: '',
+      });
+    }
+  }
+  return found;
+}
+
 const shiftFound = (f: FoundIndicator, by: number): FoundIndicator => ({ ...f, start: f.start + by, end: f.end + by });
 
 const planPartsOf = (ctx: CheckContext) => new Set(ctx.parts.filter((p) => p.yearScope === 'next').map((p) => p.id));
@@ -342,7 +484,13 @@ export function findIndicators(ctx: CheckContext): FoundIndicator[] {
     if (line.kind === 'heading') continue;
     for (const f of cachedPerLine(cacheName, line, compute, shiftFound)) found.push(f);
   }
-  return found;
+  // Tables: each figure cell read with its row's and column's labels, in document order among the prose.
+  const tables = ctx.plain.lines.filter((line) => line.kind === 'table');
+  if (tables.length === 0) return found;
+  const tableCache = `${cacheName}|table|${ctx.year ?? ''}`;
+  const readTable = (line: TextLine) => indicatorsOfTable(line, planParts, set, ctx.year);
+  for (const line of tables) for (const f of cachedPerLine(tableCache, line, readTable, shiftFound)) found.push(f);
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Figures that say what the report year achieved or holds, not targets, per-village or last year's values. */

@@ -39,6 +39,11 @@ export function tableBlock(rows: readonly (readonly string[])[]): TableBlock {
   return { kind: 'table', rows: rows.map((row) => [...row]), text: tableText(rows) };
 }
 
+/** True when every cell is blank (spaces only): such a table says nothing, is flagged and is not exported. */
+export function isBlankTable(rows: readonly (readonly string[])[]): boolean {
+  return rows.every((row) => row.every((cell) => cell.trim() === ''));
+}
+
 /** The part id of the lead paragraph(s) before the first numbered heading. */
 export const OPENING_PART = 'opening';
 

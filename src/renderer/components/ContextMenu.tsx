@@ -6,6 +6,7 @@
  * chooses, Esc closes — none while an IME is composing.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { Finding } from '../../core/checks/types';
 import type { PlainText } from '../../core/model/plainText';
 import type { SubheadingLevel } from '../nodes/SubheadingNode';
@@ -63,13 +64,15 @@ export function ContextMenu({
   const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
   const [active, setActive] = useState(enabled[0] ?? -1);
 
-  // Kept inside the window, as a system menu is.
+  // Kept inside the window, as a system menu is: opened upwards when there is no room below (its height is
+  // at most the window's, scrolling beyond).
   useLayoutEffect(() => {
     const box = menu.current?.getBoundingClientRect();
     if (!box) return;
+    const below = y + box.height + 4 <= window.innerHeight;
     setPosition({
       left: Math.max(0, Math.min(x, window.innerWidth - box.width - 4)),
-      top: Math.max(0, Math.min(y, window.innerHeight - box.height - 4)),
+      top: below ? y : Math.max(0, Math.min(y - box.height, window.innerHeight - box.height - 4)),
     });
   }, [x, y]);
 
@@ -125,7 +128,9 @@ export function ContextMenu({
     act();
   };
 
-  return (
+  // On the page's body, not inside the document: the menu takes the UI's font, never the document's size or
+  // zoom (under a CSS zoom its fixed position would not be the click's either).
+  return createPortal(
     <div
       ref={menu}
       className="context-menu"
@@ -151,7 +156,8 @@ export function ContextMenu({
           </button>
         </div>
       ))}
-    </div>
+    </div>,
+    document.body,
   );
 }
 

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkReport } from '../../core/checks/index';
 import type { Finding } from '../../core/checks/types';
 import { toPlainText, type TextLine } from '../../core/model/plainText';
-import type { ReportDocument } from '../../core/model/report';
+import { sectionHasText, type ReportDocument } from '../../core/model/report';
 import type { ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
 import { registryWithProfile } from '../../core/profile/index';
@@ -105,15 +105,54 @@ export function ReviewReport({ entry, onBack, onError, profile }: Props) {
           <nav className="review-outline" aria-label="提纲">
             <h2>提纲</h2>
             <ul>
-              {view.result.sections.map((s) => (
-                <li key={s.id} className={s.present ? 'part-present' : 'part-missing'}>
-                  {s.present ? '✓' : '✗'} {view.template.parts.find((p) => p.id === s.id)?.title ?? s.id}
-                </li>
-              ))}
+              {/* The editor's outline rule (sectionHasText): a part is ✓ only with text in it. */}
+              {doc?.sections.map((section) => {
+                const done = sectionHasText(section);
+                return (
+                  <li key={section.key} className={done ? 'part-present' : 'part-missing'}>
+                    {done ? '✓' : '✗'} {section.heading || '开头'}
+                  </li>
+                );
+              })}
+              {view.result.sections
+                .filter((s) => !s.present)
+                .map((s) => (
+                  <li key={s.id} className="part-missing">
+                    ✗ 缺少：{view.template.parts.find((p) => p.id === s.id)?.title ?? s.id}
+                  </li>
+                ))}
             </ul>
           </nav>
           <article className="review-text">
             {view.plain.lines.map((line, i) => {
+              if (line.kind === 'table') {
+                // A table's text is its cells split by tabs, its rows by line breaks (tableText).
+                const [head = [], ...body] = line.text.split('\n').map((row) => row.split('\t'));
+                return (
+                  <table
+                    key={i}
+                    data-review-line={i}
+                    className={`review-line review-cells${marked === i ? ' review-marked' : ''}`}
+                  >
+                    <thead>
+                      <tr>
+                        {head.map((cell, c) => (
+                          <th key={c}>{cell}</th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {body.map((row, r) => (
+                        <tr key={r}>
+                          {row.map((cell, c) => (
+                            <td key={c}>{cell}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                );
+              }
               const Tag =
                 line.kind === 'title' ? 'h2' : line.kind === 'heading' ? 'h3' : line.kind === 'subheading' ? 'h4' : 'p';
               return (

@@ -112,6 +112,7 @@ export function Toolbar({
             title={`设为${name}`}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onBlockType(level)}
+            disabled={previewing}
           >
             {label}
           </button>
@@ -121,6 +122,8 @@ export function Toolbar({
           title="在光标处插入表格（Tab 到下一格，右键可增删行列）"
           onMouseDown={(e) => e.preventDefault()}
           onClick={onInsertTable}
+          // The preview shows pages, not the text: nothing there edits the report.
+          disabled={previewing}
         >
           插入表格
         </button>

@@ -21,6 +21,7 @@ import { PartGuardsPlugin } from '../plugins/PartGuardsPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
 import { QuickDeletePlugin } from '../plugins/QuickDeletePlugin';
 import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
+import { TableKeysPlugin } from '../plugins/TableKeysPlugin';
 import { reportTheme } from '../themes/reportTheme';
 import { $documentToRoot } from './blocks';
 
@@ -64,6 +65,7 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
         <ImeSafeKeysPlugin />
         <PartGuardsPlugin />
         <QuickDeletePlugin />
+        <TableKeysPlugin />
         <PlainPastePlugin />
         <PartChromePlugin template={template} readOnly={readOnly} onRemove={onRemovePart} />
         <DocumentSyncPlugin onChange={onChange} onEditor={onEditor} />

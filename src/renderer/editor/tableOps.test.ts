@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  pasteBlock,
+  pastedBlock,
   cellRange,
   columnCount,
   emptyTable,
@@ -63,5 +65,43 @@ describe('table edits', () => {
     // A range running past its cell stops at the cell's end.
     expect(cellRange(table, 0, 5)).toEqual({ row: 0, column: 0, from: 0, to: 2 });
     expect(cellRange(table, 99, 100)).toBeNull();
+  });
+});
+
+describe('a paste in a cell', () => {
+  it('one line is pasted as it is; lines or tabs from a spreadsheet are cells', () => {
+    expect(pastedBlock('粘贴测试')).toBeNull();
+    expect(pastedBlock('粘贴测试\r\n')).toBeNull();
+    expect(pastedBlock('行政复议\t3')).toEqual([['行政复议', '3']]);
+    expect(pastedBlock('甲\t1\r\n乙\t2\r\n')).toEqual([
+      ['甲', '1'],
+      ['乙', '2'],
+    ]);
+  });
+
+  it('fills the cells from the one pasted into, adding the rows and columns it runs over', () => {
+    const rows = [
+      ['项目', '件数'],
+      ['', ''],
+    ];
+    expect(
+      pasteBlock(
+        rows,
+        [1, 0],
+        [
+          ['行政复议', '3', '件'],
+          ['人民调解', '86'],
+        ],
+      ),
+    ).toEqual([
+      ['项目', '件数', ''],
+      ['行政复议', '3', '件'],
+      ['人民调解', '86', ''],
+    ]);
+    // The table passed in is left as it was (the edit is one new state, one undo step).
+    expect(rows).toEqual([
+      ['项目', '件数'],
+      ['', ''],
+    ]);
   });
 });

@@ -83,3 +83,23 @@ export function cellRange(
   }
   return null;
 }
+
+/**
+ * The cells of pasted text copied from a spreadsheet (Excel, WPS: tabs between cells, one line per row), or
+ * null for a single line, which is pasted into the cell as it is.
+ */
+export function pastedBlock(text: string): string[][] | null {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  if (lines.length < 2 && !lines[0]!.includes('\t')) return null;
+  return lines.map((line) => line.split('\t').map((cell) => cell.trim()));
+}
+
+/** The table with `block` written over its cells from `at` on, rows and columns added where it runs over. */
+export function pasteBlock(rows: Rows, [row, column]: readonly [number, number], block: Rows): string[][] {
+  let next = rectangular(rows);
+  while (next.length < row + block.length) next = insertRow(next, next.length);
+  const width = Math.max(...block.map((line) => line.length));
+  while (columnCount(next) < column + width) next = insertColumn(next, columnCount(next));
+  block.forEach((line, r) => line.forEach((text, c) => (next[row + r]![column + c] = text)));
+  return next;
+}

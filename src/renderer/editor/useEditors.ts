@@ -28,7 +28,7 @@ import { $createPart, $ignoredFindings, $partByKey, $rootToSections, ignoredStat
 import type { Match } from './find';
 import { insertPart } from './parts';
 import { caretIntoPart, removeBlocks, replaceInBlock, selectInBlock } from './selection';
-import { emptyTable } from './tableOps';
+import { cellRange, emptyTable } from './tableOps';
 
 /** Bring the page's selection (or the focused field) to the middle of its scrolling pane when it is out of sight. */
 export function scrollSelectionIntoView(): void {
@@ -446,6 +446,21 @@ export function useEditors(session: Session) {
           .lines.filter((l) => l.kind === 'closing')
           .findIndex((l) => l.start <= match.start && match.start <= l.start + l.text.length);
         return document.getElementById(`closing-${index}`);
+      }
+      if (match.kind === 'table' && doc) {
+        // A table's cells are inputs: the cell is marked and the words selected in it (shown on focus).
+        const block = doc.sections.find((s) => s.key === match.sectionKey)?.blocks[match.blockIndex ?? -1];
+        const cell =
+          block?.kind === 'table' ? cellRange(block.rows, match.from, match.from + match.end - match.start) : null;
+        const input = cell
+          ? document
+              .querySelector(`[data-section-editor="${CSS.escape(match.sectionKey ?? '')}"]`)
+              ?.children[match.blockIndex ?? -1]?.querySelector<HTMLInputElement>(
+                `input[data-row="${cell.row}"][data-column="${cell.column}"]`,
+              )
+          : null;
+        if (input && cell) input.setSelectionRange(cell.from, cell.to);
+        return input ?? null;
       }
       if (match.kind === 'signature') return document.getElementById('meta-signature');
       if (match.kind === 'date') return document.getElementById('meta-date');

@@ -17,7 +17,17 @@ import {
 } from 'lexical';
 import { useCallback, useContext, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ContextMenu, type MenuItem } from '../components/ContextMenu';
-import { insertColumn, insertRow, rectangular, removeColumn, removeRow, setCell, type Rows } from '../editor/tableOps';
+import {
+  insertColumn,
+  insertRow,
+  pasteBlock,
+  pastedBlock,
+  rectangular,
+  removeColumn,
+  removeRow,
+  setCell,
+  type Rows,
+} from '../editor/tableOps';
 import { isImeKey } from '../plugins/ImeSafeKeysPlugin';
 import { SessionContext } from '../session';
 import { $isTableNode } from './TableNode';
@@ -274,6 +284,32 @@ export function TableGrid({ nodeKey, rows }: { nodeKey: NodeKey; rows: readonly 
     },
     [editable, grid.length, columns, reshape, removeTable, session],
   );
+
+  // Paste in a cell goes into the cell. The listener sits on the table, below the editor's root, so the
+  // document's paste handler (which pastes at the last caret in the body text) never sees it. A block copied
+  // from Excel or WPS (tabs between cells, a line per row) fills the cells from this one on, adding rows and
+  // columns as needed, as one undo step; a single line is pasted by the input itself.
+  useEffect(() => {
+    const element = table.current;
+    if (!element) return;
+    const onPaste = (event: ClipboardEvent) => {
+      event.stopPropagation();
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || !editable) {
+        event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      const block = pastedBlock(text);
+      const at: Cell = [Number(input.dataset.row), Number(input.dataset.column)];
+      if (block) reshape((current) => pasteBlock(current, at, block), at);
+      // One line: typed in as the input's own edit, so the cell's change and undo go the usual way.
+      else if (text) document.execCommand('insertText', false, text.trim());
+    };
+    element.addEventListener('paste', onPaste);
+    return () => element.removeEventListener('paste', onPaste);
+  }, [editable, reshape]);
 
   const closeMenu = useCallback(() => setMenu(null), []);
   const [header = [], ...body] = grid;
