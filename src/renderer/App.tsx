@@ -263,9 +263,15 @@ function Editor() {
   const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));
   const onRestore = useStableCallback((finding: Finding) => setIgnored(finding, false));
+  // A right-click right after typing, before the pause-then-check: check the text as it is (a few ms) first.
+  const findingsNow = useStableCallback(() => {
+    const current = session.docRef.current;
+    if (!current || current === checked) return { plain, findings: result?.findings ?? [] };
+    const fresh = checkNow(current);
+    return { plain: toPlainText(current), findings: fresh?.findings ?? [] };
+  });
   const contextMenu = useDocumentContextMenu({
-    plain,
-    findings: result?.findings ?? [],
+    findingsNow,
     readOnly,
     onFix,
     onIgnore,

@@ -298,6 +298,42 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     ]);
   });
 
+  it('offers the fix of a word typed a moment ago, before the pause-then-check has run', async () => {
+    const p = await newReport('青石镇');
+    await p.locator('[data-section-editor="measures"] p').first().click();
+    await p.keyboard.type('开展普法宣传。');
+    await expect.poll(() => p.locator('.findings').textContent()).not.toContain('其它');
+    // Typed and right-clicked in one go, within the check's pause (40 ms): the check has not run yet.
+    const clicked = await p.evaluate(async () => {
+      document.execCommand('insertText', false, '对其它人员');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const root = document.querySelector('[data-section-editor="measures"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('其它');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 2);
+        const r = range.getBoundingClientRect();
+        node.parentElement!.dispatchEvent(
+          new MouseEvent('contextmenu', {
+            bubbles: true,
+            cancelable: true,
+            button: 2,
+            clientX: r.left + r.width / 2,
+            clientY: r.top + r.height / 2,
+          }),
+        );
+        return true;
+      }
+      return false;
+    });
+    expect(clicked).toBe(true);
+    await menu(p).getByRole('menuitem', { name: '改为“其他”' }).click();
+    await expect.poll(() => sectionText(p, 'measures')).toContain('对其他人员');
+  });
+
   it('is worked by keys: Esc back to the text, arrows and Enter to make a paragraph a heading', async () => {
     const p = await newReport('白沙镇');
     await typeParagraph(p, 'measures', '健全依法决策机制');

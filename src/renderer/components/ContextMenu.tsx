@@ -162,8 +162,11 @@ export function ContextMenu({
 }
 
 interface DocumentMenuProps {
-  plain: PlainText | null;
-  findings: readonly Finding[];
+  /**
+   * The findings of the text as it is at the right-click, with the plain text their offsets count in: a word
+   * typed a moment ago, before the pause-then-check has run, still offers its fix.
+   */
+  findingsNow: () => { plain: PlainText | null; findings: readonly Finding[] };
   readOnly: boolean;
   onFix: (finding: Finding) => void;
   onIgnore: (finding: Finding) => void;
@@ -178,8 +181,7 @@ interface DocumentMenuProps {
  * command runs, so 剪切/复制/设为标题 act on what the clerk right-clicked.
  */
 export function useDocumentContextMenu({
-  plain,
-  findings,
+  findingsNow,
   readOnly,
   onFix,
   onIgnore,
@@ -229,6 +231,7 @@ export function useDocumentContextMenu({
         run();
       };
       const items: MenuItem[] = [];
+      const { plain, findings } = readOnly ? { plain: null, findings: [] } : findingsNow();
       const where = plain && point ? plainOffsetAt(plain, point.startContainer, point.startOffset) : null;
       const [finding] = where ? findingsAt(findings, where.at) : [];
       if (finding && !readOnly) {
@@ -254,7 +257,7 @@ export function useDocumentContextMenu({
       }
       setOpen({ x: event.clientX, y: event.clientY, items });
     },
-    [plain, findings, readOnly, onFix, onIgnore, onBlockType, onInsertTable, onEdit, restore],
+    [findingsNow, readOnly, onFix, onIgnore, onBlockType, onInsertTable, onEdit, restore],
   );
 
   const close = useCallback(() => setOpen(null), []);
