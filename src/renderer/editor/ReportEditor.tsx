@@ -17,7 +17,7 @@ import { TableNode } from '../nodes/TableNode';
 import { DocumentSyncPlugin } from '../plugins/DocumentSyncPlugin';
 import { ImeSafeKeysPlugin } from '../plugins/ImeSafeKeysPlugin';
 import { PartChromePlugin } from '../plugins/PartChromePlugin';
-import { PartGuardsPlugin } from '../plugins/PartGuardsPlugin';
+import { PartGuardsPlugin, registerPartTransforms } from '../plugins/PartGuardsPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
 import { QuickDeletePlugin } from '../plugins/QuickDeletePlugin';
 import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
@@ -52,7 +52,12 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
     nodes: [PartNode, SubheadingNode, TableNode],
     editable: !readOnly,
     onError: (error: Error) => console.error(error),
-    editorState: () => $documentToRoot(initialSections, initialIgnored),
+    // The part transforms first, so the content is normalised as it is built (see registerPartTransforms);
+    // they live as long as the editor (a new report builds a new one).
+    editorState: (editor: LexicalEditor) => {
+      registerPartTransforms(editor);
+      $documentToRoot(initialSections, initialIgnored);
+    },
   };
   return (
     <LexicalComposer initialConfig={initialConfig}>

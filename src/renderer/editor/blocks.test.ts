@@ -18,7 +18,7 @@ import { PartNode } from '../nodes/PartNode';
 import { SubheadingNode } from '../nodes/SubheadingNode';
 import { TableNode } from '../nodes/TableNode';
 import { registerImeSafeKeys } from '../plugins/ImeSafeKeysPlugin';
-import { $collapseAcrossParts, registerPartGuards } from '../plugins/PartGuardsPlugin';
+import { $collapseAcrossParts, registerPartGuards, registerPartTransforms } from '../plugins/PartGuardsPlugin';
 import { $documentToRoot, $ignoredFindings, $partByKey, $rootToSections } from './blocks';
 
 const cleanups: Array<() => void> = [];
@@ -44,8 +44,12 @@ function editorWith(sections: readonly Section[], mounted = false, ignored: stri
     root.contentEditable = 'true';
     document.body.append(root);
     editor.setRootElement(root);
-    cleanups.push(registerRichText(editor), registerImeSafeKeys(editor), registerPartGuards(editor), () =>
-      root.remove(),
+    cleanups.push(
+      registerPartTransforms(editor),
+      registerRichText(editor),
+      registerImeSafeKeys(editor),
+      registerPartGuards(editor),
+      () => root.remove(),
     );
   }
   editor.update(() => $documentToRoot(sections, ignored), { discrete: true });

@@ -26,7 +26,6 @@ export function DocumentSyncPlugin({
   useEffect(() => {
     let known = new Map<string, Section>();
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-      if (tags.has('load')) return;
       const restored = tags.has(HISTORIC_TAG);
       if (!restored && dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       const next = new Map<string, Section>();

@@ -208,15 +208,13 @@ function $crossPart(editor: LexicalEditor, event: KeyboardEvent | null, forward:
   return true;
 }
 
-export function registerPartGuards(editor: LexicalEditor): () => void {
-  const spanning = () => {
-    const selection = $getSelection();
-    if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
-    const a = $partOf(selection.anchor.getNode());
-    const b = $partOf(selection.focus.getNode());
-    return !a || !b || !a.is(b);
-  };
-  const deleting = () => (spanning() ? $collapseAcrossParts() : false);
+/**
+ * The document's shape: every top-level node is a part, and no part is empty. Registered on the editor
+ * before its content is built (ReportEditor's initial state), so the content is normalised as it is built:
+ * a transform registered later makes Lexical mark every part dirty and run a whole-document update on
+ * mount (a forced layout, every part read again, a second check), for nothing.
+ */
+export function registerPartTransforms(editor: LexicalEditor): () => void {
   return mergeRegister(
     // Every top-level node is a part: anything that lands at the root joins the part before it.
     editor.registerNodeTransform(RootNode, (root) => {
@@ -237,6 +235,20 @@ export function registerPartGuards(editor: LexicalEditor): () => void {
     editor.registerNodeTransform(PartNode, (part) => {
       if (part.getChildrenSize() === 0) part.append($createParagraphNode());
     }),
+  );
+}
+
+/** The keys and commands that keep each part whole: its edges hold, a selection across parts is cut to text. */
+export function registerPartGuards(editor: LexicalEditor): () => void {
+  const spanning = () => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
+    const a = $partOf(selection.anchor.getNode());
+    const b = $partOf(selection.focus.getNode());
+    return !a || !b || !a.is(b);
+  };
+  const deleting = () => (spanning() ? $collapseAcrossParts() : false);
+  return mergeRegister(
     editor.registerCommand(
       KEY_BACKSPACE_COMMAND,
       (event) => {

@@ -134,6 +134,12 @@ export function SessionHistoryPlugin() {
   const [editor] = useLexicalComposerContext();
   const history = useContext(SessionHistoryContext);
   const [state] = useState(createEmptyHistoryState);
-  useEffect(() => (history ? registerSessionHistory(editor, state, history) : undefined), [editor, state, history]);
+  useEffect(() => {
+    // The report as opened is the state the first change is undone to. Lexical's history takes the state of
+    // the first update it sees as that baseline, so without this the first change after opening (a 忽略, a
+    // part added from the outline, before any click in the text) could not be undone.
+    if (state.current === null) state.current = { editor, editorState: editor.getEditorState() };
+    return history ? registerSessionHistory(editor, state, history) : undefined;
+  }, [editor, state, history]);
   return <HistoryPlugin externalHistoryState={state} />;
 }
