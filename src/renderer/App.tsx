@@ -306,10 +306,11 @@ function Editor() {
 
   const goToSection = (key: string) => void inText(() => goToPart(key));
 
-  const setExport = (options: ExportOptions) => {
+  // Stable: 版式设置 is memoised and skips the re-render of a keystroke (its inputs were re-set on every one).
+  const setExport = useStableCallback((options: ExportOptions) => {
     setExportOptions(options);
     localStorage.setItem(EXPORT_OPTIONS_KEY, JSON.stringify(options));
-  };
+  });
 
   const messageBar = <MessageBar message={message} onClose={() => setMessage(null)} />;
 

@@ -3,7 +3,7 @@
  * are set once per unit and kept in the app's settings, so they sit behind one toolbar button instead of in
  * the toolbar itself, which then fits one row on a 1366-pixel office screen.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { missingProfileFonts } from '../fonts/detect';
 import { useMenuDetails } from './useMenuDetails';
 import type { ExportOptions } from '../../shared/ipc';
@@ -19,7 +19,8 @@ interface Props {
   onChange: (options: ExportOptions) => void;
 }
 
-export function ExportSettings({ options, onChange }: Props) {
+/** Memoised: the toolbar re-renders after every keystroke's check; these settings change only when set. */
+export const ExportSettings = memo(function ExportSettings({ options, onChange }: Props) {
   const details = useMenuDetails();
   // Which profiles this machine can show as printed: the clerk sees it where the choice is made, not only at export.
   const lacking = useMemo(
@@ -91,4 +92,4 @@ export function ExportSettings({ options, onChange }: Props) {
       </div>
     </details>
   );
-}
+});

@@ -2,6 +2,12 @@
  * What the clerk types into a figure field: "98.5", "28份", "-3", "１２" (full-width), "1,200". A number
  * is read whole or not at all: never a digit dropped, never a sign lost, never the field emptied.
  */
+/** A figure as the report keeps it: the number, and the unit when the clerk typed one. */
+export interface Figure {
+  value: number;
+  unit?: string;
+}
+
 export type FigureInput =
   | { kind: 'empty' }
   | { kind: 'value'; value: number; unit?: string }
