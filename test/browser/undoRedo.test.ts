@@ -135,6 +135,49 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     expect(await figure.inputValue()).toBe('');
   });
 
+  it('Ctrl+Z of a fix clicked in the findings panel puts the caret at the undone words, Ctrl+Y after the fixed ones', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('对其它问题建立台账。');
+    await p.waitForTimeout(1100); // its own undo step
+    // The caret is in part 三 when the clerk clicks the fix of a word in part 一.
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('人员不足。');
+    await p.waitForTimeout(1100);
+    await p.locator('.finding-actions button', { hasText: '改为“其他”' }).first().click();
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('对其他问题建立台账。');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('对其它问题建立台账。');
+    expect(await partText(p, 'shortcomings')).toBe('人员不足。');
+    await expect.poll(() => caret(p)).toEqual({ section: 'measures', block: 1, offset: 3, collapsed: true });
+    await p.keyboard.press('Control+y');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('对其他问题建立台账。');
+    await expect.poll(() => caret(p)).toEqual({ section: 'measures', block: 1, offset: 3, collapsed: true });
+    // The undo before it, of typing in part 三, still puts the caret where that was typed.
+    await p.keyboard.press('Control+z');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('');
+    await expect.poll(() => caret(p)).toEqual({ section: 'shortcomings', block: 0, offset: 0, collapsed: true });
+  });
+
+  it('Ctrl+Z of 全部改正 puts the caret at the first undone fix, not where the caret was', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('落实普法责任制。其它村居已完成换届。');
+    await blocks(p, 'shortcomings').first().click();
+    await p.keyboard.insertText('研究其它重大事项。');
+    await p.waitForTimeout(1100);
+    await blocks(p, 'plans').first().click();
+    await p.keyboard.insertText('明年继续。');
+    await p.waitForTimeout(1100);
+    await p.locator('.finding-actions button', { hasText: /^全部改正（2/ }).click();
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('研究其他重大事项。');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => partText(p, 'shortcomings')).toBe('研究其它重大事项。');
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('落实普法责任制。其它村居已完成换届。');
+    await expect.poll(() => caret(p)).toEqual({ section: 'measures', block: 1, offset: 10, collapsed: true });
+  });
+
   /**
    * Within the check's pause after an edit (~40 ms), in one task: the edit (`edit`, run in the page), then the
    * click on a button of the 改为“其他” finding's row, as a robot or a quick clerk would — before the panel's

@@ -14,6 +14,10 @@ const HALF_TO_FULL: Record<string, string> = {
   '!': '！',
 };
 const HALF_WIDTH = /[,;:()?!]/g;
+/** How far to look for the Chinese that bounds a run of Latin text (a web page's long English stays cheap). */
+const RUN_LIMIT = 100;
+/** Quotes and title marks: Chinese characters, but they enclose English titles ("《Hello, world》"). */
+const ENCLOSING = /[“”‘’《》〈〉「」『』]/;
 
 /**
  * A comma that separates thousands: 1–3 digits before it (no % or unit in between) and exactly three after
@@ -34,17 +38,61 @@ function inUrl(text: string, i: number): boolean {
 }
 
 /**
- * Whether Chinese is next to the mark, past the figure or Latin word touching it ("25%,2人", "增长25%,2人"): the
- * nearest run of non-space characters on either side, a few characters long at most, reaches a Chinese one.
+ * Whether Chinese is next to the mark, past the figure, code or address touching it ("25%,2人", "增长25%,2人",
+ * "qsz@example.cn,sfs@example.cn两个邮箱"): the nearest run of non-space characters on either side reaches a
+ * Chinese one. English words were ruled out before (inEnglishRun).
  */
 function nearChinese(text: string, i: number): boolean {
   for (const step of [-1, 1]) {
     let k = i + step;
     if (text[k] === ' ') k += step;
-    for (let n = 0; n < 8 && k >= 0 && k < text.length && !/\s/.test(text[k]!); n++, k += step)
+    for (let n = 0; n < RUN_LIMIT && k >= 0 && k < text.length && !/\s/.test(text[k]!); n++, k += step)
       if (CJK.test(text[k]!)) return true;
   }
   return false;
+}
+
+/** The Latin run beside the mark at `i`, in `step`'s direction, up to the nearest Chinese character. */
+function latinRun(text: string, i: number, step: 1 | -1): string {
+  let k = i + step;
+  for (let n = 0; n < RUN_LIMIT && k >= 0 && k < text.length && !CJK.test(text[k]!); n++) k += step;
+  return step < 0 ? text.slice(k + 1, i) : text.slice(i + 1, k);
+}
+
+/** The English words of a run: letters only, two or more ("Office", "don't"), not codes (PM10, x.cn, A). */
+function englishWords(run: string): string[] {
+  return run
+    .split(/[\s,;:?!]+/)
+    .map((token) => token.replace(/^['"([]+|['".)\]]+$/g, ''))
+    .filter((token) => /^[A-Za-z]{2,}(?:['’-][A-Za-z]+)*$/.test(token));
+}
+
+/**
+ * Whether the mark at `i` is English punctuation inside English words written in Chinese prose: "Hello, world",
+ * "Windows 10, Office 2016", "《Java: The Good Parts》", "《Who Moved My Cheese?》", "Smith, J.". Words of two
+ * letters or more on both sides and a space between words (English spacing), or lower-case words touching the
+ * mark ("Hello,world"). Single letters and codes between Chinese ("采用A,B两种", "PM2.5,PM10", "AB,CD") are not
+ * English: their mark is the sentence's own.
+ */
+function inEnglishRun(text: string, i: number): boolean {
+  const left = latinRun(text, i, -1);
+  const right = latinRun(text, i, 1);
+  const before = englishWords(left);
+  const after = englishWords(right);
+  // A question or exclamation ending an English title or sentence: English words before it, none after.
+  if ((text[i] === '?' || text[i] === '!') && before.length >= 2 && /\s/.test(left) && !/[A-Za-z0-9]/.test(right))
+    return true;
+  const lower = (word: string) => word.length >= 3 && /[a-z]/.test(word);
+  const spaced = /\s/.test(left + right);
+  // An author's initials after a name ("Smith, J."): a real word on one side, a letter on the other.
+  if (spaced && /^\s+[A-Z]\./.test(right) && before.some(lower)) return true;
+  if (before.length === 0 || after.length === 0) return false;
+  if (spaced) return true;
+  const touching = (run: string, last: boolean) => {
+    const words = run.split(/[^A-Za-z'’-]+/);
+    return (last ? words[words.length - 1] : words[0]) ?? '';
+  };
+  return lower(touching(left, true)) && lower(touching(right, false));
 }
 
 /** Whether the half-width mark at `i` sits in Chinese text (not 9:30, 1,000, 3.5, URLs, ISO 9001:2015). */
@@ -61,8 +109,11 @@ function inChineseText(text: string, i: number): boolean {
     if (open >= 0 && close > open)
       return CJK.test(text.slice(open + 1, close)) || CJK.test(text[open - 1] ?? '') || CJK.test(text[close + 1] ?? '');
   }
-  if (CJK.test(prev) || CJK.test(next)) return true;
-  return !inUrl(text, i) && nearChinese(text, i);
+  // Chinese touching the mark decides, unless it is only the quote or title mark around an English title.
+  const chineseBeside = (c: string, other: string) => CJK.test(c) && !(ENCLOSING.test(c) && !CJK.test(other));
+  if (chineseBeside(prev, next) || chineseBeside(next, prev)) return true;
+  if (inUrl(text, i) || inEnglishRun(text, i)) return false;
+  return nearChinese(text, i);
 }
 
 /** punct.width: one finding per line, with a fix that converts every half-width mark in it. */

@@ -260,6 +260,43 @@ describe('form', () => {
       expect(marks(text).join(''), text).not.toMatch(/1，2|9：30/);
   });
 
+  it('punct.width: a mark among Latin letters is English in English words, Chinese among letters and codes', () => {
+    const found = (text: string) => findingsOf(report({ other: text }), 'punct.width');
+    // Letters and codes between Chinese characters: the sentence's own comma, flagged as a warning with its fix.
+    for (const [text, fixed] of <Array<[string, string]>>[
+      ['培训采用A,B两种方式进行。', '培训采用A，B两种方式进行。'],
+      ['将人员分为a,b两类管理。', '将人员分为a，b两类管理。'],
+      ['对A,B类事项实行清单管理。', '对A，B类事项实行清单管理。'],
+      ['按照第A,B项要求整改。', '按照第A，B项要求整改。'],
+      ['辖区PM2.5,PM10浓度均有下降。', '辖区PM2.5，PM10浓度均有下降。'],
+      ['采用AB,CD两套方案比选。', '采用AB，CD两套方案比选。'],
+      ['意见发至qsz@example.cn,sfs@example.cn两个邮箱。', '意见发至qsz@example.cn，sfs@example.cn两个邮箱。'],
+      ['编号为xyzxyzxyzxyz,k的档案已归档。', '编号为xyzxyzxyzxyz，k的档案已归档。'],
+    ]) {
+      const [finding, ...more] = found(text);
+      expect(more, text).toEqual([]);
+      expect(finding?.severity, text).toBe('warning');
+      expect(finding?.message, text).toContain('有 1 处半角标点');
+      expect(fixed, text).toContain(finding!.fix!.replacement);
+    }
+    // English words inside Chinese prose keep their marks: titles, product names, citations, lower-case words.
+    for (const text of [
+      '组织学习《Hello, world》一书的译本。',
+      '转载了“Rule of law, not of men”这句话。',
+      '镇政府电脑已安装Windows 10, Office 2016等软件。',
+      '参考《Getting Things Done: The Art of Stress-Free Productivity》一书。',
+      '讲座题为《Who Moved My Cheese?》，反响良好。',
+      '引用Smith, J.的译本。',
+      '文件可保存为word,excel两种格式。',
+      'Hello, world',
+      'b,b',
+    ])
+      expect(found(text), text).toEqual([]);
+    // Chinese touching the mark still decides, title marks around Chinese included.
+    expect(found('他说“好”,然后离开。')[0]?.fix?.replacement).toContain('，');
+    expect(found('采用Hello,世界两种写法。')[0]?.fix?.replacement).toContain('，');
+  });
+
   it('punct.pairs: an unclosed quote or bracket', () => {
     expect(rules(report({ other: '开展“法律进乡村活动。' }))).toContain('punct.pairs');
   });

@@ -4,31 +4,15 @@
  * (a phone number, a village's share, last year's column) never becomes this year's figure. Our own tables.
  */
 import { describe, expect, it } from 'vitest';
-import { importText } from '../import/index';
 import { tableBlock, type ReportDocument } from '../model/report';
+import { townshipReport } from '../../../test/support/townshipReport';
 import { checkReport } from './index';
 
 /** A clean 2025 township report with `rows` as a table in part 一, after `prose` (if any). */
 function reportWithTable(rows: string[][], prose = '', part = 'measures'): ReportDocument {
-  const text = [
-    '柳河镇关于2025年度法治政府建设情况的报告',
-    '2025年，柳河镇坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：',
-    '一、主要举措和成效',
-    prose || '镇政府坚持依法决策，健全重大行政决策程序，推进严格规范公正文明执法。',
-    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-    '镇党委书记、镇长认真履行第一责任人职责，带头学法用法，亲自研究部署法治建设重要工作。'.repeat(3),
-    '三、存在的不足和原因',
-    '基层执法力量不足，普法形式较为单一。主要原因是专业人员少，经费投入不够。'.repeat(3),
-    '四、2026年工作安排',
-    '2026年，我镇将持续推进法治政府建设，完善依法决策机制，加强执法队伍建设，深化普法宣传。'.repeat(3),
-    '五、其他需要报告的情况',
-    '无。',
-    '柳河镇人民政府',
-    '2026年1月20日',
-  ].join('\n');
-  const imported = importText(text);
-  if (!imported.ok) throw new Error(imported.error);
-  const doc = imported.doc;
+  const doc = townshipReport({
+    measures: [prose || '镇政府坚持依法决策，健全重大行政决策程序，推进严格规范公正文明执法。'],
+  });
   const section = doc.sections.find((s) => s.part === part)!;
   section.blocks.push(tableBlock(rows));
   return doc;

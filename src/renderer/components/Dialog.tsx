@@ -13,6 +13,7 @@ import {
   useState,
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
+  type Ref,
   type RefObject,
 } from 'react';
 import { isImeKey } from '../plugins/ImeSafeKeysPlugin';
@@ -135,6 +136,44 @@ export function useModal(
   return { onKeyDown };
 }
 
+/** One button of a dialog's foot row. */
+export interface DialogButton {
+  label: string;
+  onClick: () => void;
+  /** The dialog's answer (styled as such); Enter and the initial focus are the dialog's to give (useModal). */
+  primary?: boolean;
+  disabled?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * The foot row of every dialog: its buttons in the order given (each dialog keeps its own: 保存 / 不保存 / 取消
+ * as Word asks, 取消 before 开始编辑 elsewhere); a button left out (false) is not shown. Keys stay with the
+ * dialog's onKeyDown, so Escape, Enter and the IME guard are the same as before.
+ */
+export function DialogActions({ buttons }: { buttons: ReadonlyArray<DialogButton | false | null | undefined> }) {
+  return (
+    <div className="dialog-actions">
+      {buttons.map(
+        (button, index) =>
+          button && (
+            <button
+              // By place: the row of a dialog is fixed, a button only shown or not.
+              key={index}
+              type="button"
+              className={button.primary ? 'primary' : undefined}
+              ref={button.ref}
+              onClick={button.onClick}
+              disabled={button.disabled}
+            >
+              {button.label}
+            </button>
+          ),
+      )}
+    </div>
+  );
+}
+
 function QuestionDialog({ question, onAnswer }: { question: Question; onAnswer: (answer: string | null) => void }) {
   const [text, setText] = useState(question.input?.value ?? '');
   const yes = useRef<HTMLButtonElement>(null);
@@ -167,25 +206,19 @@ function QuestionDialog({ question, onAnswer }: { question: Question; onAnswer: 
             <input ref={field} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
         )}
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="primary"
-            ref={yes}
-            onClick={accept}
-            disabled={!!question.input && !text.trim()}
-          >
-            {question.confirm ?? '确定'}
-          </button>
-          {question.alternative && (
-            <button type="button" onClick={() => onAnswer(ALTERNATIVE)}>
-              {question.alternative}
-            </button>
-          )}
-          <button type="button" onClick={() => onAnswer(null)}>
-            {question.cancel ?? '取消'}
-          </button>
-        </div>
+        <DialogActions
+          buttons={[
+            {
+              label: question.confirm ?? '确定',
+              primary: true,
+              ref: yes,
+              onClick: accept,
+              disabled: !!question.input && !text.trim(),
+            },
+            !!question.alternative && { label: question.alternative, onClick: () => onAnswer(ALTERNATIVE) },
+            { label: question.cancel ?? '取消', onClick: () => onAnswer(null) },
+          ]}
+        />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { toPlainText } from '../../core/model/plainText';
 import type { ReportDocument } from '../../core/model/report';
-import { useModal } from './Dialog';
+import { DialogActions, useModal } from './Dialog';
 
 export interface Version {
   id: string;
@@ -78,16 +78,12 @@ export function HistoryDialog({ current, versions, onRestore, onClose }: Props) 
             )}
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            关闭
-          </button>
-          {selected && (
-            <button type="button" className="primary" onClick={() => onRestore(selected)}>
-              恢复到这个版本
-            </button>
-          )}
-        </div>
+        <DialogActions
+          buttons={[
+            { label: '关闭', onClick: onClose },
+            selected && { label: '恢复到这个版本', primary: true, onClick: () => onRestore(selected) },
+          ]}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 /** After an import: which part of the source went where, with a way to correct a wrong guess. */
 import { useRef, useState } from 'react';
-import { useModal } from './Dialog';
+import { DialogActions, useModal } from './Dialog';
 import type { PartMapping } from '../../shared/ipc';
 import type { Template } from '../../core/templates/schema';
 
@@ -108,14 +108,12 @@ export function ImportReview({
             </ul>
           )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-          <button type="button" className="primary" ref={start} disabled={busy} onClick={() => onConfirm(parts)}>
-            开始编辑
-          </button>
-        </div>
+        <DialogActions
+          buttons={[
+            { label: '取消', onClick: onCancel },
+            { label: '开始编辑', primary: true, ref: start, disabled: busy, onClick: () => onConfirm(parts) },
+          ]}
+        />
       </div>
     </div>
   );

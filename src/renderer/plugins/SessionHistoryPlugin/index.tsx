@@ -9,20 +9,26 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $createRangeSelection,
   $getNodeByKey,
+  $getRoot,
   $getSelection,
   $isElementNode,
   $isRangeSelection,
+  $isTextNode,
   COMMAND_PRIORITY_CRITICAL,
   HISTORIC_TAG,
   REDO_COMMAND,
   UNDO_COMMAND,
   type EditorState,
+  type ElementNode,
   type LexicalEditor,
+  type PointType,
   type RangeSelection,
 } from 'lexical';
 import { createContext, useContext, useEffect, useState } from 'react';
 import { SessionHistory } from '../../editor/sessionHistory';
+import { $isPartNode } from '../../nodes/PartNode';
 
 /** The open report's history (App makes one per loaded report). */
 export const SessionHistoryContext = createContext<SessionHistory | null>(null);
@@ -52,6 +58,120 @@ function contentChanged(
   return false;
 }
 
+/** The block of the text a point is in (a paragraph or sub-heading of a part), if any. */
+function $blockOf(point: PointType): ElementNode | null {
+  const block = point.getNode().getTopLevelElement();
+  return block && $isPartNode(block.getParent()) ? block : null;
+}
+
+/** How many characters of its block's text precede a point. */
+function $offsetInBlock(block: ElementNode, point: PointType): number {
+  const node = point.getNode();
+  if ($isTextNode(node)) {
+    let before = 0;
+    for (const text of block.getAllTextNodes()) {
+      if (text.is(node)) return before + point.offset;
+      before += text.getTextContentSize();
+    }
+    return before;
+  }
+  // An element point: the text before that element, and of its children before the offset.
+  if (!$isElementNode(node)) return 0;
+  const outside = node.is(block)
+    ? 0
+    : block
+        .getAllTextNodes()
+        .filter((text) => text.isBefore(node))
+        .reduce((n, text) => n + text.getTextContentSize(), 0);
+  return (
+    outside +
+    node
+      .getChildren()
+      .slice(0, point.offset)
+      .reduce((n, child) => n + child.getTextContentSize(), 0)
+  );
+}
+
+/** A collapsed caret `offset` characters into a block's text (at its end past the last character). */
+function $caretIn(block: ElementNode, offset: number): RangeSelection {
+  const selection = $createRangeSelection();
+  let rest = offset;
+  const texts = block.getAllTextNodes();
+  for (const text of texts) {
+    const size = text.getTextContentSize();
+    if (rest <= size) {
+      selection.anchor.set(text.getKey(), rest, 'text');
+      selection.focus.set(text.getKey(), rest, 'text');
+      return selection;
+    }
+    rest -= size;
+  }
+  const last = texts.at(-1);
+  if (last) {
+    selection.anchor.set(last.getKey(), last.getTextContentSize(), 'text');
+    selection.focus.set(last.getKey(), last.getTextContentSize(), 'text');
+  } else {
+    selection.anchor.set(block.getKey(), 0, 'element');
+    selection.focus.set(block.getKey(), 0, 'element');
+  }
+  return selection;
+}
+
+/**
+ * Where `to` differs from `from`: the first block of the document (in `to`; only the `among` keys, when given)
+ * whose text is not the same, and the range of its text that differs — after a common beginning and
+ * before a common end. Null when no block's text differs (a part heading or a table changed).
+ */
+function changeIn(
+  from: EditorState,
+  to: EditorState,
+  among?: ReadonlySet<string>,
+): { block: string; start: number; end: number } | null {
+  const blockKeys = to.read(() =>
+    $getRoot()
+      .getChildren()
+      .filter($isPartNode)
+      .flatMap((part) => part.getChildren().filter($isElementNode))
+      .map((block) => block.getKey())
+      .filter((key) => !among || among.has(key)),
+  );
+  const before = from.read(() => blockKeys.map((key) => $getNodeByKey(key)?.getTextContent()));
+  return to.read(() => {
+    for (let i = 0; i < blockKeys.length; i++) {
+      const text = $getNodeByKey(blockKeys[i]!)!.getTextContent();
+      const old = before[i];
+      if (old === text) continue;
+      if (old === undefined) return { block: blockKeys[i]!, start: 0, end: text.length };
+      let start = 0;
+      while (start < old.length && start < text.length && old[start] === text[start]) start++;
+      let same = 0;
+      while (same < old.length - start && same < text.length - start && old.at(-1 - same) === text.at(-1 - same))
+        same++;
+      return { block: blockKeys[i]!, start, end: text.length - same };
+    }
+    return null;
+  });
+}
+
+/**
+ * The selection `to` should come with, so that the caret is at the change from `from`, as in Word: `to`'s own
+ * when it is there already (where typing began or ended), else a caret after the changed text — a fix
+ * clicked in the findings panel, or 全部改正, changed words away from the caret. Null: keep `to`'s own.
+ */
+function caretAtChange(from: EditorState, to: EditorState, among?: ReadonlySet<string>): RangeSelection | null {
+  const change = changeIn(from, to, among);
+  if (!change) return null;
+  return to.read(() => {
+    const selection = $getSelection();
+    const block = $getNodeByKey<ElementNode>(change.block)!;
+    if ($isRangeSelection(selection) && $blockOf(selection.focus)?.is(block)) {
+      const at = $offsetInBlock(block, selection.focus);
+      if (at >= change.start && at <= change.end) return null;
+    }
+    return $caretIn(block, change.end);
+  });
+}
+
 /** Connects an editor and its Lexical history state to the session; returns the cleanup. */
 export function registerSessionHistory(
   editor: LexicalEditor,
@@ -70,6 +190,17 @@ export function registerSessionHistory(
   const run = (command: typeof UNDO_COMMAND | typeof REDO_COMMAND) => {
     passing = true;
     try {
+      if (command === UNDO_COMMAND) {
+        // The state to go back to comes with the caret at the undone change, wherever the caret is now.
+        const entry = state.undoStack.at(-1);
+        const caret =
+          entry && entry.editor === editor ? caretAtChange(editor.getEditorState(), entry.editorState) : null;
+        if (entry && caret) {
+          const moved = entry.editorState.clone(caret);
+          editEnd.set(moved, editEnd.get(entry.editorState) ?? null);
+          entry.editorState = moved;
+        }
+      }
       if (command === REDO_COMMAND) {
         // The step to redo comes back with the caret where its last change of the text left it.
         const entry = state.redoStack.at(-1);
@@ -95,11 +226,21 @@ export function registerSessionHistory(
     // Registered after HistoryPlugin's own listener, so its stacks are up to date here.
     editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
       if (tags.has(HISTORIC_TAG)) lastEditEnd = editEnd.get(editorState) ?? lastEditEnd;
-      else if (contentChanged(prevEditorState, editorState, dirtyLeaves, dirtyElements))
-        lastEditEnd = editorState.read(() => {
+      else if (contentChanged(prevEditorState, editorState, dirtyLeaves, dirtyElements)) {
+        // Typing: the caret is in a changed block, after the change. A change made from elsewhere (a fix in
+        // the findings panel, 全部改正) ends where its changed text ends: a redo puts the caret there.
+        const typing = editorState.read(() => {
           const selection = $getSelection();
-          return $isRangeSelection(selection) ? selection.clone() : null;
+          return $isRangeSelection(selection) && dirtyElements.has($blockOf(selection.focus)?.getKey() ?? '');
         });
+        const caret = typing ? null : caretAtChange(prevEditorState, editorState, new Set(dirtyElements.keys()));
+        lastEditEnd =
+          caret ??
+          editorState.read(() => {
+            const selection = $getSelection();
+            return $isRangeSelection(selection) ? selection.clone() : null;
+          });
+      }
       // A caret move keeps the end of the change it follows.
       if (!editEnd.has(editorState)) editEnd.set(editorState, lastEditEnd);
       const length = state.undoStack.length;
