@@ -168,9 +168,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   it('检查 in the toolbar tells whether the report can be handed in, and shows the findings', async () => {
     await writtenReport();
     const check = app.page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
-    const errors = await app.page.locator('.finding-error li').count();
-    expect(errors).toBeGreaterThan(0);
-    await expect.poll(() => check.textContent()).toBe(`检查：还有 ${errors} 个错误`);
+    // The button and the panel tell the same check: read together (the check after the last line may land
+    // between two reads).
+    const errors = () => app.page.locator('.finding-error li').count();
+    await expect
+      .poll(async () => {
+        const count = await errors();
+        return count > 0 && (await check.textContent()) === `检查：还有 ${count} 个错误`;
+      })
+      .toBe(true);
     // At this window size the status sits below the metadata and figures forms, out of sight.
     const shown =
       "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
@@ -195,7 +201,17 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
     await writtenReport();
-    await app.page.waitForTimeout(1500); // the journal is written a second after the last change
+    // The journal is written a second after the last change: the next start reads it once, so wait for the file
+    // (on a busy machine the write may take longer than the second).
+    const journals = join(app.work, 'userData', 'journal');
+    await expect
+      .poll(
+        () =>
+          existsSync(journals) &&
+          readdirSync(journals).some((n) => readFileSync(join(journals, n), 'utf8').includes(SHORTCOMINGS)),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const crashed = await app.open();
     const banner = crashed.getByRole('alert', { name: '恢复未保存的内容' });
     await expect.poll(() => banner.textContent()).toContain('未保存的报告');
