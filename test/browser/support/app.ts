@@ -17,6 +17,12 @@ import { writeProfile, type CountyProfileFile } from '../../support/countyFixtur
 
 type Viewport = { width: number; height: number };
 
+/**
+ * NIANBAO_CPU_SLOWDOWN=4: every window runs its scripts four times slower (Chromium's CPU throttling), as on
+ * a loaded CI machine: for hunting the tests that pass only because the page is quick.
+ */
+const CPU_SLOWDOWN = Number(process.env.NIANBAO_CPU_SLOWDOWN ?? 1) || 1;
+
 export interface AppOptions {
   /** How each test's folder is named (a prefix; a space in it keeps paths with spaces tested). */
   folder?: string;
@@ -83,6 +89,10 @@ export function useApp(options: AppOptions = {}): App {
     async open({ viewport = options.viewport ?? { width: 1366, height: 768 }, goto = true } = {}) {
       const page = await app.browser.newPage({ viewport });
       pages.push(page);
+      if (CPU_SLOWDOWN > 1) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      }
       await page.addInitScript(app.standIn.clientScript);
       page.on('pageerror', (error) => console.error('page error:', error.message));
       page.on('dialog', (dialog) => {
