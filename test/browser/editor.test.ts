@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { startReport } from './support/report';
 import { ime } from './support/ime';
 import { CARET_SECTION, ROOT } from './support/chromium';
@@ -241,7 +241,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     const path = join(app.work, '青石镇2025.nianbao');
     app.standIn.dialogs.saveReport = path;
     await app.page.keyboard.press('Control+s');
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     await expect.poll(() => app.page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
     expect(readFileSync(path, 'utf8')).toContain('全年开展法治培训10场次。法治');
 
@@ -303,7 +303,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await expect.poll(() => fonts.textContent()).toContain('仿宋');
     expect(existsSync(path)).toBe(false);
     await fonts.getByRole('button', { name: '仍然导出' }).click();
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     expect(app.browserDialogs).toEqual([]);
     // The title is set on balanced lines, so compare without line breaks.
     const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
@@ -469,14 +469,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     app.standIn.dialogs.openFolder = folder;
     await app.page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect.poll(() => app.page.locator('.review-table tbody tr').count()).toBe(2);
+    await expect.poll(() => app.page.locator('.review-table tbody tr').count(), MAIN_WORK).toBe(2);
     expect(await app.page.locator('.review-table').textContent()).toContain('白沙镇');
     expect(await app.page.locator('.review-progress').textContent()).toContain('已检查 2 / 2 份');
     await app.page.screenshot({ path: join(screenshots, '5-review.png') });
     const csv = join(app.work, '结果.csv');
     app.standIn.dialogs.saveTable = csv;
     await app.page.getByRole('button', { name: '导出表格（CSV）…' }).click();
-    await expect.poll(() => existsSync(csv)).toBe(true);
+    await expect.poll(() => existsSync(csv), MAIN_WORK).toBe(true);
     expect(readFileSync(csv, 'utf8')).toContain('坏文件.docx');
   });
 
@@ -510,7 +510,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       app.standIn.dialogs.exportDocx = path;
       await small.getByRole('button', { name: '导出 Word' }).click();
       await small.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
-      await expect.poll(() => existsSync(path)).toBe(true);
+      await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
       const documentXml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
       const runIn = documentXml.match(/<w:p>(?:(?!<\/w:p>).)*1\.严格合法性审查。(?:(?!<\/w:p>).)*<\/w:p>/s)![0];
       expect(runIn).toContain('w:eastAsia="仿宋_GB2312"');

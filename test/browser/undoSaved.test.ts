@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { newReport as createReport } from './support/report';
 
 describeNeeding(['chromium', 'cjk-fonts'], 'undo reaches the saved report, in Chromium', () => {
@@ -25,7 +25,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo reaches the saved report, in Ch
     app.standIn.dialogs.saveReport = path;
     await p.keyboard.press('Control+Shift+S');
     // The file first: a title without * may still be the one of the last save, shown before this change.
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     await expect.poll(() => p.evaluate(() => document.title.endsWith('*'))).toBe(false);
     const file = JSON.parse(readFileSync(path, 'utf8')) as {
       sections: Array<{ part: string | null; blocks: Array<{ text: string }> }>;

@@ -23,6 +23,13 @@ type Viewport = { width: number; height: number };
  */
 const CPU_SLOWDOWN = Number(process.env.NIANBAO_CPU_SLOWDOWN ?? 1) || 1;
 
+/**
+ * The ceiling of a wait for work done in main, not in the page: a file exported or saved, a folder of reports
+ * checked. It takes seconds on a loaded two-core CI machine (the stand-in shares the test's process), where
+ * expect.poll's default of one second is not enough; the page's own reactions keep that default.
+ */
+export const MAIN_WORK = { timeout: 30_000 };
+
 export interface AppOptions {
   /** How each test's folder is named (a prefix; a space in it keeps paths with spaces tested). */
   folder?: string;
