@@ -241,6 +241,31 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
   });
 
+  it('Esc right after 替换, before the text was searched anew, selects the next match, not the old place', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
+    await p.keyboard.press('Control+h');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('普法宣传');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await bar.getByLabel('替换为').fill('法治宣传教育');
+    await p.evaluate(`new Promise((resolve) => {
+      const replace = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent === '替换');
+      replace.click();
+      setTimeout(() => {
+        replace.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+        resolve(true);
+      }, 0);
+    })`);
+    await expect.poll(() => bar.count()).toBe(0);
+    // As Word leaves it: the replaced words stay, the next match is selected in the text.
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('普法宣传');
+    await p.keyboard.insertText('法治宣传');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传进村居。');
+  });
+
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
     const p = await newReport();
     await blocks(p, 'measures').first().click();

@@ -102,6 +102,15 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     onReplace([match], replacement);
   };
   const shown = current >= 0 && current < matches.length ? current : -1;
+  /** Closing right after 替换, before the text was searched anew: the match shown, where it is now. */
+  const shownNow = (): Match | undefined => {
+    if (shown < 0) return undefined;
+    const match = matches[shown]!;
+    const now = plainNow();
+    if (now.text === plain.text) return match;
+    const found = matchNow(match, plain, now, needle, resumeAt.current);
+    return 'replace' in found ? found.replace : (found.show ?? undefined);
+  };
   return (
     <div
       className="find-bar"
@@ -111,7 +120,7 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
         if (isImeKey(event.nativeEvent)) return;
         if (event.key === 'Escape') {
           event.preventDefault();
-          onClose(shown >= 0 ? matches[shown] : undefined);
+          onClose(shownNow());
         }
       }}
     >
@@ -160,12 +169,7 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
           </button>
         </>
       )}
-      <button
-        type="button"
-        className="quiet"
-        onClick={() => onClose(shown >= 0 ? matches[shown] : undefined)}
-        aria-label="关闭查找"
-      >
+      <button type="button" className="quiet" onClick={() => onClose(shownNow())} aria-label="关闭查找">
         ×
       </button>
     </div>
