@@ -31,6 +31,7 @@ import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { countDocumentChars } from './editor/find';
+import { findingNow } from './editor/stale';
 import { useEditors } from './editor/useEditors';
 import { useAutosave } from './hooks/useAutosave';
 import { useChecker } from './hooks/useChecker';
@@ -240,8 +241,16 @@ function Editor() {
   }, []);
 
   // Stable: the findings panel and the forms are memoised and skip the re-render of a keystroke.
+  // A click right after typing, before the pause-then-check: the finding's words where they are now.
   const onJump = useStableCallback((finding: Finding) => {
-    if (plain) void inText(() => jump(finding, plain));
+    const current = session.docRef.current;
+    if (!plain || !current) return;
+    if (current === checked || finding.start === null) return void inText(() => jump(finding, plain));
+    const fresh = checkNow(current);
+    const now = toPlainText(current);
+    const same = fresh && findingNow(finding, plain.text, fresh.findings, now.text);
+    // Words the edit changed are not selected: the panel shows the fresh check instead.
+    if (same) void inText(() => jump(same, now));
   });
   /**
    * A fix clicked before the check of the last edit has run: check the text as it is now (a few ms) and fix
@@ -436,6 +445,7 @@ function Editor() {
         {finding && plain && (
           <FindBar
             plain={plain}
+            plainNow={() => (session.docRef.current ? toPlainText(session.docRef.current) : plain)}
             replacing={finding === 'replace'}
             readOnly={readOnly}
             onSelect={showMatch}

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, expect, it } from 'vitest';
 import { describeNeeding } from '../support/needs';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { startReport } from './support/report';
 import { ime } from './support/ime';
 import { CARET_SECTION, ROOT } from './support/chromium';
@@ -168,9 +168,15 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
   it('检查 in the toolbar tells whether the report can be handed in, and shows the findings', async () => {
     await writtenReport();
     const check = app.page.getByRole('toolbar').getByRole('button', { name: /^检查/ });
-    const errors = await app.page.locator('.finding-error li').count();
-    expect(errors).toBeGreaterThan(0);
-    await expect.poll(() => check.textContent()).toBe(`检查：还有 ${errors} 个错误`);
+    // The button and the panel tell the same check: read together (the check after the last line may land
+    // between two reads).
+    const errors = () => app.page.locator('.finding-error li').count();
+    await expect
+      .poll(async () => {
+        const count = await errors();
+        return count > 0 && (await check.textContent()) === `检查：还有 ${count} 个错误`;
+      })
+      .toBe(true);
     // At this window size the status sits below the metadata and figures forms, out of sight.
     const shown =
       "(() => { const r = document.querySelector('.findings .ready').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
@@ -195,7 +201,17 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
 
   it('after a crash, offers the unsaved text back on the next start', async () => {
     await writtenReport();
-    await app.page.waitForTimeout(1500); // the journal is written a second after the last change
+    // The journal is written a second after the last change: the next start reads it once, so wait for the file
+    // (on a busy machine the write may take longer than the second).
+    const journals = join(app.work, 'userData', 'journal');
+    await expect
+      .poll(
+        () =>
+          existsSync(journals) &&
+          readdirSync(journals).some((n) => readFileSync(join(journals, n), 'utf8').includes(SHORTCOMINGS)),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const crashed = await app.open();
     const banner = crashed.getByRole('alert', { name: '恢复未保存的内容' });
     await expect.poll(() => banner.textContent()).toContain('未保存的报告');
@@ -225,7 +241,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     const path = join(app.work, '青石镇2025.nianbao');
     app.standIn.dialogs.saveReport = path;
     await app.page.keyboard.press('Control+s');
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     await expect.poll(() => app.page.title()).toBe('法治年报助手 — 青石镇2025.nianbao');
     expect(readFileSync(path, 'utf8')).toContain('全年开展法治培训10场次。法治');
 
@@ -287,7 +303,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await expect.poll(() => fonts.textContent()).toContain('仿宋');
     expect(existsSync(path)).toBe(false);
     await fonts.getByRole('button', { name: '仍然导出' }).click();
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     expect(app.browserDialogs).toEqual([]);
     // The title is set on balanced lines, so compare without line breaks.
     const value = (await mammoth.extractRawText({ path })).value.replace(/\s+/g, '');
@@ -453,14 +469,14 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await app.page.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
     app.standIn.dialogs.openFolder = folder;
     await app.page.getByRole('button', { name: '选择文件夹…' }).click();
-    await expect.poll(() => app.page.locator('.review-table tbody tr').count()).toBe(2);
+    await expect.poll(() => app.page.locator('.review-table tbody tr').count(), MAIN_WORK).toBe(2);
     expect(await app.page.locator('.review-table').textContent()).toContain('白沙镇');
     expect(await app.page.locator('.review-progress').textContent()).toContain('已检查 2 / 2 份');
     await app.page.screenshot({ path: join(screenshots, '5-review.png') });
     const csv = join(app.work, '结果.csv');
     app.standIn.dialogs.saveTable = csv;
     await app.page.getByRole('button', { name: '导出表格（CSV）…' }).click();
-    await expect.poll(() => existsSync(csv)).toBe(true);
+    await expect.poll(() => existsSync(csv), MAIN_WORK).toBe(true);
     expect(readFileSync(csv, 'utf8')).toContain('坏文件.docx');
   });
 
@@ -494,7 +510,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
       app.standIn.dialogs.exportDocx = path;
       await small.getByRole('button', { name: '导出 Word' }).click();
       await small.getByRole('dialog', { name: '缺少字体' }).getByRole('button', { name: '仍然导出' }).click();
-      await expect.poll(() => existsSync(path)).toBe(true);
+      await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
       const documentXml = await (await JSZip.loadAsync(readFileSync(path))).file('word/document.xml')!.async('string');
       const runIn = documentXml.match(/<w:p>(?:(?!<\/w:p>).)*1\.严格合法性审查。(?:(?!<\/w:p>).)*<\/w:p>/s)![0];
       expect(runIn).toContain('w:eastAsia="仿宋_GB2312"');

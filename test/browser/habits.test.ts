@@ -11,7 +11,7 @@ import { serializeReport } from '../../src/core/model/file';
 import { createReportFromTemplate } from '../../src/core/model/fromTemplate';
 import { defaultRegistry } from '../../src/core/templates/registry';
 import type { NianbaoApi } from '../../src/shared/ipc';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { newReport as createReport } from './support/report';
 import { CARET_SECTION } from './support/chromium';
 import { describeNeeding } from '../support/needs';
@@ -393,7 +393,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await exportAs('公文一.docx');
     await fonts.getByRole('button', { name: '仍然导出' }).click();
     await exportAs('公文二.docx');
-    await expect.poll(() => existsSync(join(app.work, '公文二.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '公文二.docx')), MAIN_WORK).toBe(true);
     expect(await fonts.count()).toBe(0);
     // Another profile lacks other fonts: asked once for it too, never again for the first.
     await p.getByText('版式设置').click();
@@ -402,11 +402,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => fonts.textContent()).toContain('方正仿宋_GBK');
     expect(await fonts.textContent()).not.toContain('改选为“统信');
     await fonts.getByRole('button', { name: '仍然导出' }).click();
-    await expect.poll(() => existsSync(join(app.work, '麒麟.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '麒麟.docx')), MAIN_WORK).toBe(true);
     await p.getByText('版式设置').click();
     await select.selectOption('gb2312');
     await exportAs('公文三.docx');
-    await expect.poll(() => existsSync(join(app.work, '公文三.docx'))).toBe(true);
+    await expect.poll(() => existsSync(join(app.work, '公文三.docx')), MAIN_WORK).toBe(true);
     expect(await fonts.count()).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { importLines, newReport as createReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
@@ -74,7 +74,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the tester’s findings in the clerk
     await p.evaluate(`window.__menu('close')`);
     await question.waitFor();
     await p.keyboard.press('Enter');
-    await expect.poll(() => existsSync(path)).toBe(true);
+    await expect.poll(() => existsSync(path), MAIN_WORK).toBe(true);
     expect(readFileSync(path, 'utf8')).toContain('全年开展行政执法检查六次。');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Undo and redo as Word does them (issue 14): the caret after Ctrl+Z is at the place of the undone change and
- * after Ctrl+Y at the end of the redone text; a side form's step focuses its field; a fix clicked before the
- * check after an edit has run changes the right text; the 编辑 menu's 撤销/重做 go through the one history.
+ * after Ctrl+Y at the end of the redone text; a side form's step focuses its field; a fix, a finding or 替换
+ * clicked before the check after an edit has run acts on the right text; the 编辑 menu's 撤销/重做 go through the one history.
  * In the built renderer, in Chromium.
  */
 import type { Page } from 'playwright-core';
@@ -235,6 +235,78 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     // The panel shows the fresh check: nothing of the kind is left.
     await expect.poll(() => p.locator('.finding-actions button', { hasText: '改为“其他”' }).count()).toBe(0);
     expect(app.browserDialogs).toEqual([]);
+  });
+
+  it('a finding clicked right after typing before its words selects those words, not the old place', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('群众可拨打13912345678反映问题。');
+    const phone = p.locator('.finding-text', { hasText: '13912345678' });
+    await phone.waitFor();
+    // The caret at the start of that line, where the clerk goes on typing.
+    await p.keyboard.press('Home');
+    await p.keyboard.insertText('另');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('另群众可拨打13912345678反映问题。');
+    // Typed and clicked in one go, within the check's pause: the panel's offsets are a moment old.
+    await p.evaluate(`new Promise((resolve) => {
+      document.execCommand('insertText', false, '外，');
+      setTimeout(() => {
+        [...document.querySelectorAll('.finding-text')].find((b) => b.textContent.includes('13912345678')).click();
+        resolve(true);
+      }, 0);
+    })`);
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('13912345678');
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('另外，群众可拨打13912345678反映问题。');
+  });
+
+  it('a second click on 替换 before the text was searched anew replaces nothing it did not show', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
+    await p.keyboard.press('Control+h');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('普法宣传');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await bar.getByLabel('替换为').fill('法治宣传教育');
+    // A double click on 替换 on a busy machine: the second click comes before the matches are found again.
+    await p.evaluate(`new Promise((resolve) => {
+      const replace = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent === '替换');
+      replace.click();
+      setTimeout(() => {
+        replace.click();
+        resolve(true);
+      }, 0);
+    })`);
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+    // The next match is shown; the next click replaces it.
+    await bar.getByRole('button', { name: '替换', exact: true }).click();
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
+  });
+
+  it('Esc right after 替换, before the text was searched anew, selects the next match, not the old place', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
+    await p.keyboard.press('Control+h');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('普法宣传');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await bar.getByLabel('替换为').fill('法治宣传教育');
+    await p.evaluate(`new Promise((resolve) => {
+      const replace = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent === '替换');
+      replace.click();
+      setTimeout(() => {
+        replace.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+        resolve(true);
+      }, 0);
+    })`);
+    await expect.poll(() => bar.count()).toBe(0);
+    // As Word leaves it: the replaced words stay, the next match is selected in the text.
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toBe('普法宣传');
+    await p.keyboard.insertText('法治宣传');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传进村居。');
   });
 
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {

@@ -7,10 +7,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlainText } from '../../core/model/plainText';
 import { findMatches, type Match } from '../editor/find';
+import { matchNow } from '../editor/stale';
 import { isImeKey } from '../plugins/ImeSafeKeysPlugin';
 
 interface Props {
+  /** The text of the last check (found in as the clerk types the words). */
   plain: PlainText;
+  /** The text as it is now: 替换 and 全部替换 act on it (the last check may be a moment old). */
+  plainNow: () => PlainText;
   replacing: boolean;
   readOnly: boolean;
   /** Show a match (highlighted, in sight) while the focus stays in the bar; null: none. */
@@ -32,7 +36,7 @@ function selectedWords(): string {
   return text.includes('\n') || text.trim().length > 100 ? '' : text.trim();
 }
 
-export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClose }: Props) {
+export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onReplace, onClose }: Props) {
   const [needle, setNeedle] = useState(selectedWords);
   const [replacement, setReplacement] = useState('');
   const [current, setCurrent] = useState(-1);
@@ -81,11 +85,32 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
     const at = current >= 0 && current < matches.length ? current : -1;
     // Nothing shown yet: 替换 finds the first match first, as Word does.
     if (at < 0) return go(1);
-    const match = matches[at]!;
+    let match = matches[at]!;
+    const now = plainNow();
+    if (now.text !== plain.text) {
+      // Clicked again before the text was searched anew (a double click, or typing a moment ago): replace the
+      // shown match where it is now, or, if it is no longer there, show the next one and replace nothing.
+      const found = matchNow(match, plain, now, needle, resumeAt.current);
+      if ('show' in found) {
+        if (found.show) resumeAt.current = found.show.start;
+        onSelect(found.show);
+        return;
+      }
+      match = found.replace;
+    }
     resumeAt.current = match.start + replacement.length;
     onReplace([match], replacement);
   };
   const shown = current >= 0 && current < matches.length ? current : -1;
+  /** Closing right after 替换, before the text was searched anew: the match shown, where it is now. */
+  const shownNow = (): Match | undefined => {
+    if (shown < 0) return undefined;
+    const match = matches[shown]!;
+    const now = plainNow();
+    if (now.text === plain.text) return match;
+    const found = matchNow(match, plain, now, needle, resumeAt.current);
+    return 'replace' in found ? found.replace : (found.show ?? undefined);
+  };
   return (
     <div
       className="find-bar"
@@ -95,7 +120,7 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
         if (isImeKey(event.nativeEvent)) return;
         if (event.key === 'Escape') {
           event.preventDefault();
-          onClose(shown >= 0 ? matches[shown] : undefined);
+          onClose(shownNow());
         }
       }}
     >
@@ -135,17 +160,16 @@ export function FindBar({ plain, replacing, readOnly, onSelect, onReplace, onClo
           <button type="button" disabled={!matches.length} onClick={replaceCurrent}>
             替换
           </button>
-          <button type="button" disabled={!matches.length} onClick={() => onReplace(matches, replacement)}>
+          <button
+            type="button"
+            disabled={!matches.length}
+            onClick={() => onReplace(findMatches(plainNow(), needle), replacement)}
+          >
             全部替换
           </button>
         </>
       )}
-      <button
-        type="button"
-        className="quiet"
-        onClick={() => onClose(shown >= 0 ? matches[shown] : undefined)}
-        aria-label="关闭查找"
-      >
+      <button type="button" className="quiet" onClick={() => onClose(shownNow())} aria-label="关闭查找">
         ×
       </button>
     </div>

@@ -17,6 +17,19 @@ import { writeProfile, type CountyProfileFile } from '../../support/countyFixtur
 
 type Viewport = { width: number; height: number };
 
+/**
+ * NIANBAO_CPU_SLOWDOWN=4: every window runs its scripts four times slower (Chromium's CPU throttling), as on
+ * a loaded CI machine: for hunting the tests that pass only because the page is quick.
+ */
+const CPU_SLOWDOWN = Number(process.env.NIANBAO_CPU_SLOWDOWN ?? 1) || 1;
+
+/**
+ * The ceiling of a wait for work done in main, not in the page: a file exported or saved, a folder of reports
+ * checked. It takes seconds on a loaded two-core CI machine (the stand-in shares the test's process), where
+ * expect.poll's default of one second is not enough; the page's own reactions keep that default.
+ */
+export const MAIN_WORK = { timeout: 30_000 };
+
 export interface AppOptions {
   /** How each test's folder is named (a prefix; a space in it keeps paths with spaces tested). */
   folder?: string;
@@ -83,6 +96,10 @@ export function useApp(options: AppOptions = {}): App {
     async open({ viewport = options.viewport ?? { width: 1366, height: 768 }, goto = true } = {}) {
       const page = await app.browser.newPage({ viewport });
       pages.push(page);
+      if (CPU_SLOWDOWN > 1) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      }
       await page.addInitScript(app.standIn.clientScript);
       page.on('pageerror', (error) => console.error('page error:', error.message));
       page.on('dialog', (dialog) => {
