@@ -259,7 +259,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     expect(await blocks(p, 'measures').nth(1).textContent()).toBe('另外，群众可拨打13912345678反映问题。');
   });
 
-  it('a second click on 替换 before the text was searched anew replaces nothing it did not show', async () => {
+  /** A line with 普法宣传 twice, and 查找和替换 open on it, set to replace it with 法治宣传教育. */
+  async function replaceBarOnTwoMatches() {
     const p = await newReport();
     await blocks(p, 'measures').nth(1).click();
     await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
@@ -268,6 +269,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await bar.getByLabel('查找内容').fill('普法宣传');
     await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
     await bar.getByLabel('替换为').fill('法治宣传教育');
+    return { p, bar };
+  }
+
+  it('a second click on 替换 before the text was searched anew replaces nothing it did not show', async () => {
+    const { p, bar } = await replaceBarOnTwoMatches();
     // A double click on 替换 on a busy machine: the second click comes before the matches are found again.
     await p.evaluate(`new Promise((resolve) => {
       const replace = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent === '替换');
@@ -285,14 +291,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
   });
 
   it('Esc right after 替换, before the text was searched anew, selects the next match, not the old place', async () => {
-    const p = await newReport();
-    await blocks(p, 'measures').nth(1).click();
-    await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
-    await p.keyboard.press('Control+h');
-    const bar = p.getByRole('search', { name: '查找和替换' });
-    await bar.getByLabel('查找内容').fill('普法宣传');
-    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
-    await bar.getByLabel('替换为').fill('法治宣传教育');
+    const { p, bar } = await replaceBarOnTwoMatches();
     await p.evaluate(`new Promise((resolve) => {
       const replace = [...document.querySelectorAll('.find-bar button')].find((b) => b.textContent === '替换');
       replace.click();
