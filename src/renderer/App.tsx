@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/checks/types';
 import { stillStanding } from '../core/checks/stillStanding';
 import { chooseFontProfile } from '../core/export/fonts';
-import { toPlainText } from '../core/model/plainText';
+import { toPlainText, type PlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
 import type { IndicatorSummary } from '../core/checks/types';
 import type { ExportOptions, FileRef, MenuCommand } from '../shared/ipc';
@@ -240,31 +240,35 @@ function Editor() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  // Stable: the findings panel and the forms are memoised and skip the re-render of a keystroke.
-  // A click right after typing, before the pause-then-check: the finding's words where they are now.
-  const onJump = useStableCallback((finding: Finding) => {
-    const current = session.docRef.current;
-    if (!plain || !current) return;
-    if (current === checked || finding.start === null) return void inText(() => jump(finding, plain));
-    const fresh = checkNow(current);
-    const now = toPlainText(current);
-    const same = fresh && findingNow(finding, plain.text, fresh.findings, now.text);
-    // Words the edit changed are not selected: the panel shows the fresh check instead.
-    if (same) void inText(() => jump(same, now));
-  });
   /**
-   * A fix clicked before the check of the last edit has run: check the text as it is now (a few ms) and fix
-   * only what still stands where it was; the panel shows the fresh check either way.
+   * The findings of the text as it is now, with the plain text their offsets count in: the last check's when
+   * nothing changed since, else a fresh check (a few ms). A click in the findings panel or a right-click right
+   * after typing, before the pause-then-check has run, must never apply old offsets to changed text.
    */
-  const fixNow = (findings: Finding[]) => {
+  const checkedNow = (): { plain: PlainText; findings: readonly Finding[]; fresh: boolean } | null => {
     const current = session.docRef.current;
-    if (!plain || !current) return;
-    if (current === checked) return applyFixes(findings, plain);
-    const fresh = checkNow(current);
-    if (!fresh) return;
-    const now = toPlainText(current);
-    const standing = stillStanding(findings, plain.text, fresh.findings, now.text);
-    if (standing.length) applyFixes(standing, now);
+    if (!current) return null;
+    if (current === checked && plain) return { plain, findings: result?.findings ?? [], fresh: false };
+    const next = checkNow(current);
+    return next ? { plain: toPlainText(current), findings: next.findings, fresh: true } : null;
+  };
+
+  // Stable: the findings panel and the forms are memoised and skip the re-render of a keystroke.
+  const onJump = useStableCallback((finding: Finding) => {
+    if (!plain) return;
+    if (finding.start === null) return void inText(() => jump(finding, plain));
+    const now = checkedNow();
+    // The finding's words where they are now; words the edit changed are not selected (the panel shows the
+    // fresh check instead).
+    const same = now && (now.fresh ? findingNow(finding, plain.text, now.findings, now.plain.text) : finding);
+    if (now && same) void inText(() => jump(same, now.plain));
+  });
+  /** A fix clicked before the check of the last edit has run fixes only what still stands where it was. */
+  const fixNow = (findings: Finding[]) => {
+    const now = checkedNow();
+    if (!plain || !now) return;
+    const standing = now.fresh ? stillStanding(findings, plain.text, now.findings, now.plain.text) : findings;
+    if (standing.length) applyFixes(standing, now.plain);
   };
   const onFix = useStableCallback((finding: Finding) => fixNow([finding]));
   const onFixAll = useStableCallback((findings: Finding[]) => fixNow(findings));
@@ -272,13 +276,7 @@ function Editor() {
   const setIgnored = (finding: Finding, ignored: boolean) => setIgnoredInEditor(finding.fingerprint, ignored);
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));
   const onRestore = useStableCallback((finding: Finding) => setIgnored(finding, false));
-  // A right-click right after typing, before the pause-then-check: check the text as it is (a few ms) first.
-  const findingsNow = useStableCallback(() => {
-    const current = session.docRef.current;
-    if (!current || current === checked) return { plain, findings: result?.findings ?? [] };
-    const fresh = checkNow(current);
-    return { plain: toPlainText(current), findings: fresh?.findings ?? [] };
-  });
+  const findingsNow = useStableCallback(() => checkedNow() ?? { plain, findings: result?.findings ?? [] });
   const contextMenu = useDocumentContextMenu({
     findingsNow,
     readOnly,
