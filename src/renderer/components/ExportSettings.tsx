@@ -3,7 +3,7 @@
  * are set once per unit and kept in the app's settings, so they sit behind one toolbar button instead of in
  * the toolbar itself, which then fits one row on a 1366-pixel office screen.
  */
-import { memo, useMemo } from 'react';
+import { memo, useState } from 'react';
 import { missingProfileFonts } from '../fonts/detect';
 import { useMenuDetails } from './useMenuDetails';
 import type { ExportOptions } from '../../shared/ipc';
@@ -23,13 +23,17 @@ interface Props {
 export const ExportSettings = memo(function ExportSettings({ options, onChange }: Props) {
   const details = useMenuDetails();
   // Which profiles this machine can show as printed: the clerk sees it where the choice is made, not only at export.
-  const lacking = useMemo(
-    () =>
+  // Measured when the panel is first opened, not when a report opens: measuring a font's text costs font
+  // lookups (milliseconds each) that would delay the report's first picture, and the panel is opened rarely.
+  const [lacking, setLacking] = useState<Partial<Record<string, string[]>>>({});
+  const measureFonts = () => {
+    if (!details.current?.open) return;
+    setLacking(
       Object.fromEntries(
         Object.keys(PROFILE_NAMES).map((id) => [id, missingProfileFonts(id as ExportOptions['fontProfile'])]),
       ),
-    [],
-  );
+    );
+  };
   const missingHere = lacking[options.fontProfile] ?? [];
 
   const summary = [
@@ -41,7 +45,7 @@ export const ExportSettings = memo(function ExportSettings({ options, onChange }
     .filter(Boolean)
     .join('，');
   return (
-    <details className="export-settings" ref={details}>
+    <details className="export-settings" ref={details} onToggle={measureFonts}>
       <summary title={`预览和导出的版式：${summary}`}>版式设置</summary>
       <div className="export-settings-panel" role="group" aria-label="版式设置">
         <label>
