@@ -40,6 +40,7 @@ import { useCountyProfile } from './hooks/useCountyProfile';
 import { CountyProfileCard } from './components/CountyProfileCard';
 import { registryWithProfile } from '../core/profile/index';
 import { isFontInstalled } from './fonts/detect';
+import { nextFrame } from './frames';
 import { useFileCommands } from './hooks/useFileCommands';
 import { useSessionHistory } from './hooks/useSessionHistory';
 import { SessionHistoryContext } from './plugins/SessionHistoryPlugin';
@@ -69,9 +70,6 @@ function loadExportOptions(): ExportOptions {
     };
   }
 }
-
-const nextFrame = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 export function App() {
   return (

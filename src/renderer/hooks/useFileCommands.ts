@@ -21,6 +21,7 @@ import { onOpenRecent, onOsOpen, type Value } from '../api';
 import type { NewReportRequest } from '../components/StartScreen';
 import { useDialogs } from '../components/Dialog';
 import { missingProfileFonts } from '../fonts/detect';
+import { nextFrame } from '../frames';
 import type { Session } from '../session';
 
 export interface PendingImport {
@@ -113,13 +114,16 @@ export function useFileCommands(
     if (!opened) return;
     load(opened.doc, opened.file, { readOnly: opened.readOnly });
     setMessage(opened.notice ? { kind: 'info', text: opened.notice } : null);
-    remember(opened.file);
+    // 最近打开 is updated once the report is on screen: on a two-core office PC, main writing the list while
+    // the report is laid out delays the report's first picture.
+    void nextFrame().then(() => remember(opened.file));
   }, [confirmDiscard, load, call, setMessage, remember]);
 
   /** A file reached without the dialog (最近打开, dropped): a report opens as 打开 would, anything else goes through 导入's review. */
   const openedFile = useCallback(
     (value: Value<'openRecent'> | undefined) => {
-      refreshRecent();
+      // After the report is on screen, as after 打开 (main has already updated the list: the file on top, or a missing one taken off).
+      void nextFrame().then(refreshRecent);
       if (!value) return;
       if (value.kind === 'import')
         return setPending({
