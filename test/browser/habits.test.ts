@@ -96,7 +96,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     // The import's review of parts, as 导入 shows it; then the report, unsaved (never saved over the .txt).
     await start.getByRole('button', { name: '开始编辑' }).click();
     await expect.poll(() => unitField(start).inputValue()).toBe('溪口镇');
-    expect(await start.title()).toMatch(/ \*$/);
+    await expect.poll(() => start.title()).toMatch(/ \*$/);
   });
 
   /** The token main gives the page for a line of 最近打开 (what the menu's item sends). */
