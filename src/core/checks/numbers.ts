@@ -8,6 +8,7 @@
 import type { TextLine } from '../model/plainText';
 import { at, type RawFinding } from './context';
 import { severityOf } from './catalogue';
+import { halfWidthDigits } from '../text/numerals';
 
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
@@ -78,7 +79,7 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
   if (/[０-９]/.test(text))
     for (const m of text.matchAll(FULL_DIGITS)) {
-      const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
+      const half = halfWidthDigits(m[0]).replace('．', '.');
       findings.push(
         at(
           RULE,

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../model/report';
 import { checkReport } from './index';
 import { validIdNumber } from './privacy';
 import { parseNumber } from './indicators';
+import { toPlainText } from '../model/plainText';
 
 /** A complete, clean 2025 township report; each test breaks one thing. */
 function report(
@@ -333,5 +334,42 @@ describe('ignoring a finding', () => {
     const result = checkReport(doc);
     expect(result.findings.map((f) => f.rule)).not.toContain('privacy.phone');
     expect(result.ignored.map((f) => f.rule)).toEqual(['privacy.phone']);
+  });
+});
+
+describe('a report typed with full-width digits', () => {
+  const fw = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const typed = () =>
+    report({
+      title: fw('青石镇关于2025年度法治政府建设情况的报告'),
+      opening: fw(report().sections[0]!.blocks[0]!.text),
+      measures: fw(
+        '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。对镇政府合同开展合法性审查13次。排查矛盾纠纷120件，化解118件，化解率98.3%。开展普法宣传活动8场次，发放手册1500余份。深入实施“八五”普法规划。',
+      ).repeat(8),
+      plansHeading: fw('四、2026年工作安排'),
+      date: fw('2026年1月15日'),
+    });
+
+  it('is read for its year, its figures and its plans as the same report in half-width digits', () => {
+    const doc = typed();
+    expect(doc.meta.year).toBe(2025);
+    const result = checkReport(doc);
+    const other = result.findings.filter((f) => f.rule !== 'number.form');
+    expect(other.map((f) => f.rule)).toEqual([]);
+    expect(result.indicators.find((i) => i.id === 'disputes')).toMatchObject({ found: true, value: 120 });
+  });
+
+  it('is still told that the digits should be half-width, at the digits as typed', () => {
+    const doc = typed();
+    const result = checkReport(doc);
+    const plain = result.findings.filter((f) => f.rule === 'number.form');
+    expect(plain.length).toBeGreaterThan(0);
+    const text = toPlainText(doc).text;
+    expect(text.slice(plain[0]!.start!, plain[0]!.end!)).toMatch(/^[０-９]+/);
+  });
+
+  it('still finds a wrong plan year and a phone number written in full-width digits', () => {
+    expect(findingsOf(report({ plansHeading: fw('四、2025年工作安排') }), 'year.plans')[0]?.severity).toBe('error');
+    expect(findingsOf(report({ other: fw('咨询电话13912345678。') }), 'privacy.phone')).toHaveLength(1);
   });
 });
