@@ -25,7 +25,7 @@ import {
   stripHeadingNumber,
   type HeadingLevel,
 } from '../text/numbering';
-import { isBlank, splitLines } from './lines';
+import { isBlank, joinHardWraps, splitLines } from './lines';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
 import {
@@ -541,7 +541,10 @@ export function importStructuredText(
   }
   const registry = options.registry ?? defaultRegistry;
   const warnings: string[] = [];
-  const split = splitLines(text);
+  const unwrapped = joinHardWraps(text, (line) => styled.has(line));
+  if (unwrapped.joined)
+    warnings.push(`原文在句子中间换行（每行固定字数），已把断开的 ${unwrapped.joined} 处接回同一段。`);
+  const split = splitLines(unwrapped.text);
   if (split.artifacts) warnings.push(`已去掉 Word 留下的书签标记 ${split.artifacts} 处。`);
 
   // Web-page chrome: drop it, remembering the dates it carries.
