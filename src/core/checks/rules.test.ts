@@ -212,6 +212,11 @@ describe('publication safety', () => {
   it('privacy.staff-line and placeholder', () => {
     const doc = report({ other: '无。\n撰稿人：王某，审核人：李某' });
     expect(rules(doc)).toContain('privacy.staff-line');
+    // In brackets after the date, as many units print it: kept by the import after the date, and flagged.
+    const bracketed = report({ date: '2026年1月15日\n（撰稿：王某　审核：李某）' });
+    expect(bracketed.closing).toContain('（撰稿：王某　审核：李某）');
+    expect(rules(bracketed)).toContain('privacy.staff-line');
+    expect(rules(report({ other: '无。\n（起草人：王某）' }))).toContain('privacy.staff-line');
     for (const leftover of ['XX镇', '20XX年', '开展培训*次', '【待补充】', '（待补）', '某某镇', '○○村']) {
       expect(rules(report({ other: `${leftover}。` })), leftover).toContain('placeholder');
     }
