@@ -310,6 +310,33 @@ describe('form', () => {
   it('title.form: a title without the year, or with punctuation', () => {
     expect(rules(report({ title: '青石镇法治政府建设情况报告' }))).toContain('title.form');
     expect(rules(report({ title: '青石镇关于2025年度法治政府建设情况的报告。' }))).toContain('title.form');
+    // The year in Chinese numerals is a year.
+    expect(rules(report({ title: '青石镇关于二〇二五年度法治政府建设情况的报告' }))).not.toContain('title.form');
+  });
+
+  it('title.form: a 述职 names its unit on the line under the title, an annual report in the title', () => {
+    const duty = (byline: string) => {
+      const result = importText(
+        [
+          '2025年度履行推进法治建设第一责任人职责情况述职报告',
+          byline,
+          '2025年，本人认真履行第一责任人职责，现将有关情况报告如下：',
+          '一、履职情况',
+          '本人主持召开专题会议研究法治建设4次，带头集体学法10次。',
+          '二、存在的问题',
+          '督促检查不够经常。主要原因是统筹精力不足。',
+          '三、下一步工作计划',
+          '2026年，本人将每季度研究一次法治工作。',
+          '2026年1月10日',
+        ].join('\n'),
+      );
+      if (!result.ok) throw new Error(result.error);
+      return checkReport(result.doc).findings.filter((f) => f.rule === 'title.form');
+    };
+    expect(duty('青石镇党委书记　王某某')).toEqual([]);
+    // An annual report is the unit's own document: its title names the unit.
+    const doc = report({ title: '2025年度法治政府建设情况报告' });
+    expect(findingsOf(doc, 'title.form')[0]?.message).toContain('单位');
   });
 
   it('signature.missing', () => {
