@@ -297,18 +297,36 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
   return guess?.confidence === 'alias' ? [n.number + m[1]!, m[2]!] : undefined;
 }
 
-/** An unnumbered line that is a part heading by its wording alone ("存在的问题"). */
-function isUnnumberedPartHeading(text: string, template: Template, year: number | null): boolean {
-  if (text.length > 30 || /[，,。；;：:！？、]/.test(text)) return false;
-  const guess = classifyHeading(text, template, year);
+/**
+ * An unnumbered line that is a part heading by its wording alone ("存在的问题"), also with the full stop or
+ * colon some units end their headings with ("存在的不足和原因。"). Such a line that names the part it
+ * already stands in is that part's text ("无其他需要报告的情况。" under 其他需要报告的情况), not a heading.
+ */
+function isUnnumberedPartHeading(
+  text: string,
+  template: Template,
+  year: number | null,
+  currentHeading: string,
+): boolean {
+  const body = text.replace(/[。：:]$/, '');
+  if (body.length > 30 || /[，,。；;：:！？、]/.test(body)) return false;
+  const guess = classifyHeading(body, template, year);
+  if (
+    body !== text &&
+    (!guess || (currentHeading && classifyHeading(currentHeading, template, year)?.part.id === guess.part.id))
+  )
+    return false;
   if (guess?.confidence === 'alias') return true;
+  // With a full stop, only a heading that ends in its planning word ("2026年主要安排。"): "2026年计划招录
+  // 法律专业人员2名。" is a sentence.
+  if (body !== text && !/(安排|打算|计划|思路|重点)$/.test(body)) return false;
   // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
   // year opening it and a planning word name the plans as surely as a usual wording does.
   return (
     guess?.part.yearScope === 'next' &&
     year !== null &&
-    new RegExp(`^${year + 1}\\s*年`).test(text) &&
-    PLANNING_WORDS.test(text)
+    new RegExp(`^${year + 1}\\s*年`).test(body) &&
+    PLANNING_WORDS.test(body)
   );
 }
 
@@ -430,7 +448,7 @@ function buildSections(
     }
     if (!n && current.part === OPENING_PART && sections.length === 1 && current.blocks.length === 0) {
       // Nothing yet: the opening paragraph, even when short.
-    } else if (!n && isUnnumberedPartHeading(t, template, year)) {
+    } else if (!n && isUnnumberedPartHeading(t, template, year, current.heading)) {
       open(t);
       continue;
     }
