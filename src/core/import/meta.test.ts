@@ -54,6 +54,9 @@ describe('years', () => {
     expect(yearInTitle('述职报告')).toBeUndefined();
     // Full-width digits, as some input methods type them.
     expect(yearInTitle('青石镇关于２０２３年度法治政府建设情况的报告')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设年度报告（2023）')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设年度报告(2023年度)')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设情况报告（征求意见稿）')).toBeUndefined();
   });
 
   it('falls back from the title to the opening, the headings, the 成文日期 and the page date', () => {

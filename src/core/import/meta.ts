@@ -24,13 +24,16 @@ function chineseYear(text: string): number | undefined {
 
 const plausible = (n: number) => n >= 1990 && n <= 2100;
 
-/** The year a title speaks of: "2023年度", "二〇二三年", or the end of a range "2021—2023年". */
+/** The year a title speaks of: "2023年度", "二〇二三年", "（2023）", or the end of a range "2021—2023年". */
 export function yearInTitle(title: string): number | undefined {
   const t = halfWidthDigits(title).replace(/\s+/g, '');
   const range = /(\d{4})年?[-—–~至到](\d{4})年/.exec(t);
   if (range && plausible(Number(range[2]))) return Number(range[2]);
   const m = /(\d{4})年/.exec(t);
   if (m && plausible(Number(m[1]))) return Number(m[1]);
+  // "法治政府建设年度报告（2025）": the year in brackets after the title's words.
+  const bracketed = /[（(](\d{4})(?:年度?)?[)）]/.exec(t);
+  if (bracketed && plausible(Number(bracketed[1]))) return Number(bracketed[1]);
   return chineseYear(t);
 }
 

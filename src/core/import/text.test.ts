@@ -455,6 +455,36 @@ describe('part forms beyond 一、', () => {
     return r.doc;
   };
 
+  it('parts numbered 1、 to 5、, a year right after the mark included, with （1） sub-headings', () => {
+    const doc = ok(
+      [
+        '桃源乡2025年法治政府建设情况报告',
+        '2025年，桃源乡稳步推进法治政府建设。现将有关情况报告如下：',
+        '1、主要举措和成效',
+        '（1）健全制度',
+        '制定法治建设工作规则3项。',
+        '（2）规范执法',
+        '办理行政处罚案件20件。',
+        '2、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '乡党委书记主持专题会议4次。',
+        '3、存在的不足和原因',
+        '执法力量不足。主要原因是人员少。',
+        '4、2026年工作安排',
+        '2026年，组织集体学法不少于12次。',
+        '5、其他需要报告的情况',
+        '无。',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
+  });
+
   it('第一部分…第五部分 in another order: 一、 inside a part are sub-headings, and "其他事项：无。" is answered', () => {
     const doc = ok(`桃源乡2025年度法治政府建设情况报告
 今年，桃源乡认真落实法治政府建设各项任务。
