@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinHardWraps } from './lines';
 import { importText } from './text';
+import { importFile } from './index';
 import { checkReport } from '../checks/index';
 
 /** Cut every line longer than `n` characters into pieces of `n`, as a fixed-width save does. */
@@ -115,5 +116,41 @@ describe('importing a hard-wrapped report', () => {
     expect(wrapped.doc.meta).toEqual(whole.doc.meta);
     expect(wrapped.warnings.join('')).toMatch(/已把断开的 \d+ 处接回同一段/);
     expect(checkReport(wrapped.doc).indicators.find((i) => i.id === 'disputes')).toMatchObject({ value: 215 });
+  });
+});
+
+describe('a web page whose text is cut by <br> every N characters', () => {
+  const html = (lines: string[]) =>
+    new TextEncoder().encode(
+      `<html><head><meta charset="utf-8"><title>青石镇2025年度法治政府建设情况报告</title></head><body>` +
+        `<div class="nav">首页 政务公开</div><h1>${lines[0]}</h1>` +
+        `<div>发布时间：2026-02-10　浏览次数：321　【字体：大 中 小】</div>` +
+        `<div class="content">${lines.slice(1).join('<br>\n')}</div></body></html>`,
+    );
+  const report = [
+    '青石镇2025年度法治政府建设情况报告',
+    '2025年，青石镇深入推进法治政府建设，各项工作取得新的进展。现将有关情况报告如下：',
+    '一、主要举措和成效',
+    ...paragraphs,
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '镇党委书记主持召开专题会议研究法治建设5次，带头集体学法12次，亲自协调解决重点难点问题7个。',
+    '三、存在的不足和原因',
+    '一是普法形式较为单一；二是执法力量不足。主要原因是专业人员少，经费投入有限。',
+    '四、2026年工作安排',
+    '2026年，我镇将组织集体学法不少于12次，开展案卷评查2次，推动法治文化阵地向村组延伸。',
+    '五、其他需要报告的情况',
+    '无。',
+    '青石镇人民政府',
+    '2026年1月15日',
+  ];
+
+  it('is read as the same report written one paragraph per line, and no line goes with the page chrome', async () => {
+    const whole = await importFile('报告.html', html(report));
+    // 28 characters: the leadership heading (27) is nearly as wide as the wrap and must stay a heading.
+    const wrapped = await importFile('报告.html', html([report[0]!, ...wrap(report.slice(1), 28)]));
+    if (!whole.ok || !wrapped.ok) throw new Error('import failed');
+    expect(wrapped.doc.sections).toEqual(whole.doc.sections);
+    expect(wrapped.doc.meta).toEqual(whole.doc.meta);
+    expect(wrapped.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
   });
 });

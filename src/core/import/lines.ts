@@ -3,7 +3,7 @@
  * web page or a converter glued onto the previous one ("…体系。    （三）持续加强…") is split back, so
  * its heading is seen. Only whitespace and artifacts are ever lost at this stage.
  */
-import { HEADING_NUMBER_SOURCE, headingNumber } from '../text/numbering';
+import { HEADING_NUMBER_SOURCE, headingNumber, isStandaloneHeading } from '../text/numbering';
 
 /** Bookmarks and similar marks that converters leave in the text: never the report's own words. */
 const ARTIFACTS = /\[bookmark:[^\]\n]{0,200}\]|\[\s*_GoBack\s*\]|\[\]\{#[A-Za-z_][\w-]{0,100}\}|\{#_GoBack\}/g;
@@ -92,6 +92,9 @@ export function joinHardWraps(
       const t = next.trim();
       if (!t || !tail || kept(t) || kept(tail)) break;
       if (i === first && TITLE_END.test(tail)) break;
+      // A numbered heading goes on only while it stays a heading ("二、党政主要负责人…第一" + "责任人职责情况"):
+      // a paragraph after a heading as wide as the wrap is no part of it.
+      if (headingNumber(tail, true) && isStandaloneHeading(tail) && !isStandaloneHeading(tail + t)) break;
       const continues =
         CONTINUATION_START.test(t) ||
         (displayWidth(tail) >= wrapWidth * 0.8 &&

@@ -559,7 +559,12 @@ export function importStructuredText(
   }
   const registry = options.registry ?? defaultRegistry;
   const warnings: string[] = [];
-  const unwrapped = joinHardWraps(text, (line) => styled.has(line));
+  // A web page's text has a blank line around every block and <br>: there, a blank line is no paragraph end.
+  // Page chrome is never joined: it is dropped below, and must not take a line of the report with it.
+  const unwrapped = joinHardWraps(
+    page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
+    (line) => styled.has(line) || isChrome(line) || (page !== undefined && isNavigation(line)),
+  );
   if (unwrapped.joined)
     warnings.push(`原文在句子中间换行（每行固定字数），已把断开的 ${unwrapped.joined} 处接回同一段。`);
   const split = splitLines(unwrapped.text);
