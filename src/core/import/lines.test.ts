@@ -119,6 +119,28 @@ describe('importing a hard-wrapped report', () => {
   });
 });
 
+describe('a hard-wrapped report with unnumbered part headings', () => {
+  it('keeps a heading as wide as the wrap a heading of its own', () => {
+    const report = [
+      '青石镇2025年度法治政府建设情况报告',
+      '2025年，青石镇深入推进法治政府建设，各项工作取得新的进展。现将有关情况报告如下：',
+      '主要举措和成效',
+      ...paragraphs,
+      // 25 characters, nearly the wrap width of 26.
+      '党政主要负责人履行推进法治建设第一责任人职责情况',
+      '镇党委书记主持召开专题会议研究法治建设5次，带头集体学法12次，亲自协调解决重点难点问题7个。',
+      '存在的不足和原因。',
+      '一是普法形式较为单一；二是执法力量不足。主要原因是专业人员少，经费投入有限。',
+      '其他需要报告的情况',
+      '无。',
+    ];
+    const wrapped = importText(wrap(report, 26).join('\n'));
+    if (!wrapped.ok) throw new Error(wrapped.error);
+    expect(wrapped.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'other']);
+    expect(wrapped.doc.sections.find((s) => s.part === 'leadership')!.blocks.map((b) => b.text)).toEqual([report[8]]);
+  });
+});
+
 describe('a web page whose text is cut by <br> every N characters', () => {
   const html = (lines: string[]) =>
     new TextEncoder().encode(

@@ -62,12 +62,13 @@ const INDENT = /^(?:[ \t]{2,}|\u3000)/;
  * widest tenth of the lines end) stop in mid-sentence. In a file written one paragraph per line the widest
  * lines are whole paragraphs, which end with 。, so nothing there is joined; headings are narrower than the
  * wrap width and stay lines of their own. A wrapped line is joined to the next unless that one is blank,
- * indented (where the file indents its paragraphs), starts with a heading number, or is `kept` (a table
- * cell, a styled heading).
+ * indented (where the file indents its paragraphs), starts with a heading number, or either is `kept` (a
+ * table cell, a styled heading, page chrome); a line that is a `heading` is never continued.
  */
 export function joinHardWraps(
   text: string,
   kept: (line: string) => boolean = () => false,
+  heading: (line: string) => boolean = () => false,
 ): { text: string; joined: number } {
   const raw = text.split(/\r\n|\n|\r/);
   const widths = raw.map((l) => displayWidth(l.trim()));
@@ -92,6 +93,9 @@ export function joinHardWraps(
       const t = next.trim();
       if (!t || !tail || kept(t) || kept(tail)) break;
       if (i === first && TITLE_END.test(tail)) break;
+      // An unnumbered heading ends where it ends, however wide; a piece of a wrapped line that reads like one
+      // ("责任人职责情况") still continues the line before it.
+      if (heading(tail)) break;
       // A numbered heading goes on only while it stays a heading ("二、党政主要负责人…第一" + "责任人职责情况"):
       // a paragraph after a heading as wide as the wrap is no part of it.
       if (headingNumber(tail, true) && isStandaloneHeading(tail) && !isStandaloneHeading(tail + t)) break;

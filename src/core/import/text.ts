@@ -14,7 +14,7 @@ import {
   type ReportDocument,
   type Section,
 } from '../model/report';
-import { defaultRegistry } from '../templates/registry';
+import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
@@ -355,6 +355,16 @@ function isBoldPartHeading(
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
+/**
+ * An unnumbered line in a usual wording of a part of any outline ("存在的不足和原因", "其他需要报告的情况。"):
+ * a heading however wide, never joined to the paragraph under it when a hard-wrapped file is put together.
+ */
+function namesAPart(line: string, registry: TemplateRegistry): boolean {
+  const body = line.replace(/[。：:]$/, '');
+  if (body.length > 30 || /[，,。；;！？、]/.test(body)) return false;
+  return registry.list().some((t) => classifyHeading(body, t, null)?.confidence === 'alias');
+}
+
 /** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
 function joinBareNumbers(lines: readonly string[]): string[] {
   const out: string[] = [];
@@ -564,6 +574,7 @@ export function importStructuredText(
   const unwrapped = joinHardWraps(
     page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
     (line) => styled.has(line) || isChrome(line) || (page !== undefined && isNavigation(line)),
+    (line) => namesAPart(line, registry),
   );
   if (unwrapped.joined)
     warnings.push(`原文在句子中间换行（每行固定字数），已把断开的 ${unwrapped.joined} 处接回同一段。`);
