@@ -2,6 +2,7 @@
 import type { TextLine } from '../model/plainText';
 import { at, perLine, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
+import { yearInTitle } from '../import/meta';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
 const HALF_TO_FULL: Record<string, string> = {
@@ -233,8 +234,16 @@ function checkTitle(ctx: CheckContext): RawFinding[] {
   const title = lines.map((l) => l.text).join('');
   const lacks: string[] = [];
   const unit = ctx.doc.meta.unit.trim();
-  if (unit && !title.replace(/\s+/g, '').includes(unit.replace(/\s+/g, ''))) lacks.push('单位');
-  if (!/\d{4}\s*年/.test(title)) lacks.push('年度');
+  const squashed = (t: string) => t.replace(/\s+/g, '');
+  // A 述职 names its author on the line under the title ("XX乡党委书记 张某"): the unit stands there.
+  const authorLine = ctx.plain.lines.find((l) => l.part === 'opening' && l.kind === 'paragraph');
+  const byline =
+    ctx.template.kind !== 'annual' && authorLine && authorLine.text.length <= 40 && !/[。；，]/.test(authorLine.text)
+      ? authorLine.text
+      : '';
+  if (unit && !squashed(title + byline).includes(squashed(unit))) lacks.push('单位');
+  // "二〇二五年度" names the year as well as "2025年度" does.
+  if (yearInTitle(title) === undefined) lacks.push('年度');
   const findings: RawFinding[] = [];
   if (lacks.length) {
     const example = ctx.template.titleFormat

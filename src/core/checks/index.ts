@@ -2,7 +2,7 @@
  * The checker: reads a report model and says what a county reviewer would send back.
  * The app, the CLI and the tests all call `checkReport`; nothing else computes a rule.
  */
-import { toPlainText } from '../model/plainText';
+import { toPlainText, type PlainText } from '../model/plainText';
 import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
@@ -20,6 +20,18 @@ import { checkHeadings, checkStructure, summariseSections } from './structure';
 import { compareFindings, type CheckResult, type Finding } from './types';
 import { checkYears } from './years';
 import { checkProofreading } from './proofread';
+import { FULL_WIDTH_DIGIT, halfWidthDigits } from '../text/numerals';
+
+/**
+ * The report as the rules read figures and years: full-width digits ("２０２４年", "３１２件") as the numbers they
+ * are, so that a report typed with them is not told it names no year or no figure. One character for one,
+ * so every offset holds for the text as written. JSON syntax has no full-width digit, so folding the
+ * serialised model touches the report's words only.
+ */
+function asRead(doc: ReportDocument, plain: PlainText): ReportDocument {
+  if (!FULL_WIDTH_DIGIT.test(plain.text)) return doc;
+  return JSON.parse(halfWidthDigits(JSON.stringify(doc))) as ReportDocument;
+}
 
 export interface CheckOptions {
   registry?: TemplateRegistry;
@@ -54,9 +66,10 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
   const template = countyTemplate(options.template ?? registry.getOrDefault(doc.meta.templateId), profile);
   const year = options.year ?? doc.meta.year;
   const plain = toPlainText(doc);
+  const read = asRead(doc, plain);
   const ctx: CheckContext = {
-    doc,
-    plain,
+    doc: read,
+    plain: read === doc ? plain : toPlainText(read),
     template,
     parts: template.parts,
     year,
@@ -76,7 +89,8 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkPlaceholders(ctx),
     ...checkForm(ctx),
     ...checkPrevious(ctx),
-    ...checkProofreading(ctx),
+    // number.form says a full-width digit should be half-width: it reads the digits as typed.
+    ...checkProofreading(read === doc ? ctx : { ...ctx, doc, plain }),
     ...checkEmptyHeadings(ctx),
     ...checkCounty(ctx, profile),
   ];

@@ -8,6 +8,8 @@
 import type { TextLine } from '../model/plainText';
 import { at, type RawFinding } from './context';
 import { severityOf } from './catalogue';
+import { halfWidthDigits } from '../text/numerals';
+import { headingNumber } from '../text/numbering';
 
 const RULE = 'number.form';
 const FULL_DIGITS = /[０-９]+(?:[．.][０-９]+)?/g;
@@ -78,7 +80,7 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
   const findings: RawFinding[] = [];
   if (/[０-９]/.test(text))
     for (const m of text.matchAll(FULL_DIGITS)) {
-      const half = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
+      const half = halfWidthDigits(m[0]).replace('．', '.');
       findings.push(
         at(
           RULE,
@@ -142,6 +144,8 @@ export function numbersOfLine(line: TextLine): RawFinding[] {
     }
   if (/[.．]/.test(text))
     for (const m of text.matchAll(BARE_DECIMAL)) {
+      // "一．2025年度工作情况": the point is the heading number's mark (heading.punctuation's business), no decimal.
+      if (m.index < (headingNumber(text)?.number.length ?? 0)) continue;
       const fixed = `0.${m[1]}`;
       findings.push(
         at(RULE, severityOf(RULE), `小数点前不能省略“0”：应写作“${fixed}”。`, line, m.index, m.index + m[0].length, {

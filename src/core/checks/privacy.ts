@@ -5,6 +5,7 @@
 import { at, perLine, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
 import type { TextLine } from '../model/plainText';
+import { isStaffLine } from '../text/conventions';
 
 const MOBILE = /(?<![\d.])1[3-9]\d{9}(?![\d.])/g;
 /** A mobile number written in groups: "139-8547-6210", "139 8547 6210", "+86 139…". */
@@ -13,7 +14,6 @@ const LANDLINE =
   /(?<![\d.])(?:[（(]0\d{2,3}[)）]\s*\d{7,8}|0\d{2,3}[-—－]\d{7,8}|(?:[（(]0\d{2,3}[)）]\s*|0\d{2,3}[-—－\s])\d{3,4}[-—－\s]\d{4})(?![\d.])/g;
 const PHONE_CONTEXT = /(电话|手机|热线|联系方式|座机)[:：]?\s*(\d{7,8})(?![\d.])/g;
 const ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const STAFF_LINE = /^\s*(撰稿人?|审核人?|审稿人?|签发人?|联系人|联系电话|拟稿人?|校对人?|核稿人?)\s*[:：]/;
 
 /** GB 11643: weighted sum of the first 17 digits mod 11 gives the check character. */
 export function validIdNumber(id: string): boolean {
@@ -98,7 +98,7 @@ function privacyOfLine(line: TextLine): RawFinding[] {
   }
   {
     const text = line.text;
-    if (STAFF_LINE.test(text)) {
+    if (isStaffLine(text)) {
       findings.push(
         at(
           'privacy.staff-line',

@@ -5,6 +5,7 @@ import type { ReportDocument } from '../model/report';
 import { checkReport } from './index';
 import { validIdNumber } from './privacy';
 import { parseNumber } from './indicators';
+import { toPlainText } from '../model/plainText';
 
 /** A complete, clean 2025 township report; each test breaks one thing. */
 function report(
@@ -211,6 +212,11 @@ describe('publication safety', () => {
   it('privacy.staff-line and placeholder', () => {
     const doc = report({ other: '无。\n撰稿人：王某，审核人：李某' });
     expect(rules(doc)).toContain('privacy.staff-line');
+    // In brackets after the date, as many units print it: kept by the import after the date, and flagged.
+    const bracketed = report({ date: '2026年1月15日\n（撰稿：王某　审核：李某）' });
+    expect(bracketed.closing).toContain('（撰稿：王某　审核：李某）');
+    expect(rules(bracketed)).toContain('privacy.staff-line');
+    expect(rules(report({ other: '无。\n（起草人：王某）' }))).toContain('privacy.staff-line');
     for (const leftover of ['XX镇', '20XX年', '开展培训*次', '【待补充】', '（待补）', '某某镇', '○○村']) {
       expect(rules(report({ other: `${leftover}。` })), leftover).toContain('placeholder');
     }
@@ -304,6 +310,33 @@ describe('form', () => {
   it('title.form: a title without the year, or with punctuation', () => {
     expect(rules(report({ title: '青石镇法治政府建设情况报告' }))).toContain('title.form');
     expect(rules(report({ title: '青石镇关于2025年度法治政府建设情况的报告。' }))).toContain('title.form');
+    // The year in Chinese numerals is a year.
+    expect(rules(report({ title: '青石镇关于二〇二五年度法治政府建设情况的报告' }))).not.toContain('title.form');
+  });
+
+  it('title.form: a 述职 names its unit on the line under the title, an annual report in the title', () => {
+    const duty = (byline: string) => {
+      const result = importText(
+        [
+          '2025年度履行推进法治建设第一责任人职责情况述职报告',
+          byline,
+          '2025年，本人认真履行第一责任人职责，现将有关情况报告如下：',
+          '一、履职情况',
+          '本人主持召开专题会议研究法治建设4次，带头集体学法10次。',
+          '二、存在的问题',
+          '督促检查不够经常。主要原因是统筹精力不足。',
+          '三、下一步工作计划',
+          '2026年，本人将每季度研究一次法治工作。',
+          '2026年1月10日',
+        ].join('\n'),
+      );
+      if (!result.ok) throw new Error(result.error);
+      return checkReport(result.doc).findings.filter((f) => f.rule === 'title.form');
+    };
+    expect(duty('青石镇党委书记　王某某')).toEqual([]);
+    // An annual report is the unit's own document: its title names the unit.
+    const doc = report({ title: '2025年度法治政府建设情况报告' });
+    expect(findingsOf(doc, 'title.form')[0]?.message).toContain('单位');
   });
 
   it('signature.missing', () => {
@@ -333,5 +366,42 @@ describe('ignoring a finding', () => {
     const result = checkReport(doc);
     expect(result.findings.map((f) => f.rule)).not.toContain('privacy.phone');
     expect(result.ignored.map((f) => f.rule)).toEqual(['privacy.phone']);
+  });
+});
+
+describe('a report typed with full-width digits', () => {
+  const fw = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const typed = () =>
+    report({
+      title: fw('青石镇关于2025年度法治政府建设情况的报告'),
+      opening: fw(report().sections[0]!.blocks[0]!.text),
+      measures: fw(
+        '全年组织班子集体学法12次，开展法治培训10场次，覆盖500余人次。对镇政府合同开展合法性审查13次。排查矛盾纠纷120件，化解118件，化解率98.3%。开展普法宣传活动8场次，发放手册1500余份。深入实施“八五”普法规划。',
+      ).repeat(8),
+      plansHeading: fw('四、2026年工作安排'),
+      date: fw('2026年1月15日'),
+    });
+
+  it('is read for its year, its figures and its plans as the same report in half-width digits', () => {
+    const doc = typed();
+    expect(doc.meta.year).toBe(2025);
+    const result = checkReport(doc);
+    const other = result.findings.filter((f) => f.rule !== 'number.form');
+    expect(other.map((f) => f.rule)).toEqual([]);
+    expect(result.indicators.find((i) => i.id === 'disputes')).toMatchObject({ found: true, value: 120 });
+  });
+
+  it('is still told that the digits should be half-width, at the digits as typed', () => {
+    const doc = typed();
+    const result = checkReport(doc);
+    const plain = result.findings.filter((f) => f.rule === 'number.form');
+    expect(plain.length).toBeGreaterThan(0);
+    const text = toPlainText(doc).text;
+    expect(text.slice(plain[0]!.start!, plain[0]!.end!)).toMatch(/^[０-９]+/);
+  });
+
+  it('still finds a wrong plan year and a phone number written in full-width digits', () => {
+    expect(findingsOf(report({ plansHeading: fw('四、2025年工作安排') }), 'year.plans')[0]?.severity).toBe('error');
+    expect(findingsOf(report({ other: fw('咨询电话13912345678。') }), 'privacy.phone')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChrome, metadataSource } from './chrome';
+import { isChrome, isNavigation, metadataSource } from './chrome';
 import { splitLines } from './lines';
 
 describe('isChrome', () => {
@@ -57,4 +57,23 @@ describe('metadataSource', () => {
       expect(metadataSource(line)).toBeUndefined();
     },
   );
+});
+
+describe('isNavigation (saved web pages only)', () => {
+  it.each([
+    '政务公开',
+    '网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进白沙',
+    '首页｜信息公开｜办事服务｜互动交流',
+    '首页　　新闻中心　　政务公开　　网上办事',
+  ])('drops the menu %s', (line) => expect(isNavigation(line)).toBe(true));
+
+  it.each([
+    // A report's own lines: a sentence, a heading, a table row of figures, a list without menu words.
+    '一、主要举措和成效',
+    '法律顾问 | 12 | 名',
+    '政务公开 | 200 | 条',
+    '学法 | 培训 | 普法 | 调解',
+    '政务公开、信息公开、办事服务均按期完成。',
+    '行政复议案件　　3件　　同比增长',
+  ])('keeps %s', (line) => expect(isNavigation(line)).toBe(false));
 });

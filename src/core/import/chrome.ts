@@ -43,9 +43,17 @@ function isArrowTrail(line: string): boolean {
 const NAV_WORD =
   /^(首页|网站首页|返回首页|返回|主页|政务公开|信息公开|政府信息公开|单位审核公开|[\u4e00-\u9fa5]{0,4}(公开|专栏|栏目|动态|互动|导航))$/;
 
-/** On a saved web page (not in a Word or text file) a lone menu word is navigation. */
+/**
+ * On a saved web page (not in a Word or text file) a lone menu word is navigation, and so is a menu bar
+ * laid out in one table cell ("网站首页 | 政务公开 | 政务服务 | 互动交流"): three or more short entries
+ * between bars or wide gaps, one of them a menu word, none a figure.
+ */
 export function isNavigation(line: string): boolean {
-  return line.length <= 8 && NAV_WORD.test(line.replace(/\s+/g, ''));
+  if (line.length <= 8) return NAV_WORD.test(line.replace(/\s+/g, ''));
+  // A figure makes it a table row ("政务公开 | 200 | 条"), never a menu.
+  if (line.length > 80 || /[。，；：:、\d０-９]/.test(line)) return false;
+  const entries = line.split(/\s*[|｜]\s*|[\s\u3000]{2,}/).filter(Boolean);
+  return entries.length >= 3 && entries.every((e) => e.length <= 8) && entries.some((e) => NAV_WORD.test(e));
 }
 
 /** Whether a whole line is page chrome. Sentences (with 。 or ，) never are. */

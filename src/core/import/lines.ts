@@ -3,7 +3,7 @@
  * web page or a converter glued onto the previous one ("…体系。    （三）持续加强…") is split back, so
  * its heading is seen. Only whitespace and artifacts are ever lost at this stage.
  */
-import { HEADING_NUMBER_SOURCE } from '../text/numbering';
+import { HEADING_NUMBER_SOURCE, headingNumber, isStandaloneHeading } from '../text/numbering';
 
 /** Bookmarks and similar marks that converters leave in the text: never the report's own words. */
 const ARTIFACTS = /\[bookmark:[^\]\n]{0,200}\]|\[\s*_GoBack\s*\]|\[\]\{#[A-Za-z_][\w-]{0,100}\}|\{#_GoBack\}/g;
@@ -37,4 +37,81 @@ export function splitLines(text: string): SplitLines {
     }
   }
   return { lines, artifacts };
+}
+
+/** How wide a line is drawn: a Chinese character or full-width mark as two columns, ASCII as one. */
+function displayWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += ch <= '\u007e' ? 1 : 2;
+  return w;
+}
+
+/** A line that ends a paragraph: a sentence end, a colon before a list, optionally closed by a quote or bracket. */
+const PARAGRAPH_END = /[。！？；：…!?;:][”’」』）)】]*$/;
+/** A line can never begin with these: it continues the line before. */
+const CONTINUATION_START = /^[，。、；：！？）】》”’」』,.;:!?)]/;
+const TITLE_END = /(报告|汇报|总结|述职|述法)$/;
+const INDENT = /^(?:[ \t]{2,}|\u3000)/;
+
+/**
+ * Plain text saved with a line break every N columns (copied from a PDF or an e-mail, or kept by Notepad's
+ * word wrap) → one line per paragraph again. Without this, every wrapped piece became a paragraph, a figure
+ * broken over two lines went unread, and a sentence cut after "现" opened the report.
+ *
+ * A file counts as wrapped only on clear evidence: most of its widest lines (the wrap width is where the
+ * widest tenth of the lines end) stop in mid-sentence. In a file written one paragraph per line the widest
+ * lines are whole paragraphs, which end with 。, so nothing there is joined; headings are narrower than the
+ * wrap width and stay lines of their own. A wrapped line is joined to the next unless that one is blank,
+ * indented (where the file indents its paragraphs), starts with a heading number, or either is `kept` (a
+ * table cell, a styled heading, page chrome); a line that is a `heading` is never continued.
+ */
+export function joinHardWraps(
+  text: string,
+  kept: (line: string) => boolean = () => false,
+  heading: (line: string) => boolean = () => false,
+): { text: string; joined: number } {
+  const raw = text.split(/\r\n|\n|\r/);
+  const widths = raw.map((l) => displayWidth(l.trim()));
+  const filled = widths.filter((w) => w > 0).sort((a, b) => a - b);
+  if (filled.length < 8) return { text, joined: 0 };
+  const wrapWidth = filled[Math.floor(filled.length * 0.9)]!;
+  const full = (i: number) => widths[i]! >= wrapWidth * 0.8 && widths[i]! <= wrapWidth + 2;
+  const wide = raw.filter((_, i) => full(i) && widths[i]! >= 20);
+  const open = wide.filter((l) => !PARAGRAPH_END.test(l.trim()));
+  if (open.length < 5 || open.length < wide.length * 0.6) return { text, joined: 0 };
+  const indents = raw.some((l) => INDENT.test(l));
+  // The first line is the title's place: one that ends like a title ends there, however wide it is.
+  const first = raw.findIndex((l) => l.trim() !== '');
+  const out: string[] = [];
+  let joined = 0;
+  for (let i = 0; i < raw.length; i++) {
+    let line = raw[i]!;
+    // The piece last added: whether the paragraph goes on depends on where that one stopped.
+    let tail = line.trim();
+    while (i + 1 < raw.length) {
+      const next = raw[i + 1]!;
+      const t = next.trim();
+      if (!t || !tail || kept(t) || kept(tail)) break;
+      if (i === first && TITLE_END.test(tail)) break;
+      // An unnumbered heading ends where it ends, however wide; a piece of a wrapped line that reads like one
+      // ("责任人职责情况") still continues the line before it.
+      if (heading(tail)) break;
+      // A numbered heading goes on only while it stays a heading ("二、党政主要负责人…第一" + "责任人职责情况"):
+      // a paragraph after a heading as wide as the wrap is no part of it.
+      if (headingNumber(tail, true) && isStandaloneHeading(tail) && !isStandaloneHeading(tail + t)) break;
+      const continues =
+        CONTINUATION_START.test(t) ||
+        (displayWidth(tail) >= wrapWidth * 0.8 &&
+          !PARAGRAPH_END.test(tail) &&
+          !(indents && INDENT.test(next)) &&
+          !headingNumber(t, true));
+      if (!continues) break;
+      line = line.trimEnd() + t;
+      tail = t;
+      joined++;
+      i++;
+    }
+    out.push(line);
+  }
+  return joined ? { text: out.join('\n'), joined } : { text, joined: 0 };
 }

@@ -52,6 +52,11 @@ describe('years', () => {
     expect(yearInTitle('青石镇二〇二三年法治政府建设情况报告')).toBe(2023);
     expect(yearInTitle('青石镇2019—2023年法治政府建设情况报告')).toBe(2023);
     expect(yearInTitle('述职报告')).toBeUndefined();
+    // Full-width digits, as some input methods type them.
+    expect(yearInTitle('青石镇关于２０２３年度法治政府建设情况的报告')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设年度报告（2023）')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设年度报告(2023年度)')).toBe(2023);
+    expect(yearInTitle('青石镇法治政府建设情况报告（征求意见稿）')).toBeUndefined();
   });
 
   it('falls back from the title to the opening, the headings, the 成文日期 and the page date', () => {
@@ -63,6 +68,8 @@ describe('years', () => {
     expect(reportYear({ ...none, written: new Date(2023, 11, 25) })).toBe(2023);
     expect(reportYear({ ...none, headings: ['三、2024年工作计划'] })).toBe(2023);
     expect(reportYear({ ...none, published: new Date(2024, 2, 30) })).toBe(2023);
+    expect(reportYear({ ...none, opening: '２０２２年，我镇…' })).toBe(2022);
+    expect(reportYear({ ...none, headings: ['四、２０２３年工作打算'] })).toBe(2022);
   });
 
   it('parses a 成文日期 written with Arabic or Chinese numerals, with spaces or brackets', () => {
@@ -71,5 +78,20 @@ describe('years', () => {
     expect(parseDateLine('二〇二四年一月十二日')?.date).toEqual(new Date(2024, 0, 12));
     expect(parseDateLine('（2024年1月12日）')?.date).toEqual(new Date(2024, 0, 12));
     expect(parseDateLine('2024年1月12日召开会议')).toBeUndefined();
+  });
+
+  it('reads a 成文日期 typed with full-width digits or as 2024-01-12, keeping it as written for date.format', () => {
+    expect(parseDateLine('２０２４年１月１２日')).toEqual({
+      text: '２０２４年１月１２日',
+      date: new Date(2024, 0, 12),
+    });
+    expect(parseDateLine('2024-01-12')).toEqual({ text: '2024-01-12', date: new Date(2024, 0, 12) });
+    expect(parseDateLine('2024.1.12')?.date).toEqual(new Date(2024, 0, 12));
+    expect(parseDateLine('2024/1/12')?.date).toEqual(new Date(2024, 0, 12));
+    // Mixed separators, impossible days and a decimal are no dates.
+    expect(parseDateLine('2024-1.12')).toBeUndefined();
+    expect(parseDateLine('2024-13-01')).toBeUndefined();
+    expect(parseDateLine('2024年2月40日')).toBeUndefined();
+    expect(parseDateLine('2024.5')).toBeUndefined();
   });
 });

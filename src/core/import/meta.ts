@@ -9,9 +9,11 @@
  */
 import type { Template } from '../templates/schema';
 import type { TemplateRegistry } from '../templates/registry';
-import { CN_YEAR_CHARS, chineseValue, chineseYearDigits } from '../text/numerals';
+import { CN_YEAR_CHARS, chineseValue, chineseYearDigits, halfWidthDigits } from '../text/numerals';
 
 const CN_YEAR = new RegExp(`([${CN_YEAR_CHARS}]{4})\\s*年`);
+
+const validDay = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31;
 
 /** "二〇二三年" → 2023. */
 function chineseYear(text: string): number | undefined {
@@ -22,31 +24,44 @@ function chineseYear(text: string): number | undefined {
 
 const plausible = (n: number) => n >= 1990 && n <= 2100;
 
-/** The year a title speaks of: "2023年度", "二〇二三年", or the end of a range "2021—2023年". */
+/** The year a title speaks of: "2023年度", "二〇二三年", "（2023）", or the end of a range "2021—2023年". */
 export function yearInTitle(title: string): number | undefined {
-  const t = title.replace(/\s+/g, '');
+  const t = halfWidthDigits(title).replace(/\s+/g, '');
   const range = /(\d{4})年?[-—–~至到](\d{4})年/.exec(t);
   if (range && plausible(Number(range[2]))) return Number(range[2]);
   const m = /(\d{4})年/.exec(t);
   if (m && plausible(Number(m[1]))) return Number(m[1]);
+  // "法治政府建设年度报告（2025）": the year in brackets after the title's words.
+  const bracketed = /[（(](\d{4})(?:年度?)?[)）]/.exec(t);
+  if (bracketed && plausible(Number(bracketed[1]))) return Number(bracketed[1]);
   return chineseYear(t);
 }
 
-/** A 成文日期 line: "2024年1月12日", "2024 年 01 月 12 日", "二〇二四年一月十二日", optionally in brackets. */
+/**
+ * A 成文日期 line: "2024年1月12日", "2024 年 01 月 12 日", "二〇二四年一月十二日", "２０２４年１月１２日", optionally in
+ * brackets; also "2024-01-12", "2024.1.12" or "2024/1/12", which some units type: kept as written, so that
+ * date.format offers "2024年1月12日" instead of the signature and the date being taken for body text.
+ */
 export function parseDateLine(line: string): { text: string; date: Date } | undefined {
-  const t = line
+  const t = halfWidthDigits(line)
     .replace(/\s+/g, '')
     .replace(/^[（(]/, '')
     .replace(/[)）]$/, '');
-  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
-  if (m) return { text: line.replace(/\s+/g, ''), date: new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) };
-  m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t);
+  const written = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  const typed = written ? null : /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/.exec(t);
+  const ymd = written ? [written[1], written[2], written[3]] : typed ? [typed[1], typed[3], typed[4]] : undefined;
+  if (ymd) {
+    const [y, month, day] = ymd.map(Number) as [number, number, number];
+    return validDay(month, day) ? { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) } : undefined;
+  }
+  const m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
+    t,
+  );
   if (m) {
     const y = chineseYear(`${m[1]}年`);
     const month = chineseValue(m[2]!);
     const day = chineseValue(m[3]!);
-    if (y && month >= 1 && month <= 12 && day >= 1 && day <= 31)
-      return { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) };
+    if (y && validDay(month, day)) return { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) };
   }
   return undefined;
 }
@@ -70,17 +85,18 @@ export interface YearClues {
 export function reportYear(clues: YearClues): number | null {
   const fromTitle = yearInTitle(clues.title);
   if (fromTitle) return fromTitle;
-  const opening = clues.opening.replace(/\s+/g, '');
+  const opening = halfWidthDigits(clues.opening).replace(/\s+/g, '');
   const lead = /^(?:[^。]{0,12}?)(\d{4})年(?!\d{1,2}月)/.exec(opening);
   if (lead && plausible(Number(lead[1]))) return Number(lead[1]);
-  for (const h of clues.headings) {
+  const headings = clues.headings.map(halfWidthDigits);
+  for (const h of headings) {
     if (!/举措|措施|成效|工作情况|开展情况|主要工作|做法|履职/.test(h) || /打算|计划|安排|思路|下一/.test(h)) continue;
     const m = /(\d{4})年/.exec(h);
     if (m && plausible(Number(m[1]))) return Number(m[1]);
   }
   if (clues.written)
     return clues.written.getMonth() <= 9 ? clues.written.getFullYear() - 1 : clues.written.getFullYear();
-  for (const h of clues.headings) {
+  for (const h of headings) {
     if (!/打算|计划|安排|思路|下一/.test(h)) continue;
     const m = /(\d{4})年/.exec(h);
     if (m && plausible(Number(m[1]))) return Number(m[1]) - 1;

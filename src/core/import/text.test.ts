@@ -101,6 +101,29 @@ describe('heading forms', () => {
     expect(parts(r)).toEqual(['measures', 'shortcomings', 'plans']);
   });
 
+  it('recognises unnumbered part headings that end with a full stop or a colon, as some units write them', () => {
+    const r = imported([
+      '青石镇2025年法治政府建设情况报告',
+      '2025年，我镇依法行政，现报告如下：',
+      '主要举措和成效。',
+      '全年集体学法12次。',
+      '履行推进法治建设第一责任人职责情况：',
+      '镇党委书记主持专题会议4次。',
+      '存在的不足和原因。',
+      '执法力量不足。主要原因是人员少。',
+      '2026年计划招录法律专业人员2名。',
+      '2026年主要安排。',
+      '组织学法不少于12次。',
+      '其他需要报告的情况。',
+      '无其他需要报告的情况。',
+      '青石镇人民政府',
+      '2026年1月10日',
+    ]);
+    expect(parts(r)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
+    // The answer under 其他需要报告的情况 names that part, and stays its text.
+    expect(r.doc.sections.at(-1)!.blocks.map((b) => b.text)).toEqual(['无其他需要报告的情况。']);
+  });
+
   it('takes an unnumbered "2025年工作安排" in the 2024 report as the plans part, and not last year’s or a sentence', () => {
     const r = imported([
       '青石镇2024年法治政府建设情况报告',
@@ -431,6 +454,36 @@ describe('part forms beyond 一、', () => {
     if (!r.ok) throw new Error(r.error);
     return r.doc;
   };
+
+  it('parts numbered 1、 to 5、, a year right after the mark included, with （1） sub-headings', () => {
+    const doc = ok(
+      [
+        '桃源乡2025年法治政府建设情况报告',
+        '2025年，桃源乡稳步推进法治政府建设。现将有关情况报告如下：',
+        '1、主要举措和成效',
+        '（1）健全制度',
+        '制定法治建设工作规则3项。',
+        '（2）规范执法',
+        '办理行政处罚案件20件。',
+        '2、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '乡党委书记主持专题会议4次。',
+        '3、存在的不足和原因',
+        '执法力量不足。主要原因是人员少。',
+        '4、2026年工作安排',
+        '2026年，组织集体学法不少于12次。',
+        '5、其他需要报告的情况',
+        '无。',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => s.part)).toEqual([
+      'opening',
+      'measures',
+      'leadership',
+      'shortcomings',
+      'plans',
+      'other',
+    ]);
+  });
 
   it('第一部分…第五部分 in another order: 一、 inside a part are sub-headings, and "其他事项：无。" is answered', () => {
     const doc = ok(`桃源乡2025年度法治政府建设情况报告

@@ -14,7 +14,7 @@ import {
   type ReportDocument,
   type Section,
 } from '../model/report';
-import { defaultRegistry } from '../templates/registry';
+import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
@@ -25,7 +25,7 @@ import {
   stripHeadingNumber,
   type HeadingLevel,
 } from '../text/numbering';
-import { isBlank, splitLines } from './lines';
+import { isBlank, joinHardWraps, splitLines } from './lines';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
 import {
@@ -297,18 +297,36 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
   return guess?.confidence === 'alias' ? [n.number + m[1]!, m[2]!] : undefined;
 }
 
-/** An unnumbered line that is a part heading by its wording alone ("存在的问题"). */
-function isUnnumberedPartHeading(text: string, template: Template, year: number | null): boolean {
-  if (text.length > 30 || /[，,。；;：:！？、]/.test(text)) return false;
-  const guess = classifyHeading(text, template, year);
+/**
+ * An unnumbered line that is a part heading by its wording alone ("存在的问题"), also with the full stop or
+ * colon some units end their headings with ("存在的不足和原因。"). Such a line that names the part it
+ * already stands in is that part's text ("无其他需要报告的情况。" under 其他需要报告的情况), not a heading.
+ */
+function isUnnumberedPartHeading(
+  text: string,
+  template: Template,
+  year: number | null,
+  currentHeading: string,
+): boolean {
+  const body = text.replace(/[。：:]$/, '');
+  if (body.length > 30 || /[，,。；;：:！？、]/.test(body)) return false;
+  const guess = classifyHeading(body, template, year);
+  if (
+    body !== text &&
+    (!guess || (currentHeading && classifyHeading(currentHeading, template, year)?.part.id === guess.part.id))
+  )
+    return false;
   if (guess?.confidence === 'alias') return true;
+  // With a full stop, only a heading that ends in its planning word ("2026年主要安排。"): "2026年计划招录
+  // 法律专业人员2名。" is a sentence.
+  if (body !== text && !/(安排|打算|计划|思路|重点)$/.test(body)) return false;
   // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
   // year opening it and a planning word name the plans as surely as a usual wording does.
   return (
     guess?.part.yearScope === 'next' &&
     year !== null &&
-    new RegExp(`^${year + 1}\\s*年`).test(text) &&
-    PLANNING_WORDS.test(text)
+    new RegExp(`^${year + 1}\\s*年`).test(body) &&
+    PLANNING_WORDS.test(body)
   );
 }
 
@@ -336,6 +354,16 @@ function isBoldPartHeading(
 
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
+
+/**
+ * An unnumbered line in a usual wording of a part of any outline ("存在的不足和原因", "其他需要报告的情况。"):
+ * a heading however wide, never joined to the paragraph under it when a hard-wrapped file is put together.
+ */
+function namesAPart(line: string, registry: TemplateRegistry): boolean {
+  const body = line.replace(/[。：:]$/, '');
+  if (body.length > 30 || /[，,。；;！？、]/.test(body)) return false;
+  return registry.list().some((t) => classifyHeading(body, t, null)?.confidence === 'alias');
+}
 
 /** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
 function joinBareNumbers(lines: readonly string[]): string[] {
@@ -430,7 +458,7 @@ function buildSections(
     }
     if (!n && current.part === OPENING_PART && sections.length === 1 && current.blocks.length === 0) {
       // Nothing yet: the opening paragraph, even when short.
-    } else if (!n && isUnnumberedPartHeading(t, template, year)) {
+    } else if (!n && isUnnumberedPartHeading(t, template, year, current.heading)) {
       open(t);
       continue;
     }
@@ -541,7 +569,16 @@ export function importStructuredText(
   }
   const registry = options.registry ?? defaultRegistry;
   const warnings: string[] = [];
-  const split = splitLines(text);
+  // A web page's text has a blank line around every block and <br>: there, a blank line is no paragraph end.
+  // Page chrome is never joined: it is dropped below, and must not take a line of the report with it.
+  const unwrapped = joinHardWraps(
+    page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
+    (line) => styled.has(line) || isChrome(line) || (page !== undefined && isNavigation(line)),
+    (line) => namesAPart(line, registry),
+  );
+  if (unwrapped.joined)
+    warnings.push(`原文在句子中间换行（每行固定字数），已把断开的 ${unwrapped.joined} 处接回同一段。`);
+  const split = splitLines(unwrapped.text);
   if (split.artifacts) warnings.push(`已去掉 Word 留下的书签标记 ${split.artifacts} 处。`);
 
   // Web-page chrome: drop it, remembering the dates it carries.

@@ -59,6 +59,20 @@ export function chineseYearDigits(s: string): number | undefined {
   return Number(digits.join(''));
 }
 
+/** Full-width digits ０–９: typed by some input methods and kept by some portals. */
+export const FULL_WIDTH_DIGIT = /[０-９]/;
+
+/**
+ * "２０２４" → "2024": every full-width digit as its half-width one, one character for one, so offsets into
+ * the text stay valid. Whoever reads a figure or a year reads it through this; number.form alone sees the
+ * digits as typed, to say they should be half-width.
+ */
+export function halfWidthDigits(text: string): string {
+  return FULL_WIDTH_DIGIT.test(text)
+    ? text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    : text;
+}
+
 /** Characters that may make up a year written in Chinese digits. */
 export const CN_YEAR_CHARS = '〇零○Ｏ一二三四五六七八九';
 
