@@ -308,6 +308,42 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传进村居。');
   });
 
+  it('↓ or Enter right after 替换, before the text was searched anew, goes on from where the matches are now', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展普法宣传，普法宣传进村居，普法宣传到户。');
+    await p.keyboard.press('Control+h');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('普法宣传');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 3 处');
+    await bar.getByLabel('替换为').fill('法治宣传教育');
+    const highlighted = `(() => { const h = CSS.highlights.get('find-current'); return h ? [...h].map(String).join('|') : ''; })()`;
+    // 替换, then ↓, then Enter in 查找内容, each a moment after the other: what each shows is read at once.
+    const seen = await p.evaluate<string[]>(`new Promise((resolve) => {
+      const buttons = [...document.querySelectorAll('.find-bar button')];
+      buttons.find((b) => b.textContent === '替换').click();
+      setTimeout(() => {
+        const seen = [];
+        buttons.find((b) => b.getAttribute('aria-label') === '下一处').click();
+        seen.push(${highlighted});
+        setTimeout(() => {
+          const field = document.querySelector('.find-bar input[aria-label="查找内容"]');
+          field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+          seen.push(${highlighted});
+          resolve(seen);
+        }, 0);
+      }, 0);
+    })`);
+    // After 替换 the second match is the next one (as Word selects it): ↓ goes to the third, Enter back round
+    // to the second; never a stretch of the changed text at the old offsets.
+    expect(seen).toEqual(['普法宣传', '普法宣传']);
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await bar.getByRole('button', { name: '替换', exact: true }).click();
+    await expect
+      .poll(() => blocks(p, 'measures').nth(1).textContent())
+      .toBe('开展法治宣传教育，法治宣传教育进村居，普法宣传到户。');
+  });
+
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
     const p = await newReport();
     await blocks(p, 'measures').first().click();
