@@ -230,6 +230,24 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await p.locator('.pv-page').count()).toBeGreaterThan(0);
   });
 
+  it('打印 right after typing prints the words just typed, not the preview of a moment before', async () => {
+    const p = await newReport('石门镇');
+    await p.locator('[data-section-editor="measures"] p').nth(1).click();
+    await p.keyboard.insertText('聘请法律顾问。');
+    // What the window shows at the moment main is asked to print it (webContents.print prints the window).
+    const printedText = await p.evaluate<string>(`new Promise((resolve) => {
+      const fetchBefore = window.fetch;
+      window.fetch = (url, init) => {
+        if (String(url).includes(encodeURIComponent('window:print')))
+          resolve(document.querySelector('.preview')?.textContent ?? '');
+        return fetchBefore(url, init);
+      };
+      document.execCommand('insertText', false, '化解矛盾纠纷十二件。');
+      window.__menu('print');
+    })`);
+    expect(printedText).toContain('聘请法律顾问。化解矛盾纠纷十二件。');
+  });
+
   /** Right-clicks the middle of the first occurrence of `text` in the section's editor. */
   async function rightClickOn(p: Page, section: string, text: string) {
     const box = await p.evaluate(
