@@ -92,6 +92,9 @@ function $renumber(doc: ReportDocument): void {
   }
 }
 
+/** Findings about a part's text as a whole (none, too little, no causes), reported on the part's heading. */
+const PART_TEXT_RULES = new Set(['section.empty', 'section.thin', 'section.no-causes']);
+
 export function useEditors(session: Session) {
   const { change, docRef } = session;
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -211,9 +214,20 @@ export function useEditors(session: Session) {
         }
         return;
       }
+      // A finding about text that is missing is reported on a heading, but leads to where the text goes, ready
+      // to type: with the heading selected, the clerk's first keystroke would replace it.
+      const where = locate(plain, finding.start);
+      const key = where?.line.sectionKey;
+      if (key !== undefined && PART_TEXT_RULES.has(finding.rule) && where?.line.kind === 'heading')
+        return goToPart(key);
+      const index = where?.line.blockIndex;
+      if (finding.rule === 'section.empty-subheading' && key !== undefined && index !== undefined) {
+        const below = doc.sections.find((s) => s.key === key)?.blocks[index + 1];
+        if (below?.kind === 'paragraph' && below.text.trim() === '') return focusSection(key, index + 1);
+      }
       selectPlain(plain, finding.start, finding.end ?? finding.start);
     },
-    [docRef, focusSection, selectPlain],
+    [docRef, focusSection, goToPart, selectPlain],
   );
 
   /** Apply edits of the plain text from its end backwards, so each one's offsets still hold. */
