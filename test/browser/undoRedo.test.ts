@@ -344,6 +344,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
       .toBe('开展法治宣传教育，法治宣传教育进村居，普法宣传到户。');
   });
 
+  it('替换 worked from the keyboard keeps the focus in the bar: Enter again replaces the next match, never splits the text', async () => {
+    const { p, bar } = await replaceBarOnTwoMatches();
+    const paragraphs = await blocks(p, 'measures').count();
+    await bar.getByRole('button', { name: '替换', exact: true }).focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
+    expect(await blocks(p, 'measures').count()).toBe(paragraphs);
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    // The two replacements, undone one by one, in the one history.
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+  });
+
+  it('after 全部替换 (or 替换 of the last match) Esc closes the bar, and Ctrl+Z undoes the replacement', async () => {
+    const { p, bar } = await replaceBarOnTwoMatches();
+    await bar.getByRole('button', { name: '全部替换' }).click();
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    // Nothing left to replace: the buttons are disabled, and the keys still reach the bar.
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展普法宣传，普法宣传进村居。');
+
+    await p.keyboard.press('Control+h');
+    await bar.getByLabel('查找内容').fill('进村居');
+    await bar.getByLabel('替换为').fill('进村入户');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    await bar.getByRole('button', { name: '替换', exact: true }).click();
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展普法宣传，普法宣传进村入户。');
+  });
+
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
     const p = await newReport();
     await blocks(p, 'measures').first().click();

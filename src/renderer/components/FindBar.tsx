@@ -43,6 +43,7 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
   /** After 替换: the plain-text offset from which the next match is shown, once the text has changed. */
   const resumeAt = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
   const checkedMatches = useMemo(() => findMatches(plain, needle), [plain, needle]);
   /**
    * ↑/↓ (or Enter) pressed after the text changed but before it was searched anew (right after 替换): the
@@ -89,6 +90,16 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     setCurrent(next);
     onSelectRef.current(matches[next]!);
   }, [matches]);
+  // 全部替换, or 替换 of the last match, leaves nothing to find: the clicked button is disabled and the focus
+  // would fall out of the bar, where Esc and Enter no longer reach it. It stays in the bar (not in a field,
+  // so Ctrl+Z still undoes the replacement).
+  const none = matches.length === 0;
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+    if (none && lost && (active === document.body || bar.current?.contains(active)))
+      bar.current?.focus({ preventScroll: true });
+  }, [none]);
   const shown = current >= 0 && current < matches.length ? current : -1;
   /** Closing right after 替换, before the text was searched anew: the match shown, where it is now. */
   const shownNow = (): Match | undefined => {
@@ -142,6 +153,8 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
   };
   return (
     <div
+      ref={bar}
+      tabIndex={-1}
       className="find-bar"
       role="search"
       aria-label="查找和替换"

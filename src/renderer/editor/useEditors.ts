@@ -12,7 +12,9 @@ import {
   $isRangeSelection,
   $setState,
   HISTORY_PUSH_TAG,
+  SKIP_DOM_SELECTION_TAG,
   type LexicalEditor,
+  type UpdateTag,
 } from 'lexical';
 import { useCallback, useRef } from 'react';
 import type { Finding } from '../../core/checks/types';
@@ -235,6 +237,7 @@ export function useEditors(session: Session) {
     (
       edits: ReadonlyArray<{ start: number; end: number; replacement: string; removeBlocks?: number }>,
       plain: PlainText,
+      tag?: UpdateTag,
     ) => {
       const editor = editorRef.current;
       for (const { start, end, replacement, removeBlocks: count } of [...edits].sort((a, b) => b.start - a.start)) {
@@ -244,7 +247,7 @@ export function useEditors(session: Session) {
         const to = offset + (end - start);
         if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
           if (editor && count) removeBlocks(editor, line.sectionKey, line.blockIndex, count);
-          else if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement);
+          else if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement, tag);
           continue;
         }
         if (count) continue; // only body blocks are ever removed
@@ -252,10 +255,13 @@ export function useEditors(session: Session) {
         if (line.kind === 'heading' && line.sectionKey) {
           // The heading belongs to the editor: fixed there, undone with Ctrl+Z.
           const key = line.sectionKey;
-          editor?.update(() => {
-            const part = $partByKey(key);
-            if (part) part.setHeading(edit(part.getHeading()));
-          });
+          editor?.update(
+            () => {
+              const part = $partByKey(key);
+              if (part) part.setHeading(edit(part.getHeading()));
+            },
+            tag ? { tag } : undefined,
+          );
           continue;
         }
         const sameKind = plain.lines.filter((l) => l.kind === line.kind);
@@ -528,9 +534,11 @@ export function useEditors(session: Session) {
     (matches: readonly Match[], replacement: string) => {
       const doc = docRef.current;
       if (!doc) return;
+      // The focus stays in the find bar (Enter there goes on to the next match), not in the text.
       applyEdits(
         matches.map((m) => ({ start: m.start, end: m.end, replacement })),
         toPlainText(doc),
+        SKIP_DOM_SELECTION_TAG,
       );
     },
     [docRef, applyEdits],
