@@ -384,6 +384,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展普法宣传，普法宣传进村入户。');
   });
 
+  it('Ctrl+F on words typed a moment ago, before the text was checked again, shows them as the first match', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展宪法宣传周活动。');
+    // Checked: the sub-heading over the line is no longer flagged as empty.
+    await expect.poll(() => p.locator('.findings').textContent()).not.toContain('（一）健全政府机构职能体系');
+    // Typed, selected and searched for in one go, within the check's pause.
+    await p.evaluate(`(() => {
+      document.execCommand('insertText', false, '组织法律明白人培训。');
+      const walker = document.createTreeWalker(document.querySelector('[data-section-editor="measures"]'), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf('法律明白人');
+        if (at >= 0) getSelection().setBaseAndExtent(node, at, node, at + 5);
+      }
+      document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }));
+    })()`);
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await expect.poll(() => bar.getByLabel('查找内容').inputValue()).toBe('法律明白人');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    const highlighted = `(() => { const h = CSS.highlights.get('find-current'); return h ? [...h].map(String).join('|') : ''; })()`;
+    expect(await p.evaluate<string>(highlighted)).toBe('法律明白人');
+  });
+
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
     const p = await newReport();
     await blocks(p, 'measures').first().click();

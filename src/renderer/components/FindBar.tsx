@@ -67,9 +67,18 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     field.current?.focus();
     field.current?.select();
   }, [replacing]);
-  // Typing (or the selected words) shows the first match at once, as Word's navigation pane does.
+  const latest = useRef({ plain, base, plainNow });
+  latest.current = { plain, base, plainNow };
+  // Typing (or the selected words) shows the first match at once, as Word's navigation pane does: in the text
+  // as it is now (words typed a moment ago, before the next check, are found too).
   useEffect(() => {
-    const found = matchesRef.current;
+    let found = matchesRef.current;
+    const { plain: checkedPlain, base: searched, plainNow: textNow } = latest.current;
+    const now = textNow();
+    if (now.text !== searched.text) {
+      found = findMatches(now, needle);
+      setAhead({ plain: checkedPlain, needle, now, matches: found });
+    }
     setCurrent(found.length ? 0 : -1);
     onSelectRef.current(found[0] ?? null);
   }, [needle]);
