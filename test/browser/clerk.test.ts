@@ -208,6 +208,24 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     expect(await p.locator('#heading-measures').inputValue()).toBe('主要举措和成效');
   });
 
+  it('a finding about a paragraph longer than the window shows the start of its selection', async () => {
+    const p = await createReport(app, { unit: '石桥镇', viewport: { width: 1093, height: 614 } });
+    await blocks(p, 'measures').nth(1).click();
+    const sentences = Array.from({ length: 40 }, (_, i) => `第${i + 1}项工作按计划推进,定期检查落实情况。`);
+    await p.keyboard.insertText(sentences.join(''));
+    await p.evaluate("document.querySelector('.document').scrollTop = 0");
+    await p.locator('.finding-text', { hasText: '这一段有 40 处半角标点' }).click();
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toMatch(/^,定期检查/);
+    // The selection is taller than the pane: its first line is in sight, not only its middle.
+    const firstLineShown = () =>
+      p.evaluate<boolean>(`(() => {
+        const first = getSelection().getRangeAt(0).getClientRects()[0];
+        const pane = document.querySelector('.document').getBoundingClientRect();
+        return first.top >= pane.top && first.bottom <= pane.bottom;
+      })()`);
+    await expect.poll(firstLineShown).toBe(true);
+  });
+
   it('in 打印预览, a finding or an outline item leads back to the place in the text', async () => {
     const p = await newReport();
     await p.getByRole('button', { name: '打印预览' }).click();

@@ -55,7 +55,12 @@ export function scrollSelectionIntoView(): void {
   if (!pane) return;
   const box = pane.getBoundingClientRect();
   if (rect.top >= box.top && rect.bottom <= box.bottom) return;
-  pane.scrollTop += rect.top - box.top - box.height / 2 + rect.height / 2;
+  // Centred; a selection taller than the pane (a finding about a long paragraph) shows its first lines.
+  const margin = Math.min(48, box.height / 8);
+  pane.scrollTop +=
+    rect.height > box.height - 2 * margin
+      ? rect.top - box.top - margin
+      : rect.top - box.top - box.height / 2 + rect.height / 2;
 }
 
 function focusField(id: string, from: number, to: number): boolean {
