@@ -5,6 +5,7 @@
  * feed the toolbar, the application menu and the shortcuts. Files go through call() of api.ts only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Finding } from '../core/checks/types';
 import { stillStanding } from '../core/checks/stillStanding';
 import { chooseFontProfile } from '../core/export/fonts';
@@ -120,10 +121,15 @@ function Editor() {
   const [panelsFolded, setPanelsFolded] = useState(false);
   const zoomBy = (step: number) => setZoom((z) => Math.min(2, Math.max(0.5, Math.round((z + step) * 10) / 10)));
 
+  const { settle } = session;
   const showPreview = useCallback(async () => {
     setPreviewing(true);
+    // Printed or exported as PDF right after typing: the editor's last change (committed by Lexical a moment
+    // later, rendered as a transition) is drawn in the preview before it is printed.
     await nextFrame();
-  }, []);
+    flushSync(settle);
+    await nextFrame();
+  }, [settle]);
   const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile);
   // One undo history for the text and the side forms (报告信息, figures, closing lines).
   const undo = useSessionHistory(session);

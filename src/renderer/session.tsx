@@ -68,6 +68,13 @@ export function useSessionState() {
     setDirtyState(true);
   }, []);
 
+  /**
+   * The newest document rendered now, with whatever urgent update comes with it: the editor's own changes
+   * render as a transition, so a view that must show the text as it is (the preview about to be printed or
+   * exported as PDF right after typing) would otherwise draw the document of a moment before.
+   */
+  const settle = useCallback(() => setDoc(docRef.current), []);
+
   /** Clean means: the newest document is what the file holds now (after a save, or a load). */
   const setDirty = useCallback((value: boolean) => {
     dirtyRef.current = value;
@@ -98,6 +105,7 @@ export function useSessionState() {
     call,
     load,
     change,
+    settle,
     revision,
     changedAt,
   };

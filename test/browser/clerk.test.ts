@@ -184,6 +184,48 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     expect(await p.evaluate<string>('document.activeElement.id')).toBe('meta-date');
   });
 
+  it('a finding about missing text puts the caret where that text goes: typing never replaces the heading', async () => {
+    const p = await newReport();
+    // 部分还没有正文 (reported on the part's heading): the caret in the part's empty body, the heading kept.
+    await p.locator('.finding-text', { hasText: '第一责任人职责情况”部分还没有正文' }).click();
+    await p.keyboard.insertText('党委书记主持研究法治建设三次。');
+    await expect.poll(() => blocks(p, 'leadership').first().textContent()).toBe('党委书记主持研究法治建设三次。');
+    expect(await p.locator('#heading-leadership').inputValue()).toContain('第一责任人职责情况');
+    // 小标题下面还没有正文 (reported on the sub-heading): the caret on the empty line under it.
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('调整乡镇机构职能，公布权责清单一份。');
+    const emptyHeading = p.locator('.finding-text', { hasText: '小标题“（三）健全行政决策制度体系”下面还没有正文' });
+    await emptyHeading.click();
+    await p.keyboard.insertText('重大行政决策全部经过合法性审查。');
+    await expect.poll(() => blocks(p, 'measures').nth(5).textContent()).toBe('重大行政决策全部经过合法性审查。');
+    expect(await blocks(p, 'measures').nth(4).textContent()).toBe('（三）健全行政决策制度体系');
+    // 部分只有 N 字: the caret in the part's text, not on its heading.
+    await p.locator('.finding-text', { hasText: '“主要举措和成效”部分只有' }).click();
+    await p.keyboard.insertText('另聘请法律顾问一名。');
+    await expect
+      .poll(() => p.locator('[data-section-editor="measures"]').textContent())
+      .toContain('另聘请法律顾问一名。');
+    expect(await p.locator('#heading-measures').inputValue()).toBe('主要举措和成效');
+  });
+
+  it('a finding about a paragraph longer than the window shows the start of its selection', async () => {
+    const p = await createReport(app, { unit: '石桥镇', viewport: { width: 1093, height: 614 } });
+    await blocks(p, 'measures').nth(1).click();
+    const sentences = Array.from({ length: 40 }, (_, i) => `第${i + 1}项工作按计划推进,定期检查落实情况。`);
+    await p.keyboard.insertText(sentences.join(''));
+    await p.evaluate("document.querySelector('.document').scrollTop = 0");
+    await p.locator('.finding-text', { hasText: '这一段有 40 处半角标点' }).click();
+    await expect.poll(() => p.evaluate<string>('getSelection().toString()')).toMatch(/^,定期检查/);
+    // The selection is taller than the pane: its first line is in sight, not only its middle.
+    const firstLineShown = () =>
+      p.evaluate<boolean>(`(() => {
+        const first = getSelection().getRangeAt(0).getClientRects()[0];
+        const pane = document.querySelector('.document').getBoundingClientRect();
+        return first.top >= pane.top && first.bottom <= pane.bottom;
+      })()`);
+    await expect.poll(firstLineShown).toBe(true);
+  });
+
   it('in 打印预览, a finding or an outline item leads back to the place in the text', async () => {
     const p = await newReport();
     await p.getByRole('button', { name: '打印预览' }).click();

@@ -230,6 +230,24 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(await p.locator('.pv-page').count()).toBeGreaterThan(0);
   });
 
+  it('打印 right after typing prints the words just typed, not the preview of a moment before', async () => {
+    const p = await newReport('石门镇');
+    await p.locator('[data-section-editor="measures"] p').nth(1).click();
+    await p.keyboard.insertText('聘请法律顾问。');
+    // What the window shows at the moment main is asked to print it (webContents.print prints the window).
+    const printedText = await p.evaluate<string>(`new Promise((resolve) => {
+      const fetchBefore = window.fetch;
+      window.fetch = (url, init) => {
+        if (String(url).includes(encodeURIComponent('window:print')))
+          resolve(document.querySelector('.preview')?.textContent ?? '');
+        return fetchBefore(url, init);
+      };
+      document.execCommand('insertText', false, '化解矛盾纠纷十二件。');
+      window.__menu('print');
+    })`);
+    expect(printedText).toContain('聘请法律顾问。化解矛盾纠纷十二件。');
+  });
+
   /** Right-clicks the middle of the first occurrence of `text` in the section's editor. */
   async function rightClickOn(p: Page, section: string, text: string) {
     const box = await p.evaluate(
@@ -374,6 +392,40 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await rightClickOn(p, 'measures', '普法责任');
     await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
     await expect.poll(() => app.standIn.edits).toEqual(['copy', 'paste']);
+  });
+
+  it('a right-click in a field (the title, a part heading, 查找) offers 剪切 复制 粘贴 全选 on that field', async () => {
+    const p = await newReport('龙泉乡');
+    const title = p.locator('#meta-title');
+    await title.click();
+    await p.keyboard.press('Control+a');
+    await title.click({ button: 'right' });
+    app.standIn.edits.length = 0;
+    const items = menu(p).getByRole('menuitem');
+    await expect.poll(() => items.allTextContents()).toEqual(['剪切', '复制', '粘贴', '全选']);
+    await menu(p).getByRole('menuitem', { name: '复制' }).click();
+    await expect.poll(() => app.standIn.edits).toEqual(['copy']);
+    // The field has the focus again, its words still selected, for the window's copy to take them.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('meta-title');
+    expect(await title.evaluate((f: HTMLTextAreaElement) => f.value.slice(f.selectionStart, f.selectionEnd))).toBe(
+      await title.inputValue(),
+    );
+    // Nothing selected in a part heading: 剪切 and 复制 are greyed; 粘贴 goes to the heading.
+    const heading = p.locator('#heading-measures');
+    await heading.click();
+    await heading.click({ button: 'right' });
+    await expect.poll(() => menu(p).getByRole('menuitem', { name: '剪切' }).isDisabled()).toBe(true);
+    await menu(p).getByRole('menuitem', { name: '粘贴' }).click();
+    await expect.poll(() => app.standIn.edits).toEqual(['copy', 'paste']);
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('heading-measures');
+    // Esc closes the menu and gives the field back.
+    await p.keyboard.press('Control+f');
+    const find = p.getByRole('search', { name: '查找和替换' }).getByLabel('查找内容');
+    await find.click({ button: 'right' });
+    await expect.poll(() => menu(p).count()).toBe(1);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => menu(p).count()).toBe(0);
+    expect(await p.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('查找内容');
   });
 
   it('shows in 版式设置 which font profiles this machine lacks, and asks about missing fonts once per profile', async () => {

@@ -308,6 +308,105 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传进村居。');
   });
 
+  it('↓ or Enter right after 替换, before the text was searched anew, goes on from where the matches are now', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展普法宣传，普法宣传进村居，普法宣传到户。');
+    await p.keyboard.press('Control+h');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('普法宣传');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 3 处');
+    await bar.getByLabel('替换为').fill('法治宣传教育');
+    const highlighted = `(() => { const h = CSS.highlights.get('find-current'); return h ? [...h].map(String).join('|') : ''; })()`;
+    // 替换, then ↓, then Enter in 查找内容, each a moment after the other: what each shows is read at once.
+    const seen = await p.evaluate<string[]>(`new Promise((resolve) => {
+      const buttons = [...document.querySelectorAll('.find-bar button')];
+      buttons.find((b) => b.textContent === '替换').click();
+      setTimeout(() => {
+        const seen = [];
+        buttons.find((b) => b.getAttribute('aria-label') === '下一处').click();
+        seen.push(${highlighted});
+        setTimeout(() => {
+          const field = document.querySelector('.find-bar input[aria-label="查找内容"]');
+          field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+          seen.push(${highlighted});
+          resolve(seen);
+        }, 0);
+      }, 0);
+    })`);
+    // After 替换 the second match is the next one (as Word selects it): ↓ goes to the third, Enter back round
+    // to the second; never a stretch of the changed text at the old offsets.
+    expect(seen).toEqual(['普法宣传', '普法宣传']);
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await bar.getByRole('button', { name: '替换', exact: true }).click();
+    await expect
+      .poll(() => blocks(p, 'measures').nth(1).textContent())
+      .toBe('开展法治宣传教育，法治宣传教育进村居，普法宣传到户。');
+  });
+
+  it('替换 worked from the keyboard keeps the focus in the bar: Enter again replaces the next match, never splits the text', async () => {
+    const { p, bar } = await replaceBarOnTwoMatches();
+    const paragraphs = await blocks(p, 'measures').count();
+    await bar.getByRole('button', { name: '替换', exact: true }).focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
+    expect(await blocks(p, 'measures').count()).toBe(paragraphs);
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    // The two replacements, undone one by one, in the one history.
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，普法宣传进村居。');
+  });
+
+  it('after 全部替换 (or 替换 of the last match) Esc closes the bar, and Ctrl+Z undoes the replacement', async () => {
+    const { p, bar } = await replaceBarOnTwoMatches();
+    await bar.getByRole('button', { name: '全部替换' }).click();
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    // Nothing left to replace: the buttons are disabled, and the keys still reach the bar.
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展普法宣传，普法宣传进村居。');
+
+    await p.keyboard.press('Control+h');
+    await bar.getByLabel('查找内容').fill('进村居');
+    await bar.getByLabel('替换为').fill('进村入户');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    await bar.getByRole('button', { name: '替换', exact: true }).click();
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    await p.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await blocks(p, 'measures').nth(1).textContent()).toBe('开展普法宣传，普法宣传进村入户。');
+  });
+
+  it('Ctrl+F on words typed a moment ago, before the text was checked again, shows them as the first match', async () => {
+    const p = await newReport();
+    await blocks(p, 'measures').nth(1).click();
+    await p.keyboard.insertText('开展宪法宣传周活动。');
+    // Checked: the sub-heading over the line is no longer flagged as empty.
+    await expect.poll(() => p.locator('.findings').textContent()).not.toContain('（一）健全政府机构职能体系');
+    // Typed, selected and searched for in one go, within the check's pause.
+    await p.evaluate(`(() => {
+      document.execCommand('insertText', false, '组织法律明白人培训。');
+      const walker = document.createTreeWalker(document.querySelector('[data-section-editor="measures"]'), NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf('法律明白人');
+        if (at >= 0) getSelection().setBaseAndExtent(node, at, node, at + 5);
+      }
+      document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }));
+    })()`);
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await expect.poll(() => bar.getByLabel('查找内容').inputValue()).toBe('法律明白人');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 1 处');
+    const highlighted = `(() => { const h = CSS.highlights.get('find-current'); return h ? [...h].map(String).join('|') : ''; })()`;
+    expect(await p.evaluate<string>(highlighted)).toBe('法律明白人');
+  });
+
   it('the 编辑 menu’s 撤销/重做 step through the one history from a table cell and a figure’s field', async () => {
     const p = await newReport();
     await blocks(p, 'measures').first().click();

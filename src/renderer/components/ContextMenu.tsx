@@ -39,6 +39,12 @@ export function plainOffsetAt(plain: PlainText, node: Node, offset: number): { a
   return line ? { at: line.start + Math.min(chars, line.text.length), sectionKey } : null;
 }
 
+/** A field the clerk types text in (not a checkbox, a list or a button). */
+function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && ['text', 'search', 'number', ''].includes(target.type);
+}
+
 /** The findings whose text covers that point: the one with a fix first. */
 export function findingsAt(findings: readonly Finding[], at: number): Finding[] {
   return findings
@@ -189,7 +195,7 @@ export function useDocumentContextMenu({
   onInsertTable,
   onEdit,
 }: DocumentMenuProps) {
-  const [open, setOpen] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
+  const [open, setOpen] = useState<{ x: number; y: number; items: MenuItem[]; escape?: () => void } | null>(null);
   const saved = useRef<{ range: Range; root: HTMLElement } | null>(null);
 
   const restore = useCallback(() => {
@@ -260,8 +266,40 @@ export function useDocumentContextMenu({
     [findingsNow, readOnly, onFix, onIgnore, onBlockType, onInsertTable, onEdit, restore],
   );
 
+  // A field anywhere in the window (the title, a part heading, a figure, 查找): Electron shows no menu of its
+  // own, so the window's edit commands are offered on the field, which has the focus again before they run.
+  useEffect(() => {
+    const onField = (event: MouseEvent) => {
+      const field = event.target;
+      if (event.defaultPrevented || !isTextField(field)) return;
+      event.preventDefault();
+      const editable = !field.readOnly && !field.disabled;
+      const hasSelection = (field.selectionStart ?? 0) !== (field.selectionEnd ?? 0);
+      const back = () => field.focus({ preventScroll: true });
+      const then = (action: 'cut' | 'copy' | 'paste' | 'selectAll') => () => {
+        back();
+        onEdit(action);
+      };
+      setOpen({
+        x: event.clientX,
+        y: event.clientY,
+        escape: back,
+        items: [
+          { label: '剪切', run: then('cut'), disabled: !hasSelection || !editable },
+          { label: '复制', run: then('copy'), disabled: !hasSelection },
+          { label: '粘贴', run: then('paste'), disabled: !editable },
+          { label: '全选', run: then('selectAll') },
+        ],
+      });
+    };
+    document.addEventListener('contextmenu', onField);
+    return () => document.removeEventListener('contextmenu', onField);
+  }, [onEdit]);
+
   const close = useCallback(() => setOpen(null), []);
-  // Esc goes back to the text, where the clerk was.
-  const menu = open && <ContextMenu x={open.x} y={open.y} items={open.items} onClose={close} onEscape={restore} />;
+  // Esc goes back to the text, where the clerk was (or to the field right-clicked).
+  const menu = open && (
+    <ContextMenu x={open.x} y={open.y} items={open.items} onClose={close} onEscape={open.escape ?? restore} />
+  );
   return { onContextMenu, menu };
 }

@@ -43,7 +43,22 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
   /** After 替换: the plain-text offset from which the next match is shown, once the text has changed. */
   const resumeAt = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
-  const matches = useMemo(() => findMatches(plain, needle), [plain, needle]);
+  const bar = useRef<HTMLDivElement>(null);
+  const checkedMatches = useMemo(() => findMatches(plain, needle), [plain, needle]);
+  /**
+   * ↑/↓ (or Enter) pressed after the text changed but before it was searched anew (right after 替换): the
+   * matches of the text as it was then, until the next check brings a new `plain`.
+   */
+  const [ahead, setAhead] = useState<{
+    plain: PlainText;
+    needle: string;
+    now: PlainText;
+    matches: Match[];
+  } | null>(null);
+  const aheadNow = ahead?.plain === plain && ahead.needle === needle ? ahead : null;
+  /** The text the shown matches were found in, and its matches. */
+  const base = aheadNow?.now ?? plain;
+  const matches = aheadNow?.matches ?? checkedMatches;
   const matchesRef = useRef(matches);
   matchesRef.current = matches;
   const onSelectRef = useRef(onSelect);
@@ -52,9 +67,18 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     field.current?.focus();
     field.current?.select();
   }, [replacing]);
-  // Typing (or the selected words) shows the first match at once, as Word's navigation pane does.
+  const latest = useRef({ plain, base, plainNow });
+  latest.current = { plain, base, plainNow };
+  // Typing (or the selected words) shows the first match at once, as Word's navigation pane does: in the text
+  // as it is now (words typed a moment ago, before the next check, are found too).
   useEffect(() => {
-    const found = matchesRef.current;
+    let found = matchesRef.current;
+    const { plain: checkedPlain, base: searched, plainNow: textNow } = latest.current;
+    const now = textNow();
+    if (now.text !== searched.text) {
+      found = findMatches(now, needle);
+      setAhead({ plain: checkedPlain, needle, now, matches: found });
+    }
     setCurrent(found.length ? 0 : -1);
     onSelectRef.current(found[0] ?? null);
   }, [needle]);
@@ -75,7 +99,42 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     setCurrent(next);
     onSelectRef.current(matches[next]!);
   }, [matches]);
+  // 全部替换, or 替换 of the last match, leaves nothing to find: the clicked button is disabled and the focus
+  // would fall out of the bar, where Esc and Enter no longer reach it. It stays in the bar (not in a field,
+  // so Ctrl+Z still undoes the replacement).
+  const none = matches.length === 0;
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+    if (none && lost && (active === document.body || bar.current?.contains(active)))
+      bar.current?.focus({ preventScroll: true });
+  }, [none]);
+  const shown = current >= 0 && current < matches.length ? current : -1;
+  /** Closing right after 替换, before the text was searched anew: the match shown, where it is now. */
+  const shownNow = (): Match | undefined => {
+    if (shown < 0) return undefined;
+    const match = matches[shown]!;
+    const now = plainNow();
+    if (now.text === base.text) return match;
+    const found = matchNow(match, base, now, needle, resumeAt.current);
+    return 'replace' in found ? found.replace : (found.show ?? undefined);
+  };
   const go = (step: number) => {
+    const now = plainNow();
+    if (now.text !== base.text) {
+      // The text changed since it was searched (替换 a moment ago, or typing): step from the shown match where
+      // it is now, among the matches of the text as it is, never by the old offsets.
+      const found = findMatches(now, needle);
+      const at = shownNow();
+      resumeAt.current = null;
+      const i = at ? found.findIndex((m) => m.start === at.start) : -1;
+      const next =
+        found.length === 0 ? -1 : i < 0 ? (step > 0 ? 0 : found.length - 1) : (i + step + found.length) % found.length;
+      setAhead({ plain, needle, now, matches: found });
+      setCurrent(next);
+      onSelect(found[next] ?? null);
+      return;
+    }
     if (matches.length === 0) return;
     const next = (current + step + matches.length) % matches.length;
     setCurrent(next);
@@ -87,10 +146,10 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     if (at < 0) return go(1);
     let match = matches[at]!;
     const now = plainNow();
-    if (now.text !== plain.text) {
+    if (now.text !== base.text) {
       // Clicked again before the text was searched anew (a double click, or typing a moment ago): replace the
       // shown match where it is now, or, if it is no longer there, show the next one and replace nothing.
-      const found = matchNow(match, plain, now, needle, resumeAt.current);
+      const found = matchNow(match, base, now, needle, resumeAt.current);
       if ('show' in found) {
         if (found.show) resumeAt.current = found.show.start;
         onSelect(found.show);
@@ -101,18 +160,10 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     resumeAt.current = match.start + replacement.length;
     onReplace([match], replacement);
   };
-  const shown = current >= 0 && current < matches.length ? current : -1;
-  /** Closing right after 替换, before the text was searched anew: the match shown, where it is now. */
-  const shownNow = (): Match | undefined => {
-    if (shown < 0) return undefined;
-    const match = matches[shown]!;
-    const now = plainNow();
-    if (now.text === plain.text) return match;
-    const found = matchNow(match, plain, now, needle, resumeAt.current);
-    return 'replace' in found ? found.replace : (found.show ?? undefined);
-  };
   return (
     <div
+      ref={bar}
+      tabIndex={-1}
       className="find-bar"
       role="search"
       aria-label="查找和替换"

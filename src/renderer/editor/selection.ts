@@ -11,6 +11,7 @@ import {
   type LexicalEditor,
   type LexicalNode,
   type TextNode,
+  type UpdateTag,
 } from 'lexical';
 import { $isTableNode } from '../nodes/TableNode';
 import { $partByKey } from './blocks';
@@ -104,23 +105,29 @@ export function replaceInBlock(
   start: number,
   end: number,
   replacement: string,
+  tag?: UpdateTag,
 ): void {
-  editor.update(() => {
-    const block = $blockOf(sectionKey, blockIndex);
-    if ($isTableNode(block)) {
-      const rows = block.getRows();
-      const cell = cellRange(rows, start, end);
-      if (!cell) return;
-      const text = rows[cell.row]![cell.column]!;
-      block.setRows(setCell(rows, cell.row, cell.column, text.slice(0, cell.from) + replacement + text.slice(cell.to)));
-      return;
-    }
-    if (!block || !$isElementNode(block)) return;
-    const text = block.getTextContent();
-    const next = text.slice(0, start) + replacement + text.slice(end);
-    block.clear();
-    if (next) block.append($createTextNode(next));
-  });
+  editor.update(
+    () => {
+      const block = $blockOf(sectionKey, blockIndex);
+      if ($isTableNode(block)) {
+        const rows = block.getRows();
+        const cell = cellRange(rows, start, end);
+        if (!cell) return;
+        const text = rows[cell.row]![cell.column]!;
+        block.setRows(
+          setCell(rows, cell.row, cell.column, text.slice(0, cell.from) + replacement + text.slice(cell.to)),
+        );
+        return;
+      }
+      if (!block || !$isElementNode(block)) return;
+      const text = block.getTextContent();
+      const next = text.slice(0, start) + replacement + text.slice(end);
+      block.clear();
+      if (next) block.append($createTextNode(next));
+    },
+    tag ? { tag } : undefined,
+  );
 }
 
 /** Remove `count` whole blocks of a part from `blockIndex` (a fix that deletes an empty sub-heading); undoable. */

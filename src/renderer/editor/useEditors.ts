@@ -12,7 +12,9 @@ import {
   $isRangeSelection,
   $setState,
   HISTORY_PUSH_TAG,
+  SKIP_DOM_SELECTION_TAG,
   type LexicalEditor,
+  type UpdateTag,
 } from 'lexical';
 import { useCallback, useRef } from 'react';
 import type { Finding } from '../../core/checks/types';
@@ -53,7 +55,12 @@ export function scrollSelectionIntoView(): void {
   if (!pane) return;
   const box = pane.getBoundingClientRect();
   if (rect.top >= box.top && rect.bottom <= box.bottom) return;
-  pane.scrollTop += rect.top - box.top - box.height / 2 + rect.height / 2;
+  // Centred; a selection taller than the pane (a finding about a long paragraph) shows its first lines.
+  const margin = Math.min(48, box.height / 8);
+  pane.scrollTop +=
+    rect.height > box.height - 2 * margin
+      ? rect.top - box.top - margin
+      : rect.top - box.top - box.height / 2 + rect.height / 2;
 }
 
 function focusField(id: string, from: number, to: number): boolean {
@@ -91,6 +98,9 @@ function $renumber(doc: ReportDocument): void {
     if (part && part.getHeading() !== section.heading) part.setHeading(section.heading);
   }
 }
+
+/** Findings about a part's text as a whole (none, too little, no causes), reported on the part's heading. */
+const PART_TEXT_RULES = new Set(['section.empty', 'section.thin', 'section.no-causes']);
 
 export function useEditors(session: Session) {
   const { change, docRef } = session;
@@ -211,9 +221,20 @@ export function useEditors(session: Session) {
         }
         return;
       }
+      // A finding about text that is missing is reported on a heading, but leads to where the text goes, ready
+      // to type: with the heading selected, the clerk's first keystroke would replace it.
+      const where = locate(plain, finding.start);
+      const key = where?.line.sectionKey;
+      if (key !== undefined && PART_TEXT_RULES.has(finding.rule) && where?.line.kind === 'heading')
+        return goToPart(key);
+      const index = where?.line.blockIndex;
+      if (finding.rule === 'section.empty-subheading' && key !== undefined && index !== undefined) {
+        const below = doc.sections.find((s) => s.key === key)?.blocks[index + 1];
+        if (below?.kind === 'paragraph' && below.text.trim() === '') return focusSection(key, index + 1);
+      }
       selectPlain(plain, finding.start, finding.end ?? finding.start);
     },
-    [docRef, focusSection, selectPlain],
+    [docRef, focusSection, goToPart, selectPlain],
   );
 
   /** Apply edits of the plain text from its end backwards, so each one's offsets still hold. */
@@ -221,6 +242,7 @@ export function useEditors(session: Session) {
     (
       edits: ReadonlyArray<{ start: number; end: number; replacement: string; removeBlocks?: number }>,
       plain: PlainText,
+      tag?: UpdateTag,
     ) => {
       const editor = editorRef.current;
       for (const { start, end, replacement, removeBlocks: count } of [...edits].sort((a, b) => b.start - a.start)) {
@@ -230,7 +252,7 @@ export function useEditors(session: Session) {
         const to = offset + (end - start);
         if (line.sectionKey !== undefined && line.blockIndex !== undefined) {
           if (editor && count) removeBlocks(editor, line.sectionKey, line.blockIndex, count);
-          else if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement);
+          else if (editor) replaceInBlock(editor, line.sectionKey, line.blockIndex, offset, to, replacement, tag);
           continue;
         }
         if (count) continue; // only body blocks are ever removed
@@ -238,10 +260,13 @@ export function useEditors(session: Session) {
         if (line.kind === 'heading' && line.sectionKey) {
           // The heading belongs to the editor: fixed there, undone with Ctrl+Z.
           const key = line.sectionKey;
-          editor?.update(() => {
-            const part = $partByKey(key);
-            if (part) part.setHeading(edit(part.getHeading()));
-          });
+          editor?.update(
+            () => {
+              const part = $partByKey(key);
+              if (part) part.setHeading(edit(part.getHeading()));
+            },
+            tag ? { tag } : undefined,
+          );
           continue;
         }
         const sameKind = plain.lines.filter((l) => l.kind === line.kind);
@@ -514,9 +539,11 @@ export function useEditors(session: Session) {
     (matches: readonly Match[], replacement: string) => {
       const doc = docRef.current;
       if (!doc) return;
+      // The focus stays in the find bar (Enter there goes on to the next match), not in the text.
       applyEdits(
         matches.map((m) => ({ start: m.start, end: m.end, replacement })),
         toPlainText(doc),
+        SKIP_DOM_SELECTION_TAG,
       );
     },
     [docRef, applyEdits],
