@@ -74,25 +74,28 @@ function plausibleYear(yy: number): boolean {
   return yy <= 49;
 }
 
+/** Full-width digits (２０２６年) in any line of the report, the title and the 成文日期 included: half-width in a 公文. */
+export function fullWidthDigitsOfLine(line: TextLine): RawFinding[] {
+  const text = line.text;
+  if (!/[０-９]/.test(text)) return [];
+  return [...text.matchAll(FULL_DIGITS)].map((m) => {
+    const half = halfWidthDigits(m[0]).replace('．', '.');
+    return at(
+      RULE,
+      severityOf(RULE),
+      `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`,
+      line,
+      m.index,
+      m.index + m[0].length,
+      { label: `改为“${half}”`, replacement: half },
+    );
+  });
+}
+
 export function numbersOfLine(line: TextLine): RawFinding[] {
   const text = line.text;
   if (!/[\d０-９]/.test(text)) return [];
-  const findings: RawFinding[] = [];
-  if (/[０-９]/.test(text))
-    for (const m of text.matchAll(FULL_DIGITS)) {
-      const half = halfWidthDigits(m[0]).replace('．', '.');
-      findings.push(
-        at(
-          RULE,
-          severityOf(RULE),
-          `“${m[0]}”用了全角数字，应写作半角阿拉伯数字“${half}”。`,
-          line,
-          m.index,
-          m.index + m[0].length,
-          { label: `改为“${half}”`, replacement: half },
-        ),
-      );
-    }
+  const findings = fullWidthDigitsOfLine(line);
   if (!/\d/.test(text)) return findings;
   if (text.includes('年'))
     for (const m of text.matchAll(SHORT_YEAR)) {

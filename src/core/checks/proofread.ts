@@ -7,11 +7,13 @@ import type { TextLine } from '../model/plainText';
 import { perLine, type CheckContext, type RawFinding } from './context';
 import { closingOf, genreOfLine } from './genre';
 import { marksOfLine } from './marks';
-import { numbersOfLine } from './numbers';
+import { fullWidthDigitsOfLine, numbersOfLine } from './numbers';
 import { relativeTimeOfLine } from './relativeTime';
 import { wordingOfLine } from './wording';
 
 const KINDS = new Set(['heading', 'subheading', 'paragraph', 'closing', 'attachment']);
+/** The lines around the text (the checker reads their years folded to half-width): only their digits' width here. */
+const META_KINDS = new Set(['docNumber', 'title', 'date']);
 
 function proofreadLine(year: number | null) {
   return (line: TextLine): RawFinding[] => {
@@ -37,6 +39,7 @@ export function checkProofreading(ctx: CheckContext): RawFinding[] {
     ctx.plain.lines.filter((l) => KINDS.has(l.kind)),
     proofreadLine(ctx.year),
   );
+  for (const line of ctx.plain.lines) if (META_KINDS.has(line.kind)) findings.push(...fullWidthDigitsOfLine(line));
   // Where the closing formula stands depends on the lines after it: one cheap pass over the whole report.
   findings.push(...closingOf(ctx.plain.lines));
   return findings;

@@ -400,6 +400,26 @@ describe('a report typed with full-width digits', () => {
     expect(text.slice(plain[0]!.start!, plain[0]!.end!)).toMatch(/^[０-９]+/);
   });
 
+  it('tells the title and the 成文日期 too, each with its half-width fix', () => {
+    const doc = typed();
+    const plain = toPlainText(doc);
+    const found = checkReport(doc).findings.filter((f) => f.rule === 'number.form');
+    const fixesIn = (kind: string) => {
+      const line = plain.lines.find((l) => l.kind === kind)!;
+      return found
+        .filter((f) => f.start! >= line.start && f.end! <= line.start + line.text.length)
+        .map((f) => [plain.text.slice(f.start!, f.end!), f.fix?.replacement]);
+    };
+    expect(fixesIn('title')).toEqual([['２０２５', '2025']]);
+    expect(fixesIn('date')).toEqual([
+      ['２０２６', '2026'],
+      ['１', '1'],
+      ['１５', '15'],
+    ]);
+    // The same report in half-width digits: nothing said about the title or the date.
+    expect(findingsOf(report(), 'number.form')).toEqual([]);
+  });
+
   it('still finds a wrong plan year and a phone number written in full-width digits', () => {
     expect(findingsOf(report({ plansHeading: fw('四、2025年工作安排') }), 'year.plans')[0]?.severity).toBe('error');
     expect(findingsOf(report({ other: fw('咨询电话13912345678。') }), 'privacy.phone')).toHaveLength(1);
