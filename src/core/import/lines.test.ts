@@ -20,6 +20,24 @@ const paragraphs = [
   '开展法治宣传进村入户活动22场次，发放宣传资料4000余份，培养法律明白人58名，覆盖全部行政村。',
 ];
 
+/** A whole report, one paragraph per line, as the wrapped files below should read. */
+const WHOLE_REPORT = [
+  '青石镇2025年度法治政府建设情况报告',
+  '2025年，青石镇深入推进法治政府建设，各项工作取得新的进展。现将有关情况报告如下：',
+  '一、主要举措和成效',
+  ...paragraphs,
+  '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+  '镇党委书记主持召开专题会议研究法治建设5次，带头集体学法12次，亲自协调解决重点难点问题7个。',
+  '三、存在的不足和原因',
+  '一是普法形式较为单一；二是执法力量不足。主要原因是专业人员少，经费投入有限。',
+  '四、2026年工作安排',
+  '2026年，我镇将组织集体学法不少于12次，开展案卷评查2次，推动法治文化阵地向村组延伸。',
+  '五、其他需要报告的情况',
+  '无。',
+  '青石镇人民政府',
+  '2026年1月15日',
+];
+
 describe('joinHardWraps', () => {
   it('joins a paragraph cut every N characters, and keeps headings and paragraph ends', () => {
     const lines = [
@@ -93,22 +111,7 @@ describe('joinHardWraps', () => {
 
 describe('importing a hard-wrapped report', () => {
   it('reads its parts and figures as the same report unwrapped, and says it joined lines', () => {
-    const report = [
-      '青石镇2025年度法治政府建设情况报告',
-      '2025年，青石镇深入推进法治政府建设，各项工作取得新的进展。现将有关情况报告如下：',
-      '一、主要举措和成效',
-      ...paragraphs,
-      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-      '镇党委书记主持召开专题会议研究法治建设5次，带头集体学法12次，亲自协调解决重点难点问题7个。',
-      '三、存在的不足和原因',
-      '一是普法形式较为单一；二是执法力量不足。主要原因是专业人员少，经费投入有限。',
-      '四、2026年工作安排',
-      '2026年，我镇将组织集体学法不少于12次，开展案卷评查2次，推动法治文化阵地向村组延伸。',
-      '五、其他需要报告的情况',
-      '无。',
-      '青石镇人民政府',
-      '2026年1月15日',
-    ];
+    const report = WHOLE_REPORT;
     const whole = importText(report.join('\n'));
     const wrapped = importText(wrap(report, 19).join('\n'));
     if (!whole.ok || !wrapped.ok) throw new Error('import failed');
@@ -149,22 +152,7 @@ describe('a web page whose text is cut by <br> every N characters', () => {
         `<div>发布时间：2026-02-10　浏览次数：321　【字体：大 中 小】</div>` +
         `<div class="content">${lines.slice(1).join('<br>\n')}</div></body></html>`,
     );
-  const report = [
-    '青石镇2025年度法治政府建设情况报告',
-    '2025年，青石镇深入推进法治政府建设，各项工作取得新的进展。现将有关情况报告如下：',
-    '一、主要举措和成效',
-    ...paragraphs,
-    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-    '镇党委书记主持召开专题会议研究法治建设5次，带头集体学法12次，亲自协调解决重点难点问题7个。',
-    '三、存在的不足和原因',
-    '一是普法形式较为单一；二是执法力量不足。主要原因是专业人员少，经费投入有限。',
-    '四、2026年工作安排',
-    '2026年，我镇将组织集体学法不少于12次，开展案卷评查2次，推动法治文化阵地向村组延伸。',
-    '五、其他需要报告的情况',
-    '无。',
-    '青石镇人民政府',
-    '2026年1月15日',
-  ];
+  const report = WHOLE_REPORT;
 
   it('is read as the same report written one paragraph per line, and no line goes with the page chrome', async () => {
     const whole = await importFile('报告.html', html(report));
