@@ -445,7 +445,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk’s editor in Chromium', (
     await find.getByRole('button', { name: '全部替换' }).click();
     await expect.poll(() => p.locator('[data-section-editor="measures"]').textContent()).toContain('开展督查3次。');
     expect(await p.locator('[data-section-editor="shortcomings"]').textContent()).toContain('督查人员少');
-    await expect.poll(() => find.getByRole('status').textContent()).toBe('没有找到');
+    await expect.poll(() => find.getByRole('status').textContent()).toBe('完成 2 处替换');
   });
 
   it('fits a 1366 × 768 screen at 125 % (1093 × 614): one toolbar row, a wide page, side panels that fold away, zoom', async () => {

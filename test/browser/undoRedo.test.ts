@@ -366,7 +366,8 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     const { p, bar } = await replaceBarOnTwoMatches();
     await bar.getByRole('button', { name: '全部替换' }).click();
     await expect.poll(() => blocks(p, 'measures').nth(1).textContent()).toBe('开展法治宣传教育，法治宣传教育进村居。');
-    await expect.poll(() => bar.getByRole('status').textContent()).toBe('没有找到');
+    // As Word says 完成 N 处替换: how many were replaced, not only that none is left.
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe('完成 2 处替换');
     // Nothing left to replace: the buttons are disabled, and the keys still reach the bar.
     await p.keyboard.press('Escape');
     await expect.poll(() => bar.count()).toBe(0);

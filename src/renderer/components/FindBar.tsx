@@ -40,6 +40,11 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
   const [needle, setNeedle] = useState(selectedWords);
   const [replacement, setReplacement] = useState('');
   const [current, setCurrent] = useState(-1);
+  /**
+   * 全部替换 says how many it replaced, as Word's "完成 N 处替换", while nothing is left to find (not once Ctrl+Z
+   * brings the words back) and until the clerk searches or steps on.
+   */
+  const [replacedAll, setReplacedAll] = useState<{ needle: string; count: number } | null>(null);
   /** After 替换: the plain-text offset from which the next match is shown, once the text has changed. */
   const resumeAt = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -120,6 +125,7 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     return 'replace' in found ? found.replace : (found.show ?? undefined);
   };
   const go = (step: number) => {
+    setReplacedAll(null);
     const now = plainNow();
     if (now.text !== base.text) {
       // The text changed since it was searched (替换 a moment ago, or typing): step from the shown match where
@@ -141,6 +147,7 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
     onSelect(matches[next]!);
   };
   const replaceCurrent = () => {
+    setReplacedAll(null);
     const at = current >= 0 && current < matches.length ? current : -1;
     // Nothing shown yet: 替换 finds the first match first, as Word does.
     if (at < 0) return go(1);
@@ -188,11 +195,13 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
         }}
       />
       <span className="find-count" role="status">
-        {needle
-          ? matches.length
-            ? `${shown >= 0 ? `第 ${shown + 1} / ` : '共 '}${matches.length} 处`
-            : '没有找到'
-          : ''}
+        {replacedAll?.needle === needle && matches.length === 0
+          ? `完成 ${replacedAll.count} 处替换`
+          : needle
+            ? matches.length
+              ? `${shown >= 0 ? `第 ${shown + 1} / ` : '共 '}${matches.length} 处`
+              : '没有找到'
+            : ''}
       </span>
       <button type="button" onClick={() => go(-1)} disabled={!matches.length} aria-label="上一处">
         ↑
@@ -214,7 +223,11 @@ export function FindBar({ plain, plainNow, replacing, readOnly, onSelect, onRepl
           <button
             type="button"
             disabled={!matches.length}
-            onClick={() => onReplace(findMatches(plainNow(), needle), replacement)}
+            onClick={() => {
+              const all = findMatches(plainNow(), needle);
+              onReplace(all, replacement);
+              setReplacedAll({ needle, count: all.length });
+            }}
           >
             全部替换
           </button>
