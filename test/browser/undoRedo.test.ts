@@ -259,18 +259,19 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
     expect(await blocks(p, 'measures').nth(1).textContent()).toBe('另外，群众可拨打13912345678反映问题。');
   });
 
-  /** A line with 普法宣传 twice, and 查找和替换 open on it, set to replace it with 法治宣传教育. */
-  async function replaceBarOnTwoMatches() {
+  /** A line with 普法宣传 `count` times, and 查找和替换 open on it, set to replace it with 法治宣传教育. */
+  async function replaceBarOn(line: string, count: number) {
     const p = await newReport();
     await blocks(p, 'measures').nth(1).click();
-    await p.keyboard.insertText('开展普法宣传，普法宣传进村居。');
+    await p.keyboard.insertText(line);
     await p.keyboard.press('Control+h');
     const bar = p.getByRole('search', { name: '查找和替换' });
     await bar.getByLabel('查找内容').fill('普法宣传');
-    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 2 处');
+    await expect.poll(() => bar.getByRole('status').textContent()).toBe(`第 1 / ${count} 处`);
     await bar.getByLabel('替换为').fill('法治宣传教育');
     return { p, bar };
   }
+  const replaceBarOnTwoMatches = () => replaceBarOn('开展普法宣传，普法宣传进村居。', 2);
 
   it('a second click on 替换 before the text was searched anew replaces nothing it did not show', async () => {
     const { p, bar } = await replaceBarOnTwoMatches();
@@ -309,14 +310,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
   });
 
   it('↓ or Enter right after 替换, before the text was searched anew, goes on from where the matches are now', async () => {
-    const p = await newReport();
-    await blocks(p, 'measures').nth(1).click();
-    await p.keyboard.insertText('开展普法宣传，普法宣传进村居，普法宣传到户。');
-    await p.keyboard.press('Control+h');
-    const bar = p.getByRole('search', { name: '查找和替换' });
-    await bar.getByLabel('查找内容').fill('普法宣传');
-    await expect.poll(() => bar.getByRole('status').textContent()).toBe('第 1 / 3 处');
-    await bar.getByLabel('替换为').fill('法治宣传教育');
+    const { p, bar } = await replaceBarOn('开展普法宣传，普法宣传进村居，普法宣传到户。', 3);
     const highlighted = `(() => { const h = CSS.highlights.get('find-current'); return h ? [...h].map(String).join('|') : ''; })()`;
     // 替换, then ↓, then Enter in 查找内容, each a moment after the other: what each shows is read at once.
     const seen = await p.evaluate<string[]>(`new Promise((resolve) => {
