@@ -95,3 +95,8 @@ describe('years', () => {
     expect(parseDateLine('2024.5')).toBeUndefined();
   });
 });
+
+it('reads a title or date year typed with a Latin O for 〇 (二O二五年)', () => {
+  expect(yearInTitle('桃源街道办事处二O二五年法治政府建设情况报告')).toBe(2025);
+  expect(parseDateLine('二O二六年一月八日')?.date.getFullYear()).toBe(2026);
+});

@@ -54,9 +54,9 @@ export function parseDateLine(line: string): { text: string; date: Date } | unde
     const [y, month, day] = ymd.map(Number) as [number, number, number];
     return validDay(month, day) ? { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) } : undefined;
   }
-  const m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
-    t,
-  );
+  const m = new RegExp(
+    `^([${CN_YEAR_CHARS}]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`,
+  ).exec(t);
   if (m) {
     const y = chineseYear(`${m[1]}年`);
     const month = chineseValue(m[2]!);
@@ -138,7 +138,7 @@ function authorOfTitle(title: string): string[] {
   const t = title.replace(/\s+/g, '');
   let author = t.includes('关于') ? t.slice(0, t.indexOf('关于')) : '';
   if (!author) {
-    const year = /(\d{4}|[〇零○一二三四五六七八九]{4})年/.exec(t);
+    const year = new RegExp(`(\\d{4}|[${CN_YEAR_CHARS}]{4})年`).exec(t);
     if (year && year.index > 0) author = t.slice(0, year.index);
     else
       author = (/^.{2,20}?(?=法治|履行|推进|年度|党政)/.exec(
@@ -151,7 +151,7 @@ function authorOfTitle(title: string): string[] {
 
 /** A person's line under a 述职 title: "花园镇党委书记 刘 军" → "花园镇". */
 function unitOfPersonLine(line: string): string {
-  const t = line.replace(/\s+/g, '').replace(/^(\d{4}|[〇零○一二三四五六七八九]{4})年度?/, '');
+  const t = line.replace(/\s+/g, '').replace(new RegExp(`^(\\d{4}|[${CN_YEAR_CHARS}]{4})年度?`), '');
   const m =
     /^(?:中共)?(.{2,24}?)(党委|党工委|党组|人民政府|政府|办事处)?(书记|副书记|镇长|乡长|主任|局长|县长|区长|市长|主席|负责人|党组书记)/.exec(
       t,

@@ -26,6 +26,7 @@ import {
   type HeadingLevel,
 } from '../text/numbering';
 import { isBlank, joinHardWraps, splitLines } from './lines';
+import { CN_YEAR_CHARS } from '../text/numerals';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
 import {
@@ -90,7 +91,7 @@ function isAuthorLine(line: string): boolean {
 
 /** A line that can stand above a title's last line: an author, or a first half ("…关于2024年度"). */
 function isTitleLead(line: string): boolean {
-  return unitFromAuthor(line) !== '' || /关于|(\d{4}|[〇零○一二三四五六七八九]{4})\s*年/.test(line);
+  return unitFromAuthor(line) !== '' || new RegExp(`关于|(\\d{4}|[${CN_YEAR_CHARS}]{4})\\s*年`).test(line);
 }
 
 function readHead(lines: readonly string[], warnings: string[]): Head {
@@ -219,7 +220,7 @@ function readTail(lines: readonly string[], from: number): Tail {
   // "青石镇人民政府    2025年1月20日" on one line.
   const joined =
     !dated && end > from
-      ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!)
+      ? new RegExp(`^(\\S.{1,30}?)\\s+((?:\\d{4}|[${CN_YEAR_CHARS}]{4})\\s*年.{1,12}日)$`).exec(lines[end - 1]!)
       : null;
   if (joined && isSignatureLine(joined[1]!) && parseDateLine(joined[2]!)) {
     dated = parseDateLine(joined[2]!);
