@@ -109,3 +109,37 @@ describe('web pages', () => {
     expect(tables).toEqual([expect.objectContaining({ rows: [['次数', '3']] })]);
   });
 });
+
+describe('a table of figures on a web page', () => {
+  it('keeps a cell holding a menu word alone (政务公开) in its table, not dropped as navigation', async () => {
+    const body = REPORT.replace(
+      '<p>全年组织干部学法8次，审查合同15份。</p>',
+      `<p>全年组织干部学法8次，审查合同15份。</p>
+      <table border="1"><tr><th>事项</th><th>条数</th></tr>
+      <tr><td>政务公开</td><td>126</td></tr><tr><td>依申请公开</td><td>4</td></tr></table>`,
+    );
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const tables = result.doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toEqual([
+      expect.objectContaining({
+        rows: [
+          ['事项', '条数'],
+          ['政务公开', '126'],
+          ['依申请公开', '4'],
+        ],
+      }),
+    ]);
+    // The page's own menu and metadata are still removed.
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text));
+    expect(texts.join('\n')).not.toMatch(/互动交流|单位审核公开|索引号/);
+  });
+
+  it('still drops a menu laid out as a table row', async () => {
+    const body = `<table><tr><td>首页</td><td>政务公开</td><td>政务服务</td><td>互动交流</td></tr></table>${REPORT}`;
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text));
+    expect(texts.join('\n')).not.toMatch(/政务服务|互动交流/);
+  });
+});

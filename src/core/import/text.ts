@@ -529,6 +529,8 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 export interface WebPage {
   pageTitle: string;
   removed: readonly string[];
+  /** Cells of the page's tables of figures: kept even when one reads like a menu word. */
+  cells?: ReadonlySet<string>;
 }
 
 /** importText with the heading styles a .docx carried, or with what a web page carried. */
@@ -542,7 +544,11 @@ export function importStructuredText(
   if (text.length <= MAX_TEXT_CHARS && traditionalCount(text) >= 20) {
     const back = unfolder(text);
     const foldedStyles = new Map([...styled].map(([k, v]) => [foldTraditional(k), v]));
-    const foldedPage = page && { pageTitle: foldTraditional(page.pageTitle), removed: page.removed };
+    const foldedPage = page && {
+      pageTitle: foldTraditional(page.pageTitle),
+      removed: page.removed,
+      cells: page.cells && new Set([...page.cells].map(foldTraditional)),
+    };
     const result = importStructuredText(foldTraditional(text), options, foldedStyles, foldedPage);
     if (!result.ok) return result;
     const { doc } = result;
@@ -574,7 +580,8 @@ export function importStructuredText(
   // Page chrome is never joined: it is dropped below, and must not take a line of the report with it.
   const unwrapped = joinHardWraps(
     page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
-    (line) => styled.has(line) || isChrome(line) || (page !== undefined && isNavigation(line)),
+    (line) =>
+      styled.has(line) || isChrome(line) || (page !== undefined && (isNavigation(line) || !!page.cells?.has(line))),
     (line) => namesAPart(line, registry),
   );
   if (unwrapped.joined)
@@ -589,7 +596,7 @@ export function importStructuredText(
   const sources: string[] = [];
   for (let i = 0; i < split.lines.length; i++) {
     const line = split.lines[i]!;
-    if (page && isNavigation(line)) {
+    if (page && isNavigation(line) && !page.cells?.has(line)) {
       dropped.push(line);
       continue;
     }
