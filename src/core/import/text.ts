@@ -26,6 +26,8 @@ import {
   type HeadingLevel,
 } from '../text/numbering';
 import { isBlank, joinHardWraps, splitLines } from './lines';
+import { withTables } from './docxTables';
+import { findTextTables } from './textTables';
 import { CN_YEAR_CHARS } from '../text/numerals';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
 import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
@@ -522,7 +524,15 @@ function promoteLastSubsections(
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  return importStructuredText(text, options, new Map());
+  // Figures pasted from a spreadsheet (tabs) or set in columns: tables, as a Word or web table is.
+  const found = findTextTables(text);
+  const styled = new Map([...found.cells].map((cell) => [cell, TABLE_CELL]));
+  const result = importStructuredText(found.text, options, styled);
+  if (!result.ok || !found.tables.length) return result;
+  const doc = withTables(result.doc, found.tables);
+  const made = doc.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table').length;
+  if (made) result.warnings.push(`原文中用制表符或空格分列的 ${made} 处文字已读成表格，请核对。`);
+  return { ...result, doc };
 }
 
 /** What a saved web page adds to its text: its <title> and the navigation already removed. */
