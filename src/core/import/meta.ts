@@ -186,9 +186,27 @@ export function reportUnit(clues: UnitClues): string {
   return inOpening ? stripCounty(inOpening[1]!) : '';
 }
 
+/** What kind of unit a report's unit (as unitFromAuthor gives it) is: a township or street, a department, a county's government. */
+export function unitKind(unit: string): 'township' | 'department' | 'county' | '' {
+  if (!unit) return '';
+  if (TOWNSHIP.test(unit)) return 'township';
+  if (DEPARTMENT.test(unit)) return 'department';
+  return COUNTY.test(unit) ? 'county' : '';
+}
+
+/** A county's own outline for the report of a county (district, city) government, when its templates have one. */
+export function countyTemplate(registry: TemplateRegistry): Template | undefined {
+  return registry
+    .list()
+    .find(
+      (t) => t.kind === 'annual' && /[县区市](（[^）]*）)?(级)?(人民)?政府/.test(t.name) && !/乡镇|部门/.test(t.name),
+    );
+}
+
 /**
  * Which template the report follows: a 述职/述法 report by its title (or, with no title, by its first
- * person 本人); a department by its unit; a township otherwise.
+ * person 本人); a department by its unit; a county government's by a county outline where the templates have
+ * one; a township otherwise.
  */
 export function detectTemplate(registry: TemplateRegistry, title: string, unit: string, body: string): Template {
   const duty = registry.get('duty');
@@ -199,6 +217,7 @@ export function detectTemplate(registry: TemplateRegistry, title: string, unit: 
     if (!/法治政府建设/.test(t) && (body.match(/本人/g) ?? []).length >= 3) return duty;
   }
   const department = registry.get('department');
+  if (unitKind(unit) === 'county') return countyTemplate(registry) ?? registry.getOrDefault('township');
   if (department && unit && !TOWNSHIP.test(unit) && DEPARTMENT.test(unit)) return department;
   if (department && !unit && /我局|本局|局党组|局机关/.test(body) && !/我镇|我乡|我街道|全镇|全乡/.test(body))
     return department;

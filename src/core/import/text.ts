@@ -30,7 +30,16 @@ import { withTables } from './docxTables';
 import { findTextTables } from './textTables';
 import { CN_YEAR_CHARS } from '../text/numerals';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
-import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
+import {
+  countyTemplate,
+  detectTemplate,
+  parseDateLine,
+  reportUnit,
+  reportYear,
+  unitFromAuthor,
+  unitKind,
+  yearInTitle,
+} from './meta';
 import {
   BOLD_HINT,
   MAX_BOLD_HEADING,
@@ -677,6 +686,16 @@ export function importStructuredText(
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
     : detectTemplate(registry, titleText, unit, body.join('\n'));
+  if (!options.templateId) {
+    // Say which outline the file's unit led to, where it is not the township outline most reports follow.
+    const kind = unitKind(unit);
+    if (kind === 'county' && template.id === 'township' && !countyTemplate(registry))
+      warnings.push(
+        `报告单位“${unit}”是县（区、市）人民政府，模板中没有县级政府的提纲，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
+      );
+    else if (kind && template.id !== 'township')
+      warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
+  }
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
   const sections = buildSections(body, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
