@@ -364,6 +364,18 @@ function isBoldPartHeading(
   return !context.currentHeading || classifyHeading(context.currentHeading, template, year)?.part.id !== guess.part.id;
 }
 
+/**
+ * A wholly bold line that reads as a sub-point's title: short, no figure, no sentence in it ("加强组织领导",
+ * "一是抓制度建设", "依法决策、规范执法："). A bold line ending in 。 is an emphasised sentence, and one with a
+ * figure ("全年办理执法案件12件") is emphasis of a result: both stay paragraphs.
+ */
+function isBoldSubPoint(text: string): boolean {
+  const body = text.replace(/[：:]$/, '');
+  return (
+    body.length >= 2 && body.length <= 25 && !/[，,。；;！？!?\d０-９%％]/.test(body) && !/(报告|汇报|总结)$/.test(body)
+  );
+}
+
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
@@ -413,6 +425,15 @@ function buildSections(
   const numberedParts =
     body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL)
       .length >= 2;
+  // Short bold lines used as the sub-points of parts ("加强组织领导"), two at least: sub-headings, as （一） are.
+  const boldSubPoints =
+    body.filter(
+      (t) =>
+        styled.get(t) === BOLD_HINT &&
+        !headingNumber(t) &&
+        isBoldSubPoint(t) &&
+        classifyHeading(t, template, year)?.confidence !== 'alias',
+    ).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -461,6 +482,12 @@ function buildSections(
     if (style === BOLD_HINT) {
       if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
+        continue;
+      }
+      if (boldSubPoints && current.heading && isBoldSubPoint(t)) {
+        // Under （一） sub-headings of its own part, a bold line is one level deeper.
+        const deeper = current.blocks.some((b) => b.kind === 'subheading' && b.level === 2 && headingNumber(b.text));
+        current.blocks.push({ kind: 'subheading', level: deeper ? 3 : 2, text: t });
         continue;
       }
     } else if (style !== undefined && t.length <= 80) {
