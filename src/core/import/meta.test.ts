@@ -160,3 +160,13 @@ describe('the kind of report from its unit', () => {
     );
   });
 });
+
+describe('reportYear when the title disagrees with the rest', () => {
+  it('takes the year the opening and the 成文日期 agree on over a title left at last year', () => {
+    const clues = { title: '城西街道二〇二三年度法治政府建设情况报告', headings: [] };
+    expect(reportYear({ ...clues, opening: '2024年，城西街道…', written: new Date(2025, 0, 16) })).toBe(2024);
+    // The title stands when only one clue is against it, or none.
+    expect(reportYear({ ...clues, opening: '2024年，城西街道…', written: new Date(2024, 0, 16) })).toBe(2023);
+    expect(reportYear({ ...clues, opening: '全年，城西街道…', written: new Date(2025, 0, 16) })).toBe(2023);
+  });
+});

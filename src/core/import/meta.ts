@@ -84,10 +84,17 @@ export interface YearClues {
  */
 export function reportYear(clues: YearClues): number | null {
   const fromTitle = yearInTitle(clues.title);
-  if (fromTitle) return fromTitle;
   const opening = halfWidthDigits(clues.opening).replace(/\s+/g, '');
   const lead = /^(?:[^。]{0,12}?)(\d{4})年(?!\d{1,2}月)/.exec(opening);
-  if (lead && plausible(Number(lead[1]))) return Number(lead[1]);
+  const fromOpening = lead && plausible(Number(lead[1])) ? Number(lead[1]) : undefined;
+  const fromDate =
+    clues.written && (clues.written.getMonth() <= 9 ? clues.written.getFullYear() - 1 : clues.written.getFullYear());
+  // A title left at last year ("二〇二三年度" over a report opening "2024年，" and dated January 2025): the
+  // opening and the date agree against it, and the title is the line to correct (year.mismatch says so).
+  if (fromTitle && fromOpening !== undefined && fromOpening === fromDate && fromOpening !== fromTitle)
+    return fromOpening;
+  if (fromTitle) return fromTitle;
+  if (fromOpening !== undefined) return fromOpening;
   const headings = clues.headings.map(halfWidthDigits);
   for (const h of headings) {
     if (!/举措|措施|成效|工作情况|开展情况|主要工作|做法|履职/.test(h) || /打算|计划|安排|思路|下一/.test(h)) continue;

@@ -305,8 +305,11 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
   const rest = text.slice(n.end);
   const m = /^([^。；：:！？]{2,30}[。；：:！？])\s*(\S.*)$/.exec(rest);
   if (!m) return undefined;
-  const guess = classifyHeading(m[1]!, template, year);
-  return guess?.confidence === 'alias' ? [n.number + m[1]!, m[2]!] : undefined;
+  const words = m[1]!.replace(/[。；：:！？]$/, '');
+  const guess = classifyHeading(words, template, year);
+  return guess?.confidence === 'alias' || namesNextYearPlans(words, guess, year)
+    ? [n.number + m[1]!, m[2]!]
+    : undefined;
 }
 
 /**
@@ -334,6 +337,11 @@ function isUnnumberedPartHeading(
   if (body !== text && !/(安排|打算|计划|思路|重点)$/.test(body)) return false;
   // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
   // year opening it and a planning word name the plans as surely as a usual wording does.
+  return namesNextYearPlans(body, guess, year);
+}
+
+/** "2026年工作安排" in the 2025 report: the next year opening it and a planning word name the plans part. */
+function namesNextYearPlans(body: string, guess: ReturnType<typeof classifyHeading>, year: number | null): boolean {
   return (
     guess?.part.yearScope === 'next' &&
     year !== null &&
