@@ -109,6 +109,28 @@ describe('heading forms', () => {
     expect(other.doc.sections.map((s) => s.heading)).toEqual(['一、主要举措和成效']);
   });
 
+  it('joins a part heading split over two lines, and never a heading with the short line under it', () => {
+    const r = imported([
+      '松林镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '全年学法6次。',
+      '二、党政主要负责人履行推进法治建设第一',
+      '责任人职责情况',
+      '书记带头学法。',
+      '三、存在的不足和原因',
+      '人员不足',
+      '四、2025年工作安排',
+      '加强培训。',
+    ]);
+    expect(r.doc.sections.map((s) => s.heading)).toEqual([
+      '一、主要举措和成效',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、2025年工作安排',
+    ]);
+    expect(r.doc.sections[2]!.blocks).toEqual([{ kind: 'paragraph', text: '人员不足' }]);
+  });
+
   it('recognises unnumbered part headings by their usual wording', () => {
     const r = imported([
       '青石镇2024年法治政府建设情况报告',

@@ -25,7 +25,7 @@ import {
   stripHeadingNumber,
   type HeadingLevel,
 } from '../text/numbering';
-import { isBlank, joinHardWraps, splitLines } from './lines';
+import { dropPageFurniture, isBlank, isPageNumber, joinHardWraps, splitLines } from './lines';
 import { withTables } from './docxTables';
 import { findTextTables } from './textTables';
 import { CN_YEAR_CHARS } from '../text/numerals';
@@ -397,8 +397,27 @@ function namesAPart(line: string, registry: TemplateRegistry): boolean {
   return registry.list().some((t) => classifyHeading(body, t, null)?.confidence === 'alias');
 }
 
-/** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
-function joinBareNumbers(lines: readonly string[]): string[] {
+/** Whether `next` finishes the heading `line`: together a usual wording, and `line` alone not, or `next` a stub of its part. */
+function splitHeading(line: string, next: string, template: Template, year: number | null): boolean {
+  const whole = classifyHeading(line + next, template, year);
+  if (whole?.confidence !== 'alias') return false;
+  const first = classifyHeading(line, template, year);
+  if (first?.confidence !== 'alias') return true;
+  const rest = classifyHeading(next, template, year);
+  return rest?.confidence === 'alias' && rest.part.id === whole.part.id;
+}
+
+/**
+ * One heading line out of two: "第一部分" or "一、" alone on a line with its words on the next, or a heading
+ * split over two lines as a PDF copy or a narrow column gives it ("二、党政主要负责人履行推进法治建设第一责任人"
+ * over "职责情况"): joined when the whole names a part in its usual wording (splitHeading).
+ */
+function joinSplitHeadings(
+  lines: readonly string[],
+  template: Template,
+  year: number | null,
+  styled: StyledHeadings,
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -414,6 +433,21 @@ function joinBareNumbers(lines: readonly string[]): string[] {
     ) {
       out.push(`${line}${n.level === 0 ? ' ' : ''}${next}`);
       i++;
+    } else if (
+      n &&
+      next !== undefined &&
+      // A table cell, a text box or a styled paragraph is a line of its own in the file.
+      !styled.has(line) &&
+      !styled.has(next) &&
+      next.length <= 20 &&
+      !headingNumber(next) &&
+      !/[，,。；;：:！？、]/.test(next) &&
+      !/[。；;：:]$/.test(line) &&
+      isPartHeadingShape(line) &&
+      splitHeading(line, next, template, year)
+    ) {
+      out.push(line + next);
+      i++;
     } else {
       out.push(line);
     }
@@ -427,7 +461,7 @@ function buildSections(
   year: number | null,
   styled: StyledHeadings,
 ): Section[] {
-  const body = joinBareNumbers(lines);
+  const body = joinSplitHeadings(lines, template, year, styled);
   const topLevel = chooseTopLevel(body, template, year);
   // Parts headed by literal or Word numbers: a bold unnumbered line among them is more likely a sub-point.
   const numberedParts =
@@ -632,8 +666,17 @@ export function importStructuredText(
   const warnings: string[] = [];
   // A web page's text has a blank line around every block and <br>: there, a blank line is no paragraph end.
   // Page chrome is never joined: it is dropped below, and must not take a line of the report with it.
+  // A PDF's page numbers and running headers go first, so that a paragraph broken across pages joins up.
+  const paged = dropPageFurniture(text);
+  if (paged.dropped.length) {
+    const numbers = paged.dropped.filter(isPageNumber).length;
+    const headers = paged.dropped.length - numbers;
+    warnings.push(
+      `已去掉从 PDF 复制时带进来的页码 ${numbers} 行${headers ? `、每页页眉 ${headers} 行（如“${paged.dropped.find((l) => !isPageNumber(l))!.slice(0, 20)}”）` : ''}。`,
+    );
+  }
   const unwrapped = joinHardWraps(
-    page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
+    page ? paged.text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : paged.text,
     (line) =>
       styled.has(line) || isChrome(line) || (page !== undefined && (isNavigation(line) || !!page.cells?.has(line))),
     (line) => namesAPart(line, registry),
