@@ -16,7 +16,16 @@ import {
 } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
-import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
+import {
+  isChrome,
+  isLinkBlockHead,
+  isLinkTitle,
+  isMetaKeyAlone,
+  isNavigation,
+  looksLikeMetaValue,
+  metadataDate,
+  metadataSource,
+} from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import {
@@ -61,7 +70,7 @@ const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]
 const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
 const NOTE_LINE = /^[（(][^（()）]{2,30}[)）]$/;
 const TITLE_END = /(报告|情况|总结|汇报|述职|述法|工作要点)([（(][^()（）]{1,12}[)）])?$/;
-const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
+const SIGNATURE_END = /(人民政府|委员会|管委会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
 
 interface Head {
   docNumber: string;
@@ -697,6 +706,13 @@ export function importStructuredText(
       dropped.push(line);
       continue;
     }
+    // "相关链接" / "附件下载" after the text: the block and its link titles are the page's.
+    if (page && isLinkBlockHead(line)) {
+      dropped.push(line);
+      while (i + 1 < split.lines.length && isLinkTitle(split.lines[i + 1]!) && !parseDateLine(split.lines[i + 1]!))
+        dropped.push(split.lines[++i]!);
+      continue;
+    }
     if (!isChrome(line)) {
       lines.push(line);
       continue;
@@ -771,7 +787,7 @@ export function importStructuredText(
       warnings.push(
         `报告单位“${unit}”是县（区、市）人民政府，模板中没有县级政府的提纲，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
       );
-    else if (kind && template.id !== 'township')
+    else if (kind === 'department' && template.id === 'department')
       warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
   }
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
