@@ -8,6 +8,7 @@
  * every cell short and none a sentence; columns set with spaces also need a figure in a cell. A sentence
  * with one tab in it, or a signature and its date on one line, is never a table.
  */
+import { isStaffLine } from '../text/conventions';
 import type { DocxTable } from './docxTables';
 
 /** A cell longer than this is a sentence, not a figure or a label. */
@@ -22,7 +23,11 @@ function cellsOf(line: string): { cells: string[]; tabs: boolean } | undefined {
   if (cells.length < 2) return undefined;
   if (cells.some((c) => c.length > MAX_CELL || /[。；;！？]$/.test(c) || /[。！？].+/.test(c))) return undefined;
   // A tab-separated row from a spreadsheet may have empty cells; a row set with spaces has none.
-  if (cells.filter(Boolean).length < 2) return undefined;
+  const filled = cells.filter(Boolean);
+  if (filled.length < 2) return undefined;
+  // "撰稿：李红<tab>审核：王强": fields set side by side (staff lines, a 主送/抄送 block), not a table row.
+  if (filled.filter((c) => /[:：]/.test(c)).length * 2 >= filled.length || isStaffLine(t.replace(/\t/g, ' ')))
+    return undefined;
   return { cells, tabs };
 }
 
