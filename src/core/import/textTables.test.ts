@@ -69,6 +69,17 @@ describe('tables in a text file', () => {
     expect(findTextTables('主送    县委\n抄送    县政府').tables).toEqual([]);
   });
 
+  it('keeps a 合计 row whose last cells are empty (trailing tabs)', () => {
+    const found = findTextTables('序号\t项目\t数量\t单位\n1\t行政复议\t3\t件\n合计\t\t3\t');
+    expect(found.tables[0]!.rows).toHaveLength(3);
+    // A header whose corner cell is empty (a leading tab) keeps its columns.
+    expect(findTextTables('\t2024年\t2025年\n复议\t3\t5\n诉讼\t1\t2').tables[0]!.rows[0]).toEqual([
+      [],
+      ['2024年'],
+      ['2025年'],
+    ]);
+  });
+
   it('ends the table where the columns stop agreeing', () => {
     const found = findTextTables('类别\t件数\n复议\t6\n诉讼\t2\n注：以上数据截至12月31日。');
     expect(found.tables).toHaveLength(1);

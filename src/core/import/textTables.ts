@@ -16,7 +16,8 @@ const MAX_CELL = 40;
 
 /** Cells of a line, or undefined when it cannot be a row. */
 function cellsOf(line: string): { cells: string[]; tabs: boolean } | undefined {
-  const t = line.replace(/^[ \u3000]+|[ \u3000\t]+$/g, '').replace(/^\t+/, '');
+  // A spreadsheet's row keeps its trailing tabs (empty cells at the end: "合计<tab><tab>75<tab>").
+  const t = line.replace(/^[ \u3000\t]+|[ \u3000]+$/g, '');
   if (!t) return undefined;
   const tabs = t.includes('\t');
   const cells = (tabs ? t.split('\t') : t.split(/[ \u3000]{2,}/)).map((c) => c.trim());
@@ -82,7 +83,7 @@ export function findTextTables(text: string): TextTables {
 /** The rows as a table when their columns agree (a header one cell short is missing its corner cell). */
 function shape(rows: string[][], tabs: boolean): string[][] | undefined {
   const width = Math.max(...rows.map((r) => r.length));
-  const fitted = rows.map((row, k) => (k === 0 && row.length === width - 1 && !tabs ? ['', ...row] : row));
+  const fitted = rows.map((row, k) => (k === 0 && row.length === width - 1 ? ['', ...row] : row));
   if (fitted.some((row) => row.length !== width)) return undefined;
   if (tabs) return fitted;
   // Columns set with spaces: a table of figures has a figure in some cell below its header.
