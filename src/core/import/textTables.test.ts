@@ -65,6 +65,11 @@ describe('tables in a text file', () => {
     expect(findTextTables('石桥镇人民政府    2026年1月16日\n（此件公开发布）').tables).toEqual([]);
     // Fields side by side (staff lines after the date) are lines of their own, for the checker to flag.
     expect(findTextTables('撰稿：李红\t审核：王强\n联系电话：0851-1234567\t印发：2份').tables).toEqual([]);
+    // Justified prose copied out of a PDF, its gaps wide.
+    expect(
+      findTextTables('全镇共调解矛盾纠纷96件，调解  成功93件，成功率较高\n全年开展学法5次，审查  合同18份，无一被纠错')
+        .tables,
+    ).toEqual([]);
     // Aligned words without a figure are a layout, not a table of figures.
     expect(findTextTables('主送    县委\n抄送    县政府').tables).toEqual([]);
   });

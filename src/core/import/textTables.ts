@@ -23,6 +23,8 @@ function cellsOf(line: string): { cells: string[]; tabs: boolean } | undefined {
   const cells = (tabs ? t.split('\t') : t.split(/[ \u3000]{2,}/)).map((c) => c.trim());
   if (cells.length < 2) return undefined;
   if (cells.some((c) => c.length > MAX_CELL || /[。；;！？]$/.test(c) || /[。！？].+/.test(c))) return undefined;
+  // Wide gaps inside a clause of prose (a justified line copied out of a PDF) are no columns.
+  if (!tabs && cells.some((c) => /[，、]/.test(c))) return undefined;
   // A tab-separated row from a spreadsheet may have empty cells; a row set with spaces has none.
   const filled = cells.filter(Boolean);
   if (filled.length < 2) return undefined;
