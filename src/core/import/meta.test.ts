@@ -132,6 +132,7 @@ describe('the kind of report from its unit', () => {
     expect(unitKind(unitFromAuthor('江北区人民政府'))).toBe('county');
     expect(unitKind(unitFromAuthor('云岭县市场监督管理局'))).toBe('department');
     expect(unitKind(unitFromAuthor('青山街道办事处'))).toBe('township');
+    expect(unitKind(unitFromAuthor('江口经济开发区'))).toBe('');
   });
 
   it('imports a county government report under the township outline and says so', () => {

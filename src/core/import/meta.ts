@@ -198,6 +198,8 @@ export function unitKind(unit: string): 'township' | 'department' | 'county' | '
   if (!unit) return '';
   if (TOWNSHIP.test(unit)) return 'township';
   if (DEPARTMENT.test(unit)) return 'department';
+  // A 开发区 or 园区 ends in 区 but is no county government.
+  if (/(开发区|园区|高新区|新区|试验区|示范区|保税区|工业区|合作区)$/.test(unit)) return '';
   return COUNTY.test(unit) ? 'county' : '';
 }
 
