@@ -98,3 +98,24 @@ describe('year.mismatch reads a title year in Chinese digits', () => {
     expect(titleFindings('柳溪乡关于二O二四年法治政府建设工作的报告')[0]?.fix?.replacement).toBe('二O二五');
   });
 });
+
+describe('year.mismatch in the body', () => {
+  const bodyFindings = (sentence: string) => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+      unit: '柳溪乡',
+      year: 2025,
+      date: '2026年1月12日',
+    });
+    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: sentence }];
+    return checkReport(doc).findings.filter((f) => f.rule === 'year.mismatch');
+  };
+
+  it('passes last year’s report cited as such', () => {
+    expect(bodyFindings('针对2024年度法治政府建设情况报告中查找出的3个问题，逐项整改到位。')).toEqual([]);
+    expect(bodyFindings('2024年度法治政府建设情况报告提出的5项计划已全部完成。')).toEqual([]);
+  });
+
+  it('still flags a year left over from last year’s text', () => {
+    expect(bodyFindings('全乡2024年度法治政府建设情况总体良好，各项任务有序推进。')).toHaveLength(1);
+  });
+});

@@ -66,6 +66,10 @@ function yearFix(line: TextLine, from: number, year: number) {
   return { label: `改为${year}年`, replacement: String(year), from, to: from + 4 };
 }
 
+/** Words that cite an earlier year's report rather than restate it: before the year, or after its name. */
+const EARLIER_REPORT_BEFORE = /(针对|对照|根据|按照|落实|整改|上一?年度?|去年|前一?年)[^。；，]{0,6}$/;
+const EARLIER_REPORT_AFTER = /^(报告)?(中|里|所|提出|指出|查找|查摆|反映|反馈|列出|明确)/;
+
 /** year.mismatch: the title and the opening say which year the report covers; they must agree with it. */
 function checkYearConsistency(ctx: CheckContext): RawFinding[] {
   if (ctx.year === null) return [];
@@ -119,7 +123,12 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
     )) {
       const y = Number(m[1]);
       const expect = line.part === 'plans' ? year + 1 : year;
-      if (y !== expect && y !== year) {
+      // "针对2024年度法治政府建设情况报告中查找出的问题": an earlier report named as such, not a year left over.
+      const cited =
+        y < year &&
+        (EARLIER_REPORT_BEFORE.test(line.text.slice(Math.max(0, m.index - 8), m.index)) ||
+          EARLIER_REPORT_AFTER.test(line.text.slice(m.index + m[0].length, m.index + m[0].length + 8)));
+      if (y !== expect && y !== year && !cited) {
         findings.push(
           at(
             'year.mismatch',
