@@ -612,9 +612,16 @@ function promoteLastSubsections(
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  // Figures pasted from a spreadsheet (tabs) or set in columns: tables, as a Word or web table is.
-  const found = findTextTables(text);
-  const styled = new Map([...found.cells].map((cell) => [cell, TABLE_CELL]));
+  return importWithTextTables(text, options, new Map());
+}
+
+/**
+ * importStructuredText, with figures pasted from a spreadsheet (tabs) or set in columns read as tables, as a
+ * Word or web table is: in a .txt, and in a Word file whose clerk lined figures up with tabs.
+ */
+export function importWithTextTables(text: string, options: ImportOptions, known: StyledHeadings): ImportResult {
+  const found = findTextTables(text, (line) => known.get(line) === TABLE_CELL);
+  const styled = new Map([...known, ...[...found.cells].map((cell): [string, number] => [cell, TABLE_CELL])]);
   const result = importStructuredText(found.text, options, styled);
   if (!result.ok || !found.tables.length) return result;
   const doc = withTables(result.doc, found.tables);

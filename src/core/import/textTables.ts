@@ -42,21 +42,23 @@ export interface TextTables {
   cells: Set<string>;
 }
 
-export function findTextTables(text: string): TextTables {
+/** `skip`: lines that are never a row (a Word table's own cell, read as a line of its own). */
+export function findTextTables(text: string, skip: (line: string) => boolean = () => false): TextTables {
   if (!/\t|\S[ \u3000]{2,}\S/.test(text)) return { text, tables: [], cells: new Set() };
   const lines = text.split(/\r\n|\n|\r/);
   const out: string[] = [];
   const tables: DocxTable[] = [];
   const cells = new Set<string>();
   for (let i = 0; i < lines.length;) {
-    const first = cellsOf(lines[i]!);
+    const row = (line: string) => (skip(line.trim()) ? undefined : cellsOf(line));
+    const first = row(lines[i]!);
     let rows: string[][] = [];
     let j = i;
     if (first) {
       rows = [first.cells];
       j = i + 1;
       while (j < lines.length) {
-        const next = cellsOf(lines[j]!);
+        const next = row(lines[j]!);
         if (!next || next.tabs !== first.tabs) break;
         rows.push(next.cells);
         j++;

@@ -1,4 +1,4 @@
-/** Bold unnumbered sub-points in a Word file: sub-headings of their part where the report uses them so. */
+/** A Word file as clerks format it: bold unnumbered sub-points, figures lined up with tabs (our own texts). */
 import { describe, expect, it } from 'vitest';
 import { numberedDocxFromText } from '../../../test/support/numberedDocx';
 import { importDocx } from './docx';
@@ -48,5 +48,22 @@ describe('bold sub-points', () => {
     );
     const measures = sections.find(([part]) => part === 'measures')![1] as string[];
     expect(measures.filter((b) => b.startsWith('h'))).toEqual([]);
+  });
+});
+
+describe('figures lined up with tabs in a Word file', () => {
+  it('reads tab-aligned paragraphs as a table, and leaves a real Word table as it is', async () => {
+    const sections = await blocksOf(
+      report(
+        '全年主要数据如下：\n项目\t2024年\t2025年\n行政复议\t3\t5\n纠纷调解\t41\t38\n@tbl 类别|件数;诉讼|2\n其余工作有序推进。',
+      ),
+    );
+    const measures = sections.find(([part]) => part === 'measures')![1] as string[];
+    expect(measures).toEqual([
+      'paragraph:全年主要数据如下：',
+      'table:项目\t2024年\t2025年\n行政复议\t3\t5\n纠纷调解\t41\t38',
+      'table:类别\t件数\n诉讼\t2',
+      'paragraph:其余工作有序推进。',
+    ]);
   });
 });
