@@ -3,7 +3,9 @@
  * <slug>.expect.json giving the reading and findings a county reviewer expects:
  *   { "template": "township|department|duty", "unit": "…", "year": 2025 | null,
  *     "parts": [template part ids that must be found], "must": [rule ids that must be reported],
- *     "mustNotErrors": true | false, "draftPlans": [last year's plans next year's draft lists, optional] }
+ *     "mustNotErrors": true | false, "draftPlans": [last year's plans next year's draft lists, optional],
+ *     optional readings: "signature": […], "date": "…", "attachments": […], "tables": N (table blocks),
+ *     "absent": [words no block may hold: page numbers, running headers, link titles of the page] }
  * A report is a .txt (any encoding the importer reads), .html, .doc/.wps, or "<slug>.docx-source.txt": a
  * description turned into a .docx with Word's automatic numbering, outline levels or bold (test/support/numberedDocx.ts).
  * `npm run corpus` prints the results; test/corpus.test.ts fails on a miss or a false error.
@@ -26,6 +28,13 @@ export interface Expectation {
   mustNotErrors?: boolean;
   /** The plans next year's draft (nianbao draft) carries from this report as 去年计划 items. */
   draftPlans?: string[];
+  signature?: string[];
+  date?: string;
+  attachments?: string[];
+  /** How many table blocks the report holds. */
+  tables?: number;
+  /** Words that must be in no block (page furniture the importer should have removed). */
+  absent?: string[];
 }
 
 export interface CorpusResult {
@@ -94,6 +103,20 @@ export async function runEntry(
     result.misread.push(`单位：读成“${checked.unit}”，应为“${expect.unit}”`);
   if (expect.year !== undefined && checked.year !== expect.year)
     result.misread.push(`年度：读成 ${checked.year}，应为 ${expect.year}`);
+  const { meta } = imported.doc;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (expect.signature !== undefined && !same(meta.signature, expect.signature))
+    result.misread.push(`署名：读成 ${JSON.stringify(meta.signature)}，应为 ${JSON.stringify(expect.signature)}`);
+  if (expect.date !== undefined && meta.date !== expect.date)
+    result.misread.push(`成文日期：读成“${meta.date}”，应为“${expect.date}”`);
+  if (expect.attachments !== undefined && !same(meta.attachments, expect.attachments))
+    result.misread.push(`附件：读成 ${JSON.stringify(meta.attachments)}，应为 ${JSON.stringify(expect.attachments)}`);
+  const blocks = imported.doc.sections.flatMap((s) => s.blocks);
+  const tables = blocks.filter((b) => b.kind === 'table').length;
+  if (expect.tables !== undefined && tables !== expect.tables)
+    result.misread.push(`表格：读成 ${tables} 个，应为 ${expect.tables} 个`);
+  const texts = [...imported.doc.sections.map((s) => s.heading), ...blocks.map((b) => b.text)].join('\n');
+  for (const words of expect.absent ?? []) if (texts.includes(words)) result.misread.push(`正文里还有“${words}”`);
   for (const part of expect.parts ?? []) {
     if (!checked.sections.find((s) => s.id === part)?.present) result.misread.push(`部分：没有找到 ${part}`);
   }

@@ -8,7 +8,7 @@
  * "@b 一是加强领导。|其余文字" bold only before the "|", "@k …" bold through the character style "Strong".
  * Notes and text boxes: "@fn 正文|脚注" a paragraph with a footnote after its text ("@en" an endnote), "@box 正文|框内一段|框内二段"
  * a paragraph with a text box anchored in it, written as Word 2010+ writes one (mc:AlternateContent: the
- * DrawingML box, then the same box in VML as the fallback).
+ * DrawingML box, then the same box in VML as the fallback). "@tbl 项目|件数;复议|6" a table (rows by ";", cells by "|").
  */
 import JSZip from 'jszip';
 
@@ -190,6 +190,14 @@ export async function buildDocx(
 
 /** One line of a description as a paragraph; "@fn", "@en" and "@box" wrap any other form ("@fn @0 标题|脚注"). */
 function describedParagraph(line: string): NumberedParagraph {
+  // "@tbl 项目|件数;复议|6": a table, rows split by ";", cells by "|".
+  const table = /^@tbl\s+(.*)$/.exec(line);
+  if (table) {
+    const cell = (t: string) =>
+      `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p></w:tc>`;
+    const rows = table[1]!.split(';').map((row) => `<w:tr>${row.split('|').map(cell).join('')}</w:tr>`);
+    return { text: '', raw: `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.join('')}</w:tbl>` };
+  }
   const n = /^@(fn|en|box)\s+(.*)$/.exec(line);
   if (n) {
     const [text, ...rest] = n[2]!.split('|');

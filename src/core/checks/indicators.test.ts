@@ -267,3 +267,12 @@ describe('a figure belongs to an indicator only when its own subject stands by t
     expect(checkReport(alone).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('indicator.missing reads activities counted in 场', () => {
+  it('finds the publicity figure in 开展普法宣传活动12场, and still misses it where no figure is given', () => {
+    const missing = (text: string) =>
+      of(text, 'indicator.missing').filter((f) => f.message.includes('普法宣传活动')).length;
+    expect(missing('全年开展普法宣传活动12场，覆盖群众3000余人。')).toBe(0);
+    expect(missing('全年深入开展普法宣传，群众法治意识明显增强。')).toBe(1);
+  });
+});

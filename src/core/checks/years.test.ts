@@ -73,3 +73,49 @@ describe('era calendar (templates/era-calendar.json)', () => {
     expect(eraRules(2021, '深入学习贯彻党的二十大精神。', '2022年1月10日')).toEqual(['era.congress:error']);
   });
 });
+
+describe('year.mismatch reads a title year in Chinese digits', () => {
+  const titleFindings = (title: string) => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+      unit: '柳溪乡',
+      year: 2025,
+      date: '2026年1月12日',
+    });
+    doc.meta.title = title;
+    return checkReport(doc).findings.filter((f) => f.rule === 'year.mismatch');
+  };
+
+  it('passes a title naming the report year as 二〇二五年度 or 二O二五年 (letter O)', () => {
+    expect(titleFindings('柳溪乡二〇二五年度法治政府建设情况报告')).toEqual([]);
+    expect(titleFindings('柳溪乡人民政府关于二O二五年法治政府建设情况的报告')).toEqual([]);
+  });
+
+  it('flags a title left at last year in Chinese digits, with a fix in the same digits', () => {
+    const [finding, ...rest] = titleFindings('柳溪乡二〇二四年度法治政府建设情况报告');
+    expect(rest).toEqual([]);
+    expect(finding?.message).toContain('2024');
+    expect(finding?.fix?.replacement).toBe('二〇二五');
+    expect(titleFindings('柳溪乡关于二O二四年法治政府建设工作的报告')[0]?.fix?.replacement).toBe('二O二五');
+  });
+});
+
+describe('year.mismatch in the body', () => {
+  const bodyFindings = (sentence: string) => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
+      unit: '柳溪乡',
+      year: 2025,
+      date: '2026年1月12日',
+    });
+    doc.sections[1]!.blocks = [{ kind: 'paragraph', text: sentence }];
+    return checkReport(doc).findings.filter((f) => f.rule === 'year.mismatch');
+  };
+
+  it('passes last year’s report cited as such', () => {
+    expect(bodyFindings('针对2024年度法治政府建设情况报告中查找出的3个问题，逐项整改到位。')).toEqual([]);
+    expect(bodyFindings('2024年度法治政府建设情况报告提出的5项计划已全部完成。')).toEqual([]);
+  });
+
+  it('still flags a year left over from last year’s text', () => {
+    expect(bodyFindings('全乡2024年度法治政府建设情况总体良好，各项任务有序推进。')).toHaveLength(1);
+  });
+});

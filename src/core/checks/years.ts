@@ -19,7 +19,7 @@ import {
 import { severityOf } from './catalogue';
 import { stripHeadingNumber } from '../text/numbering';
 import { plansYear } from './structure';
-import { chineseValue } from '../text/numerals';
+import { CN_YEAR_CHARS, chineseValue, chineseYearDigits } from '../text/numerals';
 import type { EraCalendar } from './listSchemas';
 
 export { CalendarSchema, type EraCalendar } from './listSchemas';
@@ -54,9 +54,21 @@ export function checkYears(ctx: CheckContext): RawFinding[] {
   ];
 }
 
+const TITLE_YEAR = new RegExp(`(\\d{4}|[${CN_YEAR_CHARS}]{4})\\s*年`);
+
+/** 2025 in the Chinese digits of the year it replaces, with the writer's own zero (〇, ○ or O). */
+function chineseYearLike(year: number, written: string): string {
+  const zero = [...written].find((c) => /[〇零○ＯOo]/.test(c)) ?? '〇';
+  return [...String(year)].map((d) => (d === '0' ? zero : '〇一二三四五六七八九'[Number(d)]!)).join('');
+}
+
 function yearFix(line: TextLine, from: number, year: number) {
   return { label: `改为${year}年`, replacement: String(year), from, to: from + 4 };
 }
+
+/** Words that cite an earlier year's report rather than restate it: before the year, or after its name. */
+const EARLIER_REPORT_BEFORE = /(针对|对照|根据|按照|落实|整改|上一?年度?|去年|前一?年)[^。；，]{0,6}$/;
+const EARLIER_REPORT_AFTER = /^(报告)?(中|里|所|提出|指出|查找|查摆|反映|反馈|列出|明确)/;
 
 /** year.mismatch: the title and the opening say which year the report covers; they must agree with it. */
 function checkYearConsistency(ctx: CheckContext): RawFinding[] {
@@ -65,17 +77,22 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const titleLines = ctx.plain.lines.filter((l) => l.kind === 'title');
   for (const line of titleLines) {
-    const m = /(\d{4})\s*年/.exec(line.text);
-    if (m && Number(m[1]) !== year && !/[—-]\s*$/.test(line.text.slice(0, m.index))) {
+    // A title writes its year in Arabic or Chinese digits ("二〇二五年度", "二O二五年"): both are read.
+    const m = TITLE_YEAR.exec(line.text);
+    const said = m ? (/^\d/.test(m[1]!) ? Number(m[1]) : chineseYearDigits(m[1]!)) : undefined;
+    if (m && said !== undefined && said >= 1990 && said !== year && !/[—-]\s*$/.test(line.text.slice(0, m.index))) {
+      const fix = /^\d/.test(m[1]!)
+        ? yearFix(line, m.index, year)
+        : { label: `改为${year}年`, replacement: chineseYearLike(year, m[1]!), from: m.index, to: m.index + 4 };
       findings.push(
         at(
           'year.mismatch',
           severityOf('year.mismatch'),
-          `标题写的是${m[1]}年，但这是${year}年度的报告。`,
+          `标题写的是${said}年，但这是${year}年度的报告。`,
           line,
           m.index,
           m.index + 4,
-          yearFix(line, m.index, year),
+          fix,
         ),
       );
     }
@@ -106,7 +123,12 @@ function checkYearConsistency(ctx: CheckContext): RawFinding[] {
     )) {
       const y = Number(m[1]);
       const expect = line.part === 'plans' ? year + 1 : year;
-      if (y !== expect && y !== year) {
+      // "针对2024年度法治政府建设情况报告中查找出的问题": an earlier report named as such, not a year left over.
+      const cited =
+        y < year &&
+        (EARLIER_REPORT_BEFORE.test(line.text.slice(Math.max(0, m.index - 8), m.index)) ||
+          EARLIER_REPORT_AFTER.test(line.text.slice(m.index + m[0].length, m.index + m[0].length + 8)));
+      if (y !== expect && y !== year && !cited) {
         findings.push(
           at(
             'year.mismatch',

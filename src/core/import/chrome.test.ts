@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChrome, isNavigation, metadataSource } from './chrome';
+import { isChrome, isLinkBlockHead, isLinkTitle, isNavigation, metadataSource } from './chrome';
 import { splitLines } from './lines';
 
 describe('isChrome', () => {
@@ -76,4 +76,19 @@ describe('isNavigation (saved web pages only)', () => {
     '政务公开、信息公开、办事服务均按期完成。',
     '行政复议案件　　3件　　同比增长',
   ])('keeps %s', (line) => expect(isNavigation(line)).toBe(false));
+});
+
+describe('menus and link blocks', () => {
+  it('reads a row of menu links separated by single spaces as navigation, and a phrase with spaces not', () => {
+    expect(isNavigation('网站首页 政务公开 政务服务 互动交流')).toBe(true);
+    expect(isNavigation('党政办 司法所 综治中心')).toBe(false);
+    expect(isNavigation('信息公开 工作 情况')).toBe(false);
+  });
+  it('knows a link block head and a link title', () => {
+    expect(isLinkBlockHead('【相关链接】')).toBe(true);
+    expect(isLinkBlockHead('相关链接：')).toBe(true);
+    expect(isLinkBlockHead('相关链接的情况说明如下')).toBe(false);
+    expect(isLinkTitle('执法数据统计表.xlsx')).toBe(true);
+    expect(isLinkTitle('全年办理案件12件，结案10件。')).toBe(false);
+  });
 });

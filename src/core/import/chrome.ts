@@ -53,7 +53,29 @@ export function isNavigation(line: string): boolean {
   // A figure makes it a table row ("政务公开 | 200 | 条"), never a menu.
   if (line.length > 80 || /[。，；：:、\d０-９]/.test(line)) return false;
   const entries = line.split(/\s*[|｜]\s*|[\s\u3000]{2,}/).filter(Boolean);
-  return entries.length >= 3 && entries.every((e) => e.length <= 8) && entries.some((e) => NAV_WORD.test(e));
+  if (entries.length >= 3 && entries.every((e) => e.length <= 8) && entries.some((e) => NAV_WORD.test(e))) return true;
+  // Links side by side with one space between them, as a saved page gives a row of <a>: two menu words at least.
+  const words = line.split(/\s+/).filter(Boolean);
+  return words.length >= 3 && words.every((e) => e.length <= 6) && words.filter((e) => NAV_WORD.test(e)).length >= 2;
+}
+
+/**
+ * A block of links after a page's text: "相关链接", "附件下载", "相关文章" on a line of its own; the link titles
+ * under it are the page's too (isLinkTitle).
+ */
+export function isLinkBlockHead(line: string): boolean {
+  return /^[【[]?\s*(相关链接|相关阅读|相关文章|相关文件|相关新闻|相关附件|附件下载|延伸阅读|友情链接)\s*[】\]]?\s*[:：]?$/.test(
+    line.trim(),
+  );
+}
+
+/** A link's title under such a block: a short line, no sentence in it, or a file name. */
+export function isLinkTitle(line: string): boolean {
+  const t = line.trim();
+  return (
+    /\.(docx?|xlsx?|wps|pdf|zip|rar|jpg|png)$/i.test(t) ||
+    (t.length <= 60 && !/[。，；,;]/.test(t) && headingNumber(t, true) === undefined)
+  );
 }
 
 /** Whether a whole line is page chrome. Sentences (with 。 or ，) never are. */

@@ -7,7 +7,7 @@
 import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText, NOTE_PREFIX } from './docxFast';
-import { importStructuredText } from './text';
+import { importWithTextTables } from './text';
 import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText, type ImportOptions, type ImportResult } from './types';
 
 /** Real reports are well under 5 MB even with photos; a bigger file is not a report. */
@@ -251,6 +251,6 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   for (const [text, level] of hints?.styledHeadings ?? [])
     if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
-  const result = importStructuredText(read.text, options, read.styledHeadings);
+  const result = importWithTextTables(read.text, options, read.styledHeadings);
   return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;
 }

@@ -109,3 +109,65 @@ describe('web pages', () => {
     expect(tables).toEqual([expect.objectContaining({ rows: [['次数', '3']] })]);
   });
 });
+
+describe('a table of figures on a web page', () => {
+  it('keeps a cell holding a menu word alone (政务公开) in its table, not dropped as navigation', async () => {
+    const body = REPORT.replace(
+      '<p>全年组织干部学法8次，审查合同15份。</p>',
+      `<p>全年组织干部学法8次，审查合同15份。</p>
+      <table border="1"><tr><th>事项</th><th>条数</th></tr>
+      <tr><td>政务公开</td><td>126</td></tr><tr><td>依申请公开</td><td>4</td></tr></table>`,
+    );
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const tables = result.doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'table'));
+    expect(tables).toEqual([
+      expect.objectContaining({
+        rows: [
+          ['事项', '条数'],
+          ['政务公开', '126'],
+          ['依申请公开', '4'],
+        ],
+      }),
+    ]);
+    // The page's own menu and metadata are still removed.
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text));
+    expect(texts.join('\n')).not.toMatch(/互动交流|单位审核公开|索引号/);
+  });
+
+  it('still drops a menu laid out as a table row', async () => {
+    const body = `<table><tr><td>首页</td><td>政务公开</td><td>政务服务</td><td>互动交流</td></tr></table>${REPORT}`;
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text));
+    expect(texts.join('\n')).not.toMatch(/政务服务|互动交流/);
+  });
+});
+
+describe('what a portal prints after the report', () => {
+  it('drops a 相关链接 / 附件下载 block with its link titles, and reads the attachment list and a 管委会 signature', async () => {
+    const body = REPORT.replace(
+      '<p style="text-align:right">柳溪镇人民政府</p><p>2026年1月20日</p>',
+      `<p>附件：1.执法数据统计表</p><p>　　　2.规范性文件清理目录</p>
+      <p style="text-align:right">柳溪工业园区管委会</p><p>2026年1月20日</p>
+      <div><p>附件下载：</p><p><a>执法数据统计表.xlsx</a></p></div>
+      <div><p>【相关链接】</p><p><a>平川县人民政府</a></p><p><a>平川县司法局</a></p></div>`,
+    );
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.meta.attachments).toEqual(['1.执法数据统计表', '2.规范性文件清理目录']);
+    expect(result.doc.meta.signature).toEqual(['柳溪工业园区管委会']);
+    expect(result.doc.meta.date).toBe('2026年1月20日');
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
+    expect(texts).not.toMatch(/平川县司法局|xlsx/);
+  });
+
+  it('drops a menu of links separated by single spaces, and keeps a line of words that is no menu', async () => {
+    const body = `<div class="head"><a>网站首页</a> <a>政务公开</a> <a>政务服务</a> <a>互动交流</a></div>${REPORT}`;
+    const result = await importFile('page.html', enc(page(body)));
+    if (!result.ok) throw new Error(result.error);
+    const texts = result.doc.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
+    expect(texts).not.toContain('政务服务');
+    expect(result.warnings.join('')).not.toContain('无法识别');
+  });
+});

@@ -8,6 +8,7 @@
  */
 import type { DocxTable } from './docxTables';
 import { xmlParser } from './docxNumbering';
+import { isChrome, isNavigation } from './chrome';
 
 /** Elements that are never the report's words. */
 const DROP_TAGS = new Set([
@@ -69,6 +70,11 @@ export interface PageText {
   removed: string[];
   /** The page's tables of figures (not its layout tables): rows of cells, each cell its lines. */
   tables: DocxTable[];
+  /**
+   * Lines that are cells of a table of figures with no page chrome in it: never navigation, even when a cell
+   * holds a menu word alone ("政务公开 | 12 | 条" in a table of 公开 figures).
+   */
+  cells: Set<string>;
 }
 
 /** A cell longer than this, or with more lines, is a page's layout, not a figure of a table. */
@@ -113,6 +119,12 @@ function hasTable(node: Node_): boolean {
   return childElements(node).some((c) => lower(c) === 'table' || hasTable(c));
 }
 
+function isMenuTable(table: Node_): boolean {
+  return tableRows(table).some(
+    (cells) => cells.length >= 3 && isNavigation(cells.map((cell) => textOf(cell).replace(/\s+/g, '')).join(' | ')),
+  );
+}
+
 export async function pageText(html: string): Promise<PageText> {
   const DOMParser = await xmlParser();
   const doc = new DOMParser({
@@ -142,6 +154,11 @@ export async function pageText(html: string): Promise<PageText> {
         const words = textOf(c).replace(/\s+/g, ' ').trim();
         if (record && words && !/^(script|style|noscript|template|svg|object)$/.test(tag))
           removed.push(words.slice(0, 30));
+        continue;
+      }
+      // A menu bar laid out as a table row (首页 | 政务公开 | 政务服务 | 互动交流) is furniture, cell by cell.
+      if (tag === 'table' && !hasTable(c) && isMenuTable(c)) {
+        if (record) removed.push(textOf(c).replace(/\s+/g, ' ').trim().slice(0, 30));
         continue;
       }
       if (tag === 'table' && record) {
@@ -176,5 +193,12 @@ export async function pageText(html: string): Promise<PageText> {
   walk(doc, out);
   // "青石镇2025年法治政府建设年度报告_青石县人民政府门户网站": the report's part of the site's title.
   const titlePart = pageTitle.split(/\s*[_|｜—–-]\s*/).find((p) => /报告|总结|述职|述法/.test(p)) ?? '';
-  return { text: out.join(''), pageTitle: titlePart, removed, tables };
+  const cells = new Set<string>();
+  for (const table of tables) {
+    const lines = table.rows.flat(2);
+    // A metadata table (索引号：, 发布日期：) is the page's, not the report's.
+    if (lines.some(isChrome)) continue;
+    for (const line of lines) cells.add(line);
+  }
+  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells };
 }

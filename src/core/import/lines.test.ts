@@ -1,6 +1,6 @@
 /** Hard-wrapped plain text joined back into paragraphs (our own texts). */
 import { describe, expect, it } from 'vitest';
-import { joinHardWraps } from './lines';
+import { dropPageFurniture, joinHardWraps } from './lines';
 import { importText } from './text';
 import { importFile } from './index';
 import { checkReport } from '../checks/index';
@@ -162,5 +162,42 @@ describe('a web page whose text is cut by <br> every N characters', () => {
     expect(wrapped.doc.sections).toEqual(whole.doc.sections);
     expect(wrapped.doc.meta).toEqual(whole.doc.meta);
     expect(wrapped.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
+  });
+});
+
+describe('page furniture of a PDF copy', () => {
+  it('drops page numbers in their usual forms, and a running header that stands by them on two pages', () => {
+    const text = [
+      '河东镇2024年法治政府建设情况报告',
+      '正文第一段。',
+      '— 1 —',
+      '河东镇2024年法治政府建设情况报告',
+      '正文第二段。',
+      '-2-',
+      '河东镇2024年法治政府建设情况报告',
+      '正文第三段。',
+      '第3页 共4页',
+      '第 4 页',
+    ].join('\n');
+    const { text: out, dropped } = dropPageFurniture(text);
+    expect(out.split('\n')).toEqual([
+      '河东镇2024年法治政府建设情况报告',
+      '正文第一段。',
+      '正文第二段。',
+      '正文第三段。',
+    ]);
+    expect(dropped).toHaveLength(6);
+  });
+
+  it('keeps a dash inside text, a figure alone, and a line repeated away from page numbers', () => {
+    const text = '全年调解纠纷42件。\n2024—2025年度\n-\n12\n（一）加强领导\n（一）加强领导\n— 1 —';
+    expect(dropPageFurniture(text).text.split('\n')).toEqual([
+      '全年调解纠纷42件。',
+      '2024—2025年度',
+      '-',
+      '12',
+      '（一）加强领导',
+      '（一）加强领导',
+    ]);
   });
 });

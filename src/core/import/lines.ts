@@ -115,3 +115,51 @@ export function joinHardWraps(
   }
   return joined ? { text: out.join('\n'), joined } : { text, joined: 0 };
 }
+
+/**
+ * A page number as a PDF or a printed 公文 shows it, alone on its line once the text is copied out:
+ * "— 3 —", "-3-", "- 3 -", "第3页 共8页", "第 3 页", "3 / 8"-style "第3页/共8页". Never a report's own words.
+ */
+const PAGE_NUMBER =
+  /^(?:[—–\-－‒―]{1,2}\s*\d{1,3}\s*[—–\-－‒―]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$/;
+
+export function isPageNumber(line: string): boolean {
+  return PAGE_NUMBER.test(line.trim());
+}
+
+/**
+ * Text copied out of a PDF keeps each page's furniture: its page number, and the running header printed at
+ * the top of every page (the title, the unit's name). Page numbers are dropped wherever they stand; a line is a
+ * running header when it stands next to a page number at least twice (so the copy of the title at the top of
+ * the first page, which no page number touches, stays the title). Dropped before hard wraps are joined, so a
+ * paragraph broken across a page joins up again.
+ */
+export function dropPageFurniture(text: string): { text: string; dropped: string[] } {
+  if (!/[—–\-－‒―]\s*\d|第\s*\d{1,3}\s*页/.test(text)) return { text, dropped: [] };
+  const raw = text.split(/\r\n|\n|\r/);
+  const isNumber = raw.map(isPageNumber);
+  if (!isNumber.some(Boolean)) return { text, dropped: [] };
+  // The nearest non-blank line on each side.
+  const neighbour = (i: number, step: number) => {
+    for (let k = i + step; k >= 0 && k < raw.length; k += step) if (raw[k]!.trim()) return k;
+    return -1;
+  };
+  const touching = new Map<string, number[]>();
+  raw.forEach((line, i) => {
+    const t = line.trim();
+    if (!t || isNumber[i] || t.length > 60 || /[。；！？]/.test(t)) return;
+    const before = neighbour(i, -1);
+    const after = neighbour(i, 1);
+    if ((before >= 0 && isNumber[before]) || (after >= 0 && isNumber[after]))
+      touching.set(t, [...(touching.get(t) ?? []), i]);
+  });
+  const header = new Set<number>();
+  for (const at of touching.values()) if (at.length >= 2) for (const i of at) header.add(i);
+  const dropped: string[] = [];
+  const kept = raw.filter((line, i) => {
+    if (!isNumber[i] && !header.has(i)) return true;
+    dropped.push(line.trim());
+    return false;
+  });
+  return { text: kept.join('\n'), dropped };
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
+import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, unitKind, yearInTitle } from './meta';
+import { importText } from './text';
+import { defaultRegistry, TemplateRegistry } from '../templates/registry';
 
 describe('unitFromAuthor', () => {
   it.each([
@@ -93,5 +95,79 @@ describe('years', () => {
     expect(parseDateLine('2024-13-01')).toBeUndefined();
     expect(parseDateLine('2024年2月40日')).toBeUndefined();
     expect(parseDateLine('2024.5')).toBeUndefined();
+  });
+});
+
+it('reads a title or date year typed with a Latin O for 〇 (二O二五年)', () => {
+  expect(yearInTitle('桃源街道办事处二O二五年法治政府建设情况报告')).toBe(2025);
+  expect(parseDateLine('二O二六年一月八日')?.date.getFullYear()).toBe(2026);
+});
+
+describe('the kind of report from its unit', () => {
+  const imported = (title: string, signature: string) => {
+    const result = importText(
+      [
+        title,
+        '2025年，我们坚持依法行政，现将有关情况报告如下：',
+        '一、主要举措和成效',
+        '全年审查规范性文件6件。',
+        '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '主要负责人主持专题会议3次。',
+        '三、存在的不足和原因',
+        '执法人员专业能力不足。',
+        '四、2026年工作安排',
+        '加强执法培训。',
+        '五、其他需要报告的情况',
+        '无。',
+        signature,
+        '2026年2月3日',
+      ].join('\n'),
+    );
+    if (!result.ok) throw new Error(result.error);
+    return result;
+  };
+
+  it('reads a county government as a county, a department as a department', () => {
+    expect(unitKind(unitFromAuthor('云岭县人民政府'))).toBe('county');
+    expect(unitKind(unitFromAuthor('江北区人民政府'))).toBe('county');
+    expect(unitKind(unitFromAuthor('云岭县市场监督管理局'))).toBe('department');
+    expect(unitKind(unitFromAuthor('青山街道办事处'))).toBe('township');
+    expect(unitKind(unitFromAuthor('江口经济开发区'))).toBe('');
+  });
+
+  it('imports a county government report under the township outline and says so', () => {
+    const result = imported('云岭县人民政府关于2025年度法治政府建设情况的报告', '云岭县人民政府');
+    expect(result.template).toBe('township');
+    expect(result.doc.meta.unit).toBe('云岭县');
+    expect(result.warnings.join('')).toMatch(/县（区、市）人民政府.*没有县级政府的提纲/);
+    expect(result.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
+  });
+
+  it('imports a department report under the department outline and names it', () => {
+    const result = imported('云岭县市场监督管理局2025年法治政府建设年度报告', '云岭县市场监督管理局');
+    expect(result.template).toBe('department');
+    expect(result.warnings.join('')).toContain('县级部门');
+  });
+
+  it('takes a county outline from the templates folder when there is one', () => {
+    const county = {
+      ...defaultRegistry.get('township')!,
+      id: 'county-gov',
+      name: '县（区）人民政府法治政府建设年度报告',
+    };
+    const registry = new TemplateRegistry([...defaultRegistry.list(), county]);
+    expect(detectTemplate(registry, '云岭县人民政府关于2025年度法治政府建设情况的报告', '云岭县', '').id).toBe(
+      'county-gov',
+    );
+  });
+});
+
+describe('reportYear when the title disagrees with the rest', () => {
+  it('takes the year the opening and the 成文日期 agree on over a title left at last year', () => {
+    const clues = { title: '城西街道二〇二三年度法治政府建设情况报告', headings: [] };
+    expect(reportYear({ ...clues, opening: '2024年，城西街道…', written: new Date(2025, 0, 16) })).toBe(2024);
+    // The title stands when only one clue is against it, or none.
+    expect(reportYear({ ...clues, opening: '2024年，城西街道…', written: new Date(2024, 0, 16) })).toBe(2023);
+    expect(reportYear({ ...clues, opening: '全年，城西街道…', written: new Date(2025, 0, 16) })).toBe(2023);
   });
 });

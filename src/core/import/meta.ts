@@ -54,9 +54,9 @@ export function parseDateLine(line: string): { text: string; date: Date } | unde
     const [y, month, day] = ymd.map(Number) as [number, number, number];
     return validDay(month, day) ? { text: line.replace(/\s+/g, ''), date: new Date(y, month - 1, day) } : undefined;
   }
-  const m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
-    t,
-  );
+  const m = new RegExp(
+    `^([${CN_YEAR_CHARS}]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`,
+  ).exec(t);
   if (m) {
     const y = chineseYear(`${m[1]}年`);
     const month = chineseValue(m[2]!);
@@ -84,10 +84,17 @@ export interface YearClues {
  */
 export function reportYear(clues: YearClues): number | null {
   const fromTitle = yearInTitle(clues.title);
-  if (fromTitle) return fromTitle;
   const opening = halfWidthDigits(clues.opening).replace(/\s+/g, '');
   const lead = /^(?:[^。]{0,12}?)(\d{4})年(?!\d{1,2}月)/.exec(opening);
-  if (lead && plausible(Number(lead[1]))) return Number(lead[1]);
+  const fromOpening = lead && plausible(Number(lead[1])) ? Number(lead[1]) : undefined;
+  const fromDate =
+    clues.written && (clues.written.getMonth() <= 9 ? clues.written.getFullYear() - 1 : clues.written.getFullYear());
+  // A title left at last year ("二〇二三年度" over a report opening "2024年，" and dated January 2025): the
+  // opening and the date agree against it, and the title is the line to correct (year.mismatch says so).
+  if (fromTitle && fromOpening !== undefined && fromOpening === fromDate && fromOpening !== fromTitle)
+    return fromOpening;
+  if (fromTitle) return fromTitle;
+  if (fromOpening !== undefined) return fromOpening;
   const headings = clues.headings.map(halfWidthDigits);
   for (const h of headings) {
     if (!/举措|措施|成效|工作情况|开展情况|主要工作|做法|履职/.test(h) || /打算|计划|安排|思路|下一/.test(h)) continue;
@@ -138,7 +145,7 @@ function authorOfTitle(title: string): string[] {
   const t = title.replace(/\s+/g, '');
   let author = t.includes('关于') ? t.slice(0, t.indexOf('关于')) : '';
   if (!author) {
-    const year = /(\d{4}|[〇零○一二三四五六七八九]{4})年/.exec(t);
+    const year = new RegExp(`(\\d{4}|[${CN_YEAR_CHARS}]{4})年`).exec(t);
     if (year && year.index > 0) author = t.slice(0, year.index);
     else
       author = (/^.{2,20}?(?=法治|履行|推进|年度|党政)/.exec(
@@ -151,7 +158,7 @@ function authorOfTitle(title: string): string[] {
 
 /** A person's line under a 述职 title: "花园镇党委书记 刘 军" → "花园镇". */
 function unitOfPersonLine(line: string): string {
-  const t = line.replace(/\s+/g, '').replace(/^(\d{4}|[〇零○一二三四五六七八九]{4})年度?/, '');
+  const t = line.replace(/\s+/g, '').replace(new RegExp(`^(\\d{4}|[${CN_YEAR_CHARS}]{4})年度?`), '');
   const m =
     /^(?:中共)?(.{2,24}?)(党委|党工委|党组|人民政府|政府|办事处)?(书记|副书记|镇长|乡长|主任|局长|县长|区长|市长|主席|负责人|党组书记)/.exec(
       t,
@@ -186,9 +193,29 @@ export function reportUnit(clues: UnitClues): string {
   return inOpening ? stripCounty(inOpening[1]!) : '';
 }
 
+/** What kind of unit a report's unit (as unitFromAuthor gives it) is: a township or street, a department, a county's government. */
+export function unitKind(unit: string): 'township' | 'department' | 'county' | '' {
+  if (!unit) return '';
+  if (TOWNSHIP.test(unit)) return 'township';
+  if (DEPARTMENT.test(unit)) return 'department';
+  // A 开发区 or 园区 ends in 区 but is no county government.
+  if (/(开发区|园区|高新区|新区|试验区|示范区|保税区|工业区|合作区)$/.test(unit)) return '';
+  return COUNTY.test(unit) ? 'county' : '';
+}
+
+/** A county's own outline for the report of a county (district, city) government, when its templates have one. */
+export function countyTemplate(registry: TemplateRegistry): Template | undefined {
+  return registry
+    .list()
+    .find(
+      (t) => t.kind === 'annual' && /[县区市](（[^）]*）)?(级)?(人民)?政府/.test(t.name) && !/乡镇|部门/.test(t.name),
+    );
+}
+
 /**
  * Which template the report follows: a 述职/述法 report by its title (or, with no title, by its first
- * person 本人); a department by its unit; a township otherwise.
+ * person 本人); a department by its unit; a county government's by a county outline where the templates have
+ * one; a township otherwise.
  */
 export function detectTemplate(registry: TemplateRegistry, title: string, unit: string, body: string): Template {
   const duty = registry.get('duty');
@@ -199,6 +226,7 @@ export function detectTemplate(registry: TemplateRegistry, title: string, unit: 
     if (!/法治政府建设/.test(t) && (body.match(/本人/g) ?? []).length >= 3) return duty;
   }
   const department = registry.get('department');
+  if (unitKind(unit) === 'county') return countyTemplate(registry) ?? registry.getOrDefault('township');
   if (department && unit && !TOWNSHIP.test(unit) && DEPARTMENT.test(unit)) return department;
   if (department && !unit && /我局|本局|局党组|局机关/.test(body) && !/我镇|我乡|我街道|全镇|全乡/.test(body))
     return department;

@@ -87,6 +87,50 @@ describe('heading forms', () => {
     expect(r.doc.sections[1]!.blocks).toEqual([{ kind: 'paragraph', text: '基层法治力量薄弱，专业人员少。' }]);
   });
 
+  it('splits a next-year plans heading run into its paragraph ("四、2026年工作安排。一是…"), and no sub-point', () => {
+    const r = imported([
+      '石门乡2025年度法治政府建设工作报告',
+      '一、主要举措和成效。全年组织干部学法6次。',
+      '二、存在的不足和原因。执法力量薄弱。',
+      '三、2026年工作安排。一是加强培训；二是规范执法。',
+    ]);
+    expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
+      ['一、主要举措和成效。', 'measures'],
+      ['二、存在的不足和原因。', 'shortcomings'],
+      ['三、2026年工作安排。', 'plans'],
+    ]);
+    // A sub-point run in at the same level stays a paragraph.
+    const other = imported([
+      '石门乡2025年度法治政府建设工作报告',
+      '一、主要举措和成效',
+      '全年组织干部学法6次。',
+      '二、加强组织领导。全年召开专题会议3次。',
+    ]);
+    expect(other.doc.sections.map((s) => s.heading)).toEqual(['一、主要举措和成效']);
+  });
+
+  it('joins a part heading split over two lines, and never a heading with the short line under it', () => {
+    const r = imported([
+      '松林镇2024年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      '全年学法6次。',
+      '二、党政主要负责人履行推进法治建设第一',
+      '责任人职责情况',
+      '书记带头学法。',
+      '三、存在的不足和原因',
+      '人员不足',
+      '四、2025年工作安排',
+      '加强培训。',
+    ]);
+    expect(r.doc.sections.map((s) => s.heading)).toEqual([
+      '一、主要举措和成效',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的不足和原因',
+      '四、2025年工作安排',
+    ]);
+    expect(r.doc.sections[2]!.blocks).toEqual([{ kind: 'paragraph', text: '人员不足' }]);
+  });
+
   it('recognises unnumbered part headings by their usual wording', () => {
     const r = imported([
       '青石镇2024年法治政府建设情况报告',

@@ -16,7 +16,16 @@ import {
 } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
-import { isChrome, isMetaKeyAlone, isNavigation, looksLikeMetaValue, metadataDate, metadataSource } from './chrome';
+import {
+  isChrome,
+  isLinkBlockHead,
+  isLinkTitle,
+  isMetaKeyAlone,
+  isNavigation,
+  looksLikeMetaValue,
+  metadataDate,
+  metadataSource,
+} from './chrome';
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import {
@@ -25,9 +34,21 @@ import {
   stripHeadingNumber,
   type HeadingLevel,
 } from '../text/numbering';
-import { isBlank, joinHardWraps, splitLines } from './lines';
+import { dropPageFurniture, isBlank, isPageNumber, joinHardWraps, splitLines } from './lines';
+import { withTables } from './docxTables';
+import { findTextTables } from './textTables';
+import { CN_YEAR_CHARS } from '../text/numerals';
 import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
-import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, yearInTitle } from './meta';
+import {
+  countyTemplate,
+  detectTemplate,
+  parseDateLine,
+  reportUnit,
+  reportYear,
+  unitFromAuthor,
+  unitKind,
+  yearInTitle,
+} from './meta';
 import {
   BOLD_HINT,
   MAX_BOLD_HEADING,
@@ -49,7 +70,8 @@ const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,16}[〔[［(（]\s*\d{4}\s*[〕\]］)）]
 const CLOSING = /^(特此|专此)(报告|汇报)|^以上(报告|汇报)|^(妥否|当否)[，,]?\s*请|^请(审阅|审议|批示)/;
 const NOTE_LINE = /^[（(][^（()）]{2,30}[)）]$/;
 const TITLE_END = /(报告|情况|总结|汇报|述职|述法|工作要点)([（(][^()（）]{1,12}[)）])?$/;
-const SIGNATURE_END = /(人民政府|委员会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
+const SIGNATURE_END =
+  /(人民政府|委员会|管委会|办事处|政府|党委|党工委|党组|镇|乡|街道|局|委|办|办公室|中心|所|院|队|站)$/;
 
 interface Head {
   docNumber: string;
@@ -90,7 +112,7 @@ function isAuthorLine(line: string): boolean {
 
 /** A line that can stand above a title's last line: an author, or a first half ("…关于2024年度"). */
 function isTitleLead(line: string): boolean {
-  return unitFromAuthor(line) !== '' || /关于|(\d{4}|[〇零○一二三四五六七八九]{4})\s*年/.test(line);
+  return unitFromAuthor(line) !== '' || new RegExp(`关于|(\\d{4}|[${CN_YEAR_CHARS}]{4})\\s*年`).test(line);
 }
 
 function readHead(lines: readonly string[], warnings: string[]): Head {
@@ -219,7 +241,7 @@ function readTail(lines: readonly string[], from: number): Tail {
   // "青石镇人民政府    2025年1月20日" on one line.
   const joined =
     !dated && end > from
-      ? /^(\S.{1,30}?)\s+((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,12}日)$/.exec(lines[end - 1]!)
+      ? new RegExp(`^(\\S.{1,30}?)\\s+((?:\\d{4}|[${CN_YEAR_CHARS}]{4})\\s*年.{1,12}日)$`).exec(lines[end - 1]!)
       : null;
   if (joined && isSignatureLine(joined[1]!) && parseDateLine(joined[2]!)) {
     dated = parseDateLine(joined[2]!);
@@ -293,8 +315,11 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
   const rest = text.slice(n.end);
   const m = /^([^。；：:！？]{2,30}[。；：:！？])\s*(\S.*)$/.exec(rest);
   if (!m) return undefined;
-  const guess = classifyHeading(m[1]!, template, year);
-  return guess?.confidence === 'alias' ? [n.number + m[1]!, m[2]!] : undefined;
+  const words = m[1]!.replace(/[。；：:！？]$/, '');
+  const guess = classifyHeading(words, template, year);
+  return guess?.confidence === 'alias' || namesNextYearPlans(words, guess, year)
+    ? [n.number + m[1]!, m[2]!]
+    : undefined;
 }
 
 /**
@@ -322,6 +347,11 @@ function isUnnumberedPartHeading(
   if (body !== text && !/(安排|打算|计划|思路|重点)$/.test(body)) return false;
   // "2026年工作安排" in the 2025 report (a heading whose number Word kept, lost by an old .doc): the next
   // year opening it and a planning word name the plans as surely as a usual wording does.
+  return namesNextYearPlans(body, guess, year);
+}
+
+/** "2026年工作安排" in the 2025 report: the next year opening it and a planning word name the plans part. */
+function namesNextYearPlans(body: string, guess: ReturnType<typeof classifyHeading>, year: number | null): boolean {
   return (
     guess?.part.yearScope === 'next' &&
     year !== null &&
@@ -352,6 +382,18 @@ function isBoldPartHeading(
   return !context.currentHeading || classifyHeading(context.currentHeading, template, year)?.part.id !== guess.part.id;
 }
 
+/**
+ * A wholly bold line that reads as a sub-point's title: short, no figure, no sentence in it ("加强组织领导",
+ * "一是抓制度建设", "依法决策、规范执法："). A bold line ending in 。 is an emphasised sentence, and one with a
+ * figure ("全年办理执法案件12件") is emphasis of a result: both stay paragraphs.
+ */
+function isBoldSubPoint(text: string): boolean {
+  const body = text.replace(/[：:]$/, '');
+  return (
+    body.length >= 2 && body.length <= 25 && !/[，,。；;！？!?\d０-９%％]/.test(body) && !/(报告|汇报|总结)$/.test(body)
+  );
+}
+
 /** Word heading styles by paragraph text (1 = Heading 1): a hint for headings numbered by Word itself. */
 export type StyledHeadings = ReadonlyMap<string, number>;
 
@@ -365,8 +407,27 @@ function namesAPart(line: string, registry: TemplateRegistry): boolean {
   return registry.list().some((t) => classifyHeading(body, t, null)?.confidence === 'alias');
 }
 
-/** "第一部分" or "一、" alone on a line, its words on the next: one heading line. */
-function joinBareNumbers(lines: readonly string[]): string[] {
+/** Whether `next` finishes the heading `line`: together a usual wording, and `line` alone not, or `next` a stub of its part. */
+function splitHeading(line: string, next: string, template: Template, year: number | null): boolean {
+  const whole = classifyHeading(line + next, template, year);
+  if (whole?.confidence !== 'alias') return false;
+  const first = classifyHeading(line, template, year);
+  if (first?.confidence !== 'alias') return true;
+  const rest = classifyHeading(next, template, year);
+  return rest?.confidence === 'alias' && rest.part.id === whole.part.id;
+}
+
+/**
+ * One heading line out of two: "第一部分" or "一、" alone on a line with its words on the next, or a heading
+ * split over two lines as a PDF copy or a narrow column gives it ("二、党政主要负责人履行推进法治建设第一责任人"
+ * over "职责情况"): joined when the whole names a part in its usual wording (splitHeading).
+ */
+function joinSplitHeadings(
+  lines: readonly string[],
+  template: Template,
+  year: number | null,
+  styled: StyledHeadings,
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -382,6 +443,21 @@ function joinBareNumbers(lines: readonly string[]): string[] {
     ) {
       out.push(`${line}${n.level === 0 ? ' ' : ''}${next}`);
       i++;
+    } else if (
+      n &&
+      next !== undefined &&
+      // A table cell, a text box or a styled paragraph is a line of its own in the file.
+      !styled.has(line) &&
+      !styled.has(next) &&
+      next.length <= 20 &&
+      !headingNumber(next) &&
+      !/[，,。；;：:！？、]/.test(next) &&
+      !/[。；;：:]$/.test(line) &&
+      isPartHeadingShape(line) &&
+      splitHeading(line, next, template, year)
+    ) {
+      out.push(line + next);
+      i++;
     } else {
       out.push(line);
     }
@@ -395,12 +471,21 @@ function buildSections(
   year: number | null,
   styled: StyledHeadings,
 ): Section[] {
-  const body = joinBareNumbers(lines);
+  const body = joinSplitHeadings(lines, template, year, styled);
   const topLevel = chooseTopLevel(body, template, year);
   // Parts headed by literal or Word numbers: a bold unnumbered line among them is more likely a sub-point.
   const numberedParts =
     body.filter((t) => headingNumber(t)?.level === topLevel && isPartHeadingShape(t) && styled.get(t) !== TABLE_CELL)
       .length >= 2;
+  // Short bold lines used as the sub-points of parts ("加强组织领导"), two at least: sub-headings, as （一） are.
+  const boldSubPoints =
+    body.filter(
+      (t) =>
+        styled.get(t) === BOLD_HINT &&
+        !headingNumber(t) &&
+        isBoldSubPoint(t) &&
+        classifyHeading(t, template, year)?.confidence !== 'alias',
+    ).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -449,6 +534,12 @@ function buildSections(
     if (style === BOLD_HINT) {
       if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
+        continue;
+      }
+      if (boldSubPoints && current.heading && isBoldSubPoint(t)) {
+        // Under （一） sub-headings of its own part, a bold line is one level deeper.
+        const deeper = current.blocks.some((b) => b.kind === 'subheading' && b.level === 2 && headingNumber(b.text));
+        current.blocks.push({ kind: 'subheading', level: deeper ? 3 : 2, text: t });
         continue;
       }
     } else if (style !== undefined && t.length <= 80) {
@@ -521,13 +612,30 @@ function promoteLastSubsections(
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  return importStructuredText(text, options, new Map());
+  return importWithTextTables(text, options, new Map());
+}
+
+/**
+ * importStructuredText, with figures pasted from a spreadsheet (tabs) or set in columns read as tables, as a
+ * Word or web table is: in a .txt, and in a Word file whose clerk lined figures up with tabs.
+ */
+export function importWithTextTables(text: string, options: ImportOptions, known: StyledHeadings): ImportResult {
+  const found = findTextTables(text, (line) => known.get(line) === TABLE_CELL);
+  const styled = new Map([...known, ...[...found.cells].map((cell): [string, number] => [cell, TABLE_CELL])]);
+  const result = importStructuredText(found.text, options, styled);
+  if (!result.ok || !found.tables.length) return result;
+  const doc = withTables(result.doc, found.tables);
+  const made = doc.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table').length;
+  if (made) result.warnings.push(`原文中用制表符或空格分列的 ${made} 处文字已读成表格，请核对。`);
+  return { ...result, doc };
 }
 
 /** What a saved web page adds to its text: its <title> and the navigation already removed. */
 export interface WebPage {
   pageTitle: string;
   removed: readonly string[];
+  /** Cells of the page's tables of figures: kept even when one reads like a menu word. */
+  cells?: ReadonlySet<string>;
 }
 
 /** importText with the heading styles a .docx carried, or with what a web page carried. */
@@ -541,7 +649,11 @@ export function importStructuredText(
   if (text.length <= MAX_TEXT_CHARS && traditionalCount(text) >= 20) {
     const back = unfolder(text);
     const foldedStyles = new Map([...styled].map(([k, v]) => [foldTraditional(k), v]));
-    const foldedPage = page && { pageTitle: foldTraditional(page.pageTitle), removed: page.removed };
+    const foldedPage = page && {
+      pageTitle: foldTraditional(page.pageTitle),
+      removed: page.removed,
+      cells: page.cells && new Set([...page.cells].map(foldTraditional)),
+    };
     const result = importStructuredText(foldTraditional(text), options, foldedStyles, foldedPage);
     if (!result.ok) return result;
     const { doc } = result;
@@ -571,9 +683,19 @@ export function importStructuredText(
   const warnings: string[] = [];
   // A web page's text has a blank line around every block and <br>: there, a blank line is no paragraph end.
   // Page chrome is never joined: it is dropped below, and must not take a line of the report with it.
+  // A PDF's page numbers and running headers go first, so that a paragraph broken across pages joins up.
+  const paged = dropPageFurniture(text);
+  if (paged.dropped.length) {
+    const numbers = paged.dropped.filter(isPageNumber).length;
+    const headers = paged.dropped.length - numbers;
+    warnings.push(
+      `已去掉从 PDF 复制时带进来的页码 ${numbers} 行${headers ? `、每页页眉 ${headers} 行（如“${paged.dropped.find((l) => !isPageNumber(l))!.slice(0, 20)}”）` : ''}。`,
+    );
+  }
   const unwrapped = joinHardWraps(
-    page ? text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : text,
-    (line) => styled.has(line) || isChrome(line) || (page !== undefined && isNavigation(line)),
+    page ? paged.text.replace(/\n[ \t\u3000]*(?=\n)/g, '') : paged.text,
+    (line) =>
+      styled.has(line) || isChrome(line) || (page !== undefined && (isNavigation(line) || !!page.cells?.has(line))),
     (line) => namesAPart(line, registry),
   );
   if (unwrapped.joined)
@@ -588,8 +710,15 @@ export function importStructuredText(
   const sources: string[] = [];
   for (let i = 0; i < split.lines.length; i++) {
     const line = split.lines[i]!;
-    if (page && isNavigation(line)) {
+    if (page && isNavigation(line) && !page.cells?.has(line)) {
       dropped.push(line);
+      continue;
+    }
+    // "相关链接" / "附件下载" after the text: the block and its link titles are the page's.
+    if (page && isLinkBlockHead(line)) {
+      dropped.push(line);
+      while (i + 1 < split.lines.length && isLinkTitle(split.lines[i + 1]!) && !parseDateLine(split.lines[i + 1]!))
+        dropped.push(split.lines[++i]!);
       continue;
     }
     if (!isChrome(line)) {
@@ -659,6 +788,16 @@ export function importStructuredText(
   const template = options.templateId
     ? registry.getOrDefault(options.templateId)
     : detectTemplate(registry, titleText, unit, body.join('\n'));
+  if (!options.templateId) {
+    // Say which outline the file's unit led to, where it is not the township outline most reports follow.
+    const kind = unitKind(unit);
+    if (kind === 'county' && template.id === 'township' && !countyTemplate(registry))
+      warnings.push(
+        `报告单位“${unit}”是县（区、市）人民政府，模板中没有县级政府的提纲，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
+      );
+    else if (kind === 'department' && template.id === 'department')
+      warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
+  }
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
   const sections = buildSections(body, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;

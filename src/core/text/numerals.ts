@@ -54,7 +54,8 @@ export function chineseValue(s: string): number {
 
 /** "二〇二三" → 2023 (digit by digit, as years are written); undefined unless four digits. */
 export function chineseYearDigits(s: string): number | undefined {
-  const digits = [...s].map((c) => CHINESE_DIGIT_VALUE[c]);
+  // A Latin O typed for 〇 ("二O二五年", common where the input method lacks 〇) is a zero only inside a year.
+  const digits = [...s].map((c) => (c === 'O' || c === 'o' ? 0 : CHINESE_DIGIT_VALUE[c]));
   if (digits.length !== 4 || digits.some((d) => d === undefined)) return undefined;
   return Number(digits.join(''));
 }
@@ -73,8 +74,8 @@ export function halfWidthDigits(text: string): string {
     : text;
 }
 
-/** Characters that may make up a year written in Chinese digits. */
-export const CN_YEAR_CHARS = '〇零○Ｏ一二三四五六七八九';
+/** Characters that may make up a year written in Chinese digits (a Latin O too: "二O二五"). */
+export const CN_YEAR_CHARS = '〇零○ＯOo一二三四五六七八九';
 
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
