@@ -7,10 +7,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useApp } from './support/app';
+import { MAIN_WORK, useApp } from './support/app';
 import { describeNeeding } from '../support/needs';
 
 const SMALL = { width: 1093, height: 614 };
+
+/** The element that has the keyboard: its tag and accessible label or text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return a ? `${a.tagName}:${a.getAttribute('aria-label') ?? a.textContent?.trim() ?? ''}` : '';
+  });
 
 /** Is the whole element inside the window, with the page not scrolled? */
 async function inView(page: Page, locator: Locator): Promise<boolean> {
@@ -51,6 +58,51 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
         p.getByRole('button', { name: '批量检查一个文件夹的报告…' }),
       ])
         expect(await inView(p, target), await target.textContent()).toBe(true);
+    });
+  }
+
+  for (const viewport of [SMALL, { width: 1366, height: 768 }]) {
+    it(`批量检查 at ${viewport.width}×${viewport.height}: each filter beside its button; Esc from a report returns to its name`, async () => {
+      const folder = join(app.work, '各镇报告');
+      mkdirSync(folder);
+      for (const unit of ['石门乡', '青林镇'])
+        writeFileSync(
+          join(folder, `${unit}.txt`),
+          [
+            `${unit}2025年法治政府建设情况报告`,
+            '一、主要举措和成效',
+            '调解矛盾纠纷30件。',
+            `${unit}人民政府`,
+            '2026年1月9日',
+          ].join('\n'),
+        );
+      writeFileSync(join(folder, '坏文件.docx'), 'not a zip');
+      const p = await app.open({ viewport });
+      await p.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
+      app.standIn.dialogs.openFolder = folder;
+      await p.getByRole('button', { name: '选择文件夹…' }).click();
+      await expect.poll(() => p.locator('.review-table tbody tr').count(), MAIN_WORK).toBe(3);
+      // Each filter's words sit on its radio button's line, to its right (not under a lone circle).
+      for (const radio of await p.getByRole('radiogroup', { name: '筛选' }).getByRole('radio').all()) {
+        const [button, words] = await radio.evaluate((input) => {
+          const range = document.createRange();
+          range.selectNodeContents(input.parentElement!);
+          range.setStartAfter(input);
+          return [input.getBoundingClientRect().toJSON(), range.getBoundingClientRect().toJSON()] as DOMRect[];
+        });
+        expect(words.left).toBeGreaterThanOrEqual(button.right);
+        expect(words.top).toBeLessThan(button.bottom);
+      }
+      // Keyboard only: Enter on a town's file name opens it read-only, Esc goes back to that name.
+      const name = p.getByRole('button', { name: '青林镇.txt' });
+      await name.focus();
+      await p.keyboard.press('Enter');
+      await p.getByRole('button', { name: '返回列表' }).waitFor();
+      await p.keyboard.press('Escape');
+      await expect.poll(() => focused(p)).toBe('BUTTON:青林镇.txt');
+      expect(await inView(p, name)).toBe(true);
+      await p.keyboard.press('Tab');
+      expect(await focused(p)).not.toBe('BODY:');
     });
   }
 });

@@ -4,7 +4,7 @@
  * back is one step; the table goes out as CSV or as a workbook, and the findings go back into each town's
  * own Word file as comments.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
 import { indicatorsOf } from '../../core/checks/countyLists';
@@ -75,6 +75,13 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   };
   const run = useRef(0);
   const lastRun = useRef(0);
+  /** The file name the open report was opened from: back in the table, the keyboard goes on from there. */
+  const openedFrom = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (opened !== null) return;
+    openedFrom.current?.focus();
+    openedFrom.current = null;
+  }, [opened]);
   const call = createCall(onError);
 
   /** Every file checked in turn; a file that fails gets its own row, not a message: one bad file among many. */
@@ -291,7 +298,10 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
                         <button
                           type="button"
                           className="link"
-                          onClick={() => setOpened(entry)}
+                          onClick={(event) => {
+                            openedFrom.current = event.currentTarget;
+                            setOpened(entry);
+                          }}
                           title="打开这份报告（只读）"
                         >
                           {r.file}
