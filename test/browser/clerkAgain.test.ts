@@ -7,10 +7,46 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { exportDocx } from '../../src/core/export/docx';
+import { importText } from '../../src/core/import/index';
+import { tableBlock } from '../../src/core/model/report';
 import { MAIN_WORK, useApp } from './support/app';
 import { describeNeeding } from '../support/needs';
 
 const SMALL = { width: 1093, height: 614 };
+
+/** Last year's report of 柳溪镇 as the app exports it: measures with a table of figures, and two plans for 2026. */
+async function lastYearDocx(): Promise<Buffer> {
+  const imported = importText(
+    [
+      '柳溪镇2025年法治政府建设情况报告',
+      '2025年，柳溪镇围绕建设法治乡镇目标推进各项工作，现将有关情况报告如下。',
+      '一、2025年推进法治政府建设的主要举措和成效',
+      '镇党委理论学习中心组开展法治专题学习4次，调解矛盾纠纷213件。',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '镇党委书记主持召开党委会专题研究法治建设3次。',
+      '三、存在的不足和原因',
+      '执法人员只有5名，主要原因是编制有限。',
+      '四、下一步工作打算',
+      '（一）加强执法队伍建设，新增持证执法人员3名。',
+      '（二）完成12个村的规章制度合法性审查。',
+      '五、其他需要报告的情况',
+      '无。',
+      '柳溪镇人民政府',
+      '2026年1月10日',
+    ].join('\n'),
+  );
+  if (!imported.ok) throw new Error(imported.error);
+  const doc = imported.doc;
+  const measures = doc.sections.find((s) => s.part === 'measures')!;
+  measures.blocks.push(
+    tableBlock([
+      ['项目', '2025年', '单位'],
+      ['行政复议案件', '2', '件'],
+    ]),
+  );
+  return Buffer.from(await exportDocx(doc));
+}
 
 /** The element that has the keyboard: its tag and accessible label or text. */
 const focused = (page: Page) =>
@@ -105,4 +141,30 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
       expect(await focused(p)).not.toBe('BODY:');
     });
   }
+
+  /** 用去年的报告起草今年的 from the Word file the app exported last year, taken as the import dialog maps it. */
+  const draftFromLastYear = async (p: Page) => {
+    const path = join(app.work, '柳溪镇2025年报告.docx');
+    writeFileSync(path, await lastYearDocx());
+    app.standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
+    await p.getByRole('button', { name: '开始编辑' }).waitFor();
+    // Keyboard only: 开始编辑 has the focus in the dialog.
+    await p.keyboard.press('Enter');
+    await p.locator('.doc-heading').first().waitFor();
+  };
+
+  it('the finding of an unanswered plan leads after its 完成情况：, and the answer keeps last year’s plan', async () => {
+    const p = await app.open({ viewport: SMALL });
+    await draftFromLastYear(p);
+    const plan = p.locator('.findings li').filter({ hasText: '加强执法队伍建设' });
+    await plan.locator('.finding-text').click();
+    await p.keyboard.insertText('新增持证执法人员4名。');
+    await expect
+      .poll(() => p.locator('section[data-part="measures"] [data-section-editor]').textContent())
+      .toContain('2026年计划：加强执法队伍建设，新增持证执法人员3名。　完成情况：新增持证执法人员4名。');
+    await expect.poll(() => p.locator('.findings li').filter({ hasText: '加强执法队伍建设' }).count()).toBe(0);
+    // The other plan is still to answer.
+    expect(await p.locator('.findings li').filter({ hasText: '完成12个村' }).count()).toBe(1);
+  });
 });

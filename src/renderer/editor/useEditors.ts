@@ -232,6 +232,10 @@ export function useEditors(session: Session) {
         const below = doc.sections.find((s) => s.key === key)?.blocks[index + 1];
         if (below?.kind === 'paragraph' && below.text.trim() === '') return focusSection(key, index + 1);
       }
+      // An unanswered plan (its whole line) leads to the end of the line, after 完成情况：, ready for the
+      // answer: with the line selected, the clerk's first keystroke replaced last year's plan itself.
+      if (finding.rule === 'previous.unanswered' && finding.end !== null)
+        return selectPlain(plain, finding.end, finding.end);
       selectPlain(plain, finding.start, finding.end ?? finding.start);
     },
     [docRef, focusSection, goToPart, selectPlain],
