@@ -11,6 +11,7 @@ import { exportDocx } from '../../src/core/export/docx';
 import { importText } from '../../src/core/import/index';
 import { tableBlock } from '../../src/core/model/report';
 import { MAIN_WORK, useApp } from './support/app';
+import { CARET_SECTION } from './support/chromium';
 import { describeNeeding } from '../support/needs';
 
 const SMALL = { width: 1093, height: 614 };
@@ -153,6 +154,16 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
     await p.keyboard.press('Enter');
     await p.locator('.doc-heading').first().waitFor();
   };
+
+  it('a draft from last year takes the caret, so the keyboard types straight into the report', async () => {
+    const p = await app.open({ viewport: SMALL });
+    await draftFromLastYear(p);
+    await expect.poll(() => p.evaluate<string | undefined>(CARET_SECTION)).toBe('opening');
+    await p.keyboard.type('今年');
+    await expect
+      .poll(() => p.locator('section[data-part="opening"] [data-section-editor]').textContent())
+      .toContain('今年');
+  });
 
   it('the finding of an unanswered plan leads after its 完成情况：, and the answer keeps last year’s plan', async () => {
     const p = await app.open({ viewport: SMALL });

@@ -135,8 +135,16 @@ export function useEditors(session: Session) {
       editorRef.current = editor;
       const key = pendingFocus.current;
       if (editor && key) requestAnimationFrame(() => focusSection(key));
+      // A report just opened (新建, 打开, 导入, 起草) takes the caret at its start, as Word does: the button that
+      // opened it is gone, and the keyboard was left on the page, twenty Tabs away from the text.
+      else if (editor)
+        requestAnimationFrame(() => {
+          const first = docRef.current?.sections[0]?.key;
+          const idle = !document.activeElement || document.activeElement === document.body;
+          if (editorRef.current === editor && first !== undefined && idle) focusSection(first);
+        });
     },
-    [focusSection],
+    [docRef, focusSection],
   );
 
   const onDocumentChange = useCallback(
