@@ -12,6 +12,7 @@ import { importText } from '../../src/core/import/index';
 import { tableBlock } from '../../src/core/model/report';
 import { MAIN_WORK, useApp } from './support/app';
 import { CARET_SECTION } from './support/chromium';
+import { newReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
 const SMALL = { width: 1093, height: 614 };
@@ -177,5 +178,19 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
     await expect.poll(() => p.locator('.findings li').filter({ hasText: '加强执法队伍建设' }).count()).toBe(0);
     // The other plan is still to answer.
     expect(await p.locator('.findings li').filter({ hasText: '完成12个村' }).count()).toBe(1);
+  });
+
+  it('Esc leaves 打印预览, as in Word, and the keyboard goes on typing where it was', async () => {
+    const p = await newReport(app, { unit: '柳溪镇', viewport: SMALL });
+    await p.locator('[data-section-editor="measures"] > *').nth(1).click();
+    await p.keyboard.insertText('调整镇级权责清单。');
+    await p.keyboard.press('Control+p');
+    await p.locator('.pv-page').first().waitFor();
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.locator('.pv-page').count()).toBe(0);
+    await p.keyboard.insertText('公布事项186项。');
+    await expect
+      .poll(() => p.locator('[data-section-editor="measures"]').textContent())
+      .toContain('调整镇级权责清单。公布事项186项。');
   });
 });
