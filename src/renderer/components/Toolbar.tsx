@@ -69,11 +69,15 @@ export function Toolbar({
     const command = commands.find((c) => c.id === id);
     if (!command) return null;
     return (
+      // aria-disabled, not disabled: 保存 and the exports are disabled while their file work runs, and a disabled
+      // button drops the focus to the page, so a clerk who pressed Enter on one lost the keyboard's place.
       <button
         type="button"
         className={extra.className}
-        onClick={command.run}
-        disabled={command.disabled}
+        onClick={() => {
+          if (!command.disabled) command.run();
+        }}
+        aria-disabled={command.disabled || undefined}
         title={titleOf(command)}
         aria-pressed={extra.pressed}
       >
