@@ -176,8 +176,13 @@ function Editor() {
   // 检查 on demand: check now and bring the result into view (below the forms it is easily out of sight).
   const runCheck = useCallback(() => {
     if (!checkNow()) return;
-    // Scroll only: the caret stays where the clerk was typing.
-    requestAnimationFrame(() => document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' }));
+    // Scroll only: the caret stays where the clerk was typing. From the toolbar's button (the keyboard on it,
+    // not in the text), the keyboard goes on to the first finding, where Enter leads to its words.
+    requestAnimationFrame(() => {
+      document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' });
+      if (document.activeElement?.closest('.toolbar'))
+        document.querySelector<HTMLElement>('.findings .finding-text')?.focus({ preventScroll: true });
+    });
   }, [checkNow]);
 
   const openHistory = useCallback(

@@ -213,4 +213,19 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
     await expect.poll(() => p.locator('.message').textContent(), MAIN_WORK).toContain('已导出');
     expect(await focused(p)).toBe('BUTTON:导出 Word');
   });
+
+  it('检查 pressed with Enter in the toolbar takes the keyboard to the first finding, and Enter there to its text', async () => {
+    const p = await newReport(app, { unit: '柳溪镇', viewport: SMALL });
+    await p.locator('.toolbar .check-status').focus();
+    await p.keyboard.press('Enter');
+    await expect.poll(() => focused(p)).toContain('“主要举措和成效”部分还没有正文');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.evaluate<string | undefined>(CARET_SECTION)).toBe('measures');
+    // F7 in the text checks and leaves the caret where it is.
+    await p.keyboard.press('F7');
+    await p.keyboard.insertText('调整镇级权责清单。');
+    await expect
+      .poll(() => p.locator('[data-section-editor="measures"]').textContent())
+      .toContain('调整镇级权责清单。');
+  });
 });
