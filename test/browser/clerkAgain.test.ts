@@ -96,7 +96,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
         recent.getByRole('button', { name: /第3稿\.nianbao/ }),
         p.getByRole('button', { name: '批量检查一个文件夹的报告…' }),
       ])
-        expect(await inView(p, target), await target.textContent()).toBe(true);
+        expect(await inView(p, target), (await target.textContent()) ?? undefined).toBe(true);
     });
   }
 
@@ -127,7 +127,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
           const range = document.createRange();
           range.selectNodeContents(input.parentElement!);
           range.setStartAfter(input);
-          return [input.getBoundingClientRect().toJSON(), range.getBoundingClientRect().toJSON()] as DOMRect[];
+          return [input.getBoundingClientRect().toJSON(), range.getBoundingClientRect().toJSON()] as [DOMRect, DOMRect];
         });
         expect(words.left).toBeGreaterThanOrEqual(button.right);
         expect(words.top).toBeLessThan(button.bottom);
