@@ -101,7 +101,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
   }
 
   for (const viewport of [SMALL, { width: 1366, height: 768 }]) {
-    it(`批量检查 at ${viewport.width}×${viewport.height}: each filter beside its button; Esc from a report returns to its name`, async () => {
+    it(`批量检查 at ${viewport.width}×${viewport.height}: each filter beside its button; the keyboard keeps its place through 选择文件夹, a report opened and closed with Esc, and 写回批注`, async () => {
       const folder = join(app.work, '各镇报告');
       mkdirSync(folder);
       for (const unit of ['石门乡', '青林镇'])
@@ -119,8 +119,12 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
       const p = await app.open({ viewport });
       await p.getByRole('button', { name: '批量检查一个文件夹的报告…' }).click();
       app.standIn.dialogs.openFolder = folder;
-      await p.getByRole('button', { name: '选择文件夹…' }).click();
+      // Keyboard only: Enter on 选择文件夹…, which keeps the keyboard while the folder is checked.
+      await p.getByRole('button', { name: '选择文件夹…' }).focus();
+      await p.keyboard.press('Enter');
       await expect.poll(() => p.locator('.review-table tbody tr').count(), MAIN_WORK).toBe(3);
+      await expect.poll(() => p.locator('.review-progress').textContent(), MAIN_WORK).toContain('已检查 3 / 3 份');
+      expect(await focused(p)).toBe('BUTTON:选择文件夹…');
       // Each filter's words sit on its radio button's line, to its right (not under a lone circle).
       for (const radio of await p.getByRole('radiogroup', { name: '筛选' }).getByRole('radio').all()) {
         const [button, words] = await radio.evaluate((input) => {
@@ -142,6 +146,13 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the clerk and the reviewer, second p
       expect(await inView(p, name)).toBe(true);
       await p.keyboard.press('Tab');
       expect(await focused(p)).not.toBe('BODY');
+      const copies = join(app.work, '批注');
+      mkdirSync(copies);
+      app.standIn.reviewDialogs.commentsFolder = copies;
+      await p.getByRole('button', { name: '写回批注…' }).focus();
+      await p.keyboard.press('Enter');
+      await expect.poll(() => p.locator('.message').textContent(), MAIN_WORK).toContain('已把批注写入 2 份');
+      expect(await focused(p)).toBe('BUTTON:写回批注…');
     });
   }
 
