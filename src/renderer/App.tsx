@@ -115,6 +115,7 @@ function Editor() {
     selectMatch,
     replaceMatches,
     goToPart,
+    editorRef,
   } = useEditors(session);
   const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
   const [zoom, setZoom] = useState(1);
@@ -155,11 +156,33 @@ function Editor() {
     then();
   }, []);
 
+  // Esc leaves the print preview, as in Word, with the caret back in the text where it was (Lexical keeps the
+  // selection while the text is hidden). Captured first, so that an open menu, a question or the find bar
+  // keeps its own Esc.
+  useEffect(() => {
+    if (!previewing) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || isImeKey(event)) return;
+      if (document.querySelector('[role="dialog"], .export-settings[open], .context-menu, .find-bar:focus-within'))
+        return;
+      event.preventDefault();
+      setPreviewing(false);
+      void nextFrame().then(() => editorRef.current?.focus());
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [previewing, editorRef]);
+
   // 检查 on demand: check now and bring the result into view (below the forms it is easily out of sight).
   const runCheck = useCallback(() => {
     if (!checkNow()) return;
-    // Scroll only: the caret stays where the clerk was typing.
-    requestAnimationFrame(() => document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' }));
+    // Scroll only: the caret stays where the clerk was typing. From the toolbar's button (the keyboard on it,
+    // not in the text), the keyboard goes on to the first finding, where Enter leads to its words.
+    requestAnimationFrame(() => {
+      document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' });
+      if (document.activeElement?.closest('.toolbar'))
+        document.querySelector<HTMLElement>('.findings .finding-text')?.focus({ preventScroll: true });
+    });
   }, [checkNow]);
 
   const openHistory = useCallback(

@@ -4,12 +4,13 @@
  * back is one step; the table goes out as CSV or as a workbook, and the findings go back into each town's
  * own Word file as comments.
  */
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
 import { indicatorsOf } from '../../core/checks/countyLists';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
+import { FocusKeepingButton } from './FocusKeepingButton';
 import { ReviewReport } from './ReviewReport';
 
 // The chart library loads when 图表 is first opened, not with the editor.
@@ -75,6 +76,13 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   };
   const run = useRef(0);
   const lastRun = useRef(0);
+  /** The file name the open report was opened from: back in the table, the keyboard goes on from there. */
+  const openedFrom = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (opened !== null) return;
+    openedFrom.current?.focus();
+    openedFrom.current = null;
+  }, [opened]);
   const call = createCall(onError);
 
   /** Every file checked in turn; a file that fails gets its own row, not a message: one bad file among many. */
@@ -180,35 +188,32 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
             ← 返回
           </button>
           <h1>批量检查</h1>
-          <button type="button" className="primary" onClick={() => void choose()} disabled={checking}>
+          <FocusKeepingButton className="primary" onClick={() => void choose()} disabled={checking}>
             选择文件夹…
-          </button>
-          <button type="button" onClick={() => void exportTable()} disabled={rows.length === 0 || checking}>
+          </FocusKeepingButton>
+          <FocusKeepingButton onClick={() => void exportTable()} disabled={rows.length === 0 || checking}>
             导出表格（CSV）…
-          </button>
-          <button
-            type="button"
+          </FocusKeepingButton>
+          <FocusKeepingButton
             onClick={() => void chooseLastYear()}
             disabled={lastChecking}
             title="可选：选去年各镇报告所在的文件夹，工作簿的“主要数据”和图表会列出去年的数字和增减"
           >
             去年的文件夹…
-          </button>
-          <button
-            type="button"
+          </FocusKeepingButton>
+          <FocusKeepingButton
             onClick={() => void exportWorkbook()}
             disabled={rows.length === 0 || checking || lastChecking || busy !== ''}
           >
             导出工作簿（Excel）…
-          </button>
-          <button
-            type="button"
+          </FocusKeepingButton>
+          <FocusKeepingButton
             onClick={() => void writeComments()}
             disabled={!rows.some((r) => !r.problem) || checking || busy !== ''}
             title="每份报告另存一份带批注的 Word 文件，原文件不改动"
           >
             写回批注…
-          </button>
+          </FocusKeepingButton>
         </header>
         {lastYear && (
           <div className="review-lastyear">
@@ -291,7 +296,10 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
                         <button
                           type="button"
                           className="link"
-                          onClick={() => setOpened(entry)}
+                          onClick={(event) => {
+                            openedFrom.current = event.currentTarget;
+                            setOpened(entry);
+                          }}
                           title="打开这份报告（只读）"
                         >
                           {r.file}

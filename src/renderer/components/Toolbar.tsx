@@ -5,6 +5,7 @@ import type { ExportOptions } from '../../shared/ipc';
 import { titleOf, type Command, type CommandId } from '../commands';
 import type { SubheadingLevel } from '../nodes/SubheadingNode';
 import { ExportSettings } from './ExportSettings';
+import { FocusKeepingButton } from './FocusKeepingButton';
 import { useMenuDetails } from './useMenuDetails';
 
 /** The toolbar's 检查 button also tells, at a glance, whether the report can be handed in. */
@@ -69,8 +70,8 @@ export function Toolbar({
     const command = commands.find((c) => c.id === id);
     if (!command) return null;
     return (
-      <button
-        type="button"
+      // 保存 and the exports are unavailable while their file work runs, and keep the keyboard meanwhile.
+      <FocusKeepingButton
         className={extra.className}
         onClick={command.run}
         disabled={command.disabled}
@@ -78,7 +79,7 @@ export function Toolbar({
         aria-pressed={extra.pressed}
       >
         {label ?? command.label}
-      </button>
+      </FocusKeepingButton>
     );
   };
   return (

@@ -135,8 +135,16 @@ export function useEditors(session: Session) {
       editorRef.current = editor;
       const key = pendingFocus.current;
       if (editor && key) requestAnimationFrame(() => focusSection(key));
+      // A report just opened (新建, 打开, 导入, 起草) takes the caret at its start, as Word does: the button that
+      // opened it is gone, and the keyboard was left on the page, twenty Tabs away from the text.
+      else if (editor)
+        requestAnimationFrame(() => {
+          const first = docRef.current?.sections[0]?.key;
+          const idle = !document.activeElement || document.activeElement === document.body;
+          if (editorRef.current === editor && first !== undefined && idle) focusSection(first);
+        });
     },
-    [focusSection],
+    [docRef, focusSection],
   );
 
   const onDocumentChange = useCallback(
@@ -232,6 +240,10 @@ export function useEditors(session: Session) {
         const below = doc.sections.find((s) => s.key === key)?.blocks[index + 1];
         if (below?.kind === 'paragraph' && below.text.trim() === '') return focusSection(key, index + 1);
       }
+      // An unanswered plan (its whole line) leads to the end of the line, after 完成情况：, ready for the
+      // answer: with the line selected, the clerk's first keystroke replaced last year's plan itself.
+      if (finding.rule === 'previous.unanswered' && finding.end !== null)
+        return selectPlain(plain, finding.end, finding.end);
       selectPlain(plain, finding.start, finding.end ?? finding.start);
     },
     [docRef, focusSection, goToPart, selectPlain],
