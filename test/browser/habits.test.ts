@@ -321,7 +321,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await p.locator('[data-section-editor="measures"] p').first().click();
     await p.keyboard.type('开展普法宣传。');
     await expect.poll(() => p.locator('.findings').textContent()).not.toContain('其它');
-    // Typed and right-clicked in one go, within the check's pause (40 ms): the check has not run yet.
+    // Typed and right-clicked in one go, within the check's pause (25 ms): the check has not run yet.
     const clicked = await p.evaluate(async () => {
       document.execCommand('insertText', false, '对其它人员');
       await new Promise((resolve) => setTimeout(resolve, 0));

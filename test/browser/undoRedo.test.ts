@@ -179,7 +179,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'undo, redo and fixes in the clerk’
   });
 
   /**
-   * Within the check's pause after an edit (~40 ms), in one task: the edit (`edit`, run in the page), then the
+   * Within the check's pause after an edit (~25 ms), in one task: the edit (`edit`, run in the page), then the
    * click on a button of the 改为“其他” finding's row, as a robot or a quick clerk would — before the panel's
    * offsets are renewed.
    */
