@@ -138,16 +138,26 @@ export function useEditors(session: Session) {
       // A report just opened (新建, 打开, 导入, 起草) takes the caret at its start, as Word does: the button that
       // opened it is gone, and the keyboard was left on the page, twenty Tabs away from the text. When the page
       // is idle after opening: placed a frame later, the caret still cost the opening ~15 ms (A/B of 20 opens,
-      // both orders), at idle nothing measurable; no clerk types within that time.
-      else if (editor)
-        requestIdleCallback(
+      // both orders), at idle nothing measurable. Never once the clerk has clicked, typed or focused anything:
+      // at idle it could land in the moment a menu closes and hands the focus back to its field.
+      else if (editor) {
+        const given = new AbortController();
+        const idle = requestIdleCallback(
           () => {
+            given.abort();
             const first = docRef.current?.sections[0]?.key;
-            const idle = !document.activeElement || document.activeElement === document.body;
-            if (editorRef.current === editor && first !== undefined && idle) focusSection(first);
+            const unfocused = !document.activeElement || document.activeElement === document.body;
+            if (editorRef.current === editor && first !== undefined && unfocused) focusSection(first);
           },
           { timeout: 500 },
         );
+        const cancel = () => {
+          cancelIdleCallback(idle);
+          given.abort();
+        };
+        for (const type of ['pointerdown', 'keydown', 'focusin'])
+          window.addEventListener(type, cancel, { capture: true, signal: given.signal });
+      }
     },
     [docRef, focusSection],
   );
