@@ -201,6 +201,29 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the reviewer’s desk in Chromium', 
     await expect.poll(() => rows().count()).toBe(4);
   });
 
+  it('表格 and 图表 are one stop for Tab, and the arrow keys switch between them, as tabs do', async () => {
+    await chooseFolder();
+    const table = app.page.getByRole('tab', { name: '表格' });
+    const chart = app.page.getByRole('tab', { name: '图表' });
+    // One Tab stop: the chosen tab; the other is reached with the arrows.
+    expect([await table.getAttribute('tabindex'), await chart.getAttribute('tabindex')]).toEqual(['0', '-1']);
+    await table.focus();
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(() => chart.getAttribute('aria-selected')).toBe('true');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('图表');
+    await expect.poll(() => app.page.getByRole('combobox', { name: /指标/ }).count(), { timeout: 30_000 }).toBe(1);
+    await app.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => table.getAttribute('aria-selected')).toBe('true');
+    expect(await app.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('表格');
+    await expect.poll(() => rows().count()).toBe(4);
+    // Home and End, and the arrows wrap round.
+    await app.page.keyboard.press('End');
+    await expect.poll(() => chart.getAttribute('aria-selected')).toBe('true');
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(() => table.getAttribute('aria-selected')).toBe('true');
+    expect([await table.getAttribute('tabindex'), await chart.getAttribute('tabindex')]).toEqual(['0', '-1']);
+  });
+
   it('writes the findings into commented copies, never over the originals, and files the workbook', async () => {
     await chooseFolder();
     const out = join(app.work, '批注');

@@ -4,16 +4,19 @@
  * back is one step; the table goes out as CSV or as a workbook, and the findings go back into each town's
  * own Word file as comments.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { verdict, type ReviewedReport } from '../../core/review/table';
 import type { CountyProfile } from '../../core/profile/model';
 import { indicatorsOf } from '../../core/checks/countyLists';
 import type { FileRef } from '../../shared/ipc';
 import { createCall } from '../api';
+import { isImeKey } from '../plugins/ImeSafeKeysPlugin';
 import { FocusKeepingButton } from './FocusKeepingButton';
 import { ReviewReport } from './ReviewReport';
 
 // The chart library loads when 图表 is first opened, not with the editor.
+/** The two views of the checked folder, in the order of their tabs. */
+const TABS = ['table', 'chart'] as const;
 const ReviewChart = lazy(() => import('./ReviewChart'));
 
 interface Props {
@@ -69,6 +72,28 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
   const [opened, setOpened] = useState<Entry | null>(null);
   const [busy, setBusy] = useState('');
   const [tab, setTab] = useState<'table' | 'chart'>('table');
+  /**
+   * The tabs as tabs are worked from the keyboard (WAI-ARIA's tabs pattern): one Tab stop, the chosen tab;
+   * ← → (round the ends), Home and End choose another and take the focus to it.
+   */
+  const onTabKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (isImeKey(event.nativeEvent)) return;
+    const tabs = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? (tabs + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (tabs + TABS.length - 1) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    setTab(TABS[next]!);
+    (event.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+  };
   const [lastYear, setLastYearState] = useState<LastYear | null>(rememberedLastYear);
   const setLastYear = (next: LastYear | null) => {
     rememberedLastYear = next;
@@ -239,14 +264,21 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
           </div>
         )}
         {rows.length > 0 && (
-          <div className="review-tabs" role="tablist" aria-label="查看方式">
-            <button type="button" role="tab" aria-selected={tab === 'table'} onClick={() => setTab('table')}>
+          <div className="review-tabs" role="tablist" aria-label="查看方式" onKeyDown={onTabKey}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'table'}
+              tabIndex={tab === 'table' ? 0 : -1}
+              onClick={() => setTab('table')}
+            >
               表格
             </button>
             <button
               type="button"
               role="tab"
               aria-selected={tab === 'chart'}
+              tabIndex={tab === 'chart' ? 0 : -1}
               onClick={() => setTab('chart')}
               title="各镇的同一项数字，按大小排列"
             >
