@@ -57,6 +57,7 @@ describe('signature.unit', () => {
       // 柳河街道人民政府 would be no organ: no mechanical fix.
       expect(f.fix).toBeUndefined();
     }
+    expect(found.map((f) => /^署名“([^”]+)”/.exec(f.message)?.[1])).toEqual(['中共柳河镇委员会', '柳河镇人民政府']);
     expect(result.ready).toBe(true);
   });
 

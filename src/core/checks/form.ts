@@ -343,7 +343,7 @@ function checkSignatureUnit(ctx: CheckContext): RawFinding[] {
       at(
         'signature.unit',
         severityOf('signature.unit'),
-        `署名中的${named}与报告单位“${unit}”不一致。单位更名或沿用往年报告时容易漏改署名，请改为本单位的名称${organs}。`,
+        `署名“${line.text.trim()}”${others.includes(bare) ? '' : `中的${named}`}与报告单位“${unit}”不一致。单位更名或沿用往年报告时容易漏改署名，请改为本单位的名称${organs}。`,
         line,
         0,
         line.text.length,
