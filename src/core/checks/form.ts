@@ -297,6 +297,20 @@ function checkSignature(ctx: CheckContext): RawFinding[] {
 /** 镇 and 乡 name their organs alike (XX镇人民政府, 中共XX乡委员会); a 街道 has 办事处 and 工作委员会. */
 const levelOf = (unit: string) => (/街道$/.test(unit) ? '街道' : /[镇乡]$/.test(unit) ? '镇乡' : 'county');
 
+/** A unit's place name and its level: 柳溪彝族乡 → 柳溪彝族 + 乡, 白沙县 → 白沙 + 县. */
+const LEVEL = /(街道|[镇乡县区市旗州盟])$/;
+/**
+ * Whether two units are one: the same level and one place name within the other, so that a unit typed short
+ * (柳溪乡) is the 柳溪彝族乡 of its 署名, and 白沙县 the 白沙彝族自治县; 柳溪乡 → 柳溪镇 or 白沙县 → 白沙区 is another unit.
+ */
+function sameUnit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [la, lb] = [LEVEL.exec(a)?.[1], LEVEL.exec(b)?.[1]];
+  if (!la || la !== lb) return false;
+  const [pa, pb] = [a.slice(0, -la.length), b.slice(0, -lb.length)];
+  return pa.length >= 2 && pb.length >= 2 && (pa.includes(pb) || pb.includes(pa));
+}
+
 /** The organs a 署名 line names, as units: "中共柳溪镇委员会　柳溪镇人民政府" → 柳溪镇, 柳溪镇. */
 function unitsSigned(line: string): string[] {
   // "柳 溪 镇 人 民 政 府": spaced out for the layout, read as one name (never a post and a person's name).
@@ -322,7 +336,7 @@ function checkSignatureUnit(ctx: CheckContext): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const line of ctx.plain.lines) {
     if (line.kind !== 'signature' || !line.text.trim()) continue;
-    const others = [...new Set(unitsSigned(line.text))].filter((u) => u !== unit && unitKind(u) === kind);
+    const others = [...new Set(unitsSigned(line.text))].filter((u) => !sameUnit(u, unit) && unitKind(u) === kind);
     if (!others.length) continue;
     const named = others.map((u) => `“${u}”`).join('、');
     const bare = line.text.replace(/\s+/g, '');
