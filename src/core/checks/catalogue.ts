@@ -86,6 +86,9 @@ const rules = {
   'punct.pairs': { family: 'form', severity: 'warning', title: '引号、括号不成对' },
   'title.form': { family: 'form', severity: 'warning', title: '标题格式' },
   'signature.missing': { family: 'form', severity: 'warning', title: '缺少署名或成文日期' },
+  // A warning: a 署名 may name the Party committee, the government or both, and a unit's name can be written
+  // in ways the checker does not know; the clerk judges.
+  'signature.unit': { family: 'form', severity: 'warning', title: '署名与报告单位不一致' },
   // Language
   'number.form': { family: 'language', severity: 'warning', title: '数字用法' },
   'punct.range': { family: 'language', severity: 'warning', title: '起止号' },

@@ -2,7 +2,7 @@
 import type { TextLine } from '../model/plainText';
 import { at, perLine, type CheckContext, type RawFinding } from './context';
 import { severityOf } from './catalogue';
-import { yearInTitle } from '../import/meta';
+import { authorsIn, unitFromAuthor, unitKind, yearInTitle } from '../import/meta';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、。]/;
 const HALF_TO_FULL: Record<string, string> = {
@@ -294,6 +294,86 @@ function checkSignature(ctx: CheckContext): RawFinding[] {
   ];
 }
 
+/** 镇 and 乡 name their organs alike (XX镇人民政府, 中共XX乡委员会); a 街道 has 办事处 and 工作委员会. */
+const levelOf = (unit: string) => (/街道$/.test(unit) ? '街道' : /[镇乡]$/.test(unit) ? '镇乡' : 'county');
+
+/** A unit's place name and its level: 柳溪彝族乡 → 柳溪彝族 + 乡, 白沙县 → 白沙 + 县. */
+const LEVEL = /(街道|[镇乡县区市旗州盟])$/;
+/**
+ * Whether two units are one: the same level and one place name within the other, so that a unit typed short
+ * (柳溪乡) is the 柳溪彝族乡 of its 署名, and 白沙县 the 白沙彝族自治县; 柳溪乡 → 柳溪镇 or 白沙县 → 白沙区 is another unit.
+ */
+function sameUnit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [la, lb] = [LEVEL.exec(a)?.[1], LEVEL.exec(b)?.[1]];
+  if (!la || la !== lb) return false;
+  const [pa, pb] = [a.slice(0, -la.length), b.slice(0, -lb.length)];
+  return pa.length >= 2 && pb.length >= 2 && (pa.includes(pb) || pb.includes(pa));
+}
+
+/** The organs a 署名 line names, as units: "中共柳溪镇委员会　柳溪镇人民政府" → 柳溪镇, 柳溪镇. */
+function unitsSigned(line: string): string[] {
+  // "柳 溪 镇 人 民 政 府": spaced out for the layout, read as one name (never a post and a person's name).
+  const spacedOut = line
+    .trim()
+    .split(/\s+/)
+    .every((piece) => piece.length <= 2);
+  return authorsIn(spacedOut ? line.replace(/\s+/g, '') : line)
+    .map(unitFromAuthor)
+    .filter(Boolean);
+}
+
+/**
+ * signature.unit: a 署名 that names another township (or county) than the report's unit — the old name left
+ * after the unit was renamed (柳溪镇 → 柳溪街道) or in a draft from last year's report. Units are compared as the
+ * importer names them (unitFromAuthor: no 中共, no county, no organ), so 中共柳溪镇委员会 and 柳溪镇人民政府 both
+ * sign for 柳溪镇; a department's or a person's 署名 is not compared (abbreviations, names).
+ */
+function checkSignatureUnit(ctx: CheckContext): RawFinding[] {
+  const unit = unitFromAuthor(ctx.doc.meta.unit);
+  const kind = unitKind(unit);
+  if (kind !== 'township' && kind !== 'county') return [];
+  const findings: RawFinding[] = [];
+  for (const line of ctx.plain.lines) {
+    if (line.kind !== 'signature' || !line.text.trim()) continue;
+    const others = [...new Set(unitsSigned(line.text))].filter((u) => !sameUnit(u, unit) && unitKind(u) === kind);
+    if (!others.length) continue;
+    const named = others.map((u) => `“${u}”`).join('、');
+    const bare = line.text.replace(/\s+/g, '');
+    // Replacing the name is the whole fix when the organs keep their names (镇 ↔ 乡, a new place name, 县 → 区)
+    // or the line is the bare name; 镇 → 街道 changes the organs too (人民政府 → 办事处), which the clerk writes.
+    const mechanical =
+      others.every((u) => line.text.includes(u)) &&
+      (others.every((u) => levelOf(u) === levelOf(unit)) || others.includes(bare));
+    let replacement = line.text;
+    for (const u of others) replacement = replacement.replaceAll(u, unit);
+    const organs =
+      kind !== 'township'
+        ? ''
+        : levelOf(unit) === '街道'
+          ? `，街道的署名如“中共${unit}工作委员会”“${unit}办事处”`
+          : `，如“中共${unit}委员会”“${unit}人民政府”`;
+    findings.push(
+      at(
+        'signature.unit',
+        severityOf('signature.unit'),
+        `署名“${line.text.trim()}”${others.includes(bare) ? '' : `中的${named}`}与报告单位“${unit}”不一致。单位更名或沿用往年报告时容易漏改署名，请改为本单位的名称${organs}。`,
+        line,
+        0,
+        line.text.length,
+        mechanical ? { label: `改为“${replacement.trim()}”`, replacement } : undefined,
+      ),
+    );
+  }
+  return findings;
+}
+
 export function checkForm(ctx: CheckContext): RawFinding[] {
-  return [...checkWidth(ctx), ...checkPairs(ctx), ...checkTitle(ctx), ...checkSignature(ctx)];
+  return [
+    ...checkWidth(ctx),
+    ...checkPairs(ctx),
+    ...checkTitle(ctx),
+    ...checkSignature(ctx),
+    ...checkSignatureUnit(ctx),
+  ];
 }

@@ -276,3 +276,38 @@ describe('indicator.missing reads activities counted in 场', () => {
     expect(missing('全年深入开展普法宣传，群众法治意识明显增强。')).toBe(1);
   });
 });
+
+describe("a draft's checklist line: the plan half gives targets, the answer half the year's figures", () => {
+  const training = (measures: string) => check(measures).indicators.find((i) => i.id === 'training')!;
+  const mismatches = (measures: string, value: number, unit: string) => {
+    const doc = report(measures);
+    doc.indicators.training = { value, unit };
+    return checkReport(doc).findings.filter((f) => f.rule === 'indicator.mismatch');
+  };
+
+  it.each([
+    ['the year planned for', '2025年计划：开展“法律明白人”培训，年内培训200人次。　完成情况：'],
+    ['the year unknown', '去年计划：开展“法律明白人”培训，年内培训200人次。　完成情况：'],
+    ['a plan of two sentences', '2025年计划：办好农家书屋法治角。全年举办法治培训6期。完成情况：'],
+  ])('unanswered, %s: the plan is no figure of the year', (_what, line) => {
+    expect(training(line).found).toBe(false);
+    const value = /6期/.test(line) ? { v: 4, u: '期' } : { v: 150, u: '人次' };
+    expect(mismatches(line, value.v, value.u)).toEqual([]);
+  });
+
+  it.each([
+    '2025年计划：开展“法律明白人”培训，年内培训200人次。　完成情况：全年实际培训180人次，超额完成的村有3个。',
+    '去年计划：年内培训200人次。完成情况：培训180人次。',
+  ])('answered: the answer is the year’s figure, the plan is not (%s)', (line) => {
+    expect(training(line)).toMatchObject({ found: true, value: 180 });
+    const found = mismatches(line, 150, '人次');
+    expect(found.map((f) => f.message).join('')).toContain('180人次');
+    expect(found.map((f) => f.message).join('')).not.toContain('200人次');
+    expect(mismatches(line, 180, '人次')).toEqual([]);
+  });
+
+  it('a clerk’s own sentence with the same words is still the year’s figure', () => {
+    expect(training('年内培训200人次，覆盖全部村（社区）。')).toMatchObject({ found: true, value: 200 });
+    expect(training('按照年初计划，年内培训200人次。')).toMatchObject({ found: true, value: 200 });
+  });
+});

@@ -31,6 +31,7 @@ import {
   type Qualifier,
 } from './mentions';
 import { severityOf } from './catalogue';
+import { answerStart } from '../text/conventions';
 import type { IndicatorSummary } from './types';
 import type { Indicator } from './listSchemas';
 
@@ -244,6 +245,8 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
   const taken = new Set<number>();
   const text = line.text;
   const inPlans = !!line.part && planParts.has(line.part);
+  // A draft's checklist line "2026年计划：…年内培训200人次。　完成情况：…": the plan half gives targets.
+  const targetUntil = answerStart(text) ?? 0;
   const add = (
     p: IndicatorPattern,
     raw: string,
@@ -258,7 +261,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
     if (value === undefined || taken.has(numberAt)) return;
     taken.add(numberAt);
     const lead = text.slice(clauseStart(text, Math.min(at, numberAt)), numberAt);
-    const qualifier = rateQualifier(unit, qualifierOf(lead, inPlans));
+    const qualifier = rateQualifier(unit, qualifierOf(lead, inPlans || numberAt < targetUntil));
     const normalised = normaliseLead(lead);
     const u = unit === '％' ? '%' : unit;
     found.push({
@@ -319,7 +322,7 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
           end: line.start + m.index + m[0].length,
           keyword: m[0],
           approximate: false,
-          qualifier: inPlans ? 'target' : 'result',
+          qualifier: inPlans || m.index < targetUntil ? 'target' : 'result',
           lead: '',
           part: line.part ?? null,
           sameKey: '',
@@ -550,6 +553,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
   const findings: RawFinding[] = [];
   if (!HAS_FIGURES.test(line.text)) return findings;
   const inPlans = !!line.part && planParts.has(line.part);
+  const targetUntil = answerStart(line.text) ?? 0;
   for (const s of sentences(line.text)) {
     const rates = ratesIn(s.text);
     // indicator.rate-range: a share above 100%. Plans and growth figures are not shares of a whole.
@@ -568,7 +572,7 @@ function figuresOfLine(line: TextLine, planParts: ReadonlySet<string>): RawFindi
         );
       }
     }
-    const counts = countsIn(s.text, inPlans);
+    const counts = countsIn(s.text, inPlans, targetUntil - s.from);
     if (counts.length < 2) continue;
     // indicator.ratio: a part larger than its whole — certain only where the wording ties them.
     for (let i = 1; i < counts.length; i++) {

@@ -1,6 +1,7 @@
 /** Figures read in context: what each number is (our own sentences, in many wordings). */
 import { describe, expect, it } from 'vitest';
 import { countsIn, parseNumber, qualifierOf, ratesIn } from './mentions';
+import { answerStart } from '../text/conventions';
 
 const only = (text: string, inPlans = false) => {
   const counts = countsIn(text, inPlans);
@@ -72,6 +73,20 @@ describe('qualifiers', () => {
 
   it('does not read dates and ordinals as counts', () => {
     expect(countsIn('2025年3月召开第2次会议', false)).toEqual([]);
+  });
+});
+
+describe('the plan half of a draft’s checklist line', () => {
+  it('gives targets before the offset, results after it', () => {
+    const line = '2026年计划：年内调解纠纷30件。　完成情况：调解纠纷26件，化解24件。';
+    const counts = countsIn(line, false, answerStart(line)!);
+    expect(counts.map((c) => [c.value, c.qualifier])).toEqual([
+      [30, 'target'],
+      [26, 'result'],
+      [24, 'result'],
+    ]);
+    // Without the offset (any other line), the same words are the year's.
+    expect(countsIn('年内调解纠纷30件。', false).map((c) => c.qualifier)).toEqual(['result']);
   });
 });
 

@@ -124,8 +124,11 @@ export function notACount(text: string, at: number, raw: string, end: number): b
 
 const COUNT_RE = new RegExp(`${NUM}(余|多)?\\s*(${COUNT_UNITS.join('|')})`, 'g');
 
-/** Every "number + unit" of a sentence, with its clause lead and qualifier. */
-export function countsIn(text: string, inPlans: boolean): Count[] {
+/**
+ * Every "number + unit" of a sentence, with its clause lead and qualifier. `targetUntil`: the figures before
+ * this offset are targets wherever the text stands (the plan half of a draft's checklist line, answerStart).
+ */
+export function countsIn(text: string, inPlans: boolean, targetUntil = 0): Count[] {
   const out: Count[] = [];
   for (const m of allMatches(COUNT_RE, text)) {
     // "2025年" and "3月" are dates; "12个村" is fine, but "第3次" is an ordinal.
@@ -143,7 +146,7 @@ export function countsIn(text: string, inPlans: boolean): Count[] {
       index: m.index,
       end,
       lead,
-      qualifier: qualifierOf(lead, inPlans),
+      qualifier: qualifierOf(lead, inPlans || m.index < targetUntil),
     });
   }
   return out;

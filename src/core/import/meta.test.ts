@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectTemplate, parseDateLine, reportUnit, reportYear, unitFromAuthor, unitKind, yearInTitle } from './meta';
+import {
+  authorsIn,
+  detectTemplate,
+  parseDateLine,
+  reportUnit,
+  reportYear,
+  unitFromAuthor,
+  unitKind,
+  yearInTitle,
+} from './meta';
 import { importText } from './text';
 import { defaultRegistry, TemplateRegistry } from '../templates/registry';
 
@@ -11,12 +20,22 @@ describe('unitFromAuthor', () => {
     ['重庆市白沙县青石镇', '青石镇'],
     ['白沙县新市镇人民政府', '新市镇'],
     ['白沙区青石街道办事处', '青石街道'],
+    ['中共青石街道工作委员会', '青石街道'],
     ['白沙县司法局', '白沙县司法局'],
     ['白沙县发展和改革委员会', '白沙县发展和改革委员会'],
     ['白沙县人民政府', '白沙县'],
+    ['中共白沙县委员会', '白沙县'],
     ['全年开展培训，成效明显', ''],
   ])('%s → %s', (author, unit) => {
     expect(unitFromAuthor(author)).toBe(unit);
+  });
+});
+
+describe('authorsIn', () => {
+  it('splits joint organs, run together or spaced, and keeps one organ whole', () => {
+    expect(authorsIn('中共青石镇委员会青石镇人民政府')).toEqual(['中共青石镇委员会', '青石镇人民政府']);
+    expect(authorsIn('中共青石街道工作委员会　青石街道办事处')).toEqual(['中共青石街道工作委员会', '青石街道办事处']);
+    expect(authorsIn('白沙县发展和改革委员会')).toEqual(['白沙县发展和改革委员会']);
   });
 });
 

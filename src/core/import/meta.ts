@@ -112,7 +112,8 @@ export function reportYear(clues: YearClues): number | null {
   return null;
 }
 
-const ORGAN_SUFFIX = /(人民政府|政府|党委|党工委|委员会|办事处|管理委员会)+$/;
+// A street's Party organ is its 工作委员会 ("中共XX街道工作委员会"), named whole before the bare 委员会.
+const ORGAN_SUFFIX = /(人民政府|政府|党委|党工委|工作委员会|委员会|办事处|管理委员会)+$/;
 const TOWNSHIP = /(镇|乡|街道)$/;
 const DEPARTMENT = /(局|委|办|办公室|中心|院|所|队|站|署|厅|处|委员会|管委会|分局)$/;
 const COUNTY = /(县|区|市|旗|州|盟)$/;
@@ -128,13 +129,13 @@ function stripCounty(name: string): string {
 
 /** One author's name as the unit: see the convention at the top. */
 export function unitFromAuthor(author: string): string {
-  const t = author
-    .replace(/\s+/g, '')
-    .replace(/^中共/, '')
-    .replace(/^中国共产党/, '');
+  const squashed = author.replace(/\s+/g, '');
+  const t = squashed.replace(/^中共/, '').replace(/^中国共产党/, '');
   if (!t || t.length > 40 || /[，。；：:,]/.test(t)) return '';
   const bare = t.replace(ORGAN_SUFFIX, '');
   if (TOWNSHIP.test(bare) && bare.length >= 2) return stripCounty(bare);
+  // "中共XX县委员会" is the county's Party committee, not a department named 委员会.
+  if (t !== squashed && COUNTY.test(bare) && bare.length >= 2 && bare.length <= 12) return bare;
   if (DEPARTMENT.test(t) && !TOWNSHIP.test(t)) return t;
   if (COUNTY.test(bare) && bare.length >= 2 && bare.length <= 12) return bare;
   return '';
@@ -152,8 +153,15 @@ function authorOfTitle(title: string): string[] {
         year ? t.slice(year.index + year[0].length).replace(/^度/, '') : t,
       ) ?? [''])[0];
   }
-  // Joint authors "中共XX镇委员会XX镇人民政府": one piece each.
-  return author.split(/(?<=人民政府|委员会|党委|党工委|办事处)/).filter(Boolean);
+  return authorsIn(author);
+}
+
+/**
+ * The organs a line names, one piece each: joint authors "中共XX镇委员会XX镇人民政府" or a 署名
+ * "中共XX镇委员会　XX镇人民政府" (spaces between them).
+ */
+export function authorsIn(line: string): string[] {
+  return line.split(/\s+|(?<=人民政府|委员会|党委|党工委|办事处)/).filter(Boolean);
 }
 
 /** A person's line under a 述职 title: "花园镇党委书记 刘 军" → "花园镇". */

@@ -67,6 +67,18 @@ export function promiseLine(text: string): { promise: string; answer: string } |
   return m ? { promise: m[1]!.trim(), answer: m[2]!.trim() } : null;
 }
 
+/**
+ * Where the answer of a checklist line starts (right after "完成情况："), as an offset into `text`; null when
+ * `text` is no such line. The words before it are last year's plan: a figure there is a target (年内培训200人次),
+ * never what the year achieved; a figure after it is the year's own.
+ */
+export function answerStart(text: string): number | null {
+  if (!text.includes(OUTCOME_LABEL)) return null; // most lines: no regex run
+  const trimmed = text.trimStart();
+  const m = PROMISE_LINE.exec(trimmed.trimEnd());
+  return m ? text.length - trimmed.length + m[0].length - m[2]!.length : null;
+}
+
 /** A checklist line still waiting for its answer: never printed as is. */
 export const isUnansweredPromise = (text: string): boolean => promiseLine(text)?.answer === '';
 
