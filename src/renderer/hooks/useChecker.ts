@@ -74,10 +74,11 @@ export function useChecker(
       // handled at once, not after the whole render.
       startTransition(() => setChecked({ result, doc }));
     };
-    // A report just loaded (no edit yet) waits the whole pause, so its first frame is painted before the check.
+    // A report just loaded (no edit yet) is checked once its first frame is painted, however long that frame
+    // takes: a pause counted from the load could end before it and hold it up.
     const since = changedAt ? performance.now() - changedAt.current : 0;
-    const left = Number.isFinite(since) ? PAUSE_MS - since : PAUSE_MS;
-    // No pause left (React took longer than the pause to render the edit): after the frame that shows it.
+    const left = Number.isFinite(since) ? PAUSE_MS - since : 0;
+    // No pause left (React took longer than the pause to render the edit, or a load): after the frame that shows it.
     let frame = 0;
     if (left > 0) timer = window.setTimeout(run, left);
     else frame = requestAnimationFrame(() => (timer = window.setTimeout(run, 0)));
