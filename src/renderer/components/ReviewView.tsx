@@ -17,6 +17,13 @@ import { ReviewReport } from './ReviewReport';
 // The chart library loads when 图表 is first opened, not with the editor.
 /** The two views of the checked folder, in the order of their tabs. */
 const TABS = ['table', 'chart'] as const;
+/** The keys that choose another tab, each from the index of the chosen one (← → go round the ends). */
+const TAB_KEYS: Partial<Record<string, (at: number) => number>> = {
+  ArrowRight: (at) => (at + 1) % TABS.length,
+  ArrowLeft: (at) => (at + TABS.length - 1) % TABS.length,
+  Home: () => 0,
+  End: () => TABS.length - 1,
+};
 const ReviewChart = lazy(() => import('./ReviewChart'));
 
 interface Props {
@@ -78,18 +85,9 @@ export function ReviewView({ onBack, onError, onInfo, profile }: Props) {
    */
   const onTabKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     if (isImeKey(event.nativeEvent)) return;
-    const tabs = TABS.indexOf(tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? (tabs + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (tabs + TABS.length - 1) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
+    const step = TAB_KEYS[event.key];
+    if (!step) return;
+    const next = step(TABS.indexOf(tab));
     event.preventDefault();
     setTab(TABS[next]!);
     (event.currentTarget.children[next] as HTMLElement | undefined)?.focus();
