@@ -18,6 +18,7 @@ import { DocumentSyncPlugin } from '../plugins/DocumentSyncPlugin';
 import { ImeSafeKeysPlugin } from '../plugins/ImeSafeKeysPlugin';
 import { PartChromePlugin } from '../plugins/PartChromePlugin';
 import { PartGuardsPlugin, registerPartTransforms } from '../plugins/PartGuardsPlugin';
+import { OffscreenPartsPlugin } from '../plugins/OffscreenPartsPlugin';
 import { PlainPastePlugin } from '../plugins/PlainPastePlugin';
 import { QuickDeletePlugin } from '../plugins/QuickDeletePlugin';
 import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
@@ -73,6 +74,7 @@ export const ReportEditor = memo(function ReportEditor(props: ReportEditorProps)
         <TableKeysPlugin />
         <PlainPastePlugin />
         <PartChromePlugin template={template} readOnly={readOnly} onRemove={onRemovePart} />
+        <OffscreenPartsPlugin />
         <DocumentSyncPlugin onChange={onChange} onEditor={onEditor} />
       </div>
     </LexicalComposer>
