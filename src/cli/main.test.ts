@@ -232,6 +232,20 @@ describe('the installed command', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('is rebuilt when the sources of any folder it is built from are newer (src/node too)', () => {
+    // A stale bundle runs yesterday's code: an edit to the bounded readers would silently not apply.
+    const bin = readFileSync(join(__dirname, '../../bin/nianbao.cjs'), 'utf8');
+    const watched = /\[('src\/[^\]]+)\]\.some/.exec(bin)![1]!.match(/src\/\w+/g);
+    const cliSources = readdirSync(__dirname).filter((n) => n.endsWith('.ts') && !n.includes('.test.'));
+    const imported = new Set(
+      cliSources.flatMap((n) =>
+        [...readFileSync(join(__dirname, n), 'utf8').matchAll(/from '\.\.\/(\w+)\//g)].map((m) => `src/${m[1]}`),
+      ),
+    );
+    imported.add('src/cli');
+    expect(watched).toEqual(expect.arrayContaining([...imported]));
+  });
+
   it('reads an unusual .docx (Wingdings symbol) through mammoth, which the bundle loads only then', async () => {
     const docx = join(dir, 'symbol.docx');
     const zip = await JSZip.loadAsync(
