@@ -381,9 +381,12 @@ async function runDraft(
 
 // ——— review ———
 
-/** Every report under the given paths, each with the folder its output name is relative to. */
-function reviewInputs(paths: readonly string[]): Array<{ path: string; base: string } | InputError> {
-  const out: Array<{ path: string; base: string } | InputError> = [];
+/**
+ * Every file under the given paths (a report, or the reason it cannot be one), each with the folder its
+ * output name is relative to.
+ */
+function reviewInputs(paths: readonly string[]): Array<{ path: string; base: string; error?: InputError }> {
+  const out: Array<{ path: string; base: string; error?: InputError }> = [];
   for (const p of paths) {
     let base = dirname(p);
     try {
@@ -391,9 +394,18 @@ function reviewInputs(paths: readonly string[]): Array<{ path: string; base: str
     } catch {
       // expandInputs names the missing path
     }
-    for (const item of expandInputs([p])) out.push(item instanceof InputError ? item : { path: item, base });
+    for (const item of expandInputs([p]))
+      out.push(item instanceof InputError ? { path: item.file, base, error: item } : { path: item, base });
   }
   return out;
+}
+
+/**
+ * A file as the workbook names it: from the reviewed folder's own name down, as the app's table does, so
+ * that the reviewer's absolute path (a user name, a machine's layout) does not travel with the workbook.
+ */
+function shownName(base: string, path: string): string {
+  return relative(dirname(resolve(base)), resolve(path)) || path;
 }
 
 /** Where the commented copy of a report goes: the same relative path under the output folder, never the original. */
@@ -471,9 +483,7 @@ async function runReview(
   const inputs = reviewInputs(args.positional);
   const total = inputs.length;
   const pool = new ReviewPool(poolSize(total), setup, (path, bytes) => reviewFile(path, bytes, options));
-  const inputPaths = new Set(
-    inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)),
-  );
+  const inputPaths = new Set(inputs.filter((i) => !i.error).map((i) => resolve(i.path)));
   const reports: ReviewedReport[] = [];
   let status = EXIT_OK;
   const worse = (s: number) => (status = Math.max(status, s));
@@ -491,7 +501,7 @@ async function runReview(
   };
   const start = (n: number) => {
     const item = inputs[n];
-    if (!item || item instanceof InputError || started.has(n)) return;
+    if (!item || item.error || started.has(n)) return;
     started.set(
       n,
       handled(
@@ -516,22 +526,28 @@ async function runReview(
     for (const [n, item] of inputs.entries()) {
       // Progress for long folders on stderr, so that stdout stays the table.
       if (total > 20 && n > 0 && n % 20 === 0) io.err(`已审核 ${n}/${total} 份……`);
-      if (item instanceof InputError) {
-        io.err(item.message);
-        worse(EXIT_UNUSABLE);
+      // Every file met gets its line and its row, as in the app: one that cannot be read says why.
+      const unreadable = (error: InputError) => {
+        io.err(error.message);
+        // A photo beside the reports is named, but nothing failed (as in check).
+        if (!error.notReport) worse(EXIT_UNUSABLE);
+        const row = problemRow(shownName(item.base, item.path), error.reason);
+        reports.push({ row, findings: [], figures: {} });
+        io.out(`${verdict(row)}\t${item.path}\t（未识别单位）\t`);
+      };
+      if (item.error) {
+        unreadable(item.error);
         continue;
       }
       for (let ahead = n; ahead <= n + REVIEW_AHEAD; ahead++) start(ahead);
       const outcome = await started.get(n)!;
       started.delete(n);
       if ('unreadable' in outcome) {
-        io.err(outcome.unreadable.message);
-        worse(EXIT_UNUSABLE);
-        reports.push({ row: problemRow(item.path, outcome.unreadable.message), findings: [], figures: {} });
+        unreadable(outcome.unreadable);
         continue;
       }
       const { reviewed } = outcome;
-      reports.push(reviewed.report);
+      reports.push({ ...reviewed.report, row: { ...reviewed.report.row, file: shownName(item.base, item.path) } });
       const row = reviewed.report.row;
       if (row.problem) {
         io.err(`${item.path}：${row.problem}`);
