@@ -208,6 +208,27 @@ describe('nianbao import / export / draft', () => {
     expect(readdirSync(dir)).toEqual(['empty.txt']);
   });
 
+  it('says in one Chinese line why -o cannot be written (no such folder, a folder of that name), leaving nothing behind', async () => {
+    const input = join(dir, '青石镇 报告.txt');
+    writeFileSync(input, REPORT_TXT);
+    mkdirSync(join(dir, '已有文件夹.docx'));
+    const before = readdirSync(dir).sort();
+    const cases: Array<[string[], RegExp]> = [
+      [['export', input, '-o', join(dir, '打错的文件夹', '青石镇.docx')], /保存的文件夹不存在：.*打错的文件夹/],
+      [['import', input, '-o', join(dir, '打错的文件夹', '青石镇.nianbao')], /保存的文件夹不存在/],
+      [['export', input, '-o', join(dir, '已有文件夹.docx')], /“已有文件夹\.docx”是一个文件夹/],
+    ];
+    for (const [argv, reason] of cases) {
+      const { code, err } = await run(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err.split('\n'), argv.join(' ')).toHaveLength(1);
+      // A folder that never existed is not one that "no longer exists" (已不存在).
+      expect(err, argv.join(' ')).toMatch(reason);
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readdirSync(join(dir, '已有文件夹.docx'))).toEqual([]);
+  });
+
   it('drafts next year’s report from last year’s, with last year’s plans to answer', async () => {
     const input = join(dir, '2025.txt');
     writeFileSync(input, REPORT_TXT);
