@@ -369,6 +369,23 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     expect(statSync(out).mode & 0o777).toBe(0o444);
   });
 
+  it('says so when it checks, exports or drafts from a report a newer version saved (the app opens it read-only)', async () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    const newer = join(dir, '新版.nianbao');
+    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*1\b/, '"version": 99'));
+    const current = join(dir, '本版.nianbao');
+    writeFileSync(current, serializeReport(doc));
+    for (const argv of [
+      ['check', newer],
+      ['export', newer, '-o', join(dir, '新版.docx')],
+      ['draft', newer, '-o', join(dir, '新版2026.nianbao')],
+    ]) {
+      const { err } = await run(argv);
+      expect(err, argv[0]).toContain(`${newer}：此文件由更新版本的法治年报助手保存`);
+    }
+    expect((await run(['check', current])).err).not.toContain('更新版本');
+  });
+
   it('refuses web text while a phone or ID number remains, as the app does', async () => {
     const input = join(dir, 'r.txt');
     writeFileSync(input, REPORT_TXT.replace('无。', '咨询电话13912345678。'));

@@ -166,11 +166,21 @@ function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | un
   return id;
 }
 
-/** Read and import one file; an unusable file becomes an InputError naming it. */
-async function load(path: string, registry: TemplateRegistry, templateId?: string): Promise<ReportDocument> {
+/**
+ * Read and import one file; an unusable file becomes an InputError naming it. A report saved by a newer
+ * version is read as far as this one can (the app opens it read-only): `io` hears so.
+ */
+async function load(
+  path: string,
+  registry: TemplateRegistry,
+  templateId: string | undefined,
+  io: Io,
+): Promise<ReportDocument> {
   const bytes = readInput(path);
   const result: ImportResult = await importBounded(path, bytes, { registry, ...(templateId ? { templateId } : {}) });
   if (!result.ok) throw new InputError(path, `${path}：${result.error}`);
+  // A .nianbao has a warning only when a newer version saved it.
+  if (extname(path).toLowerCase() === '.nianbao') for (const w of result.warnings) io.err(`${path}：${w}`);
   return result.doc;
 }
 
@@ -250,7 +260,7 @@ async function runCheck(
     }
     let doc: ReportDocument;
     try {
-      doc = await load(item, registry, templateId);
+      doc = await load(item, registry, templateId, io);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.err(error.message);
@@ -304,7 +314,7 @@ async function runExport(
   if (!['windows', 'gb2312', 'kylin'].includes(profile)) {
     throw new UsageError(`--font-profile 只能是 windows、gb2312 或 kylin，而不是“${profile}”。`);
   }
-  const doc = await load(input, registry, templateFlag(args, registry));
+  const doc = await load(input, registry, templateFlag(args, registry), io);
   // A report that names no 主送机关 gets the county's (the report's own is never replaced).
   if (!doc.meta.addressee.trim() && county?.addressee) doc.meta.addressee = county.addressee;
   const ext = extname(out).toLowerCase();
@@ -360,7 +370,7 @@ async function runDraft(
   allowOnly(args, COMMAND_OPTIONS.draft);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
-  const previous = await load(input, registry);
+  const previous = await load(input, registry, undefined, io);
   const date = stringFlag(args, '--date');
   const year = parseYear(stringFlag(args, '--year'));
   const draft = draftNextYear(previous, {
