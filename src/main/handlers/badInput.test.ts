@@ -126,9 +126,14 @@ describe('bad input through 导入 and 打开', () => {
         if (ch.length === 1 && !table.has(ch)) table.set(ch, (hi << 8) | lo);
       }
     for (const ch of REPORT) {
-      const code = ch.charCodeAt(0) < 0x80 ? undefined : table.get(ch);
-      if (code === undefined) gbk[n++] = ch.charCodeAt(0);
-      else ((gbk[n++] = code >> 8), (gbk[n++] = code & 0xff));
+      if (ch.charCodeAt(0) < 0x80) {
+        gbk[n++] = ch.charCodeAt(0);
+        continue;
+      }
+      const code = table.get(ch);
+      if (code === undefined) throw new Error(`not in GBK: ${ch}`);
+      gbk[n++] = code >> 8;
+      gbk[n++] = code & 0xff;
     }
     const files: Array<[string, Uint8Array]> = [
       ['记事本ANSI.txt', gbk.subarray(0, n)],
