@@ -26,7 +26,9 @@ function newestSource(dir) {
 function isStale() {
   if (!fs.existsSync(bundle)) return true;
   const built = fs.statSync(bundle).mtimeMs;
-  return ['src/core', 'src/cli', 'src/shared', 'templates'].some((d) => newestSource(path.join(root, d)) > built);
+  return ['src/core', 'src/node', 'src/cli', 'src/shared', 'templates'].some(
+    (d) => newestSource(path.join(root, d)) > built,
+  );
 }
 
 if (fs.existsSync(path.join(root, 'src')) && isStale()) {

@@ -208,6 +208,27 @@ describe('nianbao import / export / draft', () => {
     expect(readdirSync(dir)).toEqual(['empty.txt']);
   });
 
+  it('says in one Chinese line why -o cannot be written (no such folder, a folder of that name), leaving nothing behind', async () => {
+    const input = join(dir, '青石镇 报告.txt');
+    writeFileSync(input, REPORT_TXT);
+    mkdirSync(join(dir, '已有文件夹.docx'));
+    const before = readdirSync(dir).sort();
+    const cases: Array<[string[], RegExp]> = [
+      [['export', input, '-o', join(dir, '打错的文件夹', '青石镇.docx')], /保存的文件夹不存在：.*打错的文件夹/],
+      [['import', input, '-o', join(dir, '打错的文件夹', '青石镇.nianbao')], /保存的文件夹不存在/],
+      [['export', input, '-o', join(dir, '已有文件夹.docx')], /“已有文件夹\.docx”是一个文件夹/],
+    ];
+    for (const [argv, reason] of cases) {
+      const { code, err } = await run(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err.split('\n'), argv.join(' ')).toHaveLength(1);
+      // A folder that never existed is not one that "no longer exists" (已不存在).
+      expect(err, argv.join(' ')).toMatch(reason);
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readdirSync(join(dir, '已有文件夹.docx'))).toEqual([]);
+  });
+
   it('drafts next year’s report from last year’s, with last year’s plans to answer', async () => {
     const input = join(dir, '2025.txt');
     writeFileSync(input, REPORT_TXT);
@@ -230,6 +251,20 @@ describe('the installed command', () => {
     const missing = spawnSync(process.execPath, [bin, 'check', join(dir, 'none.txt')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('is rebuilt when the sources of any folder it is built from are newer (src/node too)', () => {
+    // A stale bundle runs yesterday's code: an edit to the bounded readers would silently not apply.
+    const bin = readFileSync(join(__dirname, '../../bin/nianbao.cjs'), 'utf8');
+    const watched = /\[('src\/[^\]]+)\]\.some/.exec(bin)![1]!.match(/src\/\w+/g);
+    const cliSources = readdirSync(__dirname).filter((n) => n.endsWith('.ts') && !n.includes('.test.'));
+    const imported = new Set(
+      cliSources.flatMap((n) =>
+        [...readFileSync(join(__dirname, n), 'utf8').matchAll(/from '\.\.\/(\w+)\//g)].map((m) => `src/${m[1]}`),
+      ),
+    );
+    imported.add('src/cli');
+    expect(watched).toEqual(expect.arrayContaining([...imported]));
   });
 
   it('reads an unusual .docx (Wingdings symbol) through mammoth, which the bundle loads only then', async () => {
@@ -332,6 +367,23 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     expect(err).toMatch(/只读文件/);
     expect(readFileSync(out, 'utf8')).toBe('final');
     expect(statSync(out).mode & 0o777).toBe(0o444);
+  });
+
+  it('says so when it checks, exports or drafts from a report a newer version saved (the app opens it read-only)', async () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    const newer = join(dir, '新版.nianbao');
+    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*1\b/, '"version": 99'));
+    const current = join(dir, '本版.nianbao');
+    writeFileSync(current, serializeReport(doc));
+    for (const argv of [
+      ['check', newer],
+      ['export', newer, '-o', join(dir, '新版.docx')],
+      ['draft', newer, '-o', join(dir, '新版2026.nianbao')],
+    ]) {
+      const { err } = await run(argv);
+      expect(err, argv[0]).toContain(`${newer}：此文件由更新版本的法治年报助手保存`);
+    }
+    expect((await run(['check', current])).err).not.toContain('更新版本');
   });
 
   it('refuses web text while a phone or ID number remains, as the app does', async () => {

@@ -166,11 +166,21 @@ function templateFlag(args: ParsedArgs, registry: TemplateRegistry): string | un
   return id;
 }
 
-/** Read and import one file; an unusable file becomes an InputError naming it. */
-async function load(path: string, registry: TemplateRegistry, templateId?: string): Promise<ReportDocument> {
+/**
+ * Read and import one file; an unusable file becomes an InputError naming it. A report saved by a newer
+ * version is read as far as this one can (the app opens it read-only): `io` hears so.
+ */
+async function load(
+  path: string,
+  registry: TemplateRegistry,
+  templateId: string | undefined,
+  io: Io,
+): Promise<ReportDocument> {
   const bytes = readInput(path);
   const result: ImportResult = await importBounded(path, bytes, { registry, ...(templateId ? { templateId } : {}) });
   if (!result.ok) throw new InputError(path, `${path}：${result.error}`);
+  // A .nianbao has a warning only when a newer version saved it.
+  if (extname(path).toLowerCase() === '.nianbao') for (const w of result.warnings) io.err(`${path}：${w}`);
   return result.doc;
 }
 
@@ -250,7 +260,7 @@ async function runCheck(
     }
     let doc: ReportDocument;
     try {
-      doc = await load(item, registry, templateId);
+      doc = await load(item, registry, templateId, io);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       io.err(error.message);
@@ -304,7 +314,7 @@ async function runExport(
   if (!['windows', 'gb2312', 'kylin'].includes(profile)) {
     throw new UsageError(`--font-profile 只能是 windows、gb2312 或 kylin，而不是“${profile}”。`);
   }
-  const doc = await load(input, registry, templateFlag(args, registry));
+  const doc = await load(input, registry, templateFlag(args, registry), io);
   // A report that names no 主送机关 gets the county's (the report's own is never replaced).
   if (!doc.meta.addressee.trim() && county?.addressee) doc.meta.addressee = county.addressee;
   const ext = extname(out).toLowerCase();
@@ -360,7 +370,7 @@ async function runDraft(
   allowOnly(args, COMMAND_OPTIONS.draft);
   const input = singleInput(args);
   const out = outputFlag(args, ['.nianbao']);
-  const previous = await load(input, registry);
+  const previous = await load(input, registry, undefined, io);
   const date = stringFlag(args, '--date');
   const year = parseYear(stringFlag(args, '--year'));
   const draft = draftNextYear(previous, {
@@ -381,9 +391,12 @@ async function runDraft(
 
 // ——— review ———
 
-/** Every report under the given paths, each with the folder its output name is relative to. */
-function reviewInputs(paths: readonly string[]): Array<{ path: string; base: string } | InputError> {
-  const out: Array<{ path: string; base: string } | InputError> = [];
+/**
+ * Every file under the given paths (a report, or the reason it cannot be one), each with the folder its
+ * output name is relative to.
+ */
+function reviewInputs(paths: readonly string[]): Array<{ path: string; base: string; error?: InputError }> {
+  const out: Array<{ path: string; base: string; error?: InputError }> = [];
   for (const p of paths) {
     let base = dirname(p);
     try {
@@ -391,9 +404,18 @@ function reviewInputs(paths: readonly string[]): Array<{ path: string; base: str
     } catch {
       // expandInputs names the missing path
     }
-    for (const item of expandInputs([p])) out.push(item instanceof InputError ? item : { path: item, base });
+    for (const item of expandInputs([p]))
+      out.push(item instanceof InputError ? { path: item.file, base, error: item } : { path: item, base });
   }
   return out;
+}
+
+/**
+ * A file as the workbook names it: from the reviewed folder's own name down, as the app's table does, so
+ * that the reviewer's absolute path (a user name, a machine's layout) does not travel with the workbook.
+ */
+function shownName(base: string, path: string): string {
+  return relative(dirname(resolve(base)), resolve(path)) || path;
 }
 
 /** Where the commented copy of a report goes: the same relative path under the output folder, never the original. */
@@ -471,9 +493,7 @@ async function runReview(
   const inputs = reviewInputs(args.positional);
   const total = inputs.length;
   const pool = new ReviewPool(poolSize(total), setup, (path, bytes) => reviewFile(path, bytes, options));
-  const inputPaths = new Set(
-    inputs.filter((i): i is { path: string; base: string } => !(i instanceof InputError)).map((i) => resolve(i.path)),
-  );
+  const inputPaths = new Set(inputs.filter((i) => !i.error).map((i) => resolve(i.path)));
   const reports: ReviewedReport[] = [];
   let status = EXIT_OK;
   const worse = (s: number) => (status = Math.max(status, s));
@@ -491,7 +511,7 @@ async function runReview(
   };
   const start = (n: number) => {
     const item = inputs[n];
-    if (!item || item instanceof InputError || started.has(n)) return;
+    if (!item || item.error || started.has(n)) return;
     started.set(
       n,
       handled(
@@ -516,22 +536,28 @@ async function runReview(
     for (const [n, item] of inputs.entries()) {
       // Progress for long folders on stderr, so that stdout stays the table.
       if (total > 20 && n > 0 && n % 20 === 0) io.err(`已审核 ${n}/${total} 份……`);
-      if (item instanceof InputError) {
-        io.err(item.message);
-        worse(EXIT_UNUSABLE);
+      // Every file met gets its line and its row, as in the app: one that cannot be read says why.
+      const unreadable = (error: InputError) => {
+        io.err(error.message);
+        // A photo beside the reports is named, but nothing failed (as in check).
+        if (!error.notReport) worse(EXIT_UNUSABLE);
+        const row = problemRow(shownName(item.base, item.path), error.reason);
+        reports.push({ row, findings: [], figures: {} });
+        io.out(`${verdict(row)}\t${item.path}\t（未识别单位）\t`);
+      };
+      if (item.error) {
+        unreadable(item.error);
         continue;
       }
       for (let ahead = n; ahead <= n + REVIEW_AHEAD; ahead++) start(ahead);
       const outcome = await started.get(n)!;
       started.delete(n);
       if ('unreadable' in outcome) {
-        io.err(outcome.unreadable.message);
-        worse(EXIT_UNUSABLE);
-        reports.push({ row: problemRow(item.path, outcome.unreadable.message), findings: [], figures: {} });
+        unreadable(outcome.unreadable);
         continue;
       }
       const { reviewed } = outcome;
-      reports.push(reviewed.report);
+      reports.push({ ...reviewed.report, row: { ...reviewed.report.row, file: shownName(item.base, item.path) } });
       const row = reviewed.report.row;
       if (row.problem) {
         io.err(`${item.path}：${row.problem}`);

@@ -1,6 +1,6 @@
 /** `nianbao review`: a county's folder checked, each town's file commented, one workbook. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -180,6 +180,35 @@ describe('nianbao review', () => {
     };
     expect(await sheets('乙.xlsx')).toEqual(await sheets('甲.xlsx'));
   }, 180_000);
+
+  it('gives every file met a line and a row (a broken link too), and keeps the reviewer’s own folders out of the workbook', async () => {
+    const folder = join(dir, '各镇报告');
+    mkdirSync(join(folder, '第二批'), { recursive: true });
+    writeFileSync(join(folder, '溪口镇.txt'), townReport('溪口镇', 64));
+    writeFileSync(join(folder, '第二批', '云岭乡.txt'), townReport('云岭乡', 30));
+    symlinkSync(join(dir, '已删除.docx'), join(folder, '第二批', '梅岭镇.docx'));
+    const xlsx = join(dir, '汇总.xlsx');
+    const result = await run(['review', folder, '--xlsx', xlsx]);
+    expect(result.code).toBe(2);
+    const lines = result.out.split('\n');
+    expect(lines.filter((l) => l.startsWith('无法读取')).map((l) => l.split('\t')[1])).toEqual([
+      join(folder, '第二批', '梅岭镇.docx'),
+    ]);
+    expect(lines.at(-1)).toBe('合计 3 份：可以提交 0 份，需修改 2 份，无法读取 1 份。');
+    // A photo beside the reports is named but fails nothing, as in check: the status is the findings'.
+    rmSync(join(folder, '第二批', '梅岭镇.docx'));
+    writeFileSync(join(folder, '第二批', '现场照片.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+    const withPhoto = await run(['review', folder]);
+    expect(withPhoto.code).toBe(1);
+    expect(withPhoto.err).toContain('现场照片.jpg');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const text = JSON.stringify(await Promise.all(workbook.worksheets.map((w) => cells(w))));
+    // The files as the folder names them, never the reviewer's absolute path (user name, machine layout).
+    expect(text).toContain(JSON.stringify(join('各镇报告', '第二批', '梅岭镇.docx')).slice(1, -1));
+    expect(text).toContain(JSON.stringify(join('各镇报告', '溪口镇.txt')).slice(1, -1));
+    expect(text).not.toContain(dir);
+  });
 
   it('wants --xlsx with --last-year, and a folder', async () => {
     expect((await run(['review', dir, '--last-year', dir])).err).toContain('请同时给出 --xlsx');

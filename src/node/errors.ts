@@ -49,7 +49,7 @@ export function fileErrorMessage(path: string, error: unknown, action: FileActio
     case 'EBUSY':
       return `“${name}”正被其他程序占用，没有保存。原文件没有改动，请稍后重试或另存为其他文件。`;
     case 'ENOENT':
-      return `保存的文件夹已不存在：${dirname(path)}。请另存到其他位置。`;
+      return `保存的文件夹不存在：${dirname(path)}。请另存到其他位置。`;
     case 'ENAMETOOLONG':
       // The name itself, not the folder depth, is what most often passes the limit (80 Chinese characters do).
       return Buffer.byteLength(name) > MAX_NAME_BYTES - 20

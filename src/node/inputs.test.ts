@@ -43,4 +43,15 @@ describe('expandInputs', () => {
       ['h断链.txt', expect.stringContaining('快捷链接指向的文件不存在')],
     ]);
   });
+
+  it('passes over what Windows and macOS leave in every folder (Thumbs.db, desktop.ini, ._ copies), as it does Word’s ~$ files', () => {
+    const root = mkdtempSync(join(tmpdir(), '审核-'));
+    writeFileSync(join(root, '白沙镇.docx'), 'x');
+    for (const name of ['Thumbs.db', 'desktop.ini', 'Desktop.ini', '._白沙镇.docx', '.DS_Store', '~$白沙镇.docx'])
+      writeFileSync(join(root, name), 'x');
+    // Another .ini or .db is somebody's file, named as not a report.
+    writeFileSync(join(root, '台账.db'), 'x');
+    const found = expandInputs([root]).map((f) => (typeof f === 'string' ? f : f.file).slice(root.length + 1));
+    expect(found).toEqual(['白沙镇.docx', '台账.db']);
+  });
 });

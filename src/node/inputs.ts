@@ -27,9 +27,13 @@ export class InputError extends Error {
   }
 }
 
-/** Word's lock files (~$name.docx) and hidden files are not the reviewer's: passed over without a row. */
+/**
+ * Word's lock files (~$name.docx), hidden files (., and macOS's ._ copies on a USB stick) and the files
+ * Windows keeps in every folder it shows (Thumbs.db, desktop.ini: hidden there) are not the reviewer's:
+ * passed over without a row.
+ */
 function isHidden(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.');
+  return name.startsWith('~$') || name.startsWith('.') || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 export function expandInputs(paths: readonly string[]): Array<string | InputError> {

@@ -49,6 +49,21 @@ describe('checkZip', () => {
     expect(await checkZip(zip64)).toMatch(/ZIP64/);
   });
 
+  it('refuses a part named outside the package (../, an absolute path, a drive), which no Word file has', async () => {
+    const document = { name: 'word/document.xml', ...deflated('<w:document/>') };
+    for (const name of ['../../evil.txt', 'word/../../evil.txt', '/etc/evil.txt', 'C:/evil.txt', '..\\evil.txt']) {
+      const zip = makeZip([document, { name, ...deflated('x') }]);
+      expect(await checkZip(zip), name).toMatch(/文件名不安全.*未读取/);
+    }
+    // Names Word and WPS do write stay readable: a dot in a name is not a parent folder.
+    const ordinary = makeZip([
+      document,
+      { name: 'word/media/..image1.png', ...deflated('x') },
+      { name: 'customXml/item1.xml', ...deflated('<a/>') },
+    ]);
+    expect(await checkZip(ordinary)).toBeNull();
+  });
+
   it('leaves a damaged zip to the importer, which names the damage', async () => {
     expect(await checkZip(new TextEncoder().encode('PK\u0003\u0004 not really a zip'))).toBeNull();
   });

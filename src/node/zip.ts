@@ -29,6 +29,15 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const bombMessage = (what: string, limit: number) =>
   `文件解压后过大（${what}超过 ${mb(limit)}），不像是一份报告，可能是恶意构造的“压缩炸弹”，未读取。`;
 
+/**
+ * A part named outside the package: a parent folder (..), an absolute path or a drive. OPC part names
+ * (ECMA-376-2 §6.2.2) allow none of these, so no Word or WPS file has one; a file that does was built to
+ * escape the folder of whatever unpacks it — and the commented copies for the towns would carry it on.
+ */
+export function unsafeEntryName(name: string): boolean {
+  return /^[\\/]|^[A-Za-z]:/.test(name) || name.split(/[\\/]/).some((segment) => segment === '..');
+}
+
 /** Inflated size of one raw deflate stream, stopping at `limit + 1`; undefined if the data is corrupt. */
 function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefined> {
   return new Promise((resolve) => {
@@ -70,6 +79,8 @@ export async function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   for (const { name, flags, method, compressedSize, offset, dataStart } of records) {
     if (flags & 1)
       return '这个文件设置了密码（已加密），无法读取。请在 Word 或 WPS 中取消密码，另存为 .docx 后再导入。';
+    if (unsafeEntryName(name))
+      return `压缩包中有文件名不安全的内容（“${name.slice(0, 60)}”指向压缩包以外的位置），不像是 Word 保存的文件，未读取。`;
     if (compressedSize === ZIP64_MARKER || offset === ZIP64_MARKER)
       return '这个压缩包使用了 ZIP64 格式，不像是一份 Word 报告，未读取。';
     if (dataStart < 0) continue;

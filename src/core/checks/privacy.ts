@@ -39,6 +39,27 @@ const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障
 const NOT_A_NAME =
   /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
 
+/** A phone or ID number as it may leave the town's file: its first three and last four digits kept. */
+export function maskDigits(found: string): string {
+  const digits = found.replace(/[^\dXx]/g, '');
+  return digits.slice(0, 3) + '*'.repeat(Math.max(0, digits.length - 7)) + digits.slice(-4);
+}
+
+/**
+ * Every phone and ID number of `text` masked, by the patterns above: for what leaves the town's file (the
+ * reviewer's list and workbook, the comments), whichever rule's finding quotes it. An ID number is masked
+ * even when its check digit is wrong: a mistyped one is still somebody's.
+ */
+export function maskPrivateNumbers(text: string): string {
+  if (!DIGIT_RUN.test(text)) return text;
+  let out = text.replace(ID, maskDigits);
+  for (const re of [MOBILE_GROUPED, MOBILE, LANDLINE]) out = out.replace(re, maskDigits);
+  return out.replace(
+    PHONE_CONTEXT,
+    (m, _word: string, digits: string) => m.slice(0, -digits.length) + maskDigits(digits),
+  );
+}
+
 export function checkPrivacy(ctx: CheckContext): RawFinding[] {
   return perLine('privacy', ctx.plain.lines, privacyOfLine);
 }

@@ -2,6 +2,7 @@
  * What the county writes back into a town's report: one comment per finding on the words it is about,
  * and a summary on the title (parts missing, errors, warnings, the verdict).
  */
+import { maskDigits, maskPrivateNumbers } from '../checks/privacy';
 import type { CheckResult, Finding } from '../checks/types';
 import type { Template } from '../templates/schema';
 import type { CommentSpec } from './comments';
@@ -25,17 +26,17 @@ export function findingText(finding: Finding, plain: string): string | null {
 
 /**
  * Private details stay out of anything that leaves the town's own file (the workbook, the app's list):
- * a phone or ID number keeps its first three and last four digits, a person's name its surname.
+ * every phone or ID number keeps its first three and last four digits (privacy.ts says what they are),
+ * a person's name its surname.
  */
 export function maskPrivate(rule: string, text: string): string {
+  let masked = maskPrivateNumbers(text);
   if (rule === 'privacy.phone' || rule === 'privacy.id') {
-    return text.replace(/\d[\d\s-]{6,}[\dXx]/g, (m) => {
-      const digits = m.replace(/[\s-]/g, '');
-      return digits.slice(0, 3) + '*'.repeat(Math.max(0, digits.length - 7)) + digits.slice(-4);
-    });
+    // The finding's own words are the number, whatever its form (an 8-digit one known only by its 电话：).
+    masked = masked.replace(/\d[\d\s-]{6,}[\dXx]/g, maskDigits);
   }
-  if (rule === 'privacy.person') return text.replace(/^([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}$/, '$1某');
-  return text;
+  if (rule === 'privacy.person') return masked.replace(/^([\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}$/, '$1某');
+  return masked;
 }
 
 export function summaryComment(result: CheckResult, template: Template): string {
@@ -75,7 +76,8 @@ export function findingComments(result: CheckResult, plain: string, options: Rev
         for (let at = squashedPlain.indexOf(needle); at >= 0 && at < before; at = squashedPlain.indexOf(needle, at + 1))
           occurrence++;
       }
-      const label = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
+      // The comment goes back to the town, but a copy of it may travel further: no private number in it.
+      const label = `【${SEVERITY_LABEL[f.severity]}】${maskPrivateNumbers(f.message)}`;
       return { text: needle ? text : null, occurrence, message: label };
     });
 }

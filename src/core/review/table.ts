@@ -63,7 +63,7 @@ export function reviewedReport(
       const text = findingText(f, plain) ?? '';
       const masked = maskPrivate(f.rule, text);
       // Messages quote what they are about: the private words are masked there too.
-      const message = text && masked !== text ? maskPrivate(f.rule, f.message.split(text).join(masked)) : f.message;
+      const message = maskPrivate(f.rule, text && masked !== text ? f.message.split(text).join(masked) : f.message);
       return { part: partTitle(f.section), rule: f.rule, severity: f.severity, message, text: masked.slice(0, 200) };
     }),
     figures,
