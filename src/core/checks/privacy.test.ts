@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextLine } from '../model/plainText';
 import type { CheckContext } from './context';
-import { checkPrivacy } from './privacy';
+import { checkPrivacy, maskPrivateNumbers } from './privacy';
 
 /** The privacy rule over one paragraph of a report body. */
 function privacy(text: string) {
@@ -58,5 +58,21 @@ describe('privacy.person', () => {
     '信访户家中走访了解诉求，化解纠纷3件。',
   ])('%s: nothing', (text) => {
     expect(rulesOf(text)).not.toContain('privacy.person');
+  });
+});
+
+describe('maskPrivateNumbers', () => {
+  it.each([
+    ['联系电话：13812345678', '联系电话：138****5678'],
+    ['电话：0871-65123456', '电话：087*****3456'],
+    ['联系电话：6512345', '联系电话：*****45'],
+    ['座机：65123456', '座机：******56'],
+    ['身份证号530102199001011234', '身份证号530***********1234'],
+  ])('%s → %s: no more of the number than its last digits can be read', (text, masked) => {
+    expect(maskPrivateNumbers(text)).toBe(masked);
+  });
+
+  it('leaves figures that are no phone number as they are', () => {
+    expect(maskPrivateNumbers('全年调解纠纷126件，培训1200人次。')).toBe('全年调解纠纷126件，培训1200人次。');
   });
 });

@@ -39,10 +39,15 @@ const SENSITIVE = /信访|上访|诉讼|起诉|纠纷|当事人|吸毒|精神障
 const NOT_A_NAME =
   /某|等|户|家|人|方|反映|因|与|和|的|在|到|于|是|称|对|向|将|把|被|了|也|都|还|多|曾|已|要|会|有|无|同志|书记|镇长|主任/;
 
-/** A phone or ID number as it may leave the town's file: its first three and last four digits kept. */
+/**
+ * A phone or ID number as it may leave the town's file: a long one (a mobile, a number with its 区号, an ID)
+ * keeps its first three and last four digits, as banks print them; a local 7–8 digit number only its last two,
+ * or three and four would be the whole of it.
+ */
 export function maskDigits(found: string): string {
   const digits = found.replace(/[^\dXx]/g, '');
-  return digits.slice(0, 3) + '*'.repeat(Math.max(0, digits.length - 7)) + digits.slice(-4);
+  const [head, tail] = digits.length >= 11 ? [3, 4] : [0, 2];
+  return digits.slice(0, head) + '*'.repeat(Math.max(0, digits.length - head - tail)) + digits.slice(-tail);
 }
 
 /**
