@@ -795,6 +795,10 @@ export function importStructuredText(
       warnings.push(
         `报告单位“${unit}”是县（区、市）人民政府，模板中没有县级政府的提纲，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
       );
+    else if (kind === 'zone' && template.id === 'township')
+      warnings.push(
+        `报告单位“${unit}”是开发区（园区）的管理机构，承担辖区的社会管理职责，与乡镇（街道）相当，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
+      );
     else if (kind === 'department' && template.id === 'department')
       warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
   }
