@@ -171,3 +171,54 @@ describe('what a portal prints after the report', () => {
     expect(result.warnings.join('')).not.toContain('无法识别');
   });
 });
+
+describe('bold lines of a web page', () => {
+  const withPoints = (first: string, second: string) =>
+    page(
+      `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace(
+        '<p>全年组织干部学法8次，审查合同15份。</p>',
+        `${first}<p>全年组织干部学法8次，审查合同15份。</p>${second}<p>全年开展普法宣传活动12场次。</p>`,
+      )}`,
+    );
+  const subheadings = async (html: string) => {
+    const result = await importFile('page.html', enc(html));
+    if (!result.ok) throw new Error(result.error);
+    const measures = result.doc.sections.find((s) => s.part === 'measures')!;
+    return {
+      subs: measures.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text),
+      parts: result.doc.sections.map((s) => s.part),
+    };
+  };
+
+  it.each([
+    ['<strong>', '<p><strong>加强组织领导</strong></p>', '<p><strong>深化普法宣传</strong></p>'],
+    ['<b>', '<p><b>加强组织领导</b></p>', '<p> <b>深化普法宣传</b> </p>'],
+    ['a bold style', '<p style="font-weight:bold">加强组织领导</p>', '<p style="FONT-WEIGHT: 700">深化普法宣传</p>'],
+    [
+      'a bold span',
+      '<p><span style="font-weight: bold;">加强组织领导</span></p>',
+      '<div><span style="font-weight:bolder">深化普法宣传</span></div>',
+    ],
+  ])('two bold lines alone in a part (%s) are its sub-points, as in Word', async (_, first, second) => {
+    const { subs, parts } = await subheadings(withPoints(first, second));
+    expect(subs).toEqual(['加强组织领导', '深化普法宣传']);
+    expect(parts).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+  });
+
+  it.each([
+    ['one bold line only', '<p><strong>加强组织领导</strong></p>', ''],
+    [
+      'a bold run inside a sentence',
+      '<p><strong>加强组织领导</strong>，全年召开会议3次。</p>',
+      '<p>深化普法<b>宣传</b></p>',
+    ],
+    [
+      'a bold style set back to normal',
+      '<p style="font-weight:bold">加强<span style="font-weight:normal">组织领导</span></p>',
+      '<p style="font-weight:400">深化普法宣传</p>',
+    ],
+    ['bold sentences of results', '<p><strong>全年办理案件12件</strong></p>', '<p><b>群众满意度明显提升。</b></p>'],
+  ])('%s: no sub-heading', async (_, first, second) => {
+    expect((await subheadings(withPoints(first, second))).subs).toEqual([]);
+  });
+});

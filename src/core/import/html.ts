@@ -9,6 +9,7 @@
 import type { DocxTable } from './docxTables';
 import { xmlParser } from './docxNumbering';
 import { isChrome, isNavigation } from './chrome';
+import { MAX_BOLD_HEADING } from './types';
 
 /** Elements that are never the report's words. */
 const DROP_TAGS = new Set([
@@ -75,6 +76,61 @@ export interface PageText {
    * holds a menu word alone ("政务公开 | 12 | 条" in a table of 公开 figures).
    */
   cells: Set<string>;
+  /**
+   * Lines that are wholly bold (<strong>, <b>, or font-weight bold/600+ in a style) outside tables and at most
+   * MAX_BOLD_HEADING long: the same hint a wholly bold Word paragraph gives (BOLD_HINT), weighed by wording.
+   */
+  bold: Set<string>;
+}
+
+/** Bold by its tag or its own style; false where a style sets the weight back to normal. */
+function weightOf(node: Node_): boolean | undefined {
+  const style = (node.getAttribute?.('style') ?? '').toLowerCase();
+  const m = /font-weight\s*:\s*([a-z0-9]+)/.exec(style);
+  if (m) return m[1] === 'bold' || m[1] === 'bolder' || (/^\d+$/.test(m[1]!) && Number(m[1]) >= 600);
+  const tag = lower(node);
+  return tag === 'strong' || tag === 'b' ? true : undefined;
+}
+
+/** Whether every word of the element is bold (given whether the element around it is), and it has words. */
+function whollyBold(node: Node_, bold: boolean): boolean {
+  let words = false;
+  const visit = (n: Node_, on: boolean): boolean => {
+    if (n.nodeType === 3) {
+      if (!/\S/.test(n.data ?? '')) return true;
+      words = true;
+      return on;
+    }
+    if (n.nodeType !== 1) return true;
+    const here = weightOf(n) ?? on;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (!visit(c, here)) return false;
+    return true;
+  };
+  return visit(node, bold) && words;
+}
+
+/** Elements that make a line of their own and hold no other such element: a paragraph of the page. */
+const LINE_TAGS = new Set(['p', 'div', 'li', 'center', 'dd', 'section', 'article', 'blockquote']);
+
+/** The page's wholly bold lines outside tables, as the importer sees them (spaces collapsed, trimmed). */
+function boldLines(root: Node_, limit: number): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: Node_, bold: boolean) => {
+    for (const c of childElements(node)) {
+      const tag = lower(c);
+      if (tag === 'table' || DROP_TAGS.has(tag) || tag === 'head') continue;
+      const here = weightOf(c) ?? bold;
+      const inner = childElements(c).some((e) => BLOCK.has(lower(e)) && lower(e) !== 'br');
+      if (LINE_TAGS.has(tag) && !inner) {
+        const text = textOf(c).replace(/\s+/g, ' ').trim();
+        if (text && text.length <= limit && whollyBold(c, here)) found.add(text);
+        continue;
+      }
+      visit(c, here);
+    }
+  };
+  visit(root, false);
+  return found;
 }
 
 /** A cell longer than this, or with more lines, is a page's layout, not a figure of a table. */
@@ -200,5 +256,5 @@ export async function pageText(html: string): Promise<PageText> {
     if (lines.some(isChrome)) continue;
     for (const line of lines) cells.add(line);
   }
-  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells };
+  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells, bold: boldLines(doc, MAX_BOLD_HEADING) };
 }
