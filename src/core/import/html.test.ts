@@ -222,3 +222,22 @@ describe('bold lines of a web page', () => {
     expect((await subheadings(withPoints(first, second))).subs).toEqual([]);
   });
 });
+
+describe('run-in bold titles of a web page', () => {
+  it('reads paragraphs opening with a bold title through the 。 as sub-points, as the Word import does', async () => {
+    const html = page(
+      `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace(
+        '<p>全年组织干部学法8次，审查合同15份。</p>',
+        '<p><strong>加强组织领导。</strong>全年组织干部学法8次。</p><p><b>规范依法决策：</b>审查合同15份。</p>',
+      )}`,
+    );
+    const result = await importFile('page.html', enc(html));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks).toEqual([
+      { kind: 'subheading', level: 2, text: '加强组织领导。' },
+      { kind: 'paragraph', text: '全年组织干部学法8次。' },
+      { kind: 'subheading', level: 2, text: '规范依法决策：' },
+      { kind: 'paragraph', text: '审查合同15份。' },
+    ]);
+  });
+});

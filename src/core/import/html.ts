@@ -9,7 +9,7 @@
 import type { DocxTable } from './docxTables';
 import { xmlParser } from './docxNumbering';
 import { isChrome, isNavigation } from './chrome';
-import { MAX_BOLD_HEADING } from './types';
+import { BOLD_HINT, MAX_BOLD_HEADING, RUN_IN_BOLD, runInBoldTitle } from './types';
 
 /** Elements that are never the report's words. */
 const DROP_TAGS = new Set([
@@ -77,10 +77,11 @@ export interface PageText {
    */
   cells: Set<string>;
   /**
-   * Lines that are wholly bold (<strong>, <b>, or font-weight bold/600+ in a style) outside tables and at most
-   * MAX_BOLD_HEADING long: the same hint a wholly bold Word paragraph gives (BOLD_HINT), weighed by wording.
+   * Lines outside tables in bold (<strong>, <b>, or font-weight bold/600+ in a style), with the hint a Word
+   * paragraph so set gives: BOLD_HINT when wholly bold and at most MAX_BOLD_HEADING long, RUN_IN_BOLD when bold
+   * exactly through its first 。 or ：. The text importer weighs both by wording, for Word and web alike.
    */
-  bold: Set<string>;
+  styled: Map<string, number>;
 }
 
 /** Bold by its tag or its own style; false where a style sets the weight back to normal. */
@@ -109,12 +110,32 @@ function whollyBold(node: Node_, bold: boolean): boolean {
   return visit(node, bold) && words;
 }
 
+/** The words at the start of the element that are bold, up to the first that is not. */
+function boldPrefix(node: Node_, bold: boolean): string {
+  let prefix = '';
+  let open = true;
+  const visit = (n: Node_, on: boolean) => {
+    if (!open) return;
+    if (n.nodeType === 3) {
+      if (!/\S/.test(n.data ?? '')) return;
+      if (on) prefix += n.data ?? '';
+      else open = false;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const here = weightOf(n) ?? on;
+    for (let c = n.firstChild; c && open; c = c.nextSibling) visit(c, here);
+  };
+  visit(node, bold);
+  return prefix;
+}
+
 /** Elements that make a line of their own and hold no other such element: a paragraph of the page. */
 const LINE_TAGS = new Set(['p', 'div', 'li', 'center', 'dd', 'section', 'article', 'blockquote']);
 
-/** The page's wholly bold lines outside tables, as the importer sees them (spaces collapsed, trimmed). */
-function boldLines(root: Node_, limit: number): Set<string> {
-  const found = new Set<string>();
+/** The page's bold lines outside tables, as the importer sees them (spaces collapsed, trimmed), with their hint. */
+function boldLines(root: Node_): Map<string, number> {
+  const found = new Map<string, number>();
   const visit = (node: Node_, bold: boolean) => {
     for (const c of childElements(node)) {
       const tag = lower(c);
@@ -123,7 +144,13 @@ function boldLines(root: Node_, limit: number): Set<string> {
       const inner = childElements(c).some((e) => BLOCK.has(lower(e)) && lower(e) !== 'br');
       if (LINE_TAGS.has(tag) && !inner) {
         const text = textOf(c).replace(/\s+/g, ' ').trim();
-        if (text && text.length <= limit && whollyBold(c, here)) found.add(text);
+        if (!text || found.has(text)) continue;
+        if (whollyBold(c, here)) {
+          if (text.length <= MAX_BOLD_HEADING) found.set(text, BOLD_HINT);
+        } else {
+          const title = runInBoldTitle(text);
+          if (title && boldPrefix(c, here).replace(/\s+/g, ' ').trim() === title) found.set(text, RUN_IN_BOLD);
+        }
         continue;
       }
       visit(c, here);
@@ -256,5 +283,5 @@ export async function pageText(html: string): Promise<PageText> {
     if (lines.some(isChrome)) continue;
     for (const line of lines) cells.add(line);
   }
-  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells, bold: boldLines(doc, MAX_BOLD_HEADING) };
+  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells, styled: boldLines(doc) };
 }

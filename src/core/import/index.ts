@@ -8,7 +8,7 @@ import { importDocx } from './docx';
 import { withTables } from './docxTables';
 import { pageText } from './html';
 import { importStructuredText, importText } from './text';
-import { BOLD_HINT, type ImportOptions, type ImportResult } from './types';
+import type { ImportOptions, ImportResult } from './types';
 
 export { decodeText } from './decode';
 export { importDocx } from './docx';
@@ -24,9 +24,8 @@ function extensionOf(name: string): string {
 /** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
 async function importHtml(html: string, options: ImportOptions): Promise<ImportResult> {
   const page = await pageText(html);
-  // A wholly bold line is weighed as a wholly bold Word paragraph is: a sub-heading where a part has two or more.
-  const styled = new Map([...page.bold].map((line): [string, number] => [line, BOLD_HINT]));
-  const result = importStructuredText(page.text, options, styled, page);
+  // A bold line (or bold run-in title) is weighed as in Word: sub-points where the report has two or more.
+  const result = importStructuredText(page.text, options, page.styled, page);
   return result.ok ? { ...result, doc: withTables(result.doc, page.tables) } : result;
 }
 

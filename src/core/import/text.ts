@@ -52,6 +52,8 @@ import {
 import {
   BOLD_HINT,
   MAX_BOLD_HEADING,
+  RUN_IN_BOLD,
+  runInBoldTitle,
   TABLE_CELL,
   type ImportOptions,
   type ImportResult,
@@ -486,6 +488,14 @@ function buildSections(
         isBoldSubPoint(t) &&
         classifyHeading(t, template, year)?.confidence !== 'alias',
     ).length >= 2;
+  // The run-in form of the same ("加强组织领导。全年召开…", bold through the 。), two at least: the title is
+  // a sub-heading and the rest its paragraph. The model holds no bold, so a run-in title kept inside its
+  // paragraph would be lost to the outline, the checker and next year's draft; split, no character is lost.
+  const runInTitle = (t: string) => {
+    const title = styled.get(t) === RUN_IN_BOLD && !headingNumber(t) ? runInBoldTitle(t) : undefined;
+    return title && isBoldSubPoint(title.slice(0, -1)) ? title : undefined;
+  };
+  const runInPoints = body.filter((t) => runInTitle(t)).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -531,7 +541,18 @@ function buildSections(
       continue;
     }
     const style = n ? undefined : styled.get(t);
-    if (style === BOLD_HINT) {
+    const runIn = runInPoints && current.heading ? runInTitle(t) : undefined;
+    if (runIn) {
+      const deeper = current.blocks.some((b) => b.kind === 'subheading' && b.level === 2 && headingNumber(b.text));
+      current.blocks.push(
+        { kind: 'subheading', level: deeper ? 3 : 2, text: runIn },
+        { kind: 'paragraph', text: t.slice(runIn.length).trim() },
+      );
+      continue;
+    }
+    if (style === RUN_IN_BOLD) {
+      // One alone, or one outside the parts: a paragraph as written.
+    } else if (style === BOLD_HINT) {
       if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
         continue;
