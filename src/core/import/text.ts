@@ -204,7 +204,12 @@ interface Tail {
   attachments: string[];
   /** Index of the first tail line: the body ends before it. */
   start: number;
+  /** An attachment set after the 成文日期 (附表 and its table): its lines, kept at the end of the body. */
+  appendix: string[];
 }
+
+/** The first line of an attachment set after the date: "附表", "附件2", "附表：主要数据". */
+const APPENDIX_HEAD = /^附\s*[表件]\s*[0-9０-９一二三四五六七八九十]{0,2}\s*(?:[:：]\s*\S.{0,40})?$/;
 
 function isSignatureLine(line: string): boolean {
   const t = squash(line);
@@ -234,7 +239,15 @@ function isPersonSignature(line: string): boolean {
 
 function readTail(lines: readonly string[], from: number): Tail {
   let end = lines.length;
-  const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
+  const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end, appendix: [] };
+  // GB/T 9704 sets an attachment after the 成文日期: the tail is read above it. Only right after a date
+  // line, so the 附件说明 before the signature ("附件：1.…") is never taken for one.
+  for (let k = end - 1; k > from; k--) {
+    if (!APPENDIX_HEAD.test(lines[k]!) || !parseDateLine(lines[k - 1]!)) continue;
+    tail.appendix = lines.slice(k, end);
+    end = k;
+    break;
+  }
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
   const isNote = (l: string) => isStaffLine(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
@@ -790,7 +803,10 @@ export function importStructuredText(
   }
   const head = readHead(lines, warnings);
   const tail = readTail(lines, head.next);
-  const body = lines.slice(head.next, tail.start);
+  // The model has nothing after the 成文日期: an attachment set there ends the last part, nothing lost.
+  const body = [...lines.slice(head.next, tail.start), ...tail.appendix];
+  if (tail.appendix.length)
+    warnings.push(`成文日期之后的“${tail.appendix[0]}”已放在最后一部分的末尾，导出时位于署名之前，请核对。`);
 
   // Unit and template from the title, author and signature; the year is refined once headings are known.
   const titleText = head.title.join('\n');
