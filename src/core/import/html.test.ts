@@ -241,3 +241,30 @@ describe('run-in bold titles of a web page', () => {
     ]);
   });
 });
+
+describe('a web page table with merged cells', () => {
+  it('keeps every figure under its column: colspan and rowspan leave empty cells', async () => {
+    const table = `<table border="1">
+<tr><td rowspan="2">类别</td><td rowspan="2">项目</td><td colspan="2">2025年</td></tr>
+<tr><td>数量</td><td>单位</td></tr>
+<tr><td rowspan="2">行政执法</td><td>行政处罚案件</td><td>34</td><td>件</td></tr>
+<tr><td>行政复议案件</td><td>2</td><td>件</td></tr>
+</table>`;
+    const result = await importFile(
+      'page.html',
+      enc(
+        page(
+          `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace('<p>全年组织干部学法8次，审查合同15份。</p>', `<p>全年组织干部学法8次，审查合同15份。</p>${table}`)}`,
+        ),
+      ),
+    );
+    if (!result.ok) throw new Error(result.error);
+    const block = result.doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
+    expect(block?.kind === 'table' && block.rows).toEqual([
+      ['类别', '项目', '2025年', ''],
+      ['', '', '数量', '单位'],
+      ['行政执法', '行政处罚案件', '34', '件'],
+      ['', '行政复议案件', '2', '件'],
+    ]);
+  });
+});

@@ -257,17 +257,39 @@ export async function pageText(html: string): Promise<PageText> {
   /** A table of figures as rows of cells (each cell's lines, as the page's text gives them), or null for layout. */
   const figureTable = (table: Node_): DocxTable | null => {
     if (hasTable(table)) return null;
-    const rows = tableRows(table).map((cells) =>
-      cells.map((cell) => {
+    // A cell spanning columns (colspan) is followed by empty cells for them, and one spanning rows (rowspan)
+    // leaves an empty cell in its column of the rows below, so every figure stays under its column's label.
+    const below = new Map<number, number>(); // column → rows still covered by a rowspan above
+    const rows = tableRows(table).map((cells) => {
+      const row: string[][] = [];
+      const fill = () => {
+        while ((below.get(row.length) ?? 0) > 0) {
+          below.set(row.length, below.get(row.length)! - 1);
+          row.push([]);
+        }
+      };
+      for (const cell of cells) {
+        fill();
         const out: string[] = [];
         walk(cell, out, false);
-        return out
-          .join('')
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean);
-      }),
-    );
+        const span = (name: string) => Math.min(64, Math.max(1, Number(cell.getAttribute?.(name)) || 1));
+        const [across, down] = [span('colspan'), span('rowspan')];
+        for (let k = 0; k < across; k++) {
+          if (down > 1) below.set(row.length, down - 1);
+          row.push(
+            k > 0
+              ? []
+              : out
+                  .join('')
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+          );
+        }
+      }
+      fill();
+      return row;
+    });
     const cells = rows.flat();
     const layout = cells.some((lines) => lines.length > MAX_CELL_LINES || lines.join('').length > MAX_CELL_CHARS);
     return rows.length && cells.some((lines) => lines.length) && !layout ? { rows } : null;
