@@ -101,6 +101,22 @@ describe('run-in bold sub-points (bold through the first 。, the rest not)', ()
   });
 });
 
+describe('run-in bold sub-points are counted in their part', () => {
+  it('one in each of two parts: both paragraphs as written', async () => {
+    const sections = await blocksOf(
+      report('@b 加强组织领导。|全年召开专题会议4次。\n其余工作有序推进。').replace(
+        '每季度评查一次执法文书。',
+        '@b 规范执法文书。|每季度评查一次执法文书。',
+      ),
+    );
+    for (const part of ['measures', 'plans'])
+      expect(
+        (sections.find(([p]) => p === part)![1] as string[]).every((b) => b.startsWith('paragraph:')),
+        part,
+      ).toBe(true);
+  });
+});
+
 describe('run-in bold sub-points read by mammoth', () => {
   it('marks a paragraph that opens with a bold title through its 。 as mammoth writes it', async () => {
     const { htmlToText } = await import('./docx');

@@ -501,14 +501,6 @@ function buildSections(
         isBoldSubPoint(t) &&
         classifyHeading(t, template, year)?.confidence !== 'alias',
     ).length >= 2;
-  // The run-in form of the same ("加强组织领导。全年召开…", bold through the 。), two at least: the title is
-  // a sub-heading and the rest its paragraph. The model holds no bold, so a run-in title kept inside its
-  // paragraph would be lost to the outline, the checker and next year's draft; split, no character is lost.
-  const runInTitle = (t: string) => {
-    const title = styled.get(t) === RUN_IN_BOLD && !headingNumber(t) ? runInBoldTitle(t) : undefined;
-    return title && isBoldSubPoint(title.slice(0, -1)) ? title : undefined;
-  };
-  const runInPoints = body.filter((t) => runInTitle(t)).length >= 2;
   const sections: Section[] = [];
   let current: Section = { key: 'opening', part: OPENING_PART, heading: '', blocks: [] };
   sections.push(current);
@@ -554,17 +546,8 @@ function buildSections(
       continue;
     }
     const style = n ? undefined : styled.get(t);
-    const runIn = runInPoints && current.heading ? runInTitle(t) : undefined;
-    if (runIn) {
-      const deeper = current.blocks.some((b) => b.kind === 'subheading' && b.level === 2 && headingNumber(b.text));
-      current.blocks.push(
-        { kind: 'subheading', level: deeper ? 3 : 2, text: runIn },
-        { kind: 'paragraph', text: t.slice(runIn.length).trim() },
-      );
-      continue;
-    }
     if (style === RUN_IN_BOLD) {
-      // One alone, or one outside the parts: a paragraph as written.
+      // A paragraph as written; splitRunInPoints makes sub-points of a part's run-in titles.
     } else if (style === BOLD_HINT) {
       if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
@@ -590,7 +573,38 @@ function buildSections(
     current.blocks.push({ kind: 'paragraph', text: t });
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
+  for (const section of sections) if (section.heading) splitRunInPoints(section, styled);
   return sections;
+}
+
+/**
+ * The run-in form of a bold sub-point ("加强组织领导。全年召开…", bold through the 。), where a part uses it
+ * twice at least: the title becomes a sub-heading and the rest its paragraph. The model holds no bold, so a
+ * title kept inside its paragraph would be lost to the outline, the checker and next year's draft; split at
+ * the 。, no character is lost. One alone in its part is a paragraph as written.
+ */
+function splitRunInPoints(section: Section, styled: StyledHeadings): void {
+  const titleOf = (b: Block) => {
+    if (b.kind !== 'paragraph' || styled.get(b.text) !== RUN_IN_BOLD || headingNumber(b.text)) return undefined;
+    const title = runInBoldTitle(b.text);
+    return title && isBoldSubPoint(title.slice(0, -1)) ? title : undefined;
+  };
+  if (section.blocks.filter((b) => titleOf(b)).length < 2) return;
+  const blocks: Block[] = [];
+  for (const b of section.blocks) {
+    const title = titleOf(b);
+    if (!title) {
+      blocks.push(b);
+      continue;
+    }
+    // Under （一） sub-headings of its own part, a run-in title is one level deeper.
+    const deeper = blocks.some((x) => x.kind === 'subheading' && x.level === 2 && headingNumber(x.text));
+    blocks.push(
+      { kind: 'subheading', level: deeper ? 3 : 2, text: title },
+      { kind: 'paragraph', text: b.text.slice(title.length).trim() },
+    );
+  }
+  section.blocks = blocks;
 }
 
 /**
