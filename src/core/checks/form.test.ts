@@ -99,3 +99,39 @@ describe('signature.unit', () => {
     expect(found[0]!.fix?.replacement).toBe('清水镇人民政府');
   });
 });
+
+describe('signature.unit for a department', () => {
+  it.each([
+    ['青川县市场监督管理局', ['青川县市场监督管理局']],
+    ['青川县市场监督管理局', ['县市场监督管理局']],
+    ['青川县市场监督管理局', ['县市场监管局']],
+    ['青川县市场监督管理局', ['中共青川县市场监督管理局党组']],
+    ['青川县市场监督管理局', ['中共青川县市场监督管理局党组　青川县市场监督管理局']],
+    ['青川县市场监督管理局', ['青川县市场监督管理局（盖章）']],
+    ['县人力资源和社会保障局', ['县人社局']],
+    ['青川县交通运输局', ['青川县交通局']],
+    // A 述法's 署名 is a person.
+    ['青川县公安局', ['局长　张某']],
+    ['青川县公安局', ['张某']],
+  ])('unit %s signed %j: no finding', (unit, signature) => {
+    expect(findingsOf(unit, signature).found).toEqual([]);
+  });
+
+  it.each([
+    ['青川县市场监督管理局', ['县人力资源和社会保障局'], '县人力资源和社会保障局'],
+    [
+      '青川县市场监督管理局',
+      ['中共青川县人力资源和社会保障局党组　青川县人力资源和社会保障局'],
+      '青川县人力资源和社会保障局',
+    ],
+    ['县自然资源局', ['县住房和城乡建设局'], '县住房和城乡建设局'],
+    ['青川县教育局', ['青川县卫生健康局'], '青川县卫生健康局'],
+  ])('unit %s signed %j: a warning naming %s, the report still ready', (unit, signature, other) => {
+    const { found, result } = findingsOf(unit, signature);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('warning');
+    expect(found[0]!.message).toContain(`“${other}”`);
+    expect(found[0]!.message).toContain(`“${unit}”`);
+    expect(result.ready).toBe(true);
+  });
+});

@@ -327,11 +327,12 @@ function unitsSigned(line: string): string[] {
  * signature.unit: a 署名 that names another township (or county) than the report's unit — the old name left
  * after the unit was renamed (柳溪镇 → 柳溪街道) or in a draft from last year's report. Units are compared as the
  * importer names them (unitFromAuthor: no 中共, no county, no organ), so 中共柳溪镇委员会 and 柳溪镇人民政府 both
- * sign for 柳溪镇; a department's or a person's 署名 is not compared (abbreviations, names).
+ * sign for 柳溪镇; a department's is compared by checkDepartmentSignature, a person's 署名 never.
  */
 function checkSignatureUnit(ctx: CheckContext): RawFinding[] {
   const unit = unitFromAuthor(ctx.doc.meta.unit);
   const kind = unitKind(unit);
+  if (kind === 'department') return checkDepartmentSignature(ctx, unit);
   if (kind !== 'township' && kind !== 'county') return [];
   const findings: RawFinding[] = [];
   for (const line of ctx.plain.lines) {
@@ -362,6 +363,58 @@ function checkSignatureUnit(ctx: CheckContext): RawFinding[] {
         0,
         line.text.length,
         mechanical ? { label: `改为“${replacement.trim()}”`, replacement } : undefined,
+      ),
+    );
+  }
+  return findings;
+}
+
+/** A department's name as a 署名 gives it: no 中共, no 党组/党委 after it, no （盖章）. */
+function departmentName(piece: string): string {
+  const name = piece
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/^(中共|中国共产党)/, '')
+    .replace(/(党组|党委|机关党委|党总支)$/, '');
+  return unitKind(unitFromAuthor(name)) === 'department' ? name : '';
+}
+
+/** Whether `short` could be `long` written short: its characters in order within it (市场监管局 ⊂ 青川县市场监督管理局, 人社局). */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 3 || short.at(-1) !== long.at(-1)) return false;
+  let at = 0;
+  for (const c of short) {
+    at = long.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * signature.unit for a department: a 署名 naming another department (a colleague's report copied, its 署名
+ * kept). The county may be left out (县市场监督管理局), the name shortened (县市场监管局, 县人社局) or the 党组
+ * sign too (中共青川县市场监督管理局党组): any of these is the same department. No mechanical fix: the
+ * clerk writes the unit's own name. A person's 署名 (a 述职) names no department and is not compared.
+ */
+function checkDepartmentSignature(ctx: CheckContext, unit: string): RawFinding[] {
+  const own = departmentName(unit);
+  if (!own) return [];
+  const findings: RawFinding[] = [];
+  for (const line of ctx.plain.lines) {
+    if (line.kind !== 'signature' || !line.text.trim()) continue;
+    const others = [...new Set(authorsIn(line.text).map(departmentName).filter(Boolean))].filter(
+      (d) => !abbreviates(d, own) && !abbreviates(own, d),
+    );
+    if (!others.length) continue;
+    findings.push(
+      at(
+        'signature.unit',
+        severityOf('signature.unit'),
+        `署名“${line.text.trim()}”中的${others.map((d) => `“${d}”`).join('、')}与报告单位“${unit}”不一致。沿用其他单位或往年的报告时容易漏改署名，请改为本单位的名称。`,
+        line,
+        0,
+        line.text.length,
       ),
     );
   }

@@ -353,9 +353,13 @@ const LABEL_YEAR = /((?:19|20)\d{2})\s*年?度?/;
 const GENERIC_LABEL =
   /项目|指标|名称|内容|类别|类型|事项|统计|数据|数量|数值|数目|数|合计|总计|全年|本年度?|今年|年度|年|情况|完成|实际|全镇|全乡|全街道|本镇|本乡|我镇|我乡|单位|计量|[件次人个名起场项]|[（()）:：、\s/／]/g;
 
-/** Which indicator a label names, with its keyword; null when none, or when it names two. */
+/**
+ * Which indicator a label names, with its keyword; null when none, or when it names two. A keyword right
+ * after another indicator's, and part of that indicator's own words, says what was done with its subject: a
+ * row "矛盾纠纷调解" counts the disputes mediated (调解矛盾纠纷), as "矛盾纠纷化解" does, not 人民调解.
+ */
 function subjectOf(set: IndicatorSet, label: string): IndicatorPattern | null {
-  let found: IndicatorPattern | null = null;
+  const candidates: Array<{ p: IndicatorPattern; at: number }> = [];
   for (const p of patternsIn(set, label)) {
     const at = label.indexOf(p.keyword);
     if (excluded(label, at, p.keyword, p.exclude)) continue;
@@ -364,6 +368,15 @@ function subjectOf(set: IndicatorSet, label: string): IndicatorPattern | null {
     const other = OTHER_COUNTED.exec(rest);
     if ((other && other.index > 0) || otherSubject(set, p.id, p.keyword, leadingWord(label, at + p.keyword.length)))
       continue;
+    candidates.push({ p, at });
+  }
+  const own = ownWords(set);
+  let found: IndicatorPattern | null = null;
+  for (const { p, at } of candidates) {
+    const actsOn = candidates.some(
+      (c) => c.p.id !== p.id && c.at + c.p.keyword.length === at && (own.get(c.p.id) ?? '').includes(p.keyword),
+    );
+    if (actsOn) continue;
     if (found && found.id !== p.id) return null;
     if (!found || p.keyword.length > found.keyword.length) found = p;
   }

@@ -30,6 +30,39 @@ function panel(doc: ReportDocument): Record<string, string> {
 const errors = (doc: ReportDocument) => checkReport(doc).findings.filter((f) => f.severity === 'error');
 
 describe('figures in a table', () => {
+  it('reads a row naming disputes by what was done with them (矛盾纠纷调解, 矛盾纠纷化解) as 矛盾纠纷排查化解', () => {
+    for (const label of ['矛盾纠纷调解', '矛盾纠纷化解', '调解矛盾纠纷', '矛盾纠纷排查化解'])
+      expect(
+        panel(
+          reportWithTable([
+            ['项目', '数量'],
+            [label, '126件'],
+          ]),
+        ),
+        label,
+      ).toMatchObject({ disputes: '126件' });
+    // The same words in a sentence count alike.
+    expect(panel(townshipReport({ measures: ['全年矛盾纠纷调解126件，调解成功率98%。'] }))).toMatchObject({
+      disputes: '126件',
+      mediation: '98%',
+    });
+  });
+
+  it('never reads mediation rows or other rows that mention disputes as the disputes figure', () => {
+    const found = panel(
+      reportWithTable([
+        ['项目', '数量'],
+        ['人民调解', '86件'],
+        ['调解员', '12人'],
+        ['矛盾纠纷调解员', '9人'],
+        ['矛盾纠纷排查村（社区）', '14个'],
+        ['人民调解委员会', '11个'],
+      ]),
+    );
+    expect(found).toMatchObject({ mediation: '86件' });
+    expect(found.disputes).toBeUndefined();
+  });
+
   it('reads the label in the first column, with a unit column and the year in the header', () => {
     const found = panel(
       reportWithTable([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../import/index';
 import { toPlainText } from '../model/plainText';
 import { promiseLine } from '../text/conventions';
+import { checkReport } from '../checks/index';
 import { draftNextYear, promisesOf } from './nextYear';
 
 const LAST_YEAR = [
@@ -172,19 +173,34 @@ describe('draftNextYear from 第N部分 reports and reports without a year', () 
 桃源乡人民政府
 2026年1月8日`;
 
-  it('carries the plans of a 第N部分 report, and numbers next year’s parts 一、二、三', () => {
+  it('carries the plans of a 第N部分 report, and keeps its parts numbered 第一部分… with their 一、 sub-points', () => {
     const imported = importText(FIVE_PARTS);
     if (!imported.ok) throw new Error(imported.error);
     const draft = draftNextYear(imported.doc);
     expect(draft.meta.year).toBe(2026);
     expect(draft.previous?.plans).toEqual(['深化法治宣传。', '规范行政执法。']);
-    expect(draft.sections.filter((s) => s.heading).map((s) => s.heading.slice(0, 2))).toEqual([
-      '一、',
-      '二、',
-      '三、',
-      '四、',
-      '五、',
+    // The two parts last year lacked are added in place, and the numbers run on without a gap.
+    expect(draft.sections.filter((s) => s.heading).map((s) => s.heading.slice(0, 5))).toEqual([
+      '第一部分　',
+      '第二部分　',
+      '第三部分　',
+      '第四部分　',
+      '第五部分　',
     ]);
+    const measures = draft.sections.find((s) => s.part === 'measures')!;
+    expect(measures.blocks.find((b) => b.kind === 'subheading')?.text).toBe('一、健全依法行政制度体系');
+    // Checked as written: no 编号 finding on the kept sub-point.
+    expect(checkReport(draft).findings.filter((f) => f.rule.startsWith('heading.'))).toEqual([]);
+  });
+
+  it('numbers next year’s parts 一、二、三 when last year’s were 一、 or mixed', () => {
+    const mixed = importText(FIVE_PARTS.replace('第二部分 ', '二、'));
+    if (!mixed.ok) throw new Error(mixed.error);
+    expect(
+      draftNextYear(mixed.doc)
+        .sections.filter((s) => s.heading)
+        .map((s) => s.heading.slice(0, 2)),
+    ).toEqual(['一、', '二、', '三、', '四、', '五、']);
   });
 
   it('takes the year it is told when last year’s report names none', () => {

@@ -7,7 +7,7 @@
  */
 import { checkReport } from '../checks/index';
 import { classifyHeading, partsNamed } from '../import/mapParts';
-import { createReportFromTemplate, partHeading } from '../model/fromTemplate';
+import { createReportFromTemplate, partHeading, partNumbering } from '../model/fromTemplate';
 import { OPENING_PART, type Block, type ReportDocument, type Section } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
@@ -143,10 +143,12 @@ function outlineOf(previous: ReportDocument, template: Template, lastYear: numbe
       blocks: [{ kind: 'paragraph', text: '' }],
     });
   });
-  // Numbered afresh 一、二、三… whatever form last year used, so inserted parts never break the sequence.
+  // Numbered afresh, so inserted parts never break the sequence, in last year's form: 第一部分 stays 第一部分
+  // (its sub-points kept above are 一、二、), anything else becomes 一、二、三….
+  const level = partNumbering(previous.sections);
   let n = 0;
   return sections.map((s) =>
-    s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading).replace(/[：:]\s*$/, '')) } : s,
+    s.heading ? { ...s, heading: partHeading(n++, stripHeadingNumber(s.heading).replace(/[：:]\s*$/, ''), level) } : s,
   );
 }
 

@@ -8,7 +8,16 @@ import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText, NOTE_PREFIX } from './docxFast';
 import { importWithTextTables } from './text';
-import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText, type ImportOptions, type ImportResult } from './types';
+import {
+  BOLD_HINT,
+  MAX_BOLD_HEADING,
+  RUN_IN_BOLD,
+  TABLE_CELL,
+  runInBoldTitle,
+  type DocxText,
+  type ImportOptions,
+  type ImportResult,
+} from './types';
 
 /** Real reports are well under 5 MB even with photos; a bigger file is not a report. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -71,6 +80,13 @@ export function htmlToText(html: string): DocxText {
       continue;
     const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
     if (text && text.length <= MAX_BOLD_HEADING && !styledHeadings.has(text)) styledHeadings.set(text, BOLD_HINT);
+  }
+  // A paragraph opening with a bold title through its first 。 or ：, the rest not bold: a run-in sub-point.
+  for (const m of outside.matchAll(/<p>\s*<strong>([\s\S]*?)<\/strong>([\s\S]*?)<\/p>/gi)) {
+    if (/<strong>/i.test(m[2]!)) continue;
+    const title = decodeEntities(m[1]!.replace(/<[^>]+>/g, '')).trim();
+    const text = decodeEntities((m[1]! + m[2]!).replace(/<[^>]+>/g, '')).trim();
+    if (text && runInBoldTitle(text) === title && !styledHeadings.has(text)) styledHeadings.set(text, RUN_IN_BOLD);
   }
   // Table cells are never part headings (a header cell "存在的问题" heads a column), unless the same text is also a paragraph outside.
   const outsideTexts = new Set(

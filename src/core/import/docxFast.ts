@@ -13,7 +13,7 @@
 import { centralRecords, endOfCentralDirectory, ZIP64_MARKER, type CentralRecord } from '../zip/centralDirectory';
 import { NumberingCounter, parse, readNumbering, xmlParser } from './docxNumbering';
 import { isOn, readStyleFormatting } from './docxStyles';
-import { BOLD_HINT, MAX_BOLD_HEADING, TABLE_CELL, type DocxText } from './types';
+import { BOLD_HINT, MAX_BOLD_HEADING, RUN_IN_BOLD, TABLE_CELL, runInBoldTitle, type DocxText } from './types';
 
 type Entry = CentralRecord;
 
@@ -130,6 +130,8 @@ interface ParagraphState {
   runHasText: boolean;
   allBold: boolean;
   anyBoldText: boolean;
+  /** Length of the text its leading bold runs hold, while every run so far is bold. */
+  boldPrefix: number;
   /** Paragraphs of the text boxes anchored in this paragraph, read in order: they follow it. */
   boxLines: string[];
   /** Its footnotes and endnotes, as "注：…" paragraphs: they follow it (or the table it stands in). */
@@ -142,6 +144,7 @@ const freshParagraph = (): ParagraphState => ({
   runHasText: false,
   allBold: true,
   anyBoldText: false,
+  boldPrefix: 0,
   boxLines: [],
   notes: [],
 });
@@ -203,8 +206,10 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
           (p.runStyle === undefined ? undefined : formatting.bold.get(p.runStyle)) ??
           (p.style === undefined ? undefined : formatting.bold.get(p.style)) ??
           false;
-        if (bold) p.anyBoldText = true;
-        else p.allBold = false;
+        if (bold) {
+          p.anyBoldText = true;
+          if (p.allBold) p.boldPrefix = p.parts.join('').length;
+        } else p.allBold = false;
       }
       p.inRun = false;
       p.runBold = undefined;
@@ -241,6 +246,10 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
         styledHeadings.set(trimmed, level);
       } else if (at.allBold && at.anyBoldText && trimmed.length <= MAX_BOLD_HEADING) {
         styledHeadings.set(trimmed, BOLD_HINT);
+      } else if (!label && !at.allBold && at.boldPrefix > 0) {
+        // "加强组织领导。全年召开…": bold exactly through the first 。 or ：, the rest not.
+        const title = runInBoldTitle(trimmed);
+        if (title && own.slice(0, at.boldPrefix).trim() === title) styledHeadings.set(trimmed, RUN_IN_BOLD);
       }
       const lines = [text, ...at.boxLines];
       if (inBox) {

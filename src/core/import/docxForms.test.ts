@@ -67,3 +67,65 @@ describe('figures lined up with tabs in a Word file', () => {
     ]);
   });
 });
+
+describe('run-in bold sub-points (bold through the first 。, the rest not)', () => {
+  it('reads two or more as sub-headings of the part, each followed by the rest of its paragraph, no character lost', async () => {
+    const sections = await blocksOf(
+      report(
+        '@b 加强组织领导。|全年召开法治建设专题会议4次，制定工作要点。\n@b 规范执法行为：|全面落实行政执法三项制度。\n@b 深化普法宣传。|开展宣传活动12场次。',
+      ),
+    );
+    expect(sections.find(([part]) => part === 'measures')![1]).toEqual([
+      'h2:加强组织领导。',
+      'paragraph:全年召开法治建设专题会议4次，制定工作要点。',
+      'h2:规范执法行为：',
+      'paragraph:全面落实行政执法三项制度。',
+      'h2:深化普法宣传。',
+      'paragraph:开展宣传活动12场次。',
+    ]);
+  });
+
+  it.each([
+    ['one alone', '@b 加强组织领导。|全年召开专题会议4次。\n其余工作有序推进。'],
+    // Bold emphasis of a result, a long sentence, or bold that stops before the 。: not a title.
+    ['results in bold', '@b 全年办理执法案件12件。|同比增长一成。\n@b 全镇未发生行政败诉案件。|群众满意。'],
+    ['bold stopping short of the 。', '@b 加强组织|领导。全年召开专题会议4次。\n@b 深化普法|宣传。开展活动12场次。'],
+    [
+      'a long bold first sentence',
+      '@b 镇党委坚持把法治建设摆在全局工作的突出位置来谋划和推进落实。|全年召开会议4次。\n@b 镇政府严格落实重大行政决策程序规定并接受各方面的监督检查。|审查合同9份。',
+    ],
+  ])('%s: paragraphs as written', async (_, measures) => {
+    const blocks = (await blocksOf(report(measures))).find(([part]) => part === 'measures')![1] as string[];
+    expect(blocks.every((b) => b.startsWith('paragraph:'))).toBe(true);
+    expect(blocks.join('')).not.toContain('|');
+  });
+});
+
+describe('run-in bold sub-points are counted in their part', () => {
+  it('one in each of two parts: both paragraphs as written', async () => {
+    const sections = await blocksOf(
+      report('@b 加强组织领导。|全年召开专题会议4次。\n其余工作有序推进。').replace(
+        '每季度评查一次执法文书。',
+        '@b 规范执法文书。|每季度评查一次执法文书。',
+      ),
+    );
+    for (const part of ['measures', 'plans'])
+      expect(
+        (sections.find(([p]) => p === part)![1] as string[]).every((b) => b.startsWith('paragraph:')),
+        part,
+      ).toBe(true);
+  });
+});
+
+describe('run-in bold sub-points read by mammoth', () => {
+  it('marks a paragraph that opens with a bold title through its 。 as mammoth writes it', async () => {
+    const { htmlToText } = await import('./docx');
+    const { RUN_IN_BOLD } = await import('./types');
+    const read = htmlToText(
+      '<p><strong>加强组织领导。</strong>全年召开会议4次。</p><p><strong>全年</strong>召开会议4次。</p><p><strong>规范执法：</strong>落实三项<strong>制度</strong>。</p>',
+    );
+    expect(read.styledHeadings.get('加强组织领导。全年召开会议4次。')).toBe(RUN_IN_BOLD);
+    expect(read.styledHeadings.has('全年召开会议4次。')).toBe(false);
+    expect(read.styledHeadings.has('规范执法：落实三项制度。')).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import { buildDocx, numberedDocxFromText, stylesXml } from '../../../test/suppor
 import { htmlToText, importDocx } from './docx';
 import { fastDocxText } from './docxFast';
 import { readStyleFormatting } from './docxStyles';
-import { BOLD_HINT, TABLE_CELL } from './types';
+import { BOLD_HINT, RUN_IN_BOLD, TABLE_CELL } from './types';
 
 async function parts(description: string) {
   const result = await importDocx(await numberedDocxFromText(description));
@@ -247,13 +247,14 @@ describe('part headings marked only by formatting', () => {
     `);
     const fast = await fastDocxText(bytes);
     expect(fast!.styledHeadings.get('存在的问题')).toBe(BOLD_HINT);
-    expect(fast!.styledHeadings.has('一是加强领导。镇党委专题研究。')).toBe(false);
+    // Bold only through its 。: a run-in title, never a wholly bold line.
+    expect(fast!.styledHeadings.get('一是加强领导。镇党委专题研究。')).toBe(RUN_IN_BOLD);
     expect(fast!.styledHeadings.get('推进执法规范化')).toBe(2);
     const html = htmlToText(
       '<p><strong>存在的问题</strong></p><p><strong>一是加强领导。</strong>镇党委专题研究。</p><table><tr><td><p><strong>下一步打算</strong></p></td></tr></table><p>正文</p>',
     );
     expect(html.styledHeadings.get('存在的问题')).toBe(BOLD_HINT);
-    expect(html.styledHeadings.has('一是加强领导。镇党委专题研究。')).toBe(false);
+    expect(html.styledHeadings.get('一是加强领导。镇党委专题研究。')).toBe(RUN_IN_BOLD);
     expect(html.styledHeadings.get('下一步打算')).toBe(TABLE_CELL);
     // A cell whose text is also a paragraph of its own is left unmarked: that paragraph may be a heading.
     const both = htmlToText('<table><tr><td><p>存在的问题</p></td></tr></table><p>存在的问题</p><p>执法力量不足。</p>');

@@ -82,6 +82,25 @@ describe('tables of an imported .docx', () => {
     ]);
   });
 
+  it('gives a cell merged across (gridSpan) its columns, so every row has the table’s columns', async () => {
+    const span = (n: number, text: string) =>
+      `<w:tc><w:tcPr><w:gridSpan w:val="${n}"/></w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const xml =
+      `<w:document ${W}><w:body><w:tbl>` +
+      `<w:tr>${cell('项目')}${span(2, '2025年')}</w:tr>` +
+      `<w:tr>${cell('')}${cell('数量')}${cell('单位')}</w:tr>` +
+      `<w:tr>${cell('行政处罚案件')}${cell('34')}${cell('件')}</w:tr>` +
+      `<w:tr>${span(3, '合计：见上')}</w:tr>` +
+      `</w:tbl><w:sectPr/></w:body></w:document>`;
+    const [table] = await readDocxTables(xml);
+    expect(table!.rows.map((r) => r.map((c) => c.join(' ')))).toEqual([
+      ['项目', '2025年', ''],
+      ['', '数量', '单位'],
+      ['行政处罚案件', '34', '件'],
+      ['合计：见上', '', ''],
+    ]);
+  });
+
   it('leaves the lines as they were where the importer did not keep a table’s cells together', async () => {
     const tables = [
       {

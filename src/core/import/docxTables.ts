@@ -49,7 +49,7 @@ function paragraphText(p: XmlElement): string {
   return text;
 }
 
-/** One table: rows of cells, each cell its paragraphs' texts. Cells merged down (w:vMerge) are empty. */
+/** One table: rows of cells, each cell its paragraphs' texts. Cells merged down (w:vMerge) or across (the columns after a w:gridSpan) are empty. */
 export interface DocxTable {
   rows: string[][][];
 }
@@ -78,8 +78,17 @@ export async function readDocxTables(documentXml: string): Promise<DocxTable[]> 
             ? children(c, 'tr').flatMap((tr) => children(tr, 'tc').flatMap(cellParagraphs))
             : [],
       );
+  // A cell merged across (w:gridSpan) is followed by empty cells for the columns it covers, so every row has
+  // the table's columns and a figure stays under its column's label, as Word shows it.
+  const span = (tc: XmlElement): number => {
+    const value = children(children(tc, 'tcPr')[0] ?? tc, 'gridSpan')[0]?.getAttributeNS(W, 'val');
+    const n = Number(value);
+    return Number.isInteger(n) && n > 1 && n <= 64 ? n : 1;
+  };
   return children(body, 'tbl').map((tbl) => ({
-    rows: children(tbl, 'tr').map((tr) => children(tr, 'tc').map(cellParagraphs)),
+    rows: children(tbl, 'tr').map((tr) =>
+      children(tr, 'tc').flatMap((tc) => [cellParagraphs(tc), ...Array.from({ length: span(tc) - 1 }, () => [])]),
+    ),
   }));
 }
 

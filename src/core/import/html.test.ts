@@ -171,3 +171,100 @@ describe('what a portal prints after the report', () => {
     expect(result.warnings.join('')).not.toContain('无法识别');
   });
 });
+
+describe('bold lines of a web page', () => {
+  const withPoints = (first: string, second: string) =>
+    page(
+      `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace(
+        '<p>全年组织干部学法8次，审查合同15份。</p>',
+        `${first}<p>全年组织干部学法8次，审查合同15份。</p>${second}<p>全年开展普法宣传活动12场次。</p>`,
+      )}`,
+    );
+  const subheadings = async (html: string) => {
+    const result = await importFile('page.html', enc(html));
+    if (!result.ok) throw new Error(result.error);
+    const measures = result.doc.sections.find((s) => s.part === 'measures')!;
+    return {
+      subs: measures.blocks.filter((b) => b.kind === 'subheading').map((b) => b.text),
+      parts: result.doc.sections.map((s) => s.part),
+    };
+  };
+
+  it.each([
+    ['<strong>', '<p><strong>加强组织领导</strong></p>', '<p><strong>深化普法宣传</strong></p>'],
+    ['<b>', '<p><b>加强组织领导</b></p>', '<p> <b>深化普法宣传</b> </p>'],
+    ['a bold style', '<p style="font-weight:bold">加强组织领导</p>', '<p style="FONT-WEIGHT: 700">深化普法宣传</p>'],
+    [
+      'a bold span',
+      '<p><span style="font-weight: bold;">加强组织领导</span></p>',
+      '<div><span style="font-weight:bolder">深化普法宣传</span></div>',
+    ],
+  ])('two bold lines alone in a part (%s) are its sub-points, as in Word', async (_, first, second) => {
+    const { subs, parts } = await subheadings(withPoints(first, second));
+    expect(subs).toEqual(['加强组织领导', '深化普法宣传']);
+    expect(parts).toEqual(['opening', 'measures', 'leadership', 'shortcomings', 'plans', 'other']);
+  });
+
+  it.each([
+    ['one bold line only', '<p><strong>加强组织领导</strong></p>', ''],
+    [
+      'a bold run inside a sentence',
+      '<p><strong>加强组织领导</strong>，全年召开会议3次。</p>',
+      '<p>深化普法<b>宣传</b></p>',
+    ],
+    [
+      'a bold style set back to normal',
+      '<p style="font-weight:bold">加强<span style="font-weight:normal">组织领导</span></p>',
+      '<p style="font-weight:400">深化普法宣传</p>',
+    ],
+    ['bold sentences of results', '<p><strong>全年办理案件12件</strong></p>', '<p><b>群众满意度明显提升。</b></p>'],
+  ])('%s: no sub-heading', async (_, first, second) => {
+    expect((await subheadings(withPoints(first, second))).subs).toEqual([]);
+  });
+});
+
+describe('run-in bold titles of a web page', () => {
+  it('reads paragraphs opening with a bold title through the 。 as sub-points, as the Word import does', async () => {
+    const html = page(
+      `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace(
+        '<p>全年组织干部学法8次，审查合同15份。</p>',
+        '<p><strong>加强组织领导。</strong>全年组织干部学法8次。</p><p><b>规范依法决策：</b>审查合同15份。</p>',
+      )}`,
+    );
+    const result = await importFile('page.html', enc(html));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.sections.find((s) => s.part === 'measures')!.blocks).toEqual([
+      { kind: 'subheading', level: 2, text: '加强组织领导。' },
+      { kind: 'paragraph', text: '全年组织干部学法8次。' },
+      { kind: 'subheading', level: 2, text: '规范依法决策：' },
+      { kind: 'paragraph', text: '审查合同15份。' },
+    ]);
+  });
+});
+
+describe('a web page table with merged cells', () => {
+  it('keeps every figure under its column: colspan and rowspan leave empty cells', async () => {
+    const table = `<table border="1">
+<tr><td rowspan="2">类别</td><td rowspan="2">项目</td><td colspan="2">2025年</td></tr>
+<tr><td>数量</td><td>单位</td></tr>
+<tr><td rowspan="2">行政执法</td><td>行政处罚案件</td><td>34</td><td>件</td></tr>
+<tr><td>行政复议案件</td><td>2</td><td>件</td></tr>
+</table>`;
+    const result = await importFile(
+      'page.html',
+      enc(
+        page(
+          `<h1>柳溪镇关于2025年度法治政府建设情况的报告</h1>${REPORT.replace('<p>全年组织干部学法8次，审查合同15份。</p>', `<p>全年组织干部学法8次，审查合同15份。</p>${table}`)}`,
+        ),
+      ),
+    );
+    if (!result.ok) throw new Error(result.error);
+    const block = result.doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
+    expect(block?.kind === 'table' && block.rows).toEqual([
+      ['类别', '项目', '2025年', ''],
+      ['', '', '数量', '单位'],
+      ['行政执法', '行政处罚案件', '34', '件'],
+      ['', '行政复议案件', '2', '件'],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@
 import type { DocxTable } from './docxTables';
 import { xmlParser } from './docxNumbering';
 import { isChrome, isNavigation } from './chrome';
+import { BOLD_HINT, MAX_BOLD_HEADING, RUN_IN_BOLD, runInBoldTitle } from './types';
 
 /** Elements that are never the report's words. */
 const DROP_TAGS = new Set([
@@ -75,6 +76,88 @@ export interface PageText {
    * holds a menu word alone ("政务公开 | 12 | 条" in a table of 公开 figures).
    */
   cells: Set<string>;
+  /**
+   * Lines outside tables in bold (<strong>, <b>, or font-weight bold/600+ in a style), with the hint a Word
+   * paragraph so set gives: BOLD_HINT when wholly bold and at most MAX_BOLD_HEADING long, RUN_IN_BOLD when bold
+   * exactly through its first 。 or ：. The text importer weighs both by wording, for Word and web alike.
+   */
+  styled: Map<string, number>;
+}
+
+/** Bold by its tag or its own style; false where a style sets the weight back to normal. */
+function weightOf(node: Node_): boolean | undefined {
+  const style = (node.getAttribute?.('style') ?? '').toLowerCase();
+  const m = /font-weight\s*:\s*([a-z0-9]+)/.exec(style);
+  if (m) return m[1] === 'bold' || m[1] === 'bolder' || (/^\d+$/.test(m[1]!) && Number(m[1]) >= 600);
+  const tag = lower(node);
+  return tag === 'strong' || tag === 'b' ? true : undefined;
+}
+
+/** Whether every word of the element is bold (given whether the element around it is), and it has words. */
+function whollyBold(node: Node_, bold: boolean): boolean {
+  let words = false;
+  const visit = (n: Node_, on: boolean): boolean => {
+    if (n.nodeType === 3) {
+      if (!/\S/.test(n.data ?? '')) return true;
+      words = true;
+      return on;
+    }
+    if (n.nodeType !== 1) return true;
+    const here = weightOf(n) ?? on;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (!visit(c, here)) return false;
+    return true;
+  };
+  return visit(node, bold) && words;
+}
+
+/** The words at the start of the element that are bold, up to the first that is not. */
+function boldPrefix(node: Node_, bold: boolean): string {
+  let prefix = '';
+  let open = true;
+  const visit = (n: Node_, on: boolean) => {
+    if (!open) return;
+    if (n.nodeType === 3) {
+      if (!/\S/.test(n.data ?? '')) return;
+      if (on) prefix += n.data ?? '';
+      else open = false;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const here = weightOf(n) ?? on;
+    for (let c = n.firstChild; c && open; c = c.nextSibling) visit(c, here);
+  };
+  visit(node, bold);
+  return prefix;
+}
+
+/** Elements that make a line of their own and hold no other such element: a paragraph of the page. */
+const LINE_TAGS = new Set(['p', 'div', 'li', 'center', 'dd', 'section', 'article', 'blockquote']);
+
+/** The page's bold lines outside tables, as the importer sees them (spaces collapsed, trimmed), with their hint. */
+function boldLines(root: Node_): Map<string, number> {
+  const found = new Map<string, number>();
+  const visit = (node: Node_, bold: boolean) => {
+    for (const c of childElements(node)) {
+      const tag = lower(c);
+      if (tag === 'table' || DROP_TAGS.has(tag) || tag === 'head') continue;
+      const here = weightOf(c) ?? bold;
+      const inner = childElements(c).some((e) => BLOCK.has(lower(e)) && lower(e) !== 'br');
+      if (LINE_TAGS.has(tag) && !inner) {
+        const text = textOf(c).replace(/\s+/g, ' ').trim();
+        if (!text || found.has(text)) continue;
+        if (whollyBold(c, here)) {
+          if (text.length <= MAX_BOLD_HEADING) found.set(text, BOLD_HINT);
+        } else {
+          const title = runInBoldTitle(text);
+          if (title && boldPrefix(c, here).replace(/\s+/g, ' ').trim() === title) found.set(text, RUN_IN_BOLD);
+        }
+        continue;
+      }
+      visit(c, here);
+    }
+  };
+  visit(root, false);
+  return found;
 }
 
 /** A cell longer than this, or with more lines, is a page's layout, not a figure of a table. */
@@ -174,17 +257,39 @@ export async function pageText(html: string): Promise<PageText> {
   /** A table of figures as rows of cells (each cell's lines, as the page's text gives them), or null for layout. */
   const figureTable = (table: Node_): DocxTable | null => {
     if (hasTable(table)) return null;
-    const rows = tableRows(table).map((cells) =>
-      cells.map((cell) => {
+    // A cell spanning columns (colspan) is followed by empty cells for them, and one spanning rows (rowspan)
+    // leaves an empty cell in its column of the rows below, so every figure stays under its column's label.
+    const below = new Map<number, number>(); // column → rows still covered by a rowspan above
+    const rows = tableRows(table).map((cells) => {
+      const row: string[][] = [];
+      const fill = () => {
+        while ((below.get(row.length) ?? 0) > 0) {
+          below.set(row.length, below.get(row.length)! - 1);
+          row.push([]);
+        }
+      };
+      for (const cell of cells) {
+        fill();
         const out: string[] = [];
         walk(cell, out, false);
-        return out
-          .join('')
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean);
-      }),
-    );
+        const span = (name: string) => Math.min(64, Math.max(1, Number(cell.getAttribute?.(name)) || 1));
+        const [across, down] = [span('colspan'), span('rowspan')];
+        for (let k = 0; k < across; k++) {
+          if (down > 1) below.set(row.length, down - 1);
+          row.push(
+            k > 0
+              ? []
+              : out
+                  .join('')
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean),
+          );
+        }
+      }
+      fill();
+      return row;
+    });
     const cells = rows.flat();
     const layout = cells.some((lines) => lines.length > MAX_CELL_LINES || lines.join('').length > MAX_CELL_CHARS);
     return rows.length && cells.some((lines) => lines.length) && !layout ? { rows } : null;
@@ -200,5 +305,5 @@ export async function pageText(html: string): Promise<PageText> {
     if (lines.some(isChrome)) continue;
     for (const line of lines) cells.add(line);
   }
-  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells };
+  return { text: out.join(''), pageTitle: titlePart, removed, tables, cells, styled: boldLines(doc) };
 }

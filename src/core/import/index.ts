@@ -24,7 +24,8 @@ function extensionOf(name: string): string {
 /** A saved web page: parsed, its navigation removed and listed, its <title> kept aside for a report without one. */
 async function importHtml(html: string, options: ImportOptions): Promise<ImportResult> {
   const page = await pageText(html);
-  const result = importStructuredText(page.text, options, new Map(), page);
+  // A bold line (or bold run-in title) is weighed as in Word: sub-points where the report has two or more.
+  const result = importStructuredText(page.text, options, page.styled, page);
   return result.ok ? { ...result, doc: withTables(result.doc, page.tables) } : result;
 }
 

@@ -151,7 +151,22 @@ describe('the kind of report from its unit', () => {
     expect(unitKind(unitFromAuthor('江北区人民政府'))).toBe('county');
     expect(unitKind(unitFromAuthor('云岭县市场监督管理局'))).toBe('department');
     expect(unitKind(unitFromAuthor('青山街道办事处'))).toBe('township');
-    expect(unitKind(unitFromAuthor('江口经济开发区'))).toBe('');
+    expect(unitKind(unitFromAuthor('江口经济开发区'))).toBe('zone');
+    expect(unitKind(unitFromAuthor('松岭经济开发区管理委员会'))).toBe('zone');
+    expect(unitKind(unitFromAuthor('龙湾高新区管委会'))).toBe('zone');
+    // A zone's own bureau is a department.
+    expect(unitKind(unitFromAuthor('松岭经济开发区经济发展局'))).toBe('department');
+  });
+
+  it.each([
+    ['松岭经济开发区管理委员会关于2025年度法治政府建设工作情况的报告', '松岭经济开发区管理委员会'],
+    ['龙湾高新区管委会2025年法治政府建设年度报告', '龙湾高新区管委会'],
+    ['青石工业园区2025年度法治政府建设情况报告', '青石工业园区管理委员会'],
+  ])('imports %s under the township outline, and says why', (title, signature) => {
+    const result = imported(title, signature);
+    expect(result.template).toBe('township');
+    expect(result.warnings.join('')).toMatch(/开发区（园区）的管理机构.*与乡镇（街道）相当.*按哪个提纲/);
+    expect(result.mapping.map((m) => m.part)).toEqual(['measures', 'leadership', 'shortcomings', 'plans', 'other']);
   });
 
   it('imports a county government report under the township outline and says so', () => {

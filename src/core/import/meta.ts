@@ -201,13 +201,20 @@ export function reportUnit(clues: UnitClues): string {
   return inOpening ? stripCounty(inOpening[1]!) : '';
 }
 
-/** What kind of unit a report's unit (as unitFromAuthor gives it) is: a township or street, a department, a county's government. */
-export function unitKind(unit: string): 'township' | 'department' | 'county' | '' {
+/** A development zone or park, bare or as its 管委会/党工委 ("松岭经济开发区管理委员会", "龙湾高新区管委会"). */
+const ZONE = /(开发区|园区|高新区|新区|试验区|示范区|保税区|工业区|合作区)(管理委员会|管委会|工作委员会|党工委)?$/;
+
+/**
+ * What kind of unit a report's unit (as unitFromAuthor gives it) is: a township or street, a department, a
+ * county's government, or a development zone. A zone's 管委会 is named like a department (委员会) but governs
+ * a territory with a township's duties (villages, disputes, safety): it is a kind of its own.
+ */
+export function unitKind(unit: string): 'township' | 'department' | 'county' | 'zone' | '' {
   if (!unit) return '';
   if (TOWNSHIP.test(unit)) return 'township';
+  // A 开发区 or 园区 ends in 区 but is no county government, and its 管委会 is no department.
+  if (ZONE.test(unit)) return 'zone';
   if (DEPARTMENT.test(unit)) return 'department';
-  // A 开发区 or 园区 ends in 区 but is no county government.
-  if (/(开发区|园区|高新区|新区|试验区|示范区|保税区|工业区|合作区)$/.test(unit)) return '';
   return COUNTY.test(unit) ? 'county' : '';
 }
 
@@ -235,7 +242,9 @@ export function detectTemplate(registry: TemplateRegistry, title: string, unit: 
   }
   const department = registry.get('department');
   if (unitKind(unit) === 'county') return countyTemplate(registry) ?? registry.getOrDefault('township');
-  if (department && unit && !TOWNSHIP.test(unit) && DEPARTMENT.test(unit)) return department;
+  // A zone's 管委会 takes the township outline (report.md: the township report is that of a unit governing a
+  // territory; the department report weights a department's own 执法/审批); the import says so.
+  if (department && unit && unitKind(unit) === 'department') return department;
   if (department && !unit && /我局|本局|局党组|局机关/.test(body) && !/我镇|我乡|我街道|全镇|全乡/.test(body))
     return department;
   return registry.getOrDefault('township');

@@ -581,3 +581,41 @@ ${signer}
     );
   });
 });
+
+describe('an attachment after the 成文日期', () => {
+  const REPORT = `溪口乡2025年法治政府建设情况报告
+2025年，溪口乡坚持依法行政。现将有关情况报告如下：
+一、主要举措和成效
+全年开展普法宣传活动16场次。
+二、存在的不足和原因
+执法力量不足，原因是编制少。
+三、2026年工作安排
+加强执法培训。
+溪口乡人民政府
+2026年1月14日`;
+
+  it.each([
+    ['附表', '附表\n主要数据\n项目\t数量\n普法宣传活动\t16场次'],
+    ['附件1', '附件1\n溪口乡2025年行政执法统计表\n项目\t数量\n行政处罚案件\t5件'],
+    ['附表：主要数据', '附表：主要数据\n普法宣传活动16场次。'],
+  ])('%s: the 署名 and 成文日期 are read above it, its lines kept at the end of the last part', (head, appendix) => {
+    const result = importText(`${REPORT}\n${appendix}`);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.doc.meta.signature).toEqual(['溪口乡人民政府']);
+    expect(result.doc.meta.date).toBe('2026年1月14日');
+    const last = result.doc.sections.at(-1)!;
+    expect(last.part).toBe('plans');
+    expect(last.blocks.map((b) => b.text).join('\n')).toContain(head);
+    expect(result.warnings.join('')).toContain(`“${head}”已放在最后一部分的末尾`);
+  });
+
+  it('never takes a 附件说明 before the signature, or a line that only starts with 附, for one', () => {
+    const listed = importText(REPORT.replace('溪口乡人民政府', '附件：1.执法统计表\n溪口乡人民政府'));
+    if (!listed.ok) throw new Error(listed.error);
+    expect(listed.doc.meta.attachments).toEqual(['1.执法统计表']);
+    expect(listed.warnings.join('')).not.toContain('已放在最后一部分的末尾');
+    const note = importText(`${REPORT}\n附表中的数据为初步统计。`);
+    if (!note.ok) throw new Error(note.error);
+    expect(note.warnings.join('')).not.toContain('已放在最后一部分的末尾');
+  });
+});

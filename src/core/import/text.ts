@@ -52,6 +52,8 @@ import {
 import {
   BOLD_HINT,
   MAX_BOLD_HEADING,
+  RUN_IN_BOLD,
+  runInBoldTitle,
   TABLE_CELL,
   type ImportOptions,
   type ImportResult,
@@ -202,7 +204,12 @@ interface Tail {
   attachments: string[];
   /** Index of the first tail line: the body ends before it. */
   start: number;
+  /** An attachment set after the 成文日期 (附表 and its table): its lines, kept at the end of the body. */
+  appendix: string[];
 }
+
+/** The first line of an attachment set after the date: "附表", "附件2", "附表：主要数据". */
+const APPENDIX_HEAD = /^附\s*[表件]\s*[0-9０-９一二三四五六七八九十]{0,2}\s*(?:[:：]\s*\S.{0,40})?$/;
 
 function isSignatureLine(line: string): boolean {
   const t = squash(line);
@@ -232,7 +239,15 @@ function isPersonSignature(line: string): boolean {
 
 function readTail(lines: readonly string[], from: number): Tail {
   let end = lines.length;
-  const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end };
+  const tail: Tail = { closing: [], signature: [], date: '', attachments: [], start: end, appendix: [] };
+  // GB/T 9704 sets an attachment after the 成文日期: the tail is read above it. Only right after a date
+  // line, so the 附件说明 before the signature ("附件：1.…") is never taken for one.
+  for (let k = end - 1; k > from; k--) {
+    if (!APPENDIX_HEAD.test(lines[k]!) || !parseDateLine(lines[k - 1]!)) continue;
+    tail.appendix = lines.slice(k, end);
+    end = k;
+    break;
+  }
   const after: string[] = [];
   // Staff lines and notes such as （此件公开发布） after the date; staff lines stay (the checker flags them).
   const isNote = (l: string) => isStaffLine(l) || (NOTE_LINE.test(l) && !parseDateLine(l));
@@ -531,7 +546,9 @@ function buildSections(
       continue;
     }
     const style = n ? undefined : styled.get(t);
-    if (style === BOLD_HINT) {
+    if (style === RUN_IN_BOLD) {
+      // A paragraph as written; splitRunInPoints makes sub-points of a part's run-in titles.
+    } else if (style === BOLD_HINT) {
       if (isBoldPartHeading(t, template, year, { numberedParts, currentHeading: current.heading })) {
         open(t);
         continue;
@@ -556,7 +573,38 @@ function buildSections(
     current.blocks.push({ kind: 'paragraph', text: t });
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
+  for (const section of sections) if (section.heading) splitRunInPoints(section, styled);
   return sections;
+}
+
+/**
+ * The run-in form of a bold sub-point ("加强组织领导。全年召开…", bold through the 。), where a part uses it
+ * twice at least: the title becomes a sub-heading and the rest its paragraph. The model holds no bold, so a
+ * title kept inside its paragraph would be lost to the outline, the checker and next year's draft; split at
+ * the 。, no character is lost. One alone in its part is a paragraph as written.
+ */
+function splitRunInPoints(section: Section, styled: StyledHeadings): void {
+  const titleOf = (b: Block) => {
+    if (b.kind !== 'paragraph' || styled.get(b.text) !== RUN_IN_BOLD || headingNumber(b.text)) return undefined;
+    const title = runInBoldTitle(b.text);
+    return title && isBoldSubPoint(title.slice(0, -1)) ? title : undefined;
+  };
+  if (section.blocks.filter((b) => titleOf(b)).length < 2) return;
+  const blocks: Block[] = [];
+  for (const b of section.blocks) {
+    const title = titleOf(b);
+    if (!title) {
+      blocks.push(b);
+      continue;
+    }
+    // Under （一） sub-headings of its own part, a run-in title is one level deeper.
+    const deeper = blocks.some((x) => x.kind === 'subheading' && x.level === 2 && headingNumber(x.text));
+    blocks.push(
+      { kind: 'subheading', level: deeper ? 3 : 2, text: title },
+      { kind: 'paragraph', text: b.text.slice(title.length).trim() },
+    );
+  }
+  section.blocks = blocks;
 }
 
 /**
@@ -769,7 +817,10 @@ export function importStructuredText(
   }
   const head = readHead(lines, warnings);
   const tail = readTail(lines, head.next);
-  const body = lines.slice(head.next, tail.start);
+  // The model has nothing after the 成文日期: an attachment set there ends the last part, nothing lost.
+  const body = [...lines.slice(head.next, tail.start), ...tail.appendix];
+  if (tail.appendix.length)
+    warnings.push(`成文日期之后的“${tail.appendix[0]}”已放在最后一部分的末尾，导出时位于署名之前，请核对。`);
 
   // Unit and template from the title, author and signature; the year is refined once headings are known.
   const titleText = head.title.join('\n');
@@ -794,6 +845,10 @@ export function importStructuredText(
     if (kind === 'county' && template.id === 'township' && !countyTemplate(registry))
       warnings.push(
         `报告单位“${unit}”是县（区、市）人民政府，模板中没有县级政府的提纲，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
+      );
+    else if (kind === 'zone' && template.id === 'township')
+      warnings.push(
+        `报告单位“${unit}”是开发区（园区）的管理机构，承担辖区的社会管理职责，与乡镇（街道）相当，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`,
       );
     else if (kind === 'department' && template.id === 'department')
       warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);

@@ -48,3 +48,15 @@ export const MAX_BOLD_HEADING = 40;
 
 /** A styledHeadings value: the paragraph is a table cell's — a header cell "存在的问题" heads a column, not a part. */
 export const TABLE_CELL = -1;
+
+/**
+ * A styledHeadings value: the paragraph opens with a bold title through its first 。 or ：, the rest not bold
+ * ("加强组织领导。全年召开…", the run-in sub-point form); weighed by buildSections like a bold line.
+ */
+export const RUN_IN_BOLD = -2;
+
+/** The bold title a RUN_IN_BOLD paragraph opens with: its text through the first 。 or ：, when that is short. */
+export function runInBoldTitle(text: string): string | undefined {
+  const m = /^[^。：:；;！？!?]{2,25}[。：:]/.exec(text);
+  return m && m[0].length < text.trim().length ? m[0] : undefined;
+}

@@ -15,9 +15,24 @@ export function fillTemplateText(format: string, unit: string, year: number | nu
   return format.replaceAll('{unit}', unit).replaceAll('{year}', year === null ? '' : String(year));
 }
 
-/** The part heading the template fixes for the part at position `index` (0-based): "一、主要举措和成效". */
-export function partHeading(index: number, title: string): string {
-  return `${formatHeadingNumber(1, index + 1)}${title}`;
+/**
+ * The part heading the template fixes for the part at position `index` (0-based): "一、主要举措和成效", or
+ * "第一部分　主要举措和成效" in a report whose parts are so numbered (`level` 0, see partNumbering).
+ */
+export function partHeading(index: number, title: string, level: 0 | 1 = 1): string {
+  return level === 0
+    ? `${formatHeadingNumber(0, index + 1)}　${title}`
+    : `${formatHeadingNumber(1, index + 1)}${title}`;
+}
+
+/**
+ * The numbering form of a report's parts: 0 when every numbered part heading is "第一部分…" (its sub-points
+ * are then 一、二、, so renumbering its parts 一、 would clash with them), else 1 (一、).
+ */
+export function partNumbering(sections: readonly Section[]): 0 | 1 {
+  const levels = sections.filter((s) => s.heading).map((s) => headingNumber(s.heading, true)?.level);
+  const numbered = levels.filter((l) => l !== undefined);
+  return numbered.length > 0 && numbered.every((l) => l === 0) ? 0 : 1;
 }
 
 /** A part heading's number and wording: "一、主要举措和成效" → "一、" + "主要举措和成效" ("" number when it has none). */
@@ -58,14 +73,16 @@ export function createReportFromTemplate(template: Template, options: NewReportO
 }
 
 /**
- * Renumber the part headings 一、二、三… in document order, keeping each heading's wording.
+ * Renumber the part headings 一、二、三… (第一部分… where the report numbers its parts so) in document order,
+ * keeping each heading's wording.
  * Used after a part is moved or an extra section is added, so numbers never skip or repeat.
  */
 export function renumberParts(doc: ReportDocument): ReportDocument {
   let index = 0;
+  const level = partNumbering(doc.sections);
   const sections = doc.sections.map((s) => {
     if (!s.heading) return s;
-    return { ...s, heading: partHeading(index++, splitPartHeading(s.heading).wording) };
+    return { ...s, heading: partHeading(index++, splitPartHeading(s.heading).wording, level) };
   });
   return { ...doc, sections };
 }

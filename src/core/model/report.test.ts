@@ -42,6 +42,16 @@ describe('a new report from the township template', () => {
     expect(moved.sections[2]!.heading).toBe('二、主要举措和成效');
   });
 
+  it('renumbers a report whose parts are 第一部分… in that form', () => {
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '桃源乡', year: 2025 });
+    const [opening, a, b, ...rest] = doc.sections.map((s, i) =>
+      s.heading ? { ...s, heading: `第${'一二三四五六'[i - 1]}部分 ${s.heading.slice(2)}` } : s,
+    );
+    const moved = renumberParts({ ...doc, sections: [opening!, b!, a!, ...rest] });
+    expect(moved.sections[1]!.heading).toBe('第一部分　党政主要负责人履行推进法治建设第一责任人职责情况');
+    expect(moved.sections[2]!.heading).toBe('第二部分　主要举措和成效');
+  });
+
   it('gives new sections keys that are not taken', () => {
     const doc = sampleReport();
     const key = newSectionKey(doc);
