@@ -18,6 +18,8 @@ import { reviewFile } from '../core/review/reviewFile';
 import { reviewWorkbook } from '../core/review/workbook';
 import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
+import { toPlainText } from '../core/model/plainText';
+import { reviewCommentsJson, type ReviewCommentJson } from '../core/model/reviewComments';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
@@ -180,6 +182,8 @@ export interface CheckJson extends Omit<CheckResult, 'ignored' | 'ready' | 'find
   file: string;
   ready: boolean;
   findings: Array<Omit<Finding, 'fingerprint' | 'fix'> & { fix?: Finding['fix'] }>;
+  /** The county's 审核意见 a returned Word file carries (a field added: shared/spec/cli.md). */
+  reviewComments?: ReviewCommentJson[];
 }
 
 export function toCheckJson(file: string, result: CheckResult): CheckJson {
@@ -202,6 +206,12 @@ export function toCheckJson(file: string, result: CheckResult): CheckJson {
       ...(f.fix ? { fix: f.fix } : {}),
     })),
   };
+}
+
+/** Listed only for a report that has them, so every other report's JSON is as it was. */
+function withReviewComments(json: CheckJson, doc: ReportDocument): CheckJson {
+  const comments = reviewCommentsJson(doc, toPlainText(doc));
+  return comments.length ? { ...json, reviewComments: comments } : json;
 }
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -266,7 +276,7 @@ async function runCheck(
       ...(profile ? { profile } : {}),
     });
     if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
-    if (json) results.push(toCheckJson(item, result));
+    if (json) results.push(withReviewComments(toCheckJson(item, result), doc));
     else if (csv) rows.push(reviewRow(item, result, registry));
     else io.out(describeCheck(item, result, registry));
   }
