@@ -19,7 +19,7 @@ import { reviewWorkbook } from '../core/review/workbook';
 import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
 import { toPlainText } from '../core/model/plainText';
-import { reviewCommentsJson, type ReviewCommentJson } from '../core/model/reviewComments';
+import { reviewCommentStates, type ReviewCommentState } from '../core/model/reviewComments';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
@@ -183,7 +183,7 @@ export interface CheckJson extends Omit<CheckResult, 'ignored' | 'ready' | 'find
   ready: boolean;
   findings: Array<Omit<Finding, 'fingerprint' | 'fix'> & { fix?: Finding['fix'] }>;
   /** The county's 审核意见 a returned Word file carries (a field added: shared/spec/cli.md). */
-  reviewComments?: ReviewCommentJson[];
+  reviewComments?: ReviewCommentState[];
 }
 
 export function toCheckJson(file: string, result: CheckResult): CheckJson {
@@ -210,7 +210,7 @@ export function toCheckJson(file: string, result: CheckResult): CheckJson {
 
 /** Listed only for a report that has them, so every other report's JSON is as it was. */
 function withReviewComments(json: CheckJson, doc: ReportDocument): CheckJson {
-  const comments = reviewCommentsJson(doc, toPlainText(doc));
+  const comments = reviewCommentStates(doc, toPlainText(doc));
   return comments.length ? { ...json, reviewComments: comments } : json;
 }
 

@@ -44,6 +44,7 @@ import { isFontInstalled } from './fonts/detect';
 import { nextFrame } from './frames';
 import { useFileCommands } from './hooks/useFileCommands';
 import { useSessionHistory } from './hooks/useSessionHistory';
+import { useReviewComments } from './hooks/useReviewComments';
 import { SessionHistoryContext } from './plugins/SessionHistoryPlugin';
 import { useStableCallback } from './hooks/useStableCallback';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
@@ -304,6 +305,15 @@ function Editor() {
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));
   const onRestore = useStableCallback((finding: Finding) => setIgnored(finding, false));
   const findingsNow = useStableCallback(() => checkedNow() ?? { plain, findings: result?.findings ?? [] });
+  const reviewComments = useReviewComments({
+    checked,
+    plain,
+    docRef: session.docRef,
+    jump,
+    inText,
+    setIgnored: setIgnoredInEditor,
+    info,
+  });
   const contextMenu = useDocumentContextMenu({
     findingsNow,
     readOnly,
@@ -363,6 +373,7 @@ function Editor() {
           busy={files.busy}
           mapping={pending.mapping}
           warnings={pending.warnings}
+          reviewComments={pending.doc.reviewComments?.length ?? 0}
           onConfirm={files.confirmImport}
           onCancel={() => files.setPending(null)}
         />
@@ -540,6 +551,7 @@ function Editor() {
               onFixAll={onFixAll}
               onIgnore={onIgnore}
               onRestore={onRestore}
+              reviewComments={reviewComments}
             />
           </div>
         </div>

@@ -6,7 +6,7 @@ import { parseReportFile, serializeReport } from './file';
 import { createReportFromTemplate } from './fromTemplate';
 import { toPlainText } from './plainText';
 import { REPORT_VERSION, type ReviewComment } from './report';
-import { isResolved, locateReviewComment, reviewCommentKey, reviewCommentsJson } from './reviewComments';
+import { isResolved, locateReviewComment, reviewCommentKey, reviewCommentStates } from './reviewComments';
 
 function reportWithComments() {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
@@ -75,7 +75,7 @@ describe('审核意见 in the .nianbao file', () => {
     const doc = reportWithComments();
     doc.ignoredFindings = [reviewCommentKey('c2')];
     const plain = toPlainText(doc);
-    const json = reviewCommentsJson(doc, plain);
+    const json = reviewCommentStates(doc, plain);
     expect(json).toHaveLength(2);
     // The second occurrence of 培训4期, in the second paragraph.
     const at = locateReviewComment(doc.reviewComments[0]!, plain)!;

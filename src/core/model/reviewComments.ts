@@ -75,8 +75,9 @@ export function locateReviewComment(
   return null;
 }
 
-/** What `check --json` lists of them (shared/spec/cli.md: a field added, none changed). */
-export interface ReviewCommentJson {
+/** Each comment as the panel shows it and `check --json` lists it (shared/spec/cli.md: a field added, none changed). */
+export interface ReviewCommentState {
+  id: string;
   author: string;
   date: string;
   text: string;
@@ -87,13 +88,14 @@ export interface ReviewCommentJson {
   resolved: boolean;
 }
 
-export function reviewCommentsJson(doc: ReportDocument, plain: PlainText): ReviewCommentJson[] {
+export function reviewCommentStates(doc: ReportDocument, plain: PlainText): ReviewCommentState[] {
   const comments = doc.reviewComments ?? [];
   if (comments.length === 0) return [];
   const text = squashed(plain);
   return comments.map((c) => {
     const at = locateReviewComment(c, plain, text);
     return {
+      id: c.id,
       author: c.author,
       date: c.date,
       text: c.text,
