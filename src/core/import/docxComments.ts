@@ -33,10 +33,12 @@ function elements(node: Node): Element[] {
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-/** Where the comments part is: the main part's relationship of type comments, else Word's usual name. */
-async function commentsPartName(bytes: Uint8Array, DOMParser: Awaited<ReturnType<typeof xmlParser>>) {
+/** Where the comments part is: the main part's relationship of type comments, else Word's usual name; null for none. */
+async function commentsPartName(bytes: Uint8Array): Promise<string | null> {
   const rels = await readDocxPart(bytes, 'word/_rels/document.xml.rels');
-  const root = rels ? parse(DOMParser, rels)?.documentElement : undefined;
+  // No relationship of type …/comments without the word: most files have none, and skip the parse (~1.5 ms).
+  if (rels !== undefined && !rels.includes('comments')) return null;
+  const root = rels ? parse(await xmlParser(), rels)?.documentElement : undefined;
   for (const rel of root ? Array.from(root.getElementsByTagNameNS(RELS, 'Relationship')) : []) {
     if (!COMMENTS_REL.test(rel.getAttribute('Type') ?? '')) continue;
     const target = rel.getAttribute('Target') ?? '';
@@ -187,8 +189,10 @@ function occurrenceIn(all: string, needle: string, at: number): number {
 /** The 审核意见 of a .docx, in the order of comments.xml; [] when it has none or they cannot be read. */
 export async function readDocxComments(bytes: Uint8Array): Promise<ReviewComment[]> {
   try {
+    const part = await commentsPartName(bytes);
+    if (part === null) return [];
     const DOMParser = await xmlParser();
-    const commentsXml = await readDocxPart(bytes, await commentsPartName(bytes, DOMParser));
+    const commentsXml = await readDocxPart(bytes, part);
     const root = commentsXml ? parse(DOMParser, commentsXml)?.documentElement : undefined;
     if (!root) return [];
     const bodies: CommentBody[] = [];
