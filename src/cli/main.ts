@@ -15,6 +15,7 @@ import { importBounded } from '../node/import';
 import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
 import { reviewFile } from '../core/review/reviewFile';
+import { maskPrivate } from '../core/review/annotate';
 import { reviewWorkbook } from '../core/review/workbook';
 import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
@@ -210,7 +211,13 @@ export function toCheckJson(file: string, result: CheckResult): CheckJson {
 
 /** Listed only for a report that has them, so every other report's JSON is as it was. */
 function withReviewComments(json: CheckJson, doc: ReportDocument): CheckJson {
-  const comments = reviewCommentStates(doc, toPlainText(doc));
+  // A comment on a phone or ID number quotes it: the JSON keeps its first and last digits only, as the workbook does.
+  const masked = (text: string) => maskPrivate('privacy.id', text);
+  const comments = reviewCommentStates(doc, toPlainText(doc)).map((c) => ({
+    ...c,
+    text: masked(c.text),
+    quote: masked(c.quote),
+  }));
   return comments.length ? { ...json, reviewComments: comments } : json;
 }
 

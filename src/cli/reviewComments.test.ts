@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportDocx } from '../core/export/docx';
 import { readDocxComments } from '../core/import/docxComments';
 import { readDocxPart } from '../core/import/docxFast';
-import { parseReportFile } from '../core/model/file';
+import { parseReportFile, serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
 import { runCli as run } from '../../test/support/cli';
@@ -27,7 +27,10 @@ async function townFile(): Promise<string> {
     year: 2025,
     date: '2026年1月19日',
   });
-  doc.sections[1]!.blocks = [{ kind: 'paragraph', text: '全年调处矛盾纠纷64件,调处成功率100%。' }];
+  doc.sections[1]!.blocks = [
+    { kind: 'paragraph', text: '全年调处矛盾纠纷64件,调处成功率100%。' },
+    { kind: 'paragraph', text: '调解室值班电话13912345678，群众随时可以咨询。' },
+  ];
   const path = join(dir, '镇', '双河镇.docx');
   mkdirSync(join(dir, '镇'));
   writeFileSync(path, await exportDocx(doc));
@@ -68,6 +71,10 @@ describe('a returned Word file with the county’s comments', () => {
       expect(rule).toMatchObject({ author: '双河县司法局', resolved: false });
       expect(rule.start).toEqual(expect.any(Number));
     }
+    // The county's comment on the phone number quotes it; the JSON keeps only its first and last digits.
+    const phone = fromDocx!.reviewComments!.find((c) => c.quote.startsWith('139'))!;
+    expect(phone.quote).toBe('139****5678');
+    expect(JSON.stringify(fromDocx!.reviewComments)).not.toContain('13912345678');
     // The findings are those of the town's own file: comments add a field, they change nothing else.
     const plain = JSON.parse((await run(['check', join(dir, '镇', '双河镇.docx'), '--json'])).out) as CheckJson[];
     expect(plain[0]!.reviewComments).toBeUndefined();
@@ -78,8 +85,14 @@ describe('a returned Word file with the county’s comments', () => {
     const bytes = new Uint8Array(readFileSync(out));
     expect(await readDocxPart(bytes, 'word/comments.xml')).toBeUndefined();
     expect(await readDocxComments(bytes)).toEqual([]);
+    // Web text is refused while the phone number stands: the clerk takes it out first, comments still held.
+    const cleaned = join(dir, '双河镇（改后）.nianbao');
+    const blocks = parsed.doc.sections.flatMap((s) => s.blocks);
+    const phoneLine = blocks.find((b) => b.text.includes('值班电话'))!;
+    phoneLine.text = '调解室全天值班，群众随时可以咨询。';
+    writeFileSync(cleaned, serializeReport(parsed.doc));
     const web = join(dir, '定稿.txt');
-    expect((await run(['export', saved, '-o', web])).code).toBe(0);
+    expect((await run(['export', cleaned, '-o', web])).code).toBe(0);
     expect(readFileSync(web, 'utf8')).not.toMatch(/审核意见|【错误】|【警告】/);
   });
 });
