@@ -182,7 +182,9 @@ function Editor() {
     requestAnimationFrame(() => {
       document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' });
       if (document.activeElement?.closest('.toolbar'))
-        document.querySelector<HTMLElement>('.findings .finding-text')?.focus({ preventScroll: true });
+        document
+          .querySelector<HTMLElement>('.findings .finding-group:not(.review-comments) .finding-text')
+          ?.focus({ preventScroll: true });
     });
   }, [checkNow]);
 

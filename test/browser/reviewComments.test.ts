@@ -121,6 +121,12 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s 审核意见 in the a
     expect(order[0]).toBe('县里的审核意见（3 条）');
     expect(order.length).toBeGreaterThan(1);
     await p.screenshot({ path: join(screenshots, 'review-comments-2-panel-1366.png') });
+    // The toolbar's 检查 still takes the keyboard to the checker's first finding, below the comments.
+    await p.getByRole('toolbar').getByRole('button', { name: /^检查/ }).focus();
+    await p.keyboard.press('Enter');
+    await expect
+      .poll(() => p.evaluate<boolean>("!!document.activeElement?.closest('.finding-error, .finding-warning')"))
+      .toBe(true);
 
     // With the keyboard alone: Tab to the last comment, Enter, the caret on its words, scrolled into view.
     await p.locator('.document').evaluate((pane) => (pane.scrollTop = 0));
