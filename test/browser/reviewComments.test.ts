@@ -117,7 +117,7 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s 审核意见 in the a
     // Above the checker's own findings.
     const order = await p
       .locator('.findings')
-      .evaluate((panel) => [...panel.querySelectorAll('h3')].map((h) => h.textContent ?? ''));
+      .evaluate((panel) => Array.from(panel.querySelectorAll('h3'), (h) => h.textContent ?? ''));
     expect(order[0]).toBe('县里的审核意见（3 条）');
     expect(order.length).toBeGreaterThan(1);
     await p.screenshot({ path: join(screenshots, 'review-comments-2-panel-1366.png') });
