@@ -8,6 +8,7 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  DeletedTextRun,
   Document,
   Packer,
   Paragraph,
@@ -181,6 +182,43 @@ describe('comments of an imported .docx', () => {
     for (const s of doc.sections)
       s.blocks = s.blocks.map((b) => (b.kind === 'paragraph' ? { ...b, text: b.text.replace(/5件/g, '6件') } : b));
     expect(locateReviewComment(only!, toPlainText(doc))).toBeNull();
+  });
+
+  it('leave out words deleted with track changes, and keep a comment anchored nowhere in the body as one on the whole report', async () => {
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(
+        new Document({
+          comments: {
+            children: [comment(3, '县司法局', '这句请改写。'), comment(4, '县司法局', '全文请压缩到三千字。')],
+          },
+          sections: [
+            {
+              children: [
+                new Paragraph('一、主要举措和成效'),
+                new Paragraph({
+                  children: [
+                    new CommentRangeStart(3),
+                    new TextRun('镇里聘请法律顾问'),
+                    new DeletedTextRun({ text: '两名', id: 9, author: '镇党政办', date: '2026-01-02T00:00:00Z' }),
+                    new TextRun('一名。'),
+                    new CommentRangeEnd(3),
+                    new TextRun({ children: [new CommentReference(3)] }),
+                  ],
+                }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const comments = await readDocxComments(bytes);
+    expect(comments.map((c) => c.quote)).toEqual(['镇里聘请法律顾问一名。', '']);
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    const plain = toPlainText(imported.doc);
+    const at = span(locateReviewComment(imported.doc.reviewComments![0]!, plain));
+    expect(plain.text.slice(...at)).toBe('镇里聘请法律顾问一名。');
+    expect(locateReviewComment(imported.doc.reviewComments![1]!, plain)).toBeNull();
   });
 
   it('written by our own 写回批注 come back on the same words (check → annotate → import)', async () => {

@@ -133,6 +133,9 @@ function anchors(body: Element): Map<string, Located> {
         case 'cr':
           add('\n');
           break;
+        // Deleted and moved-away text (tracked changes) is not in the report the clerk sees.
+        case 'del':
+        case 'moveFrom':
         case 'delText':
         case 'instrText':
         case 'rPr':
