@@ -340,7 +340,7 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
   it('never overwrites a report saved by a newer version, even with itself', async () => {
     const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
     const newer = join(dir, 'newer.nianbao');
-    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*1\b/, '"version": 99'));
+    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*\d+\b/, '"version": 99'));
     const input = join(dir, 'r.txt');
     writeFileSync(input, REPORT_TXT);
     const before = snapshot();

@@ -15,9 +15,12 @@ import { importBounded } from '../node/import';
 import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
 import { reviewFile } from '../core/review/reviewFile';
+import { maskPrivate } from '../core/review/annotate';
 import { reviewWorkbook } from '../core/review/workbook';
 import { indicatorsOf } from '../core/checks/countyLists';
 import type { ReportDocument } from '../core/model/report';
+import { toPlainText } from '../core/model/plainText';
+import { reviewCommentStates, type ReviewCommentState } from '../core/model/reviewComments';
 import { TemplateRegistry, parseTemplate } from '../core/templates/registry';
 import { nodeDeflater, nodeInflater } from '../node/deflater';
 import { registryWithProfile, reviewerOf, type CountyProfile } from '../core/profile/index';
@@ -190,6 +193,8 @@ export interface CheckJson extends Omit<CheckResult, 'ignored' | 'ready' | 'find
   file: string;
   ready: boolean;
   findings: Array<Omit<Finding, 'fingerprint' | 'fix'> & { fix?: Finding['fix'] }>;
+  /** The county's 审核意见 a returned Word file carries (a field added: shared/spec/cli.md). */
+  reviewComments?: ReviewCommentState[];
 }
 
 export function toCheckJson(file: string, result: CheckResult): CheckJson {
@@ -212,6 +217,18 @@ export function toCheckJson(file: string, result: CheckResult): CheckJson {
       ...(f.fix ? { fix: f.fix } : {}),
     })),
   };
+}
+
+/** Listed only for a report that has them, so every other report's JSON is as it was. */
+function withReviewComments(json: CheckJson, doc: ReportDocument): CheckJson {
+  // A comment on a phone or ID number quotes it: the JSON keeps its first and last digits only, as the workbook does.
+  const masked = (text: string) => maskPrivate('privacy.id', text);
+  const comments = reviewCommentStates(doc, toPlainText(doc)).map((c) => ({
+    ...c,
+    text: masked(c.text),
+    quote: masked(c.quote),
+  }));
+  return comments.length ? { ...json, reviewComments: comments } : json;
 }
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -276,7 +293,7 @@ async function runCheck(
       ...(profile ? { profile } : {}),
     });
     if (!result.ready && status === EXIT_OK) status = EXIT_FINDINGS;
-    if (json) results.push(toCheckJson(item, result));
+    if (json) results.push(withReviewComments(toCheckJson(item, result), doc));
     else if (csv) rows.push(reviewRow(item, result, registry));
     else io.out(describeCheck(item, result, registry));
   }

@@ -44,6 +44,7 @@ import { isFontInstalled } from './fonts/detect';
 import { nextFrame } from './frames';
 import { useFileCommands } from './hooks/useFileCommands';
 import { useSessionHistory } from './hooks/useSessionHistory';
+import { useReviewComments } from './hooks/useReviewComments';
 import { SessionHistoryContext } from './plugins/SessionHistoryPlugin';
 import { useStableCallback } from './hooks/useStableCallback';
 import { isImeKey } from './plugins/ImeSafeKeysPlugin';
@@ -181,7 +182,9 @@ function Editor() {
     requestAnimationFrame(() => {
       document.querySelector('.findings .ready')?.scrollIntoView({ block: 'start' });
       if (document.activeElement?.closest('.toolbar'))
-        document.querySelector<HTMLElement>('.findings .finding-text')?.focus({ preventScroll: true });
+        document
+          .querySelector<HTMLElement>('.findings .finding-group:not(.review-comments) .finding-text')
+          ?.focus({ preventScroll: true });
     });
   }, [checkNow]);
 
@@ -304,6 +307,15 @@ function Editor() {
   const onIgnore = useStableCallback((finding: Finding) => setIgnored(finding, true));
   const onRestore = useStableCallback((finding: Finding) => setIgnored(finding, false));
   const findingsNow = useStableCallback(() => checkedNow() ?? { plain, findings: result?.findings ?? [] });
+  const reviewComments = useReviewComments({
+    checked,
+    plain,
+    docRef: session.docRef,
+    jump,
+    inText,
+    setIgnored: setIgnoredInEditor,
+    info,
+  });
   const contextMenu = useDocumentContextMenu({
     findingsNow,
     readOnly,
@@ -363,6 +375,7 @@ function Editor() {
           busy={files.busy}
           mapping={pending.mapping}
           warnings={pending.warnings}
+          reviewComments={pending.doc.reviewComments?.length ?? 0}
           onConfirm={files.confirmImport}
           onCancel={() => files.setPending(null)}
         />
@@ -540,6 +553,7 @@ function Editor() {
               onFixAll={onFixAll}
               onIgnore={onIgnore}
               onRestore={onRestore}
+              reviewComments={reviewComments}
             />
           </div>
         </div>

@@ -4,6 +4,7 @@
  * the text importer's heading rules apply unchanged. Word heading styles, when present, are passed on as
  * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
+import { readDocxComments } from './docxComments';
 import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText, NOTE_PREFIX } from './docxFast';
@@ -268,5 +269,9 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
     if (!read.styledHeadings.has(text)) read.styledHeadings.set(text, level);
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importWithTextTables(read.text, options, read.styledHeadings);
-  return result.ok ? { ...result, doc: withTables(result.doc, await docxTables(bytes)) } : result;
+  if (!result.ok) return result;
+  // The county's comments (审核意见) come along, kept apart from the text: never exported.
+  const reviewComments = await readDocxComments(bytes);
+  const doc = withTables(result.doc, await docxTables(bytes));
+  return { ...result, doc: reviewComments.length ? { ...doc, reviewComments } : doc };
 }

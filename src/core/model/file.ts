@@ -17,11 +17,11 @@ export function serializeReport(doc: ReportDocument): string {
   return JSON.stringify(doc, null, 1) + '\n';
 }
 
-/**
- * Migrations from older file versions, keyed by the version they upgrade from. Version 1 is the first;
- * when version 2 comes, add `1: (raw) => ({ ...raw, version: 2, … })` and a test for it.
- */
-const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Migrations from older file versions, keyed by the version they upgrade from, each with a test. */
+const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the optional 审核意见: a version-1 report simply has none.
+  1: (raw) => ({ ...raw, version: 2 }),
+};
 
 /** A report nests about six levels deep; a file nesting far deeper is hostile (validating it took seconds). */
 const MAX_JSON_DEPTH = 64;

@@ -94,8 +94,28 @@ export const PreviousReportSchema = z.object({
 });
 export type PreviousReport = z.infer<typeof PreviousReportSchema>;
 
+/**
+ * A comment (批注) the county wrote into the town's Word file, read on import (import/docxComments.ts): kept
+ * in the report, never exported. Where it is about is the words themselves and which occurrence of them,
+ * not offsets, so it is found again after the clerk edits around it (model/reviewComments.ts).
+ */
+export const ReviewCommentSchema = z.object({
+  /** Unique within the report; 已处理 is recorded in ignoredFindings as reviewCommentKey(id). */
+  id: z.string().min(1),
+  author: z.string(),
+  /** As the file gives it (ISO 8601, e.g. "2026-03-02T09:30:00Z"), or "". */
+  date: z.string(),
+  text: z.string(),
+  /** The words it is about as the file holds them (paragraphs joined by "\n"); "" when it names none. */
+  quote: z.string(),
+  /** Which occurrence of those words (whitespace ignored), 0 = the first. */
+  occurrence: z.number().int().min(0),
+});
+export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
+
 export const REPORT_FORMAT = 'nianbao-report';
-export const REPORT_VERSION = 1;
+/** 2: 审核意见 (reviewComments) added; a version-1 app opens a version-2 file read-only, never dropping them on save. */
+export const REPORT_VERSION = 2;
 
 export const ReportDocumentSchema = z.object({
   format: z.literal(REPORT_FORMAT),
@@ -109,6 +129,8 @@ export const ReportDocumentSchema = z.object({
   /** Fingerprints of findings the clerk judged wrong and dismissed. */
   ignoredFindings: z.array(z.string()),
   previous: PreviousReportSchema.nullable(),
+  /** The county's 审核意见 read from a Word file it returned with comments; absent when there are none. */
+  reviewComments: z.array(ReviewCommentSchema).optional(),
 });
 export type ReportDocument = z.infer<typeof ReportDocumentSchema>;
 

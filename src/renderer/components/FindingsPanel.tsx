@@ -2,6 +2,8 @@
 import { memo } from 'react';
 import { isRuleId, RULES } from '../../core/checks/catalogue';
 import type { CheckResult, Finding, Severity } from '../../core/checks/types';
+import type { useReviewComments } from '../hooks/useReviewComments';
+import { ReviewComments } from './ReviewComments';
 
 const GROUPS: Array<{ severity: Severity; label: string }> = [
   { severity: 'error', label: '错误' },
@@ -18,6 +20,8 @@ interface Props {
   onIgnore: (finding: Finding) => void;
   onRestore: (finding: Finding) => void;
   readOnly: boolean;
+  /** The county's 审核意见, a group of their own above the findings (stable parts: see useReviewComments). */
+  reviewComments?: ReturnType<typeof useReviewComments>;
 }
 
 /** Memoised: a keystroke re-renders it only when a new check result arrives (the app passes stable callbacks). */
@@ -29,8 +33,17 @@ export const FindingsPanel = memo(function FindingsPanel({
   onIgnore,
   onRestore,
   readOnly,
+  reviewComments,
 }: Props) {
   if (!result) return <aside className="findings" aria-label="检查结果" />;
+  const county = reviewComments && (
+    <ReviewComments
+      comments={reviewComments.comments}
+      readOnly={readOnly}
+      onJump={reviewComments.onJump}
+      onResolve={reviewComments.onResolve}
+    />
+  );
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   // Mechanical fixes of one rule (half-width punctuation in 26 paragraphs, say) in one click.
   const fixable = new Map<string, Finding[]>();
@@ -41,6 +54,7 @@ export const FindingsPanel = memo(function FindingsPanel({
     if (list.length > 1) firstOfRule.add(result.findings.find((f) => f.rule === rule)!);
   return (
     <aside className="findings" aria-label="检查结果">
+      {county}
       <div className={result.ready ? 'ready ready-yes' : 'ready ready-no'} role="status">
         {result.ready ? '✓ 可以提交：没有错误' : `还不能提交：还有 ${errors} 个错误`}
       </div>

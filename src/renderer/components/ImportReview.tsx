@@ -14,6 +14,8 @@ interface Props {
   busy?: boolean;
   mapping: readonly PartMapping[];
   warnings: readonly string[];
+  /** How many comments (批注) the file carried: the county's 审核意见, listed beside the text after import. */
+  reviewComments?: number;
   onConfirm: (parts: Record<string, string | null>) => void;
   onCancel: () => void;
 }
@@ -33,6 +35,7 @@ export function ImportReview({
   busy = false,
   mapping,
   warnings,
+  reviewComments = 0,
   onConfirm,
   onCancel,
 }: Props) {
@@ -100,6 +103,12 @@ export function ImportReview({
               ))}
             </tbody>
           </table>
+          {reviewComments > 0 && (
+            <p className="import-comments" role="note">
+              读到批注（审核意见）{reviewComments}{' '}
+              条：开始编辑后列在右侧“县里的审核意见”中，可逐条定位、标记已处理；导出的 Word 文件和网页文本不带批注。
+            </p>
+          )}
           {warnings.length > 0 && (
             <ul className="warnings">
               {warnings.map((w) => (

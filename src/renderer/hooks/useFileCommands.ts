@@ -252,7 +252,11 @@ export function useFileCommands(
       info(`已根据“${pending.sourceName}”起草 ${next.meta.year ?? ''} 年度报告：请逐条填写去年计划的完成情况。`);
     } else {
       startUnsaved(mapped);
-      info(`已导入“${pending.sourceName}”。保存时会另存为本软件的报告文件，原文件不会改动。`);
+      const comments = mapped.reviewComments?.length;
+      info(
+        `已导入“${pending.sourceName}”。保存时会另存为本软件的报告文件，原文件不会改动。` +
+          (comments ? `文件中的 ${comments} 条批注列在右侧“县里的审核意见”中。` : ''),
+      );
     }
   };
 
