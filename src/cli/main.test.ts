@@ -372,7 +372,7 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
   it('says so when it checks, exports or drafts from a report a newer version saved (the app opens it read-only)', async () => {
     const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
     const newer = join(dir, '新版.nianbao');
-    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*1\b/, '"version": 99'));
+    writeFileSync(newer, serializeReport(doc).replace(/"version":\s*\d+\b/, '"version": 99'));
     const current = join(dir, '本版.nianbao');
     writeFileSync(current, serializeReport(doc));
     for (const argv of [
