@@ -303,7 +303,7 @@ export function useFileCommands(
     // What prints is what the window shows: the preview.
     await showPreview();
     setBusy(true);
-    const exported = await call('exportPdf', { suggestedName: suggestedName(current) });
+    const exported = await call('exportPdf', { doc: docRef.current ?? current, suggestedName: suggestedName(current) });
     setBusy(false);
     if (exported) info(`已导出 PDF：${exported.name}`);
   }, [docRef, fontsOk, showPreview, call, info]);
