@@ -207,7 +207,7 @@ describe('fuzzing the doors', () => {
         options: { fontProfile: 'windows', boldLevel3: false, includeAddressee: true, sealed: false },
         suggestedName: '报告',
       },
-      'report:exportPdf': { suggestedName: '报告' },
+      'report:exportPdf': { doc, suggestedName: '报告' },
       'report:exportWeb': { doc, format: 'txt', suggestedName: '报告' },
       'journal:write': { doc, file: null },
       'journal:discard': { id: 'abc123' },

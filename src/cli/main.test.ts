@@ -386,14 +386,24 @@ describe('the attack list (#13): nothing crashes, leaks or is overwritten', () =
     expect((await run(['check', current])).err).not.toContain('更新版本');
   });
 
-  it('refuses web text while a phone or ID number remains, as the app does', async () => {
+  it('refuses Word and web text while a phone or ID number remains, as the app does: exit 1, nothing written', async () => {
     const input = join(dir, 'r.txt');
-    writeFileSync(input, REPORT_TXT.replace('无。', '咨询电话13912345678。'));
-    for (const out of ['web.txt', 'web.html']) {
+    writeFileSync(input, REPORT_TXT.replace('无。', '咨询请联系13912345678，身份证号码11010519491231002X。'));
+    for (const out of ['r.docx', 'web.txt', 'web.html']) {
       const { code, err } = await run(['export', input, '-o', join(dir, out)]);
-      expect(code).toBe(2);
-      expect(err).toMatch(/电话号码或身份证号码/);
+      // The file was read and checked: its error findings hold it back (1), it is not an unusable file (2).
+      expect(code).toBe(1);
+      expect(err).toMatch(/还有 2 处电话号码或身份证号码.*请先按检查结果删去/);
+      expect(err).toContain(input);
       expect(existsSync(join(dir, out))).toBe(false);
     }
+  });
+
+  it("exports a report that gives an office's public line (举报电话) only", async () => {
+    const input = join(dir, 'r.txt');
+    writeFileSync(input, REPORT_TXT.replace('无。', '公布举报电话0871-1234567，12348法律服务热线全天开通。'));
+    const { code } = await run(['export', input, '-o', join(dir, 'r.docx')]);
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'r.docx'))).toBe(true);
   });
 });

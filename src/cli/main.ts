@@ -1,6 +1,7 @@
 /**
  * The command line (shared/spec/cli.md): check, export, import and draft over the same core as the app.
- * Exit status: 0 no error findings, 1 error findings, 2 a file could not be used (worst wins).
+ * Exit status: 0 no error findings, 1 error findings (also an export refused for a phone or ID number), 2 a file
+ * could not be used (worst wins).
  */
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { draftNextYear } from '../core/draft/nextYear';
 import { exportDocx } from '../core/export/docx';
 import { toWebHtml, toWebText } from '../core/export/webText';
 import type { ImportResult } from '../core/import/index';
-import { webExportRefusal } from '../core/checks/publish';
+import { exportRefusal } from '../core/checks/publish';
 import { importBounded } from '../node/import';
 import { serializeReport } from '../core/model/file';
 import { problemRow, reviewCsv, reviewRow, verdict, type ReviewedReport, type ReviewRow } from '../core/review/table';
@@ -335,6 +336,13 @@ async function runExport(
   // A report that names no 主送机关 gets the county's (the report's own is never replaced).
   if (!doc.meta.addressee.trim() && county?.addressee) doc.meta.addressee = county.addressee;
   const ext = extname(out).toLowerCase();
+  // The app's one rule for every export: no phone or ID number leaves. The file was usable and checked; what
+  // holds it back is error-severity findings, so the status is check's 1, not 2, and nothing is written.
+  const refusal = exportRefusal(doc, ext === '.docx' ? 'docx' : 'web');
+  if (refusal) {
+    io.err(`${input}：${refusal.message}`);
+    return EXIT_FINDINGS;
+  }
   if (ext === '.docx') {
     const options = {
       fontProfile: profile as 'windows' | 'gb2312' | 'kylin',
@@ -345,9 +353,6 @@ async function runExport(
     const bytes = await exportDocx(doc, options, nodeDeflater);
     await writeOutput(input, out, bytes);
   } else {
-    // The same rule as the app's: no phone or ID number goes out for the website.
-    const refusal = webExportRefusal(doc);
-    if (refusal) throw new InputError(input, `${input}：${refusal}`);
     await writeOutput(input, out, ext === '.html' ? toWebHtml(doc) : toWebText(doc));
   }
   io.err(`已导出：${out}`);

@@ -9,6 +9,7 @@ import { flushSync } from 'react-dom';
 import type { Finding } from '../core/checks/types';
 import { stillStanding } from '../core/checks/stillStanding';
 import { chooseFontProfile } from '../core/export/fonts';
+import { blocksExport } from '../core/checks/publish';
 import { toPlainText, type PlainText } from '../core/model/plainText';
 import type { ReportDocument } from '../core/model/report';
 import type { IndicatorSummary } from '../core/checks/types';
@@ -132,7 +133,10 @@ function Editor() {
     flushSync(settle);
     await nextFrame();
   }, [settle]);
-  const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile);
+  // 查看 of a refused export (called later, from the message bar: revealExportBlock is defined below).
+  const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile, () =>
+    revealExportBlock(),
+  );
   // One undo history for the text and the side forms (报告信息, figures, closing lines).
   const undo = useSessionHistory(session);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
@@ -292,6 +296,12 @@ function Editor() {
     // fresh check instead).
     const same = now && (now.fresh ? findingNow(finding, plain.text, now.findings, now.plain.text) : finding);
     if (now && same) void inText(() => jump(same, now.plain));
+  });
+  /** 查看 of an export refused for a phone or ID number: the first one's words, as a click on its finding. */
+  const revealExportBlock = useStableCallback(() => {
+    const now = checkedNow();
+    const first = now?.findings.find(blocksExport);
+    if (now && first) void inText(() => jump(first, now.plain));
   });
   /** A fix clicked before the check of the last edit has run fixes only what still stands where it was. */
   const fixNow = (findings: Finding[]) => {

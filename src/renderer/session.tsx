@@ -12,6 +12,8 @@ import { createCall } from './api';
 export interface Message {
   kind: 'error' | 'info';
   text: string;
+  /** A button after the text: 查看 on a refused export takes the clerk to what holds it back. */
+  action?: { label: string; run: () => void };
 }
 
 export function useSessionState() {

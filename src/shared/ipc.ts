@@ -146,10 +146,13 @@ export const ipcMap = {
       .strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
-  /** Print the preview the window shows to a PDF, saved where the clerk chooses. */
+  /**
+   * Print the preview the window shows to a PDF, saved where the clerk chooses. `doc` is the report the
+   * preview is drawn from: main refuses it while a phone or ID number remains, as for Word.
+   */
   'report:exportPdf': {
     api: 'exportPdf',
-    request: z.object({ suggestedName: z.string().max(200) }).strict(),
+    request: z.object({ doc: ReportDocumentSchema, suggestedName: z.string().max(200) }).strict(),
     response: result(z.object({ name: z.string() }).nullable()),
   },
   /** Web text (plain text or simple HTML) for the portal's CMS; refused while privacy errors remain. */

@@ -353,8 +353,11 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     await writtenReport();
     const fixture = join(ROOT, '../shared/fixtures/reports/001_f6cbd3b905036bb2.txt');
     if (existsSync(fixture)) {
-      // A long real report, imported through the app.
-      app.standIn.dialogs.importDocument = fixture;
+      // A long real report, imported through the app; its 撰稿人 line's mobile number taken out first (in this
+      // test's folder), since a report with one is not exported (privateExport.test.ts).
+      const copy = join(app.work, '长报告.txt');
+      writeFileSync(copy, readFileSync(fixture, 'utf8').replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, ''));
+      app.standIn.dialogs.importDocument = copy;
       await app.page.getByText('文件', { exact: true }).click();
       await app.page.getByRole('button', { name: '导入 Word 或文本文件…' }).click();
       // The report in the window has unsaved changes: the app asks first.

@@ -15,6 +15,38 @@ const LANDLINE =
 const PHONE_CONTEXT = /(电话|手机|热线|联系方式|座机)[:：]?\s*(\d{7,8})(?![\d.])/g;
 const ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
+/**
+ * What a number is called near it. An office's public line (举报电话, 投诉电话, 监督电话, 咨询电话, 服务热线,
+ * 法律援助热线, 专线 …) is published on purpose; a 联系电话, 联系人, 手机 or a staff line's number is a person's.
+ * A bare 电话 says neither (镇司法所电话), so it is not a label here.
+ */
+const LINE_LABEL =
+  /(?<public>(?:举报|投诉|监督|咨询|求助|服务|援助|维权)(?:电话|热线|专线)(?:电话)?|(?:热线|专线)(?:电话)?)|(?<private>联系电话|联系方式|联系人|手机|座机|撰稿人|审核人|审稿人|经办人)/g;
+/** Where a clause ends: a label before it says nothing about a number after it. */
+const CLAUSE_END = /[。；;！!？?\n]/;
+const LABEL_AFTER_ENDS = /[。；;！!？?\n，,、]|\d{5}/;
+
+function lastLabelBefore(text: string): 'public' | 'private' | null {
+  let kind: 'public' | 'private' | null = null;
+  for (const m of text.matchAll(LINE_LABEL)) kind = m.groups!.public ? 'public' : 'private';
+  return kind;
+}
+
+/**
+ * A landline given as an office's public line: the nearest label before it in its clause says so, or, with
+ * none before, the label right after it ("0871-1234567（举报电话）", "0871-1234567法律服务热线"). A mobile
+ * is never taken for one: it is somebody's own phone, whatever it is called.
+ */
+function isPublicLine(text: string, start: number, end: number): boolean {
+  const clauseBefore = text.slice(0, start).split(CLAUSE_END).at(-1)!;
+  const labelBefore = lastLabelBefore(clauseBefore);
+  if (labelBefore) return labelBefore === 'public';
+  // Only the words right after it: a label past a comma or another number belongs to that one.
+  const clauseAfter = text.slice(end, end + 12).split(LABEL_AFTER_ENDS)[0]!;
+  const [next] = clauseAfter.matchAll(LINE_LABEL);
+  return next?.groups?.public !== undefined;
+}
+
 /** GB 11643: weighted sum of the first 17 digits mod 11 gives the check character. */
 export function validIdNumber(id: string): boolean {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -96,6 +128,9 @@ function privacyOfLine(line: TextLine): RawFinding[] {
           )
         )
           continue;
+        // The number itself (PHONE_CONTEXT's match begins with its label).
+        const digits = re === PHONE_CONTEXT ? m.index + m[0].length - m[2]!.length : m.index;
+        if (re !== MOBILE_GROUPED && isPublicLine(text, digits, m.index + m[0].length)) continue;
         findings.push(
           at(
             'privacy.phone',

@@ -6,6 +6,11 @@ export function MessageBar({ message, onClose }: { message: Message | null; onCl
   return (
     <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
       <span>{message.text}</span>
+      {message.action && (
+        <button type="button" onClick={message.action.run}>
+          {message.action.label}
+        </button>
+      )}
       <button type="button" className="quiet" onClick={onClose} aria-label="关闭提示">
         ×
       </button>

@@ -3,6 +3,7 @@
  * A save marks the report clean only if nothing changed while the file was being written.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { exportRefusal, type ExportKind } from '../../core/checks/publish';
 import { draftNextYear } from '../../core/draft/nextYear';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
@@ -45,6 +46,8 @@ export function useFileCommands(
   showPreview: () => Promise<void>,
   /** The county's profile: a draft reads last year's figures with the county's own ones too. */
   profile: CountyProfile | null = null,
+  /** Takes the caret to the first phone or ID number, as a click on its finding does (查看 of a refused export). */
+  revealExportBlock?: () => void,
 ) {
   const { docRef, fileRef, load, call, info, setMessage, setFile, setReadOnly, setDirty, revision } = session;
   const dialogs = useDialogs();
@@ -288,18 +291,37 @@ export function useFileCommands(
     [exportOptions.fontProfile, dialogs],
   );
 
+  /**
+   * Main refused the export for a phone or ID number (exportRefusal, the one rule it applies too): the bar says
+   * why and offers 查看. Any other failure is shown as it comes.
+   */
+  const revealRef = useRef(revealExportBlock);
+  revealRef.current = revealExportBlock;
+  const exportFailed = useCallback(
+    (doc: ReportDocument, kind: ExportKind) => (text: string) => {
+      const refusal = revealRef.current && exportRefusal(doc, kind);
+      setMessage(
+        refusal && refusal.message === text
+          ? { kind: 'error', text, action: { label: '查看', run: () => revealRef.current?.() } }
+          : { kind: 'error', text },
+      );
+    },
+    [setMessage],
+  );
+
   const exportDocx = useCallback(async () => {
     const current = docRef.current;
     if (!current || !(await fontsOk('docx'))) return;
     setBusy(true);
-    const exported = await call('exportDocx', {
-      doc: docRef.current ?? current,
-      options: exportOptions,
-      suggestedName: suggestedName(current),
-    });
+    const doc = docRef.current ?? current;
+    const exported = await call(
+      'exportDocx',
+      { doc, options: exportOptions, suggestedName: suggestedName(current) },
+      exportFailed(doc, 'docx'),
+    );
     setBusy(false);
     if (exported) info(`已导出 Word 文件：${exported.name}`);
-  }, [docRef, exportOptions, fontsOk, call, info]);
+  }, [docRef, exportOptions, fontsOk, call, info, exportFailed]);
 
   const exportPdf = useCallback(async () => {
     const current = docRef.current;
@@ -307,10 +329,11 @@ export function useFileCommands(
     // What prints is what the window shows: the preview.
     await showPreview();
     setBusy(true);
-    const exported = await call('exportPdf', { suggestedName: suggestedName(current) });
+    const doc = docRef.current ?? current;
+    const exported = await call('exportPdf', { doc, suggestedName: suggestedName(current) }, exportFailed(doc, 'pdf'));
     setBusy(false);
     if (exported) info(`已导出 PDF：${exported.name}`);
-  }, [docRef, fontsOk, showPreview, call, info]);
+  }, [docRef, fontsOk, showPreview, call, info, exportFailed]);
 
   /** 打印…: what prints is the preview's pages (the export's own pagination), through the system's dialog. */
   const print = useCallback(async () => {
@@ -323,14 +346,14 @@ export function useFileCommands(
     async (format: 'txt' | 'html') => {
       const current = docRef.current;
       if (!current) return;
-      const exported = await call('exportWeb', {
-        doc: current,
-        format,
-        suggestedName: `${suggestedName(current)}（网站发布）`,
-      });
+      const exported = await call(
+        'exportWeb',
+        { doc: current, format, suggestedName: `${suggestedName(current)}（网站发布）` },
+        exportFailed(current, 'web'),
+      );
       if (exported) info(`已导出网站发布用文本：${exported.name}（已去掉撰稿人等内部信息）`);
     },
-    [docRef, call, info],
+    [docRef, call, info, exportFailed],
   );
 
   const newReport = useCallback(async () => {
