@@ -98,7 +98,12 @@ export function maskPrivateNumbers(text: string): string {
 }
 
 export function checkPrivacy(ctx: CheckContext): RawFinding[] {
-  return perLine('privacy', ctx.plain.lines, privacyOfLine);
+  return privacyOfLines(ctx.plain.lines);
+}
+
+/** The privacy rules need the report's lines only: the exports' refusal runs them without the whole check. */
+export function privacyOfLines(lines: TextLine[]): RawFinding[] {
+  return perLine('privacy', lines, privacyOfLine);
 }
 
 /** Every phone and ID pattern above holds a run of at least three digits: lines without one skip them all. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { defaultRegistry } from '../templates/registry';
-import { checkReport } from './index';
+import { checkPrivateText, checkReport } from './index';
 import { exportRefusal, type ExportKind } from './publish';
 
 const report = (text: string) => {
@@ -55,5 +55,18 @@ describe('exportRefusal', () => {
       .findings.filter((f) => f.rule === 'privacy.phone')
       .map((f) => f.fingerprint);
     expect(exportRefusal(doc, 'docx')).toBeNull();
+  });
+
+  it('holds back exactly the numbers the whole check finds, with the same fingerprints (full-width digits, a repeat, one ignored)', () => {
+    const doc = report(
+      '值班手机１３９１２３４５６７８，群众来电可拨打15823456789，再次公布15823456789。身份证号码11010519491231002X。撰稿人：李明',
+    );
+    doc.ignoredFindings = [checkReport(doc).findings.find((f) => f.rule === 'privacy.phone')!.fingerprint];
+    const whole = checkReport(doc).findings.filter((f) => f.rule.startsWith('privacy.'));
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+    expect(checkPrivateText(doc)).toEqual(whole);
+    expect(exportRefusal(doc, 'docx')!.findings).toEqual(
+      whole.filter((f) => f.rule === 'privacy.phone' || f.rule === 'privacy.id'),
+    );
   });
 });

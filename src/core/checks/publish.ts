@@ -5,7 +5,7 @@
  * a finding the clerk ignored (a false alarm) no longer holds the export back.
  */
 import type { ReportDocument } from '../model/report';
-import { checkReport } from './index';
+import { checkPrivateText } from './index';
 import type { Finding } from './types';
 
 const BLOCKING = new Set(['privacy.phone', 'privacy.id']);
@@ -32,7 +32,7 @@ export interface ExportRefusal {
 
 /** Why the report cannot leave as `kind` yet, or null when it may. */
 export function exportRefusal(doc: ReportDocument, kind: ExportKind): ExportRefusal | null {
-  const findings = checkReport(doc).findings.filter(blocksExport);
+  const findings = checkPrivateText(doc).filter(blocksExport);
   if (!findings.length) return null;
   return {
     message: `报告中还有 ${findings.length} 处电话号码或身份证号码，不能导出${WHAT[kind]}。请先按检查结果删去。`,
