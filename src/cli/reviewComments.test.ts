@@ -3,7 +3,7 @@
  * the comments in the .nianbao, `check --json` lists them as reviewComments (a field added, the rest
  * unchanged), and `export` leaves every one of them out.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -80,17 +80,19 @@ describe('a returned Word file with the county’s comments', () => {
     expect(plain[0]!.reviewComments).toBeUndefined();
     expect(fromDocx!.findings).toEqual(plain[0]!.findings);
 
+    // Every export is refused while the phone number stands: the clerk takes it out first, comments still held.
     const out = join(dir, '定稿.docx');
-    expect((await run(['export', saved, '-o', out])).code).toBe(0);
-    const bytes = new Uint8Array(readFileSync(out));
-    expect(await readDocxPart(bytes, 'word/comments.xml')).toBeUndefined();
-    expect(await readDocxComments(bytes)).toEqual([]);
-    // Web text is refused while the phone number stands: the clerk takes it out first, comments still held.
+    expect((await run(['export', saved, '-o', out])).code).toBe(1);
+    expect(existsSync(out)).toBe(false);
     const cleaned = join(dir, '双河镇（改后）.nianbao');
     const blocks = parsed.doc.sections.flatMap((s) => s.blocks);
     const phoneLine = blocks.find((b) => b.text.includes('值班电话'))!;
     phoneLine.text = '调解室全天值班，群众随时可以咨询。';
     writeFileSync(cleaned, serializeReport(parsed.doc));
+    expect((await run(['export', cleaned, '-o', out])).code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(await readDocxPart(bytes, 'word/comments.xml')).toBeUndefined();
+    expect(await readDocxComments(bytes)).toEqual([]);
     const web = join(dir, '定稿.txt');
     expect((await run(['export', cleaned, '-o', web])).code).toBe(0);
     expect(readFileSync(web, 'utf8')).not.toMatch(/审核意见|【错误】|【警告】/);
