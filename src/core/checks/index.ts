@@ -60,16 +60,32 @@ function fingerprint(raw: RawFinding[], text: string): Finding[] {
   });
 }
 
+/** The report as the rules read it (full-width digits made half-width) with its plain text, and its own text. */
+function readText(doc: ReportDocument): { plain: PlainText; read: ReportDocument; readPlain: PlainText } {
+  const plain = toPlainText(doc);
+  const read = asRead(doc, plain);
+  return { plain, read, readPlain: read === doc ? plain : toPlainText(read) };
+}
+
+/** Raw findings fingerprinted against the report's own text, in order, split by the clerk's 忽略. */
+function settle(raw: RawFinding[], doc: ReportDocument, plain: PlainText, profile: CountyProfile | undefined) {
+  const all = fingerprint(applyRuleSettings(raw, profile), plain.text).sort(compareFindings);
+  const ignoredSet = new Set(doc.ignoredFindings);
+  return {
+    findings: all.filter((f) => !ignoredSet.has(f.fingerprint)),
+    ignored: all.filter((f) => ignoredSet.has(f.fingerprint)),
+  };
+}
+
 export function checkReport(doc: ReportDocument, options: CheckOptions = {}): CheckResult {
   const registry = options.registry ?? defaultRegistry;
   const profile = options.profile;
   const template = countyTemplate(options.template ?? registry.getOrDefault(doc.meta.templateId), profile);
   const year = options.year ?? doc.meta.year;
-  const plain = toPlainText(doc);
-  const read = asRead(doc, plain);
+  const { plain, read, readPlain } = readText(doc);
   const ctx: CheckContext = {
     doc: read,
-    plain: read === doc ? plain : toPlainText(read),
+    plain: readPlain,
     template,
     parts: template.parts,
     year,
@@ -94,10 +110,7 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
     ...checkEmptyHeadings(ctx),
     ...checkCounty(ctx, profile),
   ];
-  const all = fingerprint(applyRuleSettings(raw, profile), plain.text).sort(compareFindings);
-  const ignoredSet = new Set(doc.ignoredFindings);
-  const findings = all.filter((f) => !ignoredSet.has(f.fingerprint));
-  const ignored = all.filter((f) => ignoredSet.has(f.fingerprint));
+  const { findings, ignored } = settle(raw, doc, plain, profile);
   return {
     template: template.id,
     unit: doc.meta.unit,
@@ -117,13 +130,8 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
  * fresh process, where the whole check, cold, costs tens of milliseconds for findings it does not need.
  */
 export function checkPrivateText(doc: ReportDocument): Finding[] {
-  const plain = toPlainText(doc);
-  const read = asRead(doc, plain);
-  const raw = privacyOfLines((read === doc ? plain : toPlainText(read)).lines);
-  const ignoredSet = new Set(doc.ignoredFindings);
-  return fingerprint(applyRuleSettings(raw, undefined), plain.text)
-    .filter((f) => !ignoredSet.has(f.fingerprint))
-    .sort(compareFindings);
+  const { plain, readPlain } = readText(doc);
+  return settle(privacyOfLines(readPlain.lines), doc, plain, undefined).findings;
 }
 
 export type { CheckResult, Finding, Severity } from './types';
