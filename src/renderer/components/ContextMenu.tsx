@@ -211,8 +211,10 @@ export function useDocumentContextMenu({
     (event: ReactMouseEvent) => {
       const target = event.target as HTMLElement;
       // Form fields (part headings, closing lines) keep the page's own handling; the menu is for the text.
-      const root = target.closest<HTMLElement>('[data-section-editor]');
-      if (!root) return;
+      const part = target.closest<HTMLElement>('[data-section-editor]');
+      if (!part) return;
+      // The focus goes to the editing host (the report's one editor): a part's body is no focus target of its own.
+      const root = part.closest<HTMLElement>('[contenteditable="true"]') ?? part;
       event.preventDefault();
       const point = document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null;
       const selection = getSelection();
@@ -221,7 +223,7 @@ export function useDocumentContextMenu({
         current &&
         !current.collapsed &&
         point &&
-        root.contains(current.startContainer) &&
+        part.contains(current.startContainer) &&
         current.comparePoint(point.startContainer, point.startOffset) === 0
       );
       const range = inCurrent || !point ? current : point;
