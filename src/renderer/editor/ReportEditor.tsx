@@ -25,6 +25,10 @@ import { SessionHistoryPlugin } from '../plugins/SessionHistoryPlugin';
 import { TableKeysPlugin } from '../plugins/TableKeysPlugin';
 import { reportTheme } from '../themes/reportTheme';
 import { $documentToRoot } from './blocks';
+import { writeTextChangesInPlace } from './textInPlace';
+
+// Before any editor renders: a Backspace must not cost the caret's re-placement (see textInPlace.ts).
+writeTextChangesInPlace();
 
 interface ReportEditorProps {
   /** Read once, when the editor is created (a new report remounts it); later the editor is the source of truth for the sections. */
