@@ -263,10 +263,12 @@ function Editor() {
   );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Only Ctrl/⌘ and F-keys are shortcuts: a typed character returns at once (this runs on every keystroke).
+      if (!(event.ctrlKey || event.metaKey || /^F\d+$/.test(event.key))) return;
       // Keys that belong to an IME composition are the IME's; a question on screen takes its own keys.
       if (isImeKey(event) || document.querySelector('.dialog-question')) return;
       const command = commandForKey(commandsRef.current, event);
-      if (!command || !(event.ctrlKey || event.metaKey || /^F\d+$/.test(event.key))) return;
+      if (!command) return;
       event.preventDefault();
       if (!command.disabled) command.run();
     };
