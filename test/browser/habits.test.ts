@@ -394,6 +394,34 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     await expect.poll(() => app.standIn.edits).toEqual(['copy', 'paste']);
   });
 
+  it('a selection across two parts stays whole when right-clicked inside it, and 复制 copies both', async () => {
+    const p = await newReport('龙泉乡');
+    await typeParagraph(p, 'measures', '落实谁执法谁普法责任制');
+    await typeParagraph(p, 'leadership', '党委书记履行第一责任人职责');
+    // From 普法 in part 一 to 第一 in part 二, as a drag of the mouse would select it.
+    await p.evaluate(() => {
+      const textOf = (section: string, words: string) => {
+        const root = document.querySelector(`[data-section-editor="${section}"]`)!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (node.textContent!.includes(words)) return { node, at: node.textContent!.indexOf(words) };
+        throw new Error(words);
+      };
+      const from = textOf('measures', '普法');
+      const to = textOf('leadership', '第一');
+      getSelection()!.setBaseAndExtent(from.node, from.at, to.node, to.at + 2);
+    });
+    await p.waitForTimeout(100);
+    // In the second part of the selection: the menu is about the whole selection, not the point clicked.
+    await rightClickOn(p, 'leadership', '党委');
+    app.standIn.edits.length = 0;
+    await menu(p).getByRole('menuitem', { name: '复制' }).click();
+    await expect.poll(() => app.standIn.edits).toEqual(['copy']);
+    const selected = await p.evaluate(() => getSelection()?.toString() ?? '');
+    expect(selected.startsWith('普法责任制')).toBe(true);
+    expect(selected.endsWith('党委书记履行第一')).toBe(true);
+  });
+
   it('a right-click in a field (the title, a part heading, 查找) offers 剪切 复制 粘贴 全选 on that field', async () => {
     const p = await newReport('龙泉乡');
     const title = p.locator('#meta-title');

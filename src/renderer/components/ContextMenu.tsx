@@ -223,7 +223,9 @@ export function useDocumentContextMenu({
         current &&
         !current.collapsed &&
         point &&
-        part.contains(current.startContainer) &&
+        // A selection may run across parts (one editor): it counts wherever in it the click falls.
+        root.contains(current.startContainer) &&
+        root.contains(current.endContainer) &&
         current.comparePoint(point.startContainer, point.startOffset) === 0
       );
       const range = inCurrent || !point ? current : point;
