@@ -220,7 +220,7 @@ describe('fuzzing the doors', () => {
       'review:writeComments': { files: [file], author: '县司法局审核' },
       'window:setDirty': { dirty: true },
       'recent:list': {},
-      'window:print': {},
+      'window:print': { doc },
       'recent:add': { file },
       'recent:open': { file },
       'file:openDropped': { path: join(userDataDir, '拖入.docx') },

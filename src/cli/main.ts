@@ -336,9 +336,10 @@ async function runExport(
   // A report that names no 主送机关 gets the county's (the report's own is never replaced).
   if (!doc.meta.addressee.trim() && county?.addressee) doc.meta.addressee = county.addressee;
   const ext = extname(out).toLowerCase();
-  // The app's one rule for every export: no phone or ID number leaves. The file was usable and checked; what
-  // holds it back is error-severity findings, so the status is check's 1, not 2, and nothing is written.
-  const refusal = exportRefusal(doc, ext === '.docx' ? 'docx' : 'web');
+  // The app's one rule for every export: no phone or ID number leaves, at the county's rule levels (--profile) as
+  // check reports them. The file was usable and checked; what holds it back is its findings, so the status is
+  // check's 1, not 2, and nothing is written.
+  const refusal = exportRefusal(doc, ext === '.docx' ? 'docx' : 'web', county);
   if (refusal) {
     io.err(`${input}：${refusal.message}`);
     return EXIT_FINDINGS;

@@ -105,6 +105,38 @@ describe('--profile', () => {
     expect(await author(['--author', '依法治县办'])).toBe('依法治县办');
   });
 
+  it('export holds phone numbers back at the county’s rule levels: off or 建议 lets them out, 警告 does not', async () => {
+    const input = join(dir, '山口镇电话.txt');
+    writeFileSync(input, REPORT_TXT.replace('无。', '镇综治中心值班电话0731-84561234，接受群众咨询。'));
+    const exported = async (profile: CountyProfileFile | null, out: string) => {
+      const { code, err } = await run([
+        'export',
+        input,
+        '-o',
+        join(dir, out),
+        ...(profile ? ['--profile', profileFile(profile, `${out}.json`)] : []),
+      ]);
+      return { code, err, written: readdirSync(dir).includes(out) };
+    };
+    expect(await exported(null, '默认.docx')).toMatchObject({ code: 1, written: false });
+    expect(await exported({ version: 2, 关闭规则: ['privacy.phone'] }, '关闭.docx')).toMatchObject({
+      code: 0,
+      written: true,
+    });
+    expect(await exported({ version: 2, 规则级别: { 电话号码: '建议' } }, '建议.html')).toMatchObject({
+      code: 0,
+      written: true,
+    });
+    const warned = await exported({ version: 2, 规则级别: { 电话号码: '警告' } }, '警告.txt');
+    expect(warned).toMatchObject({ code: 1, written: false });
+    expect(warned.err).toMatch(/还有 1 处电话号码或身份证号码，不能导出用于网站发布的文本/);
+    // An ID number is never let out by a profile that only turned the phone rule off.
+    writeFileSync(input, REPORT_TXT.replace('无。', '值班电话0731-84561234。为申请人11010519491231002X办理法律援助。'));
+    const withId = await exported({ version: 2, 关闭规则: ['privacy.phone'] }, '身份证.docx');
+    expect(withId).toMatchObject({ code: 1, written: false });
+    expect(withId.err).toContain('还有 1 处');
+  });
+
   it('export puts the county’s 主送机关 on a report that names none', async () => {
     const out = join(dir, '山口镇.docx');
     expect((await run(['export', report, '-o', out, '--profile', profileFile(PROFILE)])).code).toBe(0);

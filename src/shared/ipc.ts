@@ -283,8 +283,15 @@ export const ipcMap = {
   },
   /** Files the OS asked the app to open (double-clicked, 打开方式), each taken once: tokens for recent:open. */
   'file:takeOsOpened': { api: 'takeOsOpenedFiles', request: Empty, response: result(z.array(FileRefSchema).max(100)) },
-  /** 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled. */
-  'window:print': { api: 'printWindow', request: Empty, response: result(z.object({ printed: z.boolean() })) },
+  /**
+   * 打印…: the window (showing the preview) goes to the system's print dialog; printed false when cancelled.
+   * `doc` is the report the preview is drawn from: main refuses it while a phone or ID number remains, as for PDF.
+   */
+  'window:print': {
+    api: 'printWindow',
+    request: z.object({ doc: ReportDocumentSchema }).strict(),
+    response: result(z.object({ printed: z.boolean() })),
+  },
   /** The right-click menu's 剪切 复制 粘贴 全选: what the 编辑 menu's roles do (webContents), on the restored selection. */
   'window:edit': {
     api: 'editWindow',

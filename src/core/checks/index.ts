@@ -7,7 +7,7 @@ import type { ReportDocument } from '../model/report';
 import { defaultRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import type { CountyProfile } from '../profile/schema';
-import { applyRuleSettings, RULES } from './catalogue';
+import { applyRuleSettings, RULES, type RuleSettings } from './catalogue';
 import type { CheckContext, Deadlines, RawFinding } from './context';
 import { checkCounty, countyTemplate } from './county';
 import { calendarOf, indicatorsOf } from './countyLists';
@@ -68,7 +68,7 @@ function readText(doc: ReportDocument): { plain: PlainText; read: ReportDocument
 }
 
 /** Raw findings fingerprinted against the report's own text, in order, split by the clerk's 忽略. */
-function settle(raw: RawFinding[], doc: ReportDocument, plain: PlainText, profile: CountyProfile | undefined) {
+function settle(raw: RawFinding[], doc: ReportDocument, plain: PlainText, profile: RuleSettings | undefined) {
   const all = fingerprint(applyRuleSettings(raw, profile), plain.text).sort(compareFindings);
   const ignoredSet = new Set(doc.ignoredFindings);
   return {
@@ -125,13 +125,14 @@ export function checkReport(doc: ReportDocument, options: CheckOptions = {}): Ch
 }
 
 /**
- * The privacy rules alone (phone, ID number, staff lines, names), fingerprinted and with the clerk's 忽略 applied
- * exactly as checkReport gives them: what every export must hold back (publish.ts). The CLI's export is a
- * fresh process, where the whole check, cold, costs tens of milliseconds for findings it does not need.
+ * The privacy rules alone (phone, ID number, staff lines, names), fingerprinted and with the county's rule
+ * settings and the clerk's 忽略 applied exactly as checkReport gives them with the same profile: what every
+ * export must hold back (publish.ts). The CLI's export is a fresh process, where the whole check, cold, costs
+ * tens of milliseconds for findings it does not need.
  */
-export function checkPrivateText(doc: ReportDocument): Finding[] {
+export function checkPrivateText(doc: ReportDocument, settings?: RuleSettings): Finding[] {
   const { plain, readPlain } = readText(doc);
-  return settle(privacyOfLines(readPlain.lines), doc, plain, undefined).findings;
+  return settle(privacyOfLines(readPlain.lines), doc, plain, settings).findings;
 }
 
 export type { CheckResult, Finding, Severity } from './types';

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createReportFromTemplate } from '../model/fromTemplate';
+import { parseProfile, type CountyProfile } from '../profile/schema';
 import { defaultRegistry } from '../templates/registry';
 import { checkPrivateText, checkReport } from './index';
-import { exportRefusal, type ExportKind } from './publish';
+import { blocksExport, exportRefusal, type ExportKind } from './publish';
+
+/** A county's profile as the county writes it (Chinese keys, rules by id or by title). */
+function county(items: Record<string, unknown>): CountyProfile {
+  const parsed = parseProfile(JSON.stringify({ version: 2, ...items }, null, 2));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.profile;
+}
 
 const report = (text: string) => {
   const doc = createReportFromTemplate(defaultRegistry.get('township')!, {
@@ -15,9 +23,10 @@ const report = (text: string) => {
 };
 
 const KINDS: Array<[ExportKind, string]> = [
-  ['docx', ' Word 文件'],
-  ['pdf', ' PDF'],
-  ['web', '用于网站发布的文本'],
+  ['docx', '导出 Word 文件'],
+  ['pdf', '导出 PDF'],
+  ['web', '导出用于网站发布的文本'],
+  ['print', '打印'],
 ];
 
 describe('exportRefusal', () => {
@@ -29,7 +38,7 @@ describe('exportRefusal', () => {
     for (const [kind, what] of KINDS) {
       const refusal = exportRefusal(report(text), kind);
       expect(refusal?.message).toMatch(/还有 1 处电话号码或身份证号码/);
-      expect(refusal?.message).toContain(`不能导出${what}`);
+      expect(refusal?.message).toContain(`不能${what}。`);
       expect(refusal?.message).toContain('请先按检查结果删去');
     }
   });
@@ -68,5 +77,54 @@ describe('exportRefusal', () => {
     expect(exportRefusal(doc, 'docx')!.findings).toEqual(
       whole.filter((f) => f.rule === 'privacy.phone' || f.rule === 'privacy.id'),
     );
+  });
+
+  describe("with the county's rule levels (its profile, as the checker the clerk sees runs with it)", () => {
+    const text = '镇综治中心值班电话0731-84561234，群众来电可拨打15823456789咨询。身份证号码11010519491231002X。';
+
+    it('lets phone numbers through where the county turned privacy.phone off, and still holds an ID number back', () => {
+      const profile = county({ 关闭规则: ['privacy.phone'] });
+      const refusal = exportRefusal(report(text), 'print', profile)!;
+      expect(refusal.message).toContain('还有 1 处');
+      expect(refusal.findings.map((f) => f.rule)).toEqual(['privacy.id']);
+      expect(exportRefusal(report(text.replace(/身份证.*$/, '')), 'docx', profile)).toBeNull();
+    });
+
+    it('lets a rule the county lowered to 建议 through, named by its title as a county writes it', () => {
+      const profile = county({ 规则级别: { 电话号码: '建议', 身份证号码: '建议' } });
+      for (const [kind] of KINDS) expect(exportRefusal(report(text), kind, profile)).toBeNull();
+    });
+
+    it('still refuses a rule the county lowered to 警告: each number is deleted or ignored by the clerk', () => {
+      const profile = county({ 规则级别: { 'privacy.phone': '警告' } });
+      const doc = report(text);
+      expect(exportRefusal(doc, 'pdf', profile)!.message).toContain('还有 3 处');
+      doc.ignoredFindings = checkReport(doc, { profile })
+        .findings.filter((f) => f.rule === 'privacy.phone')
+        .map((f) => f.fingerprint);
+      expect(exportRefusal(doc, 'pdf', profile)!.findings.map((f) => f.rule)).toEqual(['privacy.id']);
+    });
+
+    it('refuses exactly the findings of the panel that hold exports back, so 查看 finds the first one', () => {
+      for (const profile of [
+        county({}),
+        county({ 关闭规则: ['privacy.id'] }),
+        county({ 规则级别: { 'privacy.phone': 'info' } }),
+        county({ 规则级别: { 'privacy.phone': 'warning', 'privacy.id': 'error' } }),
+      ]) {
+        const shown = checkReport(report(text), { profile }).findings.filter(blocksExport);
+        const refused = exportRefusal(report(text), 'docx', profile)?.findings ?? [];
+        expect(refused).toEqual(shown);
+      }
+    });
+
+    it('never refuses for another rule a county raised to 错误 (a name in a dispute blocks 可以提交, not exports)', () => {
+      const profile = county({ 规则级别: { 'privacy.person': '错误', 'privacy.staff-line': '错误' } });
+      const doc = report('调处纠纷当事人张建国与邻居的宅基地纠纷。撰稿人：李明');
+      expect(
+        checkReport(doc, { profile }).findings.some((f) => f.severity === 'error' && f.rule.startsWith('privacy.')),
+      ).toBe(true);
+      expect(exportRefusal(doc, 'web', profile)).toBeNull();
+    });
   });
 });

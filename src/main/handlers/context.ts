@@ -7,7 +7,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type * as z from 'zod';
+import { exportRefusal, type ExportKind, type ExportRefusal } from '../../core/checks/publish';
 import { AppError } from '../../core/errors';
+import type { ReportDocument } from '../../core/model/report';
 import { ipcError, type Channel, type FileRef, type IpcMap, type Response } from '../../shared/ipc';
 import { SaveQueue, type Fs } from '../atomicWrite';
 import { createImporter, type Importer } from './importing';
@@ -107,6 +109,15 @@ export class HandlerContext {
     this.writeOptions = deps.fs ? { fs: deps.fs } : {};
     this.journalDir = join(deps.userDataDir, 'journal');
     this.historyDir = join(deps.userDataDir, 'history');
+  }
+
+  /**
+   * The one export rule (publish.ts) with the county's rule levels as main keeps them: the profile the clerk
+   * imported, read back from the app's data folder, as the page's checker got it. The request carries only the
+   * report (the clerk's own text and 忽略); a page that claimed a laxer profile is never believed.
+   */
+  async exportRefusal(doc: ReportDocument, kind: ExportKind): Promise<ExportRefusal | null> {
+    return exportRefusal(doc, kind, await this.county.current());
   }
 
   idOf(path: string | null): string {

@@ -253,14 +253,15 @@ describe('打印', () => {
 
   it('answers the channel in Chinese when printing fails or there is no window', async () => {
     const { handlers } = setup();
-    expect(await handlers['window:print']({})).toMatchObject({ ok: false, error: '这里不能打印。' });
+    const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '青石镇', year: 2025 });
+    expect(await handlers['window:print']({ doc })).toMatchObject({ ok: false, error: '这里不能打印。' });
     const folder = mkdtempSync(join(tmpdir(), '打印-'));
     const withPrinter = createHandlers({
       dialogs: {} as Dialogs,
       userDataDir: folder,
       printWindow: () => printContents({ print: (_o, cb) => cb(false, 'no printers') }),
     });
-    const answer = await withPrinter['window:print']({});
+    const answer = await withPrinter['window:print']({ doc });
     expect(!answer.ok && answer.error).toContain('没有打印');
   });
 });

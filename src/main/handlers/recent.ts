@@ -1,6 +1,7 @@
 /**
  * Word habits that reach the file system without a dialog: 最近打开 (the last ten reports, kept in the app's
- * data folder), opening a file dropped on the window, and 打印 (the system's print dialog over the preview).
+ * data folder), opening a file dropped on the window, and 打印 (the system's print dialog over the preview,
+ * refused as 导出 PDF is while a phone or ID number remains).
  * The right-click menu's 剪切 复制 粘贴 全选 are the window's own edit commands, as the 编辑 menu's.
  * A recent file is reached only by a token this module issued for it; a dropped file's path comes from the
  * preload (webUtils.getPathForFile of a file the clerk dropped), and only the kinds 打开/导入 read are opened.
@@ -8,7 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import { exportRefusal, type ExportKind, type ExportRefusal } from '../../core/checks/publish';
 import type { ImportResult } from '../../core/import/types';
+import type { ReportDocument } from '../../core/model/report';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION } from '../../core/model/file';
 import { MAX_INPUT_BYTES, importBounded } from '../../node/import';
 import { ReadError, readFileBounded } from '../../node/readFile';
@@ -155,6 +158,9 @@ export function createRecentHandlers(
   store = new RecentStore(deps),
   /** 导入 as the dialog's does: onto the county's outlines (HandlerContext's importer). */
   importFile: (path: string, bytes: Uint8Array) => Promise<ImportResult> = importBounded,
+  /** The one export rule with the county's levels as main keeps them (HandlerContext's); the catalogue's without. */
+  refusal: (doc: ReportDocument, kind: ExportKind) => Promise<ExportRefusal | null> = async (doc, kind) =>
+    exportRefusal(doc, kind),
 ): Pick<Handlers, RecentChannels> {
   const list = () => store.list();
   const update = (change: (paths: string[]) => string[]) => store.update(change);
@@ -240,8 +246,12 @@ export function createRecentHandlers(
       return ipcOk((deps.osOpened?.take() ?? []).slice(-100).map((path) => store.tokenOf(path)));
     },
 
-    async 'window:print'() {
+    async 'window:print'({ doc }) {
       if (!deps.printWindow) return ipcError('这里不能打印。');
+      // Paper or the dialog's 另存为 PDF leave as 导出 PDF does: main checks the report the preview is drawn from
+      // before the dialog opens.
+      const refused = await refusal(doc, 'print');
+      if (refused) return ipcError(refused.message, 'refused');
       try {
         return ipcOk(await deps.printWindow());
       } catch {
@@ -259,5 +269,11 @@ export function createRecentHandlers(
 
 /** The 最近打开 / dropped file / print / edit domain over the shared context. */
 export function recentHandlers(ctx: HandlerContext): Pick<Handlers, RecentChannels> {
-  return createRecentHandlers(ctx.deps, ctx.grants, ctx.recent, (path, bytes) => ctx.importer.importFile(path, bytes));
+  return createRecentHandlers(
+    ctx.deps,
+    ctx.grants,
+    ctx.recent,
+    (path, bytes) => ctx.importer.importFile(path, bytes),
+    (doc, kind) => ctx.exportRefusal(doc, kind),
+  );
 }

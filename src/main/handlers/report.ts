@@ -1,7 +1,6 @@
 /** 打开、保存、另存为、导入、导出 (Word, PDF, web text): the report's own files. */
 import * as fs from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { exportRefusal } from '../../core/checks/publish';
 import { exportDocx } from '../../core/export/docx';
 import { toWebHtml, toWebText } from '../../core/export/webText';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../../core/model/file';
@@ -134,7 +133,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
 
     async 'report:exportDocx'({ doc, options, suggestedName }) {
       // The Word file is the one published and sent to the county: no phone or ID number leaves in it.
-      const refusal = exportRefusal(doc, 'docx');
+      const refusal = await ctx.exportRefusal(doc, 'docx');
       if (refusal) return ipcError(refusal.message, 'refused');
       const chosen = await deps.dialogs.exportDocx(safeName(suggestedName, '.docx'));
       if (!chosen) return ipcOk(null);
@@ -154,7 +153,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       if (!deps.printToPdf) return ipcError('这里不能导出 PDF。', 'unavailable');
       // What prints is the preview, drawn from this same document (the renderer sends the one it shows): main
       // checks it before anything is printed or asked.
-      const refusal = exportRefusal(doc, 'pdf');
+      const refusal = await ctx.exportRefusal(doc, 'pdf');
       if (refusal) return ipcError(refusal.message, 'refused');
       const chosen = await deps.dialogs.exportPdf(safeName(suggestedName, '.pdf'));
       if (!chosen) return ipcOk(null);
@@ -166,7 +165,7 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
 
     async 'report:exportWeb'({ doc, format, suggestedName }) {
       // Published text must not carry a phone or an ID number: those are fixed first, in the report.
-      const refusal = exportRefusal(doc, 'web');
+      const refusal = await ctx.exportRefusal(doc, 'web');
       if (refusal) return ipcError(refusal.message, 'refused');
       const ext = `.${format}`;
       const chosen = await deps.dialogs.exportWeb(safeName(suggestedName, ext), format);

@@ -292,21 +292,21 @@ export function useFileCommands(
   );
 
   /**
-   * Main refused the export for a phone or ID number (exportRefusal, the one rule it applies too): the bar says
-   * why and offers 查看. Any other failure is shown as it comes.
+   * Main refused the export for a phone or ID number (exportRefusal, the one rule it applies too, with the same
+   * county profile as this page's checker): the bar says why and offers 查看. Any other failure is shown as it comes.
    */
   const revealRef = useRef(revealExportBlock);
   revealRef.current = revealExportBlock;
   const exportFailed = useCallback(
     (doc: ReportDocument, kind: ExportKind) => (text: string) => {
-      const refusal = revealRef.current && exportRefusal(doc, kind);
+      const refusal = revealRef.current && exportRefusal(doc, kind, profile);
       setMessage(
         refusal && refusal.message === text
           ? { kind: 'error', text, action: { label: '查看', run: () => revealRef.current?.() } }
           : { kind: 'error', text },
       );
     },
-    [setMessage],
+    [setMessage, profile],
   );
 
   const exportDocx = useCallback(async () => {
@@ -335,12 +335,18 @@ export function useFileCommands(
     if (exported) info(`已导出 PDF：${exported.name}`);
   }, [docRef, fontsOk, showPreview, call, info, exportFailed]);
 
-  /** 打印…: what prints is the preview's pages (the export's own pagination), through the system's dialog. */
+  /**
+   * 打印…: what prints is the preview's pages (the export's own pagination), through the system's dialog, where
+   * 另存为 PDF is one choice: held to 导出 PDF's rule (main checks the report the preview is drawn from).
+   */
   const print = useCallback(async () => {
-    if (!docRef.current) return;
+    const current = docRef.current;
+    if (!current) return;
     await showPreview();
-    await call('printWindow');
-  }, [docRef, showPreview, call]);
+    const doc = docRef.current ?? current;
+    // Sent to the dialog: an earlier refusal (不能打印) no longer stands.
+    if (await call('printWindow', { doc }, exportFailed(doc, 'print'))) setMessage(null);
+  }, [docRef, showPreview, call, exportFailed, setMessage]);
 
   const exportWeb = useCallback(
     async (format: 'txt' | 'html') => {
