@@ -281,6 +281,27 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s 审核意见 in the a
     await expect.poll(() => status(p).textContent()).toBe('还有 1 条未处理');
   });
 
+  it('say so in the import dialog when a Word file’s comments could not be read, and list none', async () => {
+    const p = await app.open();
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(await returnedReport());
+    const xml = await zip.file('word/comments.xml')!.async('string');
+    zip.file('word/comments.xml', xml.slice(0, xml.length / 2));
+    const path = join(app.work, '枫林镇（批注损坏）.docx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    app.standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    const dialog = p.getByRole('dialog', { name: '核对导入结果' });
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('文件中有批注（审核意见），但批注部分无法读取，未导入');
+    expect(text).not.toContain('读到批注');
+    await dialog.getByRole('button', { name: '开始编辑' }).click();
+    // Checked, and no group of 审核意见 above the findings.
+    await p.locator('.findings .ready').waitFor();
+    expect(await group(p).count()).toBe(0);
+  });
+
   it('fit a small screen (1093×614): the group, its words and 已处理 in reach', async () => {
     const p = await app.open({ viewport: { width: 1093, height: 614 } });
     await importReturned(p);
