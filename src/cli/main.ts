@@ -228,6 +228,7 @@ function withReviewComments(json: CheckJson, doc: ReportDocument): CheckJson {
     ...c,
     text: masked(c.text),
     quote: masked(c.quote),
+    replies: c.replies.map((r) => ({ ...r, text: masked(r.text) })),
   }));
   return comments.length ? { ...json, reviewComments: comments } : json;
 }

@@ -14,6 +14,7 @@ import { parseReportFile, serializeReport } from '../core/model/file';
 import { createReportFromTemplate } from '../core/model/fromTemplate';
 import { defaultRegistry } from '../core/templates/registry';
 import { runCli as run } from '../../test/support/cli';
+import { commentEx, from, handBuilt, para, run as xmlRun, to, wordComment } from '../../test/support/commentedDocx';
 import type { CheckJson } from './main';
 
 let dir: string;
@@ -96,5 +97,37 @@ describe('a returned Word file with the county’s comments', () => {
     const web = join(dir, '定稿.txt');
     expect((await run(['export', cleaned, '-o', web])).code).toBe(0);
     expect(readFileSync(web, 'utf8')).not.toMatch(/审核意见|【错误】|【警告】/);
+  });
+
+  it('check --json lists a Word thread as one comment with its replies, resolved in Word, a phone number in a reply masked', async () => {
+    const body = [
+      para(xmlRun('一、主要举措和成效')),
+      para(from(0), from(1), xmlRun('设立公共法律服务工作站一个'), to(0), to(1), xmlRun('。')),
+      para(from(2), xmlRun('全年开展法治讲座六场'), to(2), xmlRun('。')),
+    ].join('');
+    const comments = [
+      wordComment(0, '县司法局', '2026-03-02T09:00:00Z', [['4D000001', '工作站的值班电话请核实。']]),
+      wordComment(1, '双河镇司法所', '2026-03-03T09:00:00Z', [['4D000002', '已核实，为13812345678。']]),
+      wordComment(2, '县司法局', '2026-03-02T09:10:00Z', [['4D000003', '场次已核对。']]),
+    ].join('');
+    const extended = [
+      commentEx('4D000001'),
+      commentEx('4D000002', ' w15:paraIdParent="4D000001"'),
+      commentEx('4D000003', ' w15:done="1"'),
+    ].join('');
+    const path = join(dir, '双河镇（县里退回）.docx');
+    writeFileSync(path, await handBuilt({ body, comments, extended }));
+    const checked = await run(['check', path, '--json']);
+    const [json] = JSON.parse(checked.out) as CheckJson[];
+    expect(json!.reviewComments!.map((c) => [c.text, c.resolved, c.resolvedInWord, c.replies.length])).toEqual([
+      ['工作站的值班电话请核实。', false, false, 1],
+      ['场次已核对。', true, true, 0],
+    ]);
+    expect(json!.reviewComments![0]!.replies[0]).toMatchObject({
+      author: '双河镇司法所',
+      date: '2026-03-03T09:00:00Z',
+    });
+    expect(json!.reviewComments![0]!.replies[0]!.text).toContain('138****5678');
+    expect(checked.out).not.toContain('13812345678');
   });
 });

@@ -387,7 +387,7 @@ function Editor() {
           busy={files.busy}
           mapping={pending.mapping}
           warnings={pending.warnings}
-          reviewComments={pending.doc.reviewComments?.length ?? 0}
+          reviewComments={pending.doc.reviewComments}
           onConfirm={files.confirmImport}
           onCancel={() => files.setPending(null)}
         />

@@ -2,7 +2,8 @@
  * The county's 审核意见 come back to the clerk, in Chromium: a Word file returned with comments is imported
  * (the dialog says how many), the comments are a group of their own above the findings, a click (or Enter)
  * takes the caret to the words in view, 已处理 and its Ctrl+Z, save, reopen, and the exported Word file
- * carries none of them. All with the keyboard, at 1366×768 and 1093×614.
+ * carries none of them; Word's replies show under the comment they answer, and a comment the reviewer
+ * resolved in Word comes in as 已处理. All with the keyboard, at 1366×768 and 1093×614.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { parseReportFile } from '../../src/core/model/file';
 import { MAIN_WORK, useApp } from './support/app';
 import { ROOT } from './support/chromium';
 import { describeNeeding } from '../support/needs';
+import { commentEx, from, handBuilt, para, run, to, wordComment } from '../support/commentedDocx';
 
 const screenshots = join(ROOT, 'test-output/screenshots');
 const when = new Date('2026-03-05T02:00:00Z');
@@ -66,6 +68,38 @@ async function returnedReport(): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
+ * 梧桐镇's report back from the county's Word 365: a thread (the county's comment, the town's reply, the
+ * county's answer), a comment the reviewer has already marked 已解决, and one still open.
+ */
+function threadedReport(): Promise<Uint8Array> {
+  const body = [
+    para(run('梧桐镇2025年度法治政府建设情况报告')),
+    para(run('县委、县政府：')),
+    para(run('一、主要举措和成效')),
+    para(run('全镇'), from(0), from(1), from(2), run('建成村级公共法律服务室十二个'), to(0), to(1), to(2), run('。')),
+    para(from(3), run('全年办理法律援助案件九件'), to(3), run('。')),
+    para(run('二、存在的不足和原因')),
+    para(from(4), run('执法记录仪配备不足'), to(4), run('。')),
+    para(run('梧桐镇人民政府')),
+  ].join('');
+  const comments = [
+    wordComment(0, '县司法局 孙审核', '2026-03-09T01:00:00Z', [['2B000001', '服务室是否覆盖全部村？']]),
+    wordComment(1, '梧桐镇司法所', '2026-03-10T02:00:00Z', [['2B000002', '全镇十二个村均已建成。']]),
+    wordComment(2, '县司法局 孙审核', '2026-03-11T03:00:00Z', [['2B000003', '请在正文写明“全覆盖”。']]),
+    wordComment(3, '县司法局 孙审核', '2026-03-09T01:05:00Z', [['2B000004', '案件数与统计表核对。']]),
+    wordComment(4, '县依法治县办', '2026-03-09T04:00:00Z', [['2B000005', '请写明缺口数量。']]),
+  ].join('');
+  const extended = [
+    commentEx('2B000001'),
+    commentEx('2B000002', ' w15:paraIdParent="2B000001"'),
+    commentEx('2B000003', ' w15:paraIdParent="2B000001"'),
+    commentEx('2B000004', ' w15:done="1"'),
+    commentEx('2B000005'),
+  ].join('');
+  return handBuilt({ body, comments, extended });
 }
 
 describeNeeding(['chromium', 'cjk-fonts'], 'the county’s 审核意见 in the app', () => {
@@ -196,6 +230,76 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the county’s 审核意见 in the a
     const body = (await readDocxPart(bytes, 'word/document.xml')) ?? '';
     expect(body).toContain('进一步提升群众法治意识');
     for (const text of ['请用数据说明', '请补充', '请量化', '赵审核']) expect(body).not.toContain(text);
+  });
+
+  it('show a reply under the comment it answers, and a comment resolved in Word among the 已处理, as Word does', async () => {
+    const p = await app.open();
+    const path = join(app.work, '梧桐镇（审核意见）.docx');
+    writeFileSync(path, await threadedReport());
+    app.standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    const dialog = p.getByRole('dialog', { name: '核对导入结果' });
+    await dialog.waitFor();
+    const said = (await dialog.getByRole('note').textContent()) ?? '';
+    expect(said).toContain('读到批注（审核意见）3 条，其中 1 条审核人已标为解决');
+    expect(said).toContain('另有 2 条回复');
+    await dialog.getByRole('button', { name: '开始编辑' }).click();
+    await group(p).waitFor();
+    expect(await group(p).getByRole('heading').textContent()).toBe('县里的审核意见（3 条）');
+    await expect.poll(() => status(p).textContent()).toBe('还有 2 条未处理');
+
+    // One item for the thread: the county's comment, then the town's reply and the county's answer, in order.
+    const thread = group(p).locator('li.review-comment').first();
+    expect(await thread.locator('.finding-text').textContent()).toContain('服务室是否覆盖全部村？');
+    const replies = thread.getByRole('list', { name: '2 条回复' }).getByRole('listitem');
+    expect(await replies.allTextContents()).toEqual([
+      expect.stringMatching(/^回复：全镇十二个村均已建成。梧桐镇司法所\u30002026年3月10日$/),
+      expect.stringMatching(/^回复：请在正文写明“全覆盖”。县司法局 孙审核\u30002026年3月11日$/),
+    ]);
+    expect(await group(p).locator('.finding-text').allTextContents()).not.toContainEqual(
+      expect.stringContaining('全镇十二个村均已建成'),
+    );
+    await thread.locator('.finding-text').click();
+    await expect.poll(() => selected(p)).toBe('建成村级公共法律服务室十二个');
+    await p.screenshot({ path: join(screenshots, 'review-comments-6-thread-1366.png') });
+
+    // 已处理 puts the whole thread away; the comment resolved in Word is there already, and says so.
+    await thread.getByRole('button', { name: '已处理' }).click();
+    await expect.poll(() => status(p).textContent()).toBe('还有 1 条未处理');
+    expect(await group(p).locator('summary').textContent()).toBe('已处理（2）');
+    await group(p).locator('summary').click();
+    const done = group(p).locator('details li.review-comment');
+    expect(await done.allTextContents()).toEqual([
+      expect.stringContaining('服务室是否覆盖全部村？'),
+      expect.stringContaining('案件数与统计表核对。（审核人已标为解决）'),
+    ]);
+    expect(await done.first().getByRole('listitem').count()).toBe(2);
+    // The clerk may still open it again.
+    await done.last().getByRole('button', { name: '改为未处理' }).click();
+    await expect.poll(() => status(p).textContent()).toBe('还有 2 条未处理');
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => status(p).textContent()).toBe('还有 1 条未处理');
+  });
+
+  it('say so in the import dialog when a Word file’s comments could not be read, and list none', async () => {
+    const p = await app.open();
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(await returnedReport());
+    const xml = await zip.file('word/comments.xml')!.async('string');
+    zip.file('word/comments.xml', xml.slice(0, xml.length / 2));
+    const path = join(app.work, '枫林镇（批注损坏）.docx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    app.standIn.dialogs.importDocument = path;
+    await p.getByRole('button', { name: /^导入/ }).first().click();
+    const dialog = p.getByRole('dialog', { name: '核对导入结果' });
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('文件中有批注（审核意见），但批注部分无法读取，未导入');
+    expect(text).not.toContain('读到批注');
+    await dialog.getByRole('button', { name: '开始编辑' }).click();
+    // Checked, and no group of 审核意见 above the findings.
+    await p.locator('.findings .ready').waitFor();
+    expect(await group(p).count()).toBe(0);
   });
 
   it('fit a small screen (1093×614): the group, its words and 已处理 in reach', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasComments } from './doc';
 import { importFile } from './index';
 
 /** A Word 97 file LibreOffice wrote from a text of ours (test/corpus/doc-baisha.doc). */
@@ -38,6 +39,19 @@ describe('.doc and .wps import', () => {
     expect(result.doc.meta.signature).toEqual(['青松镇人民政府']);
     const plain = await importFile('去年的报告.doc', doc);
     expect(plain.ok && plain.warnings).toEqual([]);
+  });
+
+  it('says that the comments of an old Word or WPS file were not read, only when it has some', async () => {
+    // LibreOffice wrote it from a .docx of ours with one comment (test/corpus/doc-shiqiao-comment.doc).
+    const commented = new Uint8Array(readFileSync(join(__dirname, '../../../test/corpus/doc-shiqiao-comment.doc')));
+    for (const name of ['县里退回的报告.doc', '县里退回的报告.wps']) {
+      const result = await importFile(name, commented);
+      if (!result.ok) throw new Error(result.error);
+      expect(result.doc.reviewComments).toBeUndefined();
+      expect(result.warnings.join('\n')).toMatch(/有批注（审核意见）.*不能导入.*另存为 \.docx/);
+    }
+    expect(hasComments(commented)).toBe(true);
+    expect(hasComments(doc)).toBe(false);
   });
 
   it('refuses a cut, an encrypted or a non-Word compound file with a Chinese message', async () => {

@@ -56,6 +56,15 @@ export function definesListNumbering(bytes: Uint8Array): boolean {
   return view.getUint16(152, true) > 74 && view.getUint32(154 + 74 * 8 + 4, true) > 0;
 }
 
+/** Whether a Word 97 file holds comments (批注): its FIB's PlcfandRef, the comments' references, is not empty. */
+export function hasComments(bytes: Uint8Array): boolean {
+  const fib = compoundStreamHead(bytes, 'WordDocument', 1024);
+  if (!fib || fib[0] !== 0xec || fib[1] !== 0xa5) return false;
+  const view = new DataView(fib.buffer, fib.byteOffset, fib.byteLength);
+  // The fc/lcb pairs start at 154 (see definesListNumbering); PlcfandRef is pair 4.
+  return view.getUint16(152, true) > 4 && view.getUint32(154 + 4 * 8 + 4, true) > 0;
+}
+
 const UNREADABLE =
   '无法读取这个旧版 Word/WPS 文件（.doc/.wps），文件可能已损坏或加了密码。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。';
 
@@ -84,6 +93,7 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
   if (!NodeBuffer) return { ok: false, error: '此处无法读取旧版 Word/WPS 文件，请另存为 .docx 后再导入。' };
   let text: string;
   let asides = 0;
+  let commented = false;
   try {
     const WordExtractor =
       ((await import('word-extractor')) as { default?: unknown }).default ?? (await import('word-extractor'));
@@ -92,6 +102,7 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
       getFootnotes(): string;
       getEndnotes(): string;
       getTextboxes(options: { includeHeadersAndFooters: boolean }): string;
+      getAnnotations(): string;
     };
     const extracted = await new (WordExtractor as new () => { extract(source: unknown): Promise<Extracted> })().extract(
       NodeBuffer.from(bytes),
@@ -104,6 +115,7 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
     ]
       .join('')
       .replace(/\s/g, '').length;
+    commented = extracted.getAnnotations().trim() !== '' || hasComments(bytes);
   } catch {
     return { ok: false, error: UNREADABLE };
   }
@@ -115,6 +127,11 @@ export async function importDoc(bytes: Uint8Array, options: ImportOptions = {}):
   if (asides > 0)
     result.warnings.push(
       `文件中有脚注、尾注或文本框（共 ${asides} 字），旧版 .doc/.wps 文件读不出它们在正文中的位置，未导入。如需保留，请在 Word 或 WPS 中另存为 .docx 后再导入。`,
+    );
+  // The county's 批注 are read from .docx only: an old file's comments have no words or author we could trust.
+  if (commented)
+    result.warnings.push(
+      '文件中有批注（审核意见）：旧版 .doc/.wps 文件的批注不能导入，开始编辑后不会列出。如需逐条处理县里的审核意见，请在 Word 或 WPS 中另存为 .docx 后再导入。',
     );
   if (definesListNumbering(bytes))
     result.warnings.push(

@@ -4,7 +4,8 @@
  * the text importer's heading rules apply unchanged. Word heading styles, when present, are passed on as
  * hints so that a heading whose number is Word's automatic numbering (not text) is still a heading.
  */
-import { readDocxComments } from './docxComments';
+import { docxComments } from './docxComments';
+import { resolvedInWordKeys } from '../model/reviewComments';
 import { docxTables, withTables } from './docxTables';
 import type Mammoth from 'mammoth';
 import { fastDocxText, NOTE_PREFIX } from './docxFast';
@@ -131,6 +132,7 @@ interface MammothElement {
   numbering?: unknown;
   noteType?: string;
   noteId?: string;
+  comments?: unknown[];
   notes?: { resolve(reference: MammothElement): { body: MammothElement[] } | undefined };
 }
 
@@ -228,13 +230,17 @@ export async function mammothText(
     const mammoth =
       ((await import('mammoth')) as { default?: typeof Mammoth }).default ??
       ((await import('mammoth')) as unknown as typeof Mammoth);
+    let comments = 0;
     const result = await mammoth.convertToHtml(mammothInput(bytes), {
       // Photos are not report text; converting them to data URLs only costs time.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-      transformDocument: (document: MammothElement) =>
-        notesInPlace(numbered.length ? eachParagraph(numberParagraphs(numbered))(document) : document),
+      transformDocument: (document: MammothElement) => {
+        // mammoth reads the comments part even from a zip the comments reader cannot open: counted, to say they were lost.
+        comments = document.comments?.length ?? 0;
+        return notesInPlace(numbered.length ? eachParagraph(numberParagraphs(numbered))(document) : document);
+      },
     });
-    return htmlToText(result.value);
+    return { ...htmlToText(result.value), comments };
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/main document part|body element|word\/document\.xml/i.test(message)) {
@@ -243,6 +249,10 @@ export async function mammothText(
     return { error: 'Word 文件已损坏或不完整，无法读取。请在 Word 或 WPS 中打开并重新保存后再导入。' };
   }
 }
+
+/** The import's word for a file whose comments part could not be read: said, never silently lost. */
+export const COMMENTS_LOST =
+  '文件中有批注（审核意见），但批注部分无法读取，未导入。请在 Word 或 WPS 中打开这个文件，另存为 .docx 后再导入；或对照原文件逐条处理批注。';
 
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.length === 0) return { ok: false, error: '文件是空的，没有可导入的内容。' };
@@ -270,8 +280,16 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   if (!read.text.trim()) return { ok: false, error: 'Word 文件中没有文字内容，无法导入。' };
   const result = importWithTextTables(read.text, options, read.styledHeadings);
   if (!result.ok) return result;
-  // The county's comments (审核意见) come along, kept apart from the text: never exported.
-  const reviewComments = await readDocxComments(bytes);
+  // The county's comments (审核意见) come along, kept apart from the text: never exported. Those the
+  // reviewer marked 已解决 in Word come in as 已处理.
+  const { comments: reviewComments, status } = await docxComments(bytes);
+  const lost = status === 'unread' || (status === 'unknown' && (read.comments ?? 0) > 0);
+  if (lost) result.warnings.push(COMMENTS_LOST);
   const doc = withTables(result.doc, await docxTables(bytes));
-  return { ...result, doc: reviewComments.length ? { ...doc, reviewComments } : doc };
+  if (!reviewComments.length) return { ...result, doc };
+  const resolved = resolvedInWordKeys(reviewComments).filter((k) => !doc.ignoredFindings.includes(k));
+  return {
+    ...result,
+    doc: { ...doc, reviewComments, ignoredFindings: [...doc.ignoredFindings, ...resolved] },
+  };
 }

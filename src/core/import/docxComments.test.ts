@@ -3,7 +3,7 @@
  * found again on the words it is about — in a heading, a paragraph, across two paragraphs, in a table
  * cell, by its reference alone, and in a file our own 写回批注 wrote.
  */
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -23,11 +23,20 @@ import { exportDocx } from '../export/docx';
 import { toWebText } from '../export/webText';
 import { createReportFromTemplate } from '../model/fromTemplate';
 import { toPlainText } from '../model/plainText';
-import { locateReviewComment } from '../model/reviewComments';
+import { parseReportFile, serializeReport } from '../model/file';
+import {
+  locateReviewComment,
+  reviewCommentKey,
+  reviewCommentStates,
+  reviewCommentSummary,
+  reviewThreads,
+} from '../model/reviewComments';
+import { crc32 } from '../export/zip';
+import { commentEx, from, handBuilt, para, run, to, wordComment, W_NS } from '../../../test/support/commentedDocx';
 import { needleOf, findingText } from '../review/annotate';
 import { reviewFile } from '../review/reviewFile';
 import { defaultRegistry } from '../templates/registry';
-import { importDocx } from './docx';
+import { COMMENTS_LOST, importDocx } from './docx';
 import { readDocxComments } from './docxComments';
 import { readDocxPart } from './docxFast';
 import { maskPrivateNumbers } from '../checks/privacy';
@@ -291,12 +300,15 @@ describe('comments of an imported .docx', () => {
     if (!imported.ok) throw new Error(imported.error);
     expect(imported.doc.reviewComments).toBeUndefined();
     expect(toPlainText(imported.doc).text).toContain('基本完成');
+    // Lost, but said: the import dialog lists the warning.
+    expect(imported.warnings).toContain(COMMENTS_LOST);
   });
 
-  it('a file without comments has none', async () => {
+  it('a file without comments has none, and the import says nothing of comments', async () => {
     const doc = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '河口镇', year: 2025 });
     const imported = await importDocx(await exportDocx(doc));
     expect(imported.ok && imported.doc.reviewComments).toBeUndefined();
+    expect(imported.ok && imported.warnings.join('')).not.toContain('批注');
   });
 });
 
@@ -311,4 +323,246 @@ async function repack(bytes: Uint8Array, name: string, text: string): Promise<Ui
   const zip = await JSZip.loadAsync(bytes);
   zip.file(name, text);
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}
+
+// ——— Packages written by hand: Word's threads and 已解决 (commentsExtended.xml), WPS's plain comments ———
+
+/** 梅岭镇's report back from the county's Word: five comments, two threads with replies, two marked 已解决. */
+async function wordReturned(): Promise<Uint8Array> {
+  const body = [
+    para(run('梅岭镇2025年度法治政府建设情况报告')),
+    para(run('一、主要举措和成效')),
+    para(run('全镇开展'), from(0), from(1), from(2), run('法律进乡村活动三十余场'), to(0), to(1), to(2), run('。')),
+    para(from(3), run('行政执法案卷评查合格率百分之百'), to(3), run('。')),
+    para(run('二、存在的不足和原因')),
+    para(from(4), run('基层法治力量薄弱'), to(4), run('。')),
+    para(from(5), run('个别村调委会台账不全'), to(5), run('。')),
+    para(run('梅岭镇人民政府')),
+  ].join('');
+  const comments = [
+    wordComment(0, '县司法局 刘审核', '2026-03-02T09:00:00Z', [['1A2B0001', '活动场次请写准确数字。']]),
+    // Word writes a reply as a comment of its own on the same words; commentsExtended ties it to its parent.
+    wordComment(1, '梅岭镇党政办', '2026-03-03T10:00:00Z', [['1A2B0002', '已核实为三十二场，正文已改。']]),
+    wordComment(2, '县司法局 刘审核', '2026-03-04T08:30:00Z', [['1A2B0003', '好的。']]),
+    // Two paragraphs: Word names the comment by its last paragraph's id.
+    wordComment(3, '县司法局 刘审核', '2026-03-02T09:05:00Z', [
+      ['3C4D0001', '合格率的口径请说明，'],
+      ['3C4D0002', '是否含乡镇自查案卷？'],
+    ]),
+    wordComment(4, '县依法治县办', '2026-03-02T11:00:00Z', [['5E6F0001', '请写明具体原因。']]),
+    wordComment(5, '县依法治县办', '2026-03-02T11:10:00Z', [['5E6F0002', '台账问题写入整改措施。']]),
+  ].join('');
+  const extended = [
+    commentEx('1A2B0001', ' w15:done="1"'),
+    commentEx('1A2B0002', ' w15:paraIdParent="1A2B0001" w15:done="1"'),
+    // A reply to the reply: the same thread.
+    commentEx('1a2b0003', ' w15:paraIdParent="1a2b0002" w15:done="1"'),
+    // The first paragraph's id is not the comment's: its done says nothing.
+    commentEx('3C4D0001', ' w15:done="1"'),
+    commentEx('3C4D0002', ' w15:done="0"'),
+    commentEx('5E6F0001', ' w15:done="0"'),
+    commentEx('5E6F0002', ' w15:done="1"'),
+  ].join('');
+  return handBuilt({ body, comments, extended });
+}
+
+describe("Word's threads and 已解决", () => {
+  it('a comment the reviewer marked 已解决 comes in as 已处理, which the clerk can undo; the count says how many', async () => {
+    const imported = await importDocx(await wordReturned());
+    if (!imported.ok) throw new Error(imported.error);
+    const doc = imported.doc;
+    const states = reviewCommentStates(doc, toPlainText(doc));
+    // Four items: a thread of three, and three comments of their own.
+    expect(states.map((s) => [s.text, s.resolved])).toEqual([
+      ['活动场次请写准确数字。', true],
+      ['合格率的口径请说明，\n是否含乡镇自查案卷？', false],
+      ['请写明具体原因。', false],
+      ['台账问题写入整改措施。', true],
+    ]);
+    expect(states.map((s) => s.resolvedInWord)).toEqual([true, false, false, true]);
+    expect(reviewCommentSummary(doc.reviewComments)).toEqual({ threads: 4, replies: 2, resolvedInWord: 2 });
+    // 改为未处理: the thread is open again; the file still says the reviewer had resolved it.
+    const reopened = { ...doc, ignoredFindings: doc.ignoredFindings.filter((k) => k !== reviewCommentKey('c1')) };
+    const again = reviewCommentStates(reopened, toPlainText(reopened));
+    expect(again[0]).toMatchObject({ resolved: false, resolvedInWord: true });
+    // Saved and opened again: the same threads and the same 已处理.
+    const back = parseReportFile(serializeReport(doc));
+    if (!back.ok) throw new Error(back.error);
+    expect(back.doc).toEqual(doc);
+    expect(reviewCommentStates(back.doc, toPlainText(back.doc))).toEqual(states);
+  });
+
+  it('a reply shows under its parent: one item, the thread in order, each with author and date', async () => {
+    const imported = await importDocx(await wordReturned());
+    if (!imported.ok) throw new Error(imported.error);
+    const plain = toPlainText(imported.doc);
+    const [thread] = reviewCommentStates(imported.doc, plain);
+    expect(thread!.author).toBe('县司法局 刘审核');
+    expect(plain.text.slice(thread!.start!, thread!.end!)).toBe('法律进乡村活动三十余场');
+    expect(thread!.replies.map((r) => [r.author, r.date, r.text])).toEqual([
+      ['梅岭镇党政办', '2026-03-03T10:00:00Z', '已核实为三十二场，正文已改。'],
+      ['县司法局 刘审核', '2026-03-04T08:30:00Z', '好的。'],
+    ]);
+    // 已处理 acts on the thread: one key, and no reply is an item of its own to put away.
+    expect(imported.doc.ignoredFindings).toEqual([reviewCommentKey('c1'), reviewCommentKey('c6')]);
+  });
+
+  it('a file from a Word before 2013, a reply whose parent is gone, or parents that name each other, still gives every comment once', async () => {
+    const body = para(from(0), from(1), from(2), run('全年受理行政复议申请七件'), to(0), to(1), to(2));
+    const comments = [
+      wordComment(0, '县司法局', '2026-03-02T09:00:00Z', [['0000AAA1', '请附案件清单。']]),
+      wordComment(1, '县司法局', '2026-03-02T09:01:00Z', [['0000AAA2', '清单另附。']]),
+      wordComment(2, '县司法局', '2026-03-02T09:02:00Z', [['0000AAA3', '数字与统计表一致。']]),
+    ].join('');
+    const extended = [
+      commentEx('0000AAA1', ' w15:paraIdParent="0000AAA2"'),
+      commentEx('0000AAA2', ' w15:paraIdParent="0000AAA1"'),
+      commentEx('0000AAA3', ' w15:paraIdParent="0000FFFF"'),
+    ].join('');
+    const looped = await readDocxComments(await handBuilt({ body, comments, extended }));
+    expect(looped.map((c) => c.text).sort()).toEqual(['数字与统计表一致。', '清单另附。', '请附案件清单。'].sort());
+    expect(reviewThreads(looped).flatMap((t) => [t.comment, ...t.replies])).toHaveLength(3);
+    expect(looped.find((c) => c.text === '数字与统计表一致。')!.replyTo).toBeUndefined();
+    // Of two comments naming each other, the one written first starts the thread.
+    expect(reviewThreads(looped)[0]!.replies.map((r) => r.text)).toEqual(['清单另附。']);
+    // The same comments without commentsExtended (Word 2010, or the part cut off): three open comments.
+    const flat = await readDocxComments(await handBuilt({ body, comments }));
+    expect(flat.map((c) => [c.replyTo, c.resolvedInWord])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('a damaged commentsExtended costs the threads and 已解决, never the comments', async () => {
+    const bytes = await handBuilt({
+      body: para(from(0), run('法治副校长覆盖全部学校'), to(0)),
+      comments: wordComment(0, '县教育局', '2026-03-02T09:00:00Z', [['0000BBB1', '请写明人数。']]),
+      extended: `${commentEx('0000BBB1', ' w15:done="1"')}<w15:commentEx`,
+    });
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported.doc.reviewComments!.map((c) => [c.text, c.resolvedInWord])).toEqual([['请写明人数。', undefined]]);
+    expect(imported.doc.ignoredFindings).toEqual([]);
+    expect(imported.warnings.join('')).not.toContain('批注');
+  });
+});
+
+describe('comments as WPS writes them', () => {
+  it('are read: no commentsExtended, other namespaces, w:initials, in a table cell and across two paragraphs', async () => {
+    // WPS declares its own namespaces, writes initials and a local time without a zone, and no paraIds.
+    const head =
+      `xmlns:w="${W_NS}" xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData" ` +
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="wpsCustomData"';
+    const wps = (id: number, author: string, ...lines: string[]) =>
+      `<w:comment w:id="${id}" w:author="${author}" w:date="2026-03-06T15:20:00" w:initials="Z">` +
+      lines.map((l) => `<w:p><w:pPr><w:pStyle w:val="9"/></w:pPr>${run(l)}</w:p>`).join('') +
+      '</w:comment>';
+    const cell = (...content: string[]) =>
+      `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${para(...content)}</w:tc>`;
+    const body = [
+      para(run('竹溪乡2025年度法治政府建设情况报告')),
+      para(run('一、主要举措和成效')),
+      para(from(11), run('乡司法所配备工作人员两名。')),
+      para(run('聘请法律顾问一名。'), to(11)),
+      `<w:tbl><w:tblPr><w:tblW w:w="4000" w:type="dxa"/></w:tblPr>` +
+        `<w:tr>${cell(run('指标'))}${cell(run('数量'))}</w:tr>` +
+        `<w:tr>${cell(run('人民调解案件'))}${cell(from(12), run('41件'), to(12))}</w:tr></w:tbl>`,
+      para(run('二、存在的不足和原因')),
+      para(run('法治宣传形式单一。'), `<w:r><w:commentReference w:id="13"/></w:r>`),
+    ].join('');
+    const comments =
+      wps(11, '县司法局 周审核', '两段请合并，', '并写明人员来源。') +
+      wps(12, '县司法局 周审核', '与附表数字不一致。') +
+      wps(13, 'zhou', '请举例说明。');
+    const imported = await importDocx(await handBuilt({ body, comments, commentsHead: head }));
+    if (!imported.ok) throw new Error(imported.error);
+    const plain = toPlainText(imported.doc);
+    const states = reviewCommentStates(imported.doc, plain);
+    expect(states.map((s) => [s.author, s.text, s.resolved, s.replies.length])).toEqual([
+      ['县司法局 周审核', '两段请合并，\n并写明人员来源。', false, 0],
+      ['县司法局 周审核', '与附表数字不一致。', false, 0],
+      ['zhou', '请举例说明。', false, 0],
+    ]);
+    expect(states.map((s) => plain.text.slice(s.start!, s.end!))).toEqual([
+      '乡司法所配备工作人员两名。\n聘请法律顾问一名。',
+      '41件',
+      '法治宣传形式单一。',
+    ]);
+    expect(states[0]!.date).toBe('2026-03-06T15:20:00');
+    expect(imported.warnings.join('')).not.toContain('批注');
+  });
+});
+
+describe('comments that could not be read are said, not lost silently', () => {
+  it('a .docx only mammoth can open (ZIP64): its text comes in, and the import says its comments did not', async () => {
+    const bytes = zip64(await returnedFile());
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    expect(toPlainText(imported.doc).text).toContain('基本完成');
+    expect(imported.doc.reviewComments).toBeUndefined();
+    expect(imported.warnings).toContain(COMMENTS_LOST);
+    // The same kind of file without comments: no word of them.
+    const bare = createReportFromTemplate(defaultRegistry.get('township')!, { unit: '河口镇', year: 2025 });
+    const plain = await importDocx(zip64(await exportDocx(bare)));
+    expect(plain.ok && plain.warnings).not.toContain(COMMENTS_LOST);
+  });
+
+  it('a .docx mammoth reads for its symbols keeps its comments', async () => {
+    const bytes = await handBuilt({
+      body:
+        para(run('一、主要举措和成效')) +
+        para(from(0), run('完成普法任务'), `<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>`, to(0)),
+      comments: wordComment(0, '县司法局', '2026-03-02T09:00:00Z', [['0000CCC1', '请列出具体任务。']]),
+    });
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported.doc.reviewComments!.map((c) => c.text)).toEqual(['请列出具体任务。']);
+    expect(imported.warnings).not.toContain(COMMENTS_LOST);
+  });
+});
+
+/**
+ * The same package rewritten as ZIP64 (entries stored, each central record's sizes in a ZIP64 extra
+ * field), as some archivers write it: mammoth opens it, the fast reader does not.
+ */
+function zip64(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const count = view.getUint16(end + 10, true);
+  const entries: Array<{ name: Uint8Array; data: Uint8Array }> = [];
+  for (let i = 0, at = view.getUint32(end + 16, true); i < count; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength);
+    const local = view.getUint32(at + 42, true);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const compressed = bytes.subarray(start, start + view.getUint32(at + 20, true));
+    const method = view.getUint16(at + 10, true);
+    entries.push({ name, data: method === 8 ? new Uint8Array(inflateRawSync(compressed)) : compressed });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  const out: number[] = [];
+  /** Little-endian fields, each [bytes, value]; a value of 8 bytes is below 2^32 here. */
+  const put = (...fields: Array<[2 | 4 | 8, number]>) => {
+    for (const [size, n] of fields) for (let k = 0; k < size; k++) out.push(k < 4 ? (n >>> (8 * k)) & 0xff : 0);
+  };
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(out.length);
+    put([4, 0x04034b50], [2, 45], [2, 0x0800], [2, 0], [2, 0], [2, 0], [4, crc32(e.data)]);
+    put([4, e.data.length], [4, e.data.length], [2, e.name.length], [2, 0]);
+    out.push(...e.name, ...e.data);
+  }
+  const directory = out.length;
+  entries.forEach((e, i) => {
+    put([4, 0x02014b50], [2, 45], [2, 45], [2, 0x0800], [2, 0], [2, 0], [2, 0], [4, crc32(e.data)]);
+    put([4, 0xffffffff], [4, 0xffffffff], [2, e.name.length], [2, 20], [2, 0], [2, 0], [2, 0], [4, 0]);
+    put([4, offsets[i]!]);
+    out.push(...e.name);
+    put([2, 0x0001], [2, 16], [8, e.data.length], [8, e.data.length]);
+  });
+  const size = out.length - directory;
+  put([4, 0x06054b50], [2, 0], [2, 0], [2, entries.length], [2, entries.length], [4, size], [4, directory], [2, 0]);
+  return new Uint8Array(out);
 }

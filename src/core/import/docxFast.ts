@@ -346,6 +346,11 @@ export async function fastDocxText(bytes: Uint8Array, hintsOnly = false): Promis
 }
 
 /** One part of a .docx (e.g. word/document.xml) as text, or undefined where the fast zip reader cannot read it. */
+/** Whether the package holds a part of that name; undefined when its zip directory cannot be read here. */
+export function hasDocxPart(bytes: Uint8Array, name: string): boolean | undefined {
+  return centralDirectory(bytes)?.has(name);
+}
+
 export async function readDocxPart(bytes: Uint8Array, name: string): Promise<string | undefined> {
   const entry = centralDirectory(bytes)?.get(name);
   return entry ? readEntry(bytes, entry).catch(() => undefined) : undefined;

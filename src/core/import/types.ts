@@ -38,6 +38,8 @@ export interface DocxText {
    * paragraph's own text. mammoth reads no numbering; its reading takes the numbers from here.
    */
   numbered?: Array<{ label: string; text: string }>;
+  /** How many comments mammoth read (its reading only): a sign of comments the comments reader could not reach. */
+  comments?: number;
 }
 
 /** A styledHeadings value: the paragraph is wholly bold and has no heading style — a part heading only if its wording names a part. */

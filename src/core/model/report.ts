@@ -110,6 +110,15 @@ export const ReviewCommentSchema = z.object({
   quote: z.string(),
   /** Which occurrence of those words (whitespace ignored), 0 = the first. */
   occurrence: z.number().int().min(0),
+  /*
+   * The two below came after version 2 shipped and are optional, with no new file version: a version-2
+   * file written before has neither, and an older app drops them on save and shows what it always showed
+   * (a reply as a comment of its own; a comment resolved in Word as 已处理, which ignoredFindings records).
+   */
+  /** A reply (Word's commentsExtended paraIdParent): the id of the comment that starts its thread. */
+  replyTo: z.string().min(1).optional(),
+  /** The reviewer marked the thread 已解决 in Word (w15:done): imported as 已处理, which the clerk can undo. */
+  resolvedInWord: z.boolean().optional(),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 

@@ -53,6 +53,45 @@ describe('审核意见 in the .nianbao file', () => {
     expect(result.doc.sections).toEqual(old.sections);
   });
 
+  it('threads and 已解决 need no new file version: without them (a file from before, or saved by an older app) the comments stand flat, 已处理 kept', () => {
+    const doc = reportWithComments();
+    const reply: ReviewComment = {
+      id: 'c3',
+      author: '石桥街道',
+      date: '2026-02-11T08:00:00Z',
+      text: '已改为5期。',
+      quote: '培训4期',
+      occurrence: 1,
+      replyTo: 'c1',
+    };
+    doc.reviewComments = [{ ...doc.reviewComments[0]!, resolvedInWord: true }, reply, doc.reviewComments[1]!];
+    doc.ignoredFindings = [reviewCommentKey('c1')];
+    const written = JSON.parse(serializeReport(doc)) as typeof doc;
+    expect(written.version).toBe(REPORT_VERSION);
+    const threaded = parseReportFile(JSON.stringify(written));
+    if (!threaded.ok) throw new Error(threaded.error);
+    const states = reviewCommentStates(threaded.doc, toPlainText(threaded.doc));
+    expect(states.map((c) => [c.id, c.resolved, c.replies.map((r) => r.id)])).toEqual([
+      ['c1', true, ['c3']],
+      ['c2', false, []],
+    ]);
+    // An older app's schema strips the two optional fields on save: each comment is an item again, c1 still done.
+    written.reviewComments = written.reviewComments!.map(({ replyTo: _r, resolvedInWord: _d, ...older }) => older);
+    const flat = parseReportFile(JSON.stringify(written));
+    if (!flat.ok) throw new Error(flat.error);
+    expect(reviewCommentStates(flat.doc, toPlainText(flat.doc)).map((c) => [c.id, c.resolved])).toEqual([
+      ['c1', true],
+      ['c3', false],
+      ['c2', false],
+    ]);
+  });
+
+  it('a reply whose thread is gone stands alone', () => {
+    const doc = reportWithComments();
+    doc.reviewComments[1] = { ...doc.reviewComments[1]!, replyTo: 'c9' };
+    expect(reviewCommentStates(doc, toPlainText(doc)).map((c) => c.id)).toEqual(['c1', 'c2']);
+  });
+
   it('a file of a newer version is still only opened read-only, or refused', () => {
     const newer = parseReportFile(JSON.stringify({ ...reportWithComments(), version: REPORT_VERSION + 1 }));
     expect(newer.ok && newer.readOnly).toBe(true);

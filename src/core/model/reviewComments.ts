@@ -75,7 +75,18 @@ export function locateReviewComment(
   return null;
 }
 
-/** Each comment as the panel shows it and `check --json` lists it (shared/spec/cli.md: a field added, none changed). */
+/** A reply in a thread, as the panel shows it under the comment it answers. */
+export interface ReviewReplyState {
+  id: string;
+  author: string;
+  date: string;
+  text: string;
+}
+
+/**
+ * Each thread as the panel shows it and `check --json` lists it (shared/spec/cli.md: fields added, none
+ * changed): its first comment, with the replies under it in order. 已处理 is the thread's.
+ */
 export interface ReviewCommentState {
   id: string;
   author: string;
@@ -86,13 +97,48 @@ export interface ReviewCommentState {
   start: number | null;
   end: number | null;
   resolved: boolean;
+  /** The reviewer marked it 已解决 in Word (it came in as 已处理). */
+  resolvedInWord: boolean;
+  replies: ReviewReplyState[];
+}
+
+/** The first comment of each thread, and its replies in order; a reply whose thread is gone stands alone. */
+export function reviewThreads(
+  comments: readonly ReviewComment[],
+): Array<{ comment: ReviewComment; replies: ReviewComment[] }> {
+  const roots = new Set(comments.filter((c) => !c.replyTo).map((c) => c.id));
+  const threads = new Map<string, { comment: ReviewComment; replies: ReviewComment[] }>();
+  for (const c of comments) if (!c.replyTo || !roots.has(c.replyTo)) threads.set(c.id, { comment: c, replies: [] });
+  for (const c of comments) if (c.replyTo && roots.has(c.replyTo)) threads.get(c.replyTo)!.replies.push(c);
+  return [...threads.values()];
+}
+
+/** What the import says of a file's comments: the items the clerk will see, replies, and those resolved in Word. */
+export function reviewCommentSummary(comments: readonly ReviewComment[] | undefined): {
+  threads: number;
+  replies: number;
+  resolvedInWord: number;
+} {
+  const threads = reviewThreads(comments ?? []);
+  return {
+    threads: threads.length,
+    replies: threads.reduce((n, t) => n + t.replies.length, 0),
+    resolvedInWord: threads.filter((t) => t.comment.resolvedInWord).length,
+  };
+}
+
+/** The keys that put away, on import, the threads the reviewer marked 已解决 in Word. */
+export function resolvedInWordKeys(comments: readonly ReviewComment[]): string[] {
+  return reviewThreads(comments)
+    .filter((t) => t.comment.resolvedInWord)
+    .map((t) => reviewCommentKey(t.comment.id));
 }
 
 export function reviewCommentStates(doc: ReportDocument, plain: PlainText): ReviewCommentState[] {
   const comments = doc.reviewComments ?? [];
   if (comments.length === 0) return [];
   const text = squashed(plain);
-  return comments.map((c) => {
+  return reviewThreads(comments).map(({ comment: c, replies }) => {
     const at = locateReviewComment(c, plain, text);
     return {
       id: c.id,
@@ -103,6 +149,8 @@ export function reviewCommentStates(doc: ReportDocument, plain: PlainText): Revi
       start: at?.start ?? null,
       end: at?.end ?? null,
       resolved: isResolved(doc, c),
+      resolvedInWord: c.resolvedInWord === true,
+      replies: replies.map((r) => ({ id: r.id, author: r.author, date: r.date, text: r.text })),
     };
   });
 }

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { DialogActions, useModal } from './Dialog';
 import type { PartMapping } from '../../shared/ipc';
 import type { Template } from '../../core/templates/schema';
+import type { ReviewComment } from '../../core/model/report';
+import { reviewCommentSummary } from '../../core/model/reviewComments';
 
 interface Props {
   sourceName: string;
@@ -14,8 +16,8 @@ interface Props {
   busy?: boolean;
   mapping: readonly PartMapping[];
   warnings: readonly string[];
-  /** How many comments (批注) the file carried: the county's 审核意见, listed beside the text after import. */
-  reviewComments?: number;
+  /** The comments (批注) the file carried: the county's 审核意见, listed beside the text after import. */
+  reviewComments?: readonly ReviewComment[];
   onConfirm: (parts: Record<string, string | null>) => void;
   onCancel: () => void;
 }
@@ -35,13 +37,14 @@ export function ImportReview({
   busy = false,
   mapping,
   warnings,
-  reviewComments = 0,
+  reviewComments,
   onConfirm,
   onCancel,
 }: Props) {
   const [parts, setParts] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])),
   );
+  const comments = reviewCommentSummary(reviewComments);
   const box = useRef<HTMLDivElement>(null);
   const start = useRef<HTMLButtonElement>(null);
   const modal = useModal(box, onCancel, start);
@@ -103,10 +106,13 @@ export function ImportReview({
               ))}
             </tbody>
           </table>
-          {reviewComments > 0 && (
+          {comments.threads > 0 && (
             <p className="import-comments" role="note">
-              读到批注（审核意见）{reviewComments}{' '}
-              条：开始编辑后列在右侧“县里的审核意见”中，可逐条定位、标记已处理；导出的 Word 文件和网页文本不带批注。
+              读到批注（审核意见）{comments.threads} 条
+              {comments.resolvedInWord > 0 &&
+                `，其中 ${comments.resolvedInWord} 条审核人已标为解决（已记为已处理，可改为未处理）`}
+              {comments.replies > 0 && `；另有 ${comments.replies} 条回复，列在所回复的意见下`}
+              ：开始编辑后列在右侧“县里的审核意见”中，可逐条定位、标记已处理；导出的 Word 文件和网页文本不带批注。
             </p>
           )}
           {warnings.length > 0 && (

@@ -1,7 +1,8 @@
 /**
  * The county's 审核意见 (the comments of the Word file it returned), above the checker's findings: who wrote
- * each, what it says and the words it is about; a click takes the caret to those words, 已处理 puts it
- * away (saved in the report, undone with Ctrl+Z as 忽略 is).
+ * each, what it says and the words it is about, the replies under it (one item per thread, as Word shows
+ * them); a click takes the caret to those words, 已处理 puts the thread away (saved in the report, undone
+ * with Ctrl+Z as 忽略 is). A thread the reviewer resolved in Word starts among the 已处理, and says so.
  */
 import { memo, useRef } from 'react';
 import { formatChineseDate } from '../../core/model/report';
@@ -24,10 +25,27 @@ function quoteOf(c: ReviewCommentState): string {
   return c.start === null ? `（原文已改动，找不到：“${shown}”）` : `“${shown}”`;
 }
 
-function byline(c: ReviewCommentState): string {
+function byline(c: Pick<ReviewCommentState, 'author' | 'date'>): string {
   const date = c.date ? new Date(c.date) : null;
   const when = date && !Number.isNaN(date.getTime()) ? formatChineseDate(date) : '';
   return [c.author || '审核人未署名', when].filter(Boolean).join('　');
+}
+
+/** A thread's replies under its first comment, in order, each with who wrote it and when. */
+function Replies({ comment }: { comment: ReviewCommentState }) {
+  if (comment.replies.length === 0) return null;
+  return (
+    <ol className="review-replies" aria-label={`${comment.replies.length} 条回复`}>
+      {comment.replies.map((r) => (
+        <li key={r.id}>
+          <span className="review-reply-label">回复：</span>
+          {r.text || '（回复没有文字）'}
+          <br />
+          <span className="muted">{byline(r)}</span>
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 export const ReviewComments = memo(function ReviewComments({ comments, readOnly, onJump, onResolve }: Props) {
@@ -66,6 +84,7 @@ export const ReviewComments = memo(function ReviewComments({ comments, readOnly,
                   {byline(c)}
                 </span>
               </button>
+              <Replies comment={c} />
               {!readOnly && (
                 <div className="finding-actions">
                   <button
@@ -87,7 +106,11 @@ export const ReviewComments = memo(function ReviewComments({ comments, readOnly,
           <ul>
             {done.map((c) => (
               <li key={c.id} className="review-comment">
-                <span className="finding-text muted">{c.text}</span>
+                <span className="finding-text muted">
+                  {c.text || '（批注没有文字）'}
+                  {c.resolvedInWord && <span className="review-resolved-in-word">（审核人已标为解决）</span>}
+                </span>
+                <Replies comment={c} />
                 {!readOnly && (
                   <button type="button" className="quiet" onClick={() => resolve(c.id, false)}>
                     改为未处理

@@ -8,6 +8,7 @@ import { draftNextYear } from '../../core/draft/nextYear';
 import { FONT_PROFILES, type FontProfileId } from '../../core/export/fonts';
 import { createReportFromTemplate } from '../../core/model/fromTemplate';
 import type { ReportDocument } from '../../core/model/report';
+import { reviewCommentSummary } from '../../core/model/reviewComments';
 import type { TemplateRegistry } from '../../core/templates/registry';
 import type { CountyProfile } from '../../core/profile/model';
 import {
@@ -255,10 +256,13 @@ export function useFileCommands(
       info(`已根据“${pending.sourceName}”起草 ${next.meta.year ?? ''} 年度报告：请逐条填写去年计划的完成情况。`);
     } else {
       startUnsaved(mapped);
-      const comments = mapped.reviewComments?.length;
+      const comments = reviewCommentSummary(mapped.reviewComments);
       info(
         `已导入“${pending.sourceName}”。保存时会另存为本软件的报告文件，原文件不会改动。` +
-          (comments ? `文件中的 ${comments} 条批注列在右侧“县里的审核意见”中。` : ''),
+          (comments.threads
+            ? `文件中的 ${comments.threads} 条审核意见列在右侧“县里的审核意见”中` +
+              (comments.resolvedInWord ? `，其中 ${comments.resolvedInWord} 条审核人已标为解决。` : '。')
+            : ''),
       );
     }
   };
