@@ -435,7 +435,7 @@ describe('more shapes', () => {
     expect([r.doc.meta.signature, r.doc.meta.date]).toEqual([['青石镇人民政府'], '2025年1月20日']);
     expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
       ['一、主要举措和成效', 'measures'],
-      ['存在的不足和原因', 'shortcomings'],
+      ['三、存在的不足和原因', 'shortcomings'],
     ]);
   });
 

@@ -38,7 +38,7 @@ import { dropPageFurniture, isBlank, isPageNumber, joinHardWraps, splitLines } f
 import { withTables } from './docxTables';
 import { findTextTables } from './textTables';
 import { CN_YEAR_CHARS } from '../text/numerals';
-import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
+import { classifyHeading, mapParts, numberUnnumberedParts, PLANNING_WORDS } from './mapParts';
 import {
   countyTemplate,
   detectTemplate,
@@ -876,6 +876,9 @@ export function importStructuredText(
   }
   const mapping = mapParts(sections, template, year);
   promoteLastSubsections(sections, mapping, template, year);
+  const numbered = numberUnnumberedParts(sections, mapping, template);
+  if (numbered)
+    warnings.push(`原文有 ${numbered} 个部分标题没有编号（如 Word 的标题样式），已按提纲补上编号，请核对。`);
 
   const doc: ReportDocument = emptyReport(template.id);
   doc.meta = {
