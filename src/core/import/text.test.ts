@@ -619,3 +619,25 @@ describe('an attachment after the 成文日期', () => {
     expect(note.warnings.join('')).not.toContain('已放在最后一部分的末尾');
   });
 });
+
+describe('typed numbered titles closed with a 。', () => {
+  it('are sub-headings where each has a paragraph under it', () => {
+    const r = imported([
+      '柳塘街道2025年法治政府建设情况报告',
+      '一、主要举措和成效',
+      '（1）压实主体责任。',
+      '街道党工委专题研究法治建设4次。',
+      '（2）抓好学法用法。',
+      '组织工作人员集体学法6次。',
+      '二、存在的不足和原因',
+      '执法规范化水平有待提高。',
+    ]);
+    expect(r.doc.sections[0]!.blocks.map((b) => b.kind)).toEqual([
+      'subheading',
+      'paragraph',
+      'subheading',
+      'paragraph',
+    ]);
+    expect(r.doc.sections[0]!.blocks[0]!.text).toBe('（1）压实主体责任。');
+  });
+});

@@ -574,7 +574,33 @@ function buildSections(
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
   for (const section of sections) if (section.heading) splitRunInPoints(section, styled);
+  for (const section of sections) if (section.heading) numberedTitlePoints(section, topLevel);
   return sections;
+}
+
+/**
+ * Numbered sub-point titles closed with a 。 ("1.加强组织领导。", Word's numbering or typed), each on its own
+ * line with its text in the paragraphs under it: the habit of the run-in form, where the title ends in 。.
+ * The 。 made them read as list items of body text; where a part has two at least, each followed by an
+ * unnumbered paragraph, they are its sub-headings, as run-in bold titles are. A list of short sentences
+ * ("1.强化学习、培训。" straight after "2.加强宣传。") has no paragraph between its items and stays as written.
+ */
+function numberedTitlePoints(section: Section, topLevel: HeadingLevel): void {
+  const isTitle = (b: Block, next: Block | undefined) => {
+    if (b.kind !== 'paragraph' || next?.kind !== 'paragraph' || headingNumber(next.text)) return undefined;
+    const n = headingNumber(b.text, true);
+    if (!n || n.level <= topLevel || !b.text.endsWith('。')) return undefined;
+    return isBoldSubPoint(b.text.slice(n.end, -1)) ? n : undefined;
+  };
+  const titles = section.blocks.map((b, i) => isTitle(b, section.blocks[i + 1]));
+  if (titles.filter(Boolean).length < 2) return;
+  section.blocks = section.blocks.map((b, i) => {
+    const n = titles[i];
+    if (!n) return b;
+    // As numbered sub-headings are read above: under 第N部分 the forms shift down one.
+    const level = (topLevel === 0 ? Math.min(4, n.level + 1) : Math.max(2, n.level)) as 2 | 3 | 4;
+    return { kind: 'subheading', level, text: b.text } satisfies Block;
+  });
 }
 
 /**
