@@ -29,6 +29,7 @@ import {
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import {
+  formatHeadingNumber,
   headingNumber as anyHeadingNumber,
   isStandaloneHeading,
   stripHeadingNumber,
@@ -37,7 +38,7 @@ import {
 import { dropPageFurniture, isBlank, isPageNumber, joinHardWraps, splitLines } from './lines';
 import { withTables } from './docxTables';
 import { findTextTables } from './textTables';
-import { CN_YEAR_CHARS } from '../text/numerals';
+import { chineseValue, CN_YEAR_CHARS } from '../text/numerals';
 import { classifyHeading, mapParts, numberUnnumberedParts, PLANNING_WORDS } from './mapParts';
 import {
   countyTemplate,
@@ -335,6 +336,48 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
   return guess?.confidence === 'alias' || namesNextYearPlans(words, guess, year)
     ? [n.number + m[1]!, m[2]!]
     : undefined;
+}
+
+/** A line opening with an ordinal word: "一是", "第一，", "第二、", "其三，". */
+const ORDINAL_LEAD =
+  /^(?:第([一二三四五六七八九十])\s*[，,、：:]|([一二三四五六七八九十])是|其([一二三四五六七八九十])[，,、])\s*/;
+
+/**
+ * Parts written as ordinal lines where a report has no numbered parts: "一是主要举措和成效。乡政府…" (the
+ * part's name run into its paragraph) or "第一，履行第一责任人职责情况" on a line of its own. Two at least,
+ * counting 1, 2, 3… from the first, and two naming a part of the outline: each becomes a part heading
+ * "一、…" (the paragraph after the name stays, on its own line). Ordinal sentences inside a part
+ * ("一是加强领导。…") name no part, and a report with 一、 parts is left alone. Returns the lines and how many changed.
+ */
+function ordinalParts(
+  lines: readonly string[],
+  template: Template,
+  year: number | null,
+): { lines: string[]; changed: number } {
+  const unchanged = { lines: [...lines], changed: 0 };
+  if (lines.filter((t) => (headingNumber(t)?.level ?? 9) <= 1 && isPartHeadingShape(t)).length >= 2) return unchanged;
+  const found: Array<{ at: number; value: number; words: string; rest: string; names: boolean }> = [];
+  lines.forEach((t, at) => {
+    const m = ORDINAL_LEAD.exec(t);
+    if (!m) return;
+    const value = chineseValue(m[1] ?? m[2] ?? m[3]!);
+    const after = t.slice(m[0].length);
+    const alone = /^([^。；;！？!?]{2,40}?)[。：:]?$/.exec(after);
+    const runIn = alone ? null : /^([^。；;：:！？!?，,]{2,30})[。：:]\s*(\S.*)$/.exec(after);
+    const words = (alone ?? runIn)?.[1];
+    if (!words) return;
+    const guess = classifyHeading(words, template, year);
+    const names = guess?.confidence === 'alias' || namesNextYearPlans(words, guess, year);
+    // A run-in sentence is a part only when its lead names one; a line alone may be an area of the work.
+    if (runIn && !names) return;
+    found.push({ at, value, words, rest: runIn?.[2] ?? '', names });
+  });
+  const run = found.filter((f, i) => f.value === i + 1 && found.slice(0, i).every((g, k) => g.value === k + 1));
+  if (run.length < 2 || run.filter((f) => f.names).length < 2) return unchanged;
+  const out = [...lines];
+  for (const f of [...run].reverse())
+    out.splice(f.at, 1, `${formatHeadingNumber(1, f.value)}${f.words}`, ...(f.rest ? [f.rest] : []));
+  return { lines: out, changed: run.length };
 }
 
 /**
@@ -880,7 +923,10 @@ export function importStructuredText(
       warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
   }
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
-  const sections = buildSections(body, template, provisional, styled);
+  const ordinal = ordinalParts(body, template, provisional);
+  if (ordinal.changed)
+    warnings.push(`原文以“一是”“第一，”这样的序数分部分，已把 ${ordinal.changed} 处读成部分标题（一、二、），请核对。`);
+  const sections = buildSections(ordinal.lines, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
   const headings = sections.filter((s) => s.heading).map((s) => s.heading);
   const year =
