@@ -631,7 +631,7 @@ function buildSections(
 function numberedTitlePoints(section: Section, topLevel: HeadingLevel): void {
   const isTitle = (b: Block, next: Block | undefined) => {
     if (b.kind !== 'paragraph' || next?.kind !== 'paragraph' || headingNumber(next.text)) return undefined;
-    const n = headingNumber(b.text, true);
+    const n = headingNumber(b.text);
     if (!n || n.level <= topLevel || !b.text.endsWith('。')) return undefined;
     return isBoldSubPoint(b.text.slice(n.end, -1)) ? n : undefined;
   };
