@@ -5,7 +5,8 @@
  *     "parts": [template part ids that must be found], "must": [rule ids that must be reported],
  *     "mustNotErrors": true | false, "draftPlans": [last year's plans next year's draft lists, optional],
  *     optional readings: "signature": […], "date": "…", "attachments": […], "tables": N (table blocks),
- *     "absent": [words no block may hold: page numbers, running headers, link titles of the page] }
+ *     "absent": [words no block may hold: page numbers, running headers, link titles of the page],
+ *     "figures": { indicator id: the year's value the checker reads, or null where it must read none } }
  * A report is a .txt (any encoding the importer reads), .html, .doc/.wps, or "<slug>.docx-source.txt": a
  * description turned into a .docx with Word's automatic numbering, outline levels or bold (test/support/numberedDocx.ts).
  * `npm run corpus` prints the results; test/corpus.test.ts fails on a miss or a false error.
@@ -35,6 +36,8 @@ export interface Expectation {
   tables?: number;
   /** Words that must be in no block (page furniture the importer should have removed). */
   absent?: string[];
+  /** Figures the checker must read (the year's value, as the side panel shows it), or null for none. */
+  figures?: Record<string, number | null>;
 }
 
 export interface CorpusResult {
@@ -126,6 +129,11 @@ export async function runEntry(
       result.misread.push(
         `次年草稿的去年计划：读成 ${JSON.stringify(plans)}，应为 ${JSON.stringify(expect.draftPlans)}`,
       );
+  }
+  for (const [id, value] of Object.entries(expect.figures ?? {})) {
+    const read = checked.indicators.find((i) => i.id === id);
+    const got = read?.found ? (read.value ?? null) : null;
+    if (got !== value) result.misread.push(`数字 ${id}：读成 ${got ?? '无'}，应为 ${value ?? '无'}`);
   }
   for (const f of checked.findings) result.rules.add(f.rule);
   result.missed = (expect.must ?? []).filter((rule) => !result.rules.has(rule));

@@ -8,7 +8,8 @@
  * "@b 一是加强领导。|其余文字" bold only before the "|", "@k …" bold through the character style "Strong".
  * Notes and text boxes: "@fn 正文|脚注" a paragraph with a footnote after its text ("@en" an endnote), "@box 正文|框内一段|框内二段"
  * a paragraph with a text box anchored in it, written as Word 2010+ writes one (mc:AlternateContent: the
- * DrawingML box, then the same box in VML as the fallback). "@tbl 项目|件数;复议|6" a table (rows by ";", cells by "|").
+ * DrawingML box, then the same box in VML as the fallback). "@tbl 项目|件数;复议|6" a table (rows by ";", cells by "|";
+ * a cell "^" is merged with the one above it, w:vMerge).
  */
 import JSZip from 'jszip';
 
@@ -193,9 +194,14 @@ function describedParagraph(line: string): NumberedParagraph {
   // "@tbl 项目|件数;复议|6": a table, rows split by ";", cells by "|".
   const table = /^@tbl\s+(.*)$/.exec(line);
   if (table) {
-    const cell = (t: string) =>
-      `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p></w:tc>`;
-    const rows = table[1]!.split(';').map((row) => `<w:tr>${row.split('|').map(cell).join('')}</w:tr>`);
+    // A cell "^" continues the cell above it (w:vMerge), which then starts the merge.
+    const grid = table[1]!.split(';').map((row) => row.split('|'));
+    const cell = (t: string, r: number, c: number) => {
+      const merge = t === '^' ? '<w:vMerge/>' : grid[r + 1]?.[c] === '^' ? '<w:vMerge w:val="restart"/>' : '';
+      const text = t === '^' ? '' : `<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
+      return `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/>${merge}</w:tcPr><w:p>${text}</w:p></w:tc>`;
+    };
+    const rows = grid.map((row, r) => `<w:tr>${row.map((t, c) => cell(t, r, c)).join('')}</w:tr>`);
     return { text: '', raw: `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${rows.join('')}</w:tbl>` };
   }
   const n = /^@(fn|en|box)\s+(.*)$/.exec(line);

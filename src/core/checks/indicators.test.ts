@@ -311,3 +311,55 @@ describe("a draft's checklist line: the plan half gives targets, the answer half
     expect(training('按照年初计划，年内培训200人次。')).toMatchObject({ found: true, value: 200 });
   });
 });
+
+describe('a negation reads 0 only for the quantity it negates', () => {
+  const summary = (measures: string, id: string) => check(measures).indicators.find((i) => i.id === id)!;
+
+  it.each([
+    '本年度无行政复议和行政诉讼被纠错案件。',
+    '全年未发生行政复议被纠错案件，依法行政水平不断提高。',
+    '镇政府没有行政复议决定被撤销的情况。',
+    '全年未出现行政诉讼败诉案件。',
+    '各村无行政复议申请积压。',
+  ])('another quantity denied, no figure of cases received: %s', (measures) => {
+    expect(summary(measures, 'reconsideration').found).toBe(false);
+    expect(summary(measures, 'litigation').found).toBe(false);
+  });
+
+  it.each([
+    ['全年无行政复议案件发生。', ['reconsideration']],
+    ['全年未发生一起行政复议案件，依法行政水平稳步提升。', ['reconsideration']],
+    ['本年度无行政复议、行政诉讼案件。', ['reconsideration', 'litigation']],
+    ['全年没有发生行政复议和行政应诉案件。', ['reconsideration', 'litigation']],
+    ['全年无应诉案件。', ['litigation']],
+  ])('the subject itself denied reads 0: %s', (measures, ids) => {
+    for (const id of ids) expect(summary(measures, id)).toMatchObject({ found: true, value: 0 });
+  });
+
+  it('a denied correction beside a stated figure: the figure stands, nothing is compared with 0', () => {
+    const result = check('全年受理行政复议案件3件，无行政复议被纠错案件。');
+    expect(result.indicators.find((i) => i.id === 'reconsideration')).toMatchObject({ value: 3 });
+    expect(result.findings.filter((f) => f.rule === 'indicator.mismatch')).toEqual([]);
+  });
+});
+
+describe('a figure after a clause break counts its own clause', () => {
+  const enforcement = (measures: string) => check(measures).indicators.find((i) => i.id === 'enforcement_cases')!;
+
+  it.each([
+    '依法实施行政处罚，配合派出所受理治安案件1386起。',
+    '镇综合执法队查处违法行为，协助受理治安案件420起。',
+    '开展行政强制，调处邻里纠纷37起。',
+  ])('another thing counted after the comma is no enforcement figure: %s', (measures) => {
+    expect(enforcement(measures).found).toBe(false);
+  });
+
+  it.each([
+    ['全年实施行政处罚，共计38起。', 38],
+    ['全年作出行政处罚决定21件。', 21],
+    ['办理行政处罚案件45件，受理治安案件1386起。', 45],
+    ['全年实施行政强制措施5起。', 5],
+  ])('real enforcement figures are still read: %s', (measures, value) => {
+    expect(enforcement(measures)).toMatchObject({ found: true, value });
+  });
+});

@@ -164,18 +164,61 @@ function otherSubject(set: IndicatorSet, id: string, keyword: string, gap: strin
   return false;
 }
 
+/**
+ * A figure after a clause break counts what its own clause names: "依法实施行政处罚，受理治安案件1386起" counts
+ * the police's cases, not penalties. Only a clause of fillers ("行政处罚，共计38起") still gives the keyword's figure.
+ */
+const CLAUSE_IN_GAP = /[，,、]([^，,、]*)$/;
+const FILLER_CLAUSE = /^(?:全年|年内|本年度?|其中|共|共计|合计|总计|累计|计|达到?|为|约|近|有|分别)*$/;
+function newClause(gap: string): boolean {
+  const clause = CLAUSE_IN_GAP.exec(gap);
+  return !!clause && !FILLER_CLAUSE.test(clause[1]!);
+}
+
 /** Keywords that are verb phrases ("排查矛盾纠纷", "审查合同"): a figure follows them, never precedes. */
 const VERB_FIRST =
   /^(?:研究|学习|审查|审核|查处|排查|化解|调处|调解|接访|接待|受理|主动|公开|依申请|发放|召开|组织|开展|培训|宣传)/;
 
-/** "全年无应诉", "未发生行政复议" count as 0. */
-const NONE_PATTERNS: Array<{ id: string; re: RegExp }> = [
-  { id: 'litigation', re: /(全年|本年度)?(无|未发生|没有)(行政)?(应诉|诉讼)(案件)?/g },
-  {
-    id: 'reconsideration',
-    re: /(全年|本年度)?(无|未发生|没有)复议(案件)?|(全年|本年度)?(无|未发生|没有)行政复议(案件)?/g,
-  },
-];
+/**
+ * "全年无应诉", "未发生行政复议案件" count as 0 — but only when what is negated is exactly the indicator's
+ * subject: "无行政复议和行政诉讼被纠错案件", "未发生行政诉讼败诉案件" deny another quantity (cases corrected,
+ * cases lost) and say nothing of the cases received. The negated phrase runs to the clause's end; each of its
+ * conjuncts (和、及、与) must be one of these nouns, with only a measure or 案件 around it.
+ */
+const NONE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['行政复议', 'reconsideration'],
+  ['复议', 'reconsideration'],
+  ['行政诉讼应诉', 'litigation'],
+  ['行政应诉', 'litigation'],
+  ['行政诉讼', 'litigation'],
+  ['应诉', 'litigation'],
+  ['诉讼', 'litigation'],
+]);
+const NONE_AT = /(?:全年|本年度|年内)?(?:无|未发生|未出现|没有发生|没有出现|没有)/g;
+/** The negated phrase: up to the clause's end (a list's 、 stays inside it). */
+const NONE_PHRASE = /^[^，,；;。：:！？!?（(）)\s]{1,30}/;
+const NONE_TAIL = /(?:的)?(?:情况|现象|问题)?(?:发生|出现)?$/;
+const NONE_CONJUNCT = /^(?:新增|新发生|发生|出现|任何|一起|一件|1起|1件)*(.*?)(?:案件|案)?$/;
+
+function noneFigures(text: string): Array<{ ids: string[]; at: number; end: number }> {
+  const out: Array<{ ids: string[]; at: number; end: number }> = [];
+  for (const m of text.matchAll(NONE_AT)) {
+    const from = m.index + m[0].length;
+    const phrase = NONE_PHRASE.exec(text.slice(from))?.[0];
+    if (!phrase) continue;
+    const ids: string[] = [];
+    for (const part of phrase.replace(NONE_TAIL, '').split(/以及|和|及|与|或|、/)) {
+      const id = NONE_NOUNS.get(NONE_CONJUNCT.exec(part)![1]!);
+      if (!id) {
+        ids.length = 0;
+        break;
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    if (ids.length) out.push({ ids, at: m.index, end: from + phrase.length });
+  }
+  return out;
+}
 
 export interface FoundIndicator {
   id: string;
@@ -306,23 +349,24 @@ function indicatorsOfLine(line: TextLine, planParts: ReadonlySet<string>, set: I
       const other = OTHER_COUNTED.exec(gap);
       if (other && other.index > 0) continue;
       if (otherSubject(set, p.id, p.keyword, gap)) continue;
+      if (newClause(gap)) continue;
       const numberAt = m.index + p.keyword.length + gap.length;
       add(p, m[2]!, m.index, numberAt, m.index + m[0].length, m[4]!, !!m[3]);
     }
   }
-  if (/无|未发生|没有/.test(text)) {
-    for (const { id, re } of NONE_PATTERNS) {
-      for (const m of text.matchAll(re)) {
+  if (/无|未发生|未出现|没有/.test(text)) {
+    for (const { ids, at, end } of noneFigures(text)) {
+      for (const id of ids) {
         found.push({
           id,
           value: 0,
           unit: '件',
-          text: m[0],
-          start: line.start + m.index,
-          end: line.start + m.index + m[0].length,
-          keyword: m[0],
+          text: text.slice(at, end),
+          start: line.start + at,
+          end: line.start + end,
+          keyword: text.slice(at, end),
           approximate: false,
-          qualifier: inPlans || m.index < targetUntil ? 'target' : 'result',
+          qualifier: inPlans || at < targetUntil ? 'target' : 'result',
           lead: '',
           part: line.part ?? null,
           sameKey: '',

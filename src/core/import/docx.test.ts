@@ -21,8 +21,8 @@ describe('importDocx', () => {
     const result = await importDocx(bytes);
     if (!result.ok) throw new Error(result.error);
     expect(result.mapping.map((m) => [m.heading, m.part])).toEqual([
-      ['主要举措和成效', 'measures'],
-      ['存在的不足和原因', 'shortcomings'],
+      ['一、主要举措和成效', 'measures'],
+      ['三、存在的不足和原因', 'shortcomings'],
     ]);
     expect(result.doc.sections[1]!.blocks[0]).toEqual({ kind: 'subheading', level: 2, text: '健全依法行政制度体系' });
   });

@@ -199,3 +199,57 @@ describe('numbering in every reader of a .docx', () => {
     expect(result.mapping.map((m) => m.part)).toEqual(['measures', 'shortcomings']);
   });
 });
+
+describe('numbered sub-point titles closed with a 。 on a line of their own', () => {
+  const measuresOf = async (description: string) => {
+    const result = await importDocx(await numberedDocxFromText(description));
+    if (!result.ok) throw new Error(result.error);
+    return result.doc.sections.find((s) => s.part === 'measures')!.blocks.map((b) => [b.kind, b.text]);
+  };
+
+  it('are sub-headings, as run-in bold titles are, where each has its text under it', async () => {
+    const blocks = await measuresOf(`
+      河口乡2025年法治政府建设年度报告
+      2025年，河口乡依法履职，现报告如下：
+      @0 主要举措和成效
+      @1 完善依法行政制度
+      @2 健全决策机制。
+      乡政府重大事项全部经过合法性审查，审查合同11份。
+      @2 落实法律顾问制度。
+      聘请律师担任法律顾问，列席党政联席会议6次。
+      @0 存在的不足和原因
+      基层执法人员偏少。
+    `);
+    expect(blocks).toEqual([
+      ['subheading', '（一）完善依法行政制度'],
+      ['subheading', '1.健全决策机制。'],
+      ['paragraph', '乡政府重大事项全部经过合法性审查，审查合同11份。'],
+      ['subheading', '2.落实法律顾问制度。'],
+      ['paragraph', '聘请律师担任法律顾问，列席党政联席会议6次。'],
+    ]);
+  });
+
+  it('stay paragraphs when they are a list of short sentences, or one alone', async () => {
+    const list = await measuresOf(`
+      河口乡2025年法治政府建设年度报告
+      @0 主要举措和成效
+      全年重点做了以下工作：
+      @2 开展法治培训。
+      @2 组织执法检查。
+      @2 推进政务公开。
+      此外，乡司法所开展普法宣传活动12场次。
+      @0 存在的不足和原因
+      基层执法人员偏少。
+    `);
+    expect(list.filter(([kind]) => kind === 'subheading')).toEqual([]);
+    const alone = await measuresOf(`
+      河口乡2025年法治政府建设年度报告
+      @0 主要举措和成效
+      @2 健全决策机制。
+      乡政府重大事项全部经过合法性审查。
+      @0 存在的不足和原因
+      基层执法人员偏少。
+    `);
+    expect(alone[0]).toEqual(['paragraph', '1.健全决策机制。']);
+  });
+});

@@ -32,12 +32,13 @@ describe('part headings marked only by formatting', () => {
       2026年1月20日
     `);
     expect(headed(r)).toEqual([
-      ['围绕中心工作推进依法行政', 'measures'],
-      ['党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
-      ['存在的不足', 'shortcomings'],
-      ['下一步打算', 'plans'],
-      ['其他需要报告的情况', 'other'],
+      ['一、围绕中心工作推进依法行政', 'measures'],
+      ['二、党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
+      ['三、存在的不足', 'shortcomings'],
+      ['四、下一步打算', 'plans'],
+      ['五、其他需要报告的情况', 'other'],
     ]);
+    expect(r.warnings.join('')).toContain('5 个部分标题没有编号');
     expect(r.doc.meta.title).toBe('松岗镇2025年度法治政府建设情况报告');
     expect(r.doc.sections[1]!.blocks.map((b) => b.text)).toEqual(['全年审查合同9份。']);
   });
@@ -61,10 +62,10 @@ describe('part headings marked only by formatting', () => {
       2026年1月8日
     `);
     expect(headed(r).map(([h]) => h)).toEqual([
-      '一年来的主要工作',
-      '主要负责人履职情况',
-      '工作中的短板',
-      '2026年工作思路',
+      '一、一年来的主要工作',
+      '二、主要负责人履职情况',
+      '三、工作中的短板',
+      '四、2026年工作思路',
     ]);
     expect(headed(r).map(([, p]) => p)).toEqual(['measures', 'leadership', 'shortcomings', 'plans']);
   });
@@ -87,11 +88,11 @@ describe('part headings marked only by formatting', () => {
       2026年1月15日
     `);
     expect(headed(r)).toEqual([
-      ['党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
-      ['存在的问题、不足及原因', 'shortcomings'],
-      ['主要举措和工作成效：', 'measures'],
-      ['关于下一步工作的打算', 'plans'],
-      ['其他事项', 'other'],
+      ['一、党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
+      ['二、存在的问题、不足及原因', 'shortcomings'],
+      ['三、主要举措和工作成效：', 'measures'],
+      ['四、关于下一步工作的打算', 'plans'],
+      ['五、其他事项', 'other'],
     ]);
   });
 
@@ -138,8 +139,8 @@ describe('part headings marked only by formatting', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.doc.meta.title).toBe('青山镇2025年度法治政府建设情况报告');
     expect(headed(r)).toEqual([
-      ['主要举措和成效', 'measures'],
-      ['下一步工作打算', 'plans'],
+      ['一、主要举措和成效', 'measures'],
+      ['四、下一步工作打算', 'plans'],
     ]);
     const measures = r.doc.sections.find((s) => s.part === 'measures')!;
     const texts = measures.blocks.map((b) => b.text);
@@ -174,7 +175,7 @@ describe('part headings marked only by formatting', () => {
     if (!r.ok) throw new Error(r.error);
     // Hints are keyed by text, so the cell cannot be told from the heading here: the heading must win.
     const last = r.doc.sections.filter((s) => s.heading).at(-1)!;
-    expect([last.heading, last.part]).toEqual(['存在的问题', 'shortcomings']);
+    expect([last.heading, last.part]).toEqual(['四、存在的问题', 'shortcomings']);
     expect(last.blocks.map((b) => b.text)).toEqual(['执法人员不足。']);
   });
 
@@ -200,8 +201,8 @@ describe('part headings marked only by formatting', () => {
     expect(headed(r)).toEqual([
       ['一、主要举措和成效', 'measures'],
       ['二、党政主要负责人履行推进法治建设第一责任人职责情况', 'leadership'],
-      ['存在的困难和问题', 'shortcomings'],
-      ['明年工作计划', 'plans'],
+      ['三、存在的困难和问题', 'shortcomings'],
+      ['四、明年工作计划', 'plans'],
     ]);
     const measures = r.doc.sections.find((s) => s.part === 'measures')!;
     expect(measures.blocks[0]).toMatchObject({ kind: 'subheading', text: '（一）推进严格规范公正文明执法' });
@@ -232,9 +233,9 @@ describe('part headings marked only by formatting', () => {
     const r = await importDocx(bytes);
     if (!r.ok) throw new Error(r.error);
     expect(headed(r)).toEqual([
-      ['围绕中心工作推进依法行政', 'measures'],
-      ['工作中的短板', 'shortcomings'],
-      ['下一步打算', 'plans'],
+      ['一、围绕中心工作推进依法行政', 'measures'],
+      ['三、工作中的短板', 'shortcomings'],
+      ['四、下一步打算', 'plans'],
     ]);
   });
 

@@ -4,6 +4,8 @@ import { createReportFromTemplate } from '../model/fromTemplate';
 import { tableBlock, type ReportDocument } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
 import { importDocx } from './docx';
+import { buildDocx } from '../../../test/support/numberedDocx';
+import { checkReport } from '../checks/index';
 import { readDocxTables, withTables } from './docxTables';
 
 function reportWith(rows: string[][]): ReportDocument {
@@ -57,6 +59,11 @@ describe('tables of an imported .docx', () => {
           [['序号'], ['事项'], ['备注']],
           [['1'], ['矛盾纠纷', '排查化解'], ['']],
           [['2'], ['普法&宣传'], ['']],
+        ],
+        continued: [
+          [false, false, false],
+          [false, false, false],
+          [false, false, true],
         ],
       },
     ]);
@@ -120,5 +127,36 @@ describe('tables of an imported .docx', () => {
     // Not a table file, or bad XML: no tables, no error.
     expect(await readDocxTables(`<w:document ${W}><w:body><w:p/></w:body></w:document>`)).toEqual([]);
     expect(await readDocxTables('<w:tbl><oops')).toEqual([]);
+  });
+
+  it('repeats a row label merged down (w:vMerge) in every row it spans; a figure merged down stays once', async () => {
+    const down = (restart: boolean, text = '') =>
+      `<w:tc><w:tcPr><w:vMerge${restart ? ' w:val="restart"' : ''}/></w:tcPr><w:p>${text ? `<w:r><w:t>${text}</w:t></w:r>` : ''}</w:p></w:tc>`;
+    const table =
+      '<w:tbl>' +
+      `<w:tr>${cell('项目')}${cell('环节')}${cell('2025年')}${cell('小计')}</w:tr>` +
+      `<w:tr>${down(true, '行政复议案件（件）')}${cell('收到')}${cell('4')}${down(true, '7')}</w:tr>` +
+      `<w:tr>${down(false)}${cell('办结')}${cell('3')}${down(false)}</w:tr>` +
+      `<w:tr>${down(true, '法律明白人（名）')}${cell('新培育')}${cell('25')}${cell('')}</w:tr>` +
+      `<w:tr>${down(false)}${cell('总数')}${cell('140')}${cell('')}</w:tr>` +
+      '</w:tbl>';
+    const lines = ['西岭镇2025年法治政府建设年度报告', '一、主要举措和成效', '全年主要数据见下表。'].map((text) => ({
+      text,
+    }));
+    const bytes = await buildDocx([...lines, { text: '', raw: table }, { text: '数据由镇司法所汇总。' }], undefined);
+    const imported = await importDocx(bytes);
+    if (!imported.ok) throw new Error(imported.error);
+    const block = imported.doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
+    expect(block?.kind === 'table' && block.rows).toEqual([
+      ['项目', '环节', '2025年', '小计'],
+      ['行政复议案件（件）', '收到', '4', '7'],
+      ['行政复议案件（件）', '办结', '3', ''],
+      ['法律明白人（名）', '新培育', '25', ''],
+      ['法律明白人（名）', '总数', '140', ''],
+    ]);
+    // Each row is read with its own label: 收到 4 and 办结 3, 新培育 25 and 总数 140 are different figures, never a mismatch.
+    const result = checkReport(imported.doc);
+    expect(result.indicators.find((i) => i.id === 'reconsideration')).toMatchObject({ found: true, value: 4 });
+    expect(result.findings.filter((f) => f.rule.startsWith('indicator.') && f.severity === 'error')).toEqual([]);
   });
 });

@@ -52,6 +52,36 @@ function paragraphText(p: XmlElement): string {
 /** One table: rows of cells, each cell its paragraphs' texts. Cells merged down (w:vMerge) or across (the columns after a w:gridSpan) are empty. */
 export interface DocxTable {
   rows: string[][][];
+  /** Per row and column, whether the cell continues the one above (w:vMerge, a rowspan): its label is repeated. */
+  continued?: boolean[][];
+}
+
+/** A cell that is a figure ("12", "86件", "98.5%"), not a label: a figure merged down is one figure, never repeated. */
+const FIGURE = /^(?:约|近|共)?\s*\d[\d.,，]*\s*(?:万)?\s*[%％]?\s*[（(]?[^\d\s]{0,2}[）)]?$/;
+
+/**
+ * The rows as the table block shows them: a row label merged down over several rows ("行政复议案件" beside
+ * 收到 and 办结) is repeated in each row of figures it spans, so every row keeps its meaning when read alone
+ * (the checker reads row label + column label + cell). A figure merged down stays once (one figure), and a
+ * header merged down over a second header row (no figures) is a column's label, not repeated.
+ */
+export function repeatMergedLabels(
+  rows: string[][],
+  continued: readonly (readonly boolean[])[] | undefined,
+): string[][] {
+  if (!continued) return rows;
+  const merged: string[] = []; // per column: the text of the cell a continued cell belongs to
+  return rows.map((row, r) => {
+    const figures = row.some((text) => FIGURE.test(text.trim()));
+    return row.map((text, c) => {
+      if (!continued[r]?.[c]) {
+        merged[c] = text;
+        return text;
+      }
+      const label = merged[c] ?? '';
+      return !text && figures && label && !FIGURE.test(label.trim()) ? label : text;
+    });
+  });
 }
 
 /** The tables at the body's top level (a table inside a table stays its outer cell's text). */
@@ -85,11 +115,21 @@ export async function readDocxTables(documentXml: string): Promise<DocxTable[]> 
     const n = Number(value);
     return Number.isInteger(n) && n > 1 && n <= 64 ? n : 1;
   };
-  return children(body, 'tbl').map((tbl) => ({
-    rows: children(tbl, 'tr').map((tr) =>
+  // w:vMerge without w:val="restart" continues the cell above in the same grid column.
+  const continues = (tc: XmlElement): boolean => {
+    const merge = children(children(tc, 'tcPr')[0] ?? tc, 'vMerge')[0];
+    return !!merge && (merge.getAttributeNS(W, 'val') ?? 'continue') !== 'restart';
+  };
+  return children(body, 'tbl').map((tbl) => {
+    const trs = children(tbl, 'tr');
+    const rows = trs.map((tr) =>
       children(tr, 'tc').flatMap((tc) => [cellParagraphs(tc), ...Array.from({ length: span(tc) - 1 }, () => [])]),
-    ),
-  }));
+    );
+    const continued = trs.map((tr) =>
+      children(tr, 'tc').flatMap((tc) => Array.from({ length: span(tc) }, (_, k) => k === 0 && continues(tc))),
+    );
+    return continued.some((row) => row.includes(true)) ? { rows, continued } : { rows };
+  });
 }
 
 const normal = (text: string) => text.replace(/\s+/g, '');
@@ -101,13 +141,16 @@ export function withTables(doc: ReportDocument, tables: readonly DocxTable[]): R
   for (const table of tables) {
     const lines = table.rows.flat(2).map(normal).filter(Boolean);
     if (!lines.length) continue;
-    const rows = table.rows.map((row) =>
-      row.map((cell) =>
-        cell
-          .map((p) => p.trim())
-          .filter(Boolean)
-          .join(' '),
+    const rows = repeatMergedLabels(
+      table.rows.map((row) =>
+        row.map((cell) =>
+          cell
+            .map((p) => p.trim())
+            .filter(Boolean)
+            .join(' '),
+        ),
       ),
+      table.continued,
     );
     found: for (const section of sections) {
       const texts = section.blocks.map((b: Block) => (b.kind === 'table' ? '\u0000' : normal(b.text)));

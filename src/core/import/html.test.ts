@@ -243,7 +243,7 @@ describe('run-in bold titles of a web page', () => {
 });
 
 describe('a web page table with merged cells', () => {
-  it('keeps every figure under its column: colspan and rowspan leave empty cells', async () => {
+  it('keeps every figure under its column: colspan leaves empty cells, rowspan repeats a row label', async () => {
     const table = `<table border="1">
 <tr><td rowspan="2">类别</td><td rowspan="2">项目</td><td colspan="2">2025年</td></tr>
 <tr><td>数量</td><td>单位</td></tr>
@@ -264,7 +264,8 @@ describe('a web page table with merged cells', () => {
       ['类别', '项目', '2025年', ''],
       ['', '', '数量', '单位'],
       ['行政执法', '行政处罚案件', '34', '件'],
-      ['', '行政复议案件', '2', '件'],
+      // A row label spanning two rows of figures is repeated; the header merged down is not.
+      ['行政执法', '行政复议案件', '2', '件'],
     ]);
   });
 });

@@ -260,11 +260,15 @@ export async function pageText(html: string): Promise<PageText> {
     // A cell spanning columns (colspan) is followed by empty cells for them, and one spanning rows (rowspan)
     // leaves an empty cell in its column of the rows below, so every figure stays under its column's label.
     const below = new Map<number, number>(); // column → rows still covered by a rowspan above
+    const continued: boolean[][] = [];
     const rows = tableRows(table).map((cells) => {
       const row: string[][] = [];
+      const merged: boolean[] = [];
+      continued.push(merged);
       const fill = () => {
         while ((below.get(row.length) ?? 0) > 0) {
           below.set(row.length, below.get(row.length)! - 1);
+          merged[row.length] = true;
           row.push([]);
         }
       };
@@ -292,7 +296,8 @@ export async function pageText(html: string): Promise<PageText> {
     });
     const cells = rows.flat();
     const layout = cells.some((lines) => lines.length > MAX_CELL_LINES || lines.join('').length > MAX_CELL_CHARS);
-    return rows.length && cells.some((lines) => lines.length) && !layout ? { rows } : null;
+    if (!rows.length || !cells.some((lines) => lines.length) || layout) return null;
+    return continued.some((row) => row.includes(true)) ? { rows, continued } : { rows };
   };
   const out: string[] = [];
   walk(doc, out);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../model/report';
 import { defaultRegistry } from '../templates/registry';
-import { classifyHeading, mapParts } from './mapParts';
+import { classifyHeading, mapParts, numberUnnumberedParts } from './mapParts';
 
 const township = defaultRegistry.getOrDefault('township');
 const duty = defaultRegistry.get('duty')!;
@@ -113,5 +113,47 @@ describe('telling words inside measures areas', () => {
         '五、下一步工作打算',
       ]).map((m) => m[0]),
     ).toEqual(['measures', 'measures', 'measures', 'shortcomings', 'plans']);
+  });
+});
+
+describe('numberUnnumberedParts: headings with no written number get the outline’s', () => {
+  const numbered = (headings: string[]) => {
+    const sections: Section[] = headings.map((heading, i) => ({ key: `s${i}`, part: null, heading, blocks: [] }));
+    const mapping = mapParts(sections, township, 2025);
+    const added = numberUnnumberedParts(sections, mapping, township);
+    expect(mapping.map((m) => m.heading)).toEqual(sections.map((s) => s.heading));
+    return { headings: sections.map((s) => s.heading), added };
+  };
+
+  it('gives each its part’s number in the outline, a missing part’s number left out', () => {
+    expect(numbered(['推进依法行政的主要做法', '存在的问题和不足', '下步工作计划'])).toEqual({
+      headings: ['一、推进依法行政的主要做法', '三、存在的问题和不足', '四、下步工作计划'],
+      added: 3,
+    });
+  });
+
+  it('numbers several areas of 举措 and parts out of the outline’s order in document order', () => {
+    expect(numbered(['加强党的领导', '深化依法行政', '存在的不足和原因', '2026年工作打算']).headings).toEqual([
+      '一、加强党的领导',
+      '二、深化依法行政',
+      '三、存在的不足和原因',
+      '四、2026年工作打算',
+    ]);
+    expect(numbered(['第一责任人履职情况', '主要举措和成效', '存在的不足']).headings).toEqual([
+      '一、第一责任人履职情况',
+      '二、主要举措和成效',
+      '三、存在的不足',
+    ]);
+  });
+
+  it('keeps written numbers, never repeats one, and follows a 第一部分 report’s form', () => {
+    expect(
+      numbered(['一、主要举措和成效', '二、党政主要负责人履职情况', '存在的困难', '四、明年工作安排']).headings,
+    ).toEqual(['一、主要举措和成效', '二、党政主要负责人履职情况', '三、存在的困难', '四、明年工作安排']);
+    expect(numbered(['第一部分　主要举措和成效', '存在的不足']).headings).toEqual([
+      '第一部分　主要举措和成效',
+      '第三部分　存在的不足',
+    ]);
+    expect(numbered(['一、主要举措和成效', '二、存在的不足']).added).toBe(0);
   });
 });

@@ -3,9 +3,10 @@
  * wording: the year a heading names, the usual wordings (the template's aliases and ours), then telling
  * words, then position (the areas before 不足/安排 are 举措和成效 content, however many there are).
  */
+import { partHeading, partNumbering } from '../model/fromTemplate';
 import type { Section } from '../model/report';
 import type { Part, Template } from '../templates/schema';
-import { stripHeadingNumber } from '../text/numbering';
+import { headingNumber, stripHeadingNumber } from '../text/numbering';
 import type { PartMapping } from './types';
 
 /** Heading wording without number, punctuation, spaces or years, for comparing with aliases. */
@@ -269,4 +270,53 @@ export function partsNamed(heading: string, template: Template, year: number | n
     if (guess && !guess.weak && !parts.includes(guess.part.id)) parts.push(guess.part.id);
   }
   return parts;
+}
+
+/**
+ * Part headings with no written number (Word's Heading 1 "加强党的领导", a web page's <h2>) get one, so the
+ * report reads as the outline does: the outline's number of the part a heading maps to ("三、存在的不足和原因"
+ * where the 第一责任人 part is missing), the next number after the one before for a heading that maps to no
+ * part or to a part already numbered. Where the parts stand out of the outline's order, the outline's numbers
+ * would run backwards: then they are numbered in document order. Written numbers are kept and never repeated.
+ * The sections and their mapping rows are changed in place; returns how many were numbered.
+ */
+export function numberUnnumberedParts(sections: Section[], mapping: PartMapping[], template: Template): number {
+  const headed = sections.filter((s) => s.heading);
+  const written = new Set(headed.map((s) => headingNumber(s.heading, true)?.value).filter((v) => v !== undefined));
+  if (written.size === headed.length && headed.every((s) => headingNumber(s.heading, true))) return 0;
+  const outline = new Map(template.parts.map((p, i) => [p.id, i + 1]));
+  const numbers = (byOutline: boolean): { values: Array<number | undefined>; inOrder: boolean } => {
+    const partTaken = new Set<string>();
+    let last = 0;
+    let inOrder = true;
+    const values = headed.map((section) => {
+      const own = headingNumber(section.heading, true)?.value;
+      if (own !== undefined) {
+        last = Math.max(last, own);
+        return undefined;
+      }
+      const wanted = section.part && !partTaken.has(section.part) ? outline.get(section.part) : undefined;
+      if (section.part) partTaken.add(section.part);
+      if (wanted !== undefined && (wanted <= last || written.has(wanted))) inOrder = false;
+      let n = byOutline && wanted !== undefined && wanted > last && !written.has(wanted) ? wanted : last + 1;
+      while (written.has(n)) n++;
+      last = n;
+      return n;
+    });
+    return { values, inOrder };
+  };
+  const first = numbers(true);
+  const { values } = first.inOrder ? first : numbers(false);
+  const level = partNumbering(sections);
+  const byKey = new Map(mapping.map((m) => [m.sectionKey, m]));
+  let added = 0;
+  headed.forEach((section, i) => {
+    const n = values[i];
+    if (n === undefined) return;
+    section.heading = partHeading(n - 1, section.heading.trim(), level);
+    const row = byKey.get(section.key);
+    if (row) row.heading = section.heading;
+    added++;
+  });
+  return added;
 }

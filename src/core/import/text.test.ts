@@ -435,7 +435,7 @@ describe('more shapes', () => {
     expect([r.doc.meta.signature, r.doc.meta.date]).toEqual([['青石镇人民政府'], '2025年1月20日']);
     expect(r.doc.sections.map((s) => [s.heading, s.part])).toEqual([
       ['一、主要举措和成效', 'measures'],
-      ['存在的不足和原因', 'shortcomings'],
+      ['三、存在的不足和原因', 'shortcomings'],
     ]);
   });
 
@@ -617,5 +617,83 @@ describe('an attachment after the 成文日期', () => {
     const note = importText(`${REPORT}\n附表中的数据为初步统计。`);
     if (!note.ok) throw new Error(note.error);
     expect(note.warnings.join('')).not.toContain('已放在最后一部分的末尾');
+  });
+});
+
+describe('typed numbered titles closed with a 。', () => {
+  it('are sub-headings where each has a paragraph under it', () => {
+    const r = imported([
+      '柳塘街道2025年法治政府建设情况报告',
+      '一、主要举措和成效',
+      '（1）压实主体责任。',
+      '街道党工委专题研究法治建设4次。',
+      '（2）抓好学法用法。',
+      '组织工作人员集体学法6次。',
+      '二、存在的不足和原因',
+      '执法规范化水平有待提高。',
+    ]);
+    expect(r.doc.sections[0]!.blocks.map((b) => b.kind)).toEqual([
+      'subheading',
+      'paragraph',
+      'subheading',
+      'paragraph',
+    ]);
+    expect(r.doc.sections[0]!.blocks[0]!.text).toBe('（1）压实主体责任。');
+  });
+});
+
+describe('parts written as ordinal lines', () => {
+  const partsOf = (lines: string[]) => {
+    const r = imported(lines);
+    return { r, headed: r.doc.sections.filter((s) => s.heading).map((s) => [s.heading, s.part]) };
+  };
+
+  it('"一是主要举措和成效。…" run into their paragraphs become parts, the paragraph kept', () => {
+    const { r, headed } = partsOf([
+      '松林乡2025年度法治政府建设情况报告',
+      '一是主要举措和成效。乡政府审查合同12件，开展普法宣传活动9场次。',
+      '二是存在的不足和原因。村级法律服务力量薄弱。',
+      '三是2026年工作安排。开展村干部法治轮训。',
+      '松林乡人民政府',
+      '2026年1月8日',
+    ]);
+    expect(headed).toEqual([
+      ['一、主要举措和成效', 'measures'],
+      ['二、存在的不足和原因', 'shortcomings'],
+      ['三、2026年工作安排', 'plans'],
+    ]);
+    expect(r.doc.sections[0]!.blocks.map((b) => b.text)).toEqual(['乡政府审查合同12件，开展普法宣传活动9场次。']);
+    expect(r.warnings.join('')).toContain('3 处读成部分标题');
+  });
+
+  it('"第一，…" lines of their own become parts', () => {
+    const { headed } = partsOf([
+      '柳河镇镇长2025年度述法报告',
+      '第一，履行推进法治建设第一责任人职责情况',
+      '本人带头学法6次。',
+      '第二，存在的问题和不足',
+      '督促指导不够经常。',
+      '第三，下一步工作计划',
+      '每季度听取一次法治建设汇报。',
+    ]);
+    expect(headed.map(([h]) => h)).toEqual([
+      '一、履行推进法治建设第一责任人职责情况',
+      '二、存在的问题和不足',
+      '三、下一步工作计划',
+    ]);
+  });
+
+  it('ordinal sentences inside parts stay as written', () => {
+    const text = '一是加强组织领导。镇党委研究法治建设3次。';
+    const { r } = partsOf([
+      '松林乡2025年度法治政府建设情况报告',
+      '一、主要举措和成效',
+      text,
+      '二是规范执法行为。办理行政处罚案件8件。',
+      '二、存在的不足和原因',
+      '一是人员不足；二是经费紧张。',
+    ]);
+    expect(r.doc.sections[0]!.blocks.map((b) => b.text)).toContain(text);
+    expect(r.doc.sections.map((s) => s.heading)).toEqual(['一、主要举措和成效', '二、存在的不足和原因']);
   });
 });

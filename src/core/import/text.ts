@@ -29,6 +29,7 @@ import {
 import { isAddresseeLine, isStaffLine } from '../text/conventions';
 import { foldTraditional, traditionalCount, unfolder } from '../text/traditional';
 import {
+  formatHeadingNumber,
   headingNumber as anyHeadingNumber,
   isStandaloneHeading,
   stripHeadingNumber,
@@ -37,8 +38,8 @@ import {
 import { dropPageFurniture, isBlank, isPageNumber, joinHardWraps, splitLines } from './lines';
 import { withTables } from './docxTables';
 import { findTextTables } from './textTables';
-import { CN_YEAR_CHARS } from '../text/numerals';
-import { classifyHeading, mapParts, PLANNING_WORDS } from './mapParts';
+import { chineseValue, CN_YEAR_CHARS } from '../text/numerals';
+import { classifyHeading, mapParts, numberUnnumberedParts, PLANNING_WORDS } from './mapParts';
 import {
   countyTemplate,
   detectTemplate,
@@ -337,6 +338,48 @@ function splitRunIn(text: string, template: Template, year: number | null): [str
     : undefined;
 }
 
+/** A line opening with an ordinal word: "一是", "第一，", "第二、", "其三，". */
+const ORDINAL_LEAD =
+  /^(?:第([一二三四五六七八九十])\s*[，,、：:]|([一二三四五六七八九十])是|其([一二三四五六七八九十])[，,、])\s*/;
+
+/**
+ * Parts written as ordinal lines where a report has no numbered parts: "一是主要举措和成效。乡政府…" (the
+ * part's name run into its paragraph) or "第一，履行第一责任人职责情况" on a line of its own. Two at least,
+ * counting 1, 2, 3… from the first, and two naming a part of the outline: each becomes a part heading
+ * "一、…" (the paragraph after the name stays, on its own line). Ordinal sentences inside a part
+ * ("一是加强领导。…") name no part, and a report with 一、 parts is left alone. Returns the lines and how many changed.
+ */
+function ordinalParts(
+  lines: readonly string[],
+  template: Template,
+  year: number | null,
+): { lines: string[]; changed: number } {
+  const unchanged = { lines: [...lines], changed: 0 };
+  if (lines.filter((t) => (headingNumber(t)?.level ?? 9) <= 1 && isPartHeadingShape(t)).length >= 2) return unchanged;
+  const found: Array<{ at: number; value: number; words: string; rest: string; names: boolean }> = [];
+  lines.forEach((t, at) => {
+    const m = ORDINAL_LEAD.exec(t);
+    if (!m) return;
+    const value = chineseValue(m[1] ?? m[2] ?? m[3]!);
+    const after = t.slice(m[0].length);
+    const alone = /^([^。；;！？!?]{2,40}?)[。：:]?$/.exec(after);
+    const runIn = alone ? null : /^([^。；;：:！？!?，,]{2,30})[。：:]\s*(\S.*)$/.exec(after);
+    const words = (alone ?? runIn)?.[1];
+    if (!words) return;
+    const guess = classifyHeading(words, template, year);
+    const names = guess?.confidence === 'alias' || namesNextYearPlans(words, guess, year);
+    // A run-in sentence is a part only when its lead names one; a line alone may be an area of the work.
+    if (runIn && !names) return;
+    found.push({ at, value, words, rest: runIn?.[2] ?? '', names });
+  });
+  const run = found.filter((f, i) => f.value === i + 1 && found.slice(0, i).every((g, k) => g.value === k + 1));
+  if (run.length < 2 || run.filter((f) => f.names).length < 2) return unchanged;
+  const out = [...lines];
+  for (const f of [...run].reverse())
+    out.splice(f.at, 1, `${formatHeadingNumber(1, f.value)}${f.words}`, ...(f.rest ? [f.rest] : []));
+  return { lines: out, changed: run.length };
+}
+
 /**
  * An unnumbered line that is a part heading by its wording alone ("存在的问题"), also with the full stop or
  * colon some units end their headings with ("存在的不足和原因。"). Such a line that names the part it
@@ -574,7 +617,33 @@ function buildSections(
   }
   if (sections[0]!.blocks.length === 0 && sections.length > 1) sections.shift();
   for (const section of sections) if (section.heading) splitRunInPoints(section, styled);
+  for (const section of sections) if (section.heading) numberedTitlePoints(section, topLevel);
   return sections;
+}
+
+/**
+ * Numbered sub-point titles closed with a 。 ("1.加强组织领导。", Word's numbering or typed), each on its own
+ * line with its text in the paragraphs under it: the habit of the run-in form, where the title ends in 。.
+ * The 。 made them read as list items of body text; where a part has two at least, each followed by an
+ * unnumbered paragraph, they are its sub-headings, as run-in bold titles are. A list of short sentences
+ * ("1.强化学习、培训。" straight after "2.加强宣传。") has no paragraph between its items and stays as written.
+ */
+function numberedTitlePoints(section: Section, topLevel: HeadingLevel): void {
+  const isTitle = (b: Block, next: Block | undefined) => {
+    if (b.kind !== 'paragraph' || next?.kind !== 'paragraph' || headingNumber(next.text)) return undefined;
+    const n = headingNumber(b.text);
+    if (!n || n.level <= topLevel || !b.text.endsWith('。')) return undefined;
+    return isBoldSubPoint(b.text.slice(n.end, -1)) ? n : undefined;
+  };
+  const titles = section.blocks.map((b, i) => isTitle(b, section.blocks[i + 1]));
+  if (titles.filter(Boolean).length < 2) return;
+  section.blocks = section.blocks.map((b, i) => {
+    const n = titles[i];
+    if (!n) return b;
+    // As numbered sub-headings are read above: under 第N部分 the forms shift down one.
+    const level = (topLevel === 0 ? Math.min(4, n.level + 1) : Math.max(2, n.level)) as 2 | 3 | 4;
+    return { kind: 'subheading', level, text: b.text } satisfies Block;
+  });
 }
 
 /**
@@ -854,7 +923,10 @@ export function importStructuredText(
       warnings.push(`报告单位是“${unit}”，已按“${template.name}”的提纲导入，可在“按哪个提纲”中改选。`);
   }
   const provisional = reportYear({ title: titleText, opening: lead, headings: [], written, published });
-  const sections = buildSections(body, template, provisional, styled);
+  const ordinal = ordinalParts(body, template, provisional);
+  if (ordinal.changed)
+    warnings.push(`原文以“一是”“第一，”这样的序数分部分，已把 ${ordinal.changed} 处读成部分标题（一、二、），请核对。`);
+  const sections = buildSections(ordinal.lines, template, provisional, styled);
   const opening = sections[0]?.part === OPENING_PART ? sections[0] : undefined;
   const headings = sections.filter((s) => s.heading).map((s) => s.heading);
   const year =
@@ -876,6 +948,9 @@ export function importStructuredText(
   }
   const mapping = mapParts(sections, template, year);
   promoteLastSubsections(sections, mapping, template, year);
+  const numbered = numberUnnumberedParts(sections, mapping, template);
+  if (numbered)
+    warnings.push(`原文有 ${numbered} 个部分标题没有编号（如 Word 的标题样式），已按提纲补上编号，请核对。`);
 
   const doc: ReportDocument = emptyReport(template.id);
   doc.meta = {

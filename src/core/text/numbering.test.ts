@@ -38,6 +38,9 @@ describe('公文 text conventions', () => {
     expect(read('1,200人次参加培训')).toBeUndefined();
     // A year right after 、 is the heading's first word, not part of a number.
     expect(read('4、2026年工作安排')).toEqual([3, 4, '、', '2026年工作安排']);
+    // After a point too: a four-digit year and 年 is no decimal ("4.2026年工作安排"); "3.2025" alone is.
+    expect(read('4.2026年工作安排')).toEqual([3, 4, '.', '2026年工作安排']);
+    expect(read('1.2025万元用于普法')).toBeUndefined();
     expect(read('2025年，全镇')).toBeUndefined();
     // A comma after 一 or 1 is a sentence when reading a file, a wrong mark when checking one.
     expect(headingNumber('一，加强学习', true)).toBeUndefined();

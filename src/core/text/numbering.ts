@@ -28,7 +28,8 @@ const FORMS: Array<{ level: HeadingLevel; re: RegExp }> = [
   { level: 4, re: /^[（(]\s*(\d{1,2})\s*[)）]([、，,.．：:]?)/ },
   // "1." but not "1.5万元", "1,200人" or "2023.": a digit after a point or comma means one number. After
   // 、 it does not: "4、2026年工作安排" is a heading.
-  { level: 3, re: /^(\d{1,2})\s*(、|[.．，,](?!\d))/ },
+  // "4.2026年工作安排" is a heading: a year of four digits after the point is no decimal.
+  { level: 3, re: /^(\d{1,2})\s*(、|[.．，,](?!\d(?!\d{3}年)))/ },
 ];
 
 /** The first characters FORMS can start with: most paragraphs are ruled out by one test. */
