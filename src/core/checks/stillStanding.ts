@@ -3,6 +3,7 @@
  * that pause (or right after Ctrl+Z) would apply old offsets to changed text. So a fix is applied to a
  * fresh check of the text as it is now, and only where its finding still stands at the same place.
  */
+import { changedStretch } from '../text/changedStretch';
 import type { Finding, Fix } from './types';
 
 /**
@@ -11,15 +12,7 @@ import type { Finding, Fix } from './types';
  */
 export function mapRange(before: string, after: string, start: number, end: number): [number, number] | null {
   if (before === after) return [start, end];
-  const shortest = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
-    suffix++;
+  const { prefix, suffix } = changedStretch(before, after);
   // Before the changed stretch: where it was. After it: moved by what was added or removed.
   if (end <= prefix) return [start, end];
   if (start >= before.length - suffix) {

@@ -13,19 +13,12 @@
  * first one deleted), Lexical sees the difference and places the caret as before, so the result is the same.
  */
 import { TextNode, type EditorConfig } from 'lexical';
+import { changedStretch } from '../../core/text/changedStretch';
 
 /** The edit that turns `before` into `after`: keep a common start and end, replace what lies between. */
 export function textEdit(before: string, after: string): { at: number; remove: number; insert: string } {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < shorter - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
-    end++;
-  return { at: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+  const { prefix, suffix } = changedStretch(before, after);
+  return { at: prefix, remove: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
 }
 
 /** Writes `after` into a DOM text holding `before`, changing only the characters that differ. */
