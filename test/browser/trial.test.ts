@@ -1,0 +1,48 @@
+/**
+ * What a clerk and a county reviewer tripped on when trying the whole app at 1366×768 and at 1093×614
+ * (Windows at 125 %), each reproduced in the built renderer in Chromium before its fix.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { MAIN_WORK, useApp } from './support/app';
+import { newReport } from './support/report';
+import { describeNeeding } from '../support/needs';
+
+const SCREENS = [
+  { width: 1366, height: 768 },
+  { width: 1093, height: 614 },
+];
+
+/** Whether a click at the middle of the element would reach it (nothing drawn over it), as a user's would. */
+const reachable = (p: Page, selector: string, name: string) =>
+  p.evaluate(
+    ([selector, name]) => {
+      const target = [...document.querySelectorAll(selector)].find((e) => e.textContent?.trim() === name);
+      if (!target) return `没有“${name}”`;
+      const box = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return hit && target.contains(hit) ? 'reachable' : `covered by ${hit?.outerHTML.slice(0, 60)}`;
+    },
+    [selector, name],
+  );
+
+describeNeeding(['chromium', 'cjk-fonts'], 'what the clerk and the reviewer tripped on', () => {
+  const app = useApp({ folder: '试用 ' });
+
+  for (const viewport of SCREENS) {
+    it(`文件 and 版式设置 open over the message bar at ${viewport.width}×${viewport.height}: 新建… is clickable after a save`, async () => {
+      const p = await newReport(app, { unit: '青松镇', viewport });
+      await p.locator('[data-section-editor="measures"] > *').nth(1).click();
+      await p.keyboard.insertText('全年开展法治讲座十二场。');
+      app.standIn.dialogs.saveReport = join(app.work, '青松镇.nianbao');
+      await p.keyboard.press('Control+S');
+      await expect.poll(() => p.locator('.message').textContent(), MAIN_WORK).toContain('已保存');
+      await p.getByText('文件', { exact: true }).click();
+      // The menu's first item sat under the message bar: a click on it reached the message instead.
+      expect(await reachable(p, '.toolbar-menu-panel button', '新建…')).toBe('reachable');
+      await p.getByRole('button', { name: '新建…' }).click();
+      await p.getByRole('button', { name: '开始写报告' }).waitFor();
+    });
+  }
+});
