@@ -501,7 +501,10 @@ function Editor() {
             onClose={(match) => {
               setFinding(null);
               showMatch(null);
+              // Nothing shown (no match): the caret goes back into the text, where it was, as in Word;
+              // else the focus fell to the page with the bar, and typing went nowhere.
               if (match) selectMatch(match);
+              else void nextFrame().then(() => editorRef.current?.focus());
             }}
           />
         )}

@@ -45,4 +45,25 @@ describeNeeding(['chromium', 'cjk-fonts'], 'what the clerk and the reviewer trip
       await p.getByRole('button', { name: '开始写报告' }).waitFor();
     });
   }
+
+  it('closing 查找 with nothing found puts the caret back in the text where it was (Esc or ×), not on the page', async () => {
+    const p = await newReport(app, { unit: '青松镇', viewport: SCREENS[1] });
+    await p.locator('[data-section-editor="measures"] > *').nth(1).click();
+    await p.keyboard.insertText('全年开展法治讲座十二场。');
+    for (const close of ['Escape', '×'] as const) {
+      await p.keyboard.press('Control+F');
+      const bar = p.getByRole('search', { name: '查找和替换' });
+      await bar.getByLabel('查找内容').fill('没有这句话');
+      if (close === 'Escape') await p.keyboard.press('Escape');
+      else await bar.getByRole('button', { name: '关闭查找' }).click();
+      await expect.poll(() => bar.count()).toBe(0);
+      await expect
+        .poll(() => p.evaluate(() => (document.activeElement as HTMLElement | null)?.isContentEditable))
+        .toBe(true);
+      await p.keyboard.insertText(close === 'Escape' ? '另有三场。' : '听众五百人。');
+    }
+    expect(await p.locator('[data-section-editor="measures"]').textContent()).toContain(
+      '全年开展法治讲座十二场。另有三场。听众五百人。',
+    );
+  });
 });
