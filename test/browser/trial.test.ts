@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { MAIN_WORK, useApp } from './support/app';
-import { newReport } from './support/report';
+import { importLines, newReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
 const SCREENS = [
@@ -65,5 +65,46 @@ describeNeeding(['chromium', 'cjk-fonts'], 'what the clerk and the reviewer trip
     expect(await p.locator('[data-section-editor="measures"]').textContent()).toContain(
       '全年开展法治讲座十二场。另有三场。听众五百人。',
     );
+  });
+
+  it('a fix or a replacement in 报告信息 is a step of Ctrl+Z: undone and redone, the words typed before it kept', async () => {
+    const p = await importLines(
+      app,
+      [
+        '青松镇2025年法治政府建设情况报告',
+        '县依法治县办:',
+        '一、主要举措和成效',
+        '全年开展法治讲座十二场。',
+        '青松镇人民政府',
+        '2026年1月15日',
+      ],
+      { viewport: SCREENS[1] },
+    );
+    const addressee = p.locator('#meta-addressee');
+    const measures = p.locator('[data-section-editor]', { hasText: '法治讲座' });
+    await measures.getByText('全年开展法治讲座十二场。').click();
+    await p.keyboard.press('End');
+    await p.keyboard.insertText('听众五百人。');
+    // The half-width colon of 主送机关, fixed from its finding.
+    const finding = p.locator('.findings li', { hasText: '半角标点（:）' });
+    await finding.getByRole('button', { name: '本段改为全角' }).click();
+    await expect.poll(() => addressee.inputValue()).toBe('县依法治县办：');
+    // Before: Ctrl+Z skipped the fix (it stayed) and took away the clerk's last words instead.
+    await p.keyboard.press('Control+Z');
+    await expect.poll(() => addressee.inputValue()).toBe('县依法治县办:');
+    expect(await measures.textContent()).toContain('全年开展法治讲座十二场。听众五百人。');
+    await p.keyboard.press('Control+Y');
+    await expect.poll(() => addressee.inputValue()).toBe('县依法治县办：');
+    // 全部替换 reaching the title: one Ctrl+Z gives the title back.
+    await p.keyboard.press('Control+H');
+    const bar = p.getByRole('search', { name: '查找和替换' });
+    await bar.getByLabel('查找内容').fill('青松镇');
+    await bar.getByLabel('替换为').fill('青松乡');
+    await bar.getByRole('button', { name: '全部替换' }).click();
+    const title = p.locator('#meta-title');
+    await expect.poll(() => title.inputValue()).toBe('青松乡2025年法治政府建设情况报告');
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('Control+Z');
+    await expect.poll(() => title.inputValue()).toBe('青松镇2025年法治政府建设情况报告');
   });
 });
