@@ -17,14 +17,14 @@ const SCREENS = [
 /** Whether a click at the middle of the element would reach it (nothing drawn over it), as a user's would. */
 const reachable = (p: Page, selector: string, name: string) =>
   p.evaluate(
-    ([selector, name]) => {
-      const target = [...document.querySelectorAll(selector)].find((e) => e.textContent?.trim() === name);
+    ({ selector, name }) => {
+      const target = Array.from(document.querySelectorAll(selector)).find((e) => e.textContent?.trim() === name);
       if (!target) return `没有“${name}”`;
       const box = target.getBoundingClientRect();
       const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
       return hit && target.contains(hit) ? 'reachable' : `covered by ${hit?.outerHTML.slice(0, 60)}`;
     },
-    [selector, name],
+    { selector, name },
   );
 
 describeNeeding(['chromium', 'cjk-fonts'], 'what the clerk and the reviewer tripped on', () => {
