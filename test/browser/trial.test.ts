@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { MAIN_WORK, useApp } from './support/app';
-import { importLines, newReport } from './support/report';
+import { importLines, newReport, startReport } from './support/report';
 import { describeNeeding } from '../support/needs';
 
 const SCREENS = [
@@ -106,5 +106,18 @@ describeNeeding(['chromium', 'cjk-fonts'], 'what the clerk and the reviewer trip
     await p.keyboard.press('Escape');
     await p.keyboard.press('Control+Z');
     await expect.poll(() => title.inputValue()).toBe('青松镇2025年法治政府建设情况报告');
+  });
+
+  it('past the publication deadline, why 今天 is off is said only while 成文日期 is empty', async () => {
+    // Opened in November: the 2025 report's deadline (next April) is past, so 今天 would be wrong.
+    const p = await app.open({ viewport: SCREENS[1], goto: false });
+    await p.clock.setFixedTime(new Date('2026-11-20T10:00:00+08:00'));
+    await p.goto(app.standIn.url);
+    await startReport(p, { unit: '青松镇', year: 2025 });
+    const why = p.locator('label', { has: p.locator('#meta-date') }).locator('.hint');
+    await expect.poll(() => why.textContent()).toContain('请填写这份报告实际成文的日期');
+    await p.locator('#meta-date').fill('2026年1月15日');
+    await expect.poll(() => why.count()).toBe(0);
+    expect(await p.getByRole('button', { name: '今天' }).isDisabled()).toBe(true);
   });
 });
