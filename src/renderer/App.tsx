@@ -103,6 +103,8 @@ function Editor() {
   const [recoverable, setRecoverable] = useState<
     Array<{ id: string; name: string; savedAt: string; doc: ReportDocument; file: FileRef | null }>
   >([]);
+  // One undo history for the text and the side forms (报告信息, figures, closing lines).
+  const undo = useSessionHistory(session);
   const {
     onEditor,
     onDocumentChange,
@@ -118,7 +120,7 @@ function Editor() {
     replaceMatches,
     goToPart,
     editorRef,
-  } = useEditors(session);
+  } = useEditors(session, undo.changeFields);
   const [finding, setFinding] = useState<'find' | 'replace' | null>(null);
   const [zoom, setZoom] = useState(1);
   const [panelsFolded, setPanelsFolded] = useState(false);
@@ -137,8 +139,6 @@ function Editor() {
   const files = useFileCommands(session, registry, exportOptions, showPreview, county.profile, () =>
     revealExportBlock(),
   );
-  // One undo history for the text and the side forms (报告信息, figures, closing lines).
-  const undo = useSessionHistory(session);
   const template = doc ? registry.getOrDefault(doc.meta.templateId) : undefined;
   // The plain text of the document the findings are about (their offsets), made once per check, not per keystroke.
   const plain = useMemo(() => (checked ? toPlainText(checked) : null), [checked]);
@@ -503,7 +503,10 @@ function Editor() {
             onClose={(match) => {
               setFinding(null);
               showMatch(null);
+              // Nothing shown (no match): the caret goes back into the text, where it was, as in Word;
+              // else the focus fell to the page with the bar, and typing went nowhere.
               if (match) selectMatch(match);
+              else void nextFrame().then(() => editorRef.current?.focus());
             }}
           />
         )}

@@ -108,7 +108,8 @@ export const MetaForm = memo(function MetaForm({ meta, template, readOnly, onCha
         >
           今天
         </button>
-        {date.why && <span className="hint">{date.why}</span>}
+        {/* Said while the date is to be filled: beside a date already there, "请填写…成文的日期" misled. */}
+        {date.why && !meta.date.trim() && <span className="hint">{date.why}</span>}
       </label>
     </fieldset>
   );

@@ -102,7 +102,10 @@ function $renumber(doc: ReportDocument): void {
 /** Findings about a part's text as a whole (none, too little, no causes), reported on the part's heading. */
 const PART_TEXT_RULES = new Set(['section.empty', 'section.thin', 'section.no-causes']);
 
-export function useEditors(session: Session) {
+/** A change of 报告信息 or the closing lines, as the side forms record it: a step of the one undo history. */
+export type FieldsChange = (update: (d: ReportDocument) => ReportDocument) => void;
+
+export function useEditors(session: Session, changeFields: FieldsChange) {
   const { change, docRef } = session;
   const editorRef = useRef<LexicalEditor | null>(null);
   /** A part just added: focused as soon as the editor exists. */
@@ -272,6 +275,9 @@ export function useEditors(session: Session) {
       tag?: UpdateTag,
     ) => {
       const editor = editorRef.current;
+      // The fields' edits (a fix or a replacement in 报告信息 or the closing lines) are one step of the undo
+      // history, as if typed there: applied as a plain change, Ctrl+Z skipped them and undid an older step.
+      const fieldEdits: Array<(d: ReportDocument) => ReportDocument> = [];
       for (const { start, end, replacement, removeBlocks: count } of [...edits].sort((a, b) => b.start - a.start)) {
         const where = locate(plain, start);
         if (!where) continue;
@@ -298,7 +304,7 @@ export function useEditors(session: Session) {
         }
         const sameKind = plain.lines.filter((l) => l.kind === line.kind);
         const index = sameKind.indexOf(line);
-        change((d) => {
+        fieldEdits.push((d) => {
           const meta: ReportMeta = { ...d.meta };
           if (line.kind === 'date') meta.date = edit(meta.date);
           else if (line.kind === 'addressee') meta.addressee = edit(meta.addressee);
@@ -314,8 +320,9 @@ export function useEditors(session: Session) {
           return { ...d, meta };
         });
       }
+      if (fieldEdits.length) changeFields((d) => fieldEdits.reduce((next, edit) => edit(next), d));
     },
-    [change],
+    [changeFields],
   );
 
   const applyFixes = useCallback(

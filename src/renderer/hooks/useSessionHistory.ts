@@ -178,6 +178,18 @@ export function useSessionHistory(session: Pick<Session, 'generation' | 'change'
     [docRef, record],
   );
 
+  /** A finding's fix or a replacement in 报告信息 or the closing lines: steps as if typed in those forms. */
+  const changeFields = useCallback(
+    (update: (d: ReportDocument) => ReportDocument) => {
+      const before = docRef.current;
+      if (!before) return;
+      const after = update(before);
+      changeMeta(after.meta);
+      changeClosing(after.closing);
+    },
+    [docRef, changeMeta, changeClosing],
+  );
+
   useEffect(() => {
     const run = (step: 'undo' | 'redo') => (step === 'undo' ? history.undo() : history.redo());
     const onKey = (event: KeyboardEvent) => {
@@ -209,5 +221,5 @@ export function useSessionHistory(session: Pick<Session, 'generation' | 'change'
     };
   }, [history, readOnly]);
 
-  return { history, changeMeta, changeIndicators, changeClosing };
+  return { history, changeMeta, changeIndicators, changeClosing, changeFields };
 }
