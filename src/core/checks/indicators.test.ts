@@ -121,6 +121,16 @@ describe('what a figure counts', () => {
     expect(indicator('人民调解委员会调解纠纷30件。', 'mediation')).toMatchObject({ found: true, value: 30 });
   });
 
+  it('a unit is read whole: 人次 (attendances) is no count of 人 (staff), 场次 no count of 场', () => {
+    expect(indicator('全年培训行政执法人员210人次。', 'enforcers').found).toBe(false);
+    expect(indicator('组织210人次行政执法人员参加培训。', 'enforcers').found).toBe(false);
+    expect(indicator('全镇现有行政执法人员21人。', 'enforcers')).toMatchObject({ found: true, value: 21 });
+    expect(indicator('全镇行政执法人员21人次参加培训，现有执法人员18名。', 'enforcers')).toMatchObject({
+      found: true,
+      value: 18,
+    });
+  });
+
   it('a count of something else between keyword and figure belongs to that thing', () => {
     expect(indicator('法律顾问全程参与，协助解决问题5个。', 'legal_advisers').found).toBe(false);
     expect(indicator('法律顾问提出修改建议4个。', 'legal_advisers').found).toBe(false);

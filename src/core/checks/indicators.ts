@@ -68,11 +68,20 @@ export interface IndicatorSet {
 /** The units a table cell or label may give: every count unit and the percent sign. */
 const COUNT_UNITS_AND_RATE: readonly string[] = [...COUNT_UNITS, '%'];
 
-/** Longest units first, so "场次" wins over "次" and "人次" over "次". */
+/**
+ * Longest units first, so "场次" wins over "次" and "人次" over "次"; and a unit is read whole: where a count
+ * unit goes on from it ("人" in "人次", "场" in "场次"), "210人次" is no figure of an indicator counted in 人.
+ */
 function unitAlternation(units: readonly string[]): string {
   return [...units]
     .sort((a, b) => b.length - a.length)
-    .map((u) => (u === '%' ? '[%％]' : escapeRe(u)))
+    .map((u) => {
+      if (u === '%') return '[%％]';
+      const goesOn = COUNT_UNITS.filter((c) => c.length > u.length && c.startsWith(u)).map((c) =>
+        escapeRe(c.slice(u.length)),
+      );
+      return goesOn.length ? `${escapeRe(u)}(?!${goesOn.join('|')})` : escapeRe(u);
+    })
     .join('|');
 }
 
