@@ -422,6 +422,26 @@ describeNeeding(['chromium', 'cjk-fonts'], 'Word habits in Chromium', () => {
     expect(selected.endsWith('党委书记履行第一')).toBe(true);
   });
 
+  it('the keyboard’s menu key (Shift+F10) opens the menu at the caret: the finding there, and 复制 of the selection', async () => {
+    const p = await newReport('龙泉乡');
+    await typeParagraph(p, 'measures', '对其它重点人群开展普法宣传');
+    await expect.poll(() => p.locator('.findings').textContent()).toContain('其它');
+    await p.keyboard.press('Home');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('ArrowRight');
+    await p.keyboard.press('Shift+F10');
+    await menu(p).getByRole('menuitem', { name: '改为“其他”' }).click();
+    await expect.poll(() => sectionText(p, 'measures')).toContain('对其他重点人群');
+
+    await p.keyboard.press('End');
+    await p.keyboard.press('Shift+Home');
+    await p.keyboard.press('Shift+F10');
+    app.standIn.edits.length = 0;
+    await menu(p).getByRole('menuitem', { name: '复制' }).click();
+    await expect.poll(() => app.standIn.edits).toEqual(['copy']);
+    expect(await p.evaluate(() => getSelection()?.toString())).toBe('对其他重点人群开展普法宣传');
+  });
+
   it('a right-click in a field (the title, a part heading, 查找) offers 剪切 复制 粘贴 全选 on that field', async () => {
     const p = await newReport('龙泉乡');
     const title = p.locator('#meta-title');

@@ -210,15 +210,27 @@ export function useDocumentContextMenu({
   const onContextMenu = useCallback(
     (event: ReactMouseEvent) => {
       const target = event.target as HTMLElement;
+      const selection = getSelection();
+      const current = selection?.rangeCount ? selection.getRangeAt(0) : null;
+      // The keyboard's menu key (Shift+F10, ≣) fires at the editor itself (button -1), at the caret: the menu
+      // is then about the selection, from its start.
+      const byKeyboard = event.button === -1 && !!current && target.contains(current.startContainer);
+      const start = current?.startContainer;
+      const from = byKeyboard && start ? (start instanceof Element ? start : start.parentElement) : target;
       // Form fields (part headings, closing lines) keep the page's own handling; the menu is for the text.
-      const part = target.closest<HTMLElement>('[data-section-editor]');
+      const part = from?.closest<HTMLElement>('[data-section-editor]');
       if (!part) return;
       // The focus goes to the editing host (the report's one editor): a part's body is no focus target of its own.
       const root = part.closest<HTMLElement>('[contenteditable="true"]') ?? part;
       event.preventDefault();
-      const point = document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null;
-      const selection = getSelection();
-      const current = selection?.rangeCount ? selection.getRangeAt(0) : null;
+      const point =
+        byKeyboard && current
+          ? (() => {
+              const at = current.cloneRange();
+              at.collapse(true);
+              return at;
+            })()
+          : (document.caretRangeFromPoint?.(event.clientX, event.clientY) ?? null);
       const inCurrent = !!(
         current &&
         !current.collapsed &&
