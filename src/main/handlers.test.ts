@@ -216,6 +216,16 @@ describe('web text', () => {
       value: { name: '网站.html' },
     });
     expect(readFileSync(join(folder, '网站.html'), 'utf8')).toContain('<h2>一、主要举措和成效</h2>');
+    // A name typed with the plain-text ending in the same dialog is plain text, not "网站.txt.html".
+    next.exportWeb = join(folder, '网站.txt');
+    expect(await handlers['report:exportWeb']({ doc: report, format: 'html', suggestedName: '网站' })).toEqual({
+      ok: true,
+      value: { name: '网站.txt' },
+    });
+    const plain = readFileSync(join(folder, '网站.txt'), 'utf8');
+    expect(plain).toContain('一、主要举措和成效');
+    expect(plain).not.toContain('<h2>');
+    expect(existsSync(join(folder, '网站.txt.html'))).toBe(false);
   });
 });
 

@@ -60,9 +60,17 @@ function dialogs(): Dialogs {
       save({
         title: '导出网站发布用文本',
         defaultPath: name,
-        filters: [
-          format === 'html' ? { name: '网页（HTML）', extensions: ['html'] } : { name: '纯文本', extensions: ['txt'] },
-        ],
+        // Both forms: the one asked for first; a name typed with the other's ending gets that form.
+        filters:
+          format === 'html'
+            ? [
+                { name: '网页（HTML）', extensions: ['html'] },
+                { name: '纯文本', extensions: ['txt'] },
+              ]
+            : [
+                { name: '纯文本', extensions: ['txt'] },
+                { name: '网页（HTML）', extensions: ['html'] },
+              ],
       }),
     openFolder: () => open({ title: '选择要批量检查的文件夹', properties: ['openDirectory'] }),
     saveTable: (name) =>

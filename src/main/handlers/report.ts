@@ -1,6 +1,6 @@
 /** 打开、保存、另存为、导入、导出 (Word, PDF, web text): the report's own files. */
 import * as fs from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { exportDocx } from '../../core/export/docx';
 import { toWebHtml, toWebText } from '../../core/export/webText';
 import { MAX_REPORT_FILE_BYTES, parseReportFile, REPORT_EXTENSION, serializeReport } from '../../core/model/file';
@@ -170,9 +170,13 @@ export function reportHandlers(ctx: HandlerContext): Pick<Handlers, ReportChanne
       const ext = `.${format}`;
       const chosen = await deps.dialogs.exportWeb(safeName(suggestedName, ext), format);
       if (!chosen) return ipcOk(null);
-      const path = withExtension(chosen, ext);
+      // A name the clerk typed with the other form's ending ("网站.txt" in the 网页 dialog) is that form, not
+      // "网站.txt.html".
+      const typed = extname(chosen).toLowerCase();
+      const written = typed === '.txt' ? 'txt' : typed === '.html' || typed === '.htm' ? 'html' : null;
+      const path = written ? chosen : withExtension(chosen, ext);
       await queue.run(path, () =>
-        writeFileAtomic(path, format === 'html' ? toWebHtml(doc) : toWebText(doc), writeOptions),
+        writeFileAtomic(path, (written ?? format) === 'html' ? toWebHtml(doc) : toWebText(doc), writeOptions),
       );
       return ipcOk({ name: basename(path) });
     },
