@@ -388,6 +388,9 @@ function Editor() {
           mapping={pending.mapping}
           warnings={pending.warnings}
           reviewComments={pending.doc.reviewComments}
+          draft={pending.draft}
+          // The draft is the year after the file's (draftNextYear, on 开始编辑).
+          draftYear={pending.doc.meta.year === null ? null : pending.doc.meta.year + 1}
           onConfirm={files.confirmImport}
           onCancel={() => files.setPending(null)}
         />

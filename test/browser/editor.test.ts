@@ -443,7 +443,10 @@ describeNeeding(['chromium', 'cjk-fonts'], 'the editor in Chromium', () => {
     );
     app.standIn.dialogs.importDocument = lastYear;
     await app.page.getByRole('button', { name: '用去年的报告起草今年的…' }).click();
-    await app.page.getByRole('button', { name: '开始编辑' }).click();
+    // The dialog says what is happening: this year's report drafted from last year's file, not an import.
+    const dialog = app.page.getByRole('dialog', { name: '用去年的报告起草2025年度报告' });
+    expect(await dialog.locator('h2').textContent()).toBe('用去年的报告起草2025年度报告：青石镇2024.txt');
+    await dialog.getByRole('button', { name: '开始编辑' }).click();
     await expect.poll(() => app.page.locator('.doc-title').textContent()).toContain('2025年度');
     const measures = (
       await app.page.locator('section[data-part="measures"] [data-section-editor]').allTextContents()

@@ -20,6 +20,9 @@ interface Props {
   reviewComments?: readonly ReviewComment[];
   onConfirm: (parts: Record<string, string | null>) => void;
   onCancel: () => void;
+  /** 用去年的报告起草: the file is last year's report, from which the year `draftYear` report is drafted. */
+  draft?: boolean;
+  draftYear?: number | null;
 }
 
 const CONFIDENCE: Record<PartMapping['confidence'], string> = {
@@ -40,7 +43,11 @@ export function ImportReview({
   reviewComments,
   onConfirm,
   onCancel,
+  draft = false,
+  draftYear = null,
 }: Props) {
+  // A draft says so: the clerk is starting this year's report, not importing one to check.
+  const title = draft ? `用去年的报告起草${draftYear ? `${draftYear}年度报告` : ''}` : '核对导入结果';
   const [parts, setParts] = useState<Record<string, string | null>>(() =>
     Object.fromEntries(mapping.map((m) => [m.sectionKey, m.part])),
   );
@@ -50,15 +57,10 @@ export function ImportReview({
   const modal = useModal(box, onCancel, start);
   return (
     <div className="dialog-backdrop">
-      <div
-        ref={box}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="核对导入结果"
-        onKeyDown={modal.onKeyDown}
-      >
-        <h2>核对导入结果：{sourceName}</h2>
+      <div ref={box} className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={modal.onKeyDown}>
+        <h2>
+          {title}：{sourceName}
+        </h2>
         {/* The body scrolls; the buttons below stay in sight on a short screen. */}
         <div className="dialog-body">
           <p>识别为“{template.name}”。请核对每一部分对应的必备内容，识别错了就在右边改正，然后点“开始编辑”。</p>
